@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+    message: "must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)",
+  });
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "must be true or false" })
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+const optionalUrl = z.url({ message: "must be an absolute URL" }).optional();
+
+export const envSchema = z.object({
+  PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" })
+    .optional(),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number({ message: "must be a number" }).int().min(1024).max(65535).default(54320),
+  APP_ENCRYPTION_KEY: base64Key.optional(),
+  APP_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").map((key) => key.trim()).filter(Boolean) : []))
+    .pipe(z.array(base64Key)),
+  NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  NEXTAUTH_URL: optionalUrl,
+  ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, { message: "must be at least 12 characters" }).optional(),
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; every problem names the variable and the rule it breaks. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const env = result.data;
+  const problems: string[] = [];
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  if (isProductionMode(env)) {
+    if (!env.APP_ENCRYPTION_KEY) problems.push("APP_ENCRYPTION_KEY is required with an external DATABASE_URL (production mode)");
+    if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
+    if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return env;
+}
+
+/** Production mode means an external database: nothing is generated, every key must be given. */
+export function isProductionMode(env: Pick<AppEnv, "DATABASE_URL">): boolean {
+  return Boolean(env.DATABASE_URL);
+}

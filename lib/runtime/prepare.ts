@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parseEnv, type AppEnv } from "@/lib/config/env";
+import { dataDirectory } from "@/lib/runtime/paths";
+import { dataFiles, ensureDataDirectory, randomKeyBase64, randomToken, readOrCreateSecretFile } from "@/lib/runtime/data-files";
+import { runningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/runtime/embedded-postgres";
+
+export type Runtime = {
+  env: AppEnv;
+  databaseUrl: string;
+  /** Set when this process started the embedded server and must stop it. */
+  embedded?: EmbeddedDatabase;
+  dataDirectory: string;
+};
+
+export type PrepareOptions = {
+  /** Connect to an embedded server that another process of this app already runs, instead of refusing. */
+  reuseRunningServer?: boolean;
+};
+
+/**
+ * Validates configuration, fills in what the embedded default generates (keys under the data directory),
+ * makes sure a database is reachable, and publishes the result in process.env for the app and its libraries.
+ */
+export async function prepareRuntime(options: PrepareOptions = {}): Promise<Runtime> {
+  const env = parseEnv(process.env);
+  const directory = dataDirectory(process.env);
+  ensureDataDirectory(directory);
+  const files = dataFiles(directory);
+
+  if (env.DATABASE_URL) return { env, databaseUrl: env.DATABASE_URL, dataDirectory: directory };
+
+  process.env.APP_ENCRYPTION_KEY = env.APP_ENCRYPTION_KEY ?? readOrCreateSecretFile(files.masterKey, randomKeyBase64);
+  if (!env.APP_ENCRYPTION_PREVIOUS_KEYS.length && existsSync(files.previousKeys)) {
+    process.env.APP_ENCRYPTION_PREVIOUS_KEYS = readFileSync(files.previousKeys, "utf8").split(/\s+/).filter(Boolean).join(",");
+  }
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET ?? readOrCreateSecretFile(files.authSecret, randomToken);
+  process.env.NEXTAUTH_URL = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  const password = readOrCreateSecretFile(files.postgresPassword, randomToken);
+  const port = env.EMBEDDED_POSTGRES_PORT;
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl: string;
+  if (options.reuseRunningServer && runningPostmaster(files.postgresDirectory)) {
+    databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/hybrid_provisioner`;
+  } else {
+    embedded = await startEmbeddedPostgres({ directory: files.postgresDirectory, port, password });
+    databaseUrl = embedded.url;
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  return { env: parseEnv(process.env), databaseUrl, embedded, dataDirectory: directory };
+}
