@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const target = (type: string) => z.object({ type: z.literal(type), id: z.string(), label: z.string().optional() });
+const userTarget = target("user");
+const roleName = z.string();
+
+/** One schema per event type; an event that does not match its schema is a programming error and is refused. */
+export const auditEventSchema = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("auth.sign_in"),
+    outcome: z.enum(["success", "failure"]),
+    target: userTarget.optional(),
+    details: z.object({
+      email: z.string(),
+      method: z.enum(["password", "oidc"]),
+      reason: z.enum(["bad_credentials", "throttled", "inactive", "unknown_role", "no_role_claim"]).optional(),
+    }),
+  }),
+  z.object({ action: z.literal("auth.sign_out"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({
+    action: z.literal("user.create"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({ email: z.string(), name: z.string(), role: roleName, source: z.enum(["admin", "first-run", "oidc"]) }),
+  }),
+  z.object({
+    action: z.literal("user.update"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  }),
+  z.object({ action: z.literal("user.deactivate"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({ action: z.literal("user.activate"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({ action: z.literal("user.reset_password"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({
+    action: z.literal("secret.reveal"),
+    outcome: z.enum(["success", "failure"]),
+    target: z.object({ type: z.string(), id: z.string(), label: z.string().optional() }),
+    details: z.object({ purpose: z.string(), reason: z.string().optional() }),
+  }),
+  z.object({
+    action: z.literal("key.rotate"),
+    outcome: z.literal("success"),
+    target: target("encryption-key"),
+    details: z.object({ keyVersion: z.number(), resealed: z.number(), alreadyCurrent: z.number() }),
+  }),
+]);
+
+export type AuditEventInput = z.input<typeof auditEventSchema>;
+export type AuditAction = AuditEventInput["action"];
+export const auditActions = auditEventSchema.options.map((option) => option.shape.action.value) as AuditAction[];

@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+
+export type MasterKey = { key: Buffer; fingerprint: string };
+export type Keyring = { current: MasterKey; byFingerprint: Map<string, MasterKey> };
+
+export class SecretKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SecretKeyError";
+  }
+}
+
+function toMasterKey(base64: string, variable: string): MasterKey {
+  const key = Buffer.from(base64, "base64");
+  if (key.length !== 32) throw new SecretKeyError(`${variable} must be 32 bytes, base64-encoded.`);
+  // The fingerprint identifies a key without revealing it; it is what a key version points at.
+  return { key, fingerprint: createHash("sha256").update(key).digest("hex").slice(0, 32) };
+}
+
+/** The current master key (APP_ENCRYPTION_KEY) plus older ones still needed to open values sealed before a rotation. */
+export function loadKeyring(env: NodeJS.ProcessEnv = process.env): Keyring {
+  if (!env.APP_ENCRYPTION_KEY) {
+    throw new SecretKeyError("APP_ENCRYPTION_KEY is not set: secrets cannot be sealed or opened without the master key.");
+  }
+  const current = toMasterKey(env.APP_ENCRYPTION_KEY, "APP_ENCRYPTION_KEY");
+  const previous = (env.APP_ENCRYPTION_PREVIOUS_KEYS ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => toMasterKey(value, "APP_ENCRYPTION_PREVIOUS_KEYS"));
+  const byFingerprint = new Map([...previous, current].map((entry) => [entry.fingerprint, entry]));
+  return { current, byFingerprint };
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/audit/record";
+import { loadKeyring } from "@/lib/secrets/keyring";
+import { rotateSecrets } from "@/lib/secrets/rotate";
+import { openSecret, sealSecret } from "@/lib/secrets/store";
+import { isolatedDatabase } from "@/test/support/db";
+
+const isolated = await isolatedDatabase();
+const db = isolated.db;
+afterAll(() => isolated.drop());
+
+const newKey = () => randomBytes(32).toString("base64");
+const keyringOf = (current: string, ...previous: string[]) =>
+  loadKeyring({ APP_ENCRYPTION_KEY: current, APP_ENCRYPTION_PREVIOUS_KEYS: previous.join(",") });
+const ref = (purpose: string) => ({ ownerType: "test", ownerId: randomBytes(4).toString("hex"), purpose });
+
+describe("sealed secrets", () => {
+  const keyA = newKey();
+
+  it("round-trips a value and stores neither the value nor a repeated ciphertext", async () => {
+    const keyring = keyringOf(keyA);
+    const first = ref("client-secret");
+    const second = ref("client-secret");
+    await sealSecret(db, first, "the-client-secret-value", keyring);
+    await sealSecret(db, second, "the-client-secret-value", keyring);
+    expect(await openSecret(db, first, keyring)).toBe("the-client-secret-value");
+    const rows = await db.secret.findMany({ where: { ownerId: { in: [first.ownerId, second.ownerId] } }, select: { sealed: true, keyVersion: true } });
+    expect(rows[0]!.sealed).not.toBe(rows[1]!.sealed);
+    for (const row of rows) expect(row.sealed).not.toContain(Buffer.from("the-client-secret-value").toString("base64"));
+  });
+
+  it("returns undefined when nothing is stored", async () => {
+    expect(await openSecret(db, ref("absent"), keyringOf(keyA))).toBeUndefined();
+  });
+
+  it("binds a sealed value to its row: copied to another owner it does not open", async () => {
+    const keyring = keyringOf(keyA);
+    const source = ref("password");
+    const target = ref("password");
+    await sealSecret(db, source, "bound-value", keyring);
+    await sealSecret(db, target, "other", keyring);
+    const sealedSource = await db.secret.findFirstOrThrow({ where: source, select: { sealed: true } });
+    await db.secret.updateMany({ where: target, data: { sealed: sealedSource.sealed } });
+    await expect(openSecret(db, target, keyring)).rejects.toThrow();
+    await db.secret.deleteMany({ where: target });
+  });
+
+  it("names the missing key when a value was sealed under a key that is no longer configured", async () => {
+    const secretRef = ref("token");
+    await sealSecret(db, secretRef, "sealed-under-a", keyringOf(keyA));
+    await expect(openSecret(db, secretRef, keyringOf(newKey()))).rejects.toThrow(/key version \d+.*APP_ENCRYPTION_PREVIOUS_KEYS/);
+    await db.secret.deleteMany({ where: secretRef });
+  });
+
+  it("rotation re-seals every secret under the new key version, audits it, and can be re-run", async () => {
+    const keyB = newKey();
+    const refs = [ref("a"), ref("b"), ref("c")];
+    for (const [index, secretRef] of refs.entries()) await sealSecret(db, secretRef, `value-${index}-xyz`, keyringOf(keyA));
+    const rotating = keyringOf(keyB, keyA);
+    const report = await rotateSecrets(db, { actor: systemActor }, rotating, 2);
+    expect(report.resealed).toBeGreaterThanOrEqual(refs.length);
+    expect(await db.secret.count({ where: { keyVersion: { not: report.keyVersion } } })).toBe(0);
+    // The old key is no longer needed.
+    for (const [index, secretRef] of refs.entries()) expect(await openSecret(db, secretRef, keyringOf(keyB))).toBe(`value-${index}-xyz`);
+    const event = await db.auditEvent.findFirst({ where: { action: "key.rotate" }, orderBy: { seq: "desc" } });
+    expect(event?.details).toMatchObject({ keyVersion: report.keyVersion, resealed: report.resealed });
+    const again = await rotateSecrets(db, { actor: systemActor }, rotating);
+    expect(again.resealed).toBe(0);
+  });
+});
