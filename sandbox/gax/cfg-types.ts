@@ -1,0 +1,35 @@
+/** The Configuration Server object classes this sandbox serves, with their PSDK CfgObjectType enum names. */
+export const CFG_TYPES = ["CfgTenant", "CfgFolder", "CfgTransaction", "CfgPerson", "CfgAccessGroup"] as const;
+export type CfgType = (typeof CFG_TYPES)[number];
+
+export const OBJECT_TYPE_ENUM: Record<CfgType, string> = {
+  CfgTenant: "CFGTenant",
+  CfgFolder: "CFGFolder",
+  CfgTransaction: "CFGTransaction",
+  CfgPerson: "CFGPerson",
+  CfgAccessGroup: "CFGAccessGroup",
+};
+
+export function isCfgType(value: string): value is CfgType {
+  return (CFG_TYPES as readonly string[]).includes(value);
+}
+
+export function cfgTypeFromEnum(enumName: string): CfgType | undefined {
+  return CFG_TYPES.find((type) => OBJECT_TYPE_ENUM[type] === enumName);
+}
+
+/** Permission mask bits of a Config Server access control entry. */
+export const MASK = {
+  read: 1,
+  create: 2,
+  change: 4,
+  execute: 8,
+  delete: 16,
+  readPermissions: 32,
+  changePermissions: 64,
+  doNotPropagate: 128,
+  fullControl: 127,
+} as const;
+
+export const ENVIRONMENT_TENANT_NAME = "Environment";
+export const ENVIRONMENT_TENANT_DBID = 1;

@@ -1,0 +1,69 @@
+import type { GaxSandboxSeed } from "./seed-schema";
+
+/** Sandbox-only credentials: they exist to be typed into the local demo. */
+export const SANDBOX_ADMIN = { username: "gax-admin", password: "sandbox-admin-pass" } as const;
+export const SANDBOX_DEFAULT_USER = { username: "default", password: "sandbox-default-pass" } as const;
+export const SANDBOX_AGENT_PASSWORD = "sandbox-agent-pass";
+
+const MULTI_TENANT_TENANTS = ["Acme", "Globex", "Initech"] as const;
+
+type PersonSeed = NonNullable<GaxSandboxSeed["deployments"][number]["persons"]>[number];
+
+function administrators(): PersonSeed[] {
+  return [
+    { ...SANDBOX_DEFAULT_USER, tenant: "Environment", isDefaultUser: true },
+    { ...SANDBOX_ADMIN, tenant: "Environment", firstName: "GAX", lastName: "Administrator", accessGroups: ["Super Administrators"] },
+  ];
+}
+
+const superAdministrators = {
+  group: { name: "Super Administrators", tenant: "Environment" },
+  acl: { on: { type: "CfgTenant" as const, tenant: "Environment" }, account: { accessGroup: "Super Administrators", tenant: "Environment" }, mask: 127 },
+};
+
+function agentsOf(tenant: string) {
+  const prefix = tenant.toLowerCase();
+  return [1, 2].map((n) => ({
+    username: `${prefix}.agent${n}`,
+    password: SANDBOX_AGENT_PASSWORD,
+    tenant,
+    firstName: tenant,
+    lastName: `Agent ${n}`,
+    isAgent: true,
+    accessGroups: ["Users"],
+  }));
+}
+
+/**
+ * Two deployments: "multi" (Environment plus three tenants, each with a Transactions folder, two agents in its
+ * "Users" access group that may read only its own tenant) served at /multi/gax/api and at the root /gax/api;
+ * and "single" (only Environment) served at /single/gax/api.
+ */
+export const defaultGaxSeed: GaxSandboxSeed = {
+  defaultDeployment: "multi",
+  deployments: [
+    {
+      name: "multi",
+      layout: "multi-tenant",
+      tenants: [{ name: "Environment" }, ...MULTI_TENANT_TENANTS.map((name) => ({ name }))],
+      accessGroups: [superAdministrators.group, ...MULTI_TENANT_TENANTS.map((tenant) => ({ name: "Users", tenant }))],
+      persons: [...administrators(), ...MULTI_TENANT_TENANTS.flatMap(agentsOf)],
+      acl: [
+        superAdministrators.acl,
+        ...MULTI_TENANT_TENANTS.map((tenant) => ({
+          on: { type: "CfgTenant" as const, tenant },
+          account: { accessGroup: "Users", tenant },
+          mask: 1,
+        })),
+      ],
+    },
+    {
+      name: "single",
+      layout: "single-tenant",
+      tenants: [{ name: "Environment" }],
+      accessGroups: [superAdministrators.group],
+      persons: administrators(),
+      acl: [superAdministrators.acl],
+    },
+  ],
+};

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+const status5xx = z.number().int().min(500).max(599);
+
+const faultRule = z
+  .object({
+    method: z.enum(["GET", "POST", "PUT", "DELETE"]).optional(),
+    /** Matches when the request path (after /gax/api) contains this text. */
+    pathIncludes: z.string().optional(),
+    action: z.enum(["error", "drop"]),
+    /** "before": the request is not processed; "after": it is processed, then the answer is lost or replaced. */
+    phase: z.enum(["before", "after"]).default("before"),
+    status: status5xx.default(503),
+    times: z.number().int().positive().default(1),
+  })
+  .strict();
+
+export const faultConfigSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000).default(0),
+    /** Share of API requests answered with `errorStatus` before they are processed. */
+    errorRate: z.number().min(0).max(1).default(0),
+    errorStatus: status5xx.default(503),
+    /** Share of API requests whose connection is destroyed, half before and half after processing. */
+    dropRate: z.number().min(0).max(1).default(0),
+    /** Seed of the pseudo-random choices, so a run with rates can be repeated. */
+    randomSeed: z.number().int().default(1),
+    /** Deterministic faults, each used up after `times` matching requests. */
+    rules: z.array(faultRule).default([]),
+    /** Every open session becomes invalid now. */
+    expireSessionsNow: z.boolean().default(false),
+    /** Every open session becomes invalid after this many further API requests. */
+    expireSessionsAfterRequests: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export type FaultConfig = z.output<typeof faultConfigSchema>;
+export type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
+
+/** mulberry32: a small deterministic generator for reproducible fault runs. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FaultInjector {
+  private config: FaultConfig = faultConfigSchema.parse({});
+  private next = random(1);
+  private requestsUntilExpiry: number | undefined;
+
+  configure(config: FaultConfig) {
+    this.config = structuredClone(config);
+    this.next = random(config.randomSeed);
+    this.requestsUntilExpiry = config.expireSessionsAfterRequests;
+  }
+
+  describe() {
+    return { ...structuredClone(this.config), requestsUntilSessionExpiry: this.requestsUntilExpiry };
+  }
+
+  get latencyMs() {
+    return this.config.latencyMs;
+  }
+
+  /** Counts one API request; true when sessions must expire now. */
+  sessionsExpireNow(): boolean {
+    if (this.requestsUntilExpiry === undefined) return false;
+    this.requestsUntilExpiry -= 1;
+    if (this.requestsUntilExpiry > 0) return false;
+    this.requestsUntilExpiry = undefined;
+    return true;
+  }
+
+  decide(method: string, path: string): FaultDecision {
+    const rule = this.config.rules.find(
+      (candidate) => candidate.times > 0 && (!candidate.method || candidate.method === method) && (!candidate.pathIncludes || path.includes(candidate.pathIncludes)),
+    );
+    if (rule) {
+      rule.times -= 1;
+      return rule.action === "drop" ? { action: "drop", phase: rule.phase } : { action: "error", phase: rule.phase, status: rule.status };
+    }
+    const roll = this.next();
+    if (roll < this.config.dropRate) return { action: "drop", phase: this.next() < 0.5 ? "before" : "after" };
+    if (roll < this.config.dropRate + this.config.errorRate) return { action: "error", phase: "before", status: this.config.errorStatus };
+    return { action: "none" };
+  }
+}

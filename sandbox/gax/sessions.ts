@@ -1,0 +1,65 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { invalid, unauthorized } from "./api-errors";
+import { getObject, type DeploymentState, type Session } from "./deployment-state";
+
+export const SESSION_COOKIE = "JSESSIONID";
+
+const loginBody = z
+  .object({
+    username: z.string().min(1, "is required"),
+    password: z.string(),
+    isPasswordEncrypted: z.boolean().default(false),
+  })
+  .strict();
+
+function sameSecret(a: string, b: string) {
+  const left = Buffer.from(a, "utf8");
+  const right = Buffer.from(b, "utf8");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Signs a person in; in "encrypted-only" mode only the obscured password is accepted. */
+export function login(state: DeploymentState, body: unknown, now: number): Session {
+  const parsed = loginBody.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(`${issue?.path.join(".") || "body"}: ${issue?.message}`);
+  }
+  const { username, password, isPasswordEncrypted } = parsed.data;
+  if (state.passwordMode === "encrypted-only" && !isPasswordEncrypted) {
+    throw unauthorized("isPasswordEncrypted: this GAX accepts only encrypted passwords");
+  }
+  const person = [...state.objects.CfgPerson.values()].find((object) => object.type === "CfgPerson" && object.username === username);
+  const credentials = person ? state.credentials.get(person.dbid) : undefined;
+  const expected = isPasswordEncrypted ? credentials?.obscured : credentials?.plain;
+  if (!person || person.state !== "CFGEnabled" || expected === undefined || !sameSecret(expected, password)) {
+    throw unauthorized("Invalid user name or password");
+  }
+  const session: Session = { id: randomBytes(16).toString("hex"), personDbid: person.dbid, lastUsed: now };
+  state.sessions.set(session.id, session);
+  return session;
+}
+
+/** The live session named by the cookie, or a 401; using a session renews its idle timeout. */
+export function requireSession(state: DeploymentState, sessionId: string | undefined, now: number): Session {
+  const session = sessionId ? state.sessions.get(sessionId) : undefined;
+  if (!session || now - session.lastUsed > state.sessionTimeoutSeconds * 1000 || !getObject(state, "CfgPerson", session.personDbid)) {
+    if (session) state.sessions.delete(session.id);
+    throw unauthorized("No valid session: sign in with POST /gax/api/session/login");
+  }
+  session.lastUsed = now;
+  return session;
+}
+
+export function userInfo(state: DeploymentState, session: Session) {
+  const person = getObject(state, "CfgPerson", session.personDbid);
+  const isDefaultUser = state.credentials.get(session.personDbid)?.isDefaultUser ?? false;
+  return {
+    username: person?.username ?? "",
+    userType: "CONFIG_SERVER",
+    sessionTimeout: state.sessionTimeoutSeconds,
+    isDefaultUser,
+    writeDefault: false,
+  };
+}
