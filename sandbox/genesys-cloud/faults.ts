@@ -1,0 +1,97 @@
+// Fault injection: latency, 5xx answers, dropped connections and 429 bursts, optionally per path and method.
+import { z } from "zod";
+
+const share = z.number().min(0).max(1);
+
+export const faultRuleSchema = z.object({
+  /** Path prefix the rule applies to (default: every path but the control endpoints). */
+  path: z.string().startsWith("/").optional(),
+  method: z.string().toUpperCase().optional(),
+  /** Added to every matching answer, after the request has been handled. */
+  latencyMs: z.number().int().min(0).default(0),
+  jitterMs: z.number().int().min(0).default(0),
+  /** Share of matching requests answered with one of `errorStatuses` instead of being handled. */
+  errorRate: share.default(0),
+  errorStatuses: z.array(z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])).min(1).default([500, 503, 504]),
+  /** Share of matching requests whose connection is cut after they were handled (the change is kept). */
+  dropRate: share.default(0),
+  /** With probability `rate`, a request starts a burst: it and the next `length - 1` matching requests get 429. */
+  burst429: z
+    .object({ rate: share, length: z.number().int().min(1).default(3), retryAfterSeconds: z.number().int().min(0).default(1) })
+    .optional(),
+});
+
+export const faultConfigSchema = z.object({
+  rules: z.array(faultRuleSchema).default([]),
+  /** Makes the random choices repeatable. */
+  randomSeed: z.number().int().optional(),
+});
+
+export type FaultRule = z.output<typeof faultRuleSchema>;
+export type FaultConfig = z.output<typeof faultConfigSchema>;
+export type FaultConfigInput = z.input<typeof faultConfigSchema> | z.input<typeof faultRuleSchema>;
+
+/** Accepts either `{rules: [...]}` or a single rule. */
+export function parseFaultConfig(input: unknown): FaultConfig {
+  const candidate = input && typeof input === "object" && !("rules" in input) && !("randomSeed" in input) ? { rules: [input] } : input;
+  const result = faultConfigSchema.safeParse(candidate ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(`faults.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+}
+
+/** mulberry32: a tiny seeded generator so fault sequences can be replayed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface FaultDecision {
+  /** Answer with this instead of handling the request. */
+  replace?: { status: number; retryAfterSeconds?: number };
+  delayMs: number;
+  drop: boolean;
+}
+
+export class FaultInjector {
+  private config: FaultConfig = { rules: [] };
+  private random: () => number = Math.random;
+  private burstsLeft = new Map<FaultRule, { left: number; retryAfterSeconds: number }>();
+
+  set(input: unknown): FaultConfig {
+    this.config = parseFaultConfig(input);
+    this.random = this.config.randomSeed === undefined ? Math.random : seededRandom(this.config.randomSeed);
+    this.burstsLeft = new Map();
+    return this.config;
+  }
+
+  current(): FaultConfig {
+    return this.config;
+  }
+
+  decide(method: string, path: string): FaultDecision {
+    const rule = this.config.rules.find((r) => (!r.path || path.startsWith(r.path)) && (!r.method || r.method === method));
+    if (!rule) return { delayMs: 0, drop: false };
+    const delayMs = rule.latencyMs + Math.round(this.random() * rule.jitterMs);
+    const burst = this.burstsLeft.get(rule);
+    if (burst && burst.left > 0) {
+      burst.left -= 1;
+      return { replace: { status: 429, retryAfterSeconds: burst.retryAfterSeconds }, delayMs, drop: false };
+    }
+    if (rule.burst429 && this.random() < rule.burst429.rate) {
+      this.burstsLeft.set(rule, { left: rule.burst429.length - 1, retryAfterSeconds: rule.burst429.retryAfterSeconds });
+      return { replace: { status: 429, retryAfterSeconds: rule.burst429.retryAfterSeconds }, delayMs, drop: false };
+    }
+    if (this.random() < rule.errorRate) {
+      const status = rule.errorStatuses[Math.floor(this.random() * rule.errorStatuses.length)] ?? 500;
+      return { replace: { status }, delayMs, drop: false };
+    }
+    return { delayMs, drop: this.random() < rule.dropRate };
+  }
+}

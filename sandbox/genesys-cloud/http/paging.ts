@@ -1,0 +1,32 @@
+// The Platform API paging envelope.
+import type { RequestContext } from "./context";
+import { queryInt } from "./context";
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 500;
+
+function pageUri(ctx: RequestContext, pageNumber: number, pageSize: number): string {
+  const params = new URLSearchParams(ctx.url.searchParams);
+  params.set("pageSize", String(pageSize));
+  params.set("pageNumber", String(pageNumber));
+  return `${ctx.url.pathname}?${params.toString()}`;
+}
+
+export function paged<T>(ctx: RequestContext, items: readonly T[], defaultPageSize = DEFAULT_PAGE_SIZE) {
+  const pageSize = queryInt(ctx, "pageSize", defaultPageSize, 1, Math.max(MAX_PAGE_SIZE, defaultPageSize));
+  const pageNumber = queryInt(ctx, "pageNumber", 1, 1, 1_000_000);
+  const total = items.length;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return {
+    entities: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    pageSize,
+    pageNumber,
+    total,
+    pageCount,
+    firstUri: pageUri(ctx, 1, pageSize),
+    selfUri: pageUri(ctx, pageNumber, pageSize),
+    lastUri: pageUri(ctx, pageCount, pageSize),
+    ...(pageNumber < pageCount ? { nextUri: pageUri(ctx, pageNumber + 1, pageSize) } : {}),
+    ...(pageNumber > 1 ? { previousUri: pageUri(ctx, pageNumber - 1, pageSize) } : {}),
+  };
+}

@@ -1,0 +1,110 @@
+// The Genesys Cloud sandbox: a real HTTP server for the login and Platform API endpoints the provisioner uses.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultGenesysSeed } from "./default-seed";
+import { FaultInjector, type FaultConfigInput } from "./faults";
+import { Router } from "./http/router";
+import { MinuteWindowLimiter } from "./rate-limit";
+import { registerControlRoutes } from "./routes/control";
+import { registerDivisionRoutes } from "./routes/divisions";
+import { registerIdentityProviderRoutes } from "./routes/identity-providers";
+import { registerOAuthClientRoutes } from "./routes/oauth-clients";
+import { registerOrganizationRoutes } from "./routes/organization";
+import { registerRoleRoutes } from "./routes/roles";
+import { registerSubjectRoutes } from "./routes/subjects";
+import { registerTokenRoutes } from "./routes/token";
+import { registerUserRoutes } from "./routes/users";
+import { parseGenesysSeed, type GenesysSandboxSeed, type GenesysSandboxSeedInput } from "./seed-schema";
+import { createHandler } from "./server";
+import { buildState } from "./state";
+
+export { defaultGenesysSeed, bootstrapClientOf } from "./default-seed";
+export { genesysSandboxSeedSchema, parseGenesysSeed, type GenesysSandboxSeed, type GenesysSandboxSeedInput } from "./seed-schema";
+export { faultConfigSchema, type FaultConfig, type FaultConfigInput } from "./faults";
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+/** Token requests per client id per minute before the token endpoint answers "rate limit exceeded" (convention). */
+export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 120;
+
+export interface GenesysSandboxOptions {
+  /** 0 (default) picks any free port. */
+  port?: number;
+  host?: string;
+  /** A seed object or the path of a JSON seed file; the built-in three-org seed by default. */
+  seed?: GenesysSandboxSeedInput | string;
+  /** Enables `GET /__sandbox/state`, `POST /__sandbox/reset` and `POST /__sandbox/faults`. */
+  controlEndpoints?: boolean;
+  /** Platform API requests per access token per minute. */
+  rateLimitPerMinute?: number;
+  tokenRateLimitPerMinute?: number;
+  faults?: FaultConfigInput;
+}
+
+export interface RunningGenesysSandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function loadGenesysSeed(seed: GenesysSandboxSeedInput | string | undefined): GenesysSandboxSeed {
+  if (seed === undefined) return defaultGenesysSeed;
+  if (typeof seed !== "string") return parseGenesysSeed(seed);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(seed, "utf8"));
+  } catch (error) {
+    throw new Error(`Cannot read the Genesys Cloud sandbox seed file ${seed}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseGenesysSeed(json, `seed file ${seed}`);
+}
+
+export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = {}): Promise<RunningGenesysSandbox> {
+  const seed = loadGenesysSeed(options.seed);
+  let state = buildState(seed);
+  const faults = new FaultInjector();
+  if (options.faults) faults.set(options.faults);
+  const apiLimiter = new MinuteWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
+
+  const apiRouter = new Router();
+  for (const register of [registerTokenRoutes, registerOrganizationRoutes, registerOAuthClientRoutes, registerRoleRoutes, registerDivisionRoutes, registerIdentityProviderRoutes, registerUserRoutes, registerSubjectRoutes]) {
+    register(apiRouter);
+  }
+  const controlRouter = options.controlEndpoints ? new Router() : undefined;
+  if (controlRouter) registerControlRoutes(controlRouter);
+
+  const handler = createHandler({
+    state: () => state,
+    apiRouter,
+    controlRouter,
+    faults,
+    apiLimiter,
+    runtime: {
+      reset: () => {
+        state = buildState(seed);
+        apiLimiter.clear();
+        tokenLimiter.clear();
+        faults.set({});
+      },
+      setFaults: (input) => faults.set(input),
+      tokenLimiterTake: (clientId) => tokenLimiter.take(clientId).allowed,
+    },
+  });
+  const server = createServer((req, res) => void handler(req, res));
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

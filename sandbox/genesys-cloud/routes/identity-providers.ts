@@ -1,0 +1,87 @@
+// Identity providers: list all; PureEngage get, put (create or update, short answer), delete.
+import { randomUUID, X509Certificate } from "node:crypto";
+import { z } from "zod";
+import { requirePermissions } from "../authorization";
+import { callerOf, jsonBody, ok, type RequestContext } from "../http/context";
+import { invalidValue, notFound } from "../http/errors";
+import { paged } from "../http/paging";
+import type { Router } from "../http/router";
+import { bareCertificate } from "../saml-assertion";
+import type { StoredPureEngage } from "../state";
+
+const PUREENGAGE_URI = "/api/v2/identityproviders/pureengage";
+
+const putSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().default("PureEngage"),
+  disabled: z.boolean().default(false),
+  issuerURI: z.string().trim().min(1, { message: "must not be empty" }),
+  ssoTargetURI: z.string().default(""),
+  sloURI: z.string().optional(),
+  sloBinding: z.string().optional(),
+  relyingPartyIdentifier: z.string().optional(),
+  certificate: z.string().optional(),
+  certificates: z.array(z.string()).optional(),
+  nameIdentifierFormat: z.string().optional(),
+  ssoBinding: z.string().optional(),
+  signAuthnRequests: z.boolean().default(false),
+  providerName: z.string().optional(),
+  displayOnLogin: z.boolean().default(false),
+  metadataURL: z.string().optional(),
+  forceAuthn: z.boolean().default(false),
+  autoProvisionUsers: z.boolean().default(false),
+});
+
+function checkedCertificate(field: string, value: string): string {
+  const bare = bareCertificate(value);
+  try {
+    new X509Certificate(Buffer.from(bare, "base64"));
+  } catch {
+    throw invalidValue(field, "must be a base64 X.509 certificate (PEM armour optional)");
+  }
+  return bare;
+}
+
+export function pureEngageView(provider: StoredPureEngage) {
+  return { ...provider, certificates: [provider.certificate], selfUri: PUREENGAGE_URI };
+}
+
+function providerOf(ctx: RequestContext): StoredPureEngage {
+  const provider = callerOf(ctx).org.pureEngage;
+  if (!provider) throw notFound("PureEngage identity provider");
+  return provider;
+}
+
+export function registerIdentityProviderRoutes(router: Router): void {
+  router.add("GET", "/api/v2/identityproviders", (ctx) => {
+    const { org } = callerOf(ctx);
+    requirePermissions(callerOf(ctx), "sso:provider:view");
+    const providers = org.pureEngage ? [pureEngageView(org.pureEngage)] : [];
+    return ok(paged(ctx, providers, Math.max(providers.length, 1)));
+  });
+
+  router.add("GET", PUREENGAGE_URI, (ctx) => {
+    requirePermissions(callerOf(ctx), "sso:provider:view");
+    return ok(pureEngageView(providerOf(ctx)));
+  });
+
+  router.add("PUT", PUREENGAGE_URI, (ctx) => {
+    const caller = callerOf(ctx);
+    const existing = caller.org.pureEngage;
+    requirePermissions(caller, existing ? "sso:provider:edit" : "sso:provider:add");
+    const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
+    const given = certificate ? { field: "certificate", value: certificate } : certificates?.[0] ? { field: "certificates[0]", value: certificates[0] } : undefined;
+    if (!given) throw invalidValue("certificate", "a PureEngage provider needs the signing certificate in certificate or certificates");
+    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), certificate: checkedCertificate(given.field, given.value) };
+    caller.org.pureEngage = provider;
+    return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
+  });
+
+  router.add("DELETE", PUREENGAGE_URI, (ctx) => {
+    const caller = callerOf(ctx);
+    requirePermissions(caller, "sso:provider:delete");
+    providerOf(ctx);
+    caller.org.pureEngage = null;
+    return ok({});
+  });
+}

@@ -1,0 +1,92 @@
+// Roles: list (name, defaultRoleId, id, permission filters; paging), get, update. Wildcards come back expanded.
+import { z } from "zod";
+import { requirePermissions } from "../authorization";
+import { callerOf, jsonBody, ok, type RequestContext } from "../http/context";
+import { ApiError, invalidValue, notFound } from "../http/errors";
+import { paged } from "../http/paging";
+import type { Router } from "../http/router";
+import { expandPolicies, PERMISSION_CATALOGUE, permissionsOf } from "../permissions";
+import { permissionPolicySeedSchema } from "../seed-schema";
+import type { OrgState, StoredRole } from "../state";
+
+const updateSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().trim().min(1, { message: "must not be empty" }),
+  description: z.string().default(""),
+  permissions: z.array(z.string()).default([]),
+  permissionPolicies: z.array(permissionPolicySeedSchema).default([]),
+});
+
+export function roleView(org: OrgState, role: StoredRole) {
+  const userCount = [...org.users.values()].filter((u) => u.grants.some((g) => g.roleId === role.id)).length;
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    ...(role.defaultRoleId ? { defaultRoleId: role.defaultRoleId } : {}),
+    permissions: [],
+    permissionPolicies: expandPolicies(role.permissionPolicies),
+    userCount,
+    base: false,
+    default: role.defaultRoleId !== undefined,
+    selfUri: `/api/v2/authorization/roles/${role.id}`,
+  };
+}
+
+function roleOf(ctx: RequestContext): StoredRole {
+  const id = ctx.params.id ?? "";
+  const role = callerOf(ctx).org.roles.get(id);
+  if (!role) throw notFound(`Role ${id}`);
+  return role;
+}
+
+function checkPoliciesKnown(policies: StoredRole["permissionPolicies"]): void {
+  policies.forEach((policy, i) => {
+    const domain = PERMISSION_CATALOGUE[policy.domain];
+    if (!domain) return;
+    if (policy.entityName !== "*" && !domain[policy.entityName]) {
+      throw invalidValue(`permissionPolicies[${i}].entityName`, `${policy.domain} has no entity ${policy.entityName}`);
+    }
+    const known = policy.entityName === "*" ? Object.values(domain).flat() : (domain[policy.entityName] ?? []);
+    const unknown = policy.actionSet.find((a) => a !== "*" && !known.includes(a));
+    if (unknown) throw invalidValue(`permissionPolicies[${i}].actionSet`, `${policy.domain}:${policy.entityName} has no action ${unknown}`);
+  });
+}
+
+export function registerRoleRoutes(router: Router): void {
+  router.add("GET", "/api/v2/authorization/roles", (ctx) => {
+    const caller = callerOf(ctx);
+    requirePermissions(caller, "authorization:role:view");
+    const q = ctx.url.searchParams;
+    const name = q.get("name")?.toLowerCase();
+    const defaultIds = q.getAll("defaultRoleId");
+    const ids = q.getAll("id");
+    const permissions = q.getAll("permission");
+    const roles = [...caller.org.roles.values()]
+      .filter((r) => !name || r.name.toLowerCase().includes(name))
+      .filter((r) => defaultIds.length === 0 || (r.defaultRoleId !== undefined && defaultIds.includes(r.defaultRoleId)))
+      .filter((r) => ids.length === 0 || ids.includes(r.id))
+      .filter((r) => permissions.length === 0 || permissionsOf(r.permissionPolicies).some((p) => permissions.includes(p)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r))));
+  });
+
+  router.add("GET", "/api/v2/authorization/roles/:id", (ctx) => {
+    const caller = callerOf(ctx);
+    requirePermissions(caller, "authorization:role:view");
+    return ok(roleView(caller.org, roleOf(ctx)));
+  });
+
+  router.add("PUT", "/api/v2/authorization/roles/:id", (ctx) => {
+    const caller = callerOf(ctx);
+    requirePermissions(caller, "authorization:role:edit");
+    const role = roleOf(ctx);
+    const body = jsonBody(ctx, updateSchema);
+    if (body.id !== undefined && body.id !== role.id) throw invalidValue("id", `must equal the role id in the path (${role.id})`);
+    checkPoliciesKnown(body.permissionPolicies);
+    const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
+    if (clash) throw new ApiError(409, "general.conflict", `A role named ${body.name} already exists`, { name: body.name });
+    Object.assign(role, { name: body.name, description: body.description, permissionPolicies: expandPolicies(body.permissionPolicies) });
+    return ok(roleView(caller.org, role));
+  });
+}

@@ -1,0 +1,16 @@
+// Access tokens the sandbox issues.
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { SandboxState, StoredClient, TokenSubject } from "./state";
+
+export function issueToken(state: SandboxState, orgId: string, subject: TokenSubject, client: StoredClient) {
+  const accessToken = randomBytes(32).toString("base64url");
+  const expiresIn = client.accessTokenValiditySeconds;
+  state.tokens.set(accessToken, { orgId, subject, expiresAt: Date.now() + expiresIn * 1000 });
+  return { access_token: accessToken, token_type: "bearer", expires_in: expiresIn };
+}
+
+export function secretsMatch(given: string, stored: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
