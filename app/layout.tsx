@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hybrid Provisioner", template: "%s · Hybrid Provisioner" },
+  description: "Guided, verifiable, audited provisioning of Genesys Multicloud CX hybrid integrations with Genesys Cloud CX.",
+};
+
+export const viewport: Viewport = {
+  themeColor: "#f6f7f9",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}
