@@ -94,7 +94,8 @@ export function verifyAssertion(xml: string, certificate: string): VerifiedAsser
   try {
     valid = verifier.checkSignature(xml);
   } catch (error) {
-    throw new AssertionRefused(`signature check failed: ${error instanceof Error ? error.message : "unknown error"}`);
+    const detail = error instanceof Error ? error.message.split("\n")[0] : "unknown error";
+    throw new AssertionRefused(`the signature does not verify against the identity provider's certificate (${detail})`);
   }
   if (!valid) throw new AssertionRefused("the signature does not verify against the identity provider's certificate");
   const signedXml = verifier.getSignedReferences();
