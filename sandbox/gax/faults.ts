@@ -35,6 +35,8 @@ export const faultConfigSchema = z
   .strict();
 
 export type FaultConfig = z.output<typeof faultConfigSchema>;
+/** Body of POST /__sandbox/faults (defaults optional). */
+export type FaultConfigInput = z.input<typeof faultConfigSchema>;
 export type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
 
 /** mulberry32: a small deterministic generator for reproducible fault runs. */

@@ -6,13 +6,14 @@ import { toApiError } from "./api-errors";
 import { createGaxApi, deploymentAndFaults, type GaxEnv } from "./api-routes";
 import { createControlRoutes } from "./control-routes";
 import { defaultGaxSeed } from "./default-seed";
-import { faultConfigSchema, type FaultConfig } from "./faults";
+import { faultConfigSchema, type FaultConfigInput } from "./faults";
 import { SandboxRuntime } from "./sandbox-runtime";
 import { parseGaxSeed, type GaxSandboxSeed } from "./seed-schema";
 
 export { defaultGaxSeed } from "./default-seed";
 export { gaxSandboxSeedSchema, parseGaxSeed, type GaxSandboxSeed } from "./seed-schema";
 export { obscureGaxPassword } from "./obscure-password";
+export type { FaultConfigInput } from "./faults";
 
 export interface GaxSandboxOptions {
   /** 0 = any free port. Default 0. */
@@ -24,7 +25,7 @@ export interface GaxSandboxOptions {
   /** Mount /__sandbox/faults, /__sandbox/state and /__sandbox/reset. Default false. */
   controlEndpoints?: boolean;
   /** Faults active from the start (same shape as the body of POST /__sandbox/faults). */
-  faults?: Partial<FaultConfig>;
+  faults?: FaultConfigInput;
 }
 
 export interface GaxSandbox {

@@ -1,0 +1,131 @@
+import type { DesiredHybridIntegration } from "./desired-object";
+import type { GaxProperty, KeyRef, PropertyPlan, ShownValue } from "./property-plan";
+
+/**
+ * What the provisioning engine needs from Configuration Server. Secrets arrive here already opened (decrypted)
+ * by the caller and leave only in request bodies to GAX; results show them masked.
+ *
+ * Which tenant: a single-tenant deployment writes to the Environment tenant (ENVIRONMENT_TENANT); a multi-tenant
+ * deployment writes one object into each tenant, and the caller passes that tenant's name. Objects are never shared.
+ */
+export const ENVIRONMENT_TENANT = "Environment";
+
+export function targetTenantName(layout: "single-tenant" | "multi-tenant", tenantName?: string): string {
+  if (layout === "single-tenant") return ENVIRONMENT_TENANT;
+  if (!tenantName || tenantName === ENVIRONMENT_TENANT) {
+    throw new Error("tenantName: a multi-tenant deployment needs the tenant's own name (never the shared Environment tenant)");
+  }
+  return tenantName;
+}
+
+export interface TenantRef {
+  dbid: string;
+  name: string;
+}
+
+export interface FolderRef {
+  dbid: string;
+  name: string;
+}
+
+/** hybrid_integration as GAX returns it (other attributes are kept as they are). */
+export interface GaxTransaction {
+  type: "CfgTransaction";
+  dbid: string;
+  name: string;
+  alias: string;
+  tenantdbid: string;
+  folderid?: string;
+  subtype: string;
+  state: string;
+  userproperties: { property: GaxProperty[] };
+  [attribute: string]: unknown;
+}
+
+export interface AttributeChange {
+  attribute: "state";
+  from: string;
+  to: string;
+}
+
+export interface HybridIntegrationPlan extends PropertyPlan {
+  tenant: TenantRef;
+  /** "create": the object is missing and will be created in `folder`. */
+  action: "create" | "update" | "none";
+  folder?: FolderRef;
+  attributeChanges: AttributeChange[];
+}
+
+export interface ApplyResult {
+  tenant: TenantRef;
+  action: "created" | "updated" | "unchanged";
+  dbid: string;
+  plan: HybridIntegrationPlan;
+  /** How many read-then-write rounds it took (more than 1 after a failure GAX recovered from). */
+  attempts: number;
+}
+
+export interface DriftedKey extends KeyRef {
+  expected: string;
+  actual: string;
+  secret: boolean;
+}
+
+export interface HybridIntegrationVerification {
+  tenant: TenantRef;
+  status: "ok" | "missing" | "drifted";
+  objectMissing: boolean;
+  missing: KeyRef[];
+  drifted: DriftedKey[];
+  attributeChanges: AttributeChange[];
+}
+
+export interface HybridIntegrationExport {
+  /** The body of POST /gax/api/cfg/objects; tenantdbid and folderid must be filled in for the site. */
+  body: Omit<GaxTransaction, "dbid" | "tenantdbid">;
+  /** One row per option, grouped by section, for sites that enter it by hand in GAX. */
+  rows: ShownValue[];
+  /** The rows as a printable table. */
+  table: string;
+}
+
+export interface IsolationAgent {
+  tenantName: string;
+  username: string;
+  password: string;
+  passwordIsEncrypted?: boolean;
+}
+
+export interface AgentIsolationResult {
+  tenantName: string;
+  username: string;
+  ok: boolean;
+  /** Tenants whose hybrid_integration this agent can read. */
+  seesTenants: string[];
+  problem?: string;
+}
+
+export interface TenantIsolationReport {
+  passed: boolean;
+  agents: AgentIsolationResult[];
+  /** Each other tenant's object an agent could read. */
+  leaks: { objectTenant: string; visibleTo: { tenantName: string; username: string } }[];
+  summary: string;
+}
+
+export interface ConfigServerBridge {
+  /** Signs in (again) and returns the user GAX reports. */
+  signIn(): Promise<{ username: string }>;
+  /** The tenant by name, or null when it does not exist or this user may not read it. */
+  findTenant(name: string): Promise<TenantRef | null>;
+  /** The tenant's Transactions folder by name; throws a ConfigServerError when it is missing. */
+  findTransactionsFolder(tenant: TenantRef): Promise<FolderRef>;
+  /** hybrid_integration of the tenant, or null. */
+  findHybridIntegration(tenant: TenantRef): Promise<GaxTransaction | null>;
+  planHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<HybridIntegrationPlan>;
+  applyHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<ApplyResult>;
+  verifyHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<HybridIntegrationVerification>;
+  exportHybridIntegration(desired: DesiredHybridIntegration, options?: { revealSecrets?: boolean }): HybridIntegrationExport;
+  checkTenantIsolation(agents: IsolationAgent[]): Promise<TenantIsolationReport>;
+  close(): Promise<void>;
+}

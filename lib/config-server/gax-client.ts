@@ -1,0 +1,142 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { CookieJar } from "tough-cookie";
+import { ConfigServerError, GaxHttpError, GaxNetworkError, isTransient } from "./errors";
+
+export interface GaxClientOptions {
+  /** Where GAX is served, without /gax/api (it is added); e.g. http://gax.example:8080 */
+  baseUrl: string;
+  username: string;
+  password: string;
+  /** The password is the value GAX's web UI sends (isPasswordEncrypted: true). */
+  passwordIsEncrypted: boolean;
+  timeoutMs: number;
+  /** Extra tries of read requests after a 5xx or a lost connection. */
+  readRetries?: number;
+}
+
+export type Query = Record<string, string>;
+
+/** Strips a trailing slash and a trailing /gax/api, so either form of base URL works. */
+export function gaxApiRoot(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, "").replace(/\/gax\/api$/, "")}/gax/api/`;
+}
+
+/** One GAX session: cookie jar, sign-in, one re-sign-in on 401, timeouts, retried reads. */
+export class GaxClient {
+  private readonly jar = new CookieJar();
+  private readonly root: string;
+  private signedIn = false;
+  private signingIn: Promise<void> | undefined;
+
+  constructor(private readonly options: GaxClientOptions) {
+    this.root = gaxApiRoot(options.baseUrl);
+  }
+
+  get username() {
+    return this.options.username;
+  }
+
+  /** Signs in and checks the session with user/info. */
+  async signIn(): Promise<{ username: string }> {
+    await this.renewSession();
+    return (await this.send("GET", "user/info")) as { username: string };
+  }
+
+  /** Concurrent callers share one login request. */
+  private async renewSession() {
+    this.signedIn = false;
+    this.signingIn ??= this.login().finally(() => {
+      this.signingIn = undefined;
+    });
+    await this.signingIn;
+  }
+
+  async signOut(): Promise<void> {
+    if (!this.signedIn) return;
+    this.signedIn = false;
+    await this.send("POST", "session/logout").catch(() => undefined);
+  }
+
+  async request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+    if (!this.signedIn) await this.renewSession();
+    const tries = method === "GET" ? 1 + (this.options.readRetries ?? 2) : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.requestWithRenewal<T>(method, path, options);
+      } catch (error) {
+        if (attempt >= tries || !isTransient(error)) throw error;
+        await sleep(50 * attempt);
+      }
+    }
+  }
+
+  private async requestWithRenewal<T>(method: string, path: string, options: { query?: Query; body?: unknown }): Promise<T> {
+    try {
+      return (await this.send(method, path, options)) as T;
+    } catch (error) {
+      if (!(error instanceof GaxHttpError) || error.status !== 401) throw error;
+      await this.renewSession();
+      return (await this.send(method, path, options)) as T;
+    }
+  }
+
+  private async login() {
+    try {
+      await this.send("POST", "session/login", {
+        body: { username: this.options.username, password: this.options.password, isPasswordEncrypted: this.options.passwordIsEncrypted },
+      });
+      this.signedIn = true;
+    } catch (error) {
+      if (error instanceof GaxHttpError && error.status < 500) {
+        throw new ConfigServerError(
+          "sign-in-failed",
+          `GAX refused the sign-in of user "${this.options.username}" (${error.status}: ${error.gaxMessage}). Check the user name and password${this.options.passwordIsEncrypted ? " (given as an encrypted value)" : ", and whether this GAX accepts only encrypted passwords"}.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async send(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<unknown> {
+    const url = new URL(path, this.root);
+    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = { accept: "application/json" };
+    const cookie = await this.jar.getCookieString(url.href);
+    if (cookie) headers.cookie = cookie;
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new GaxNetworkError(method, url.pathname, error);
+    }
+    for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url.href);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new GaxNetworkError(method, url.pathname, error);
+    }
+    const body = parseJson(text);
+    if (!response.ok) {
+      const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : text.slice(0, 200) || response.statusText;
+      throw new GaxHttpError(response.status, method, url.pathname, message);
+    }
+    return body;
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultGaxSeed, SANDBOX_ADMIN } from "./default-seed";
+import { startGaxSandbox } from "./index";
+import { rawGaxSession } from "./sandbox-test-kit";
+import { parseGaxSeed, type GaxSandboxSeed } from "./seed-schema";
+
+const modified = (change: (seed: GaxSandboxSeed) => void) => {
+  const seed = structuredClone(defaultGaxSeed);
+  change(seed);
+  return () => parseGaxSeed(seed);
+};
+
+describe("GAX sandbox seed", () => {
+  it("accepts the default seed: a multi-tenant deployment with three tenants of two agents, and a single-tenant one", () => {
+    const seed = parseGaxSeed(defaultGaxSeed);
+    const [multi, single] = seed.deployments;
+    expect(multi?.tenants.map((tenant) => tenant.name)).toEqual(["Environment", "Acme", "Globex", "Initech"]);
+    for (const tenant of ["Acme", "Globex", "Initech"]) {
+      expect(multi?.persons.filter((person) => person.tenant === tenant && person.isAgent)).toHaveLength(2);
+    }
+    expect(single?.layout).toBe("single-tenant");
+    expect(single?.tenants.map((tenant) => tenant.name)).toEqual(["Environment"]);
+  });
+
+  it("names the path and the rule of every broken reference", () => {
+    expect(modified((seed) => (seed.deployments[0]!.persons![2]!.tenant = "Umbrella"))).toThrow(/deployments\.0\.persons\.2\.tenant: no tenant named "Umbrella"/);
+    expect(modified((seed) => seed.deployments[1]!.tenants.push({ name: "Acme" }))).toThrow(/deployments\.1\.tenants: a single-tenant deployment has only the Environment tenant/);
+    expect(
+      modified((seed) => seed.deployments[0]!.transactions = [{ tenant: "Acme", name: "t", alias: "t", folder: "Nowhere" }]),
+    ).toThrow(/deployments\.0\.transactions\.0\.folder: no transactions folder "Nowhere" in tenant "Acme"/);
+    expect(modified((seed) => (seed.deployments[1]!.name = "multi"))).toThrow(/deployments\.1\.name: deployment "multi" appears twice/);
+    expect(modified((seed) => (seed.deployments[0]!.name = "gax"))).toThrow(/deployments\.0\.name: is reserved/);
+  });
+
+  it("starts from a seed file path", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "gax-seed-"));
+    const path = join(directory, "seed.json");
+    const seed = structuredClone(defaultGaxSeed);
+    seed.deployments = [seed.deployments[1]!];
+    delete seed.defaultDeployment;
+    await writeFile(path, JSON.stringify(seed));
+    const sandbox = await startGaxSandbox({ port: 0, seed: path });
+    try {
+      expect(Object.keys(sandbox.deploymentUrls)).toEqual(["single"]);
+      const admin = await rawGaxSession(sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+      expect((await admin.get<unknown[]>("cfg/objects?type=CfgTenant")).body).toHaveLength(1);
+    } finally {
+      await sandbox.close();
+      await rm(directory, { recursive: true });
+    }
+  });
+});
