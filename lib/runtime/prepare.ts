@@ -47,5 +47,6 @@ export async function prepareRuntime(options: PrepareOptions = {}): Promise<Runt
     databaseUrl = embedded.url;
   }
   process.env.DATABASE_URL = databaseUrl;
+  process.env.HP_EMBEDDED_DATABASE = "1";
   return { env: parseEnv(process.env), databaseUrl, embedded, dataDirectory: directory };
 }

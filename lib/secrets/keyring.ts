@@ -18,7 +18,7 @@ function toMasterKey(base64: string, variable: string): MasterKey {
 }
 
 /** The current master key (APP_ENCRYPTION_KEY) plus older ones still needed to open values sealed before a rotation. */
-export function loadKeyring(env: NodeJS.ProcessEnv = process.env): Keyring {
+export function loadKeyring(env: Record<string, string | undefined> = process.env): Keyring {
   if (!env.APP_ENCRYPTION_KEY) {
     throw new SecretKeyError("APP_ENCRYPTION_KEY is not set: secrets cannot be sealed or opened without the master key.");
   }

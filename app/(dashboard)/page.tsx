@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ChainStatus } from "@/components/audit/chain-status";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { overviewStats } from "@/lib/users/overview-stats";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
+
+export const metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  await requirePagePermission("dashboard.view");
+  const db = getDb();
+  const [stats, chain] = await Promise.all([overviewStats(db), verifyAuditChain(db)]);
+  const counters = [
+    { label: "Active users", value: stats.activeUsers, href: "/users" },
+    { label: "Audit events", value: stats.auditEvents, href: "/audit" },
+    { label: "Sealed secrets", value: stats.secrets, href: "/settings" },
+  ];
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
+      <div className="grid gap-4 sm:grid-cols-3">
+        {counters.map((counter) => (
+          <Card key={counter.label}>
+            <CardHeader>
+              <CardDescription>{counter.label}</CardDescription>
+              <CardTitle className="text-3xl tabular-nums">
+                <Link href={counter.href} className="hover:underline">{counter.value.toLocaleString("en")}</Link>
+              </CardTitle>
+            </CardHeader>
+          </Card>
+        ))}
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Audit log integrity</CardTitle>
+          <CardDescription>
+            {stats.lastEvent
+              ? `Last event: ${stats.lastEvent.action} by ${stats.lastEvent.actorEmail ?? "system"} at ${stats.lastEvent.occurredAt.toISOString()}`
+              : "No events recorded yet."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChainStatus report={chain} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

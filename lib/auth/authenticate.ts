@@ -1,0 +1,55 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
+import { isRole, type Role } from "@/lib/auth/roles";
+import { clearAccountFailures, isThrottled, registerFailure, throttleKeys } from "@/lib/auth/throttle";
+
+export type SignedInUser = { id: string; email: string; name: string; role: Role };
+export type SignInAttempt = { email: string; password: string; clientAddress: string | null; userAgent: string | null };
+
+/**
+ * Checks an email and password. Every refusal looks the same to the caller (null); the reason is only audited.
+ * Throttling, the user's failure count and the audit record are written in one transaction.
+ */
+export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): Promise<SignedInUser | null> {
+  const email = attempt.email.trim().toLowerCase();
+  const keys = throttleKeys(email, attempt.clientAddress);
+  const context = { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent };
+  const refuse = async (reason: "bad_credentials" | "throttled" | "inactive" | "unknown_role", user?: { id: string; role: string }) => {
+    await db.$transaction(async (tx) => {
+      if (reason !== "throttled") await registerFailure(tx, keys);
+      if (user) await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
+      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, {
+        action: "auth.sign_in",
+        outcome: "failure",
+        target: user ? { type: "user", id: user.id, label: email } : undefined,
+        details: { email, method: "password", reason },
+      }, [attempt.password]);
+    });
+    return null;
+  };
+
+  if (!email || !attempt.password) return refuse("bad_credentials");
+  if (await isThrottled(db, keys)) return refuse("throttled");
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  if (!user?.passwordHash) {
+    await spendVerificationTime(attempt.password);
+    return refuse("bad_credentials", user ?? undefined);
+  }
+  if (!(await verifyPassword(user.passwordHash, attempt.password))) return refuse("bad_credentials", user);
+  if (!user.active) return refuse("inactive", user);
+  if (!isRole(user.role)) return refuse("unknown_role", user);
+
+  const role = user.role;
+  await db.$transaction(async (tx) => {
+    await clearAccountFailures(tx, keys);
+    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastSignInAt: new Date() } });
+    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, {
+      action: "auth.sign_in",
+      outcome: "success",
+      target: { type: "user", id: user.id, label: email },
+      details: { email, method: "password" },
+    });
+  });
+  return { id: user.id, email: user.email, name: user.name, role };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseRoleMap, roleFromClaims } from "@/lib/auth/oidc-roles";
+
+describe("OIDC claim to role mapping", () => {
+  const map = parseRoleMap("hp-admins=admin, hp-ops=operator,everyone=viewer");
+
+  it("picks the most powerful role among matching claim values", () => {
+    expect(roleFromClaims({ groups: ["everyone", "hp-ops"] }, "groups", map)).toBe("operator");
+    expect(roleFromClaims({ groups: ["hp-admins", "everyone"] }, "groups", map)).toBe("admin");
+    expect(roleFromClaims({ role: "hp-ops" }, "role", map)).toBe("operator");
+  });
+
+  it("falls back to the default role, or refuses without one", () => {
+    expect(roleFromClaims({ groups: ["other"] }, "groups", map, "viewer")).toBe("viewer");
+    expect(roleFromClaims({ groups: ["other"] }, "groups", map)).toBeUndefined();
+    expect(roleFromClaims({}, "groups", map)).toBeUndefined();
+  });
+
+  it("rejects a malformed map naming the entry", () => {
+    expect(() => parseRoleMap("admins=superuser")).toThrow('OIDC_ROLE_MAP entry "admins=superuser"');
+    expect(() => parseRoleMap("justtext")).toThrow(/OIDC_ROLE_MAP/);
+  });
+});

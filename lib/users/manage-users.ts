@@ -1,0 +1,83 @@
+import type { Db } from "@/lib/db/client";
+import type { AuditContext } from "@/lib/audit/record";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { generatePassword } from "@/lib/security/random-password";
+import { assertAnotherActiveAdmin } from "@/lib/users/admin-guard";
+import { safeUserFields } from "@/lib/users/queries";
+import type { CreateUserInput } from "@/lib/validation/user";
+
+type Source = "admin" | "first-run";
+
+/** Creates a password user. When no password is given one is generated and returned once, never stored in clear. */
+export async function createUser(db: Db, context: AuditContext, input: CreateUserInput, source: Source = "admin") {
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });
+    }
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: safeUserFields });
+    await recordAuditEvent(tx, context, {
+      action: "user.create",
+      outcome: "success",
+      target: { type: "user", id: user.id, label: user.email },
+      details: { email: user.email, name: user.name, role: user.role, source },
+    }, [password]);
+    return { user, generatedPassword: input.password ? undefined : password };
+  });
+}
+
+async function findUser(db: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: safeUserFields });
+  if (!user) throw new AppError("not_found", "This user no longer exists. Reload the page.");
+  return user;
+}
+
+export async function updateUser(db: Db, context: AuditContext, input: { id: string; name: string; role: Role }) {
+  return db.$transaction(async (tx) => {
+    const before = await findUser(tx, input.id);
+    if (before.role === "admin" && input.role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, input.id);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (before.name !== input.name) changes.name = { from: before.name, to: input.name };
+    if (before.role !== input.role) changes.role = { from: before.role, to: input.role };
+    if (Object.keys(changes).length === 0) return before;
+    const user = await tx.user.update({ where: { id: input.id }, data: { name: input.name, role: input.role }, select: safeUserFields });
+    await recordAuditEvent(tx, context, { action: "user.update", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { changes } });
+    return user;
+  });
+}
+
+export async function setUserActive(db: Db, context: AuditContext, input: { id: string; active: boolean }) {
+  if (!input.active && context.actor.id === input.id) {
+    throw new AppError("precondition_failed", "You cannot deactivate your own account.");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await findUser(tx, input.id);
+    if (before.active === input.active) return before;
+    if (!input.active && before.role === "admin") await assertAnotherActiveAdmin(tx, input.id);
+    const user = await tx.user.update({ where: { id: input.id }, data: { active: input.active }, select: safeUserFields });
+    await recordAuditEvent(tx, context, {
+      action: input.active ? "user.activate" : "user.deactivate",
+      outcome: "success",
+      target: { type: "user", id: user.id, label: user.email },
+      details: {},
+    });
+    return user;
+  });
+}
+
+/** Sets a new generated password, returned once to the admin who asked. */
+export async function resetUserPassword(db: Db, context: AuditContext, input: { id: string }) {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    if (user.authProvider !== "credentials") throw new AppError("precondition_failed", "This user signs in with single sign-on and has no password.");
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedSignIns: 0 } });
+    await recordAuditEvent(tx, context, { action: "user.reset_password", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: {} }, [password]);
+    return { user, generatedPassword: password };
+  });
+}

@@ -1,0 +1,82 @@
+// `npm start`: prepares everything a fresh clone needs (data directory, keys, database, migrations, first admin,
+// a production build when the current one is stale) and serves the dashboard.
+import { spawnSync } from "node:child_process";
+import next from "next";
+import { ConfigError } from "@/lib/config/env";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
+import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
+import { dataFiles } from "@/lib/runtime/data-files";
+import { createAppServer } from "@/lib/runtime/http-server";
+import { migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
+import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
+import { ensureFirstAdmin } from "@/lib/users/first-admin";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  let runtime: Runtime;
+  try {
+    runtime = await prepareRuntime();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { env } = runtime;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await runtime.embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const report = await migrate(runtime.databaseUrl, migrationsDirectory);
+    if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
+
+    const db = createPrismaClient(runtime.databaseUrl);
+    const firstAdmin = await ensureFirstAdmin(db, {
+      email: env.ADMIN_EMAIL,
+      password: env.ADMIN_PASSWORD,
+      passwordFile: dataFiles(runtime.dataDirectory).initialAdmin,
+    });
+    await db.$disconnect();
+
+    const fingerprint = sourceFingerprint(projectRoot);
+    if (!isBuildCurrent(projectRoot, fingerprint)) {
+      console.log("Building the dashboard (first start or changed sources)…");
+      const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+      if (build.status !== 0) throw new Error("The production build failed; see the output above.");
+      markBuildCurrent(projectRoot, fingerprint);
+    }
+
+    const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
+    await app.prepare();
+    const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(env.PORT, env.HOST, resolve);
+    });
+
+    const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    console.log(`\nHybrid Provisioner is running at ${url}`);
+    if (firstAdmin.created && firstAdmin.generatedPassword) {
+      console.log(`First admin created: ${firstAdmin.email}\nPassword (shown once, also in ${firstAdmin.passwordFile}): ${firstAdmin.generatedPassword}`);
+    } else if (firstAdmin.created) {
+      console.log(`First admin created: ${firstAdmin.email} with the password from ADMIN_PASSWORD.`);
+    } else {
+      console.log("Sign in with your account. A lost first-admin password is in the data directory's initial-admin.txt (when it was generated).");
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+await main();
