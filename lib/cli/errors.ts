@@ -1,0 +1,11 @@
+/** A command failed for a reason the operator can act on; printed as one line, exit code 1. */
+export class CliFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CliFailure";
+  }
+}
+
+export const EXIT_SUCCESS = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
