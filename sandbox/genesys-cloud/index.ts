@@ -37,6 +37,8 @@ export interface GenesysSandboxOptions {
   controlEndpoints?: boolean;
   /** Platform API requests per access token per minute. */
   rateLimitPerMinute?: number;
+  /** Length of a rate-limit window (default 60 s); shorter windows let tests exercise the limit quickly. */
+  rateLimitWindowSeconds?: number;
   tokenRateLimitPerMinute?: number;
   faults?: FaultConfigInput;
 }
@@ -64,7 +66,7 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
   let state = buildState(seed);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
-  const apiLimiter = new MinuteWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  const apiLimiter = new MinuteWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, (options.rateLimitWindowSeconds ?? 60) * 1000);
   const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
 
   const apiRouter = new Router();

@@ -1,0 +1,89 @@
+// POST {login}/oauth/token: client credentials and SAML2 bearer exchanges, retried when throttled or unavailable.
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { GenesysCloudError } from "./errors";
+import { operatorMessage } from "./operator-messages";
+import { backoffMs, isTimeout, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
+
+export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
+
+const tokenResponseSchema = z.looseObject({ access_token: z.string().min(1), token_type: z.string(), expires_in: z.number() });
+const tokenErrorSchema = z.looseObject({ error: z.string(), description: z.string().optional(), error_description: z.string().optional() });
+
+export interface TokenResponse {
+  accessToken: string;
+  tokenType: string;
+  expiresInSeconds: number;
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+interface TokenCall {
+  loginBaseUrl: string;
+  credentials: ClientCredentials;
+  form: Record<string, string>;
+  operation: string;
+  policy: RetryPolicy;
+}
+
+const PATH = "/oauth/token";
+
+function fail(call: TokenCall, status: number | undefined, code: string, message: string, correlationId: string | undefined, retryable: boolean, cause?: unknown): GenesysCloudError {
+  const host = new URL(call.loginBaseUrl).host;
+  const fields = { status, code, correlationId, retryable, outcomeUnknown: false, operation: call.operation, method: "POST", path: PATH };
+  return new GenesysCloudError({ ...fields, operatorMessage: operatorMessage({ ...fields, message, messageParams: {}, host }) }, message, { cause });
+}
+
+function isThrottled(status: number, error: z.infer<typeof tokenErrorSchema> | undefined): boolean {
+  return status === 429 || (status === 400 && error?.error === "invalid_request" && /rate limit/i.test(error.description ?? error.error_description ?? ""));
+}
+
+export async function requestToken(call: TokenCall): Promise<TokenResponse> {
+  const { clientId, clientSecret } = call.credentials;
+  const authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`;
+  for (let attempt = 1; ; attempt += 1) {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(new URL(PATH, call.loginBaseUrl), {
+        method: "POST",
+        headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: new URLSearchParams(call.form).toString(),
+        signal: AbortSignal.timeout(call.policy.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (attempt < call.policy.maxAttempts) {
+        await sleep(backoffMs(call.policy, attempt));
+        continue;
+      }
+      const code = isTimeout(error) ? "client.timeout" : "network.error";
+      throw fail(call, undefined, code, error instanceof Error ? error.message : String(error), undefined, true, error);
+    }
+    const correlationId = response.headers.get("inin-correlation-id") ?? undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (response.ok) {
+      const parsed = tokenResponseSchema.safeParse(json);
+      if (!parsed.success) throw fail(call, response.status, "invalid.response", `token response: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, correlationId, false);
+      return { accessToken: parsed.data.access_token, tokenType: parsed.data.token_type, expiresInSeconds: parsed.data.expires_in };
+    }
+    const error = tokenErrorSchema.safeParse(json).data;
+    const throttled = isThrottled(response.status, error);
+    const unavailable = call.policy.retryableStatuses.includes(response.status);
+    if ((throttled || unavailable) && attempt < call.policy.maxAttempts) {
+      const waitMs = throttled && response.status === 429 ? retryAfterSeconds(response.headers.get("retry-after")) * 1000 : backoffMs(call.policy, attempt);
+      await sleep(waitMs);
+      continue;
+    }
+    const description = error?.description ?? error?.error_description ?? (text.slice(0, 200) || response.statusText);
+    throw fail(call, response.status, error?.error ?? `http.${response.status}`, description, correlationId, throttled || unavailable);
+  }
+}
