@@ -22,7 +22,7 @@ export type FieldProps = {
   id?: string;
   className?: string;
   /** A single control element (it receives the props), or a function that spreads them where they belong. */
-  children: ReactElement<Partial<FieldControlProps>> | ((control: FieldControlProps) => ReactNode);
+  children: ReactElement | ((control: FieldControlProps) => ReactNode);
 };
 
 export function Field({ label, description, error, required, id, className, children }: FieldProps) {
@@ -50,7 +50,7 @@ export function Field({ label, description, error, required, id, className, chil
           </span>
         ) : null}
       </Label>
-      {typeof children === "function" ? children(control) : isValidElement(children) ? cloneElement(children, control) : children}
+      {typeof children === "function" ? children(control) : isValidElement(children) ? cloneElement(children as ReactElement<FieldControlProps>, control) : children}
       {description ? (
         <p id={descriptionId} className="text-xs text-muted-foreground">
           {description}
