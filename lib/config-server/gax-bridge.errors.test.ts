@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { obscureGaxPassword } from "@/sandbox/gax/obscure-password";
+import { desiredHybridIntegration } from "./desired-object";
+import { ConfigServerError } from "./errors";
+import { createGaxBridge } from "./gax-bridge";
+import { sampleInput, startBridgeKit } from "./test-fixtures";
+
+let kit: Awaited<ReturnType<typeof startBridgeKit>> | undefined;
+afterEach(async () => {
+  await kit?.close();
+  kit = undefined;
+});
+
+const desired = desiredHybridIntegration(sampleInput());
+
+function seedWith(change: (multi: (typeof defaultGaxSeed.deployments)[number]) => void) {
+  const seed = structuredClone(defaultGaxSeed);
+  change(seed.deployments[0]!);
+  return seed;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ConfigServerError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ConfigServerError);
+  return error as ConfigServerError;
+}
+
+describe("GAX bridge: clear errors", () => {
+  it("names the transaction that already holds the alias", async () => {
+    kit = await startBridgeKit({ seed: seedWith((multi) => (multi.transactions = [{ tenant: "Acme", name: "legacy_cloud", alias: "hybrid_integration" }])) });
+    const error = await failure(kit.bridge().applyHybridIntegration("Acme", desired));
+    expect(error.code).toBe("alias-taken");
+    expect(error.message).toMatch(/alias "hybrid_integration" is already used by transaction "legacy_cloud" \(DBID \d+\)/);
+    expect(await kit.control.objects("multi", "CfgTransaction")).toHaveLength(1);
+  });
+
+  it("says which tenant lacks its Transactions folder, and never falls back to another folder", async () => {
+    kit = await startBridgeKit({ seed: seedWith((multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Persons", holds: "CfgPerson" }] })) });
+    const bridge = kit.bridge();
+    const error = await failure(bridge.applyHybridIntegration("Acme", desired));
+    expect(error.code).toBe("transactions-folder-missing");
+    expect(error.message).toMatch(/Tenant "Acme" has no transactions folder named "Transactions"/);
+    await expect(bridge.planHybridIntegration("Acme", desired)).rejects.toThrow(/no transactions folder/);
+    expect(await kit.control.objectWrites()).toEqual([]);
+  });
+
+  it("looks the folder up by the configured name", async () => {
+    kit = await startBridgeKit({
+      seed: seedWith((multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Transaktionen", holds: "CfgTransaction" }] })),
+      settings: { transactionsFolderName: "Transaktionen" },
+    });
+    const result = await kit.bridge().applyHybridIntegration("Acme", desired);
+    expect(result.plan.folder?.name).toBe("Transaktionen");
+  });
+
+  it("reports an unknown tenant", async () => {
+    kit = await startBridgeKit();
+    const bridge = kit.bridge();
+    expect(await bridge.findTenant("Umbrella")).toBeNull();
+    const error = await failure(bridge.applyHybridIntegration("Umbrella", desired));
+    expect(error.code).toBe("tenant-not-found");
+    expect(error.message).toMatch(/Tenant "Umbrella" was not found/);
+  });
+
+  it("explains a refused sign-in without repeating the password", async () => {
+    kit = await startBridgeKit();
+    const error = await failure(kit.bridge({ password: "wrong-secret-value" }).signIn());
+    expect(error.code).toBe("sign-in-failed");
+    expect(error.message).toMatch(/GAX refused the sign-in of user "gax-admin" \(401/);
+    expect(error.message).not.toContain("wrong-secret-value");
+  });
+
+  it("signs in with a pre-obscured password where GAX accepts only encrypted passwords", async () => {
+    kit = await startBridgeKit({ seed: seedWith((multi) => (multi.passwordMode = "encrypted-only")) });
+    await expect(kit.bridge().signIn()).rejects.toThrow(/accepts only encrypted passwords/);
+    const bridge = kit.bridge({ password: obscureGaxPassword(SANDBOX_ADMIN.password), passwordIsEncrypted: true });
+    expect(await bridge.signIn()).toMatchObject({ username: SANDBOX_ADMIN.username });
+    expect((await bridge.applyHybridIntegration("Acme", desired)).action).toBe("created");
+  });
+
+  it("validates its settings, naming the field and keeping the password out of the message", () => {
+    expect(() => createGaxBridge({ baseUrl: "ftp://gax", username: "u", password: "p4ss" })).toThrow(/baseUrl must be an http\(s\) URL/);
+    expect(() => createGaxBridge({ baseUrl: "http://u:p4ss@gax:8080", username: "u", password: "p4ss" })).toThrow(/baseUrl must not contain credentials/);
+    expect(() => createGaxBridge({ baseUrl: "http://gax:8080", username: "", password: "p4ss" })).toThrow(/username is required/);
+    expect(() => createGaxBridge({ baseUrl: "http://gax:8080", username: "u", password: "p4ss", annexSection: " " })).toThrow(/^(?!.*p4ss).*annexSection must not be empty/);
+  });
+});
