@@ -12,7 +12,7 @@ import type { CreateUserInput } from "@/lib/validation/user";
 type Source = "admin" | "first-run";
 
 /** Creates a password user. When no password is given one is generated and returned once, never stored in clear. */
-export async function createUser(db: Db, context: AuditContext, input: CreateUserInput, source: Source = "admin") {
+export async function createUser(db: Db, context: AuditContext, input: Omit<CreateUserInput, "password"> & { password?: string }, source: Source = "admin") {
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
