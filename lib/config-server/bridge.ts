@@ -28,17 +28,21 @@ export interface FolderRef {
   name: string;
 }
 
-/** hybrid_integration as GAX returns it (other attributes are kept as they are). */
-export interface GaxTransaction {
+/** A transaction as POSTed to GAX, before it has a DBID, tenant and folder. */
+export interface GaxTransactionBody {
   type: "CfgTransaction";
-  dbid: string;
+  subtype: string;
   name: string;
   alias: string;
-  tenantdbid: string;
-  folderid?: string;
-  subtype: string;
   state: string;
   userproperties: { property: GaxProperty[] };
+}
+
+/** hybrid_integration as GAX returns it (other attributes are kept as they are). */
+export interface GaxTransaction extends GaxTransactionBody {
+  dbid: string;
+  tenantdbid: string;
+  folderid?: string;
   [attribute: string]: unknown;
 }
 
@@ -82,7 +86,7 @@ export interface HybridIntegrationVerification {
 
 export interface HybridIntegrationExport {
   /** The body of POST /gax/api/cfg/objects; tenantdbid and folderid must be filled in for the site. */
-  body: Omit<GaxTransaction, "dbid" | "tenantdbid">;
+  body: GaxTransactionBody;
   /** One row per option, grouped by section, for sites that enter it by hand in GAX. */
   rows: ShownValue[];
   /** The rows as a printable table. */
