@@ -7,6 +7,8 @@ export const faultRuleSchema = z.object({
   /** Path prefix the rule applies to (default: every path but the control endpoints). */
   path: z.string().startsWith("/").optional(),
   method: z.string().toUpperCase().optional(),
+  /** Apply the rule to at most this many matching requests (e.g. exactly one 429 for a test), then never again. */
+  limit: z.number().int().min(1).optional(),
   /** Added to every matching answer, after the request has been handled. */
   latencyMs: z.number().int().min(0).default(0),
   jitterMs: z.number().int().min(0).default(0),
@@ -63,11 +65,13 @@ export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private random: () => number = Math.random;
   private burstsLeft = new Map<FaultRule, { left: number; retryAfterSeconds: number }>();
+  private applied = new Map<FaultRule, number>();
 
   set(input: unknown): FaultConfig {
     this.config = parseFaultConfig(input);
     this.random = this.config.randomSeed === undefined ? Math.random : seededRandom(this.config.randomSeed);
     this.burstsLeft = new Map();
+    this.applied = new Map();
     return this.config;
   }
 
@@ -76,8 +80,11 @@ export class FaultInjector {
   }
 
   decide(method: string, path: string): FaultDecision {
-    const rule = this.config.rules.find((r) => (!r.path || path.startsWith(r.path)) && (!r.method || r.method === method));
+    const rule = this.config.rules.find(
+      (r) => (!r.path || path.startsWith(r.path)) && (!r.method || r.method === method) && (r.limit === undefined || (this.applied.get(r) ?? 0) < r.limit),
+    );
     if (!rule) return { delayMs: 0, drop: false };
+    this.applied.set(rule, (this.applied.get(rule) ?? 0) + 1);
     const delayMs = rule.latencyMs + Math.round(this.random() * rule.jitterMs);
     const burst = this.burstsLeft.get(rule);
     if (burst && burst.left > 0) {
