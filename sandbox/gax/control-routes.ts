@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { invalid } from "./api-errors";
 import { faultConfigSchema } from "./faults";
 import type { SandboxRuntime } from "./sandbox-runtime";
+import { firstIssue } from "./zod-issue";
 
 /** /__sandbox: fault injection, inspection and reset; mounted only when the sandbox is started with control endpoints. */
 export function createControlRoutes(runtime: SandboxRuntime) {
@@ -10,10 +11,7 @@ export function createControlRoutes(runtime: SandboxRuntime) {
   control.post("/faults", async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = faultConfigSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw invalid(`${issue?.path.join(".") || "body"}: ${issue?.message}`);
-    }
+    if (!parsed.success) throw invalid(firstIssue(parsed.error));
     runtime.faults.configure(parsed.data);
     if (parsed.data.expireSessionsNow) runtime.expireAllSessions();
     return c.json(runtime.faults.describe());

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CFG_TYPES, OBJECT_TYPE_ENUM, type CfgType } from "./cfg-types";
+import { firstIssue } from "./zod-issue";
 
 /** GAX JSON of Configuration Server objects: lowercase PSDK attribute names, every scalar a string. */
 
@@ -101,9 +102,7 @@ export class ValidationError extends Error {}
 export function parseCfgObject(type: CfgType, body: unknown): Omit<AnyCfgObject, "dbid"> & { dbid?: string } {
   const result = schemas[type].safeParse(body);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const attribute = issue?.path.join(".") ?? "";
-  throw new ValidationError(attribute ? `${attribute}: ${issue?.message}` : (issue?.message ?? "invalid object"));
+  throw new ValidationError(firstIssue(result.error, "object"));
 }
 
 /** Attribute names that `filters` and query parameters may use for a class. */

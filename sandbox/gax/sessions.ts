@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { invalid, unauthorized } from "./api-errors";
 import { getObject, type DeploymentState, type Session } from "./deployment-state";
+import { firstIssue } from "./zod-issue";
 
 export const SESSION_COOKIE = "JSESSIONID";
 
@@ -22,10 +23,7 @@ function sameSecret(a: string, b: string) {
 /** Signs a person in; in "encrypted-only" mode only the obscured password is accepted. */
 export function login(state: DeploymentState, body: unknown, now: number): Session {
   const parsed = loginBody.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(`${issue?.path.join(".") || "body"}: ${issue?.message}`);
-  }
+  if (!parsed.success) throw invalid(firstIssue(parsed.error));
   const { username, password, isPasswordEncrypted } = parsed.data;
   if (state.passwordMode === "encrypted-only" && !isPasswordEncrypted) {
     throw unauthorized("isPasswordEncrypted: this GAX accepts only encrypted passwords");
