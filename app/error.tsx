@@ -11,7 +11,7 @@ export default function RouteError({ error, reset }: { error: Error & { digest?:
     <ErrorPage
       icon={TriangleExclamationPoint}
       title="This page could not be shown"
-      description="Something went wrong while loading it. Nothing was changed. Try again; if it keeps happening, give your administrator the reference below."
+      description="Something went wrong while loading it. Try again; if it keeps happening, give your administrator the reference below."
       reference={error.digest}
     >
       <Button onClick={reset}>Try again</Button>

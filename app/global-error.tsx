@@ -14,7 +14,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <ErrorPage
           icon={TriangleExclamationPoint}
           title="Hybrid Provisioner is not available right now"
-          description="The application could not start this page. Nothing was changed. Try again in a moment; if it keeps happening, give your administrator the reference below."
+          description="The application could not show this page. Try again in a moment; if it keeps happening, give your administrator the reference below."
           reference={error.digest}
         >
           <Button onClick={reset}>Try again</Button>
