@@ -57,6 +57,34 @@ describe("GAX bridge: clear errors", () => {
     expect(result.plan.folder?.name).toBe("Transaktionen");
   });
 
+  it("says so when the object exists but the GAX user may not read it", async () => {
+    kit = await startBridgeKit({
+      seed: seedWith((multi) => {
+        multi.transactions = [{ tenant: "Acme", name: "hybrid_integration", alias: "hybrid_integration" }];
+        multi.persons!.push({ username: "acme.provisioner", password: "prov-pass", tenant: "Acme" });
+        multi.acl!.push(
+          { on: { type: "CfgTenant", tenant: "Acme" }, account: { person: "acme.provisioner" }, mask: 1 | 2 | 4 },
+          { on: { type: "CfgTransaction", tenant: "Acme", name: "hybrid_integration" }, account: { person: "acme.provisioner" }, mask: 0 },
+        );
+      }),
+    });
+    const error = await failure(kit.bridge({ username: "acme.provisioner", password: "prov-pass" }).applyHybridIntegration("Acme", desired));
+    expect(error.code).toBe("not-readable");
+    expect(error.message).toMatch(/already has a transaction with this name or alias that GAX user "acme.provisioner" may not read/);
+  });
+
+  it("gives up on a GAX that does not answer in time", async () => {
+    kit = await startBridgeKit({ faults: { latencyMs: 400 } });
+    const started = performance.now();
+    await expect(kit.bridge({ timeoutMs: 50 }).signIn()).rejects.toThrow(/No answer from GAX to POST \/multi\/gax\/api\/session\/login: .*timeout/i);
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it("accepts a base URL that already ends in /gax/api", async () => {
+    kit = await startBridgeKit();
+    expect(await kit.bridge({ baseUrl: `${kit.baseUrl}/gax/api/` }).signIn()).toMatchObject({ username: SANDBOX_ADMIN.username });
+  });
+
   it("reports an unknown tenant", async () => {
     kit = await startBridgeKit();
     const bridge = kit.bridge();
