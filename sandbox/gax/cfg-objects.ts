@@ -69,7 +69,8 @@ function defaultFolder(state: DeploymentState, object: AnyCfgObject): string | u
 }
 
 function setPassword(state: DeploymentState, personDbid: string, password: string) {
-  state.credentials.set(personDbid, { plain: password, obscured: obscureGaxPassword(password), isDefaultUser: false });
+  const isDefaultUser = state.credentials.get(personDbid)?.isDefaultUser ?? false;
+  state.credentials.set(personDbid, { plain: password, obscured: obscureGaxPassword(password), isDefaultUser });
 }
 
 export function createObject(state: DeploymentState, personDbid: string, body: unknown): AnyCfgObject {

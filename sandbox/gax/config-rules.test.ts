@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SANDBOX_ADMIN } from "./default-seed";
+import { SANDBOX_ADMIN, SANDBOX_DEFAULT_USER } from "./default-seed";
 import { rawGaxSession, startTestSandbox, type RawGaxSession } from "./sandbox-test-kit";
 
 type Obj = Record<string, unknown> & { dbid: string };
@@ -121,6 +121,14 @@ describe("cfg/objects follows Configuration Server rules", () => {
     expect((await admin.delete(`cfg/objects/CfgTransaction/${body.dbid}`)).status).toBe(204);
     expect((await admin.get(`cfg/objects/CfgTransaction/${body.dbid}`)).status).toBe(404);
     expect((await admin.delete(`cfg/objects/CfgFolder/${body.folderid as string}`)).status).toBe(204);
+  });
+
+  it("keeps the default account's full control when its password changes", async () => {
+    const defaultUser = await rawGaxSession(kit.sandbox.url, SANDBOX_DEFAULT_USER.username, SANDBOX_DEFAULT_USER.password);
+    const [person] = (await defaultUser.get<Obj[]>(`cfg/objects?type=CfgPerson&username=${SANDBOX_DEFAULT_USER.username}`)).body;
+    expect((await defaultUser.put(`cfg/objects/CfgPerson/${person!.dbid}`, { ...person, password: "changed-pass" })).status).toBe(200);
+    const again = await rawGaxSession(kit.sandbox.url, SANDBOX_DEFAULT_USER.username, "changed-pass");
+    expect((await again.get("user/info")).body).toMatchObject({ isDefaultUser: true });
   });
 
   it("creates persons with a write-only password they can sign in with, unique by user name", async () => {
