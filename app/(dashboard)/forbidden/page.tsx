@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ShieldX } from "lucide-react";
+import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCurrentUser } from "@/lib/auth/session";
 import { roleLabels, isRole } from "@/lib/auth/roles";
@@ -10,11 +11,14 @@ export default async function ForbiddenPage() {
   const user = await getCurrentUser();
   const role = user && isRole(user.role) ? roleLabels[user.role] : "your";
   return (
-    <EmptyState
+    <div className="grid gap-6">
+      <PageHeader title="Not allowed" />
+      <EmptyState
       icon={ShieldX}
       title="Your role does not allow this page"
       description={`The ${role} role cannot open it. Ask an admin if you need access.`}
       action={<Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href="/">Back to the overview</Link>}
-    />
+      />
+    </div>
   );
 }
