@@ -7,29 +7,16 @@ import { invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
 import { bareCertificate } from "../saml-assertion";
+import { pureEngageSeedSchema } from "../seed-schema";
 import type { StoredPureEngage } from "../state";
 
 const PUREENGAGE_URI = "/api/v2/identityproviders/pureengage";
 
-const putSchema = z.object({
+/** The PUT body: the stored fields, with the certificate in `certificate` or `certificates` (PEM armour optional). */
+const putSchema = pureEngageSeedSchema.omit({ id: true, certificate: true }).extend({
   id: z.string().optional(),
-  name: z.string().default("PureEngage"),
-  disabled: z.boolean().default(false),
-  issuerURI: z.string().trim().min(1, { message: "must not be empty" }),
-  ssoTargetURI: z.string().default(""),
-  sloURI: z.string().optional(),
-  sloBinding: z.string().optional(),
-  relyingPartyIdentifier: z.string().optional(),
   certificate: z.string().optional(),
   certificates: z.array(z.string()).optional(),
-  nameIdentifierFormat: z.string().optional(),
-  ssoBinding: z.string().optional(),
-  signAuthnRequests: z.boolean().default(false),
-  providerName: z.string().optional(),
-  displayOnLogin: z.boolean().default(false),
-  metadataURL: z.string().optional(),
-  forceAuthn: z.boolean().default(false),
-  autoProvisionUsers: z.boolean().default(false),
 });
 
 function checkedCertificate(field: string, value: string): string {
