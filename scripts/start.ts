@@ -2,7 +2,7 @@
 // a production build when the current one is stale) and serves the dashboard.
 import { spawnSync } from "node:child_process";
 import next from "next";
-import { ConfigError } from "@/lib/config/env";
+import { assertWebServerConfig, ConfigError, parseEnv } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
@@ -17,6 +17,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 async function main() {
   let runtime: Runtime;
   try {
+    assertWebServerConfig(parseEnv(process.env));
     runtime = await prepareRuntime();
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -62,13 +62,20 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
-  if (isProductionMode(env)) {
-    if (!env.APP_ENCRYPTION_KEY) problems.push("APP_ENCRYPTION_KEY is required with an external DATABASE_URL (production mode)");
-    if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
-    if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
+  if (isProductionMode(env) && !env.APP_ENCRYPTION_KEY) {
+    problems.push("APP_ENCRYPTION_KEY is required with an external DATABASE_URL (production mode)");
   }
   if (problems.length) throw new ConfigError(problems);
   return env;
+}
+
+/** What only the web server needs on top: in production mode nothing is generated, so sign-in settings must be given. */
+export function assertWebServerConfig(env: AppEnv): void {
+  if (!isProductionMode(env)) return;
+  const problems: string[] = [];
+  if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
+  if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
+  if (problems.length) throw new ConfigError(problems);
 }
 
 /** Production mode means an external database: nothing is generated, every key must be given. */
