@@ -17,24 +17,40 @@ const number = (flag: string, min: number, max: number) => (raw: string) => {
   return value;
 };
 
-const program = new Command("sandbox")
-  .description("Start the Genesys Cloud sandbox (login + Platform API on one port) and the GAX sandbox")
-  .option("--host <host>", "interface to listen on", "127.0.0.1")
-  .option("--port <port>", "Genesys Cloud sandbox port (env GENESYS_SANDBOX_PORT)", number("--port", 0, 65535), Number(process.env.GENESYS_SANDBOX_PORT ?? 4010))
-  .option("--seed <file>", "Genesys Cloud seed JSON (env GENESYS_SANDBOX_SEED)", process.env.GENESYS_SANDBOX_SEED)
-  .option("--rate-limit <n>", "API requests per token per minute", number("--rate-limit", 1, 1_000_000), 300)
-  .option("--latency-ms <ms>", "latency added to every answer", number("--latency-ms", 0, 600_000), 0)
-  .option("--jitter-ms <ms>", "random extra latency up to this much", number("--jitter-ms", 0, 600_000), 0)
-  .option("--error-rate <share>", "share of requests answered 500/503/504", number("--error-rate", 0, 1), 0)
-  .option("--drop-rate <share>", "share of connections cut after handling", number("--drop-rate", 0, 1), 0)
-  .option("--burst-429-rate <share>", "chance that a request starts a burst of three 429s", number("--burst-429-rate", 0, 1), 0)
-  .option("--faults <file>", "fault rules JSON (same body as POST /__sandbox/faults); overrides the fault flags")
-  .option("--gax-port <port>", "GAX sandbox port (env GAX_SANDBOX_PORT)", number("--gax-port", 0, 65535), Number(process.env.GAX_SANDBOX_PORT ?? 4020))
-  .option("--gax-seed <file>", "GAX seed JSON (env GAX_SANDBOX_SEED)", process.env.GAX_SANDBOX_SEED)
-  .option("--no-gax", "do not start the GAX sandbox");
+/** A port from the environment, or the fallback; a bad value stops the start naming the variable. */
+function envPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number from 0 to 65535 (got "${raw}")`);
+  return port;
+}
+
+const buildProgram = () =>
+  new Command("sandbox")
+    .description("Start the Genesys Cloud sandbox (login + Platform API on one port) and the GAX sandbox")
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--port <port>", "Genesys Cloud sandbox port (env GENESYS_SANDBOX_PORT)", number("--port", 0, 65535), envPort("GENESYS_SANDBOX_PORT", 4010))
+    .option("--seed <file>", "Genesys Cloud seed JSON (env GENESYS_SANDBOX_SEED)", process.env.GENESYS_SANDBOX_SEED)
+    .option("--rate-limit <n>", "API requests per token per minute", number("--rate-limit", 1, 1_000_000), 300)
+    .option("--latency-ms <ms>", "latency added to every answer", number("--latency-ms", 0, 600_000), 0)
+    .option("--jitter-ms <ms>", "random extra latency up to this much", number("--jitter-ms", 0, 600_000), 0)
+    .option("--error-rate <share>", "share of requests answered 500/503/504", number("--error-rate", 0, 1), 0)
+    .option("--drop-rate <share>", "share of connections cut after handling", number("--drop-rate", 0, 1), 0)
+    .option("--burst-429-rate <share>", "chance that a request starts a burst of three 429s", number("--burst-429-rate", 0, 1), 0)
+    .option("--faults <file>", "fault rules JSON (same body as POST /__sandbox/faults); overrides the fault flags")
+    .option("--gax-port <port>", "GAX sandbox port (env GAX_SANDBOX_PORT)", number("--gax-port", 0, 65535), envPort("GAX_SANDBOX_PORT", 4020))
+    .option("--gax-seed <file>", "GAX seed JSON (env GAX_SANDBOX_SEED)", process.env.GAX_SANDBOX_SEED)
+    .option("--no-gax", "do not start the GAX sandbox");
 
 function faultsFrom(opts: Record<string, unknown>): FaultConfigInput | undefined {
-  if (typeof opts.faults === "string") return JSON.parse(readFileSync(opts.faults, "utf8")) as FaultConfigInput;
+  if (typeof opts.faults === "string") {
+    try {
+      return JSON.parse(readFileSync(opts.faults, "utf8")) as FaultConfigInput;
+    } catch (error) {
+      throw new Error(`--faults ${opts.faults}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const rule = {
     latencyMs: opts.latencyMs as number,
     jitterMs: opts.jitterMs as number,
@@ -56,7 +72,7 @@ async function startGax(opts: Record<string, unknown>): Promise<RunningSandbox |
 }
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<Record<string, unknown>>();
+  const opts = buildProgram().parse().opts<Record<string, unknown>>();
   const seed = loadGenesysSeed(opts.seed as string | undefined);
   const genesys = await startGenesysCloudSandbox({
     port: opts.port as number,

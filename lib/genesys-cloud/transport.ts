@@ -122,10 +122,11 @@ export class Transport {
       }
 
       if (response.ok) {
-        finish(status, correlationId);
-        if (!spec.schema) return undefined as CallResult<S>;
-        const parsed = spec.schema.safeParse(json);
-        if (parsed.success) return parsed.data as CallResult<S>;
+        const parsed = spec.schema?.safeParse(json);
+        if (!parsed || parsed.success) {
+          finish(status, correlationId);
+          return parsed?.data as CallResult<S>;
+        }
         const issue = parsed.error.issues[0];
         throw failure(status, "invalid.response", `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, correlationId, { retryable: false, outcomeUnknown: false });
       }
