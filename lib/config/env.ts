@@ -51,7 +51,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; every problem names the variable and the rule it breaks. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): AppEnv {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = envSchema.safeParse(present);
   if (!result.success) {

@@ -11,10 +11,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCliProcess(args: string[], options: { input?: string; cwd?: string } = {}): Promise<CliRun> {
+export function runCliProcess(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", cliScript, ...args], {
       cwd: options.cwd ?? repositoryRoot,
+      env: options.env ?? process.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
