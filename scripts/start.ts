@@ -2,7 +2,7 @@
 // a production build when the current one is stale) and serves the dashboard.
 import { spawnSync } from "node:child_process";
 import next from "next";
-import { assertWebServerConfig, ConfigError, parseEnv } from "@/lib/config/env";
+import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
@@ -10,6 +10,7 @@ import { dataFiles } from "@/lib/runtime/data-files";
 import { createAppServer } from "@/lib/runtime/http-server";
 import { migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
+import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
 import { ensureFirstAdmin } from "@/lib/users/first-admin";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -28,9 +29,11 @@ async function main() {
   }
   const { env } = runtime;
   let stopping = false;
+  let sandboxes: RunningSandboxes | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await sandboxes?.close();
     await runtime.embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -57,6 +60,10 @@ async function main() {
       markBuildCurrent(projectRoot, fingerprint);
     }
 
+    if (sandboxesEnabled(env)) {
+      sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
+    }
+
     const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
     await app.prepare();
     const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY });
@@ -67,6 +74,9 @@ async function main() {
 
     const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
     console.log(`\nHybrid Provisioner is running at ${url}`);
+    if (sandboxes) {
+      console.log(`Sandboxes (SANDBOX=off to disable): Genesys Cloud ${sandboxes.genesysCloudUrl}, GAX ${Object.values(sandboxes.gaxUrls).join(", ")}`);
+    }
     if (firstAdmin.created && firstAdmin.generatedPassword) {
       console.log(`First admin created: ${firstAdmin.email}\nPassword (shown once, also in ${firstAdmin.passwordFile}): ${firstAdmin.generatedPassword}`);
     } else if (firstAdmin.created) {

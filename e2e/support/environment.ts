@@ -12,5 +12,7 @@ export const e2eEnvironment: Record<string, string> = {
   NEXTAUTH_URL: e2eBaseUrl,
   ADMIN_EMAIL: e2eAdmin.email,
   ADMIN_PASSWORD: e2eAdmin.password,
+  GENESYS_SANDBOX_PORT: process.env.E2E_GENESYS_SANDBOX_PORT ?? "4391",
+  GAX_SANDBOX_PORT: process.env.E2E_GAX_SANDBOX_PORT ?? "4392",
   NEXT_TELEMETRY_DISABLED: "1",
 };

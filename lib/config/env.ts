@@ -39,6 +39,9 @@ export const envSchema = z.object({
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
+  GENESYS_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4010),
+  GAX_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4020),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;
@@ -76,6 +79,11 @@ export function assertWebServerConfig(env: AppEnv): void {
   if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
   if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
   if (problems.length) throw new ConfigError(problems);
+}
+
+/** The built-in sandboxes run inside `npm start` on the embedded default unless SANDBOX=off. */
+export function sandboxesEnabled(env: Pick<AppEnv, "SANDBOX" | "DATABASE_URL">): boolean {
+  return env.SANDBOX ? env.SANDBOX === "on" : !env.DATABASE_URL;
 }
 
 /** Production mode means an external database: nothing is generated, every key must be given. */
