@@ -1,8 +1,7 @@
-import { randomInt } from "node:crypto";
+import { randomPassword } from "@/lib/security/random-password";
 import { SamlInputError } from "./errors";
 
-/** Letters and digits without look-alikes (0/O, 1/l/I): safe in shells, option values, URLs and when read aloud. */
-export const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+export { PASSWORD_ALPHABET } from "@/lib/security/random-password";
 export const MIN_GENERATED_PASSWORD_LENGTH = 24;
 export const DEFAULT_GENERATED_PASSWORD_LENGTH = 32;
 export const MIN_KEY_PASSWORD_LENGTH = 12;
@@ -16,9 +15,7 @@ export function generatePassword(length = DEFAULT_GENERATED_PASSWORD_LENGTH): st
       `must be a whole number from ${MIN_GENERATED_PASSWORD_LENGTH} to ${MAX_KEY_PASSWORD_LENGTH}`,
     );
   }
-  let password = "";
-  for (let i = 0; i < length; i += 1) password += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
-  return password;
+  return randomPassword(length);
 }
 
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;

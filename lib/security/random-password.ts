@@ -1,9 +1,13 @@
 import { randomInt } from "node:crypto";
 
-// No look-alike characters (0/O, 1/l/I) and no characters that need quoting in shells or config files.
-const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.";
+/** Letters and digits without look-alikes (0/O, 1/l/I): safe in shells, option values, URLs and when read aloud. */
+export const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-export function generatePassword(length = 24): string {
-  if (length < 16) throw new Error("Generated passwords are at least 16 characters long.");
-  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join("");
+/** Each character drawn uniformly with the operating system's CSPRNG (about 5.8 bits each: 24 characters > 139 bits). */
+export function randomPassword(length: number): string {
+  let password = "";
+  for (let i = 0; i < length; i += 1) password += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+  return password;
 }
+
+export const generatedUserPasswordLength = 24;

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { generatePassword } from "@/lib/security/random-password";
+import { generatedUserPasswordLength, randomPassword } from "@/lib/security/random-password";
 import { assertAnotherActiveAdmin } from "@/lib/users/admin-guard";
 import { safeUserFields } from "@/lib/users/queries";
 import type { CreateUserInput } from "@/lib/validation/user";
@@ -13,7 +13,7 @@ type Source = "admin" | "first-run";
 
 /** Creates a password user. When no password is given one is generated and returned once, never stored in clear. */
 export async function createUser(db: Db, context: AuditContext, input: Omit<CreateUserInput, "password"> & { password?: string }, source: Source = "admin") {
-  const password = input.password ?? generatePassword();
+  const password = input.password ?? randomPassword(generatedUserPasswordLength);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
@@ -71,7 +71,7 @@ export async function setUserActive(db: Db, context: AuditContext, input: { id: 
 
 /** Sets a new generated password, returned once to the admin who asked. */
 export async function resetUserPassword(db: Db, context: AuditContext, input: { id: string }) {
-  const password = generatePassword();
+  const password = randomPassword(generatedUserPasswordLength);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, input.id);
