@@ -3,6 +3,9 @@ import { z } from "zod";
 const target = (type: string) => z.object({ type: z.literal(type), id: z.string(), label: z.string().optional() });
 const userTarget = target("user");
 const roleName = z.string();
+const tenantTarget = target("tenant");
+const runRef = { runId: z.string(), correlationId: z.string() };
+const stepRef = { ...runRef, stepKey: z.string() };
 
 /** One schema per event type; an event that does not match its schema is a programming error and is refused. */
 export const auditEventSchema = z.discriminatedUnion("action", [
@@ -43,6 +46,55 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     outcome: z.literal("success"),
     target: target("encryption-key"),
     details: z.object({ keyVersion: z.number(), resealed: z.number(), alreadyCurrent: z.number() }),
+  }),
+  z.object({
+    action: z.literal("deployment.create"),
+    outcome: z.literal("success"),
+    target: target("deployment"),
+    details: z.object({ name: z.string(), layout: z.string(), gaxBaseUrl: z.string(), gaxUsername: z.string() }),
+  }),
+  z.object({
+    action: z.literal("tenant.create"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ deploymentId: z.string(), cfgTenantName: z.string(), region: z.string().nullable(), services: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("run.start"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), stepKey: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("run.finish"),
+    outcome: z.enum(["success", "failure"]),
+    target: tenantTarget,
+    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), status: z.string(), steps: z.record(z.string(), z.string()), errorCode: z.string().optional() }),
+  }),
+  z.object({ action: z.literal("step.start"), outcome: z.literal("success"), target: tenantTarget, details: z.object(stepRef) }),
+  z.object({
+    action: z.literal("step.succeed"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...stepRef, result: z.string(), apiCorrelationIds: z.array(z.string()), changes: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("step.fail"),
+    outcome: z.literal("failure"),
+    target: tenantTarget,
+    details: z.object({ ...stepRef, errorCode: z.string(), message: z.string(), apiCorrelationIds: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("step.manual_complete"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ stepKey: z.string(), fields: z.array(z.string()), secretsSealed: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("secret.regenerate"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...stepRef, objectKind: z.string(), objectId: z.string(), purpose: z.string(), reason: z.string() }),
   }),
 ]);
 

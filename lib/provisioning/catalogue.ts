@@ -1,0 +1,41 @@
+import type { Step } from "./step";
+import { clientCredentialsClientStep } from "./steps/client-credentials-client";
+import { connectOrgStep } from "./steps/connect-org";
+import { employeeRoleStep } from "./steps/employee-role";
+import { ewtClientStep } from "./steps/ewt-client";
+import { identityProviderStep } from "./steps/identity-provider";
+import { samlKeyMaterialStep } from "./steps/saml-key-material";
+import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
+import { smokeTestStep } from "./steps/smoke-test";
+import { transactionObjectStep } from "./steps/transaction-object";
+
+export type AnyStep = Step<unknown, unknown>;
+
+/** Every step in the order a tenant is provisioned; each step's dependencies come before it. */
+export const catalogue: readonly AnyStep[] = [
+  connectOrgStep,
+  clientCredentialsClientStep,
+  ewtClientStep,
+  saml2BearerClientStep,
+  samlKeyMaterialStep,
+  identityProviderStep,
+  employeeRoleStep,
+  transactionObjectStep,
+  smokeTestStep,
+];
+
+export function findStep(key: string): AnyStep | undefined {
+  return catalogue.find((step) => step.key === key);
+}
+
+/** What the UI and CLI list: the catalogue as data, without functions. */
+export function describeCatalogue() {
+  return catalogue.map(({ key, title, description, phase, dependsOn, manual }) => ({
+    key,
+    title,
+    description,
+    phase,
+    dependsOn: [...dependsOn],
+    manualCompletion: manual ? manual.description : null,
+  }));
+}

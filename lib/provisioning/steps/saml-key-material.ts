@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { certificateDetails } from "@/lib/saml/details";
+import { generateKeyMaterial } from "@/lib/saml/generate";
+import { importKeyMaterial } from "@/lib/saml/import";
+import { generatePassword } from "@/lib/saml/password";
+import { encryptPrivateKey, keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
+import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../step";
+
+export const SAML_KEY_MATERIAL = "saml-key-material";
+
+/** Sealed: the private key (PKCS#8 PEM), its encryption password, and the key encrypted with it (key.pem.enc). */
+export const SAML_SECRETS = {
+  privateKey: `${SAML_KEY_MATERIAL}.private-key`,
+  keyPassword: `${SAML_KEY_MATERIAL}.key-password`,
+  encryptedKey: `${SAML_KEY_MATERIAL}.encrypted-key`,
+} as const;
+
+export const keyMaterialOutputsSchema = z.object({ certificatePem: z.string().min(1), sha256Fingerprint: z.string(), notAfter: z.string() });
+export type KeyMaterialOutputs = z.output<typeof keyMaterialOutputsSchema>;
+
+const input = z.object({ orgShortName: z.string().min(1) });
+type Input = z.output<typeof input>;
+
+const manualSchema = z
+  .object({
+    certificate: z.string().min(1, "must not be empty"),
+    key: z.string().min(1, "must not be empty"),
+    /** Required when the key is encrypted; when it is not, a password is generated to encrypt it. */
+    password: z.string().min(1, "must not be empty").optional(),
+  })
+  .strict();
+
+function materialResult(certificatePem: string, privateKeyPem: string, password: string, result: StepApplyResult["result"], change: string): StepApplyResult {
+  const details = certificateDetails(certificatePem);
+  return {
+    result,
+    outputs: { certificatePem, sha256Fingerprint: details.sha256Fingerprint, notAfter: details.notAfter.toISOString() } satisfies KeyMaterialOutputs,
+    secrets: { [SAML_SECRETS.privateKey]: privateKeyPem, [SAML_SECRETS.keyPassword]: password, [SAML_SECRETS.encryptedKey]: encryptPrivateKey(privateKeyPem, password) },
+    changes: [change],
+  };
+}
+
+/** What is wrong with the stored material, as differences; none when it is complete, consistent and current. */
+async function problems(ctx: StepContext<Input>): Promise<FieldDifference[] | null> {
+  const outputs = keyMaterialOutputsSchema.safeParse(ctx.previous?.outputs).data;
+  const [encryptedKey, password] = await Promise.all([ctx.secret(SAML_SECRETS.encryptedKey), ctx.secret(SAML_SECRETS.keyPassword)]);
+  if (!outputs || !encryptedKey || !password) return null;
+  try {
+    const key = readPrivateKey(encryptedKey, password);
+    if (!keyMatchesCertificate(key, outputs.certificatePem)) return [{ field: "key", expected: "matches the certificate", actual: "does not match" }];
+  } catch {
+    return [{ field: "encryptedKey", expected: "decrypts with the stored password", actual: "does not decrypt" }];
+  }
+  const details = certificateDetails(outputs.certificatePem);
+  return details.expired ? [{ field: "certificate", expected: "current", actual: `expired ${details.notAfter.toISOString()}` }] : [];
+}
+
+/** Step 5: the SAML signing key and self-signed certificate; the key is kept encrypted under a generated password. */
+export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchema>>({
+  key: SAML_KEY_MATERIAL,
+  title: "SAML key material",
+  description: "Generates the SAML signing key and certificate (like openssl req -x509 -days 3652) and a password that encrypts the key; all of them are kept sealed.",
+  phase: "key-material",
+  dependsOn: ["connect-org"],
+  input,
+  inputFrom: ({ outputs }) => ({ orgShortName: outputs["connect-org"]?.orgShortName }),
+
+  async plan(ctx) {
+    const found = await problems(ctx);
+    if (!found) return { action: "create", changes: [{ field: "certificate", expected: "new key and certificate", actual: "" }] };
+    return { action: found.length > 0 ? "update" : "none", changes: found };
+  },
+
+  async apply(ctx) {
+    const found = await problems(ctx);
+    if (found && found.length === 0) return { result: "unchanged", outputs: ctx.previous?.outputs ?? {}, changes: [] };
+    const material = await generateKeyMaterial({ subject: { commonName: `Genesys Multicloud CX SAML ${ctx.input.orgShortName}` } });
+    return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), found ? "updated" : "created", "generated a new SAML key and certificate");
+  },
+
+  async verify(ctx) {
+    const found = await problems(ctx);
+    if (!found) return { status: "missing", differences: [{ field: "keyMaterial", expected: "stored", actual: "" }] };
+    return { status: found.length > 0 ? "drifted" : "ok", differences: found };
+  },
+
+  manual: {
+    schema: manualSchema,
+    description: "an existing certificate and private key (PEM or base64 of PEM) and, for an encrypted key, its password",
+    async complete(_ctx, values) {
+      const material = importKeyMaterial({ certificate: values.certificate, key: values.key, password: values.password });
+      return materialResult(material.certificatePem, material.privateKeyPem, values.password ?? generatePassword(), "updated", "imported a SAML key and certificate");
+    },
+  },
+});

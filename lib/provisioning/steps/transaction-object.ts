@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { targetTenantName, type HybridIntegrationPlan, type HybridIntegrationVerification } from "@/lib/config-server/bridge";
+import { desiredHybridIntegration, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
+import { AppError } from "@/lib/errors";
+import { transactionSamlOptions } from "@/lib/saml/artifacts";
+import { oauthClientOutputsSchema } from "../oauth-client-step";
+import { defineStep, type FieldDifference, type StepContext } from "../step";
+import { orgOutputsSchema } from "./connect-org";
+import { EWT_CLIENT } from "./ewt-client";
+import { IDENTITY_PROVIDER } from "./identity-provider";
+import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL, SAML_SECRETS } from "./saml-key-material";
+import { SAML2_BEARER_CLIENT } from "./saml2-bearer-client";
+
+export const TRANSACTION_OBJECT = "transaction-object";
+
+const input = z
+  .object({
+    targetTenant: z.string().min(1),
+    regionDomain: z.string({ error: "is unknown: give the tenant a Genesys Cloud region" }).min(1),
+    org: orgOutputsSchema,
+    keyMaterial: keyMaterialOutputsSchema,
+    issuerUri: z.string().min(1),
+    expireTimeHours: z.number().int(),
+    domainSuffix: z.string().min(1),
+    samlClient: oauthClientOutputsSchema,
+    agentPacing: z.boolean(),
+    ewtClient: oauthClientOutputsSchema.optional(),
+  })
+  .refine((value) => !value.agentPacing || value.ewtClient !== undefined, { path: ["ewtClient"], message: "needs the ewt client applied first" });
+type Input = z.output<typeof input>;
+
+async function required(ctx: StepContext<Input>, purpose: string): Promise<string> {
+  const value = await ctx.secret(purpose);
+  if (!value) throw new AppError("precondition_failed", `The sealed secret ${purpose} is missing; apply the step that creates it again.`);
+  return value;
+}
+
+/** The object's options, from the outputs of the earlier steps and their sealed secrets. */
+async function desired(ctx: StepContext<Input>): Promise<DesiredHybridIntegration> {
+  const { input: data } = ctx;
+  const encryptedKey = await required(ctx, SAML_SECRETS.encryptedKey);
+  const saml = transactionSamlOptions({ "cert.pem": data.keyMaterial.certificatePem, "key.pem.enc": encryptedKey });
+  const ewt = data.agentPacing && data.ewtClient ? { ewtClientId: data.ewtClient.clientId, ewtClientSecret: await required(ctx, data.ewtClient.secretPurpose) } : {};
+  return desiredHybridIntegration({
+    orgShortName: data.org.orgShortName,
+    orgId: data.org.orgId,
+    regionDomain: data.regionDomain,
+    samlIssuer: data.issuerUri,
+    certificateBase64: saml.certificate,
+    encryptedKeyBase64: saml.pkey,
+    keyPassword: await required(ctx, SAML_SECRETS.keyPassword),
+    expireTimeHours: data.expireTimeHours,
+    samlAuthClientId: data.samlClient.clientId,
+    samlAuthClientSecret: await required(ctx, data.samlClient.secretPurpose),
+    agentPacingEnabled: data.agentPacing,
+    ...ewt,
+    organizationDomainSuffix: data.domainSuffix,
+    annexSection: ctx.tenant.deployment.annexSection,
+  });
+}
+
+const name = (ref: { section: string; key: string }) => `${ref.section}/${ref.key}`;
+
+function planChanges(plan: HybridIntegrationPlan): FieldDifference[] {
+  return [
+    ...plan.add.map((row) => ({ field: name(row), expected: row.value, actual: "" })),
+    ...plan.change.map((row) => ({ field: name(row), expected: row.to, actual: row.from })),
+    ...plan.attributeChanges.map((change) => ({ field: change.attribute, expected: change.to, actual: change.from })),
+  ];
+}
+
+function verificationChanges(verification: HybridIntegrationVerification): FieldDifference[] {
+  return [
+    ...verification.missing.map((ref) => ({ field: name(ref), expected: "set", actual: "" })),
+    ...verification.drifted.map((row) => ({ field: name(row), expected: row.expected, actual: row.actual })),
+    ...verification.attributeChanges.map((change) => ({ field: change.attribute, expected: change.to, actual: change.from })),
+  ];
+}
+
+/** Step 9: hybrid_integration in the tenant's Transactions folder, written through the GAX bridge. */
+export const transactionObjectStep = defineStep<Input>({
+  key: TRANSACTION_OBJECT,
+  title: "Transaction object hybrid_integration",
+  description: "Creates or updates the hybrid_integration transaction object in Configuration Server (through GAX) with the org, SAML and client options the on-premises components read.",
+  phase: "on-premises",
+  dependsOn: ["connect-org", SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, EWT_CLIENT],
+  input,
+  inputFrom: ({ tenant, outputs }) => ({
+    targetTenant: targetTenantName(tenant.deployment.layout, tenant.cfgTenantName),
+    regionDomain: tenant.regionDomain,
+    org: outputs["connect-org"],
+    keyMaterial: outputs[SAML_KEY_MATERIAL],
+    issuerUri: tenant.settings.issuerUri,
+    expireTimeHours: tenant.settings.expireTimeHours,
+    domainSuffix: tenant.settings.domainSuffix,
+    samlClient: outputs[SAML2_BEARER_CLIENT],
+    agentPacing: tenant.services.agentPacing,
+    ewtClient: outputs[EWT_CLIENT],
+  }),
+
+  async plan(ctx) {
+    const plan = await (await ctx.bridge()).planHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    return { action: plan.action, changes: planChanges(plan) };
+  },
+
+  async apply(ctx) {
+    // hybrid_integration is unique by name in its tenant and the bridge reads before it writes: that is the lookup.
+    const applied = await (await ctx.bridge()).applyHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    const changed = planChanges(applied.plan).map((change) => change.field);
+    return {
+      result: applied.action,
+      outputs: { dbid: applied.dbid, tenantDbid: applied.tenant.dbid, cfgTenant: applied.tenant.name },
+      changes: applied.action === "unchanged" ? [] : [`${applied.action} hybrid_integration (DBID ${applied.dbid}): ${changed.join(", ")}`],
+    };
+  },
+
+  async verify(ctx) {
+    const verification = await (await ctx.bridge()).verifyHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    return { status: verification.status, differences: verificationChanges(verification) };
+  },
+});
