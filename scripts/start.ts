@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import next from "next";
 import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
+import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
@@ -44,12 +45,18 @@ async function main() {
     const report = await migrate(runtime.databaseUrl, migrationsDirectory);
     if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
 
+    if (sandboxesEnabled(env)) {
+      sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
+    }
+
     const db = createPrismaClient(runtime.databaseUrl);
     const firstAdmin = await ensureFirstAdmin(db, {
       email: env.ADMIN_EMAIL,
       password: env.ADMIN_PASSWORD,
       passwordFile: dataFiles(runtime.dataDirectory).initialAdmin,
     });
+    // First run only, so a deleted demo deployment stays deleted.
+    const demo = sandboxes && firstAdmin.created ? await ensureDemoDeployment(db, sandboxes) : undefined;
     await db.$disconnect();
 
     const fingerprint = sourceFingerprint(projectRoot);
@@ -58,10 +65,6 @@ async function main() {
       const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
       if (build.status !== 0) throw new Error("The production build failed; see the output above.");
       markBuildCurrent(projectRoot, fingerprint);
-    }
-
-    if (sandboxesEnabled(env)) {
-      sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
     }
 
     const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
@@ -76,6 +79,7 @@ async function main() {
     console.log(`\nHybrid Provisioner is running at ${url}`);
     if (sandboxes) {
       console.log(`Sandboxes (SANDBOX=off to disable): Genesys Cloud ${sandboxes.genesysCloudUrl}, GAX ${Object.values(sandboxes.gaxUrls).join(", ")}`);
+      if (demo?.created) console.log(`Registered a demo deployment with ${demo.tenants} tenants on the sandboxes: rehearse the whole procedure there.`);
     }
     if (firstAdmin.created && firstAdmin.generatedPassword) {
       console.log(`First admin created: ${firstAdmin.email}\nPassword (shown once, also in ${firstAdmin.passwordFile}): ${firstAdmin.generatedPassword}`);
