@@ -5,7 +5,8 @@ const userTarget = target("user");
 const roleName = z.string();
 const tenantTarget = target("tenant");
 const runRef = { runId: z.string(), correlationId: z.string() };
-const stepRef = { ...runRef, stepKey: z.string() };
+// "step", not "stepKey": redaction treats any field name containing "pkey" as a private key.
+const stepRef = { ...runRef, step: z.string() };
 
 /** One schema per event type; an event that does not match its schema is a programming error and is refused. */
 export const auditEventSchema = z.discriminatedUnion("action", [
@@ -63,7 +64,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("run.start"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), stepKey: z.string().nullable() }),
+    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), step: z.string().nullable() }),
   }),
   z.object({
     action: z.literal("run.finish"),
@@ -88,7 +89,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("step.manual_complete"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ stepKey: z.string(), fields: z.array(z.string()), secretsSealed: z.array(z.string()) }),
+    details: z.object({ step: z.string(), fields: z.array(z.string()), sealedPurposes: z.array(z.string()) }),
   }),
   z.object({
     action: z.literal("secret.regenerate"),

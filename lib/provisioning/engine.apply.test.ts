@@ -142,7 +142,9 @@ describe("a full apply of a fresh tenant", () => {
       expect(audit).not.toContain(value);
       expect(evidence).not.toContain(value);
     }
-    const actions = (await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } } })).map((event) => event.action);
+    const stepEvents = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } }, orderBy: { seq: "asc" } });
+    const actions = stepEvents.map((event) => event.action);
+    expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
     expect(actions.filter((action) => action === "step.start")).toHaveLength(9);
     expect(actions.filter((action) => action === "step.succeed")).toHaveLength(9);
   });

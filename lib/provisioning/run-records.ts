@@ -44,7 +44,7 @@ export async function startRun(db: Db, audit: AuditContext, tenant: TenantView, 
         leaseExpiresAt: new Date(now.getTime() + leaseMs),
       },
     });
-    await recordAuditEvent(tx, audit, { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, stepKey } });
+    await recordAuditEvent(tx, audit, { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } });
     return { id: run.id, correlationId, mode, stepKey };
   });
 }

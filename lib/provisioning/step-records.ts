@@ -24,7 +24,7 @@ export async function beginAppliedStep(db: Db, audit: AuditContext, tenant: Tena
   return db.$transaction(async (tx) => {
     const stepRun = await tx.stepRun.create({ data: { runId: run.id, stepKey } });
     await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
-    await recordAuditEvent(tx, audit, { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, stepKey } });
+    await recordAuditEvent(tx, audit, { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } });
     return stepRun.id;
   });
 }
@@ -68,9 +68,9 @@ export async function completeStep(
       data: { status: "succeeded", outcome: step.manual ? "manual" : result.result, finishedAt: now, correlationIds, evidence: evidenceOf(step.calls, { changes: result.changes }) },
     });
     const target = tenantTarget(tenant);
-    const ref = { runId: run.id, correlationId: run.correlationId, stepKey: step.key };
+    const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
     if (step.manual) {
-      await recordAuditEvent(tx, audit, { action: "step.manual_complete", outcome: "success", target, details: { stepKey: step.key, fields: manualFields, secretsSealed: secrets.map(([purpose]) => purpose) } }, secretValues);
+      await recordAuditEvent(tx, audit, { action: "step.manual_complete", outcome: "success", target, details: { step: step.key, fields: manualFields, sealedPurposes: secrets.map(([purpose]) => purpose) } }, secretValues);
     } else {
       await recordAuditEvent(tx, audit, { action: "step.succeed", outcome: "success", target, details: { ...ref, result: result.result, apiCorrelationIds: correlationIds, changes: result.changes } }, secretValues);
     }
@@ -93,7 +93,7 @@ export async function failStep(db: Db, audit: AuditContext, tenant: TenantView, 
       action: "step.fail",
       outcome: "failure",
       target: tenantTarget(tenant),
-      details: { runId: run.id, correlationId: run.correlationId, stepKey: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
+      details: { runId: run.id, correlationId: run.correlationId, step: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
     });
   });
 }
