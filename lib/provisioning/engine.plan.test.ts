@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { applyTenant, planTenant, runTenant } from "./engine";
+import { startProvisioningKit, type ProvisioningKit } from "./test-support";
+
+let kit: ProvisioningKit;
+
+beforeAll(async () => {
+  kit = await startProvisioningKit();
+});
+afterAll(() => kit.close());
+
+describe("plan", () => {
+  it("shows what apply would do on a fresh tenant without touching either sandbox or the tenant's state", async () => {
+    const report = await planTenant(kit.tenant.id, kit.engine);
+    expect(report.status).toBe("succeeded");
+    expect(Object.fromEntries(report.steps.map((step) => [step.stepKey, step.plan?.action]))).toEqual({
+      "connect-org": "create",
+      "client-credentials-client": "create",
+      "ewt-client": "create",
+      "saml2-bearer-client": "create",
+      "saml-key-material": "pending",
+      "identity-provider": "pending",
+      "employee-role": "update",
+      "transaction-object": "pending",
+      "smoke-test": "pending",
+    });
+    const plan = (key: string) => report.steps.find((step) => step.stepKey === key)!.plan!;
+    expect(plan("connect-org").changes).toContainEqual({ field: "orgShortName", expected: "acme-eu", actual: "" });
+    expect(plan("identity-provider").waitingFor).toEqual(["connect-org", "saml-key-material"]);
+    expect(plan("employee-role").changes.map((change) => change.expected)).toContain("journey:session:view");
+
+    expect(await kit.genesysWrites()).toEqual([]);
+    expect(await kit.gax.control.objectWrites()).toEqual([]);
+    expect(await kit.db.stepState.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
+    expect(await kit.db.externalIntent.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
+    expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(1);
+  });
+
+  it("shows nothing to change once the tenant is provisioned, and records the run with its step rows", async () => {
+    expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+    const report = await planTenant(kit.tenant.id, kit.engine);
+    expect(report.steps.map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check"]);
+    const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
+    expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
+    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(8).fill("none"), "check"].sort());
+  });
+});
+
+describe("runs of one tenant", () => {
+  it("refuses to start while another run holds its lease", async () => {
+    const holder = await kit.db.run.create({
+      data: { tenantId: kit.tenant.id, mode: "apply", correlationId: "other", requestedBy: "someone@example.test", leaseExpiresAt: new Date(Date.now() + 60_000) },
+    });
+    const refused = await planTenant(kit.tenant.id, kit.engine).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "conflict", message: expect.stringMatching(/Another apply run .* by someone@example\.test/) });
+    await kit.db.run.update({ where: { id: holder.id }, data: { status: "succeeded" } });
+  });
+
+  it("takes over from a run whose process died (lease passed), marking it abandoned", async () => {
+    const dead = await kit.db.run.create({ data: { tenantId: kit.tenant.id, mode: "apply", correlationId: "dead", leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await planTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+    expect(await kit.db.run.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "abandoned", errorCode: "abandoned" });
+  });
+
+  it("runs a single step on request and names unknown steps", async () => {
+    const single = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: "identity-provider" }, kit.engine);
+    expect(single.steps.map((step) => [step.stepKey, step.verification?.status])).toEqual([["identity-provider", "ok"]]);
+    await expect(runTenant({ tenantId: kit.tenant.id, mode: "apply", stepKey: "no-such-step" }, kit.engine)).rejects.toThrow(/There is no step "no-such-step"/);
+  });
+});
