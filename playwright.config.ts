@@ -11,7 +11,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+    ["json", { outputFile: process.env.E2E_JSON_REPORT ?? ".test-reports/e2e.json" }],
+  ],
   use: {
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",

@@ -1,22 +1,41 @@
 // `npm test`: every check the project has, in order, stopping at the first that fails.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+// Machine-readable results of both test runners, summed into the closing line.
+const reports = { vitest: ".test-reports/vitest.json", playwright: ".test-reports/e2e.json" };
+rmSync(".test-reports", { recursive: true, force: true });
 
 const steps: { name: string; args: string[] }[] = [
   { name: "Prisma client", args: ["scripts/prisma-generate.mjs"] },
   { name: "Lint", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] },
   { name: "Type-check", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
-  { name: "Unit and integration tests", args: ["node_modules/vitest/vitest.mjs", "run"] },
+  { name: "Unit and integration tests", args: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports.vitest}`] },
   { name: "End-to-end tests", args: ["--import", "tsx", "scripts/e2e.ts"] },
 ];
+
+function counts(): { passed: number; failed: number } {
+  const read = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
+  const vitest = read(reports.vitest) as { numPassedTests: number; numFailedTests: number } | undefined;
+  const e2e = read(reports.playwright) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+  return {
+    passed: (vitest?.numPassedTests ?? 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
+    failed: (vitest?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0),
+  };
+}
 
 for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, step.args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, step.args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright } });
   if (result.status !== 0) {
+    const { passed, failed } = counts();
     console.error(`\n${step.name} failed (exit ${result.status ?? result.signal}).`);
+    console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(result.status || 1);
   }
   console.log(`=== ${step.name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+const { passed, failed } = counts();
 console.log("\nAll checks passed.");
+console.log(`${passed} passed, ${failed} failed`);
