@@ -1,4 +1,5 @@
 import type { Step } from "./step";
+import { adminUsersStep } from "./steps/admin-users";
 import { clientCredentialsClientStep } from "./steps/client-credentials-client";
 import { connectOrgStep } from "./steps/connect-org";
 import { employeeRoleStep } from "./steps/employee-role";
@@ -20,6 +21,7 @@ export const catalogue: readonly AnyStep[] = [
   samlKeyMaterialStep,
   identityProviderStep,
   employeeRoleStep,
+  adminUsersStep,
   transactionObjectStep,
   smokeTestStep,
 ];

@@ -13,7 +13,15 @@ let kit: ProvisioningKit;
 let first: RunReport;
 
 beforeAll(async () => {
-  kit = await startProvisioningKit();
+  kit = await startProvisioningKit({
+    settings: {
+      adminUsers: [
+        { name: "Second Admin", email: "second.admin@acme-eu.example.com" },
+        { name: "Alex Agent", email: "alex.agent@acme-eu.example.com" },
+        { name: "Org Administrator", email: "admin@acme-eu.example.com" },
+      ],
+    },
+  });
   first = await applyTenant(kit.tenant.id, kit.engine);
 });
 afterAll(() => kit.close());
@@ -30,6 +38,7 @@ describe("a full apply of a fresh tenant", () => {
       ["saml-key-material", "succeeded", "created"],
       ["identity-provider", "succeeded", "created"],
       ["employee-role", "succeeded", "updated"],
+      ["admin-users", "succeeded", "updated"],
       ["transaction-object", "succeeded", "created"],
       ["smoke-test", "succeeded", "checked"],
     ]);
@@ -40,7 +49,7 @@ describe("a full apply of a fresh tenant", () => {
     const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });
     expect({ orgId: tenant.orgId, orgShortName: tenant.orgShortName, orgName: tenant.orgName }).toEqual({ orgId: kit.orgId, orgShortName: "acme-eu", orgName: "Acme Europe" });
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
-    expect(states).toHaveLength(9);
+    expect(states).toHaveLength(10);
     expect(states.every((state) => state.status === "done" && state.lastAppliedAt !== null)).toBe(true);
   });
 
@@ -89,6 +98,20 @@ describe("a full apply of a fresh tenant", () => {
     const held = employee.permissionPolicies.flatMap((policy) => policy.actionSet.map((action) => `${policy.domain}:${policy.entityName}:${action}`));
     expect(held).toEqual(expect.arrayContaining([...DEFAULT_EMPLOYEE_PERMISSIONS, "directory:user:view"]));
     expect(org.users.some((user) => user.email === "hybrid-provisioner-smoke-test@acme-eu.com")).toBe(true);
+  });
+
+  it("adds the missing admin user and grants the admin role to the listed users who lack it, once", async () => {
+    const org = await kit.genesysOrg();
+    const admin = org.roles.find((role) => role.defaultRoleId === "admin")!;
+    const home = org.divisions.find((division) => division.homeDivision)!;
+    for (const email of ["second.admin@acme-eu.example.com", "alex.agent@acme-eu.example.com", "admin@acme-eu.example.com"]) {
+      const users = org.users.filter((user) => user.email === email);
+      expect(users).toHaveLength(1);
+      expect(users[0]!.grants.filter((grant) => grant.roleId === admin.id)).toEqual([expect.objectContaining({ roleId: admin.id, divisionId: home.id })]);
+    }
+    expect(await kit.db.externalIntent.findMany({ where: { tenantId: kit.tenant.id, kind: "user" }, select: { marker: true, status: true } })).toEqual(
+      expect.arrayContaining([{ marker: "second.admin@acme-eu.example.com", status: "done" }]),
+    );
   });
 
   it("writes hybrid_integration with every option, and its encrypted key opens with its password and matches the provider", async () => {
@@ -145,8 +168,8 @@ describe("a full apply of a fresh tenant", () => {
     const stepEvents = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } }, orderBy: { seq: "asc" } });
     const actions = stepEvents.map((event) => event.action);
     expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
-    expect(actions.filter((action) => action === "step.start")).toHaveLength(9);
-    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(9);
+    expect(actions.filter((action) => action === "step.start")).toHaveLength(10);
+    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(10);
   });
 
   it("makes no writes to either sandbox when applied again, and every step reports unchanged", async () => {
@@ -154,7 +177,7 @@ describe("a full apply of a fresh tenant", () => {
     const gaxWrites = (await kit.gax.control.objectWrites()).length;
     const again = await applyTenant(kit.tenant.id, kit.engine);
     expect(again.status).toBe("succeeded");
-    expect(again.steps.map((step) => step.result)).toEqual([...Array(8).fill("unchanged"), "checked"]);
+    expect(again.steps.map((step) => step.result)).toEqual([...Array(9).fill("unchanged"), "checked"]);
     expect((await kit.genesysWrites()).length).toBe(genesysWrites);
     expect((await kit.gax.control.objectWrites()).length).toBe(gaxWrites);
   });

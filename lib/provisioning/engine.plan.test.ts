@@ -22,6 +22,7 @@ describe("plan", () => {
       "saml-key-material": "pending",
       "identity-provider": "pending",
       "employee-role": "update",
+      "admin-users": undefined,
       "transaction-object": "pending",
       "smoke-test": "pending",
     });
@@ -40,10 +41,10 @@ describe("plan", () => {
   it("shows nothing to change once the tenant is provisioned, and records the run with its step rows", async () => {
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const report = await planTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check"]);
+    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check"]);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
     expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
-    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(8).fill("none"), "check"].sort());
+    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(8).fill("none"), "check", "skipped"].sort());
   });
 });
 

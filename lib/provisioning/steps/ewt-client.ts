@@ -43,7 +43,12 @@ export const ewtClientStep = defineStep<Input, z.output<NonNullable<typeof separ
   inputFrom: ({ tenant, outputs }) => ({ mode: tenant.settings.ewtClient, tokenLifetimeSeconds: tenant.settings.tokenLifetimeSeconds, shared: outputs[CLIENT_CREDENTIALS_CLIENT] }),
   appliesTo: (tenant) => tenant.services.agentPacing,
   plan: async (ctx) => (ctx.input.mode === "shared" ? { action: ctx.previous?.outputs.clientId === sharedClient(ctx).clientId ? "none" : "update", changes: [] } : separate.plan(ctx)),
-  apply: async (ctx) => (ctx.input.mode === "shared" ? { result: "unchanged", outputs: { ...sharedClient(ctx), shared: true }, changes: [] } : separate.apply(ctx)),
+  async apply(ctx) {
+    if (ctx.input.mode === "separate") return separate.apply(ctx);
+    const shared = sharedClient(ctx);
+    const same = ctx.previous?.outputs.clientId === shared.clientId;
+    return { result: same ? "unchanged" : "updated", outputs: { ...shared, shared: true }, changes: same ? [] : [`the Agent Pacing Service uses "${shared.clientName}" (${shared.clientId})`] };
+  },
   verify: async (ctx) => (ctx.input.mode === "shared" ? { status: "ok", differences: [] } : separate.verify(ctx)),
   manual: separate.manual,
 });
