@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { seededRandom } from "@/sandbox/shared/seeded-random";
 
 const status5xx = z.number().int().min(500).max(599);
 
@@ -39,26 +40,14 @@ export type FaultConfig = z.output<typeof faultConfigSchema>;
 export type FaultConfigInput = z.input<typeof faultConfigSchema>;
 export type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
 
-/** mulberry32: a small deterministic generator for reproducible fault runs. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultInjector {
   private config: FaultConfig = faultConfigSchema.parse({});
-  private next = random(1);
+  private next = seededRandom(1);
   private requestsUntilExpiry: number | undefined;
 
   configure(config: FaultConfig) {
     this.config = structuredClone(config);
-    this.next = random(config.randomSeed);
+    this.next = seededRandom(config.randomSeed);
     this.requestsUntilExpiry = config.expireSessionsAfterRequests;
   }
 

@@ -1,5 +1,6 @@
 // Fault injection: latency, 5xx answers, dropped connections and 429 bursts, optionally per path and method.
 import { z } from "zod";
+import { seededRandom } from "@/sandbox/shared/seeded-random";
 
 const share = z.number().min(0).max(1);
 
@@ -40,18 +41,6 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new Error(`faults.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
-}
-
-/** mulberry32: a tiny seeded generator so fault sequences can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface FaultDecision {
