@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { isGenesysCloudError, type GrantType, type OAuthClient, type OAuthClientRequest } from "@/lib/genesys-cloud";
+import { adminInHome } from "./org-roles";
 import { hasMarker, MASK, markerOf, withMarker } from "./markers";
 import { defineStep, verificationFrom, type FieldDifference, type InputSource, type RegeneratedSecret, type Step, type StepApplyResult, type StepContext, type StepPlan } from "./step";
 import type { TenantView } from "./tenant-view";
@@ -50,10 +51,7 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
       state: "active",
     };
     if (!clientCredentials) return { ...request, registeredRedirectUri: settings.redirectUris, scope: settings.scopes };
-    const genesys = ctx.genesys();
-    const [admin, home] = await Promise.all([genesys.findRoleByDefaultId("admin"), genesys.getHomeDivision()]);
-    if (!admin) throw new AppError("precondition_failed", "The Genesys Cloud org has no admin role (defaultRoleId admin); restore it in Admin > Roles, then apply again.");
-    return { ...request, roleDivisions: [{ roleId: admin.id, divisionId: home.id }] };
+    return { ...request, roleDivisions: [await adminInHome(ctx.genesys())] };
   }
 
   /** The client this step owns: by id when completed manually, otherwise by marker; a same-named stranger is a conflict. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { isGenesysCloudError, type GenesysCloudClient, type User } from "@/lib/genesys-cloud";
+import { adminInHome } from "../org-roles";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
 import { CONNECT_ORG } from "./connect-org";
 
@@ -9,16 +9,8 @@ export const ADMIN_USERS = "admin-users";
 const input = z.object({ users: z.array(z.object({ name: z.string(), email: z.string() })).min(1) });
 type Input = z.output<typeof input>;
 
-interface OrgAdminSetup {
-  adminRoleId: string;
-  homeDivisionId: string;
-}
-
-async function adminSetup(genesys: GenesysCloudClient): Promise<OrgAdminSetup> {
-  const [admin, home] = await Promise.all([genesys.findRoleByDefaultId("admin"), genesys.getHomeDivision()]);
-  if (!admin) throw new AppError("precondition_failed", "The Genesys Cloud org has no admin role (defaultRoleId admin); restore it in Admin > Roles, then apply again.");
-  return { adminRoleId: admin.id, homeDivisionId: home.id };
-}
+type OrgAdminSetup = Awaited<ReturnType<typeof adminInHome>>;
+const adminSetup = adminInHome;
 
 async function usersByEmail(genesys: GenesysCloudClient): Promise<Map<string, User>> {
   const users: User[] = [];
@@ -32,7 +24,7 @@ async function usersByEmail(genesys: GenesysCloudClient): Promise<Map<string, Us
 
 async function holdsAdmin(genesys: GenesysCloudClient, userId: string, setup: OrgAdminSetup): Promise<boolean> {
   const subject = await genesys.getSubject(userId);
-  return subject.grants.some((grant) => grant.role.id === setup.adminRoleId && grant.division.id === setup.homeDivisionId);
+  return subject.grants.some((grant) => grant.role.id === setup.roleId && grant.division.id === setup.divisionId);
 }
 
 /** Each wanted admin: missing (no such user) or lacking the admin role in the Home division. */
@@ -49,7 +41,7 @@ async function gaps(ctx: StepContext<Input>, setup: OrgAdminSetup, existing: Map
 async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; email: string }, setup: OrgAdminSetup): Promise<User> {
   await ctx.beforeCreate("user", wanted.email.toLowerCase());
   try {
-    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId: setup.homeDivisionId });
+    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId: setup.divisionId });
     await ctx.afterCreate("user", wanted.email.toLowerCase(), user.id);
     return user;
   } catch (error) {
@@ -92,7 +84,7 @@ export const adminUsersStep = defineStep<Input>({
       }
       externalObjects.push({ kind: "user", marker: wanted.email.toLowerCase(), id: user.id });
       if (!(await holdsAdmin(genesys, user.id, setup))) {
-        await genesys.bulkAddRoleGrants(user.id, [{ roleId: setup.adminRoleId, divisionId: setup.homeDivisionId }]);
+        await genesys.bulkAddRoleGrants(user.id, [setup]);
         changes.push(`granted the admin role to ${wanted.email}`);
       }
       users.push({ email: wanted.email, id: user.id });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import type { PermissionPolicy, Role } from "@/lib/genesys-cloud";
+import { requireDefaultRole } from "../org-roles";
 import { defineStep, type StepContext } from "../step";
 
 export const EMPLOYEE_ROLE = "employee-role";
@@ -17,11 +17,7 @@ function grants(held: Set<string>, permission: string): boolean {
   return [permission, `${domain}:*:${action}`, `${domain}:${entity}:*`, `${domain}:*:*`].some((candidate) => held.has(candidate));
 }
 
-async function employeeRole(ctx: StepContext<Input>): Promise<Role> {
-  const role = await ctx.genesys().findRoleByDefaultId("employee");
-  if (!role) throw new AppError("precondition_failed", "The Genesys Cloud org has no employee role (defaultRoleId employee); restore it in Admin > Roles, then apply again.");
-  return role;
-}
+const employeeRole = (ctx: StepContext<Input>) => requireDefaultRole(ctx.genesys(), "employee");
 
 const missingFrom = (role: Role, wanted: string[]) => wanted.filter((permission) => !grants(permissionsOf(role.permissionPolicies), permission));
 
