@@ -3,13 +3,14 @@ import { ConfigError } from "@/lib/config/env";
 import { MigrationError } from "@/lib/db/migrations";
 import { SamlInputError } from "@/lib/saml/errors";
 import { SecretKeyError } from "@/lib/secrets/keyring";
-import { CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
+import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
 import { registerMaintenanceCommands } from "./maintenance-commands";
+import { registerProvisioningCommands } from "./provisioning-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands];
 
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
@@ -27,6 +28,7 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
     await buildProgram(io).parseAsync(args, { from: "user" });
     return EXIT_SUCCESS;
   } catch (error) {
+    if (error instanceof CliExitCode) return error.code;
     if (error instanceof CommanderError) {
       // Commander has already printed the message (and the help, for usage errors).
       const shownOnRequest = error.code === "commander.helpDisplayed" || error.code === "commander.version";

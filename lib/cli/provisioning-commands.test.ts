@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/audit/record";
+import { runCliProcess } from "@/lib/cli/testing/run-cli";
+import { startProvisioningKit } from "@/lib/provisioning/test-support";
+import { createUser } from "@/lib/users/manage-users";
+import { uniqueEmail } from "@/test/support/db";
+
+let kit: Awaited<ReturnType<typeof startProvisioningKit>>;
+const operator = uniqueEmail("cli-operator");
+const viewer = uniqueEmail("cli-viewer");
+
+beforeAll(async () => {
+  kit = await startProvisioningKit();
+  for (const [email, role] of [[operator, "operator"], [viewer, "viewer"]] as const) {
+    await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
+  }
+});
+afterAll(() => kit.close());
+
+const cli = (...args: string[]) => runCliProcess([...args, "--deployment", kit.deployment.name]);
+
+describe("cli plan, apply, verify and tenants list", { timeout: 180_000 }, () => {
+  it("plans with exit 3, refuses a viewer's apply, applies as an operator, then plans and verifies clean", async () => {
+    const plan = await cli("plan", "--tenant", "Acme", "--as", operator);
+    expect(plan.stderr).toBe("");
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toMatch(/^plan .*\/Acme: succeeded/m);
+    expect(plan.stdout).toMatch(/create/);
+
+    const refused = await cli("apply", "--tenant", "Acme", "--as", viewer);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/the viewer role of .* does not allow provisioning\.run/);
+
+    const apply = await cli("apply", "--tenant", "Acme", "--as", operator, "--json");
+    expect(apply.code).toBe(0);
+    const [entry] = JSON.parse(apply.stdout) as { report: { status: string; steps: { stepKey: string; status: string }[] } }[];
+    expect(entry!.report.status).toBe("succeeded");
+
+    const again = await cli("plan", "--tenant", "Acme", "--as", operator);
+    expect(again.code, again.stdout).toBe(0);
+
+    const verify = await cli("verify", "--tenant", "Acme", "--as", operator);
+    expect(verify.code, verify.stdout).toBe(0);
+
+    // Every run is recorded under the named account (the viewer's refused apply never started one).
+    const runs = await kit.db.run.findMany({ where: { tenantId: kit.tenant.id }, select: { requestedBy: true } });
+    expect(runs.length).toBe(4);
+    expect(new Set(runs.map((run) => run.requestedBy))).toEqual(new Set([operator]));
+  });
+
+  it("lists tenants as JSON with their org once connected", async () => {
+    const list = await runCliProcess(["tenants", "list", "--as", viewer, "--json"]);
+    expect(list.code).toBe(0);
+    const rows = JSON.parse(list.stdout) as { deployment: string; tenant: string; org: string | null }[];
+    expect(rows).toContainEqual(expect.objectContaining({ deployment: kit.deployment.name, tenant: "Acme", org: kit.orgShortName }));
+  });
+
+  it("needs --tenant or --all for verify (usage error), and an account to act as", async () => {
+    const usage = await cli("verify", "--as", operator);
+    expect(usage.code).toBe(2);
+    const anonymous = await runCliProcess(["plan", "--tenant", "Acme"], { env: { ...process.env, HP_CLI_USER: "" } });
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/--as EMAIL or HP_CLI_USER/);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Command } from "commander";
+import type { Action } from "@/lib/auth/permissions";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { runTenant, type RunReport } from "@/lib/provisioning/engine";
+import type { RunMode } from "@/lib/provisioning/run-records";
+import { withDatabase } from "@/lib/runtime/database";
+import { CliExitCode, EXIT_CHANGES } from "./errors";
+import type { CliIo } from "./io";
+import { operatorContext } from "./operator-account";
+import { formatRunReport, planHasChanges, verifyFoundDrift } from "./run-report-format";
+import { findTenantByName } from "./tenant-lookup";
+
+type Common = { as?: string; json?: boolean; deployment?: string };
+
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  return withDatabase(async (url) => {
+    const db = createPrismaClient(url);
+    try {
+      return await work(db);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+}
+
+async function runFor(db: Db, io: CliIo, options: Common, permission: Action, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
+  const audit = await operatorContext(db, options.as, permission);
+  const reports: { tenant: string; report: RunReport }[] = [];
+  for (const tenant of tenantIds) {
+    const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit });
+    reports.push({ tenant: tenant.label, report });
+    if (!options.json) io.out(`${formatRunReport(tenant.label, report)}\n`);
+  }
+  if (options.json) io.out(`${JSON.stringify(reports, null, 2)}\n`);
+  return reports.map((entry) => entry.report);
+}
+
+const withCommon = (command: Command) =>
+  command
+    .option("--as <email>", "the dashboard account to act as (default: HP_CLI_USER)")
+    .option("--deployment <name>", "the deployment, when the tenant name is not unique")
+    .option("--json", "print the run reports as JSON");
+
+export function registerProvisioningCommands(program: Command, io: CliIo): void {
+  program
+    .command("tenants")
+    .description("registered tenants")
+    .command("list")
+    .description("every tenant with its deployment, org and step progress")
+    .option("--as <email>", "the dashboard account to act as (default: HP_CLI_USER)")
+    .option("--json", "print JSON")
+    .action((options: Common) =>
+      withDb(async (db) => {
+        await operatorContext(db, options.as, "tenant.read");
+        const tenants = await db.tenant.findMany({
+          orderBy: [{ deployment: { name: "asc" } }, { cfgTenantName: "asc" }],
+          select: { cfgTenantName: true, orgShortName: true, region: true, apiBaseUrl: true, deployment: { select: { name: true } }, stepStates: { select: { stepKey: true, status: true } } },
+        });
+        const rows = tenants.map((tenant) => ({
+          deployment: tenant.deployment.name,
+          tenant: tenant.cfgTenantName,
+          org: tenant.orgShortName,
+          region: tenant.region ?? tenant.apiBaseUrl,
+          steps: Object.fromEntries(tenant.stepStates.map((state) => [state.stepKey, state.status])),
+        }));
+        if (options.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
+        else if (rows.length === 0) io.out("No tenants registered.\n");
+        else for (const row of rows) io.out(`${row.deployment} / ${row.tenant}  org=${row.org ?? "(not connected)"}  ${row.region ?? ""}  steps done: ${Object.values(row.steps).filter((status) => status === "succeeded").length}\n`);
+      }),
+    );
+
+  withCommon(program.command("plan").description("show what apply would change for a tenant, without changing anything (exit 3 when it would)"))
+    .requiredOption("--tenant <name>", "Configuration Server tenant name or org short name")
+    .action((options: Common & { tenant: string }) =>
+      withDb(async (db) => {
+        const tenant = await findTenantByName(db, options.tenant, options.deployment);
+        const [report] = await runFor(db, io, options, "tenant.read", "plan", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }]);
+        if (report!.status === "failed") throw new CliExitCode(1);
+        if (planHasChanges(report!)) throw new CliExitCode(EXIT_CHANGES);
+      }),
+    );
+
+  withCommon(program.command("apply").description("provision a tenant (all steps, or one with --step)"))
+    .requiredOption("--tenant <name>", "Configuration Server tenant name or org short name")
+    .option("--step <key>", "apply only this step")
+    .action((options: Common & { tenant: string; step?: string }) =>
+      withDb(async (db) => {
+        const tenant = await findTenantByName(db, options.tenant, options.deployment);
+        const [report] = await runFor(db, io, options, "provisioning.run", "apply", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }], options.step);
+        if (report!.status === "failed") throw new CliExitCode(1);
+      }),
+    );
+
+  withCommon(program.command("verify").description("compare live state with what was provisioned (exit 3 on drift or missing objects)"))
+    .option("--tenant <name>", "Configuration Server tenant name or org short name")
+    .option("--all", "every tenant")
+    .action((options: Common & { tenant?: string; all?: boolean }, command: Command) =>
+      withDb(async (db) => {
+        if (Boolean(options.tenant) === Boolean(options.all)) command.error("error: give either --tenant NAME or --all", { exitCode: 2, code: "usage" });
+        const targets = options.all
+          ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }))
+          : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }));
+        const reports = await runFor(db, io, options, "provisioning.run", "verify", targets);
+        if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
+        if (reports.some(verifyFoundDrift)) throw new CliExitCode(EXIT_CHANGES);
+      }),
+    );
+}
