@@ -1,4 +1,6 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodingsOf } from "@/lib/audit/redact";
 import { sameCertificate } from "@/lib/genesys-cloud";
 import { readPrivateKey, keyMatchesCertificate } from "@/lib/saml/private-key";
 import { openSecret } from "@/lib/secrets/store";
@@ -170,6 +172,20 @@ describe("a full apply of a fresh tenant", () => {
     expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
     expect(actions.filter((action) => action === "step.start")).toHaveLength(10);
     expect(actions.filter((action) => action === "step.succeed")).toHaveLength(10);
+  });
+
+  it("stores no secret in clear in any table, in any encoding", async () => {
+    const purposes = ["client-credentials-client.client-secret", "ewt-client.client-secret", "saml2-bearer-client.client-secret", SAML_SECRETS.keyPassword, SAML_SECRETS.privateKey, "bootstrap-client-secret"];
+    const secrets = (await Promise.all(purposes.map(secret))).map((value) => value!.replace(/-----[A-Z ]+-----|\s+/g, "").slice(0, 60));
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const dump: string[] = [];
+    for (const table of ["tenants", "deployments", "step_states", "external_intents", "runs", "step_runs", "audit_events", "secrets"]) {
+      dump.push(...(await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table}" t`)).rows.map((row) => row.row));
+    }
+    await client.end();
+    const text = dump.join("\n");
+    for (const value of secrets) for (const encoded of encodingsOf(value)) expect(text.includes(encoded)).toBe(false);
   });
 
   it("makes no writes to either sandbox when applied again, and every step reports unchanged", async () => {
