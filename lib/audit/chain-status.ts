@@ -1,0 +1,41 @@
+import type { DbTx } from "@/lib/db/client";
+import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
+
+export type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
+
+/**
+ * Verifying the chain reads every row (seconds at a million events), so page views share one result: the first view
+ * waits for it, later ones get the last result at once (with when it was taken) and, once it is older than
+ * `maxAgeMs`, start one fresh check in the background. Concurrent callers never start a second walk.
+ */
+export function createChainStatusCache(options: { maxAgeMs?: number; verify?: (db: DbTx) => Promise<ChainReport> } = {}) {
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const verify = options.verify ?? verifyAuditChain;
+  let last: { report: ChainReport; checkedAt: Date } | undefined;
+  let running: Promise<{ report: ChainReport; checkedAt: Date }> | undefined;
+
+  function refresh(db: DbTx) {
+    running ??= verify(db)
+      .then((report) => (last = { report, checkedAt: new Date() }))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  return async function chainStatus(db: DbTx): Promise<ChainStatus> {
+    if (!last) return { ...(await refresh(db)), refreshing: false };
+    if (!running && Date.now() - last.checkedAt.getTime() >= maxAgeMs) {
+      refresh(db).catch((error: unknown) => console.error("[audit] background chain verification failed", error));
+    }
+    return { ...last, refreshing: running !== undefined };
+  };
+}
+
+const holder = globalThis as unknown as { hybridProvisionerChainStatus?: ReturnType<typeof createChainStatusCache> };
+
+/** The process-wide cache the audit page uses. */
+export function sharedChainStatus(db: DbTx): Promise<ChainStatus> {
+  holder.hybridProvisionerChainStatus ??= createChainStatusCache();
+  return holder.hybridProvisionerChainStatus(db);
+}
