@@ -1,13 +1,33 @@
-import { ScrollText } from "lucide-react";
+import { SearchX, ScrollText } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { StatusChip } from "@/components/ui/status-chip";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AuditEventDetails } from "@/components/audit/audit-event-details";
+import { auditEventView } from "@/components/audit/event-view";
+import { OutcomeChip } from "@/components/audit/outcome-chip";
 import type { AuditEventRow } from "@/lib/audit/queries";
 
-export function AuditTable({ events }: { events: AuditEventRow[] }) {
-  if (events.length === 0) return <EmptyState icon={ScrollText} title="No audit events" description="Events appear here as people sign in and make changes." />;
+export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filtered: boolean }) {
+  if (events.length === 0) {
+    return filtered ? (
+      <EmptyState
+        icon={SearchX}
+        title="No events match these filters"
+        description="Widen the time range, pick another action or outcome, or search for fewer words."
+        action={
+          <Button asChild variant="outline">
+            <Link href="/audit">Clear filters</Link>
+          </Button>
+        }
+      />
+    ) : (
+      <EmptyState icon={ScrollText} title="No audit events yet" description="Events appear here as people sign in and make changes." />
+    );
+  }
   return (
     <Table>
+      <TableCaption className="sr-only">Audit events, newest first</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHead>#</TableHead>
@@ -17,6 +37,9 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
           <TableHead>Target</TableHead>
           <TableHead>Outcome</TableHead>
           <TableHead>Details</TableHead>
+          <TableHead className="text-right">
+            <span className="sr-only">Row detail</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -31,10 +54,11 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
             <TableCell className="font-mono text-xs">{event.action}</TableCell>
             <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>
             <TableCell>
-              {event.outcome === "success" ? <StatusChip tone="success" label="Success" /> : <StatusChip tone="danger" label="Failure" />}
+              <OutcomeChip outcome={event.outcome} />
             </TableCell>
-            <TableCell className="max-w-xs truncate font-mono text-xs" title={JSON.stringify(event.details)}>
-              {JSON.stringify(event.details)}
+            <TableCell className="max-w-xs truncate font-mono text-xs">{JSON.stringify(event.details)}</TableCell>
+            <TableCell className="text-right">
+              <AuditEventDetails event={auditEventView(event)} />
             </TableCell>
           </TableRow>
         ))}

@@ -1,17 +1,27 @@
+import { Alert } from "@/components/ui/alert";
 import { StatusChip } from "@/components/ui/status-chip";
-import type { ChainReport } from "@/lib/audit/verify-chain";
+import { utcTime } from "@/components/audit/event-view";
+import type { ChainStatus as ChainStatusResult } from "@/lib/audit/chain-status";
 
-export function ChainStatus({ report }: { report: ChainReport }) {
+/** The hash chain's state in words: intact with how many events, or the first broken link and what to do. */
+export function ChainStatus({ status }: { status: ChainStatusResult }) {
+  const { report, checkedAt, refreshing } = status;
+  const when = `Checked ${utcTime(checkedAt)}${refreshing ? "; checking again now" : ""}.`;
   if (report.ok) {
-    return <StatusChip tone="success" label={`Chain intact: ${report.checked.toLocaleString("en")} events verified`} />;
+    return (
+      <div className="grid gap-1" data-testid="chain-status">
+        <StatusChip tone="success" label={`Chain intact: ${report.checked.toLocaleString("en")} events verified`} />
+        <p className="text-xs text-muted-foreground">{when}</p>
+      </div>
+    );
   }
   return (
-    <div className="grid gap-2">
-      <StatusChip tone="danger" label={`Chain broken at event #${report.firstBroken.seq}`} />
-      <p className="text-sm text-muted-foreground">
-        Event #{report.firstBroken.seq}: {report.firstBroken.reason}. Events before it ({report.checked.toLocaleString("en")}) verify. Preserve a
-        database backup and investigate who had direct database access.
+    <Alert variant="error" title={`Chain broken at event #${report.firstBroken.seq}`} data-testid="chain-status">
+      <p>
+        Event #{report.firstBroken.seq}: {report.firstBroken.reason}. The {report.checked.toLocaleString("en")} events before it verify. Preserve a
+        database backup now and find out who had direct database access; <code>npm run cli -- audit verify</code> repeats the check.
       </p>
-    </div>
+      <p className="text-xs">{when}</p>
+    </Alert>
   );
 }

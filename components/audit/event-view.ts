@@ -1,0 +1,43 @@
+import { correlationIdsOf, type CorrelationId } from "@/lib/audit/correlation";
+import type { AuditEventRow } from "@/lib/audit/queries";
+
+/** An audit row as plain strings, for the row detail (a client component). Details are stored redacted. */
+export type AuditEventView = {
+  seq: string;
+  occurredAt: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  clientAddress: string | null;
+  userAgent: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  outcome: string;
+  detailsJson: string;
+  correlationIds: CorrelationId[];
+  prevHash: string;
+  hash: string;
+};
+
+export const utcTime = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+
+export function auditEventView(event: AuditEventRow): AuditEventView {
+  return {
+    seq: event.seq.toString(),
+    occurredAt: utcTime(event.occurredAt),
+    actorEmail: event.actorEmail,
+    actorRole: event.actorRole,
+    clientAddress: event.clientAddress,
+    userAgent: event.userAgent,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    targetLabel: event.targetLabel,
+    outcome: event.outcome,
+    detailsJson: JSON.stringify(event.details, null, 2),
+    correlationIds: correlationIdsOf(event.details),
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}
