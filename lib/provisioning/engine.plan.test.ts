@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, planTenant, runTenant } from "./engine";
-import { startProvisioningKit, type ProvisioningKit } from "./test-support";
+import { BOOTSTRAP_SECRET, tenantSecretRef } from "./secret-refs";
+import { createTenant } from "./tenants";
+import { startProvisioningKit, testAudit, type ProvisioningKit } from "./test-support";
 
 let kit: ProvisioningKit;
 
@@ -69,5 +72,22 @@ describe("runs of one tenant", () => {
     const single = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: "identity-provider" }, kit.engine);
     expect(single.steps.map((step) => [step.stepKey, step.verification?.status])).toEqual([["identity-provider", "ok"]]);
     await expect(runTenant({ tenantId: kit.tenant.id, mode: "apply", stepKey: "no-such-step" }, kit.engine)).rejects.toThrow(/There is no step "no-such-step"/);
+  });
+});
+
+describe("one org per tenant", () => {
+  it("refuses to connect a second tenant to an org another tenant already holds", async () => {
+    const second = await createTenant(kit.db, testAudit, {
+      deploymentId: kit.deployment.id,
+      cfgTenantName: "Globex",
+      region: "eu-west-1",
+      loginBaseUrl: kit.genesys.url,
+      apiBaseUrl: kit.genesys.url,
+      bootstrapClientId: kit.tenant.bootstrapClientId,
+      bootstrapClientSecret: (await openSecret(kit.db, tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET)))!,
+    });
+    const report = await runTenant({ tenantId: second.id, mode: "apply", stepKey: "connect-org" }, kit.engine);
+    expect(report.steps[0]!.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already provisioned for tenant .*\/Acme/) });
+    expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: second.id } })).orgId).toBeNull();
   });
 });

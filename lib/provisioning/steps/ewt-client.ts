@@ -14,6 +14,7 @@ const input = z.object({
 });
 type Input = z.output<typeof input>;
 
+// The "separate" behaviour only; the step below adds its metadata and the shared case.
 const separate = oauthClientStep<Input>({
   key: EWT_CLIENT,
   title: "Agent Pacing Service (ewt) client",
