@@ -1,43 +1,52 @@
+import { Download } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AllowListTable } from "@/components/network/allow-list-table";
+import { NetworkProbe } from "@/components/network/network-probe";
 import { requirePagePermission } from "@/lib/auth/session";
 import { GENESYS_CLOUD_PORT, GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
+import { networkAllowList } from "@/lib/network/allow-list";
 
 export const metadata = { title: "Network" };
 
 export default async function NetworkPage() {
   await requirePagePermission("network.read");
+  const regions = GENESYS_CLOUD_REGIONS.map((region) => ({ id: region.id, label: region.label }));
   return (
     <div className="grid gap-6">
       <PageHeader
         title="Network"
-        description={`On-premises components reach Genesys Cloud outbound only, over TCP ${GENESYS_CLOUD_PORT} (HTTPS and WSS). Allow these hosts for each region you use; Genesys also recommends allowing the region's AWS address pool.`}
+        description={`On-premises components reach Genesys Cloud outbound only, over TCP ${GENESYS_CLOUD_PORT} (HTTPS and WSS); nothing inbound. Allow these hosts for each region you use; Genesys also recommends allowing the region's AWS address pool.`}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <a href="/api/network/allow-list?format=csv" download>
+                <Download aria-hidden="true" />
+                Export CSV
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href="/api/network/allow-list?format=json" download>
+                <Download aria-hidden="true" />
+                Export JSON
+              </a>
+            </Button>
+          </>
+        }
       />
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Region</TableHead>
-            <TableHead>Authentication (login)</TableHead>
-            <TableHead>Platform API</TableHead>
-            <TableHead>Apps</TableHead>
-            <TableHead>Notifications (WSS)</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {GENESYS_CLOUD_REGIONS.map((region) => (
-            <TableRow key={region.id}>
-              <TableCell>
-                <div className="font-medium">{region.label}</div>
-                <div className="text-xs text-muted-foreground">{region.id}</div>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{region.hosts.login}</TableCell>
-              <TableCell className="font-mono text-xs">{region.hosts.api}</TableCell>
-              <TableCell className="font-mono text-xs">{region.hosts.apps}</TableCell>
-              <TableCell className="font-mono text-xs">{region.hosts.streaming}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <Card>
+        <CardHeader>
+          <div className="grid gap-1">
+            <CardTitle>Reachability from this server</CardTitle>
+            <CardDescription>Checks that the machine running Hybrid Provisioner can resolve and connect to a region&apos;s hosts.</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent>
+          <NetworkProbe regions={regions} defaultRegion={regions[0]!.id} />
+        </CardContent>
+      </Card>
+      <AllowListTable entries={networkAllowList()} />
     </div>
   );
 }

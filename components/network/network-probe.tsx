@@ -1,0 +1,60 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { ProbeResults } from "@/components/network/probe-results";
+import { probeNetworkAction } from "@/app/(dashboard)/network/actions";
+import type { ProbeReport } from "@/lib/network/probe-regions";
+
+/** Runs the reachability probe for one region from the server and shows each host's result. */
+export function NetworkProbe({ regions, defaultRegion }: { regions: { id: string; label: string }[]; defaultRegion: string }) {
+  const [region, setRegion] = useState(defaultRegion);
+  const [report, setReport] = useState<ProbeReport>();
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  function run() {
+    startTransition(async () => {
+      const result = await probeNetworkAction({ regions: [region] });
+      if (!result.ok) {
+        setError(result.fieldErrors?.regions?.join(" ") ?? result.error);
+        toast.error("Could not run the probe", { description: result.error });
+        return;
+      }
+      setError(undefined);
+      setReport(result.data);
+      const reachable = result.data.results.filter((entry) => entry.status === "reachable").length;
+      toast.success(`Probe finished: ${reachable} of ${result.data.results.length} hosts reachable`);
+    });
+  }
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="Region" error={error} className="w-72 max-w-full">
+          {(control) => (
+            <Select value={region} onValueChange={setRegion}>
+              <SelectTrigger {...control}>
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {regions.map((option) => (
+                  <SelectItem key={option.id} value={option.id}>
+                    {option.label} ({option.id})
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          )}
+        </Field>
+        <Button onClick={run} loading={pending} loadingText="Probing…">
+          Run probe
+        </Button>
+      </div>
+      {report ? <ProbeResults report={report} /> : <p className="text-sm text-muted-foreground">No probe run yet. It resolves each host and opens a TCP connection to it; nothing is sent.</p>}
+    </div>
+  );
+}
