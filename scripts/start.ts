@@ -2,9 +2,10 @@
 // a production build when the current one is stale) and serves the dashboard.
 import { spawnSync } from "node:child_process";
 import next from "next";
-import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled } from "@/lib/config/env";
+import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
+import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
@@ -31,9 +32,11 @@ async function main() {
   const { env } = runtime;
   let stopping = false;
   let sandboxes: RunningSandboxes | undefined;
+  let worker: RunningWorker | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await worker?.stop().catch(() => undefined);
     await sandboxes?.close();
     await runtime.embedded?.stop().catch(() => undefined);
     process.exit(code);
@@ -57,7 +60,8 @@ async function main() {
     });
     // First run only, so a deleted demo deployment stays deleted.
     const demo = sandboxes && firstAdmin.created ? await ensureDemoDeployment(db, sandboxes) : undefined;
-    await db.$disconnect();
+    if (env.WORKER === "on") worker = await startWorker(db, runtime.databaseUrl, workerSettings(env));
+    else await db.$disconnect();
 
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {

@@ -40,6 +40,16 @@ export const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
+  WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
+  RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(600),
+  JOB_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(900),
+  JOB_MAINTENANCE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
+  REVERIFY_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$|^off$/, { message: "must be a five-field cron expression, or off" })
+    .default("0 */6 * * *"),
   GENESYS_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4010),
   GAX_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4020),
 });
@@ -79,6 +89,19 @@ export function assertWebServerConfig(env: AppEnv): void {
   if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
   if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
   if (problems.length) throw new ConfigError(problems);
+}
+
+export function workerSettings(env: AppEnv) {
+  return {
+    concurrency: env.WORKER_CONCURRENCY,
+    runLeaseSeconds: env.RUN_LEASE_SECONDS,
+    jobTimeoutSeconds: env.JOB_TIMEOUT_SECONDS,
+    maintenanceIntervalSeconds: env.JOB_MAINTENANCE_SECONDS,
+    // A fixed delay when set (tests); otherwise 2 s doubling with each retry.
+    retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+    fixedRetryDelay: env.JOB_RETRY_DELAY_SECONDS !== undefined,
+    reverifyCron: env.REVERIFY_CRON === "off" ? "" : env.REVERIFY_CRON,
+  };
 }
 
 /** The built-in sandboxes run inside `npm start` on the embedded default unless SANDBOX=off. */

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyTenant } from "@/lib/provisioning/engine";
+import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
+import { enqueueRun } from "./enqueue";
+import { createBoss, ensureQueues, RUN_QUEUE, type QueueSettings } from "./queues";
+
+// Short timeouts so a killed worker's job comes back within seconds.
+const settings: QueueSettings = { jobTimeoutSeconds: 3, maintenanceIntervalSeconds: 1, retryDelaySeconds: 1, fixedRetryDelay: true };
+const workerEnv = () => ({
+  ...process.env,
+  RUN_LEASE_SECONDS: "2",
+  JOB_TIMEOUT_SECONDS: String(settings.jobTimeoutSeconds),
+  JOB_MAINTENANCE_SECONDS: String(settings.maintenanceIntervalSeconds),
+  JOB_RETRY_DELAY_SECONDS: "1",
+  REVERIFY_CRON: "off",
+  WORKER_CONCURRENCY: "1",
+});
+
+const children: ChildProcess[] = [];
+function startWorkerProcess(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: workerEnv(), stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  return child;
+}
+const kill = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL"))));
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** What a provisioned tenant looks like, without the values that differ between orgs. */
+async function finalState(kit: ProvisioningKit) {
+  const org = await kit.genesysOrg();
+  const transactions = await kit.hybridIntegration();
+  const steps = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id }, select: { stepKey: true, status: true } });
+  const intents = await kit.db.externalIntent.findMany({ where: { tenantId: kit.tenant.id }, select: { kind: true, status: true } });
+  return {
+    clients: org.oauthClients.filter((client) => !client.name.startsWith("Bootstrap")).map((client) => `${client.name}|${client.authorizedGrantType}`).sort(),
+    provider: org.pureEngage ? { autoProvisionUsers: org.pureEngage.autoProvisionUsers, disabled: org.pureEngage.disabled } : null,
+    employeeJourney: org.roles.find((role) => role.defaultRoleId === "employee")!.permissionPolicies.filter((policy) => policy.domain === "journey").length,
+    transactions: transactions.length,
+    steps: Object.fromEntries(steps.map((step) => [step.stepKey, step.status])),
+    pendingIntents: intents.filter((intent) => intent.status !== "done").map((intent) => intent.kind),
+    sealedSecrets: await kit.db.secret.count({ where: { ownerId: kit.tenant.id } }),
+  };
+}
+
+const kits: ProvisioningKit[] = [];
+afterAll(async () => {
+  await Promise.all(children.map(kill));
+  await Promise.all(kits.map((kit) => kit.close()));
+});
+
+describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () => {
+  it("ends, after restarts, in the same state as an uninterrupted run, with no duplicates", async () => {
+    const reference = await startProvisioningKit();
+    kits.push(reference);
+    const uninterrupted = await applyTenant(reference.tenant.id, reference.engine);
+    expect(uninterrupted.status).toBe("succeeded");
+    const expected = await finalState(reference);
+
+    const kit = await startProvisioningKit();
+    kits.push(kit);
+    const boss = createBoss(process.env.DATABASE_URL!, settings, { schedule: false, supervise: false });
+    await boss.start();
+    await ensureQueues(boss, settings);
+    const jobId = await enqueueRun(boss, { tenantId: kit.tenant.id, mode: "apply" }, testAudit);
+    const jobState = async () => (await boss.getJobById(RUN_QUEUE, jobId, { includeArchive: true }))?.state;
+
+    // Kill points spread over the run: after 1, 2, 3, 5 and 7 writes reached Genesys Cloud.
+    for (const writes of [1, 2, 3, 5, 7]) {
+      const worker = startWorkerProcess();
+      const reached = await until(async () => ((await kit.genesysWrites()).length >= writes || (await jobState()) === "completed" ? true : undefined), 90_000, `${writes} writes`);
+      expect(reached).toBe(true);
+      await kill(worker);
+      if ((await jobState()) === "completed") break;
+    }
+    const last = startWorkerProcess();
+    await until(async () => ((await jobState()) === "completed" ? true : undefined), 120_000, "the job to complete");
+    await kill(last);
+    await boss.stop({ graceful: false });
+
+    expect(await finalState(kit)).toEqual(expected);
+    const runs = await kit.db.run.findMany({ where: { tenantId: kit.tenant.id }, orderBy: { startedAt: "asc" }, select: { status: true } });
+    expect(runs.at(-1)!.status).toBe("succeeded");
+    expect(runs.length).toBeGreaterThan(1);
+  });
+});

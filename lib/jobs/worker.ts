@@ -1,0 +1,65 @@
+import type PgBoss from "pg-boss";
+import { systemActor } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { runTenant } from "@/lib/provisioning/engine";
+import { enqueueRuns } from "./enqueue";
+import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
+
+export type WorkerSettings = QueueSettings & {
+  /** Runs processed at once by this process; the per-org rate limiter paces them against Genesys Cloud. */
+  concurrency: number;
+  /** How long a run may go without progress before another may take over its tenant. */
+  runLeaseSeconds: number;
+  /** Cron expression for re-verifying every tenant; empty turns it off. */
+  reverifyCron: string;
+};
+
+export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
+
+/**
+ * Takes queued runs and executes them with the engine. Any number of these may run, in the app or as
+ * `npm run worker`, against one database: the engine's tenant lease keeps two runs off one tenant, and a job whose
+ * worker died is retried after its timeout and resumes where the engine's records say it stopped.
+ */
+export async function startWorker(db: Db, databaseUrl: string, settings: WorkerSettings): Promise<RunningWorker> {
+  const boss = createBoss(databaseUrl, settings, { schedule: Boolean(settings.reverifyCron), supervise: true });
+  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  await boss.start();
+  await ensureQueues(boss, settings);
+
+  // The Genesys Cloud client keeps one rate limiter and token cache per org in the process, so concurrent runs
+  // against one org are paced together.
+  const handleRun = async ([job]: PgBoss.Job<unknown>[]) => {
+    const request = runJobSchema.parse(job!.data);
+    const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };
+    try {
+      return await runTenant(
+        { tenantId: request.tenantId, mode: request.mode, stepKey: request.stepKey },
+        { db, audit, leaseMs: settings.runLeaseSeconds * 1000 },
+      ).then((report) => ({ runId: report.runId, status: report.status }));
+    } catch (error) {
+      // Another run holds the tenant: fail this attempt so pg-boss retries it later.
+      if (error instanceof AppError && error.code === "conflict") throw new Error(error.message);
+      throw error;
+    }
+  };
+  for (let index = 0; index < Math.max(1, settings.concurrency); index += 1) {
+    await boss.work(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handleRun);
+  }
+
+  if (settings.reverifyCron) {
+    await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});
+    await boss.work(REVERIFY_QUEUE, async () => {
+      const tenants = await db.tenant.findMany({ where: { orgId: { not: null } }, select: { id: true } });
+      await enqueueRuns(boss, tenants.map((tenant) => tenant.id), "verify", { actor: systemActor, clientAddress: "scheduler", userAgent: "hybrid-provisioner" });
+    });
+  } else {
+    await boss.unschedule(REVERIFY_QUEUE).catch(() => undefined);
+  }
+
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }),
+  };
+}

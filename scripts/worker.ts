@@ -1,0 +1,28 @@
+// `npm run worker`: a stand-alone worker for queued provisioning runs. Start any number, on any machines that share
+// the database; the dashboard also runs one in its own process unless WORKER=off.
+import { ConfigError, workerSettings } from "@/lib/config/env";
+import { createPrismaClient } from "@/lib/db/client";
+import { startWorker } from "@/lib/jobs/worker";
+import { prepareRuntime } from "@/lib/runtime/prepare";
+
+try {
+  const runtime = await prepareRuntime({ reuseRunningServer: true });
+  const db = createPrismaClient(runtime.databaseUrl);
+  const settings = workerSettings(runtime.env);
+  const worker = await startWorker(db, runtime.databaseUrl, settings);
+  console.log(`Worker ${process.pid} started: ${settings.concurrency} runs at a time.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop();
+    await db.$disconnect();
+    await runtime.embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+  process.exit(1);
+}
