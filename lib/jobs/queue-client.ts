@@ -1,0 +1,23 @@
+import type PgBoss from "pg-boss";
+import { parseEnv, workerSettings } from "@/lib/config/env";
+import { createBoss, ensureQueues } from "./queues";
+
+const holder = globalThis as unknown as { hybridProvisionerQueue?: Promise<PgBoss> };
+
+/** The process-wide queue handle for sending runs (web app, CLI); it executes nothing itself. */
+export function getJobQueue(): Promise<PgBoss> {
+  holder.hybridProvisionerQueue ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which prepares the database.");
+    const settings = workerSettings(parseEnv(process.env));
+    const boss = createBoss(url, settings, { schedule: false, supervise: false });
+    boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+    await boss.start();
+    await ensureQueues(boss, settings);
+    return boss;
+  })().catch((error: unknown) => {
+    holder.hybridProvisionerQueue = undefined;
+    throw error;
+  });
+  return holder.hybridProvisionerQueue;
+}
