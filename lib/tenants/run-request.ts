@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const RUN_MODES = ["plan", "apply", "verify"] as const;
+export type RunModeName = (typeof RUN_MODES)[number];
+
+const mode = z.enum(RUN_MODES, { error: "must be plan, apply or verify" });
+
+/** Bulk runs from the overview: at most one page of tenants at a time. */
+export const bulkRunSchema = z.object({
+  tenantIds: z.array(z.uuid("must be tenant ids")).min(1, "select at least one tenant").max(500, "select at most 500 tenants"),
+  mode,
+});
+
+/** A run of one tenant, or of one of its steps. */
+export const tenantRunSchema = z.object({
+  tenantId: z.uuid("must be a tenant id"),
+  mode,
+  stepKey: z.string().min(1).max(100).optional(),
+});
+
+export const bootstrapCheckSchema = z.object({
+  region: z.string().optional(),
+  loginBaseUrl: z.string().optional(),
+  apiBaseUrl: z.string().optional(),
+  bootstrapClientId: z.string().trim().min(1, "must not be empty"),
+  bootstrapClientSecret: z.string().min(1, "must not be empty"),
+});
