@@ -1,11 +1,24 @@
 const REDACTED = "[redacted]";
 
-// Field names that hold credentials, compared without case and separators ("client_secret" = "clientSecret").
-const secretFieldName = /(password|passwd|secret|token|privatekey|pkey|apikey|assertion|authorization|cookie|masterkey|encryptionkey|credential)/;
-const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+// Field names that hold credentials, judged by their words ("client_secret", "clientSecret" and "x-client-secret"
+// alike), so that "stepKey" or "tokenLifetimeSeconds" keep their values while "privateKey" and "pkey" do not.
+const secretWords = new Set(["password", "passwd", "passphrase", "secret", "token", "pkey", "assertion", "authorization", "cookie", "credential", "credentials"]);
+const secretWordPairs = new Set(["privatekey", "apikey", "masterkey", "encryptionkey", "signingkey", "setcookie"]);
+const harmlessLastWords = new Set(["seconds", "lifetime", "expiry", "expires", "url", "uri", "type", "count", "length", "endpoint", "at"]);
+
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
 
 export function isSecretFieldName(name: string): boolean {
-  return secretFieldName.test(normalise(name));
+  const words = wordsOf(name);
+  if (words.length === 0 || harmlessLastWords.has(words[words.length - 1]!)) return false;
+  return words.some((word, index) => secretWords.has(word) || secretWordPairs.has(`${word}${words[index + 1] ?? ""}`));
 }
 
 // Values sealed or opened by this process; bounded so a long-running process does not grow without limit.

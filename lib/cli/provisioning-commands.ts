@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Action } from "@/lib/auth/permissions";
+import type { AuditContext } from "@/lib/audit/record";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { runTenant, type RunReport } from "@/lib/provisioning/engine";
 import type { RunMode } from "@/lib/provisioning/run-records";
@@ -23,8 +23,7 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   });
 }
 
-async function runFor(db: Db, io: CliIo, options: Common, permission: Action, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
-  const audit = await operatorContext(db, options.as, permission);
+async function runFor(db: Db, io: CliIo, options: Common, audit: AuditContext, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
   const reports: { tenant: string; report: RunReport }[] = [];
   for (const tenant of tenantIds) {
     const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit });
@@ -73,8 +72,9 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
     .requiredOption("--tenant <name>", "Configuration Server tenant name or org short name")
     .action((options: Common & { tenant: string }) =>
       withDb(async (db) => {
+        const audit = await operatorContext(db, options.as, "tenant.read");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, "tenant.read", "plan", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }]);
+        const [report] = await runFor(db, io, options, audit, "plan", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }]);
         if (report!.status === "failed") throw new CliExitCode(1);
         if (planHasChanges(report!)) throw new CliExitCode(EXIT_CHANGES);
       }),
@@ -85,8 +85,9 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
     .option("--step <key>", "apply only this step")
     .action((options: Common & { tenant: string; step?: string }) =>
       withDb(async (db) => {
+        const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, "provisioning.run", "apply", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }], options.step);
+        const [report] = await runFor(db, io, options, audit, "apply", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }], options.step);
         if (report!.status === "failed") throw new CliExitCode(1);
       }),
     );
@@ -97,10 +98,11 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
     .action((options: Common & { tenant?: string; all?: boolean }, command: Command) =>
       withDb(async (db) => {
         if (Boolean(options.tenant) === Boolean(options.all)) command.error("error: give either --tenant NAME or --all", { exitCode: 2, code: "usage" });
+        const audit = await operatorContext(db, options.as, "provisioning.run");
         const targets = options.all
           ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }))
           : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }));
-        const reports = await runFor(db, io, options, "provisioning.run", "verify", targets);
+        const reports = await runFor(db, io, options, audit, "verify", targets);
         if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
         if (reports.some(verifyFoundDrift)) throw new CliExitCode(EXIT_CHANGES);
       }),
