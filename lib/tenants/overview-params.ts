@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { TENANT_STATUSES } from "./tenant-status";
+
+export const SORT_KEYS = ["tenant", "deployment", "region", "org", "created"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const optionalText = z.string().trim().max(200).optional().transform((value) => (value ? value : undefined));
+
+/** The overview's state in the URL; anything malformed falls back to its default instead of failing the page. */
+export const overviewParamsSchema = z.object({
+  q: optionalText.catch(undefined),
+  deployment: z.uuid().optional().catch(undefined),
+  region: optionalText.catch(undefined),
+  status: z.enum(TENANT_STATUSES).optional().catch(undefined),
+  drift: z.enum(["yes", "no"]).optional().catch(undefined),
+  sort: z.enum(SORT_KEYS).catch("tenant"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).catch(25),
+});
+
+export type OverviewParams = z.output<typeof overviewParamsSchema>;
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseOverviewParams(searchParams: SearchParams): OverviewParams {
+  const first = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return overviewParamsSchema.parse({ ...first, sort: first.sort ?? "tenant", dir: first.dir ?? "asc", page: first.page ?? 1, size: first.size ?? 25 });
+}
+
+const defaults: Partial<Record<keyof OverviewParams, string>> = { sort: "tenant", dir: "asc", page: "1", size: "25" };
+
+/** The query string for these params with some changed; defaults are left out so URLs stay short. */
+export function overviewQueryString(params: OverviewParams, changes: Partial<OverviewParams> = {}): string {
+  const merged = { ...params, ...changes };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === null || String(value) === defaults[key as keyof OverviewParams]) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export const hasFilters = (params: OverviewParams) => Boolean(params.q || params.deployment || params.region || params.status || params.drift);

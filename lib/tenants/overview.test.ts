@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { catalogue } from "@/lib/provisioning/catalogue";
+import { createDeployment } from "@/lib/provisioning/deployments";
+import { testAudit } from "@/lib/provisioning/test-support";
+import { createTenant } from "@/lib/provisioning/tenants";
+import { testDb } from "@/test/support/db";
+import { listDeployments } from "./deployments";
+import { listTenantOverview } from "./overview";
+import { overviewQueryString, parseOverviewParams } from "./overview-params";
+import { applicableSteps } from "./tenant-status";
+
+const db = testDb();
+let deploymentId = "";
+const ids: Record<string, string> = {};
+
+async function addTenant(name: string, region: string, agentPacing = false) {
+  const tenant = await createTenant(db, testAudit, { deploymentId, cfgTenantName: name, region, bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret", agentPacing });
+  ids[name] = tenant.id;
+  return tenant;
+}
+
+async function setStates(tenantId: string, keys: string[], status: string, extra: { verifyStatus?: string; lastVerifiedAt?: Date } = {}) {
+  for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, status, ...extra } });
+}
+
+const applicableKeys = (agentPacing: boolean) => applicableSteps({ predictiveEngagement: true, agentPacing, settings: {} }).map((step) => step.key);
+const page = (query: Record<string, string>) => listTenantOverview(db, parseOverviewParams({ deployment: deploymentId, ...query }));
+const names = (result: Awaited<ReturnType<typeof page>>) => result.rows.map((row) => row.cfgTenantName);
+
+beforeAll(async () => {
+  const deployment = await createDeployment(db, testAudit, { name: `overview-${randomBytes(4).toString("hex")}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
+  deploymentId = deployment.id;
+  await addTenant("Alpha", "eu-west-1");
+  await addTenant("Bravo", "us-east-1", true);
+  await addTenant("Charlie", "eu-west-1");
+  await addTenant("Delta", "ap-southeast-2");
+  await addTenant("Echo", "us-east-1");
+  const verifiedAt = new Date("2026-11-01T10:00:00Z");
+  const [first, ...rest] = applicableKeys(false);
+  // Alpha: everything done, one step drifted. Bravo: first step failed. charlie: a run holds the lease. Delta: half-way. Echo: nothing.
+  await setStates(ids.Alpha!, rest, "done", { verifyStatus: "ok", lastVerifiedAt: verifiedAt });
+  await setStates(ids.Alpha!, [first!], "done", { verifyStatus: "drifted", lastVerifiedAt: new Date("2026-11-02T10:00:00Z") });
+  await setStates(ids.Bravo!, [first!], "failed");
+  await db.run.create({ data: { tenantId: ids.Charlie!, mode: "apply", status: "running", correlationId: "c-1", leaseExpiresAt: new Date(Date.now() + 600_000) } });
+  await setStates(ids.Delta!, applicableKeys(false).slice(0, 3), "done");
+  await db.run.create({ data: { tenantId: ids.Bravo!, mode: "apply", status: "failed", correlationId: "c-2", leaseExpiresAt: new Date(), finishedAt: new Date(), operatorMessage: "Genesys Cloud rejected the OAuth client ID or secret." } });
+});
+
+describe("tenants overview", () => {
+  it("sorts in the database, both ways, by tenant, region and deployment", async () => {
+    expect(names(await page({}))).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
+    expect(names(await page({ sort: "tenant", dir: "desc" }))).toEqual(["Echo", "Delta", "Charlie", "Bravo", "Alpha"]);
+    expect(names(await page({ sort: "region" }))).toEqual(["Delta", "Alpha", "Charlie", "Bravo", "Echo"]);
+  });
+
+  it("searches case-insensitively and filters by region", async () => {
+    expect(names(await page({ q: "cHAR" }))).toEqual(["Charlie"]);
+    expect(names(await page({ region: "us-east-1" }))).toEqual(["Bravo", "Echo"]);
+  });
+
+  it("derives progress from the steps that apply to the tenant", async () => {
+    const rows = (await page({})).rows;
+    const alpha = rows.find((row) => row.cfgTenantName === "Alpha")!;
+    expect(applicableKeys(false).length).toBeLessThan(catalogue.length);
+    expect(applicableKeys(true).length).toBe(applicableKeys(false).length + 1);
+    expect(alpha.summary).toMatchObject({ done: applicableKeys(false).length, total: applicableKeys(false).length, status: "done", driftedSteps: 1 });
+    expect(alpha.summary.lastVerifiedAt?.toISOString()).toBe("2026-11-02T10:00:00.000Z");
+    expect(alpha.summary.phases.every((phase) => phase.status === "done" || phase.status === "drifted")).toBe(true);
+    const delta = rows.find((row) => row.cfgTenantName === "Delta")!;
+    expect(delta.summary).toMatchObject({ done: 3, status: "in-progress" });
+    expect(delta.summary.phases[0]).toMatchObject({ status: "partial", done: 3 });
+    const bravo = rows.find((row) => row.cfgTenantName === "Bravo")!;
+    expect(bravo.summary).toMatchObject({ done: 0, total: applicableKeys(true).length, status: "failed" });
+    expect(bravo.lastRun).toMatchObject({ mode: "apply", status: "failed", operatorMessage: expect.stringMatching(/rejected/) });
+    expect(rows.find((row) => row.cfgTenantName === "Charlie")!.summary.status).toBe("running");
+  });
+
+  it("filters by status and drift with the same precedence as the rows show", async () => {
+    const expected = { done: ["Alpha"], failed: ["Bravo"], running: ["Charlie"], "in-progress": ["Delta"], "not-started": ["Echo"] };
+    for (const [status, tenants] of Object.entries(expected)) {
+      const result = await page({ status });
+      expect(names(result), status).toEqual(tenants);
+      expect(result.rows.every((row) => row.summary.status === status)).toBe(true);
+    }
+    expect(names(await page({ drift: "yes" }))).toEqual(["Alpha"]);
+    expect(names(await page({ drift: "no" }))).toEqual(["Bravo", "Charlie", "Delta", "Echo"]);
+  });
+
+  it("pages with a total, clamping a page past the end", async () => {
+    for (let index = 0; index < 22; index += 1) await addTenant(`Zulu-${String(index).padStart(2, "0")}`, "eu-west-1");
+    const second = await page({ page: "2" });
+    expect(second).toMatchObject({ total: 27, page: 2, pageCount: 2 });
+    expect(names(second)).toEqual(["Zulu-20", "Zulu-21"]);
+    expect((await page({ page: "9" })).page).toBe(2);
+    expect((await page({ size: "50" })).rows).toHaveLength(27);
+    expect((await listDeployments(db)).find((row) => row.id === deploymentId)?.tenantCount).toBe(27);
+  });
+});
+
+describe("overview URL parameters", () => {
+  it("fall back to defaults instead of failing, and leave defaults out of links", () => {
+    const params = parseOverviewParams({ sort: "password", dir: "sideways", page: "-3", size: "7", status: "bogus", deployment: "not-a-uuid", q: ["acme", "other"] });
+    expect(params).toEqual({ q: "acme", deployment: undefined, region: undefined, status: undefined, drift: undefined, sort: "tenant", dir: "asc", page: 1, size: 25 });
+    expect(overviewQueryString(params)).toBe("?q=acme");
+    expect(overviewQueryString(params, { sort: "region", dir: "desc", page: 3 })).toBe("?q=acme&sort=region&dir=desc&page=3");
+  });
+});

@@ -1,0 +1,129 @@
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { catalogue } from "@/lib/provisioning/catalogue";
+import type { OverviewParams } from "./overview-params";
+import { summarizeTenant, type TenantStatus, type TenantSummary } from "./tenant-status";
+
+export interface OverviewRow {
+  id: string;
+  cfgTenantName: string;
+  deployment: { id: string; name: string };
+  region: string | null;
+  orgShortName: string | null;
+  summary: TenantSummary;
+  lastRun: { mode: string; status: string; startedAt: Date; finishedAt: Date | null; operatorMessage: string | null } | null;
+}
+
+export interface OverviewPage {
+  rows: OverviewRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const DRIFTED = ["drifted", "missing"];
+
+function activeRun(now: Date): Prisma.TenantWhereInput {
+  return { OR: [{ runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } }, { stepStates: { some: { status: "running" } } }] };
+}
+
+/** The same precedence as summarizeTenant: running, then failed, then done (the catalogue's last step), then in progress. */
+function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
+  const running = activeRun(now);
+  const failed: Prisma.TenantWhereInput = { stepStates: { some: { status: "failed" } } };
+  const lastKey = catalogue[catalogue.length - 1]!.key;
+  const finished: Prisma.TenantWhereInput = { stepStates: { some: { stepKey: lastKey, status: "done" } } };
+  const started: Prisma.TenantWhereInput = { stepStates: { some: { status: "done" } } };
+  switch (status) {
+    case "running":
+      return running;
+    case "failed":
+      return { AND: [failed], NOT: [running] };
+    case "done":
+      return { AND: [finished], NOT: [running, failed] };
+    case "in-progress":
+      return { AND: [started], NOT: [running, failed, finished] };
+    case "not-started":
+      return { NOT: [running, failed, started] };
+  }
+}
+
+export function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantWhereInput {
+  const and: Prisma.TenantWhereInput[] = [];
+  if (params.q) {
+    const contains = { contains: params.q, mode: "insensitive" as const };
+    and.push({ OR: [{ cfgTenantName: contains }, { orgShortName: contains }, { orgName: contains }, { deployment: { name: contains } }] });
+  }
+  if (params.deployment) and.push({ deploymentId: params.deployment });
+  if (params.region) and.push({ region: params.region });
+  if (params.status) and.push(statusWhere(params.status, now));
+  if (params.drift === "yes") and.push({ stepStates: { some: { verifyStatus: { in: DRIFTED } } } });
+  if (params.drift === "no") and.push({ stepStates: { none: { verifyStatus: { in: DRIFTED } } } });
+  return { AND: and };
+}
+
+function orderBy(params: OverviewParams): Prisma.TenantOrderByWithRelationInput[] {
+  const dir = params.dir;
+  const byName: Prisma.TenantOrderByWithRelationInput = { cfgTenantName: dir };
+  const nullsLast = (field: "region" | "orgShortName") => ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
+  const primary: Record<OverviewParams["sort"], Prisma.TenantOrderByWithRelationInput[]> = {
+    tenant: [byName, { deployment: { name: "asc" } }],
+    deployment: [{ deployment: { name: dir } }, { cfgTenantName: "asc" }],
+    region: [nullsLast("region"), { cfgTenantName: "asc" }],
+    org: [nullsLast("orgShortName"), { cfgTenantName: "asc" }],
+    created: [{ createdAt: dir }],
+  };
+  return [...primary[params.sort], { id: "asc" }];
+}
+
+/** One page of the tenants overview: filtered, sorted and counted in the database; statuses derived per row. */
+export async function listTenantOverview(db: DbTx, params: OverviewParams, now = new Date()): Promise<OverviewPage> {
+  const where = overviewWhere(params, now);
+  const total = await db.tenant.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / params.size));
+  const page = Math.min(params.page, pageCount);
+  const tenants = await db.tenant.findMany({
+    where,
+    orderBy: orderBy(params),
+    skip: (page - 1) * params.size,
+    take: params.size,
+    select: {
+      id: true,
+      cfgTenantName: true,
+      region: true,
+      orgShortName: true,
+      predictiveEngagement: true,
+      agentPacing: true,
+      settings: true,
+      deployment: { select: { id: true, name: true } },
+      stepStates: { select: { stepKey: true, status: true, verifyStatus: true, lastVerifiedAt: true } },
+      runs: { orderBy: { startedAt: "desc" }, take: 1, select: { mode: true, status: true, startedAt: true, finishedAt: true, operatorMessage: true, leaseExpiresAt: true } },
+    },
+  });
+  const rows = tenants.map((tenant): OverviewRow => {
+    const latest = tenant.runs[0];
+    const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
+    const lastRun = latest
+      ? { mode: latest.mode, status: latest.status === "running" && !runActive ? "abandoned" : latest.status, startedAt: latest.startedAt, finishedAt: latest.finishedAt, operatorMessage: latest.operatorMessage }
+      : null;
+    return {
+      id: tenant.id,
+      cfgTenantName: tenant.cfgTenantName,
+      deployment: tenant.deployment,
+      region: tenant.region,
+      orgShortName: tenant.orgShortName,
+      summary: summarizeTenant(tenant, tenant.stepStates, runActive),
+      lastRun,
+    };
+  });
+  return { rows, total, page, pageCount };
+}
+
+/** The values the filter menus offer. */
+export async function overviewFilterChoices(db: DbTx) {
+  const [deployments, regions] = await Promise.all([
+    db.deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } }),
+    db.tenant.findMany({ where: { region: { not: null } }, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+  ]);
+  return { deployments, regions: regions.map((row) => row.region!).filter(Boolean) };
+}

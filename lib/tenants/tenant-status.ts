@@ -1,0 +1,105 @@
+import { catalogue, type AnyStep } from "@/lib/provisioning/catalogue";
+import { tenantSettingsSchema } from "@/lib/provisioning/settings";
+import type { Phase } from "@/lib/provisioning/step";
+import type { TenantView } from "@/lib/provisioning/tenant-view";
+import { cataloguePhases } from "./phases";
+
+/** What the status derivation reads of a tenant (a row, not the full TenantView, whose settings may not resolve yet). */
+export interface TenantFacts {
+  predictiveEngagement: boolean;
+  agentPacing: boolean;
+  settings: unknown;
+}
+
+export interface StepStateFacts {
+  stepKey: string;
+  status: string;
+  verifyStatus: string | null;
+  lastVerifiedAt: Date | null;
+}
+
+export const STEP_STATUSES = ["not-started", "running", "done", "failed", "drifted", "not-needed"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const TENANT_STATUSES = ["not-started", "in-progress", "running", "failed", "done"] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+/** The steps of the catalogue that apply to this tenant (e.g. the Agent Pacing client only with that service). */
+export function applicableSteps(tenant: TenantFacts): AnyStep[] {
+  const settings = tenantSettingsSchema.safeParse(tenant.settings ?? {});
+  const view = {
+    services: { predictiveEngagement: tenant.predictiveEngagement, agentPacing: tenant.agentPacing },
+    settings: settings.success ? settings.data : { adminUsers: [] },
+  } as unknown as TenantView;
+  return catalogue.filter((step) => {
+    if (!step.appliesTo) return true;
+    try {
+      return step.appliesTo(view);
+    } catch {
+      return true;
+    }
+  });
+}
+
+export function stepStatusOf(state: StepStateFacts | undefined, applies: boolean): StepStatus {
+  if (!applies) return "not-needed";
+  if (!state) return "not-started";
+  if (state.status === "running") return "running";
+  if (state.status === "failed") return "failed";
+  if (state.status === "done") return state.verifyStatus === "drifted" || state.verifyStatus === "missing" ? "drifted" : "done";
+  return "not-started";
+}
+
+export interface PhaseSummary {
+  phase: Phase;
+  status: StepStatus | "partial";
+  done: number;
+  total: number;
+}
+
+export interface TenantSummary {
+  done: number;
+  total: number;
+  phases: PhaseSummary[];
+  driftedSteps: number;
+  lastVerifiedAt: Date | null;
+  status: TenantStatus;
+}
+
+/** Worst first: one running step makes the phase running, one failure failed, and so on. */
+const phaseOrder: StepStatus[] = ["running", "failed", "drifted"];
+
+export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], runActive: boolean): TenantSummary {
+  const byKey = new Map(states.map((state) => [state.stepKey, state]));
+  const applicable = new Set(applicableSteps(tenant).map((step) => step.key));
+  const statuses = catalogue.map((step) => ({ step, status: stepStatusOf(byKey.get(step.key), applicable.has(step.key)) }));
+  const counted = statuses.filter(({ status }) => status !== "not-needed");
+  const isDone = (status: StepStatus) => status === "done" || status === "drifted";
+  const phases = cataloguePhases().map((phase): PhaseSummary => {
+    const inPhase = counted.filter(({ step }) => step.phase === phase).map(({ status }) => status);
+    const done = inPhase.filter(isDone).length;
+    const worst = phaseOrder.find((status) => inPhase.includes(status));
+    const status: PhaseSummary["status"] =
+      inPhase.length === 0 ? "not-needed" : (worst ?? (done === inPhase.length ? "done" : done > 0 ? "partial" : "not-started"));
+    return { phase, status, done, total: inPhase.length };
+  });
+  const done = counted.filter(({ status }) => isDone(status)).length;
+  const verified = states.map((state) => state.lastVerifiedAt).filter((date): date is Date => date !== null);
+  const status: TenantStatus = runActive || counted.some(({ status }) => status === "running")
+    ? "running"
+    : counted.some(({ status }) => status === "failed")
+      ? "failed"
+      : done === counted.length
+        ? "done"
+        : done > 0
+          ? "in-progress"
+          : "not-started";
+  return {
+    done,
+    total: counted.length,
+    phases,
+    driftedSteps: counted.filter(({ status }) => status === "drifted").length,
+    lastVerifiedAt: verified.length ? new Date(Math.max(...verified.map((date) => date.getTime()))) : null,
+    status,
+  };
+}
