@@ -6,11 +6,15 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { overviewStats } from "@/lib/users/overview-stats";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { TenantsOverview } from "@/components/tenants/tenants-overview";
+import { can } from "@/lib/auth/permissions";
+import { parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
 
 export const metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  await requirePagePermission("dashboard.view");
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePagePermission("dashboard.view");
+  const params = parseOverviewParams(await searchParams);
   const db = getDb();
   const [stats, chain] = await Promise.all([overviewStats(db), verifyAuditChain(db)]);
   const counters = [
@@ -21,6 +25,7 @@ export default async function OverviewPage() {
   return (
     <div className="grid gap-6">
       <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
+      {can(user.role, "tenant.read") ? <TenantsOverview basePath="/" params={params} canRun={can(user.role, "provisioning.run")} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {counters.map((counter) => (
           <Card key={counter.label}>

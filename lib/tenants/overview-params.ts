@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TENANT_STATUSES } from "./tenant-status";
+import { TENANT_STATUSES } from "./statuses";
 
 export const SORT_KEYS = ["tenant", "deployment", "region", "org", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -2,7 +2,8 @@ import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalogue } from "@/lib/provisioning/catalogue";
 import type { OverviewParams } from "./overview-params";
-import { summarizeTenant, type TenantStatus, type TenantSummary } from "./tenant-status";
+import type { TenantStatus } from "./statuses";
+import { summarizeTenant, type TenantSummary } from "./tenant-status";
 
 export interface OverviewRow {
   id: string;

@@ -3,6 +3,7 @@ import { tenantSettingsSchema } from "@/lib/provisioning/settings";
 import type { Phase } from "@/lib/provisioning/step";
 import type { TenantView } from "@/lib/provisioning/tenant-view";
 import { cataloguePhases } from "./phases";
+import type { StepStatus, TenantStatus } from "./statuses";
 
 /** What the status derivation reads of a tenant (a row, not the full TenantView, whose settings may not resolve yet). */
 export interface TenantFacts {
@@ -18,11 +19,6 @@ export interface StepStateFacts {
   lastVerifiedAt: Date | null;
 }
 
-export const STEP_STATUSES = ["not-started", "running", "done", "failed", "drifted", "not-needed"] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
-
-export const TENANT_STATUSES = ["not-started", "in-progress", "running", "failed", "done"] as const;
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 /** The steps of the catalogue that apply to this tenant (e.g. the Agent Pacing client only with that service). */
 export function applicableSteps(tenant: TenantFacts): AnyStep[] {

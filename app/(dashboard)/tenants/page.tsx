@@ -1,16 +1,25 @@
-import { Building } from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NewTenantDialog } from "@/components/tenants/new-tenant-dialog";
+import { TenantsOverview } from "@/components/tenants/tenants-overview";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
 
 export const metadata = { title: "Tenants" };
 
-export default async function TenantsPage() {
-  await requirePagePermission("tenant.read");
+export default async function TenantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePagePermission("tenant.read");
+  const params = parseOverviewParams(await searchParams);
+  const deployments = can(user.role, "tenant.manage") ? await getDb().deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } }) : [];
   return (
     <div className="grid gap-6">
-      <PageHeader title="Tenants" description="Each tenant pairs a Configuration Server tenant with its Genesys Cloud organization." />
-      <EmptyState icon={Building} title="No tenants registered" description="Tenants belong to a deployment; none are registered in this installation yet." />
+      <PageHeader
+        title="Tenants"
+        description="Each tenant pairs a Configuration Server tenant with its Genesys Cloud organization."
+        actions={deployments.length > 0 ? <NewTenantDialog deployments={deployments} /> : undefined}
+      />
+      <TenantsOverview basePath="/tenants" params={params} canRun={can(user.role, "provisioning.run")} />
     </div>
   );
 }

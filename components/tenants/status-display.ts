@@ -1,0 +1,43 @@
+import type { StatusTone } from "@/components/ui/status-chip";
+import type { StepStatus, TenantStatus } from "@/lib/tenants/statuses";
+
+export const stepStatusDisplay: Record<StepStatus | "partial", { tone: StatusTone; label: string }> = {
+  "not-started": { tone: "neutral", label: "Not started" },
+  running: { tone: "progress", label: "Running" },
+  done: { tone: "success", label: "Done" },
+  failed: { tone: "danger", label: "Failed" },
+  drifted: { tone: "warning", label: "Drifted" },
+  "not-needed": { tone: "neutral", label: "Not needed" },
+  partial: { tone: "info", label: "In progress" },
+};
+
+export const tenantStatusDisplay: Record<TenantStatus, { tone: StatusTone; label: string }> = {
+  "not-started": { tone: "neutral", label: "Not started" },
+  "in-progress": { tone: "info", label: "In progress" },
+  running: { tone: "progress", label: "Running" },
+  failed: { tone: "danger", label: "Failed" },
+  done: { tone: "success", label: "Provisioned" },
+};
+
+export const runStatusDisplay: Record<string, { tone: StatusTone; label: string }> = {
+  queued: { tone: "progress", label: "Queued" },
+  running: { tone: "progress", label: "Running" },
+  succeeded: { tone: "success", label: "Succeeded" },
+  failed: { tone: "danger", label: "Failed" },
+  abandoned: { tone: "warning", label: "Abandoned" },
+};
+
+export const runModeLabel: Record<string, string> = { plan: "Plan", apply: "Apply", verify: "Verify" };
+
+/** What a run does, in the words of a confirmation dialog. */
+export const runModeEffect: Record<"plan" | "apply" | "verify", string> = {
+  plan: "reads the live state in Genesys Cloud and Configuration Server and reports what Apply would change. Nothing is written.",
+  apply: "creates or repairs the OAuth clients, identity provider, roles, key material and the hybrid_integration transaction object, then runs the smoke test. Existing objects are found and reused; only differences are written.",
+  verify: "reads the live state and records any drift it finds. Nothing is written.",
+};
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "Never";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
