@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ChecklistLive } from "@/components/checklist/checklist-live";
+import { PageHeader } from "@/components/shell/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { loadTenantChecklist } from "@/lib/tenants/checklist";
+
+export const metadata = { title: "Tenant checklist" };
+
+export default async function TenantChecklistPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission("tenant.read");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const checklist = await loadTenantChecklist(getDb(), id);
+  if (!checklist) notFound();
+  const { tenant } = checklist;
+  return (
+    <div className="grid gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">Tenants</Link>
+        <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>
+        <span aria-current="page">{tenant.cfgTenantName}</span>
+      </nav>
+      <PageHeader
+        title={tenant.cfgTenantName}
+        description={`Deployment ${tenant.deployment.name} · ${tenant.region ? `region ${tenant.region}` : "explicit base URLs"} · ${tenant.orgName ? `org ${tenant.orgName} (${tenant.orgShortName})` : "org not connected yet"} · bootstrap client ${tenant.bootstrapClientId}`}
+      />
+      <ChecklistLive initial={checklist} canRun={can(user.role, "provisioning.run")} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
+import { runModeLabel, stepStatusDisplay } from "@/components/tenants/status-display";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { StatusChip } from "@/components/ui/status-chip";
+import type { ChecklistStep } from "@/lib/tenants/checklist";
+import { formatDateTime } from "@/components/tenants/status-display";
+import { CopyButton } from "./copy-button";
+
+const outcomeWords: Record<string, string> = {
+  create: "would create",
+  update: "would update",
+  none: "no changes needed",
+  check: "would run its check",
+  pending: "waiting for earlier steps",
+  created: "created",
+  updated: "updated",
+  unchanged: "already as desired",
+  checked: "check passed",
+  ok: "matches",
+  drifted: "drifted",
+  missing: "missing",
+  manual: "completed by hand",
+  skipped: "skipped (not needed)",
+  "not-run": "not run (an earlier step failed)",
+};
+
+export function StepCard({ step, number, tenantId, canRun, busy, onQueued }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; busy: boolean; onQueued: () => void }) {
+  const [pending, startTransition] = useTransition();
+  const display = stepStatusDisplay[step.status];
+  const last = step.lastStepRun;
+
+  function queue(mode: "apply" | "verify") {
+    startTransition(async () => {
+      const result = await enqueueTenantRunAction({ tenantId, mode, stepKey: step.key });
+      if (!result.ok) {
+        toast.error(`Could not queue ${mode} of "${step.title}"`, { description: result.error });
+        return;
+      }
+      toast.success(`${runModeLabel[mode]} of "${step.title}" queued`);
+      onQueued();
+    });
+  }
+
+  return (
+    <Card data-testid={`step-${step.key}`} data-status={step.status} aria-labelledby={`step-title-${step.key}`}>
+      <CardHeader>
+        <CardTitle id={`step-title-${step.key}`} className="text-base">
+          <span className="mr-2 tabular-nums text-muted-foreground">{number}.</span>
+          {step.title}
+        </CardTitle>
+        <CardDescription>{step.description}</CardDescription>
+        <StatusChip tone={display.tone} label={display.label} data-testid="step-status" />
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        {!step.applies ? <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p> : null}
+        {last ? (
+          <p className="text-muted-foreground">
+            Last {runModeLabel[last.mode]?.toLowerCase() ?? last.mode}: {last.status === "failed" ? "failed" : (outcomeWords[last.outcome ?? ""] ?? last.outcome ?? last.status)}
+            {last.finishedAt ? ` · ${formatDateTime(last.finishedAt)}` : ""}
+            {step.manual ? " · completed by hand" : ""}
+          </p>
+        ) : null}
+        {last?.status === "failed" && last.operatorMessage ? (
+          <Alert variant="error" title="What went wrong">
+            {last.operatorMessage}
+            {last.correlationIds.length ? <span className="mt-1 block text-xs">Genesys Cloud correlation ids: {last.correlationIds.join(", ")}</span> : null}
+          </Alert>
+        ) : null}
+        {last?.changes.length ? (
+          <div>
+            <p className="font-medium">Changes made</p>
+            <ul className="list-inside list-disc text-muted-foreground">{last.changes.map((change) => <li key={change}>{change}</li>)}</ul>
+          </div>
+        ) : null}
+        {step.drift.length ? (
+          <div>
+            <p className="font-medium">{step.verifyStatus === "missing" ? "Missing at the last verification" : "Differences found at the last verification"}</p>
+            <table className="mt-1 w-full text-left text-xs">
+              <caption className="sr-only">Field, expected value, live value</caption>
+              <thead><tr><th scope="col" className="pr-2">Field</th><th scope="col" className="pr-2">Expected</th><th scope="col">Live</th></tr></thead>
+              <tbody>
+                {step.drift.map((difference) => (
+                  <tr key={difference.field}>
+                    <td className="pr-2 font-mono">{difference.field}</td>
+                    <td className="pr-2 font-mono break-all">{difference.expected}</td>
+                    <td className="font-mono break-all">{difference.actual}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {Object.keys(step.outputs).length ? (
+          <dl className="grid gap-1">
+            {Object.entries(step.outputs).map(([name, value]) => (
+              <div key={name} className="flex min-w-0 items-center gap-2">
+                <dt className="shrink-0 text-muted-foreground">{name}</dt>
+                <dd className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>{value}</dd>
+                <CopyButton value={value} label={name} />
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {canRun && step.applies ? (
+          <div className="flex gap-2">
+            <Button size="sm" variant="outline" disabled={busy} loading={pending} loadingText="Queuing…" onClick={() => queue("apply")} aria-label={`Apply ${step.title}`}>
+              Apply
+            </Button>
+            <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("verify")} aria-label={`Verify ${step.title}`}>
+              Verify
+            </Button>
+          </div>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

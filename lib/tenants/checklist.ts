@@ -1,0 +1,159 @@
+import type { DbTx } from "@/lib/db/client";
+import { describeCatalogue } from "@/lib/provisioning/catalogue";
+import type { FieldDifference, Phase } from "@/lib/provisioning/step";
+import { PHASE_LABELS } from "./phases";
+import type { StepStatus } from "./statuses";
+import { applicableSteps, stepStatusOf, summarizeTenant, type TenantSummary } from "./tenant-status";
+
+/** Everything here goes to the browser as JSON: dates are ISO strings, and nothing secret is read. */
+export interface ChecklistRun {
+  id: string;
+  mode: string;
+  stepKey: string | null;
+  status: string;
+  requestedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  operatorMessage: string | null;
+  correlationId: string;
+}
+
+export interface ChecklistStep {
+  key: string;
+  title: string;
+  description: string;
+  phase: Phase;
+  applies: boolean;
+  status: StepStatus;
+  manual: boolean;
+  manualCompletion: string | null;
+  outputs: Record<string, string>;
+  lastAppliedAt: string | null;
+  lastVerifiedAt: string | null;
+  verifyStatus: string | null;
+  drift: FieldDifference[];
+  errorCode: string | null;
+  lastStepRun: { mode: string; status: string; outcome: string | null; operatorMessage: string | null; finishedAt: string | null; correlationIds: string[]; changes: string[] } | null;
+}
+
+export interface TenantChecklist {
+  tenant: { id: string; cfgTenantName: string; deployment: { id: string; name: string }; region: string | null; orgName: string | null; orgShortName: string | null; bootstrapClientId: string };
+  /** Consecutive steps of the same phase, in catalogue order (a phase may come back later: the order is the run order). */
+  phases: { id: string; phase: Phase; label: string; steps: ChecklistStep[] }[];
+  summary: Omit<TenantSummary, "lastVerifiedAt"> & { lastVerifiedAt: string | null };
+  latestRun: ChecklistRun | null;
+  runActive: boolean;
+  runs: ChecklistRun[];
+  checkedAt: string;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Outputs as text for display and copying; objects are shown as JSON. */
+function outputsAsText(outputs: unknown): Record<string, string> {
+  if (!outputs || typeof outputs !== "object") return {};
+  return Object.fromEntries(Object.entries(outputs as Record<string, unknown>).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+}
+
+function differencesOf(drift: unknown): FieldDifference[] {
+  if (!Array.isArray(drift)) return [];
+  return drift.filter((entry): entry is FieldDifference => typeof entry === "object" && entry !== null && "field" in entry).map(({ field, expected, actual }) => ({ field: String(field), expected: String(expected), actual: String(actual) }));
+}
+
+function groupByPhase(steps: ChecklistStep[]): TenantChecklist["phases"] {
+  const groups: TenantChecklist["phases"] = [];
+  for (const step of steps) {
+    const last = groups[groups.length - 1];
+    if (last?.phase === step.phase) last.steps.push(step);
+    else {
+      const again = groups.some((group) => group.phase === step.phase);
+      groups.push({ id: `${step.phase}-${groups.length}`, phase: step.phase, label: again ? `${PHASE_LABELS[step.phase]} (continued)` : PHASE_LABELS[step.phase], steps: [step] });
+    }
+  }
+  return groups;
+}
+
+const runSelect = { id: true, mode: true, stepKey: true, status: true, requestedBy: true, startedAt: true, finishedAt: true, operatorMessage: true, correlationId: true, leaseExpiresAt: true } as const;
+
+/** The tenant's checklist, in catalogue order grouped by phase, with the latest runs; null when there is no such tenant. */
+export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new Date()): Promise<TenantChecklist | null> {
+  const tenant = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: {
+      id: true,
+      cfgTenantName: true,
+      region: true,
+      orgName: true,
+      orgShortName: true,
+      bootstrapClientId: true,
+      predictiveEngagement: true,
+      agentPacing: true,
+      settings: true,
+      deployment: { select: { id: true, name: true } },
+      stepStates: true,
+      runs: { orderBy: { startedAt: "desc" }, take: 10, select: runSelect },
+    },
+  });
+  if (!tenant) return null;
+  const stepRuns = await db.stepRun.findMany({
+    where: { run: { tenantId } },
+    orderBy: { startedAt: "desc" },
+    distinct: ["stepKey"],
+    select: { stepKey: true, status: true, outcome: true, operatorMessage: true, finishedAt: true, correlationIds: true, evidence: true, run: { select: { mode: true } } },
+  });
+  const latestStepRun = new Map(stepRuns.map((stepRun) => [stepRun.stepKey, stepRun]));
+  const states = new Map(tenant.stepStates.map((state) => [state.stepKey, state]));
+  const applicable = new Set(applicableSteps(tenant).map((step) => step.key));
+
+  const steps = describeCatalogue().map((step): ChecklistStep => {
+    const state = states.get(step.key);
+    const stepRun = latestStepRun.get(step.key);
+    const evidence = (stepRun?.evidence ?? {}) as { changes?: unknown };
+    return {
+      key: step.key,
+      title: step.title,
+      description: step.description,
+      phase: step.phase,
+      applies: applicable.has(step.key),
+      status: stepStatusOf(state, applicable.has(step.key)),
+      manual: state?.manual ?? false,
+      manualCompletion: step.manualCompletion,
+      outputs: outputsAsText(state?.outputs),
+      lastAppliedAt: iso(state?.lastAppliedAt ?? null),
+      lastVerifiedAt: iso(state?.lastVerifiedAt ?? null),
+      verifyStatus: state?.verifyStatus ?? null,
+      drift: differencesOf(state?.drift),
+      errorCode: state?.errorCode ?? null,
+      lastStepRun: stepRun
+        ? {
+            mode: stepRun.run.mode,
+            status: stepRun.status,
+            outcome: stepRun.outcome,
+            operatorMessage: stepRun.operatorMessage,
+            finishedAt: iso(stepRun.finishedAt),
+            correlationIds: Array.isArray(stepRun.correlationIds) ? stepRun.correlationIds.map(String) : [],
+            changes: Array.isArray(evidence.changes) ? evidence.changes.map(String) : [],
+          }
+        : null,
+    };
+  });
+
+  const [latest] = tenant.runs;
+  const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
+  const toRun = ({ leaseExpiresAt, ...run }: (typeof tenant.runs)[number]): ChecklistRun => ({
+    ...run,
+    status: run.status === "running" && leaseExpiresAt <= now ? "abandoned" : run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+  });
+  const summary = summarizeTenant(tenant, tenant.stepStates, runActive);
+  return {
+    tenant: { id: tenant.id, cfgTenantName: tenant.cfgTenantName, deployment: tenant.deployment, region: tenant.region, orgName: tenant.orgName, orgShortName: tenant.orgShortName, bootstrapClientId: tenant.bootstrapClientId },
+    phases: groupByPhase(steps),
+    summary: { ...summary, lastVerifiedAt: iso(summary.lastVerifiedAt) },
+    latestRun: latest ? toRun(latest) : null,
+    runActive,
+    runs: tenant.runs.map(toRun),
+    checkedAt: now.toISOString(),
+  };
+}
