@@ -18,22 +18,14 @@ export default async function NetworkPage() {
       <PageHeader
         title="Network"
         description={`On-premises components reach Genesys Cloud outbound only, over TCP ${GENESYS_CLOUD_PORT} (HTTPS and WSS); nothing inbound. Allow these hosts for each region you use; Genesys also recommends allowing the region's AWS address pool.`}
-        actions={
-          <>
-            <Button asChild variant="outline">
-              <a href="/api/network/allow-list?format=csv" download>
-                <Download aria-hidden="true" />
-                Export CSV
-              </a>
-            </Button>
-            <Button asChild variant="outline">
-              <a href="/api/network/allow-list?format=json" download>
-                <Download aria-hidden="true" />
-                Export JSON
-              </a>
-            </Button>
-          </>
-        }
+        actions={(["csv", "json"] as const).map((format) => (
+          <Button key={format} asChild variant="outline">
+            <a href={`/api/network/allow-list?format=${format}`} download>
+              <Download aria-hidden="true" />
+              Export {format.toUpperCase()}
+            </a>
+          </Button>
+        ))}
       />
       <Card>
         <CardHeader>

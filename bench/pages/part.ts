@@ -1,0 +1,10 @@
+import type pg from "pg";
+import type { Db } from "@/lib/db/client";
+
+/** One page's share of bench/pages: seed its data into the fresh database, then name the queries to time. */
+export type PagePart = {
+  name: string;
+  describe: string;
+  seed(client: pg.Client): Promise<void>;
+  measurements(client: pg.Client, db: Db): Promise<{ label: string; run: () => Promise<unknown> }[]>;
+};
