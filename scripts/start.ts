@@ -23,11 +23,9 @@ async function main() {
     assertWebServerConfig(parseEnv(process.env));
     runtime = await prepareRuntime();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    // Configuration and database start-up problems are written for the operator: the message, not a stack trace.
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+    process.exit(1);
   }
   const { env } = runtime;
   let stopping = false;
