@@ -5,6 +5,7 @@ import { connectOrgStep } from "./steps/connect-org";
 import { employeeRoleStep } from "./steps/employee-role";
 import { ewtClientStep } from "./steps/ewt-client";
 import { identityProviderStep } from "./steps/identity-provider";
+import { networkAllowListStep } from "./steps/network-allow-list";
 import { samlKeyMaterialStep } from "./steps/saml-key-material";
 import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
 import { smokeTestStep } from "./steps/smoke-test";
@@ -23,6 +24,7 @@ export const catalogue: readonly AnyStep[] = [
   employeeRoleStep,
   adminUsersStep,
   transactionObjectStep,
+  networkAllowListStep,
   smokeTestStep,
 ];
 

@@ -27,6 +27,7 @@ describe("plan", () => {
       "employee-role": "update",
       "admin-users": undefined,
       "transaction-object": "pending",
+      "network-allow-list": "create",
       "smoke-test": "pending",
     });
     const plan = (key: string) => report.steps.find((step) => step.stepKey === key)!.plan!;
@@ -44,10 +45,10 @@ describe("plan", () => {
   it("shows nothing to change once the tenant is provisioned, and records the run with its step rows", async () => {
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const report = await planTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check"]);
+    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(9).fill("none"), "check"]);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
     expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
-    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(8).fill("none"), "check", "skipped"].sort());
+    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "skipped"].sort());
   });
 });
 
