@@ -21,24 +21,29 @@ export type AuditFilterFormProps = {
 };
 
 const any = "any";
+// A field in a taller grid row keeps its label and control at the top instead of spreading them out.
+const fieldLayout = "content-start";
 
 function AnySelect({ name, label, value, options, anyLabel, error }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel: string; error?: string[] }) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} className={fieldLayout}>
       {(control) => (
-        <Select name={name} defaultValue={value && options.some((option) => option.value === value) ? value : any}>
-          <SelectTrigger {...control}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={any}>{anyLabel}</SelectItem>
-            {options.map((option) => (
-              <SelectItem key={option.value} value={option.value}>
-                {option.label}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        // One grid cell: inside a form the select also renders a hidden native <select>, which must not take a row.
+        <div>
+          <Select name={name} defaultValue={value && options.some((option) => option.value === value) ? value : any}>
+            <SelectTrigger {...control}>
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={any}>{anyLabel}</SelectItem>
+              {options.map((option) => (
+                <SelectItem key={option.value} value={option.value}>
+                  {option.label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
       )}
     </Field>
   );
@@ -66,10 +71,10 @@ export function AuditFilterForm({ values, errors, actions, tenants, targetLabel 
   return (
     <form role="search" aria-label="Filter the audit log" method="get" action="/audit" onSubmit={apply} className="grid gap-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field label="Search" description="Action, actor, target or details; 3 characters or more." error={errors.q} className="sm:col-span-2">
+        <Field label="Search" description="Action, actor, target or details; 3 characters or more." error={errors.q} className={`${fieldLayout} sm:col-span-2`}>
           <Input name="q" type="search" defaultValue={values.q} />
         </Field>
-        <Field label="Actor" description="Email address, or system." error={errors.actor}>
+        <Field label="Actor" description="Email address, or system." error={errors.actor} className={fieldLayout}>
           <Input name="actor" type="text" autoComplete="off" defaultValue={values.actor} />
         </Field>
         <AnySelect name="tenant" label="Tenant" value={values.tenant} error={errors.tenant} anyLabel="Any tenant" options={tenants.map((tenant) => ({ value: tenant.id, label: tenant.label }))} />
@@ -85,11 +90,11 @@ export function AuditFilterForm({ values, errors, actions, tenants, targetLabel 
             { value: "failure", label: "Failure" },
           ]}
         />
-        <Field label="From (UTC)" description="Inclusive." error={errors.from}>
-          <Input name="from" type="datetime-local" defaultValue={forDateInput(values.from)} />
+        <Field label="From (UTC)" description="Inclusive." error={errors.from} className={fieldLayout}>
+          <Input name="from" type="datetime-local" className="min-w-0" defaultValue={forDateInput(values.from)} />
         </Field>
-        <Field label="To (UTC)" description="Exclusive." error={errors.to}>
-          <Input name="to" type="datetime-local" defaultValue={forDateInput(values.to)} />
+        <Field label="To (UTC)" description="Exclusive." error={errors.to} className={fieldLayout}>
+          <Input name="to" type="datetime-local" className="min-w-0" defaultValue={forDateInput(values.to)} />
         </Field>
       </div>
       {hasTarget ? (

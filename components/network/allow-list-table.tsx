@@ -25,14 +25,14 @@ export function AllowListTable({ entries }: { entries: AllowListEntry[] }) {
             {rows.map((entry, index) => (
               <TableRow key={entry.host}>
                 {index === 0 ? (
-                  <TableHead scope="rowgroup" rowSpan={rows.length} className="bg-card align-top font-normal">
+                  <TableHead scope="rowgroup" rowSpan={rows.length} className="bg-card py-3 align-top text-sm font-normal normal-case tracking-normal text-foreground">
                     <div className="font-medium">{regionLabel}</div>
                     <div className="text-xs text-muted-foreground">{regionId}</div>
                   </TableHead>
                 ) : null}
                 <TableCell>{serviceNames[entry.service]}</TableCell>
                 <TableCell className="font-mono text-xs">{entry.host}</TableCell>
-                <TableCell className="tabular-nums">
+                <TableCell className="whitespace-nowrap tabular-nums">
                   {entry.protocol} {entry.port}
                 </TableCell>
                 <TableCell className="text-muted-foreground">{entry.purpose}</TableCell>

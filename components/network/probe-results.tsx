@@ -14,7 +14,7 @@ function Summary({ results }: { results: ProbeResult[] }) {
   const reachable = results.filter((result) => result.status === "reachable").length;
   const dnsFailed = results.filter((result) => result.status === "dns_failed").length;
   if (reachable === results.length) {
-    return <Alert variant="success" title={`All ${results.length} hosts are reachable from this server`}>The firewall lets this server out on TCP 443.</Alert>;
+    return <Alert variant="success" title={`Every host is reachable from this server (${results.length} checked)`}>The firewall lets this server out on TCP 443.</Alert>;
   }
   const title = `${reachable} of ${results.length} hosts reachable from this server`;
   if (reachable === 0 && dnsFailed === results.length) {
