@@ -133,7 +133,7 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
               <ol className="grid gap-3">
                 {group.steps.map((step) => (
                   <li key={step.key}>
-                    <StepCard step={step} number={numbers.get(step.key) ?? 0} tenantId={tenantId} canRun={canRun} busy={busy} onQueued={startAwaiting} />
+                    <StepCard step={step} number={numbers.get(step.key) ?? 0} tenantId={tenantId} canRun={canRun} busy={busy} onQueued={startAwaiting} onChanged={() => void query.refetch()} />
                   </li>
                 ))}
               </ol>

@@ -11,6 +11,7 @@ import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
 import { formatDateTime } from "@/components/tenants/status-display";
 import { CopyButton } from "./copy-button";
+import { ManualCompletionDialog } from "./manual-completion-dialog";
 
 const outcomeWords: Record<string, string> = {
   create: "would create",
@@ -30,7 +31,7 @@ const outcomeWords: Record<string, string> = {
   "not-run": "not run (an earlier step failed)",
 };
 
-export function StepCard({ step, number, tenantId, canRun, busy, onQueued }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; busy: boolean; onQueued: () => void }) {
+export function StepCard({ step, number, tenantId, canRun, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; busy: boolean; onQueued: () => void; onChanged: () => void }) {
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
@@ -108,13 +109,16 @@ export function StepCard({ step, number, tenantId, canRun, busy, onQueued }: { s
           </dl>
         ) : null}
         {canRun && step.applies ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button size="sm" variant="outline" disabled={busy} loading={pending} loadingText="Queuing…" onClick={() => queue("apply")} aria-label={`Apply ${step.title}`}>
               Apply
             </Button>
             <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("verify")} aria-label={`Verify ${step.title}`}>
               Verify
             </Button>
+            {step.manualFields && step.manualCompletion ? (
+              <ManualCompletionDialog tenantId={tenantId} stepKey={step.key} stepTitle={step.title} description={step.manualCompletion} fields={step.manualFields} disabled={busy} onDone={onChanged} />
+            ) : null}
           </div>
         ) : null}
       </CardContent>

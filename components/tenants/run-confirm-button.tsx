@@ -35,20 +35,21 @@ export function RunConfirmButton({
 }) {
   const router = useRouter();
   const text = label ?? runModeLabel[mode]!;
+  const verb = runModeLabel[mode]!;
   return (
     <ConfirmDialog
       trigger={<Button size={size} variant={variant ?? (mode === "apply" ? "primary" : "outline")} disabled={disabled}>{text}</Button>}
-      title={`${text} ${subject}?`}
-      description={`${runModeLabel[mode]} ${runModeEffect[mode]}`}
+      title={`${verb} ${subject}?`}
+      description={`${verb} ${runModeEffect[mode]}`}
       confirmLabel={text}
       pendingLabel="Queuing…"
       onConfirm={async () => {
         const result = await run();
         if (!result.ok) {
-          toast.error(`Could not queue: ${text.toLowerCase()} ${subject}`, { description: result.error });
+          toast.error(`Could not queue: ${verb.toLowerCase()} ${subject}`, { description: result.error });
           return false;
         }
-        toast.success(`${text} queued for ${subject}`, { description: "A worker picks it up in a moment; the status updates as it runs." });
+        toast.success(`${verb} queued for ${subject}`, { description: "A worker picks it up in a moment; the status updates as it runs." });
         onQueued?.();
         router.refresh();
       }}

@@ -16,16 +16,20 @@ describe("tenant checklist", () => {
     expect(await loadTenantChecklist(kit.db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
-  it("lists the whole catalogue in order, grouped by phase, before anything ran", async () => {
+  it("lists the whole catalogue in order, grouped by phase, before apply", async () => {
     const checklist = (await loadTenantChecklist(kit.db, kit.tenant.id))!;
     expect(checklist.phases.flatMap((phase) => phase.steps.map((step) => step.key))).toEqual(describeCatalogue().map((step) => step.key));
     expect(checklist.phases.every((phase) => phase.steps.every((step) => step.phase === phase.phase))).toBe(true);
-    expect(checklist.summary).toMatchObject({ done: 0, status: "not-started" });
-    expect(checklist.latestRun).toBeNull();
-    expect(checklist.phases.flatMap((phase) => phase.steps).filter((step) => step.applies).every((step) => step.status === "not-started")).toBe(true);
+    const states = new Set((await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } })).map((state) => state.stepKey));
+    const untouched = checklist.phases.flatMap((phase) => phase.steps).filter((step) => step.applies && !states.has(step.key));
+    expect(untouched.length).toBeGreaterThan(5);
+    expect(untouched.every((step) => step.status === "not-started" && step.lastStepRun === null)).toBe(true);
+    expect(checklist.summary.done).toBe(states.size);
+    expect(checklist.summary.status).toMatch(/^(not-started|in-progress)$/);
   });
 
   it("after apply: every applicable step done with outputs and its last step run, the run in the history, no secret anywhere", async () => {
+    const runsBefore = await kit.db.run.count({ where: { tenantId: kit.tenant.id } });
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
     const checklist = (await loadTenantChecklist(kit.db, kit.tenant.id))!;
@@ -35,9 +39,9 @@ describe("tenant checklist", () => {
     expect(applicable.every((step) => step.status === "done" && step.lastStepRun?.mode === "apply" && step.lastStepRun.status === "succeeded")).toBe(true);
     expect(steps.find((step) => step.key === "connect-org")!.outputs).not.toEqual({});
     expect(checklist.tenant.orgShortName).toBe(kit.orgShortName);
-    expect(checklist.latestRun).toMatchObject({ mode: "apply", status: "succeeded", requestedBy: expect.any(String) });
+    expect(checklist.latestRun).toMatchObject({ id: report.runId, mode: "apply", stepKey: null, status: "succeeded", requestedBy: expect.any(String) });
     expect(checklist.runActive).toBe(false);
-    expect(checklist.runs).toHaveLength(1);
+    expect(checklist.runs).toHaveLength(runsBefore + 1);
 
     const json = JSON.stringify(checklist);
     const secrets = await kit.db.secret.findMany({ where: { ownerId: kit.tenant.id }, select: { ownerType: true, ownerId: true, purpose: true } });

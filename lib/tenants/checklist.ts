@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
-import { describeCatalogue } from "@/lib/provisioning/catalogue";
+import { describeCatalogue, findStep } from "@/lib/provisioning/catalogue";
 import type { FieldDifference, Phase } from "@/lib/provisioning/step";
+import { manualFieldsOf, type ManualField } from "./manual-fields";
 import { PHASE_LABELS } from "./phases";
 import type { StepStatus } from "./statuses";
 import { applicableSteps, stepStatusOf, summarizeTenant, type TenantSummary } from "./tenant-status";
@@ -27,6 +28,8 @@ export interface ChecklistStep {
   status: StepStatus;
   manual: boolean;
   manualCompletion: string | null;
+  /** The manual completion form, from the step's schema; null when the step has none. */
+  manualFields: ManualField[] | null;
   outputs: Record<string, string>;
   lastAppliedAt: string | null;
   lastVerifiedAt: string | null;
@@ -118,6 +121,7 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
       status: stepStatusOf(state, applicable.has(step.key)),
       manual: state?.manual ?? false,
       manualCompletion: step.manualCompletion,
+      manualFields: manualFieldsOf(findStep(step.key)!),
       outputs: outputsAsText(state?.outputs),
       lastAppliedAt: iso(state?.lastAppliedAt ?? null),
       lastVerifiedAt: iso(state?.lastVerifiedAt ?? null),

@@ -25,3 +25,9 @@ export const bootstrapCheckSchema = z.object({
   bootstrapClientId: z.string().trim().min(1, "must not be empty"),
   bootstrapClientSecret: z.string().min(1, "must not be empty"),
 });
+
+export const manualCompletionSchema = z.object({
+  tenantId: z.uuid("must be a tenant id"),
+  stepKey: z.string().min(1).max(100),
+  values: z.record(z.string(), z.union([z.string().max(20_000, "must be at most 20000 characters"), z.boolean()])),
+});

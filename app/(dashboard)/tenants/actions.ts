@@ -7,9 +7,11 @@ import { AppError } from "@/lib/errors";
 import { enqueueRun, enqueueRuns } from "@/lib/jobs/enqueue";
 import { getJobQueue } from "@/lib/jobs/queue-client";
 import { findStep } from "@/lib/provisioning/catalogue";
+import { completeStepManually } from "@/lib/provisioning/engine";
 import { createTenant, tenantInputSchema } from "@/lib/provisioning/tenants";
 import { checkBootstrapCredentials } from "@/lib/tenants/bootstrap-check";
-import { bootstrapCheckSchema, bulkRunSchema, tenantRunSchema } from "@/lib/tenants/run-request";
+import { manualFieldsOf, manualValuesFrom } from "@/lib/tenants/manual-fields";
+import { bootstrapCheckSchema, bulkRunSchema, manualCompletionSchema, tenantRunSchema } from "@/lib/tenants/run-request";
 
 export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapCheckSchema, async (input) => checkBootstrapCredentials(input));
 
@@ -39,4 +41,16 @@ export const enqueueTenantRunAction = authorizedAction("provisioning.run", tenan
   await enqueueRun(await getJobQueue(), input, audit);
   revalidatePath(`/tenants/${input.tenantId}`);
   return { queued: true };
+});
+
+/** Manual completion runs at once (not queued): the operator waits for the check against live state. */
+export const completeStepManuallyAction = authorizedAction("provisioning.run", manualCompletionSchema, async (input, { audit }) => {
+  const step = findStep(input.stepKey);
+  const fields = step ? manualFieldsOf(step) : null;
+  if (!step || !fields) throw new AppError("invalid_input", "This step cannot be completed by hand.", { stepKey: ["has no manual completion"] });
+  const report = await completeStepManually(input.tenantId, step.key, manualValuesFrom(fields, input.values), { db: getDb(), audit });
+  const failure = report.steps[0]?.error;
+  if (failure) throw new AppError("invalid_input", failure.message);
+  revalidatePath(`/tenants/${input.tenantId}`);
+  return { status: report.status };
 });
