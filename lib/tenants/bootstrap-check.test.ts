@@ -28,3 +28,14 @@ describe("checkBootstrapCredentials", () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/^region: unknown Genesys Cloud region "mars-north-1"/) });
   });
 });
+
+describe("deploymentFormSchema", () => {
+  it("refuses an unparsable GAX URL with a message instead of throwing, and hands a good one to the domain schema", async () => {
+    const { deploymentFormSchema } = await import("./deployment-form");
+    const bad = deploymentFormSchema.safeParse({ name: "", layout: "multi-tenant", gaxBaseUrl: "", gaxUsername: "", gaxPassword: "" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["gaxBaseUrl", "must be an http(s) URL such as http://gax.example:8080"]]);
+    const good = deploymentFormSchema.safeParse({ name: "", layout: "multi-tenant", gaxBaseUrl: "http://gax.example:8080", gaxUsername: "u", gaxPassword: "p" });
+    expect(good.error?.issues.map((issue) => issue.path.join("."))).toEqual(["name"]);
+  });
+});
