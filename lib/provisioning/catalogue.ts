@@ -9,6 +9,7 @@ import { networkAllowListStep } from "./steps/network-allow-list";
 import { samlKeyMaterialStep } from "./steps/saml-key-material";
 import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
 import { smokeTestStep } from "./steps/smoke-test";
+import { tenantIsolationStep } from "./steps/tenant-isolation";
 import { transactionObjectStep } from "./steps/transaction-object";
 
 export type AnyStep = Step<unknown, unknown>;
@@ -24,6 +25,7 @@ export const catalogue: readonly AnyStep[] = [
   employeeRoleStep,
   adminUsersStep,
   transactionObjectStep,
+  tenantIsolationStep,
   networkAllowListStep,
   smokeTestStep,
 ];

@@ -42,6 +42,7 @@ describe("a full apply of a fresh tenant", () => {
       ["employee-role", "succeeded", "updated"],
       ["admin-users", "succeeded", "updated"],
       ["transaction-object", "succeeded", "created"],
+      ["tenant-isolation", "succeeded", "checked"],
       ["network-allow-list", "succeeded", "created"],
       ["smoke-test", "succeeded", "checked"],
     ]);
@@ -52,7 +53,7 @@ describe("a full apply of a fresh tenant", () => {
     const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });
     expect({ orgId: tenant.orgId, orgShortName: tenant.orgShortName, orgName: tenant.orgName }).toEqual({ orgId: kit.orgId, orgShortName: "acme-eu", orgName: "Acme Europe" });
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
-    expect(states).toHaveLength(11);
+    expect(states).toHaveLength(12);
     expect(states.every((state) => state.status === "done" && state.lastAppliedAt !== null)).toBe(true);
   });
 
@@ -171,8 +172,8 @@ describe("a full apply of a fresh tenant", () => {
     const stepEvents = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } }, orderBy: { seq: "asc" } });
     const actions = stepEvents.map((event) => event.action);
     expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
-    expect(actions.filter((action) => action === "step.start")).toHaveLength(11);
-    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(11);
+    expect(actions.filter((action) => action === "step.start")).toHaveLength(12);
+    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(12);
   });
 
   it("stores no secret in clear in any table, in any encoding", async () => {
@@ -194,7 +195,7 @@ describe("a full apply of a fresh tenant", () => {
     const gaxWrites = (await kit.gax.control.objectWrites()).length;
     const again = await applyTenant(kit.tenant.id, kit.engine);
     expect(again.status).toBe("succeeded");
-    expect(again.steps.map((step) => step.result)).toEqual([...Array(10).fill("unchanged"), "checked"]);
+    expect(again.steps.map((step) => step.result)).toEqual([...Array(9).fill("unchanged"), "checked", "unchanged", "checked"]);
     expect((await kit.genesysWrites()).length).toBe(genesysWrites);
     expect((await kit.gax.control.objectWrites()).length).toBe(gaxWrites);
   });

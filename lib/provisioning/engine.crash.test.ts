@@ -32,7 +32,7 @@ describe("a crash between an external create and storing its result", () => {
       ["client-credentials-client", "failed"],
       ...["ewt-client", "saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role"].map((key) => [key, "not-run"]),
       ["admin-users", "skipped"],
-      ...["transaction-object", "network-allow-list", "smoke-test"].map((key) => [key, "not-run"]),
+      ...["transaction-object", "tenant-isolation", "network-allow-list", "smoke-test"].map((key) => [key, "not-run"]),
     ]);
     expect((await kit.genesysOrg()).oauthClients.filter((c) => c.name === "PureEngage Client Credentials")).toHaveLength(1);
     expect(await intentsOf()).toMatchObject([{ kind: "oauth-client", status: "pending", objectId: null }]);

@@ -32,7 +32,7 @@ async function introduceDrift() {
 describe("drift", () => {
   it("is reported by verify with the differing fields, step by step", async () => {
     const clean = await verifyTenant(kit.tenant.id, kit.engine);
-    expect(clean.steps.filter((step) => step.status !== "skipped").map((step) => step.verification?.status)).toEqual(Array(10).fill("ok"));
+    expect(clean.steps.filter((step) => step.status !== "skipped").map((step) => step.verification?.status)).toEqual(Array(11).fill("ok"));
 
     await introduceDrift();
     const report = await verifyTenant(kit.tenant.id, kit.engine);
@@ -74,7 +74,7 @@ describe("drift", () => {
     expect(org.oauthClients).toHaveLength(5);
 
     const after = await verifyTenant(kit.tenant.id, kit.engine);
-    expect(after.steps.filter((step) => step.status !== "skipped").map((step) => step.verification?.status)).toEqual(Array(10).fill("ok"));
+    expect(after.steps.filter((step) => step.status !== "skipped").map((step) => step.verification?.status)).toEqual(Array(11).fill("ok"));
   });
 
   it("reports a deleted client as missing and recreates it with a new sealed secret on apply", async () => {

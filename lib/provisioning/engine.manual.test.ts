@@ -36,7 +36,7 @@ describe("manual completion", () => {
     const state = await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: "saml2-bearer-client" } } });
     expect(state).toMatchObject({ status: "done", manual: true, outputs: { clientId: handMade.id, clientName: "WDE SAML (by hand)" } });
     expect(await openSecret(kit.db, tenantSecretRef(kit.tenant.id, "saml2-bearer-client.client-secret"))).toBe(handMade.secret);
-    const event = await kit.db.auditEvent.findFirstOrThrow({ where: { targetId: kit.tenant.id, action: "step.manual_complete" } });
+    const event = await kit.db.auditEvent.findFirstOrThrow({ where: { targetId: kit.tenant.id, action: "step.manual_complete", details: { path: ["step"], equals: "saml2-bearer-client" } } });
     expect(event.details).toEqual({ step: "saml2-bearer-client", fields: ["clientId", "clientSecret"], sealedPurposes: ["saml2-bearer-client.client-secret"] });
     expect(JSON.stringify(event.details)).not.toContain(handMade.secret);
   });

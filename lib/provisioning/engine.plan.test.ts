@@ -27,6 +27,7 @@ describe("plan", () => {
       "employee-role": "update",
       "admin-users": undefined,
       "transaction-object": "pending",
+      "tenant-isolation": "check",
       "network-allow-list": "create",
       "smoke-test": "pending",
     });
@@ -37,18 +38,19 @@ describe("plan", () => {
 
     expect(await kit.genesysWrites()).toEqual([]);
     expect(await kit.gax.control.objectWrites()).toEqual([]);
-    expect(await kit.db.stepState.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
+    // Only the sample agent the operator entered for the isolation check.
+    expect((await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } })).map((state) => state.stepKey)).toEqual(["tenant-isolation"]);
     expect(await kit.db.externalIntent.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
-    expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(1);
+    expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(2);
   });
 
   it("shows nothing to change once the tenant is provisioned, and records the run with its step rows", async () => {
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const report = await planTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(9).fill("none"), "check"]);
+    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check", "none", "check"]);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
     expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
-    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "skipped"].sort());
+    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "check", "skipped"].sort());
   });
 });
 

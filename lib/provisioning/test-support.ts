@@ -4,12 +4,16 @@ import type { AuditContext } from "@/lib/audit/record";
 import { OrgRateLimiter, TokenCache } from "@/lib/genesys-cloud";
 import { defaultGenesysSeed, startGenesysCloudSandbox, type GenesysSandboxSeedInput } from "@/sandbox/genesys-cloud";
 import { api, tokenFor } from "@/sandbox/genesys-cloud/test-support";
-import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import type { GaxSandboxSeed } from "@/sandbox/gax";
+import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { rawGaxSession, startTestSandbox } from "@/sandbox/gax/sandbox-test-kit";
 import { testDb } from "@/test/support/db";
 import { createDeployment } from "./deployments";
+import { sealSecret } from "@/lib/secrets/store";
 import type { EngineOptions } from "./engine";
+import { tenantSecretRef } from "./secret-refs";
 import type { TenantSettingsInput } from "./settings";
+import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
 import { createTenant } from "./tenants";
 
 export const testAudit: AuditContext = { actor: { id: "operator-1", email: "operator@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
@@ -30,7 +34,13 @@ export interface KitOptions {
   agentPacing?: boolean;
   predictiveEngagement?: boolean;
   settings?: TenantSettingsInput;
+  /** The GAX sandbox seed (default: the built-in one). */
+  gaxSeed?: GaxSandboxSeed;
+  /** The sample agent entered for the isolation check (default acme.agent1); false enters none. */
+  isolationAgent?: IsolationAgentInput | false;
 }
+
+export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
 
 /** acme-eu (region eu-west-1) in the Genesys Cloud sandbox, as tenant Acme of the GAX sandbox's multi-tenant deployment. */
 export async function startProvisioningKit(options: KitOptions = {}) {
@@ -38,7 +48,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const acme = seed.orgs[0]!;
   const bootstrap = acme.oauthClients![0]!;
   const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed });
-  const gax = await startTestSandbox();
+  const gax = await startTestSandbox(options.gaxSeed ? { seed: options.gaxSeed } : {});
   const db = testDb();
   const deployment = await createDeployment(db, testAudit, {
     name: `sandbox-${randomBytes(4).toString("hex")}`,
@@ -65,6 +75,13 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ ratePerMinute: 60_000, burst: 50, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
+  const isolationAgent = options.isolationAgent ?? ACME_AGENT;
+  // Stored as manual completion would store it, without a run, so tests that count runs see only their own.
+  if (isolationAgent) {
+    await sealSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD), isolationAgent.password);
+    const outputs = { agentUsername: isolationAgent.username, passwordIsEncrypted: isolationAgent.passwordIsEncrypted ?? false };
+    await db.stepState.create({ data: { tenantId: tenant.id, stepKey: TENANT_ISOLATION, status: "done", manual: true, outputs } });
+  }
 
   return {
     db,

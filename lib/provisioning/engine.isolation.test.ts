@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { desiredHybridIntegration } from "@/lib/config-server/desired-object";
+import { createGaxBridge } from "@/lib/config-server/gax-bridge";
+import { sampleInput } from "@/lib/config-server/test-fixtures";
+import { openSecret } from "@/lib/secrets/store";
+import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { applyTenant, completeStepManually, verifyTenant, type RunReport } from "./engine";
+import { tenantSecretRef } from "./secret-refs";
+import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "./steps/tenant-isolation";
+import { ACME_AGENT, startProvisioningKit, type KitOptions, type ProvisioningKit } from "./test-support";
+
+let kit: ProvisioningKit | undefined;
+afterEach(async () => {
+  await kit?.close();
+  kit = undefined;
+});
+
+async function started(options: KitOptions = {}) {
+  kit = await startProvisioningKit(options);
+  return kit;
+}
+
+const isolationOf = (report: RunReport) => report.steps.find((step) => step.stepKey === TENANT_ISOLATION)!;
+
+describe("step 10, the tenant isolation check", () => {
+  it("passes when the tenant's sample agent sees only its own hybrid_integration; the password is sealed and never audited", async () => {
+    const { db, tenant, engine } = await started();
+    const applied = await applyTenant(tenant.id, engine);
+    expect(applied.status).toBe("succeeded");
+    expect(isolationOf(applied)).toMatchObject({ status: "succeeded", result: "checked", changes: [expect.stringMatching(/each of 1 agents sees only its own tenant's hybrid_integration/)] });
+    const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } } });
+    expect(state).toMatchObject({ status: "done", manual: true, outputs: { agentUsername: "acme.agent1", passwordIsEncrypted: false, seesTenants: ["Acme"] } });
+    expect(await openSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD))).toBe(ACME_AGENT.password);
+    const events = await db.auditEvent.findMany({ where: { targetId: tenant.id } });
+    expect(JSON.stringify(events.map((event) => event.details))).not.toContain(ACME_AGENT.password);
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({ status: "ok", differences: [] });
+  });
+
+  it("fails on a leaking ACL and names the leak: the agent can read another tenant's object", async () => {
+    const seed = structuredClone(defaultGaxSeed);
+    seed.deployments[0]!.acl!.push({ on: { type: "CfgFolder", tenant: "Globex", name: "Transactions" }, account: { accessGroup: "Users", tenant: "Acme" }, mask: 1 });
+    const { tenant, engine, gax } = await started({ gaxSeed: seed });
+    const bridge = createGaxBridge({ baseUrl: gax.sandbox.deploymentUrls.multi!, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password });
+    await bridge.applyHybridIntegration("Globex", desiredHybridIntegration(sampleInput({ orgShortName: "globex" })));
+    await bridge.close();
+
+    const applied = await applyTenant(tenant.id, engine);
+    expect(applied.status).toBe("failed");
+    expect(isolationOf(applied).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/acme\.agent1 \(Acme\) can read the hybrid_integration of Globex/) });
+    expect(applied.steps.find((step) => step.stepKey === "smoke-test")!.status).toBe("not-run");
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({
+      status: "drifted",
+      differences: [{ field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
+    });
+  });
+
+  it("refuses a sample agent that cannot sign in, without echoing the password", async () => {
+    const { db, tenant, engine } = await started({ isolationAgent: false });
+    const report = await completeStepManually(tenant.id, TENANT_ISOLATION, { username: "acme.agent1", password: "not-the-agent-pass" }, engine);
+    expect(report.status).toBe("failed");
+    expect(report.steps[0]!.error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/Sample agent acme\.agent1: could not check: GAX refused the sign-in/) });
+    expect(JSON.stringify(report)).not.toContain("not-the-agent-pass");
+    expect(await openSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD))).toBeUndefined();
+  });
+
+  it("names the missing field and rule of bad agent input", async () => {
+    const { tenant, engine } = await started({ isolationAgent: false });
+    await expect(completeStepManually(tenant.id, TENANT_ISOLATION, { username: " ", password: "x" }, engine)).rejects.toThrow(/username.*must not be empty/);
+  });
+
+  it("stops apply until a sample agent is entered, and verify reports it missing", async () => {
+    const { tenant, engine } = await started({ isolationAgent: false });
+    const applied = await applyTenant(tenant.id, engine);
+    expect(isolationOf(applied).error).toMatchObject({ code: "precondition_failed", message: expect.stringMatching(/Enter a sample agent of tenant "Acme"/) });
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({ status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] });
+  });
+});
