@@ -20,6 +20,7 @@ const gax: [number, string][] = [
   [1, "find its Transactions folder"],
   [1, "look for hybrid_integration by name"],
   [1, "create hybrid_integration"],
+  [2, "sign in as the tenant's sample agent and read hybrid_integration (step 10)"],
 ];
 
 const sum = (items: [number, string][]) => items.reduce((total, [n]) => total + n, 0);
