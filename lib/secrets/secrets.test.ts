@@ -30,6 +30,15 @@ describe("sealed secrets", () => {
     for (const row of rows) expect(row.sealed).not.toContain(Buffer.from("the-client-secret-value").toString("base64"));
   });
 
+  it("registers a new key once when many values are sealed with it at the same moment", async () => {
+    const keyring = keyringOf(newKey());
+    const refs = Array.from({ length: 6 }, (_, index) => ref(`parallel-${index}`));
+    await Promise.all(refs.map((secretRef, index) => sealSecret(db, secretRef, `parallel-value-${index}`, keyring)));
+    expect(await db.encryptionKey.count({ where: { fingerprint: keyring.current.fingerprint } })).toBe(1);
+    // Sealed under a key no later test knows.
+    await db.secret.deleteMany({ where: { OR: refs } });
+  });
+
   it("returns undefined when nothing is stored", async () => {
     expect(await openSecret(db, ref("absent"), keyringOf(keyA))).toBeUndefined();
   });

@@ -12,7 +12,9 @@ const versionCache = new Map<string, number>();
 export async function keyVersionOf(db: DbTx, fingerprint: string): Promise<number> {
   const cached = versionCache.get(fingerprint);
   if (cached) return cached;
-  const row = await db.encryptionKey.upsert({ where: { fingerprint }, create: { fingerprint }, update: {} });
+  // ON CONFLICT DO NOTHING, then read: safe when several transactions register the same key at once.
+  await db.encryptionKey.createMany({ data: [{ fingerprint }], skipDuplicates: true });
+  const row = await db.encryptionKey.findUniqueOrThrow({ where: { fingerprint } });
   versionCache.set(fingerprint, row.version);
   return row.version;
 }
