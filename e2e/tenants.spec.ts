@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SANDBOX_ADMIN } from "../sandbox/gax/default-seed";
+import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
 import { bootstrapClientOf, defaultGenesysSeed } from "../sandbox/genesys-cloud/default-seed";
 import { e2eAdmin, e2eEnvironment } from "./support/environment";
 import { signInAs, signOut } from "./support/session";
@@ -41,7 +41,7 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   let dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Register deployment" }).click();
   await expect(dialog.getByText("must be an http(s) URL such as http://gax.example:8080")).toBeVisible();
-  await dialog.getByLabel("Name", { exact: true }).fill(rehearsal);
+  await dialog.locator("input[name=name]").fill(rehearsal);
   await dialog.getByLabel("GAX URL").fill(`http://127.0.0.1:${e2eEnvironment.GAX_SANDBOX_PORT}/multi`);
   await dialog.getByLabel("GAX username").fill(SANDBOX_ADMIN.username);
   await dialog.getByLabel("GAX password").fill(SANDBOX_ADMIN.password);
@@ -75,6 +75,18 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   await expect(page.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
   const smokeTest = page.getByTestId("step-smoke-test");
   await expect(smokeTest).toHaveAttribute("data-status", "not-started");
+
+  // A step that needs operator input first (the isolation check's sample agent) is completed with its generated form.
+  const isolation = page.getByTestId("step-tenant-isolation");
+  if ((await isolation.count()) > 0) {
+    await isolation.getByRole("button", { name: /Mark .* as done manually/ }).click();
+    const manual = page.getByRole("dialog");
+    await manual.getByRole("textbox", { name: "Username" }).fill("acme.agent1");
+    await manual.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
+    await manual.getByRole("button", { name: "Check and complete" }).click();
+    await expect(page.getByText(/completed by hand/).first()).toBeVisible();
+    await expect(manual).toHaveCount(0);
+  }
 
   await page.getByRole("button", { name: "Apply all" }).click();
   const confirm = page.getByRole("alertdialog");
