@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
 import { RunConfirmButton } from "@/components/tenants/run-confirm-button";
@@ -33,6 +34,7 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
   const [awaiting, setAwaiting] = useState<Awaiting | null>(null);
   const awaitingRef = useRef<Awaiting | null>(null);
   const tenantName = initial.tenant.cfgTenantName;
+  const router = useRouter();
 
   /** Ends the wait once a run newer than the one seen at queue time has finished, and says how it went. */
   function settle(next: TenantChecklist) {
@@ -44,6 +46,8 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
     if (!finished && !givenUp) return;
     awaitingRef.current = null;
     setAwaiting(null);
+    // The page header (org name, region) is server-rendered: refresh it once the run is over.
+    router.refresh();
     if (givenUp || !latest) {
       toast.warning("The run is still queued", { description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker)." });
       return;
