@@ -46,7 +46,7 @@ async function main() {
     const report = await migrate(runtime.databaseUrl, migrationsDirectory);
     if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
 
-    if (sandboxesEnabled(env)) {
+    if (sandboxesEnabled(env, process.env.HP_EMBEDDED_DATABASE === "1")) {
       sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
     }
 

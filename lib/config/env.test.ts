@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertWebServerConfig, ConfigError, parseEnv } from "@/lib/config/env";
+import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled } from "@/lib/config/env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 
@@ -40,5 +40,12 @@ describe("configuration", () => {
   it("requires settings that only work together to be set together", () => {
     expect(problemsOf(() => parseEnv({ OIDC_ISSUER: "https://id.example.test" }))).toEqual([expect.stringMatching(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
     expect(problemsOf(() => parseEnv({ ADMIN_EMAIL: "a@example.test" }))).toEqual([expect.stringMatching(/ADMIN_EMAIL and ADMIN_PASSWORD/)]);
+  });
+
+  it("runs the sandboxes on the embedded database unless told otherwise", () => {
+    expect(sandboxesEnabled(parseEnv({}), true)).toBe(true);
+    expect(sandboxesEnabled(parseEnv({ SANDBOX: "off" }), true)).toBe(false);
+    expect(sandboxesEnabled(parseEnv({}), false)).toBe(false);
+    expect(sandboxesEnabled(parseEnv({ SANDBOX: "on" }), false)).toBe(true);
   });
 });

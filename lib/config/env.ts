@@ -104,9 +104,9 @@ export function workerSettings(env: AppEnv) {
   };
 }
 
-/** The built-in sandboxes run inside `npm start` on the embedded default unless SANDBOX=off. */
-export function sandboxesEnabled(env: Pick<AppEnv, "SANDBOX" | "DATABASE_URL">): boolean {
-  return env.SANDBOX ? env.SANDBOX === "on" : !env.DATABASE_URL;
+/** The built-in sandboxes run inside `npm start` on the embedded database unless SANDBOX=off (and not otherwise unless on). */
+export function sandboxesEnabled(env: Pick<AppEnv, "SANDBOX">, embeddedDatabase: boolean): boolean {
+  return env.SANDBOX ? env.SANDBOX === "on" : embeddedDatabase;
 }
 
 /** Production mode means an external database: nothing is generated, every key must be given. */

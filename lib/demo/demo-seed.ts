@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { createDeployment } from "@/lib/provisioning/deployments";
 import { createTenant } from "@/lib/provisioning/tenants";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { findRegionByDomain } from "@/lib/genesys-cloud/regions";
 import { bootstrapClientOf, defaultGenesysSeed } from "@/sandbox/genesys-cloud";
 
 /** Configuration Server tenants of the GAX sandbox's multi-tenant deployment, and the sandbox org each is paired with. */
@@ -33,9 +34,12 @@ export async function ensureDemoDeployment(db: Db, sandboxes: { genesysCloudUrl:
   });
   for (const tenant of demoTenants) {
     const bootstrap = bootstrapClientOf(defaultGenesysSeed, tenant.orgShortName);
+    // The sandbox org's region gives the hosts for redirect, SSO target and the transaction object's URLs.
+    const regionDomain = defaultGenesysSeed.orgs.find((org) => org.thirdPartyOrgName === tenant.orgShortName)!.regionDomain;
     await createTenant(db, context, {
       deploymentId: deployment.id,
       cfgTenantName: tenant.cfgTenantName,
+      region: findRegionByDomain(regionDomain)!.id,
       loginBaseUrl: sandboxes.genesysCloudUrl,
       apiBaseUrl: sandboxes.genesysCloudUrl,
       bootstrapClientId: bootstrap.clientId,

@@ -15,7 +15,7 @@ export const deploymentInputSchema = z
     layout: z.enum(DEPLOYMENT_LAYOUTS, { error: "must be single-tenant or multi-tenant" }),
     gaxBaseUrl: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" })
-      .refine((value) => !new URL(value).username && !new URL(value).password, "must not contain credentials"),
+      .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), "must not contain credentials"),
     gaxUsername: z.string().trim().min(1, "must not be empty"),
     gaxPassword: z.string().min(1, "must not be empty"),
     /** The password is the obscured value the GAX web UI sends. */

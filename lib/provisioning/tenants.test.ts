@@ -38,6 +38,9 @@ describe("deployments", () => {
     const bad = await failureOf(createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl: "ftp://x", layout: "both" as never, gaxPassword: "" })));
     expect(bad.code).toBe("invalid_input");
     expect(Object.keys(bad.fieldErrors!).sort()).toEqual(["gaxBaseUrl", "gaxPassword", "layout"]);
+    for (const gaxBaseUrl of ["", "not a url"]) {
+      expect((await failureOf(createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl })))).fieldErrors).toHaveProperty("gaxBaseUrl");
+    }
     const input = deploymentInput();
     await createDeployment(db, testAudit, input);
     expect(await failureOf(createDeployment(db, testAudit, input))).toMatchObject({ code: "conflict", fieldErrors: { name: ["is already used by another deployment"] } });
