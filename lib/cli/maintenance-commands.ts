@@ -1,26 +1,14 @@
 import type { Command } from "commander";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
-import { createPrismaClient } from "@/lib/db/client";
 import { generateNewMasterKey } from "@/lib/secrets/generate-master-key";
 import { rotateSecrets } from "@/lib/secrets/rotate";
 import { runningPostmaster } from "@/lib/runtime/embedded-postgres";
 import { dataFiles } from "@/lib/runtime/data-files";
 import { dataDirectory } from "@/lib/runtime/paths";
-import { withDatabase } from "@/lib/runtime/database";
 import { maintenanceAuditContext } from "./cli-actor";
 import { CliFailure } from "./errors";
 import type { CliIo } from "./io";
-
-async function withClient<T>(work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
-  return withDatabase(async (url) => {
-    const db = createPrismaClient(url);
-    try {
-      return await work(db);
-    } finally {
-      await db.$disconnect();
-    }
-  });
-}
+import { withDb } from "./with-db";
 
 export function registerMaintenanceCommands(program: Command, io: CliIo): void {
   const keys = program.command("keys").description("the master key that seals secrets at rest");
@@ -40,7 +28,7 @@ export function registerMaintenanceCommands(program: Command, io: CliIo): void {
         generateNewMasterKey(directory);
         io.out(`Generated a new master key in ${dataFiles(directory).masterKey}; the old one is kept in ${dataFiles(directory).previousKeys}.\n`);
       }
-      const report = await withClient((db) => rotateSecrets(db, maintenanceAuditContext()));
+      const report = await withDb((db) => rotateSecrets(db, maintenanceAuditContext()));
       io.out(`Key version ${report.keyVersion}: re-sealed ${report.resealed} secrets, ${report.alreadyCurrent} were already current.\n`);
       io.out("Every secret is now sealed under the current key; older keys are no longer needed to open them.\n");
     });
@@ -51,7 +39,7 @@ export function registerMaintenanceCommands(program: Command, io: CliIo): void {
     .description("check the hash chain of the whole audit log and report the first broken link")
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
-      const report = await withClient((db) => verifyAuditChain(db));
+      const report = await withDb((db) => verifyAuditChain(db));
       if (options.json) io.out(`${JSON.stringify(report)}\n`);
       else if (report.ok) io.out(`Audit chain intact: ${report.checked} events verified.\n`);
       if (!report.ok) throw new CliFailure(`audit chain broken at event ${report.firstBroken.seq}: ${report.firstBroken.reason} (${report.checked} events before it verify)`);

@@ -1,27 +1,16 @@
 import type { Command } from "commander";
 import type { AuditContext } from "@/lib/audit/record";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { runTenant, type RunReport } from "@/lib/provisioning/engine";
 import type { RunMode } from "@/lib/provisioning/run-records";
-import { withDatabase } from "@/lib/runtime/database";
 import { CliExitCode, EXIT_CHANGES } from "./errors";
 import type { CliIo } from "./io";
+import { withDb } from "./with-db";
 import { operatorContext } from "./operator-account";
 import { formatRunReport, planHasChanges, verifyFoundDrift } from "./run-report-format";
 import { findTenantByName } from "./tenant-lookup";
 
 type Common = { as?: string; json?: boolean; deployment?: string };
-
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  return withDatabase(async (url) => {
-    const db = createPrismaClient(url);
-    try {
-      return await work(db);
-    } finally {
-      await db.$disconnect();
-    }
-  });
-}
 
 async function runFor(db: Db, io: CliIo, options: Common, audit: AuditContext, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
   const reports: { tenant: string; report: RunReport }[] = [];
