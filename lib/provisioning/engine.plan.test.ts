@@ -38,14 +38,22 @@ describe("plan", () => {
 
     expect(await kit.genesysWrites()).toEqual([]);
     expect(await kit.gax.control.objectWrites()).toEqual([]);
-    // Only the sample agent the operator entered for the isolation check.
-    expect((await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } })).map((state) => state.stepKey)).toEqual(["tenant-isolation"]);
+    // The plan is kept on each step for the checklist and nothing new is marked done: only the isolation check, whose
+    // sample agent the operator entered, was done before.
+    const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
+    expect(states.filter((state) => state.plannedAt === null).map((state) => state.stepKey)).toEqual([]);
+    expect(states.filter((state) => state.status !== "pending").map((state) => state.stepKey)).toEqual(["tenant-isolation"]);
+    expect(states.find((state) => state.stepKey === "identity-provider")!.plan).toEqual(plan("identity-provider"));
     expect(await kit.db.externalIntent.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
     expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(2);
   });
 
   it("shows nothing to change once the tenant is provisioned, and records the run with its step rows", async () => {
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+    const applied = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id, status: "done" } });
+    expect(applied.filter((state) => state.plan !== null || state.plannedAt !== null)).toEqual([]);
+    const keyMaterial = applied.find((state) => state.stepKey === "saml-key-material")!.outputs as { notAfter: string };
+    expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } })).certificateExpiresAt?.toISOString()).toBe(keyMaterial.notAfter);
     const report = await planTenant(kit.tenant.id, kit.engine);
     expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check", "none", "check"]);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });

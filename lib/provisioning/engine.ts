@@ -134,12 +134,14 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
       const outcome: StepReport = mode === "plan" ? { ...report, status: "succeeded", plan: { action: "pending", changes: [], waitingFor } } : { ...report, status: "succeeded", verification: { status: "missing", differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })) } };
       await finish({ status: "succeeded", outcome: outcome.plan?.action ?? outcome.verification?.status });
       if (mode === "verify") await recordVerification(setting, step.key, outcome.verification!);
+      else await recordPlan(setting, step.key, outcome.plan!);
       return outcome;
     }
     const ctx = contextFor(setting, step, parseInput(step.input, rawInput, `input of "${step.title}"`), previous);
     if (mode === "plan") {
       const plan = await step.plan(ctx);
       await finish({ status: "succeeded", outcome: plan.action });
+      await recordPlan(setting, step.key, plan);
       return { ...report, status: "succeeded", plan };
     }
     const verification = await step.verify(ctx);
@@ -156,6 +158,12 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
 async function recordVerification(setting: StepSetting, stepKey: string, verification: StepVerification): Promise<void> {
   const { tenant, options } = setting;
   const data = { verifyStatus: verification.status, drift: verification.differences as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date() };
+  await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
+}
+
+async function recordPlan(setting: StepSetting, stepKey: string, plan: StepPlan): Promise<void> {
+  const { tenant, options } = setting;
+  const data = { plan: plan as unknown as Prisma.InputJsonObject, plannedAt: new Date() };
   await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
 }
 

@@ -55,9 +55,10 @@ export async function completeStep(
   const now = new Date();
   await db.$transaction(async (tx) => {
     if (result.org) await recordOrg(tx, tenant, result.org);
+    if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
     for (const [purpose, value] of secrets) await sealSecret(tx, tenantSecretRef(tenant.id, purpose), value);
     const outputs = result.outputs as Prisma.InputJsonObject;
-    const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, ...(step.manual ? { manual: true } : {}) };
+    const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, plan: Prisma.DbNull, plannedAt: null, ...(step.manual ? { manual: true } : {}) };
     await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, ...state }, update: state });
     for (const object of result.externalObjects ?? []) {
       await tx.externalIntent.updateMany({ where: { tenantId: tenant.id, kind: object.kind, marker: object.marker }, data: { status: "done", objectId: object.id, completedAt: now } });

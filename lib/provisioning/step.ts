@@ -47,6 +47,8 @@ export interface StepApplyResult {
   externalObjects?: { kind: string; marker: string; id: string }[];
   /** Org details read by the connect step. */
   org?: { id: string; name: string; shortName: string };
+  /** Expiry of the SAML signing certificate now in use, set by the key-material step. */
+  certificateExpiresAt?: Date;
 }
 
 /** The previous state of this step for this tenant. */

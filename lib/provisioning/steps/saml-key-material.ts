@@ -37,6 +37,7 @@ function materialResult(certificatePem: string, privateKeyPem: string, password:
     outputs: { certificatePem, sha256Fingerprint: details.sha256Fingerprint, notAfter: details.notAfter.toISOString() } satisfies KeyMaterialOutputs,
     secrets: { [SAML_SECRETS.privateKey]: privateKeyPem, [SAML_SECRETS.keyPassword]: password, [SAML_SECRETS.encryptedKey]: encryptPrivateKey(privateKeyPem, password) },
     changes: [change],
+    certificateExpiresAt: details.notAfter,
   };
 }
 
@@ -73,7 +74,10 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
 
   async apply(ctx) {
     const found = await problems(ctx);
-    if (found && found.length === 0) return { result: "unchanged", outputs: ctx.previous?.outputs ?? {}, changes: [] };
+    if (found && found.length === 0) {
+      const outputs = keyMaterialOutputsSchema.parse(ctx.previous?.outputs);
+      return { result: "unchanged", outputs, changes: [], certificateExpiresAt: new Date(outputs.notAfter) };
+    }
     const material = await generateKeyMaterial({ subject: { commonName: `Genesys Multicloud CX SAML ${ctx.input.orgShortName}` } });
     return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), found ? "updated" : "created", "generated a new SAML key and certificate");
   },
