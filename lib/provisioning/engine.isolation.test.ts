@@ -3,11 +3,12 @@ import { desiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import { sampleInput } from "@/lib/config-server/test-fixtures";
 import { openSecret } from "@/lib/secrets/store";
-import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { applyTenant, completeStepManually, verifyTenant, type RunReport } from "./engine";
 import { tenantSecretRef } from "./secret-refs";
+import { createTenant } from "./tenants";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "./steps/tenant-isolation";
-import { ACME_AGENT, startProvisioningKit, type KitOptions, type ProvisioningKit } from "./test-support";
+import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "./test-support";
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -27,7 +28,7 @@ describe("step 10, the tenant isolation check", () => {
     const { db, tenant, engine } = await started();
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("succeeded");
-    expect(isolationOf(applied)).toMatchObject({ status: "succeeded", result: "checked", changes: [expect.stringMatching(/each of 1 agents sees only its own tenant's hybrid_integration/)] });
+    expect(isolationOf(applied)).toMatchObject({ status: "succeeded", result: "checked", changes: [expect.stringMatching(/acme\.agent1 sees only Acme's hybrid_integration\.$/)] });
     const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } } });
     expect(state).toMatchObject({ status: "done", manual: true, outputs: { agentUsername: "acme.agent1", passwordIsEncrypted: false, seesTenants: ["Acme"] } });
     expect(await openSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD))).toBe(ACME_AGENT.password);
@@ -52,6 +53,47 @@ describe("step 10, the tenant isolation check", () => {
       status: "drifted",
       differences: [{ field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
     });
+  });
+
+  it("checks the other direction too: another tenant's agent must not read this tenant's object", async () => {
+    const seed = structuredClone(defaultGaxSeed);
+    // Acme's users may read Globex's Transactions folder: Globex's own agent sees only Globex, Acme's agent sees both.
+    seed.deployments[0]!.acl!.push({ on: { type: "CfgFolder", tenant: "Globex", name: "Transactions" }, account: { accessGroup: "Users", tenant: "Acme" }, mask: 1 });
+    const { db, deployment, tenant, engine, gax } = await started({ gaxSeed: seed });
+    const bridge = createGaxBridge({ baseUrl: gax.sandbox.deploymentUrls.multi!, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password });
+    await bridge.applyHybridIntegration("Acme", desiredHybridIntegration(sampleInput({ orgShortName: "acme" })));
+    await bridge.applyHybridIntegration("Globex", desiredHybridIntegration(sampleInput({ orgShortName: "globex" })));
+    await bridge.close();
+    const globex = await createTenant(db, testAudit, {
+      deploymentId: deployment.id,
+      cfgTenantName: "Globex",
+      region: "eu-west-1",
+      bootstrapClientId: "globex-bootstrap",
+      bootstrapClientSecret: "globex-bootstrap-secret",
+    });
+    const report = await completeStepManually(globex.id, TENANT_ISOLATION, { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD }, engine);
+    expect(report.status).toBe("succeeded");
+
+    expect(isolationOf(await verifyTenant(globex.id, engine, TENANT_ISOLATION)).verification).toEqual({
+      status: "drifted",
+      differences: [{ field: "acme.agent1 (Acme)", expected: "cannot read Globex's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
+    });
+    // Acme's own check names the same leak from its side.
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification?.differences).toEqual([
+      { field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" },
+    ]);
+  });
+
+  it("passes in both directions when the other tenants' agents see only their own objects", async () => {
+    const { db, deployment, tenant, engine, gax } = await started();
+    const bridge = createGaxBridge({ baseUrl: gax.sandbox.deploymentUrls.multi!, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password });
+    await bridge.applyHybridIntegration("Globex", desiredHybridIntegration(sampleInput({ orgShortName: "globex" })));
+    await bridge.close();
+    const globex = await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: "Globex", region: "eu-west-1", bootstrapClientId: "globex-bootstrap", bootstrapClientSecret: "globex-bootstrap-secret" });
+    expect((await completeStepManually(globex.id, TENANT_ISOLATION, { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD }, engine)).status).toBe("succeeded");
+
+    const applied = await applyTenant(tenant.id, engine);
+    expect(isolationOf(applied)).toMatchObject({ status: "succeeded", changes: [expect.stringMatching(/acme\.agent1 sees only Acme's hybrid_integration and 1 agent\(s\) of other tenants cannot see it/)] });
   });
 
   it("refuses a sample agent that cannot sign in, without echoing the password", async () => {

@@ -87,6 +87,15 @@ function contextFor(setting: StepSetting, step: AnyStep, input: unknown, previou
     genesysAs: connections.genesysAs,
     bridge: connections.bridge,
     secret: (purpose) => openSecret(options.db, tenantSecretRef(tenant.id, purpose)),
+    async peerStates(purpose) {
+      const states = await options.db.stepState.findMany({
+        where: { stepKey: step.key, status: "done", tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } } },
+        include: { tenant: { select: { cfgTenantName: true } } },
+      });
+      return Promise.all(
+        states.map(async (state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs, secret: await openSecret(options.db, tenantSecretRef(state.tenantId, purpose)) })),
+      );
+    },
     async beforeCreate(kind, marker) {
       await options.db.externalIntent.upsert({
         where: { tenantId_kind_marker: { tenantId: tenant.id, kind, marker } },

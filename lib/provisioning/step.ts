@@ -58,6 +58,13 @@ export interface PreviousState {
   manual: boolean;
 }
 
+/** This step's state on another tenant of the same deployment, with one of that tenant's sealed secrets opened. */
+export interface PeerState {
+  tenantName: string;
+  outputs: StepOutputs;
+  secret: string | undefined;
+}
+
 export interface StepContext<Input> {
   input: Input;
   tenant: TenantView;
@@ -69,6 +76,8 @@ export interface StepContext<Input> {
   bridge(): Promise<ConfigServerBridge>;
   /** A sealed secret of this tenant, opened; undefined when none is stored. */
   secret(purpose: string): Promise<string | undefined>;
+  /** The other tenants of this deployment where this step is done (e.g. their isolation-check agents). */
+  peerStates(secretPurpose: string): Promise<PeerState[]>;
   /** Records (and commits) the intent to create an external object, before the create call. */
   beforeCreate(kind: string, marker: string): Promise<void>;
   /** Reports the object a create returned; a crash simulated here leaves the intent pending. */

@@ -37,27 +37,56 @@ async function storedAgent(ctx: StepContext<unknown>): Promise<StoredAgent | und
 const noAgent = (tenantName: string) =>
   new AppError("precondition_failed", `Enter a sample agent of tenant "${tenantName}" (username and password, complete this step by hand) so the isolation check can sign in as it.`);
 
-function check(ctx: StepContext<unknown>, tenantName: string, agent: StoredAgent): Promise<TenantIsolationReport> {
-  return ctx.bridge().then((bridge) => bridge.checkTenantIsolation([{ tenantName, ...agent }]));
+/** The sample agents other tenants of this deployment entered for their own checks. */
+async function peerAgents(ctx: StepContext<unknown>): Promise<(StoredAgent & { tenantName: string })[]> {
+  const peers = await ctx.peerStates(ISOLATION_AGENT_PASSWORD);
+  return peers.flatMap((peer) => {
+    const outputs = outputsSchema.safeParse(peer.outputs).data;
+    return outputs && peer.secret ? [{ tenantName: peer.tenantName, username: outputs.agentUsername, password: peer.secret, passwordIsEncrypted: outputs.passwordIsEncrypted }] : [];
+  });
 }
 
-/** The leaks and problems of a report as differences. */
-function problemsOf(report: TenantIsolationReport): FieldDifference[] {
-  return report.agents.filter((agent) => !agent.ok).map((agent) => ({ field: `${agent.username} (${agent.tenantName})`, expected: "sees only its own tenant's hybrid_integration", actual: agent.problem ?? "" }));
+interface IsolationOutcome {
+  report: TenantIsolationReport;
+  problems: FieldDifference[];
+  summary: string;
 }
 
-function checkedResult(agent: StoredAgent, report: TenantIsolationReport, secrets?: Record<string, string>): StepApplyResult {
-  return { result: "checked", outputs: { agentUsername: agent.username, passwordIsEncrypted: agent.passwordIsEncrypted, seesTenants: report.agents[0]?.seesTenants ?? [] }, secrets, changes: [report.summary] };
+/**
+ * Both directions: this tenant's agent must see only its own object, and no other tenant's agent may see this
+ * tenant's. A peer's own problems (its object missing, its agent refused) belong to the peer's check, not this one.
+ */
+async function check(ctx: StepContext<unknown>, tenantName: string, agent: StoredAgent, options: { peers: boolean }): Promise<IsolationOutcome> {
+  const peers = options.peers ? await peerAgents(ctx) : [];
+  const bridge = await ctx.bridge();
+  const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }, ...peers]);
+  const [own, ...others] = report.agents;
+  const problems: FieldDifference[] = [];
+  if (own && !own.ok) problems.push({ field: `${own.username} (${own.tenantName})`, expected: "sees only its own tenant's hybrid_integration", actual: own.problem ?? "" });
+  for (const peer of others.filter((result) => result.seesTenants.includes(tenantName))) {
+    problems.push({ field: `${peer.username} (${peer.tenantName})`, expected: `cannot read ${tenantName}'s hybrid_integration`, actual: `can read the hybrid_integration of ${tenantName}` });
+  }
+  const checked = others.length > 0 ? ` and ${others.length} agent(s) of other tenants cannot see it` : "";
+  const summary =
+    problems.length === 0
+      ? `Tenant isolation holds: ${agent.username} sees only ${tenantName}'s hybrid_integration${checked}.`
+      : `Tenant isolation fails: ${problems.map((problem) => `${problem.field} ${problem.actual}`).join("; ")}.`;
+  return { report, problems, summary };
+}
+
+function checkedResult(agent: StoredAgent, outcome: IsolationOutcome, secrets?: Record<string, string>): StepApplyResult {
+  return { result: "checked", outputs: { agentUsername: agent.username, passwordIsEncrypted: agent.passwordIsEncrypted, seesTenants: outcome.report.agents[0]?.seesTenants ?? [] }, secrets, changes: [outcome.summary] };
 }
 
 /**
  * Step 10 (multi-tenant deployments): a sample agent of the tenant signs in to GAX as Workspace Desktop Edition would
- * and must see exactly one hybrid_integration, its own tenant's; another tenant's object in view is a leaking ACL.
+ * and must see exactly one hybrid_integration, its own tenant's; another tenant's object in view is a leaking ACL. The
+ * sample agents of the deployment's other tenants must not see this tenant's object either.
  */
 export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema>>({
   key: TENANT_ISOLATION,
   title: "Tenant isolation check",
-  description: "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, not another tenant's.",
+  description: "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, and that the other tenants' sample agents cannot see it.",
   phase: "on-premises",
   dependsOn: [TRANSACTION_OBJECT],
   input,
@@ -72,15 +101,15 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
   async apply(ctx) {
     const agent = await storedAgent(ctx);
     if (!agent) throw noAgent(ctx.input.cfgTenantName);
-    const report = await check(ctx, ctx.input.cfgTenantName, agent);
-    if (!report.passed) throw new AppError("conflict", report.summary);
-    return checkedResult(agent, report);
+    const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
+    if (outcome.problems.length > 0) throw new AppError("conflict", `${outcome.summary} Fix the access control of the Transactions folders in GAX, then apply again.`);
+    return checkedResult(agent, outcome);
   },
 
   async verify(ctx) {
     const agent = await storedAgent(ctx);
     if (!agent) return { status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] };
-    const problems = problemsOf(await check(ctx, ctx.input.cfgTenantName, agent));
+    const { problems } = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
     return { status: problems.length === 0 ? "ok" : "drifted", differences: problems };
   },
 
@@ -90,10 +119,11 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     /** Stores the agent once it can sign in; whether isolation holds is judged by apply and verify. */
     async complete(ctx, values) {
       const agent = { username: values.username, password: values.password, passwordIsEncrypted: values.passwordIsEncrypted };
-      const report = await check(ctx, ctx.tenant.cfgTenantName, agent);
-      const signInProblem = report.agents[0]?.problem?.startsWith("could not check") ? report.agents[0].problem : undefined;
+      const outcome = await check(ctx, ctx.tenant.cfgTenantName, agent, { peers: false });
+      const own = outcome.report.agents[0];
+      const signInProblem = own?.problem?.startsWith("could not check") ? own.problem : undefined;
       if (signInProblem) throw new AppError("invalid_input", `Sample agent ${values.username}: ${signInProblem}`);
-      return checkedResult(agent, report, { [ISOLATION_AGENT_PASSWORD]: values.password });
+      return checkedResult(agent, outcome, { [ISOLATION_AGENT_PASSWORD]: values.password });
     },
   },
 });
