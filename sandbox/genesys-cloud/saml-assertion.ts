@@ -77,8 +77,27 @@ function checkSignatureShape(signature: Element, assertionId: string): void {
   if (!transforms.some((t) => t.getAttribute("Algorithm") === ENVELOPED)) throw new AssertionRefused("the signature must be an enveloped signature");
 }
 
-/** Verifies the signature against the certificate and returns the signed assertion's fields. */
-export function verifyAssertion(xml: string, certificate: string): VerifiedAssertion {
+/** The first verifier whose certificate validates the signature, or the reason none did. */
+function verifiedBy(xml: string, signature: Element, certificates: string[]): SignedXml {
+  let detail = "";
+  for (const certificate of certificates) {
+    const verifier = new SignedXml({ publicCert: armoured(certificate) });
+    verifier.loadSignature(signature as unknown as Node);
+    try {
+      if (verifier.checkSignature(xml)) return verifier;
+    } catch (error) {
+      detail = ` (${error instanceof Error ? error.message.split("\n")[0] : "unknown error"})`;
+    }
+  }
+  const which = certificates.length > 1 ? `any of the identity provider's ${certificates.length} certificates` : "the identity provider's certificate";
+  throw new AssertionRefused(`the signature does not verify against ${which}${detail}`);
+}
+
+/**
+ * Verifies the signature against the provider's certificates (any one may sign: during a certificate rotation the
+ * provider trusts the old and the new) and returns the signed assertion's fields.
+ */
+export function verifyAssertion(xml: string, certificates: string | string[]): VerifiedAssertion {
   const root = parse(xml);
   if (root.namespaceURI !== SAML_NS || root.localName !== "Assertion") throw new AssertionRefused("the document root must be a SAML 2.0 Assertion");
   if (root.getElementsByTagNameNS(SAML_NS, "Assertion").length > 0) throw new AssertionRefused("nested assertions are not accepted");
@@ -88,16 +107,7 @@ export function verifyAssertion(xml: string, certificate: string): VerifiedAsser
   const signature = only(root, DSIG_NS, "Signature", "enveloped Signature");
   checkSignatureShape(signature, id);
 
-  const verifier = new SignedXml({ publicCert: armoured(certificate) });
-  verifier.loadSignature(signature as unknown as Node);
-  let valid = false;
-  try {
-    valid = verifier.checkSignature(xml);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] : "unknown error";
-    throw new AssertionRefused(`the signature does not verify against the identity provider's certificate (${detail})`);
-  }
-  if (!valid) throw new AssertionRefused("the signature does not verify against the identity provider's certificate");
+  const verifier = verifiedBy(xml, signature, typeof certificates === "string" ? [certificates] : certificates);
   const signedXml = verifier.getSignedReferences();
   if (signedXml.length !== 1) throw new AssertionRefused("the signature must cover exactly the assertion");
   const signed = parse(signedXml[0]!);

@@ -71,7 +71,9 @@ export const pureEngageSeedSchema = z.object({
   sloURI: z.string().optional(),
   sloBinding: z.string().optional(),
   relyingPartyIdentifier: z.string().optional(),
+  /** The first (primary) signing certificate; `certificates` holds every trusted one when there are several. */
   certificate: text,
+  certificates: z.array(text).optional(),
   nameIdentifierFormat: z.string().optional(),
   ssoBinding: z.string().optional(),
   signAuthnRequests: z.boolean().default(false),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGenesysSandbox } from "@/sandbox/genesys-cloud";
 import { makeCertificate } from "@/sandbox/genesys-cloud/saml-test-fixture";
 import { auditorClient, clientFor, failureOf, resetSandbox, startSandbox } from "../test-support";
-import { sameCertificate } from "./identity-providers";
+import { providerCertificates, sameCertificate } from "./identity-providers";
 
 describe("PureEngage identity provider endpoints", () => {
   let sandbox: RunningGenesysSandbox;
@@ -31,11 +31,28 @@ describe("PureEngage identity provider endpoints", () => {
     expect(await failureOf(gc.deletePureEngageProvider())).toMatchObject({ status: 404, code: "not.found" });
   });
 
+  it("stores several certificates without armour, the first also as certificate, and replaces them on the next PUT", async () => {
+    const gc = clientFor(sandbox);
+    const next = makeCertificate("next.example.test").certificatePem;
+    const bare = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, "");
+    await gc.putPureEngageProvider({ issuerURI: "https://gws.example.test", certificates: [certificatePem, `\n${next}\n`, certificatePem] });
+    const both = await gc.getPureEngageProvider();
+    expect(both!.certificates).toEqual([bare(certificatePem), bare(next)]);
+    expect(both!.certificate).toBe(bare(certificatePem));
+    expect(providerCertificates(both!)).toEqual([bare(certificatePem), bare(next)]);
+
+    await gc.putPureEngageProvider({ issuerURI: "https://gws.example.test", certificate: next });
+    const one = await gc.getPureEngageProvider();
+    expect(one!.certificates).toEqual([bare(next)]);
+    expect(providerCertificates({ id: "x", issuerURI: "x", certificate: "only" })).toEqual(["only"]);
+  });
+
   it("validates the issuer and the certificate naming the field", async () => {
     const gc = clientFor(sandbox);
     expect(await failureOf(gc.putPureEngageProvider({ certificate: certificatePem } as never))).toMatchObject({ status: 400, code: "bad.request", messageParams: { field: "issuerURI" } });
     expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificate: "not a certificate" }))).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "certificate" } });
     expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x" }))).toMatchObject({ code: "invalid.value", messageParams: { field: "certificate" } });
+    expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificates: [certificatePem, "junk"] }))).toMatchObject({ code: "invalid.value", messageParams: { field: "certificates[1]" } });
   });
 
   it("needs sso:provider:add to create it", async () => {

@@ -44,6 +44,7 @@ export interface PureEngageRequest {
   relyingPartyIdentifier?: string;
   /** PEM or bare base64; the API may hand it back in another form, compare with sameCertificate. */
   certificate?: string;
+  /** Every trusted certificate (e.g. the old and the new during a rotation); the provider accepts assertions signed by any. */
   certificates?: string[];
   nameIdentifierFormat?: string;
   ssoBinding?: string;
@@ -59,6 +60,12 @@ export interface PureEngageRequest {
 export function sameCertificate(a: string, b: string): boolean {
   const bare = (c: string) => c.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
   return bare(a) === bare(b);
+}
+
+/** Every certificate the provider trusts (several while a certificate rotation is in progress), primary first. */
+export function providerCertificates(provider: PureEngageProvider): string[] {
+  if (provider.certificates?.length) return provider.certificates;
+  return provider.certificate ? [provider.certificate] : [];
 }
 
 export function identityProviderEndpoints(t: Transport) {

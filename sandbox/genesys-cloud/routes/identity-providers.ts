@@ -12,8 +12,8 @@ import type { StoredPureEngage } from "../state";
 
 const PUREENGAGE_URI = "/api/v2/identityproviders/pureengage";
 
-/** The PUT body: the stored fields, with the certificate in `certificate` or `certificates` (PEM armour optional). */
-const putSchema = pureEngageSeedSchema.omit({ id: true, certificate: true }).extend({
+/** The PUT body: the stored fields, with the certificates in `certificate` and/or `certificates` (PEM armour optional). */
+const putSchema = pureEngageSeedSchema.omit({ id: true, certificate: true, certificates: true }).extend({
   id: z.string().optional(),
   certificate: z.string().optional(),
   certificates: z.array(z.string()).optional(),
@@ -29,8 +29,26 @@ function checkedCertificate(field: string, value: string): string {
   return bare;
 }
 
+/**
+ * Every certificate the provider trusts, first the primary. Sandbox convention (the real API's handling of both
+ * fields is not documented): a PUT stores `certificate` followed by `certificates`, duplicates dropped.
+ */
+export function providerCertificates(provider: StoredPureEngage): string[] {
+  return provider.certificates?.length ? provider.certificates : [provider.certificate];
+}
+
+function certificatesOf(body: { certificate?: string; certificates?: string[] }): string[] {
+  const given = [
+    ...(body.certificate ? [{ field: "certificate", value: body.certificate }] : []),
+    ...(body.certificates ?? []).map((value, index) => ({ field: `certificates[${index}]`, value })),
+  ];
+  if (given.length === 0) throw invalidValue("certificate", "a PureEngage provider needs the signing certificate in certificate or certificates");
+  return [...new Set(given.map(({ field, value }) => checkedCertificate(field, value)))];
+}
+
 export function pureEngageView(provider: StoredPureEngage) {
-  return { ...provider, certificates: [provider.certificate], selfUri: PUREENGAGE_URI };
+  const certificates = providerCertificates(provider);
+  return { ...provider, certificate: certificates[0], certificates, selfUri: PUREENGAGE_URI };
 }
 
 function providerOf(ctx: RequestContext): StoredPureEngage {
@@ -57,9 +75,8 @@ export function registerIdentityProviderRoutes(router: Router): void {
     const existing = caller.org.pureEngage;
     requirePermissions(caller, existing ? "sso:provider:edit" : "sso:provider:add");
     const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
-    const given = certificate ? { field: "certificate", value: certificate } : certificates?.[0] ? { field: "certificates[0]", value: certificates[0] } : undefined;
-    if (!given) throw invalidValue("certificate", "a PureEngage provider needs the signing certificate in certificate or certificates");
-    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), certificate: checkedCertificate(given.field, given.value) };
+    const trusted = certificatesOf({ certificate, certificates });
+    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), certificate: trusted[0]!, certificates: trusted };
     caller.org.pureEngage = provider;
     return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
   });

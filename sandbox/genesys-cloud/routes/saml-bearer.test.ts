@@ -86,6 +86,21 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
     expect((await exchange({ assertion: forged })).body.description).toMatch(/^the signature does not verify against the identity provider's certificate/);
   });
 
+  it("accepts an assertion signed by any of the provider's certificates, and no longer the removed one", async () => {
+    const next = makeCertificate("gws-next.example.test");
+    const signedBy = (privateKeyPem: string) => b64(signAssertion(assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com" }), privateKeyPem));
+    const both = await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", { issuerURI: ISSUER, certificates: [key.certificatePem, next.certificatePem], autoProvisionUsers: true });
+    expect(both.status).toBe(200);
+    expect((await exchange({ assertion: signedBy(key.privateKeyPem) })).status).toBe(200);
+    expect((await exchange({ assertion: signedBy(next.privateKeyPem) })).status).toBe(200);
+    const stranger = await exchange({ assertion: signedBy(makeCertificate().privateKeyPem) });
+    expect(stranger.body.description).toMatch(/^the signature does not verify against any of the identity provider's 2 certificates/);
+
+    await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", { issuerURI: ISSUER, certificates: [next.certificatePem], autoProvisionUsers: true });
+    expect((await exchange({ assertion: signedBy(next.privateKeyPem) })).status).toBe(200);
+    expect((await exchange({ assertion: signedBy(key.privateKeyPem) })).body.description).toMatch(/^the signature does not verify against the identity provider's certificate/);
+  });
+
   it("refuses a tampered assertion and a wrapped one whose read values are not the signed ones", async () => {
     await putProvider(true);
     const xml = signAssertion(assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com" }), key.privateKeyPem);

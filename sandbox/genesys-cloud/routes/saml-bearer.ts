@@ -4,6 +4,7 @@ import { TokenError } from "../http/errors";
 import { AssertionRefused, verifyAssertion, type VerifiedAssertion } from "../saml-assertion";
 import { findOrgByShortName, homeDivision, roleByDefaultId, type OrgState, type SandboxState, type StoredClient, type StoredUser } from "../state";
 import { issueToken } from "../tokens";
+import { providerCertificates } from "./identity-providers";
 
 /** Allowed difference between the assertion's clock and ours. */
 export const SAML_CLOCK_SKEW_SECONDS = 60;
@@ -65,7 +66,7 @@ export function exchangeSamlAssertion(state: SandboxState, clientOrg: OrgState, 
 
   let assertion: VerifiedAssertion;
   try {
-    assertion = verifyAssertion(decodeBase64(encoded), provider.certificate);
+    assertion = verifyAssertion(decodeBase64(encoded), providerCertificates(provider));
   } catch (error) {
     if (error instanceof AssertionRefused) throw refuse(error.message);
     throw error;
