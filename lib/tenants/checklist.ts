@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 import { describeCatalogue, findStep } from "@/lib/provisioning/catalogue";
-import type { FieldDifference, Phase } from "@/lib/provisioning/step";
+import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning/step";
 import { manualFieldsOf, type ManualField } from "./manual-fields";
 import { PHASE_LABELS } from "./phases";
 import type { StepStatus } from "./statuses";
@@ -35,8 +35,27 @@ export interface ChecklistStep {
   lastVerifiedAt: string | null;
   verifyStatus: string | null;
   drift: FieldDifference[];
+  /** What Apply would do, from the last Plan since the step was last applied; null when there is none. */
+  plan: ChecklistPlan | null;
+  /** The step's sealed secrets, by name only: their values are opened only by the audited Reveal. */
+  secrets: ChecklistSecret[];
   errorCode: string | null;
   lastStepRun: { mode: string; status: string; outcome: string | null; operatorMessage: string | null; finishedAt: string | null; correlationIds: string[]; changes: string[] } | null;
+}
+
+export interface ChecklistPlan {
+  action: StepPlan["action"];
+  /** field, expected (after Apply), actual (now); secret values arrive masked from the engine. */
+  changes: FieldDifference[];
+  /** Titles of the steps this one waits for ("pending"). */
+  waitingFor: string[];
+  plannedAt: string | null;
+}
+
+export interface ChecklistSecret {
+  purpose: string;
+  /** e.g. "client secret", "key password". */
+  label: string;
 }
 
 export interface TenantChecklist {
@@ -61,6 +80,26 @@ function outputsAsText(outputs: unknown): Record<string, string> {
 function differencesOf(drift: unknown): FieldDifference[] {
   if (!Array.isArray(drift)) return [];
   return drift.filter((entry): entry is FieldDifference => typeof entry === "object" && entry !== null && "field" in entry).map(({ field, expected, actual }) => ({ field: String(field), expected: String(expected), actual: String(actual) }));
+}
+
+const PLAN_ACTIONS: readonly string[] = ["create", "update", "none", "check", "pending"] satisfies StepPlan["action"][];
+
+function planOf(plan: unknown, plannedAt: Date | null): ChecklistPlan | null {
+  if (!plan || typeof plan !== "object") return null;
+  const { action, changes, waitingFor } = plan as Partial<Record<keyof StepPlan, unknown>>;
+  if (typeof action !== "string" || !PLAN_ACTIONS.includes(action)) return null;
+  return {
+    action: action as StepPlan["action"],
+    changes: differencesOf(changes),
+    waitingFor: Array.isArray(waitingFor) ? waitingFor.map((key) => findStep(String(key))?.title ?? String(key)) : [],
+    plannedAt: iso(plannedAt),
+  };
+}
+
+/** Step secrets are named "<step key>.<what>"; the tenant's own (the bootstrap secret) belong to no step. */
+function secretsOf(stepKey: string, purposes: string[]): ChecklistSecret[] {
+  const prefix = `${stepKey}.`;
+  return purposes.filter((purpose) => purpose.startsWith(prefix)).map((purpose) => ({ purpose, label: purpose.slice(prefix.length).replaceAll("-", " ") }));
 }
 
 function groupByPhase(steps: ChecklistStep[]): TenantChecklist["phases"] {
@@ -104,6 +143,8 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
     distinct: ["stepKey"],
     select: { stepKey: true, status: true, outcome: true, operatorMessage: true, finishedAt: true, correlationIds: true, evidence: true, run: { select: { mode: true } } },
   });
+  const sealed = await db.secret.findMany({ where: { ownerType: "tenant", ownerId: tenantId }, select: { purpose: true }, orderBy: { purpose: "asc" } });
+  const purposes = sealed.map((secret) => secret.purpose);
   const latestStepRun = new Map(stepRuns.map((stepRun) => [stepRun.stepKey, stepRun]));
   const states = new Map(tenant.stepStates.map((state) => [state.stepKey, state]));
   const applicable = new Set(applicableSteps(tenant).map((step) => step.key));
@@ -127,6 +168,8 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
       lastVerifiedAt: iso(state?.lastVerifiedAt ?? null),
       verifyStatus: state?.verifyStatus ?? null,
       drift: differencesOf(state?.drift),
+      plan: planOf(state?.plan, state?.plannedAt ?? null),
+      secrets: secretsOf(step.key, purposes),
       errorCode: state?.errorCode ?? null,
       lastStepRun: stepRun
         ? {

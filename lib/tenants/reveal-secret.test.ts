@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AuditContext } from "@/lib/audit/record";
+import { createDeployment } from "@/lib/provisioning/deployments";
+import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning/secret-refs";
+import { createTenant } from "@/lib/provisioning/tenants";
+import { sealSecret } from "@/lib/secrets/store";
+import { testDb } from "@/test/support/db";
+import { revealSecretSchema, revealTenantSecret, stepOfSecret } from "./reveal-secret";
+
+const audit: AuditContext = { actor: { id: null, email: "revealer@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
+const keyPassword = "saml-key-material.key-password";
+const clientSecret = "saml2-bearer-client.client-secret";
+const secretValue = `reveal-me-${randomBytes(12).toString("hex")}`;
+let tenantId: string;
+
+beforeAll(async () => {
+  const db = testDb();
+  const deployment = await createDeployment(db, audit, {
+    name: `reveal-${randomBytes(4).toString("hex")}`,
+    layout: "multi-tenant",
+    gaxBaseUrl: "http://127.0.0.1:9/gax",
+    gaxUsername: "gax-admin",
+    gaxPassword: "gax-password-for-reveal",
+  });
+  const tenant = await createTenant(db, audit, {
+    deploymentId: deployment.id,
+    cfgTenantName: "Reveal",
+    region: "eu-west-1",
+    bootstrapClientId: "bootstrap-client",
+    bootstrapClientSecret: "bootstrap-secret-never-shown",
+  });
+  tenantId = tenant.id;
+  await sealSecret(db, tenantSecretRef(tenantId, keyPassword), secretValue);
+});
+
+const revealEvents = () => testDb().auditEvent.findMany({ where: { action: "secret.reveal", targetId: tenantId }, orderBy: { seq: "asc" } });
+
+describe("revealing a tenant secret", () => {
+  it("knows which step a secret belongs to and refuses names that are not a step's", () => {
+    expect(stepOfSecret(keyPassword)?.key).toBe("saml-key-material");
+    expect(stepOfSecret(clientSecret)?.key).toBe("saml2-bearer-client");
+    expect(stepOfSecret(BOOTSTRAP_SECRET)).toBeUndefined();
+    expect(stepOfSecret("saml-key-material.")).toBeUndefined();
+    expect(revealSecretSchema.safeParse({ tenantId: "nope", purpose: keyPassword }).error?.issues[0]).toMatchObject({ path: ["tenantId"], message: "must be a tenant id" });
+    expect(revealSecretSchema.safeParse({ tenantId, purpose: " " }).error?.issues[0]).toMatchObject({ path: ["purpose"], message: "must name the secret" });
+  });
+
+  it("returns the value and records secret.reveal with purpose and step, in the same transaction, without the value", async () => {
+    const before = (await revealEvents()).length;
+    const revealed = await revealTenantSecret(testDb(), audit, { tenantId, purpose: keyPassword });
+    expect(revealed).toEqual({ purpose: keyPassword, value: secretValue });
+
+    const events = await revealEvents();
+    expect(events).toHaveLength(before + 1);
+    const event = events.at(-1)!;
+    expect(event).toMatchObject({ outcome: "success", targetType: "tenant", targetId: tenantId, actorEmail: audit.actor.email, actorRole: "operator" });
+    expect(event.targetLabel).toMatch(/\/Reveal$/);
+    expect(event.details).toEqual({ purpose: keyPassword, reason: "checklist step saml-key-material" });
+    const row = JSON.stringify(event, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+    expect(row).not.toContain(secretValue);
+    expect(row).not.toContain(Buffer.from(secretValue).toString("base64"));
+  });
+
+  it("refuses the bootstrap secret (never shown again) and writes nothing", async () => {
+    await sealSecret(testDb(), tenantSecretRef(tenantId, BOOTSTRAP_SECRET), "bootstrap-secret-never-shown");
+    const before = (await revealEvents()).length;
+    await expect(revealTenantSecret(testDb(), audit, { tenantId, purpose: BOOTSTRAP_SECRET })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { purpose: ["is not the secret of a checklist step"] } });
+    expect(await revealEvents()).toHaveLength(before);
+  });
+
+  it("says what to do when the step has not stored the secret yet, and records no reveal", async () => {
+    const before = (await revealEvents()).length;
+    await expect(revealTenantSecret(testDb(), audit, { tenantId, purpose: clientSecret })).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("Apply the step to create it") });
+    expect(await revealEvents()).toHaveLength(before);
+  });
+
+  it("refuses an unknown tenant", async () => {
+    await expect(revealTenantSecret(testDb(), audit, { tenantId: "00000000-0000-4000-8000-000000000000", purpose: keyPassword })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("gives no value when the audit record cannot be written", async () => {
+    const before = (await revealEvents()).length;
+    // PostgreSQL refuses NUL in text: the audit insert fails inside the reveal's transaction.
+    const unwritable: AuditContext = { ...audit, actor: { ...audit.actor, email: "broken\u0000@example.test" } };
+    await expect(revealTenantSecret(testDb(), unwritable, { tenantId, purpose: keyPassword })).rejects.toThrow();
+    expect(await revealEvents()).toHaveLength(before);
+  });
+});
