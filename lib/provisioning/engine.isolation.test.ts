@@ -116,4 +116,20 @@ describe("step 10, the tenant isolation check", () => {
     expect(isolationOf(applied).error).toMatchObject({ code: "precondition_failed", message: expect.stringMatching(/Enter a sample agent of tenant "Acme"/) });
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({ status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] });
   });
+
+  it("counts the attempts at a step until it succeeds, then starts again at one", async () => {
+    const { db, tenant, engine } = await started({ isolationAgent: false });
+    const attemptsOfLastApply = async () =>
+      (await db.stepRun.findFirstOrThrow({ where: { stepKey: TENANT_ISOLATION, run: { tenantId: tenant.id, mode: "apply" } }, orderBy: { startedAt: "desc" } })).attempts;
+    expect((await applyTenant(tenant.id, engine)).status).toBe("failed");
+    expect(await attemptsOfLastApply()).toBe(1);
+    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("failed");
+    expect(await attemptsOfLastApply()).toBe(2);
+    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("failed");
+    expect(await attemptsOfLastApply()).toBe(3);
+    // Entering the agent by hand is a success of the step: the next apply is a first attempt again.
+    expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");
+    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("succeeded");
+    expect(await attemptsOfLastApply()).toBe(1);
+  });
 });

@@ -19,10 +19,18 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
+/** Which attempt at applying this step this is: 1 plus the failed or abandoned tries since it last succeeded. */
+async function attemptNumber(tx: DbTx, tenant: TenantView, stepKey: string): Promise<number> {
+  const applied = { stepKey, run: { tenantId: tenant.id, mode: "apply" } };
+  const lastSuccess = await tx.stepRun.findFirst({ where: { ...applied, status: "succeeded" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+  const tries = await tx.stepRun.count({ where: { ...applied, status: { in: ["failed", "running"] }, ...(lastSuccess ? { startedAt: { gt: lastSuccess.startedAt } } : {}) } });
+  return tries + 1;
+}
+
 /** Opens a step of an apply: its StepRun row, its state set to running, and the audit record, together. */
 export async function beginAppliedStep(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
   return db.$transaction(async (tx) => {
-    const stepRun = await tx.stepRun.create({ data: { runId: run.id, stepKey } });
+    const stepRun = await tx.stepRun.create({ data: { runId: run.id, stepKey, attempts: await attemptNumber(tx, tenant, stepKey) } });
     await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
     await recordAuditEvent(tx, audit, { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } });
     return stepRun.id;
