@@ -1,4 +1,5 @@
 import type { StatusTone } from "@/components/ui/status-chip";
+import type { CertificateExpiry } from "@/lib/tenants/overview-certificate";
 import type { StepStatus, TenantStatus } from "@/lib/tenants/statuses";
 
 export const stepStatusDisplay: Record<StepStatus | "partial", { tone: StatusTone; label: string }> = {
@@ -41,3 +42,20 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   const date = typeof value === "string" ? new Date(value) : value;
   return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 }
+
+/** The certificate column: a chip (icon + words) when the operator should act, plain text otherwise. */
+export function certificateDisplay(certificate: CertificateExpiry): { tone?: StatusTone; label: string; detail?: string } {
+  const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
+  switch (certificate.state) {
+    case "none":
+      return { label: "No certificate yet" };
+    case "expired":
+      return { tone: "danger", label: "Expired", detail: certificate.daysAgo === 0 ? "today" : `${days(certificate.daysAgo)} ago` };
+    case "expiring":
+      return { tone: "warning", label: `Expires soon: ${days(certificate.daysLeft)} left`, detail: formatDate(certificate.expiresAt) };
+    case "valid":
+      return { label: `${days(certificate.daysLeft)} left`, detail: formatDate(certificate.expiresAt) };
+  }
+}
+
+export const formatDate = (value: Date | string) => (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { CERTIFICATE_WARNING_DAYS } from "@/lib/tenants/overview-certificate";
 import { hasFilters, overviewQueryString, type OverviewParams } from "@/lib/tenants/overview-params";
 import { TENANT_STATUSES, type TenantStatus } from "@/lib/tenants/statuses";
 import { tenantStatusDisplay } from "./status-display";
@@ -19,18 +20,19 @@ export function TenantsFilters({ basePath, params, deployments, regions }: { bas
   const [region, setRegion] = useState(params.region ?? ANY);
   const [status, setStatus] = useState<string>(params.status ?? ANY);
   const [drift, setDrift] = useState<string>(params.drift ?? ANY);
+  const [cert, setCert] = useState<string>(params.cert ?? ANY);
   const orAny = <T extends string>(value: string) => (value === ANY ? undefined : (value as T));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const q = String(new FormData(event.currentTarget).get("q") ?? "").trim() || undefined;
     router.push(
-      `${basePath}${overviewQueryString(params, { q, deployment: orAny(deployment), region: orAny(region), status: orAny<TenantStatus>(status), drift: orAny<"yes" | "no">(drift), page: 1 })}`,
+      `${basePath}${overviewQueryString(params, { q, deployment: orAny(deployment), region: orAny(region), status: orAny<TenantStatus>(status), drift: orAny<"yes" | "no">(drift), cert: orAny<"expiring">(cert), page: 1 })}`,
     );
   }
 
   return (
-    <form role="search" aria-label="Filter tenants" onSubmit={onSubmit} className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_repeat(4,1fr)_auto]">
+    <form role="search" aria-label="Filter tenants" onSubmit={onSubmit} className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_repeat(5,1fr)_auto]">
       <Field label="Search">
         <Input name="q" type="search" defaultValue={params.q ?? ""} placeholder="Tenant, org or deployment" />
       </Field>
@@ -75,6 +77,17 @@ export function TenantsFilters({ basePath, params, deployments, regions }: { bas
               <SelectItem value={ANY}>Any</SelectItem>
               <SelectItem value="yes">Drifted</SelectItem>
               <SelectItem value="no">No drift</SelectItem>
+            </SelectContent>
+          </Select>
+        )}
+      </Field>
+      <Field label="Certificate">
+        {(control) => (
+          <Select value={cert} onValueChange={setCert}>
+            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
+            <SelectContent>
+              <SelectItem value={ANY}>Any</SelectItem>
+              <SelectItem value="expiring">Expiring (&lt; {CERTIFICATE_WARNING_DAYS} days) or expired</SelectItem>
             </SelectContent>
           </Select>
         )}

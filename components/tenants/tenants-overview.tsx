@@ -5,16 +5,18 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/lib/db/client";
 import { listTenantOverview, overviewFilterChoices } from "@/lib/tenants/overview";
-import { hasFilters, type OverviewParams } from "@/lib/tenants/overview-params";
+import { overviewCounts } from "@/lib/tenants/overview-counts";
+import { hasFilters, overviewQueryString, type OverviewParams } from "@/lib/tenants/overview-params";
 import { cataloguePhases, PHASE_LABELS } from "@/lib/tenants/phases";
+import { TenantsCounters } from "./tenants-counters";
 import { TenantsFilters } from "./tenants-filters";
 import { TenantsPagination } from "./tenants-pagination";
 import { TenantsTable } from "./tenants-table";
 
-/** Filters, the table, and pages of the tenants overview; the state lives in the URL of basePath. */
+/** Counters, filters, the table, and pages of the tenants overview; the state lives in the URL of basePath. */
 export async function TenantsOverview({ basePath, params, canRun }: { basePath: string; params: OverviewParams; canRun: boolean }) {
   const db = getDb();
-  const [page, choices] = await Promise.all([listTenantOverview(db, params), overviewFilterChoices(db)]);
+  const [page, choices, counts] = await Promise.all([listTenantOverview(db, params), overviewFilterChoices(db), overviewCounts(db)]);
   const phases = cataloguePhases().map((phase) => ({ phase, label: PHASE_LABELS[phase] }));
   if (page.total === 0 && !hasFilters(params)) {
     return (
@@ -27,22 +29,26 @@ export async function TenantsOverview({ basePath, params, canRun }: { basePath: 
     );
   }
   return (
-    <Card>
-      <CardContent className="grid gap-4 pt-4">
-        <TenantsFilters basePath={basePath} params={params} deployments={choices.deployments} regions={choices.regions} />
-        {page.total === 0 ? (
-          <EmptyState
-            icon={SearchX}
-            title="No tenant matches these filters"
-            action={<Button asChild variant="outline"><Link href={basePath}>Clear filters</Link></Button>}
-          />
-        ) : (
-          <>
-            <TenantsTable rows={page.rows} phases={phases} params={{ ...params, page: page.page }} basePath={basePath} canRun={canRun} />
-            <TenantsPagination basePath={basePath} params={params} page={page.page} pageCount={page.pageCount} total={page.total} />
-          </>
-        )}
-      </CardContent>
-    </Card>
+    <div className="grid gap-4">
+      <TenantsCounters counts={counts} basePath={basePath} params={params} />
+      <Card>
+        <CardContent className="grid gap-4 pt-4">
+          {/* Keyed by the URL so a counter link or Clear resets the controls to what the URL says. */}
+          <TenantsFilters key={overviewQueryString(params)} basePath={basePath} params={params} deployments={choices.deployments} regions={choices.regions} />
+          {page.total === 0 ? (
+            <EmptyState
+              icon={SearchX}
+              title="No tenant matches these filters"
+              action={<Button asChild variant="outline"><Link href={basePath}>Clear filters</Link></Button>}
+            />
+          ) : (
+            <>
+              <TenantsTable rows={page.rows} phases={phases} params={{ ...params, page: page.page }} basePath={basePath} canRun={canRun} />
+              <TenantsPagination basePath={basePath} params={params} page={page.page} pageCount={page.pageCount} total={page.total} />
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </div>
   );
 }

@@ -13,7 +13,7 @@ import type { OverviewRow } from "@/lib/tenants/overview";
 import { overviewQueryString, type OverviewParams, type SortKey } from "@/lib/tenants/overview-params";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { RunConfirmButton } from "./run-confirm-button";
-import { formatDateTime, runModeLabel, runStatusDisplay, stepStatusDisplay, tenantStatusDisplay } from "./status-display";
+import { certificateDisplay, formatDateTime, runModeLabel, runStatusDisplay, stepStatusDisplay, tenantStatusDisplay } from "./status-display";
 
 type Props = {
   rows: OverviewRow[];
@@ -94,6 +94,15 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           return <StatusChip tone={display.tone} label={display.label} title={`${label}: ${summary.done} of ${summary.total} steps done`} />;
         },
       })),
+      sortable("expiry", "Certificate", ({ row }) => {
+        const display = certificateDisplay(row.original.certificate);
+        return (
+          <div className="grid gap-1" data-testid="certificate-expiry" data-state={row.original.certificate.state}>
+            {display.tone ? <StatusChip tone={display.tone} label={display.label} /> : <span className={`whitespace-nowrap text-xs${row.original.certificate.state === "none" ? " text-muted-foreground" : ""}`}>{display.label}</span>}
+            {display.detail ? <span className="whitespace-nowrap text-xs text-muted-foreground">{display.detail}</span> : null}
+          </div>
+        );
+      }),
       { id: "verified", header: "Last verified", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.summary.lastVerifiedAt)}</span> },
       {
         id: "drift",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TENANT_STATUSES } from "./statuses";
 
-export const SORT_KEYS = ["tenant", "deployment", "region", "org", "created"] as const;
+export const SORT_KEYS = ["tenant", "deployment", "region", "org", "expiry", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -14,6 +14,8 @@ export const overviewParamsSchema = z.object({
   region: optionalText.catch(undefined),
   status: z.enum(TENANT_STATUSES).optional().catch(undefined),
   drift: z.enum(["yes", "no"]).optional().catch(undefined),
+  /** "expiring": the SAML certificate expires within CERTIFICATE_WARNING_DAYS or already has. */
+  cert: z.enum(["expiring"]).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).catch("tenant"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -32,14 +34,16 @@ const defaults: Partial<Record<keyof OverviewParams, string>> = { sort: "tenant"
 
 /** The query string for these params with some changed; defaults are left out so URLs stay short. */
 export function overviewQueryString(params: OverviewParams, changes: Partial<OverviewParams> = {}): string {
-  const merged = { ...params, ...changes };
+  const merged: Partial<OverviewParams> = { ...params, ...changes };
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === null || String(value) === defaults[key as keyof OverviewParams]) continue;
+  // In the schema's order, so the same state always gives the same URL (links can be compared).
+  for (const key of Object.keys(overviewParamsSchema.shape) as (keyof OverviewParams)[]) {
+    const value = merged[key];
+    if (value === undefined || value === null || String(value) === defaults[key]) continue;
     search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : "";
 }
 
-export const hasFilters = (params: OverviewParams) => Boolean(params.q || params.deployment || params.region || params.status || params.drift);
+export const hasFilters = (params: OverviewParams) => Boolean(params.q || params.deployment || params.region || params.status || params.drift || params.cert);

@@ -45,6 +45,10 @@ beforeAll(async () => {
   await db.run.create({ data: { tenantId: ids.Charlie!, mode: "apply", status: "running", correlationId: "c-1", leaseExpiresAt: new Date(Date.now() + 600_000) } });
   await setStates(ids.Delta!, applicableKeys(false).slice(0, 3), "done");
   await db.run.create({ data: { tenantId: ids.Bravo!, mode: "apply", status: "failed", correlationId: "c-2", leaseExpiresAt: new Date(), finishedAt: new Date(), operatorMessage: "Genesys Cloud rejected the OAuth client ID or secret." } });
+  // Certificates: Alpha far out, Bravo soon, Charlie expired, Echo just inside the warning, Delta none yet.
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 3_600_000);
+  const expiries: Record<string, Date> = { Alpha: inDays(200), Bravo: inDays(10), Charlie: inDays(-3), Echo: inDays(59) };
+  for (const [name, date] of Object.entries(expiries)) await db.tenant.update({ where: { id: ids[name]! }, data: { certificateExpiresAt: date } });
 });
 
 describe("tenants overview", () => {
@@ -87,6 +91,19 @@ describe("tenants overview", () => {
     expect(names(await page({ drift: "no" }))).toEqual(["Bravo", "Charlie", "Delta", "Echo"]);
   });
 
+  it("sorts by certificate expiry with tenants without a certificate last, both ways, and filters the expiring", async () => {
+    expect(names(await page({ sort: "expiry" }))).toEqual(["Charlie", "Bravo", "Echo", "Alpha", "Delta"]);
+    expect(names(await page({ sort: "expiry", dir: "desc" }))).toEqual(["Alpha", "Echo", "Bravo", "Charlie", "Delta"]);
+    expect(names(await page({ cert: "expiring" }))).toEqual(["Bravo", "Charlie", "Echo"]);
+    const rows = (await page({})).rows;
+    const certificate = (name: string) => rows.find((row) => row.cfgTenantName === name)!.certificate;
+    expect(certificate("Alpha")).toMatchObject({ state: "valid", daysLeft: 200 });
+    expect(certificate("Bravo")).toMatchObject({ state: "expiring", daysLeft: 10 });
+    expect(certificate("Echo")).toMatchObject({ state: "expiring", daysLeft: 59 });
+    expect(certificate("Charlie")).toMatchObject({ state: "expired", daysAgo: 2 });
+    expect(certificate("Delta")).toEqual({ state: "none" });
+  });
+
   it("pages with a total, clamping a page past the end", async () => {
     for (let index = 0; index < 22; index += 1) await addTenant(`Zulu-${String(index).padStart(2, "0")}`, "eu-west-1");
     const second = await page({ page: "2" });
@@ -101,7 +118,9 @@ describe("tenants overview", () => {
 describe("overview URL parameters", () => {
   it("fall back to defaults instead of failing, and leave defaults out of links", () => {
     const params = parseOverviewParams({ sort: "password", dir: "sideways", page: "-3", size: "7", status: "bogus", deployment: "not-a-uuid", q: ["acme", "other"] });
-    expect(params).toEqual({ q: "acme", deployment: undefined, region: undefined, status: undefined, drift: undefined, sort: "tenant", dir: "asc", page: 1, size: 25 });
+    expect(params).toEqual({ q: "acme", deployment: undefined, region: undefined, status: undefined, drift: undefined, cert: undefined, sort: "tenant", dir: "asc", page: 1, size: 25 });
+    expect(parseOverviewParams({ cert: "soon" }).cert).toBeUndefined();
+    expect(overviewQueryString(parseOverviewParams({ cert: "expiring", sort: "expiry" }))).toBe("?cert=expiring&sort=expiry");
     expect(overviewQueryString(params)).toBe("?q=acme");
     expect(overviewQueryString(params, { sort: "region", dir: "desc", page: 3 })).toBe("?q=acme&sort=region&dir=desc&page=3");
   });

@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalogue } from "@/lib/provisioning/catalogue";
+import { certificateExpiry, certificateWarningCutoff, type CertificateExpiry } from "./overview-certificate";
 import type { OverviewParams } from "./overview-params";
 import type { TenantStatus } from "./statuses";
 import { summarizeTenant, type TenantSummary } from "./tenant-status";
@@ -11,6 +12,7 @@ export interface OverviewRow {
   deployment: { id: string; name: string };
   region: string | null;
   orgShortName: string | null;
+  certificate: CertificateExpiry;
   summary: TenantSummary;
   lastRun: { mode: string; status: string; startedAt: Date; finishedAt: Date | null; operatorMessage: string | null } | null;
 }
@@ -22,7 +24,10 @@ export interface OverviewPage {
   pageCount: number;
 }
 
-const DRIFTED = ["drifted", "missing"];
+/** Verify outcomes that count as drift (the same as stepStatusOf). */
+export const DRIFTED_VERIFY_STATUSES = ["drifted", "missing"];
+/** A tenant is done when the catalogue's last step (the smoke test) is done. */
+export const finalStepKey = () => catalogue[catalogue.length - 1]!.key;
 
 function activeRun(now: Date): Prisma.TenantWhereInput {
   return { OR: [{ runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } }, { stepStates: { some: { status: "running" } } }] };
@@ -32,8 +37,7 @@ function activeRun(now: Date): Prisma.TenantWhereInput {
 function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
   const running = activeRun(now);
   const failed: Prisma.TenantWhereInput = { stepStates: { some: { status: "failed" } } };
-  const lastKey = catalogue[catalogue.length - 1]!.key;
-  const finished: Prisma.TenantWhereInput = { stepStates: { some: { stepKey: lastKey, status: "done" } } };
+  const finished: Prisma.TenantWhereInput = { stepStates: { some: { stepKey: finalStepKey(), status: "done" } } };
   const started: Prisma.TenantWhereInput = { stepStates: { some: { status: "done" } } };
   switch (status) {
     case "running":
@@ -58,20 +62,22 @@ export function overviewWhere(params: OverviewParams, now = new Date()): Prisma.
   if (params.deployment) and.push({ deploymentId: params.deployment });
   if (params.region) and.push({ region: params.region });
   if (params.status) and.push(statusWhere(params.status, now));
-  if (params.drift === "yes") and.push({ stepStates: { some: { verifyStatus: { in: DRIFTED } } } });
-  if (params.drift === "no") and.push({ stepStates: { none: { verifyStatus: { in: DRIFTED } } } });
+  if (params.drift === "yes") and.push({ stepStates: { some: { verifyStatus: { in: DRIFTED_VERIFY_STATUSES } } } });
+  if (params.drift === "no") and.push({ stepStates: { none: { verifyStatus: { in: DRIFTED_VERIFY_STATUSES } } } });
+  if (params.cert === "expiring") and.push({ certificateExpiresAt: { lt: certificateWarningCutoff(now) } });
   return { AND: and };
 }
 
 function orderBy(params: OverviewParams): Prisma.TenantOrderByWithRelationInput[] {
   const dir = params.dir;
   const byName: Prisma.TenantOrderByWithRelationInput = { cfgTenantName: dir };
-  const nullsLast = (field: "region" | "orgShortName") => ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
+  const nullsLast = (field: "region" | "orgShortName" | "certificateExpiresAt") => ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
   const primary: Record<OverviewParams["sort"], Prisma.TenantOrderByWithRelationInput[]> = {
     tenant: [byName, { deployment: { name: "asc" } }],
     deployment: [{ deployment: { name: dir } }, { cfgTenantName: "asc" }],
     region: [nullsLast("region"), { cfgTenantName: "asc" }],
     org: [nullsLast("orgShortName"), { cfgTenantName: "asc" }],
+    expiry: [nullsLast("certificateExpiresAt"), { cfgTenantName: "asc" }],
     created: [{ createdAt: dir }],
   };
   return [...primary[params.sort], { id: "asc" }];
@@ -93,6 +99,7 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       cfgTenantName: true,
       region: true,
       orgShortName: true,
+      certificateExpiresAt: true,
       predictiveEngagement: true,
       agentPacing: true,
       settings: true,
@@ -113,6 +120,7 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       deployment: tenant.deployment,
       region: tenant.region,
       orgShortName: tenant.orgShortName,
+      certificate: certificateExpiry(tenant.certificateExpiresAt, now),
       summary: summarizeTenant(tenant, tenant.stepStates, runActive),
       lastRun,
     };

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createDeployment } from "@/lib/provisioning/deployments";
+import { testAudit } from "@/lib/provisioning/test-support";
+import { createTenant } from "@/lib/provisioning/tenants";
+import { isolatedDatabase } from "@/test/support/db";
+import { finalStepKey, listTenantOverview } from "./overview";
+import { overviewCounts } from "./overview-counts";
+import { parseOverviewParams } from "./overview-params";
+import { TENANT_STATUSES } from "./statuses";
+import { applicableSteps } from "./tenant-status";
+
+// Counts cover the whole installation, so this runs on a database of its own.
+let database: Awaited<ReturnType<typeof isolatedDatabase>>;
+let db: Db;
+
+beforeAll(async () => {
+  database = await isolatedDatabase();
+  db = database.db;
+  const keys = applicableSteps({ predictiveEngagement: true, agentPacing: false, settings: {} }).map((step) => step.key);
+  for (const layout of ["one", "two"]) {
+    const deployment = await createDeployment(db, testAudit, { name: `counts-${layout}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
+    const tenant = async (name: string) => (await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: name, region: "eu-west-1", bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret" })).id;
+    const states = (tenantId: string, stepKeys: string[], status: string, verifyStatus?: string) =>
+      db.stepState.createMany({ data: stepKeys.map((stepKey) => ({ tenantId, stepKey, status, verifyStatus })) });
+    // Provisioned with drift and an expiring certificate; provisioned clean; failed (and drifted elsewhere);
+    // in progress; a running lease over a failure; an expired lease (so not running); nothing at all.
+    const done = await tenant("Done-drifted");
+    await states(done, keys.slice(1), "done", "ok");
+    await states(done, keys.slice(0, 1), "done", "missing");
+    await db.tenant.update({ where: { id: done }, data: { certificateExpiresAt: new Date(Date.now() + 5 * 86_400_000) } });
+    await states(await tenant("Done"), keys, "done", "ok");
+    const failed = await tenant("Failed");
+    await states(failed, keys.slice(0, 2), "done", "drifted");
+    await states(failed, keys.slice(2, 3), "failed");
+    await states(await tenant("Half"), keys.slice(0, 4), "done");
+    const running = await tenant("Running");
+    await states(running, keys.slice(0, 1), "failed");
+    await db.run.create({ data: { tenantId: running, mode: "apply", status: "running", correlationId: `c-${layout}`, leaseExpiresAt: new Date(Date.now() + 600_000) } });
+    const stale = await tenant("Stale");
+    await db.run.create({ data: { tenantId: stale, mode: "apply", status: "running", correlationId: `s-${layout}`, leaseExpiresAt: new Date(Date.now() - 1000) } });
+    const expired = await tenant("Expired-certificate");
+    await db.tenant.update({ where: { id: expired }, data: { certificateExpiresAt: new Date(Date.now() - 86_400_000) } });
+    await states(expired, [finalStepKey()], "running");
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe("overview counters", () => {
+  it("count every tenant once, and each number is what its filter link lists", async () => {
+    const counts = await overviewCounts(db);
+    expect(counts).toEqual({ total: 14, byStatus: { done: 4, failed: 2, running: 4, "in-progress": 2, "not-started": 2 }, drifted: 4, certificateExpiring: 4 });
+    for (const status of TENANT_STATUSES) {
+      expect((await listTenantOverview(db, parseOverviewParams({ status }))).total, status).toBe(counts.byStatus[status]);
+    }
+    expect((await listTenantOverview(db, parseOverviewParams({ drift: "yes" }))).total).toBe(counts.drifted);
+    expect((await listTenantOverview(db, parseOverviewParams({ cert: "expiring" }))).total).toBe(counts.certificateExpiring);
+  });
+});
