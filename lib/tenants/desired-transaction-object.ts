@@ -54,6 +54,7 @@ export async function desiredTransactionObject(db: DbTx, tenant: TenantView): Pr
     genesysAs: unavailable,
     bridge: async () => recorder as ConfigServerBridge,
     secret: (purpose) => openSecret(db, tenantSecretRef(tenant.id, purpose)),
+    peerStates: async () => [],
     beforeCreate: async () => unavailable(),
     afterCreate: async () => unavailable(),
   };
