@@ -12,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { StatusChip } from "@/components/ui/status-chip";
 import type { TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
+import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
 import { StepCard } from "./step-card";
 
@@ -29,7 +30,7 @@ async function fetchChecklist(tenantId: string): Promise<TenantChecklist> {
 }
 
 /** The checklist, kept live: it polls while a run is queued or running and stops when it ends. */
-export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; canRun: boolean }) {
+export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantChecklist; canRun: boolean; canReveal: boolean }) {
   const tenantId = initial.tenant.id;
   const [awaiting, setAwaiting] = useState<Awaiting | null>(null);
   const awaitingRef = useRef<Awaiting | null>(null);
@@ -79,6 +80,7 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
   const busy = Boolean(awaiting) || data.runActive;
   const stepTitles = Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title])));
   const latest = data.latestRun;
+  const planned = data.phases.some((phase) => phase.steps.some((step) => step.plan !== null));
   const numbers = new Map(data.phases.flatMap((phase) => phase.steps).map((step, index) => [step.key, index + 1]));
 
   return (
@@ -110,6 +112,7 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
               {query.error.message} The page shows the last state it received; reload to try again.
             </Alert>
           ) : null}
+          {canRun && !planned && data.summary.status !== "done" ? <PlanFirst tenantId={tenantId} disabled={busy} onQueued={startAwaiting} /> : null}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
               {RUN_MODES.map((mode) => (
@@ -137,7 +140,7 @@ export function ChecklistLive({ initial, canRun }: { initial: TenantChecklist; c
               <ol className="grid gap-3">
                 {group.steps.map((step) => (
                   <li key={step.key}>
-                    <StepCard step={step} number={numbers.get(step.key) ?? 0} tenantId={tenantId} canRun={canRun} busy={busy} onQueued={startAwaiting} onChanged={() => void query.refetch()} />
+                    <StepCard step={step} number={numbers.get(step.key) ?? 0} tenantId={tenantId} canRun={canRun} canReveal={canReveal} busy={busy} onQueued={startAwaiting} onChanged={() => void query.refetch()} />
                   </li>
                 ))}
               </ol>

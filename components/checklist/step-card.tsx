@@ -2,6 +2,7 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { revealStepSecretAction } from "@/app/(dashboard)/tenants/[id]/actions";
 import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
 import { runModeLabel, stepStatusDisplay } from "@/components/tenants/status-display";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,8 @@ import type { ChecklistStep } from "@/lib/tenants/checklist";
 import { formatDateTime } from "@/components/tenants/status-display";
 import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
+import { SecretValue } from "./secret-value";
+import { StepPlan } from "./step-plan";
 
 const outcomeWords: Record<string, string> = {
   create: "would create",
@@ -31,12 +34,12 @@ const outcomeWords: Record<string, string> = {
   "not-run": "not run (an earlier step failed)",
 };
 
-export function StepCard({ step, number, tenantId, canRun, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; busy: boolean; onQueued: () => void; onChanged: () => void }) {
+export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: () => void; onChanged: () => void }) {
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
 
-  function queue(mode: "apply" | "verify") {
+  function queue(mode: "plan" | "apply" | "verify") {
     startTransition(async () => {
       const result = await enqueueTenantRunAction({ tenantId, mode, stepKey: step.key });
       if (!result.ok) {
@@ -79,6 +82,7 @@ export function StepCard({ step, number, tenantId, canRun, busy, onQueued, onCha
             <ul className="list-inside list-disc text-muted-foreground">{last.changes.map((change) => <li key={change}>{change}</li>)}</ul>
           </div>
         ) : null}
+        {step.plan && step.applies ? <StepPlan stepKey={step.key} plan={step.plan} /> : null}
         {step.drift.length ? (
           <div>
             <p className="font-medium">{step.verifyStatus === "missing" ? "Missing at the last verification" : "Differences found at the last verification"}</p>
@@ -108,8 +112,26 @@ export function StepCard({ step, number, tenantId, canRun, busy, onQueued, onCha
             ))}
           </dl>
         ) : null}
+        {step.secrets.length ? (
+          <div>
+            <p className="font-medium">Secrets</p>
+            <dl className="grid gap-1">
+              {step.secrets.map((secret) => (
+                <div key={secret.purpose} className="flex min-w-0 items-center gap-2" data-testid={`secret-${secret.purpose}`}>
+                  <dt className="shrink-0 text-muted-foreground">{secret.label}</dt>
+                  <dd className="flex min-w-0 flex-1">
+                    <SecretValue label={`${secret.label} of ${step.title}`} canReveal={canReveal} reveal={() => revealStepSecretAction({ tenantId, purpose: secret.purpose })} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ) : null}
         {canRun && step.applies ? (
           <div className="flex flex-wrap gap-2">
+            <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("plan")} aria-label={`Plan ${step.title}`}>
+              Plan
+            </Button>
             <Button size="sm" variant="outline" disabled={busy} loading={pending} loadingText="Queuing…" onClick={() => queue("apply")} aria-label={`Apply ${step.title}`}>
               Apply
             </Button>

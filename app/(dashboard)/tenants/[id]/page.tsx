@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -26,9 +27,15 @@ export default async function TenantChecklistPage({ params }: { params: Promise<
       </nav>
       <PageHeader
         title={tenant.cfgTenantName}
+        actions={
+          <nav aria-label="Tenant pages" className="flex flex-wrap gap-2">
+            <Button asChild variant="outline" size="sm"><Link href={`/tenants/${tenant.id}/transaction-object`}>Transaction object</Link></Button>
+            <Button asChild variant="outline" size="sm"><Link href={`/tenants/${tenant.id}/certificate`}>Certificate</Link></Button>
+          </nav>
+        }
         description={`Deployment ${tenant.deployment.name} · ${tenant.region ? `region ${tenant.region}` : "explicit base URLs"} · ${tenant.orgName ? `org ${tenant.orgName} (${tenant.orgShortName})` : "org not connected yet"} · bootstrap client ${tenant.bootstrapClientId}`}
       />
-      <ChecklistLive initial={checklist} canRun={can(user.role, "provisioning.run")} />
+      <ChecklistLive initial={checklist} canRun={can(user.role, "provisioning.run")} canReveal={can(user.role, "secret.reveal")} />
     </div>
   );
 }
