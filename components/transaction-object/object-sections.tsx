@@ -1,0 +1,116 @@
+"use client";
+
+import { useTransition } from "react";
+import { EyeIcon, EyeOffIcon } from "lucide-react";
+import { toast } from "sonner";
+import { revealTransactionObjectSecretsAction } from "@/app/(dashboard)/tenants/[id]/actions";
+import { CopyButton } from "@/components/checklist/copy-button";
+import { MASKED } from "@/components/checklist/secret-value";
+import { useRevealed } from "@/components/checklist/use-revealed";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { StatusChip } from "@/components/ui/status-chip";
+import type { TransactionObjectEntry, TransactionObjectView } from "@/lib/tenants/transaction-object";
+import { cn } from "@/lib/utils/cn";
+import { comparisonDisplay } from "./comparison-display";
+
+const refOf = (entry: { section: string; key: string }) => `${entry.section}/${entry.key}`;
+
+function ValueCell({ entry, revealed, print }: { entry: TransactionObjectEntry; revealed: Record<string, string> | null; print: boolean }) {
+  const value = entry.secret ? revealed?.[refOf(entry)] : entry.value;
+  if (value === undefined) {
+    return <span className="font-mono text-xs" aria-label={`${entry.key}: secret, hidden`}>{MASKED}</span>;
+  }
+  return (
+    <span className="flex min-w-0 items-start gap-1">
+      <code data-testid={entry.secret ? "revealed-secret" : undefined} className={cn("max-h-32 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all text-xs", print && "max-h-none overflow-visible", entry.secret && "rounded bg-warning-soft px-1 text-warning-soft-foreground")}>
+        {value}
+      </code>
+      {print ? null : <CopyButton value={value} label={`${entry.section} ${entry.key}`} />}
+    </span>
+  );
+}
+
+/**
+ * hybrid_integration per section. Secret options are masked; Reveal opens them through the audited action and keeps
+ * them only in memory until Hide or navigation. `print` drops the comparison and copy buttons and adds a tick column.
+ */
+export function ObjectSections({ tenantId, sections, canReveal, print = false }: { tenantId: string; sections: TransactionObjectView["sections"]; canReveal: boolean; print?: boolean }) {
+  const [revealed, setRevealed] = useRevealed<Record<string, string>>();
+  const [pending, startTransition] = useTransition();
+  const hasSecrets = sections.some((section) => section.entries.some((entry) => entry.secret));
+
+  const reveal = () =>
+    startTransition(async () => {
+      const result = await revealTransactionObjectSecretsAction({ tenantId });
+      if (!result.ok) {
+        toast.error("Could not reveal the secrets", { description: result.error });
+        return;
+      }
+      setRevealed(result.data);
+      toast.success("Secrets revealed", { description: "Your reveal is recorded in the audit log. They hide again when you leave the page." });
+    });
+
+  return (
+    <div className="grid gap-4">
+      {hasSecrets && canReveal ? (
+        <div className="flex flex-wrap items-center gap-2 print:hidden">
+          {revealed ? (
+            <Button variant="outline" size="sm" onClick={() => setRevealed(null)}>
+              <EyeOffIcon aria-hidden="true" />
+              Hide secrets
+            </Button>
+          ) : (
+            <Button variant="outline" size="sm" loading={pending} loadingText="Revealing…" onClick={reveal}>
+              <EyeIcon aria-hidden="true" />
+              {print ? "Reveal secrets for printing" : "Reveal secrets"}
+            </Button>
+          )}
+          <span className="text-xs text-muted-foreground">{revealed ? "Shown to you only; recorded in the audit log." : "Revealing is recorded in the audit log."}</span>
+        </div>
+      ) : null}
+      {sections.map((section) => (
+        <section key={section.name} aria-labelledby={`section-${section.name}`} data-testid={`section-${section.name}`} className="grid gap-2 break-inside-avoid">
+          <h2 id={`section-${section.name}`} className="font-mono text-base font-semibold">[{section.name}]</h2>
+          <div className="overflow-x-auto rounded-lg border border-border">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Options of section {section.name}{print ? "" : " and how they compare with GAX"}</caption>
+              <thead className="bg-muted/50 text-xs">
+                <tr>
+                  <th scope="col" className="w-56 px-3 py-2 font-medium">Option</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Value</th>
+                  {print ? <th scope="col" className="w-20 px-3 py-2 font-medium">Entered</th> : <th scope="col" className="w-56 px-3 py-2 font-medium">In GAX now</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {section.entries.map((entry) => {
+                  const display = comparisonDisplay[entry.comparison];
+                  return (
+                    <tr key={entry.key} data-testid={`option-${refOf(entry)}`} data-comparison={entry.comparison} className="border-t border-border align-top">
+                      <th scope="row" className="px-3 py-2 font-mono text-xs font-normal">
+                        {entry.key}
+                        {entry.annex ? <Badge tone="outline" className="ml-2">annex key</Badge> : null}
+                        {entry.secret ? <Badge tone="neutral" className="ml-2">secret</Badge> : null}
+                      </th>
+                      <td className="max-w-xl px-3 py-2"><ValueCell entry={entry} revealed={revealed} print={print} /></td>
+                      {print ? (
+                        <td className="px-3 py-2"><span aria-hidden="true" className="inline-block size-4 rounded-sm border border-foreground" /></td>
+                      ) : (
+                        <td className="px-3 py-2">
+                          <StatusChip tone={display.tone} label={display.label} />
+                          {entry.comparison === "differs" && entry.liveValue !== null ? (
+                            <span className="mt-1 block break-all font-mono text-xs text-muted-foreground">GAX has: {entry.liveValue}</span>
+                          ) : null}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
