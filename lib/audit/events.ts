@@ -7,6 +7,9 @@ const tenantTarget = target("tenant");
 const runRef = { runId: z.string(), correlationId: z.string() };
 // "step", not "stepKey": redaction treats any field name containing "pkey" as a private key.
 const stepRef = { ...runRef, step: z.string() };
+// Certificates are public; events carry their SHA-256 fingerprints, never key material.
+const rotationRef = { ...runRef, rotationId: z.string() };
+const rotationStage = z.enum(["generate", "add-certificate", "update-transaction-object", "smoke-test", "remove-old-certificate"]);
 
 /** One schema per event type; an event that does not match its schema is a programming error and is refused. */
 export const auditEventSchema = z.discriminatedUnion("action", [
@@ -90,6 +93,30 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     outcome: z.literal("success"),
     target: tenantTarget,
     details: z.object({ step: z.string(), fields: z.array(z.string()), sealedPurposes: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("certificate_rotation.start"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...rotationRef, resumed: z.boolean(), stage: rotationStage, oldFingerprint: z.string(), newFingerprint: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("certificate_rotation.stage"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...rotationRef, stage: rotationStage, result: z.enum(["changed", "unchanged", "checked"]), changes: z.array(z.string()), apiCorrelationIds: z.array(z.string()), newFingerprint: z.string().optional() }),
+  }),
+  z.object({
+    action: z.literal("certificate_rotation.succeed"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...rotationRef, oldFingerprint: z.string(), newFingerprint: z.string(), newNotAfter: z.string() }),
+  }),
+  z.object({
+    action: z.literal("certificate_rotation.fail"),
+    outcome: z.literal("failure"),
+    target: tenantTarget,
+    details: z.object({ ...rotationRef, stage: rotationStage, errorCode: z.string(), message: z.string(), apiCorrelationIds: z.array(z.string()) }),
   }),
   z.object({
     action: z.literal("secret.regenerate"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sameCertificate, type PureEngageProvider, type PureEngageRequest } from "@/lib/genesys-cloud";
+import { providerCertificates } from "@/lib/genesys-cloud/endpoints/identity-providers";
 import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../step";
 import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL } from "./saml-key-material";
 
@@ -12,19 +13,36 @@ type Input = z.output<typeof input>;
 
 const bare = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
 
+/** The certificate in use, and during a certificate rotation also the next one: the provider trusts both until it ends. */
+function trustedCertificates(ctx: StepContext<Input>): string[] {
+  const { keyMaterial } = ctx.input;
+  return [keyMaterial.certificatePem, ...(keyMaterial.next ? [keyMaterial.next.certificatePem] : [])].map(bare);
+}
+
 function desired(ctx: StepContext<Input>): PureEngageRequest {
+  const [certificate, ...others] = trustedCertificates(ctx);
   return {
     name: PROVIDER_NAME,
     issuerURI: ctx.input.issuerUri,
     ssoTargetURI: ctx.input.ssoTargetUri,
-    certificate: bare(ctx.input.keyMaterial.certificatePem),
+    ...(others.length > 0 ? { certificates: [certificate!, ...others] } : { certificate }),
     autoProvisionUsers: true,
     disabled: false,
   };
 }
 
+function certificateDifference(live: PureEngageProvider, want: PureEngageRequest): FieldDifference[] {
+  const wanted = want.certificates ?? [want.certificate ?? ""];
+  const trusted = providerCertificates(live);
+  const missing = wanted.filter((certificate) => !trusted.some((other) => sameCertificate(certificate, other)));
+  const extra = trusted.filter((certificate) => !wanted.some((other) => sameCertificate(certificate, other)));
+  if (missing.length === 0 && extra.length === 0) return [];
+  const expected = wanted.length > 1 ? "the current and the next SAML certificate (rotation under way)" : "the stored SAML certificate";
+  const actual = trusted.length === 0 ? "" : missing.length === 0 ? `also ${extra.length} other certificate(s)` : extra.length > 0 ? "another certificate" : "not all of them";
+  return [{ field: "certificate", expected, actual }];
+}
+
 function differences(live: PureEngageProvider, want: PureEngageRequest): FieldDifference[] {
-  const liveCertificate = live.certificate ?? live.certificates?.[0] ?? "";
   const found: FieldDifference[] = [];
   const compare = (field: string, expected: string, actual: string) => expected !== actual && found.push({ field, expected, actual });
   compare("name", want.name ?? "", live.name ?? "");
@@ -32,8 +50,7 @@ function differences(live: PureEngageProvider, want: PureEngageRequest): FieldDi
   compare("ssoTargetURI", want.ssoTargetURI ?? "", live.ssoTargetURI ?? "");
   compare("autoProvisionUsers", "true", String(live.autoProvisionUsers ?? false));
   compare("disabled", "false", String(live.disabled ?? false));
-  if (!sameCertificate(want.certificate ?? "", liveCertificate)) found.push({ field: "certificate", expected: "the stored SAML certificate", actual: liveCertificate ? "another certificate" : "" });
-  return found;
+  return [...found, ...certificateDifference(live, want)];
 }
 
 /** Other identity providers of the org with the same issuer: SAML2 bearer exchanges would be ambiguous. */

@@ -15,7 +15,21 @@ export const SAML_SECRETS = {
   encryptedKey: `${SAML_KEY_MATERIAL}.encrypted-key`,
 } as const;
 
-export const keyMaterialOutputsSchema = z.object({ certificatePem: z.string().min(1), sha256Fingerprint: z.string(), notAfter: z.string() });
+/**
+ * Sealed during a certificate rotation (lib/provisioning/rotation): the next key material, until the rotation's
+ * smoke test passes and it replaces the current one.
+ */
+export const NEXT_SAML_SECRETS = {
+  privateKey: `${SAML_SECRETS.privateKey}.next`,
+  keyPassword: `${SAML_SECRETS.keyPassword}.next`,
+  encryptedKey: `${SAML_SECRETS.encryptedKey}.next`,
+} as const;
+
+const certificateOutputsSchema = z.object({ certificatePem: z.string().min(1), sha256Fingerprint: z.string(), notAfter: z.string() });
+export type CertificateOutputs = z.output<typeof certificateOutputsSchema>;
+
+/** The certificate in use and, while a rotation is under way, the next one (the identity provider trusts both). */
+export const keyMaterialOutputsSchema = certificateOutputsSchema.extend({ next: certificateOutputsSchema.optional() });
 export type KeyMaterialOutputs = z.output<typeof keyMaterialOutputsSchema>;
 
 const input = z.object({ orgShortName: z.string().min(1) });
@@ -30,12 +44,25 @@ const manualSchema = z
   })
   .strict();
 
+export function certificateOutputs(certificatePem: string): CertificateOutputs {
+  const details = certificateDetails(certificatePem);
+  return { certificatePem, sha256Fingerprint: details.sha256Fingerprint, notAfter: details.notAfter.toISOString() };
+}
+
+/** The sealed secrets of key material, under the current purposes or (rotation) the next ones. */
+export function keyMaterialSecrets(privateKeyPem: string, password: string, purposes: typeof SAML_SECRETS | typeof NEXT_SAML_SECRETS = SAML_SECRETS): Record<string, string> {
+  return { [purposes.privateKey]: privateKeyPem, [purposes.keyPassword]: password, [purposes.encryptedKey]: encryptPrivateKey(privateKeyPem, password) };
+}
+
+/** Fresh key material for the org, as the step generates it. */
+export const generateOrgKeyMaterial = (orgShortName: string) => generateKeyMaterial({ subject: { commonName: `Genesys Multicloud CX SAML ${orgShortName}` } });
+
 function materialResult(certificatePem: string, privateKeyPem: string, password: string, result: StepApplyResult["result"], change: string): StepApplyResult {
   const details = certificateDetails(certificatePem);
   return {
     result,
-    outputs: { certificatePem, sha256Fingerprint: details.sha256Fingerprint, notAfter: details.notAfter.toISOString() } satisfies KeyMaterialOutputs,
-    secrets: { [SAML_SECRETS.privateKey]: privateKeyPem, [SAML_SECRETS.keyPassword]: password, [SAML_SECRETS.encryptedKey]: encryptPrivateKey(privateKeyPem, password) },
+    outputs: certificateOutputs(certificatePem) satisfies KeyMaterialOutputs,
+    secrets: keyMaterialSecrets(privateKeyPem, password),
     changes: [change],
     certificateExpiresAt: details.notAfter,
   };
@@ -78,7 +105,7 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
       const outputs = keyMaterialOutputsSchema.parse(ctx.previous?.outputs);
       return { result: "unchanged", outputs, changes: [], certificateExpiresAt: new Date(outputs.notAfter) };
     }
-    const material = await generateKeyMaterial({ subject: { commonName: `Genesys Multicloud CX SAML ${ctx.input.orgShortName}` } });
+    const material = await generateOrgKeyMaterial(ctx.input.orgShortName);
     return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), found ? "updated" : "created", "generated a new SAML key and certificate");
   },
 

@@ -1,0 +1,55 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { openSecret } from "@/lib/secrets/store";
+import type { Connections } from "../connections";
+import { parseInput } from "../parse-input";
+import { tenantSecretRef } from "../secret-refs";
+import type { Step, StepContext, StepOutputs } from "../step";
+import { NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type CertificateOutputs } from "../steps/saml-key-material";
+import type { TenantView } from "../tenant-view";
+
+const unavailable = (): never => {
+  throw new AppError("precondition_failed", "A certificate rotation creates no Genesys Cloud objects and reads no other tenant.");
+};
+
+/** The current purposes of the key material, read from the next ones: steps then work with the new key unchanged. */
+const nextPurposeOf: Record<string, string> = {
+  [SAML_SECRETS.privateKey]: NEXT_SAML_SECRETS.privateKey,
+  [SAML_SECRETS.keyPassword]: NEXT_SAML_SECRETS.keyPassword,
+  [SAML_SECRETS.encryptedKey]: NEXT_SAML_SECRETS.encryptedKey,
+};
+
+export interface RotationStepSetting {
+  db: Db;
+  tenant: TenantView;
+  connections: Connections;
+}
+
+/**
+ * A catalogue step's context for one rotation stage: its input from the outputs of the done steps, and with
+ * `withKey: "next"` the new key material in place of the current one (outputs and sealed secrets alike).
+ */
+export async function rotationStepContext<Input, Manual>(setting: RotationStepSetting, step: Step<Input, Manual>, withKey: "current" | { next: CertificateOutputs }): Promise<StepContext<Input>> {
+  const { db, tenant, connections } = setting;
+  const states = await db.stepState.findMany({ where: { tenantId: tenant.id } });
+  const outputs: Record<string, StepOutputs> = Object.fromEntries(states.filter((state) => state.status === "done").map((state) => [state.stepKey, state.outputs as StepOutputs]));
+  if (withKey !== "current") outputs[SAML_KEY_MATERIAL] = withKey.next;
+  const own = states.find((state) => state.stepKey === step.key);
+  const purposeOf = (purpose: string) => (withKey === "current" ? purpose : (nextPurposeOf[purpose] ?? purpose));
+  // No rotation stage creates objects or reads other tenants; those members refuse. Assigned through a variable so
+  // the extra members are accepted while the StepContext interface is being extended.
+  const context = {
+    input: parseInput(step.input, step.inputFrom({ tenant, outputs }), `input of "${step.title}"`),
+    tenant,
+    previous: own ? { status: own.status, outputs: own.outputs as StepOutputs, manual: own.manual } : null,
+    genesys: connections.genesys,
+    genesysAs: connections.genesysAs,
+    bridge: connections.bridge,
+    secret: (purpose: string) => openSecret(db, tenantSecretRef(tenant.id, purposeOf(purpose))),
+    peerStates: async () => unavailable(),
+    beforeCreate: async () => unavailable(),
+    afterCreate: async () => unavailable(),
+  };
+  const typed: StepContext<Input> = context;
+  return typed;
+}
