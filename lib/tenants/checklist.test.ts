@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeCatalogue } from "@/lib/provisioning/catalogue";
-import { applyTenant } from "@/lib/provisioning/engine";
+import { applyTenant, planTenant } from "@/lib/provisioning/engine";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { loadTenantChecklist } from "./checklist";
@@ -28,6 +28,21 @@ describe("tenant checklist", () => {
     expect(checklist.summary.status).toMatch(/^(not-started|in-progress)$/);
   });
 
+  it("carries each step's last plan: the diff of a step that can run, the titles a pending step waits for", async () => {
+    expect((await planTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+    const steps = (await loadTenantChecklist(kit.db, kit.tenant.id))!.phases.flatMap((phase) => phase.steps);
+    const connect = steps.find((step) => step.key === "connect-org")!;
+    expect(connect.plan).toMatchObject({ action: "create", waitingFor: [], plannedAt: expect.any(String) });
+    expect(connect.plan!.changes).toContainEqual({ field: "orgShortName", expected: kit.orgShortName, actual: "" });
+    // Secrets arrive masked from the engine.
+    const client = steps.find((step) => step.key === "client-credentials-client")!;
+    expect(client.plan).toMatchObject({ action: "create", waitingFor: [] });
+    expect(client.plan!.changes).toContainEqual({ field: "secret", expected: "********", actual: "" });
+    const transactionObject = steps.find((step) => step.key === "transaction-object")!;
+    expect(transactionObject.plan).toMatchObject({ action: "pending", changes: [] });
+    expect(transactionObject.plan!.waitingFor).toContain(connect.title);
+  });
+
   it("after apply: every applicable step done with outputs and its last step run, the run in the history, no secret anywhere", async () => {
     const runsBefore = await kit.db.run.count({ where: { tenantId: kit.tenant.id } });
     const report = await applyTenant(kit.tenant.id, kit.engine);
@@ -42,6 +57,12 @@ describe("tenant checklist", () => {
     expect(checklist.latestRun).toMatchObject({ id: report.runId, mode: "apply", stepKey: null, status: "succeeded", requestedBy: expect.any(String) });
     expect(checklist.runActive).toBe(false);
     expect(checklist.runs).toHaveLength(runsBefore + 1);
+
+    expect(applicable.every((step) => step.plan === null)).toBe(true);
+    const keyMaterial = steps.find((step) => step.key === "saml-key-material")!;
+    expect(keyMaterial.secrets.map((secret) => secret.label).sort()).toEqual(["encrypted key", "key password", "private key"]);
+    expect(steps.find((step) => step.key === "saml2-bearer-client")!.secrets).toEqual([{ purpose: "saml2-bearer-client.client-secret", label: "client secret" }]);
+    expect(steps.flatMap((step) => step.secrets).some((secret) => secret.purpose === "bootstrap-client-secret")).toBe(false);
 
     const json = JSON.stringify(checklist);
     const secrets = await kit.db.secret.findMany({ where: { ownerId: kit.tenant.id }, select: { ownerType: true, ownerId: true, purpose: true } });
