@@ -1,10 +1,10 @@
 import PgBoss from "pg-boss";
 import { z } from "zod";
+import { actorSchema } from "./job-actor";
+import { ensureRotationQueue } from "./rotation-jobs";
 
 export const RUN_QUEUE = "provisioning-run";
 export const REVERIFY_QUEUE = "scheduled-reverify";
-
-const actorSchema = z.object({ id: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() });
 
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
@@ -50,4 +50,5 @@ export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
     expireInSeconds: settings.jobTimeoutSeconds,
   });
   await boss.createQueue(REVERIFY_QUEUE, { name: REVERIFY_QUEUE, policy: "singleton", retryLimit: 0 });
+  await ensureRotationQueue(boss, settings);
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { runTenant } from "@/lib/provisioning/engine";
 import { enqueueRuns } from "./enqueue";
+import { workRotations } from "./rotation-jobs";
 import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
 
 export type WorkerSettings = QueueSettings & {
@@ -47,6 +48,8 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
   for (let index = 0; index < Math.max(1, settings.concurrency); index += 1) {
     await boss.work(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handleRun);
   }
+
+  await workRotations(boss, db, settings);
 
   if (settings.reverifyCron) {
     await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});
