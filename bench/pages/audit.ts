@@ -36,6 +36,7 @@ FROM generate_series($2::bigint, $3::bigint) AS g`;
 const tenantId = (index: number) => `md5('tenant${index}')`;
 
 export const auditPart: PagePart = {
+  key: "audit",
   name: "audit log",
   describe: `${EVENTS.toLocaleString("en")} audit events`,
   async seed(client: pg.Client) {

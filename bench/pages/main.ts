@@ -1,6 +1,7 @@
 // Seeds a fresh embedded PostgreSQL with page-sized data, then times each page's first-page queries as the pages
 // run them (through the app's Prisma client) and prints the median of each against the bound of 300 ms of server
-// time as a ratio; exits non-zero when any is above.
+// time as a ratio; exits non-zero when any is above. Parts are chosen by key on the command line or in
+// PAGES_BENCH_PARTS (comma-separated), e.g. `npx tsx bench/pages/main.ts tenants`; all of them when neither is given.
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,12 +13,15 @@ import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { freePort } from "@/test/support/free-port";
 import { auditPart } from "./audit";
 import type { PagePart } from "./part";
+import { tenantsPart } from "./tenants";
 
 const BOUND_MS = 300;
 const RUNS = Number(process.env.PAGES_BENCH_RUNS ?? 15);
 
-// Each page adds its part here (e.g. the overview's tenants part: bench/pages/tenants.ts exporting a PagePart).
-const parts: PagePart[] = [auditPart];
+// Each page adds its part here.
+const allParts: PagePart[] = [auditPart, tenantsPart];
+const wanted = [...process.argv.slice(2), ...(process.env.PAGES_BENCH_PARTS ?? "").split(",")].map((key) => key.trim()).filter(Boolean);
+const parts = wanted.length ? allParts.filter((part) => wanted.includes(part.key)) : allParts;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,6 +39,8 @@ const directory = join(tmpdir(), `hp-bench-pages-${process.pid}`);
 let stop: (() => Promise<void>) | undefined;
 try {
   if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error("PAGES_BENCH_RUNS must be a whole number of at least 3");
+  const unknown = wanted.filter((key) => !allParts.some((part) => part.key === key));
+  if (unknown.length) throw new Error(`no part named ${unknown.join(", ")}; the parts are ${allParts.map((part) => part.key).join(", ")}`);
   ensureDataDirectory(directory);
   const database = await startEmbeddedPostgres({ directory: join(directory, "postgres"), port: await freePort(), password: "bench", quiet: true });
   stop = database.stop;

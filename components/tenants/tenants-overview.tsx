@@ -4,8 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/lib/db/client";
-import { listTenantOverview, overviewFilterChoices } from "@/lib/tenants/overview";
-import { overviewCounts } from "@/lib/tenants/overview-counts";
+import { loadTenantOverview } from "@/lib/tenants/overview-data";
 import { hasFilters, overviewQueryString, type OverviewParams } from "@/lib/tenants/overview-params";
 import { cataloguePhases, PHASE_LABELS } from "@/lib/tenants/phases";
 import { TenantsCounters } from "./tenants-counters";
@@ -15,8 +14,7 @@ import { TenantsTable } from "./tenants-table";
 
 /** Counters, filters, the table, and pages of the tenants overview; the state lives in the URL of basePath. */
 export async function TenantsOverview({ basePath, params, canRun }: { basePath: string; params: OverviewParams; canRun: boolean }) {
-  const db = getDb();
-  const [page, choices, counts] = await Promise.all([listTenantOverview(db, params), overviewFilterChoices(db), overviewCounts(db)]);
+  const { page, choices, counts } = await loadTenantOverview(getDb(), params);
   const phases = cataloguePhases().map((phase) => ({ phase, label: PHASE_LABELS[phase] }));
   if (page.total === 0 && !hasFilters(params)) {
     return (

@@ -6,7 +6,7 @@ import { testAudit } from "@/lib/provisioning/test-support";
 import { createTenant } from "@/lib/provisioning/tenants";
 import { testDb } from "@/test/support/db";
 import { listDeployments } from "./deployments";
-import { listTenantOverview } from "./overview";
+import { listTenantOverview, overviewFilterChoices } from "./overview";
 import { overviewQueryString, parseOverviewParams } from "./overview-params";
 import { applicableSteps } from "./tenant-status";
 
@@ -56,6 +56,12 @@ describe("tenants overview", () => {
     expect(names(await page({}))).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
     expect(names(await page({ sort: "tenant", dir: "desc" }))).toEqual(["Echo", "Delta", "Charlie", "Bravo", "Alpha"]);
     expect(names(await page({ sort: "region" }))).toEqual(["Delta", "Alpha", "Charlie", "Bravo", "Echo"]);
+  });
+
+  it("offers each region once, in order, in the filter menu", async () => {
+    const { regions } = await overviewFilterChoices(db);
+    expect(regions).toEqual([...new Set(regions)].sort());
+    expect(regions).toEqual(expect.arrayContaining(["ap-southeast-2", "eu-west-1", "us-east-1"]));
   });
 
   it("searches case-insensitively and filters by region", async () => {
