@@ -7,10 +7,11 @@ import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from 
 import { processIo, type CliIo } from "./io";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerProvisioningCommands } from "./provisioning-commands";
+import { registerRotationCommands } from "./rotation-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands];
 
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
