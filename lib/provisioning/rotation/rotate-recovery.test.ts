@@ -6,6 +6,7 @@ import { generateKeyMaterial } from "@/lib/saml/generate";
 import { keyMatchesCertificate } from "@/lib/saml/private-key";
 import { applyTenant, completeStepManually, verifyTenant } from "../engine";
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { loadCertificatePage } from "./queries";
 import { rotateCertificate } from "./rotate";
 import { expectRotatedTo, keyMaterial, providerCertificates, transactionKey, until } from "./rotation-test-support";
 
@@ -39,6 +40,12 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     // The identity provider step knows about the rotation under way: both certificates are what it expects.
     const verify = await verifyTenant(kit.tenant.id, kit.engine, "identity-provider");
     expect(verify.steps[0]!.verification).toEqual({ status: "ok", differences: [] });
+
+    const page = await loadCertificatePage(kit.db, kit.tenant.id);
+    expect(page!.certificate).toMatchObject({ sha256Fingerprint: before.sha256Fingerprint, expired: false, expiringSoon: false });
+    expect(page!.rotations[0]).toMatchObject({ id: failed.rotationId, status: "failed", operatorMessage: failed.error!.message });
+    expect(page!.rotations[0]!.stages.map((stage) => stage.status)).toEqual(["succeeded", "succeeded", "succeeded", "failed", "pending"]);
+    expect(JSON.stringify(page)).not.toMatch(/PRIVATE KEY/);
 
     const resumed = await rotateCertificate(kit.tenant.id, kit.engine);
     expect(resumed).toMatchObject({ status: "succeeded", resumed: true, rotationId: failed.rotationId, newFingerprint: failed.newFingerprint });
@@ -79,8 +86,12 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     await expect(applyTenant(kit.tenant.id, kit.engine)).rejects.toThrow(/Another apply run of .* is in progress/);
     await expect(rotateCertificate(kit.tenant.id, kit.engine)).rejects.toMatchObject({ code: "conflict" });
 
+    expect((await loadCertificatePage(kit.db, kit.tenant.id))!.rotating).toBe(true);
     const run = await kit.db.run.findFirstOrThrow({ where: { tenantId: kit.tenant.id, status: "running" } });
     await until(async () => (Date.now() > run.leaseExpiresAt.getTime() ? true : undefined), 10_000, "the lease to pass");
+    const stopped = (await loadCertificatePage(kit.db, kit.tenant.id))!;
+    expect(stopped.rotating).toBe(false);
+    expect(stopped.rotations[0]).toMatchObject({ status: "failed", operatorMessage: "The process running this rotation stopped. Rotate again to resume it." });
     const resumed = await rotateCertificate(kit.tenant.id, kit.engine);
     expect(resumed).toMatchObject({ status: "succeeded", resumed: true });
     expect((await kit.db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("abandoned");
