@@ -1,6 +1,7 @@
 // Public surface of the Genesys Cloud client.
 export { createGenesysCloudClient, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials, type GenesysCloudTarget, type SamlAssertionExchange } from "./client";
 export { GenesysCloudError, isGenesysCloudError } from "./errors";
+export { withReadCache } from "./read-cache";
 export { GENESYS_CLOUD_REGIONS, GENESYS_CLOUD_PORT, baseUrlsForRegion, findRegion, findRegionByDomain, type GenesysCloudRegion } from "./regions";
 export { OrgRateLimiter, type RateLimiterOptions } from "./rate-limiter";
 export { TokenCache } from "./token-cache";

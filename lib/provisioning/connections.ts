@@ -3,7 +3,7 @@ import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import type { GaxSettingsInput } from "@/lib/config-server/gax-settings";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { createGenesysCloudClient, type CallRecord, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials } from "@/lib/genesys-cloud";
+import { createGenesysCloudClient, withReadCache, type CallRecord, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials } from "@/lib/genesys-cloud";
 import { openSecret } from "@/lib/secrets/store";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "./secret-refs";
 import type { TenantView } from "./tenant-view";
@@ -14,7 +14,11 @@ export interface ConnectionOptions {
   gax?: Partial<Pick<GaxSettingsInput, "timeoutMs" | "maxApplyAttempts" | "transactionsFolderName">>;
 }
 
-/** The tenant's Genesys Cloud org and GAX, opened lazily for one run; every API call is reported to `calls`. */
+/**
+ * The tenant's Genesys Cloud org and GAX, opened lazily for one run; every API call is reported to `calls`. The
+ * org's details, Home division, built-in roles and OAuth clients are read once per run (the run's own writes keep
+ * them current), so the steps can share them.
+ */
 export function openConnections(db: DbTx, tenant: TenantView, options: ConnectionOptions) {
   const calls: CallRecord[] = [];
   const clientOptions: GenesysCloudClientOptions = {
@@ -38,7 +42,7 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
     },
     genesys(): GenesysCloudClient {
       if (!bootstrapSecret) throw new AppError("precondition_failed", "The tenant's bootstrap client secret is not stored; enter it again on the tenant's settings.");
-      bootstrap ??= genesysAs({ clientId: tenant.bootstrapClientId, clientSecret: bootstrapSecret });
+      bootstrap ??= withReadCache(genesysAs({ clientId: tenant.bootstrapClientId, clientSecret: bootstrapSecret }));
       return bootstrap;
     },
     genesysAs,
