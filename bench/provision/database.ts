@@ -9,11 +9,12 @@ import { ensureDataDirectory } from "@/lib/runtime/data-files";
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { freePort } from "@/test/support/free-port";
 
-export async function startBenchDatabase(): Promise<{ db: Db; stop(): Promise<void> }> {
+export async function startBenchDatabase(): Promise<{ db: Db; url: string; postgresDirectory: string; stop(): Promise<void> }> {
   const directory = resolve(".data-bench", `provision-${process.pid}`);
   rmSync(directory, { recursive: true, force: true });
   ensureDataDirectory(directory);
-  const server = await startEmbeddedPostgres({ directory: resolve(directory, "postgres"), port: await freePort(), password: "bench", quiet: true });
+  const postgresDirectory = resolve(directory, "postgres");
+  const server = await startEmbeddedPostgres({ directory: postgresDirectory, port: await freePort(), password: "bench", quiet: true });
   try {
     const name = `hp_bench_${randomBytes(3).toString("hex")}`;
     const admin = new pg.Client({ connectionString: server.url });
@@ -26,6 +27,8 @@ export async function startBenchDatabase(): Promise<{ db: Db; stop(): Promise<vo
     const db = createPrismaClient(url);
     return {
       db,
+      url,
+      postgresDirectory,
       async stop() {
         await db.$disconnect();
         await server.stop();

@@ -1,23 +1,24 @@
 // Benchmark: provision N tenants, each with its own Genesys Cloud org, against both sandboxes with latency injected
 // and the 300/min per-token limit, C tenants at a time.
 //
-// Lower bound of the wall time (what the rate limits and the critical path allow):
-//   per tenant t: L_t = max(calls_t / (limit / 60 s), sequential_calls_t x mean latency)
-//     (calls_t: its Platform API calls, all made with one org's tokens; every call of a run is sequential, so the
-//      sequential calls are its Platform API, token and GAX calls)
+// Lower bound of the wall time (what the rate limits and the critical path allow), see bound.ts:
+//   per tenant t: L_t = max(API calls_t / (limit / 60 s), critical-path calls_t x mean latency)
+//     (API calls_t are all made with one org's tokens; a run's calls follow one another, except that step 10 checks
+//      the other tenants' sample agents at the same time as the tenant's own: one agent session is on the path)
 //   overall:      L = max(max_t L_t, sum_t L_t / C)
-// Bound: wall time / L <= 1.25. Also printed: API calls per tenant against the minimum the procedure needs.
+// Bound: wall time / L <= 1.25. Also printed: calls per tenant against the minimum the procedure needs.
 import type { AuditContext } from "@/lib/audit/record";
 import { createDeployment } from "@/lib/provisioning/deployments";
 import { applyTenant, completeStepManually } from "@/lib/provisioning/engine";
 import { TENANT_ISOLATION } from "@/lib/provisioning/steps/tenant-isolation";
 import { createTenant } from "@/lib/provisioning/tenants";
-import { startGenesysCloudSandbox } from "@/sandbox/genesys-cloud";
-import { startGaxSandbox } from "@/sandbox/gax";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { startBenchDatabase } from "./database";
-import { MINIMUM_CALLS, describeMinimum } from "./minimum-calls";
-import { benchAgent, benchTenantName, gaxSeedWithTenants, genesysSeedWithOrgs } from "./seeds";
+import { agentSessionCalls, lowerBound } from "./bound";
+import { minimumCalls } from "./minimum-calls";
+import { describeResources, measureResources } from "./resources";
+import { startLocalSandboxes, startRemoteSandboxes } from "./sandboxes";
+import { benchAgent, benchTenantName } from "./seeds";
 
 const TENANTS = Number(process.env.PROVISION_BENCH_TENANTS ?? 50);
 const CONCURRENCY = Number(process.env.PROVISION_BENCH_CONCURRENCY ?? 10);
@@ -26,8 +27,16 @@ const GENESYS_LATENCY = { latencyMs: 20, jitterMs: 40 };
 const GAX_LATENCY_MS = 40;
 const MEAN_LATENCY_MS = GENESYS_LATENCY.latencyMs + GENESYS_LATENCY.jitterMs / 2;
 const MAX_RATIO = 1.25;
+/** The sandboxes run in a child process (default), like the remote services they stand for, or in this one. */
+const SAME_PROCESS = process.env.PROVISION_BENCH_SANDBOXES === "same-process";
 
 const audit: AuditContext = { actor: { id: "bench", email: "bench@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "bench/provision" };
+
+interface GaxRequest {
+  seq: number;
+  method: string;
+  path: string;
+}
 
 interface TenantResult {
   name: string;
@@ -41,13 +50,15 @@ async function json<T>(url: string): Promise<T> {
 }
 
 async function main(): Promise<number> {
-  const { seed, orgs } = genesysSeedWithOrgs(TENANTS);
   const database = await startBenchDatabase();
-  const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed, rateLimitPerMinute: LIMIT_PER_MINUTE, faults: { rules: [GENESYS_LATENCY] } });
-  const gax = await startGaxSandbox({ port: 0, controlEndpoints: true, seed: gaxSeedWithTenants(TENANTS), faults: { latencyMs: GAX_LATENCY_MS } });
+  const sandboxSettings = { tenants: TENANTS, rateLimitPerMinute: LIMIT_PER_MINUTE, genesysLatency: GENESYS_LATENCY, gaxLatencyMs: GAX_LATENCY_MS };
+  const sandboxes = SAME_PROCESS ? await startLocalSandboxes(sandboxSettings) : await startRemoteSandboxes(sandboxSettings);
+  const { orgs } = sandboxes;
+  const genesys = { url: sandboxes.genesysUrl };
+  const gax = { url: sandboxes.gaxUrl };
   try {
     const { db } = database;
-    const deployment = await createDeployment(db, audit, { name: "bench", layout: "multi-tenant", gaxBaseUrl: gax.deploymentUrls.multi!, gaxUsername: SANDBOX_ADMIN.username, gaxPassword: SANDBOX_ADMIN.password });
+    const deployment = await createDeployment(db, audit, { name: "bench", layout: "multi-tenant", gaxBaseUrl: sandboxes.gaxMultiUrl, gaxUsername: SANDBOX_ADMIN.username, gaxPassword: SANDBOX_ADMIN.password });
     const tenants: Awaited<ReturnType<typeof createTenant>>[] = [];
     for (const [n, org] of orgs.entries()) {
       tenants.push(
@@ -69,12 +80,17 @@ async function main(): Promise<number> {
       const entered = await completeStepManually(tenant.id, TENANT_ISOLATION, benchAgent(n), { db, audit });
       if (entered.status !== "succeeded") throw new Error(`sample agent of ${tenant.cfgTenantName}: ${entered.steps[0]?.error?.message}`);
     }
-    const gaxRequestsBefore = (await json<{ requests: unknown[] }>(`${gax.url}/__sandbox/state`)).requests.length;
+    const perAgentSession = await agentSessionCalls(gax.url, sandboxes.gaxMultiUrl, { tenantName: benchTenantName(0), ...benchAgent(0) });
+    // The GAX sandbox keeps only its latest requests; their sequence numbers count them all.
+    const lastGaxSeq = (log: GaxRequest[]) => log.at(-1)?.seq ?? 0;
+    const gaxSeqBefore = lastGaxSeq((await json<{ requests: GaxRequest[] }>(`${gax.url}/__sandbox/state`)).requests);
     console.log(`${TENANTS} tenants (one org each), ${CONCURRENCY} at a time; limit ${LIMIT_PER_MINUTE}/min per token; latency Genesys Cloud ${GENESYS_LATENCY.latencyMs}-${GENESYS_LATENCY.latencyMs + GENESYS_LATENCY.jitterMs} ms, GAX ${GAX_LATENCY_MS} ms`);
 
     const results: TenantResult[] = [];
     const operations = new Map<string, number>();
     let next = 0;
+    const sandboxCpuBefore = await sandboxes.cpuSeconds();
+    const resources = await measureResources(database.url, database.postgresDirectory, { sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE) });
     const started = Date.now();
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, tenants.length) }, async () => {
@@ -98,35 +114,49 @@ async function main(): Promise<number> {
       }),
     );
     const wallSeconds = (Date.now() - started) / 1000;
+    const used = await resources.stop();
+    const sandboxCpu = (await sandboxes.cpuSeconds()) - sandboxCpuBefore;
 
     const genesysLog = (await json<{ requests: { path: string; status: number | string }[] }>(`${genesys.url}/__sandbox/state`)).requests;
-    const gaxLog = (await json<{ requests: { path: string }[] }>(`${gax.url}/__sandbox/state`)).requests;
+    const gaxLog = (await json<{ requests: GaxRequest[] }>(`${gax.url}/__sandbox/state`)).requests;
     const apiRequests = genesysLog.filter((r) => r.path.startsWith("/api/")).length;
     const tokenRequests = genesysLog.filter((r) => r.path.startsWith("/oauth/token")).length;
     const tooMany = genesysLog.filter((r) => r.status === 429).length;
-    const gaxRequests = gaxLog.length - gaxRequestsBefore;
+    const gaxRequests = lastGaxSeq(gaxLog) - gaxSeqBefore;
 
     const perTenant = { api: apiRequests / TENANTS, token: tokenRequests / TENANTS, gax: gaxRequests / TENANTS };
-    const bounds = results.map((r) => Math.max(r.apiCalls / (LIMIT_PER_MINUTE / 60), ((r.apiCalls + perTenant.token + perTenant.gax) * MEAN_LATENCY_MS) / 1000));
-    const longest = Math.max(...bounds);
-    const spread = bounds.reduce((sum, b) => sum + b, 0) / CONCURRENCY;
-    const lowerBound = Math.max(longest, spread);
-    const ratio = wallSeconds / lowerBound;
+    // Every tenant's step 10 also checks the other N - 1 tenants' agents, in parallel with its own.
+    const gaxCriticalPath = perTenant.gax - (TENANTS - 1) * perAgentSession;
+    const bound = lowerBound(
+      results.map((r) => ({ api: r.apiCalls, criticalPath: r.apiCalls + perTenant.token + gaxCriticalPath })),
+      { limitPerMinute: LIMIT_PER_MINUTE, meanLatencyMs: MEAN_LATENCY_MS, concurrency: CONCURRENCY },
+    );
+    const ratio = wallSeconds / bound.seconds;
+    const minimum = minimumCalls(TENANTS);
 
     const failures = results.filter((r) => r.status !== "succeeded");
     for (const failure of failures.slice(0, 5)) console.log(`FAILED ${failure.name}: ${failure.failure}`);
     console.log(`succeeded ${results.length - failures.length} of ${TENANTS}; sandbox answered 429 to ${tooMany} requests`);
-    console.log(`lower bound: max(longest tenant ${longest.toFixed(2)} s, sum of tenant bounds / ${CONCURRENCY} = ${spread.toFixed(2)} s) = ${lowerBound.toFixed(2)} s`);
-    console.log(`  tenant bound = max(API calls / (${LIMIT_PER_MINUTE}/60 s), (API + token + GAX calls) x ${MEAN_LATENCY_MS} ms mean latency)`);
-    console.log(`wall ${wallSeconds.toFixed(2)} s / lower bound ${lowerBound.toFixed(2)} s -> ratio ${ratio.toFixed(3)} (bound <= ${MAX_RATIO})`);
+    console.log(`lower bound: max(longest tenant ${bound.longest.toFixed(2)} s, sum of tenant bounds / ${CONCURRENCY} = ${bound.spread.toFixed(2)} s) = ${bound.seconds.toFixed(2)} s`);
+    console.log(`  tenant bound = max(API calls / (${LIMIT_PER_MINUTE}/60 s), (API + token + GAX calls on the critical path: ${gaxCriticalPath.toFixed(1)}) x ${MEAN_LATENCY_MS} ms mean latency)`);
+    console.log(`  (${perAgentSession} GAX calls per sample-agent session; ${TENANTS - 1} other tenants' sessions per run go in parallel with the tenant's own)`);
+    console.log(`wall ${wallSeconds.toFixed(2)} s / lower bound ${bound.seconds.toFixed(2)} s -> ratio ${ratio.toFixed(3)} (bound <= ${MAX_RATIO})`);
 
     const actual = { api: perTenant.api, token: perTenant.token, gax: perTenant.gax };
     console.log(`calls per tenant (sandbox request logs): Platform API ${actual.api.toFixed(1)}, token ${actual.token.toFixed(1)}, GAX ${actual.gax.toFixed(1)}`);
-    console.log(describeMinimum());
+    console.log(minimum.describe());
     const total = actual.api + actual.token + actual.gax;
-    console.log(`calls per tenant ${total.toFixed(1)} / minimum ${MINIMUM_CALLS.total} -> ratio ${(total / MINIMUM_CALLS.total).toFixed(2)}`);
+    console.log(`calls per tenant ${total.toFixed(1)} / minimum ${minimum.total} -> ratio ${(total / minimum.total).toFixed(2)}`);
+    console.log(describeResources(used, TENANTS, wallSeconds));
+    console.log(SAME_PROCESS ? "  the sandboxes ran in this process (PROVISION_BENCH_SANDBOXES=same-process)" : `  the sandboxes' process: ${sandboxCpu.toFixed(1)} s CPU`);
     if (process.env.PROVISION_BENCH_VERBOSE) {
       console.log([...operations].map(([op, n]) => `  ${(n / TENANTS).toFixed(1)} x ${op}`).join("\n"));
+      const gaxCalls = new Map<string, number>();
+      for (const request of gaxLog.filter((r) => r.seq > gaxSeqBefore)) {
+        const call = `GAX ${request.method} ${request.path.replace(/^\/[^/]+\/gax\/api/, "").replace(/\d+/g, "N")}`;
+        gaxCalls.set(call, (gaxCalls.get(call) ?? 0) + 1);
+      }
+      console.log([...gaxCalls].map(([call, n]) => `  ${(n / TENANTS).toFixed(1)} x ${call}`).join("\n"));
       const stepRuns = await db.stepRun.findMany({ select: { stepKey: true, startedAt: true, finishedAt: true } });
       const seconds = new Map<string, number>();
       for (const run of stepRuns) seconds.set(run.stepKey, (seconds.get(run.stepKey) ?? 0) + ((run.finishedAt?.getTime() ?? 0) - run.startedAt.getTime()) / 1000);
@@ -140,7 +170,7 @@ async function main(): Promise<number> {
     console.log(within ? "provision: within bound" : "provision: OUTSIDE bound");
     return within ? 0 : 1;
   } finally {
-    await Promise.all([genesys.close(), gax.close()]);
+    await sandboxes.close();
     await database.stop();
   }
 }
