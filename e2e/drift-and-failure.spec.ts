@@ -1,0 +1,200 @@
+import { expect, test, type Page } from "@playwright/test";
+import { GaxClient } from "../lib/config-server/gax-client";
+import { findHybridIntegration, requireTenant } from "../lib/config-server/gax-lookups";
+import { startGaxSandbox, type GaxSandbox } from "../sandbox/gax";
+import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
+import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type RunningGenesysSandbox } from "../sandbox/genesys-cloud";
+import { e2eAdmin } from "./support/environment";
+import { signInAs } from "./support/session";
+
+// This spec brings its own sandboxes (with control endpoints, for fault injection) and registers its own deployment
+// and tenant on them, so nothing it breaks is seen by other specs, and nothing they do changes what it sees. Its
+// tenant and org are the default seeds' Initech renamed, so no row or search of another spec finds them.
+const rename = <T>(seed: T): T => JSON.parse(JSON.stringify(seed).replaceAll("Initech", "Vandelay").replaceAll("initech", "vandelay")) as T;
+const genesysSeed = rename(defaultGenesysSeed);
+const deploymentName = "E2E drift and failure";
+const tenantName = "Vandelay";
+const bootstrap = bootstrapClientOf(genesysSeed, "vandelay-apac");
+const driftedSsoTarget = "https://drifted.example.test/saml/sso";
+const driftedOption = { section: "general", key: "default_agent_role_name", value: "drifted-role" };
+
+let genesys: RunningGenesysSandbox;
+let gax: GaxSandbox;
+let checklistPath = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  genesys = await startGenesysCloudSandbox({ port: 0, seed: genesysSeed, controlEndpoints: true });
+  gax = await startGaxSandbox({ port: 0, seed: rename(defaultGaxSeed), controlEndpoints: true });
+});
+
+test.afterAll(async () => {
+  await Promise.allSettled([genesys?.close(), gax?.close()]);
+});
+
+async function genesysApi(method: string, path: string, body?: unknown) {
+  const token = await fetch(`${genesys.url}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${bootstrap.clientId}:${bootstrap.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  expect(token.status, "sandbox token").toBe(200);
+  const { access_token: accessToken } = (await token.json()) as { access_token: string };
+  const response = await fetch(`${genesys.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status, `${method} ${path}`).toBe(200);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+async function setFaults(url: string, faults: unknown) {
+  const response = await fetch(`${url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  expect(response.status, "fault configuration").toBe(200);
+}
+
+/** Changes one option of the tenant's hybrid_integration object in GAX, as someone editing it in GAX would. */
+async function changeGaxOption() {
+  const client = new GaxClient({ baseUrl: gax.deploymentUrls.multi!, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password, passwordIsEncrypted: false, timeoutMs: 10_000 });
+  const live = (await findHybridIntegration(client, await requireTenant(client, tenantName)))!;
+  const property = live.userproperties.property.map((entry) => (entry.section === driftedOption.section && entry.key === driftedOption.key ? { ...entry, value: driftedOption.value } : entry));
+  await client.request("PUT", `cfg/objects/CfgTransaction/${live.dbid}`, { body: { ...live, userproperties: { property } } });
+}
+
+/** Runs "<mode> all" from the checklist and waits until the run has finished. */
+async function runAll(page: Page, mode: "Apply" | "Verify") {
+  await page.getByRole("button", { name: `${mode} all` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: `${mode} all` }).click();
+  await expect(page.getByText(`${mode} queued for every step of ${tenantName}`)).toBeVisible();
+  await expect(page.getByTestId("run-row").first()).toContainText(new RegExp(`${mode} · all steps.*(Succeeded|Failed)`), { timeout: 150_000 });
+}
+
+const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
+
+test("an operator registers a tenant on sandboxes that can be broken, and provisions it", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto("/deployments");
+  await page.getByRole("button", { name: "New deployment" }).click();
+  let dialog = page.getByRole("dialog");
+  await dialog.locator("input[name=name]").fill(deploymentName);
+  await dialog.getByLabel("GAX URL").fill(gax.deploymentUrls.multi!);
+  await dialog.getByLabel("GAX username").fill(SANDBOX_ADMIN.username);
+  await dialog.getByLabel("GAX password").fill(SANDBOX_ADMIN.password);
+  await dialog.getByRole("button", { name: "Register deployment" }).click();
+  await expect(page.getByText(`Deployment ${deploymentName} registered.`)).toBeVisible();
+
+  await page.getByTestId(`deployment-row-${deploymentName}`).getByRole("button", { name: "Add tenant" }).click();
+  dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Configuration Server tenant").fill(tenantName);
+  await dialog.getByRole("combobox", { name: "Genesys Cloud region" }).click();
+  await page.getByRole("option", { name: "Asia Pacific (Sydney) (ap-southeast-2)" }).click();
+  await dialog.getByLabel("Login base URL").fill(genesys.url);
+  await dialog.getByLabel("API base URL").fill(genesys.url);
+  await dialog.getByLabel("Bootstrap client ID").fill(bootstrap.clientId);
+  await dialog.getByLabel("Bootstrap client secret").fill(bootstrap.clientSecret);
+  await dialog.getByRole("button", { name: "Register tenant" }).click();
+  await expect(page.getByText(`Tenant ${tenantName} registered`)).toBeVisible();
+
+  await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}`);
+  await page.getByTestId(`tenant-row-${tenantName}`).getByRole("link", { name: tenantName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: tenantName })).toBeVisible();
+  checklistPath = new URL(page.url()).pathname;
+
+  const isolation = step(page, "tenant-isolation");
+  if ((await isolation.count()) > 0) {
+    await isolation.getByRole("button", { name: /Mark .* as done manually/ }).click();
+    const manual = page.getByRole("dialog");
+    await manual.getByRole("textbox", { name: "Username" }).fill("vandelay.agent1");
+    await manual.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
+    await manual.getByRole("button", { name: "Check and complete" }).click();
+    await expect(manual).toHaveCount(0);
+  }
+  await runAll(page, "Apply");
+  await expect(step(page, "smoke-test")).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
+});
+
+test("drift made in both sandboxes shows after Verify, with the differing fields, on the checklist and the overview, and Apply repairs it", async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  // Someone removes the Predictive Engagement permissions from the employee role, points SSO elsewhere, and edits
+  // the transaction object in GAX.
+  const [employee] = (await genesysApi("GET", "/api/v2/authorization/roles?defaultRoleId=employee")).entities as { id: string; name: string; description: string; permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[] }[];
+  const kept = employee!.permissionPolicies.filter((policy) => policy.domain !== "journey").map(({ domain, entityName, actionSet }) => ({ domain, entityName, actionSet }));
+  await genesysApi("PUT", `/api/v2/authorization/roles/${employee!.id}`, { name: employee!.name, description: employee!.description, permissionPolicies: kept });
+  const provider = await genesysApi("GET", "/api/v2/identityproviders/pureengage");
+  const { name, issuerURI, certificate, autoProvisionUsers, disabled } = provider;
+  await genesysApi("PUT", "/api/v2/identityproviders/pureengage", { name, issuerURI, certificate, autoProvisionUsers, disabled, ssoTargetURI: driftedSsoTarget });
+  await changeGaxOption();
+
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto(checklistPath);
+  await runAll(page, "Verify");
+  for (const key of ["employee-role", "identity-provider", "transaction-object"]) await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
+  await expect(step(page, "employee-role")).toContainText("journey:session:view");
+  const sso = step(page, "identity-provider").getByRole("row").filter({ hasText: "ssoTargetURI" });
+  await expect(sso).toContainText(driftedSsoTarget);
+  await expect(step(page, "transaction-object").getByRole("row").filter({ hasText: `${driftedOption.section}/${driftedOption.key}` })).toContainText(driftedOption.value);
+  await page.screenshot({ path: testInfo.outputPath("checklist-drifted.png"), fullPage: true });
+
+  await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}&drift=yes`);
+  const row = page.getByTestId(`tenant-row-${tenantName}`);
+  await expect(row).toContainText(/\d+ drifted/);
+  // The counter counts every drifted tenant of the installation; this one is among them.
+  const drifted = Number((await page.getByTestId("counter-drifted").locator("span").first().textContent())?.replace(/,/g, ""));
+  expect(drifted).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: testInfo.outputPath("overview-drifted.png"), fullPage: true });
+
+  await page.goto(checklistPath);
+  await runAll(page, "Apply");
+  await runAll(page, "Verify");
+  await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
+  for (const key of ["employee-role", "identity-provider", "transaction-object"]) await expect(step(page, key)).toHaveAttribute("data-status", "done");
+  await expect(page.getByText("Differences found at the last verification")).toHaveCount(0);
+  await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
+  await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}`);
+  await expect(page.getByTestId(`tenant-row-${tenantName}`)).toContainText("None found");
+});
+
+test("a failure injected in a sandbox shows the operator message and the next action, and the step is retried once it is gone", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto(checklistPath);
+
+  // Genesys Cloud answers 503 on the identity provider endpoints, however often the client retries.
+  await setFaults(genesys.url, { rules: [{ path: "/api/v2/identityproviders", errorRate: 1, errorStatuses: [503] }] });
+  const provider = step(page, "identity-provider");
+  await provider.getByRole("button", { name: "Apply PureEngage identity provider" }).click();
+  await expect(provider).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
+  const message = provider.getByRole("alert");
+  await expect(message).toContainText("Genesys Cloud is temporarily unable to");
+  await expect(message).toContainText("HTTP 503");
+  await expect(message).toContainText("Retry in a few minutes.");
+  const retry = provider.getByRole("button", { name: "Apply PureEngage identity provider" });
+  await expect(retry).toBeEnabled();
+
+  await setFaults(genesys.url, {});
+  await retry.click();
+  await expect(provider).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+  await expect(provider.getByRole("alert")).toHaveCount(0);
+
+  // GAX fails every write of the transaction object while it needs one (an option was changed there).
+  await changeGaxOption();
+  await setFaults(gax.url, { rules: [{ method: "PUT", pathIncludes: "cfg/objects/CfgTransaction", action: "error", phase: "before", status: 503, times: 1000 }] });
+  const transaction = step(page, "transaction-object");
+  const applyTransaction = transaction.getByRole("button", { name: /^Apply / });
+  await applyTransaction.click();
+  await expect(transaction).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
+  await expect(transaction.getByRole("alert")).toContainText("GAX kept failing while writing");
+  await expect(transaction.getByRole("alert")).toContainText("run apply again when GAX is healthy");
+  await expect(applyTransaction).toBeEnabled();
+
+  await setFaults(gax.url, {});
+  await applyTransaction.click();
+  await expect(transaction).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+  await runAll(page, "Verify");
+  await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
+  await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
+});
