@@ -1,10 +1,11 @@
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import { actorSchema } from "./job-actor";
-import { ensureRotationQueue } from "./rotation-jobs";
 
 export const RUN_QUEUE = "provisioning-run";
 export const REVERIFY_QUEUE = "scheduled-reverify";
+/** Certificate rotations (lib/jobs/rotation-jobs.ts). */
+export const ROTATION_QUEUE = "certificate-rotation";
 
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
@@ -27,6 +28,16 @@ export type QueueSettings = {
   fixedRetryDelay?: boolean;
 };
 
+/** A queue whose jobs are retried when their worker died (they expire) or failed, e.g. on a busy tenant. */
+export const retriedQueue = (name: string, settings: QueueSettings): PgBoss.Queue => ({
+  name,
+  policy: "standard",
+  retryLimit: 20,
+  retryDelay: settings.retryDelaySeconds ?? 2,
+  retryBackoff: !settings.fixedRetryDelay,
+  expireInSeconds: settings.jobTimeoutSeconds,
+});
+
 /** pg-boss on the app's own database, in its own schema. */
 export function createBoss(databaseUrl: string, settings: QueueSettings, role: { schedule: boolean; supervise: boolean }) {
   return new PgBoss({
@@ -41,14 +52,9 @@ export function createBoss(databaseUrl: string, settings: QueueSettings, role: {
 }
 
 export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
-  await boss.createQueue(RUN_QUEUE, {
-    name: RUN_QUEUE,
-    policy: "standard",
-    retryLimit: 20,
-    retryDelay: settings.retryDelaySeconds ?? 2,
-    retryBackoff: !settings.fixedRetryDelay,
-    expireInSeconds: settings.jobTimeoutSeconds,
-  });
+  await boss.createQueue(RUN_QUEUE, retriedQueue(RUN_QUEUE, settings));
   await boss.createQueue(REVERIFY_QUEUE, { name: REVERIFY_QUEUE, policy: "singleton", retryLimit: 0 });
-  await ensureRotationQueue(boss, settings);
+  // A rotation that failed on its own (e.g. its smoke test) is not retried: the job succeeds with a failed report
+  // and the operator resumes the rotation once the cause is fixed.
+  await boss.createQueue(ROTATION_QUEUE, retriedQueue(ROTATION_QUEUE, settings));
 }

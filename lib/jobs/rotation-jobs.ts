@@ -5,9 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { rotateCertificate } from "@/lib/provisioning/rotation/rotate";
 import { actorSchema } from "./job-actor";
-import type { QueueSettings } from "./queues";
-
-export const ROTATION_QUEUE = "certificate-rotation";
+import { ROTATION_QUEUE } from "./queues";
 
 /** What a queued certificate rotation carries: the tenant, and who asked (copied onto every audit record). */
 export const rotationJobSchema = z.object({
@@ -17,19 +15,6 @@ export const rotationJobSchema = z.object({
   userAgent: z.string().nullable().optional(),
 });
 export type RotationJob = z.infer<typeof rotationJobSchema>;
-
-export async function ensureRotationQueue(boss: PgBoss, settings: QueueSettings): Promise<void> {
-  // Retries cover a worker that died (the job expires) or a tenant busy with another run; a rotation that failed on
-  // its own (e.g. the smoke test) is not retried: the operator fixes the cause and rotates again.
-  await boss.createQueue(ROTATION_QUEUE, {
-    name: ROTATION_QUEUE,
-    policy: "standard",
-    retryLimit: 20,
-    retryDelay: settings.retryDelaySeconds ?? 2,
-    retryBackoff: !settings.fixedRetryDelay,
-    expireInSeconds: settings.jobTimeoutSeconds,
-  });
-}
 
 /** Queues a certificate rotation of one tenant; a worker resumes the tenant's unfinished rotation or starts one. */
 export async function enqueueRotation(boss: PgBoss, tenantId: string, audit: AuditContext): Promise<string> {
@@ -45,7 +30,8 @@ export async function workRotations(boss: PgBoss, db: Db, settings: { runLeaseSe
     const request = rotationJobSchema.parse(job!.data);
     const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };
     try {
-      const report = await rotateCertificate(request.tenantId, { db, audit, leaseMs: settings.runLeaseSeconds * 1000 });
+      // The job id makes a delivery after the rotation finished (the worker died before pg-boss recorded it) a no-op.
+      const report = await rotateCertificate(request.tenantId, { db, audit, leaseMs: settings.runLeaseSeconds * 1000, requestId: job!.id });
       return { rotationId: report.rotationId, status: report.status, stage: report.stage };
     } catch (error) {
       // Another run holds the tenant: fail this attempt so pg-boss retries it later.

@@ -1,29 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyTenant } from "@/lib/provisioning/engine";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { enqueueRun } from "./enqueue";
-import { createBoss, ensureQueues, RUN_QUEUE, type QueueSettings } from "./queues";
+import { createBoss, ensureQueues, RUN_QUEUE } from "./queues";
+import { fastRetrySettings, workerProcesses } from "./worker-process-test-support";
 
-// Short timeouts so a killed worker's job comes back within seconds.
-const settings: QueueSettings = { jobTimeoutSeconds: 3, maintenanceIntervalSeconds: 1, retryDelaySeconds: 1, fixedRetryDelay: true };
-const workerEnv = () => ({
-  ...process.env,
-  RUN_LEASE_SECONDS: "2",
-  JOB_TIMEOUT_SECONDS: String(settings.jobTimeoutSeconds),
-  JOB_MAINTENANCE_SECONDS: String(settings.maintenanceIntervalSeconds),
-  JOB_RETRY_DELAY_SECONDS: "1",
-  REVERIFY_CRON: "off",
-  WORKER_CONCURRENCY: "1",
-});
-
-const children: ChildProcess[] = [];
-function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: workerEnv(), stdio: ["ignore", "ignore", "inherit"] });
-  children.push(child);
-  return child;
-}
-const kill = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL"))));
+const settings = fastRetrySettings;
+const workers = workerProcesses();
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -54,7 +37,7 @@ async function finalState(kit: ProvisioningKit) {
 
 const kits: ProvisioningKit[] = [];
 afterAll(async () => {
-  await Promise.all(children.map(kill));
+  await workers.killAll();
   await Promise.all(kits.map((kit) => kit.close()));
 });
 
@@ -76,15 +59,15 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
 
     // Kill points spread over the run: after 1, 2, 3, 5 and 7 writes reached Genesys Cloud.
     for (const writes of [1, 2, 3, 5, 7]) {
-      const worker = startWorkerProcess();
+      const worker = workers.start();
       const reached = await until(async () => ((await kit.genesysWrites()).length >= writes || (await jobState()) === "completed" ? true : undefined), 90_000, `${writes} writes`);
       expect(reached).toBe(true);
-      await kill(worker);
+      await workers.kill(worker);
       if ((await jobState()) === "completed") break;
     }
-    const last = startWorkerProcess();
+    const last = workers.start();
     await until(async () => ((await jobState()) === "completed" ? true : undefined), 120_000, "the job to complete");
-    await kill(last);
+    await workers.kill(last);
     await boss.stop({ graceful: false });
 
     expect(await finalState(kit)).toEqual(expected);

@@ -67,14 +67,14 @@ async function discardNextMaterial(tx: DbTx, tenantId: string, material: KeyMate
  * one. A rotation whose key material was replaced meanwhile (an apply regenerated it, or a manual import) is marked
  * superseded, its unused new key discarded, and a new rotation starts.
  */
-export async function openRotation(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
+export async function openRotation(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, requestId?: string): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
   return db.$transaction(async (tx) => {
     const material = await currentKeyMaterial(tx, tenant.id);
     const unfinished = await tx.certificateRotation.findFirst({ where: { tenantId: tenant.id, status: { in: ["running", "failed"] } }, orderBy: { startedAt: "desc" } });
     let rotation: CertificateRotation;
     const resumed = unfinished !== null && stillApplies(unfinished, material);
     if (unfinished && resumed) {
-      rotation = await tx.certificateRotation.update({ where: { id: unfinished.id }, data: { status: "running", runId: run.id, finishedAt: null } });
+      rotation = await tx.certificateRotation.update({ where: { id: unfinished.id }, data: { status: "running", runId: run.id, finishedAt: null, requestId: requestId ?? null } });
     } else {
       if (unfinished) {
         await tx.certificateRotation.update({
@@ -92,6 +92,7 @@ export async function openRotation(db: Db, audit: AuditContext, tenant: TenantVi
           requestedBy: audit.actor.email,
           correlationId: run.correlationId,
           runId: run.id,
+          requestId: requestId ?? null,
         },
       });
     }

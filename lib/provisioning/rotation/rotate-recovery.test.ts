@@ -8,12 +8,11 @@ import { applyTenant, completeStepManually, verifyTenant } from "../engine";
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
 import { loadCertificatePage } from "./queries";
 import { rotateCertificate } from "./rotate";
-import { expectRotatedTo, keyMaterial, providerCertificates, transactionKey, until } from "./rotation-test-support";
+import { expectRotatedTo, keyMaterial, providerCertificates, provisionedKit, transactionKey, until } from "./rotation-test-support";
 
 let kit: ProvisioningKit;
 beforeAll(async () => {
-  kit = await startProvisioningKit();
-  expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+  kit = await provisionedKit();
 }, 180_000);
 afterAll(() => kit.close());
 

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyTenant } from "../engine";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import type { ProvisioningKit } from "../test-support";
 import { rotateCertificate } from "./rotate";
 import { ROTATION_STAGES } from "./stages";
-import { expectRotatedTo, keyMaterial, providerCertificates } from "./rotation-test-support";
+import { expectRotatedTo, keyMaterial, providerCertificates, provisionedKit } from "./rotation-test-support";
 
 let kit: ProvisioningKit;
 beforeAll(async () => {
-  kit = await startProvisioningKit();
-  expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+  kit = await provisionedKit();
 }, 180_000);
 afterAll(() => kit.close());
 
@@ -39,6 +37,16 @@ describe("certificate rotation", { timeout: 180_000 }, () => {
     expect(events.map((event) => event.action)).toEqual(["certificate_rotation.start", ...ROTATION_STAGES.map(() => "certificate_rotation.stage"), "certificate_rotation.succeed"]);
     expect(events.filter((event) => event.action === "certificate_rotation.stage").map((event) => (event.details as { stage: string }).stage)).toEqual([...ROTATION_STAGES]);
     expect(JSON.stringify(events)).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+  });
+
+  it("does nothing for a request delivered again after its rotation succeeded (a queued job redelivered)", async () => {
+    const first = await rotateCertificate(kit.tenant.id, { ...kit.engine, requestId: "job-redelivered" });
+    expect(first.status).toBe("succeeded");
+    const runs = await kit.db.run.count({ where: { tenantId: kit.tenant.id } });
+    const again = await rotateCertificate(kit.tenant.id, { ...kit.engine, requestId: "job-redelivered" });
+    expect(again).toMatchObject({ status: "succeeded", alreadyDone: true, rotationId: first.rotationId, newFingerprint: first.newFingerprint, stages: [] });
+    expect(await kit.db.run.count({ where: { tenantId: kit.tenant.id } })).toBe(runs);
+    expect((await keyMaterial(kit)).sha256Fingerprint).toBe(first.newFingerprint);
   });
 
   it("a rotation that fails after any stage's work resumes there and ends the same, without a second new key", async () => {

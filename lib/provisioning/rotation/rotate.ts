@@ -22,6 +22,8 @@ export interface RotationHooks {
 
 export interface RotationOptions extends EngineOptions {
   rotationHooks?: RotationHooks;
+  /** Identifies the request (the queued job's id): once its rotation succeeded, the same request delivered again does nothing. */
+  requestId?: string;
 }
 
 export interface RotationReport {
@@ -34,6 +36,8 @@ export interface RotationReport {
   oldFingerprint: string;
   newFingerprint: string | null;
   newNotAfter: string | null;
+  /** The request had already been carried out (a queued job delivered again): nothing was done. */
+  alreadyDone?: true;
   /** The stages this request worked on, in order, with what each did. */
   stages: { stage: RotationStage; status: "succeeded" | "failed"; changes: string[] }[];
   error?: Failure;
@@ -116,6 +120,10 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   const tenant = await loadTenantView(db, tenantId);
   await currentKeyMaterial(db, tenant.id);
   if (!tenant.org) throw new AppError("precondition_failed", "This tenant's org is not connected yet: apply the tenant first, then rotate its certificate.");
+  if (options.requestId) {
+    const done = await db.certificateRotation.findFirst({ where: { tenantId: tenant.id, requestId: options.requestId, status: "succeeded" } });
+    if (done) return { ...reportOf(done, done.runId ?? "", done.correlationId), resumed: false, status: "succeeded", alreadyDone: true, stages: [] };
+  }
   const run = await startRun(db, audit, tenant, "apply", ROTATION_STEP_KEY, leaseMs);
   const connections = openConnections(db, tenant, options);
   const setting: Setting = { tenant, run, connections, options };
@@ -126,7 +134,7 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   let failure: Failure | undefined;
   try {
     await connections.prepare();
-    ({ rotation, resumed } = await openRotation(db, audit, tenant, run));
+    ({ rotation, resumed } = await openRotation(db, audit, tenant, run, options.requestId));
     for (const stage of stagesToRun(rotation)) {
       current = stage;
       const done = await runStage(setting, rotation, stage);
@@ -147,17 +155,17 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   const status = failure ? "failed" : "succeeded";
   const steps = Object.fromEntries(worked.map((entry) => [entry.stage, entry.status]));
   await finishRun(db, audit, tenant, run, { status, steps, errorCode: failure?.code, operatorMessage: failure?.message });
+  return { ...reportOf(rotation, run.id, run.correlationId), resumed, status, stages: worked, ...(failure ? { error: failure } : {}) };
+}
+
+function reportOf(rotation: CertificateRotation | undefined, runId: string, correlationId: string) {
   return {
     rotationId: rotation?.id ?? "",
-    runId: run.id,
-    correlationId: run.correlationId,
-    resumed,
-    status,
+    runId,
+    correlationId,
     stage: (rotation?.stage ?? "generate") as RotationPosition,
     oldFingerprint: rotation?.oldFingerprint ?? "",
     newFingerprint: rotation?.newFingerprint ?? null,
     newNotAfter: rotation?.newNotAfter?.toISOString() ?? null,
-    stages: worked,
-    ...(failure ? { error: failure } : {}),
   };
 }

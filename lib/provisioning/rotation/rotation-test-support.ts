@@ -3,10 +3,17 @@ import { expect } from "vitest";
 import { sameCertificate } from "@/lib/genesys-cloud";
 import { keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
 import { openSecret } from "@/lib/secrets/store";
-import { verifyTenant } from "../engine";
+import { applyTenant, verifyTenant } from "../engine";
 import { tenantSecretRef } from "../secret-refs";
 import { keyMaterialOutputsSchema, NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS } from "../steps/saml-key-material";
-import { optionOf, type ProvisioningKit } from "../test-support";
+import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
+
+/** Both sandboxes with the Acme tenant applied: what a rotation starts from. */
+export async function provisionedKit(): Promise<ProvisioningKit> {
+  const kit = await startProvisioningKit();
+  expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
+  return kit;
+}
 
 /** The provider's trusted certificates as the sandbox holds them. */
 export async function providerCertificates(kit: ProvisioningKit): Promise<string[]> {
