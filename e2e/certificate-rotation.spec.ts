@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
+import { e2eAdmin } from "./support/environment";
+import { signInAs, signOut } from "./support/session";
+
+// Initech of the demo deployment: no other spec provisions it.
+const viewer = { email: `rotation-viewer-${Date.now()}@e2e.example.test`, name: "Rory Viewer", password: "rotation-viewer-password-42" };
+let certificatePath = "";
+
+test.describe.configure({ mode: "serial" });
+
+async function openInitech(page: Page) {
+  await page.goto("/tenants?q=Initech");
+  await page.getByTestId("tenant-row-Initech").getByRole("link", { name: "Initech" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
+}
+
+test("an operator rotates the certificate from the certificate page and watches every stage complete", async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await openInitech(page);
+  certificatePath = `${new URL(page.url()).pathname}/certificate`;
+
+  // Not applied yet: the page says how to get a certificate and offers no rotation.
+  await page.goto(certificatePath);
+  await expect(page.getByRole("heading", { level: 1, name: "SAML certificate of Initech" })).toBeVisible();
+  await expect(page.getByText("No certificate yet")).toBeVisible();
+  await expect(page.getByText("No rotations yet.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rotate certificate" })).toHaveCount(0);
+
+  await openInitech(page);
+  const isolation = page.getByTestId("step-tenant-isolation");
+  if ((await isolation.count()) > 0) {
+    await isolation.getByRole("button", { name: /Mark .* as done manually/ }).click();
+    const manual = page.getByRole("dialog");
+    await manual.getByRole("textbox", { name: "Username" }).fill("initech.agent1");
+    await manual.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
+    await manual.getByRole("button", { name: "Check and complete" }).click();
+    await expect(manual).toHaveCount(0);
+  }
+  await page.getByRole("button", { name: "Apply all" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Apply all" }).click();
+  await expect(page.getByTestId("step-smoke-test")).toHaveAttribute("data-status", "done", { timeout: 150_000 });
+
+  await page.goto(certificatePath);
+  const fingerprint = page.getByTestId("current-fingerprint");
+  await expect(fingerprint).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  const before = await fingerprint.textContent();
+  await expect(page.getByTestId("certificate-expiry")).toHaveText(/days left/);
+
+  await page.getByRole("button", { name: "Rotate certificate" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("Rotate certificate of Initech?");
+  for (const stage of ["Generate new key material", "Add the new certificate to the identity provider", "Update the transaction object", "Smoke test with the new key", "Remove the old certificate"]) {
+    await expect(confirm).toContainText(stage);
+  }
+  await confirm.getByRole("button", { name: "Rotate certificate" }).click();
+  await expect(page.getByText("Certificate rotation queued for Initech")).toBeVisible();
+
+  // No reload: the page polls while the rotation runs and shows each stage.
+  const rotation = page.getByTestId("rotation").first();
+  await expect(rotation).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  for (const stage of ["generate", "add-certificate", "update-transaction-object", "smoke-test", "remove-old-certificate"]) {
+    await expect(rotation.getByTestId(`stage-${stage}`)).toHaveAttribute("data-status", "succeeded");
+  }
+  await expect(page.getByText("Certificate rotated", { exact: true })).toBeVisible();
+  await expect(fingerprint).not.toHaveText(before!);
+  await expect(rotation).toContainText(`by ${e2eAdmin.email}`);
+  await page.screenshot({ path: testInfo.outputPath("certificate-rotation.png"), fullPage: true });
+
+  // The checklist still verifies green with the new certificate.
+  await openInitech(page);
+  await page.getByRole("button", { name: "Verify all" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Verify all" }).click();
+  await expect(page.getByText("Verify finished")).toBeVisible({ timeout: 120_000 });
+});
+
+test("a viewer sees the certificate and its rotations but cannot rotate", async ({ page }) => {
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto("/users");
+  await page.getByRole("button", { name: "New user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(viewer.email);
+  await dialog.getByLabel("Name").fill(viewer.name);
+  await dialog.getByLabel("Initial password").fill(viewer.password);
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText(`User ${viewer.email} created.`)).toBeVisible();
+  await signOut(page);
+
+  await signInAs(page, viewer.email, viewer.password);
+  await page.goto(certificatePath);
+  await expect(page.getByTestId("current-fingerprint")).toBeVisible();
+  await expect(page.getByTestId("rotation").first()).toHaveAttribute("data-status", "succeeded");
+  await expect(page.getByRole("button", { name: /Rotate certificate|Resume rotation/ })).toHaveCount(0);
+});
