@@ -36,9 +36,8 @@ export async function rotationStepContext<Input, Manual>(setting: RotationStepSe
   if (withKey !== "current") outputs[SAML_KEY_MATERIAL] = withKey.next;
   const own = states.find((state) => state.stepKey === step.key);
   const purposeOf = (purpose: string) => (withKey === "current" ? purpose : (nextPurposeOf[purpose] ?? purpose));
-  // No rotation stage creates objects or reads other tenants; those members refuse. Assigned through a variable so
-  // the extra members are accepted while the StepContext interface is being extended.
-  const context = {
+  // No rotation stage creates objects or reads other tenants; those members refuse.
+  const context: StepContext<Input> = {
     input: parseInput(step.input, step.inputFrom({ tenant, outputs }), `input of "${step.title}"`),
     tenant,
     previous: own ? { status: own.status, outputs: own.outputs as StepOutputs, manual: own.manual } : null,
@@ -50,6 +49,5 @@ export async function rotationStepContext<Input, Manual>(setting: RotationStepSe
     beforeCreate: async () => unavailable(),
     afterCreate: async () => unavailable(),
   };
-  const typed: StepContext<Input> = context;
-  return typed;
+  return context;
 }
