@@ -118,6 +118,7 @@ describe("migrated database matches schema.prisma", () => {
       SELECT c.conrelid::regclass::text AS table_name, c.confrelid::regclass::text AS foreign_table,
              array_agg(a.attname::text ORDER BY k.ordinality) AS columns
       FROM pg_constraint c
+      JOIN pg_namespace n ON n.oid = c.connamespace AND n.nspname = 'public'
       CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, ordinality)
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
       WHERE c.contype = 'f'
@@ -133,9 +134,10 @@ describe("migrated database matches schema.prisma", () => {
     expect(actual).toEqual(expected);
   });
 
+  // Only the public schema: pg-boss keeps its own tables, enums and keys in the "pgboss" schema of the same database.
   it("has every enum with its values", async () => {
     const { rows } = await client.query<{ name: string; values: string[] }>(
-      "SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS values FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname",
+      "SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS values FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public' JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname",
     );
     const actual = Object.fromEntries(rows.map((row) => [row.name, row.values]));
     const expected = Object.fromEntries(dmmf.enums.map((e) => [e.dbName ?? e.name, e.values.map((value) => value.dbName ?? value.name)]));
