@@ -1,6 +1,9 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditRowHash } from "@/lib/audit/hash";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { isolatedDatabase, uniqueEmail } from "@/test/support/db";
 
@@ -69,6 +72,52 @@ describe("audit log", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("chains onto the last committed row when the previous append was rolled back", async () => {
+    await appendSome(1);
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordAuditEvent(tx, context, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    await appendSome(2);
+    const rows = await db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((_, index) => index + 1));
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("chains onto rows another process appended", async () => {
+    await appendSome(1);
+    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const foreign = { ...last, seq: last.seq + BigInt(1), occurredAt: new Date(), actorEmail: "other-process@example.test", details: { from: "another process" }, prevHash: last.hash };
+    const { hash: _previousHash, ...fields } = foreign;
+    await raw.query(
+      `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, auditRowHash(fields)],
+    );
+    await appendSome(1);
+    const [appended, previous] = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
+    expect(previous!.actorEmail).toBe("other-process@example.test");
+    expect(appended!.prevHash).toBe(previous!.hash);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("once it knows the end of the chain, appends with one statement after taking the lock", async () => {
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const statements: string[] = [];
+    logged.$on("query", (event) => statements.push(event.query));
+    try {
+      await appendSome(1);
+      await logged.$transaction((tx) => recordAuditEvent(tx, context, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} }));
+      const afterLock = statements.slice(statements.findIndex((statement) => statement.includes("pg_advisory_xact_lock")) + 1);
+      expect(afterLock.filter((statement) => /audit_events/.test(statement))).toEqual([expect.stringMatching(/^\s*INSERT INTO audit_events/)]);
+    } finally {
+      await logged.$disconnect();
+    }
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("refuses an event that does not match its schema", async () => {

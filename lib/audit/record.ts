@@ -1,7 +1,8 @@
 import type { DbTx } from "@/lib/db/client";
 import { auditEventSchema, type AuditEventInput } from "@/lib/audit/events";
-import { auditRowHash, genesisHash } from "@/lib/audit/hash";
+import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
+import type { AuditEvent } from "@/lib/generated/prisma/client";
 
 export type AuditActor = { id: string | null; email: string | null; role: string | null };
 export type AuditContext = { actor: AuditActor; clientAddress?: string | null; userAgent?: string | null };
@@ -10,15 +11,15 @@ export type AuditContext = { actor: AuditActor; clientAddress?: string | null; u
 const chainLockKey = 72_011_904;
 
 /**
- * Appends one event inside the caller's transaction, so the record commits or rolls back with the change it
- * describes. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
+ * The last row this process appended. Writers append one at a time under the lock, so when the lock is granted
+ * this is usually still the end of the chain; the insert checks that it is (it may have been rolled back, or
+ * another process may have appended since) and the chain end is read from the table when it is not.
  */
-export async function recordAuditEvent(tx: DbTx, context: AuditContext, event: AuditEventInput, knownSecrets: string[] = []) {
-  const parsed = auditEventSchema.parse(event);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const row = {
-    seq: (last?.seq ?? BigInt(0)) + BigInt(1),
+let lastAppended: { seq: bigint; hash: string } | undefined;
+
+function chainedRow(context: AuditContext, parsed: AuditEventInput, details: unknown, previous: { seq: bigint; hash: string } | null): AuditEvent {
+  const row: ChainedFields = {
+    seq: (previous?.seq ?? BigInt(0)) + BigInt(1),
     occurredAt: new Date(),
     actorId: context.actor.id,
     actorEmail: context.actor.email,
@@ -30,10 +31,47 @@ export async function recordAuditEvent(tx: DbTx, context: AuditContext, event: A
     targetId: parsed.target?.id ?? null,
     targetLabel: parsed.target?.label ?? null,
     outcome: parsed.outcome,
-    details: redact(parsed.details as Record<string, unknown>, knownSecrets),
-    prevHash: last?.hash ?? genesisHash,
+    details,
+    prevHash: previous?.hash ?? genesisHash,
   };
-  return tx.auditEvent.create({ data: { ...row, details: row.details as object, hash: auditRowHash(row) } });
+  return { ...row, hash: auditRowHash(row) } as AuditEvent;
+}
+
+/** Inserts the row only if `previous` is the end of the chain; one statement, so the lock is held briefly. */
+async function appendAfter(tx: DbTx, row: AuditEvent, previous: { seq: bigint; hash: string }): Promise<boolean> {
+  const appended = await tx.$queryRaw<{ seq: bigint }[]>`
+    INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
+    SELECT ${row.seq.toString()}::bigint, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorEmail}::text, ${row.actorRole}::text,
+           ${row.clientAddress}::text, ${row.userAgent}::text, ${row.action}::text, ${row.targetType}::text, ${row.targetId}::text, ${row.targetLabel}::text,
+           ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.hash}::text
+    WHERE EXISTS (SELECT 1 FROM audit_events WHERE seq = ${previous.seq.toString()}::bigint AND hash = ${previous.hash}::text)
+      AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ${previous.seq.toString()}::bigint)
+    RETURNING seq`;
+  return appended.length === 1;
+}
+
+/**
+ * Appends one event inside the caller's transaction, so the record commits or rolls back with the change it
+ * describes. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
+ * The chain lock is held from here until the caller's transaction ends: call this last in the transaction.
+ */
+export async function recordAuditEvent(tx: DbTx, context: AuditContext, event: AuditEventInput, knownSecrets: string[] = []): Promise<AuditEvent> {
+  const parsed = auditEventSchema.parse(event);
+  const details = redact(parsed.details as Record<string, unknown>, knownSecrets);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
+  const guess = lastAppended;
+  if (guess) {
+    const row = chainedRow(context, parsed, details, guess);
+    if (await appendAfter(tx, row, guess)) {
+      lastAppended = { seq: row.seq, hash: row.hash };
+      return row;
+    }
+  }
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const row = chainedRow(context, parsed, details, last);
+  const created = await tx.auditEvent.create({ data: { ...row, details: row.details as object } });
+  lastAppended = { seq: created.seq, hash: created.hash };
+  return created;
 }
 
 export const systemActor: AuditActor = { id: null, email: "system", role: "system" };
