@@ -1,6 +1,7 @@
 // Where the measured run's time goes on this machine: CPU of this process (engine and sandboxes share it) and of
 // PostgreSQL, event-loop busy share, and how often the audit chain lock was held or waited for.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { runningPostmaster } from "@/lib/runtime/embedded-postgres";
@@ -92,6 +93,11 @@ export async function measureResources(databaseUrl: string, postgresDirectory: s
       return report;
     },
   };
+}
+
+/** CPU seconds the run, PostgreSQL and the sandboxes used here, spread over this machine's cores: a floor the bound ignores. */
+export function cpuFloorSeconds(report: ResourceReport, sandboxCpuSeconds: number, cores = availableParallelism()): number {
+  return (report.processCpuSeconds + report.postgresCpuSeconds + sandboxCpuSeconds) / cores;
 }
 
 export function describeResources(report: ResourceReport, tenants: number, wallSeconds: number): string {
