@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { GaxClient } from "../lib/config-server/gax-client";
 import { findHybridIntegration, requireTenant } from "../lib/config-server/gax-lookups";
@@ -145,6 +146,17 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
   // The counter counts every drifted tenant of the installation; this one is among them.
   const drifted = Number((await page.getByTestId("counter-drifted").locator("span").first().textContent())?.replace(/,/g, ""));
   expect(drifted).toBeGreaterThanOrEqual(1);
+  await expect(row.getByTestId("certificate-expiry")).toHaveAttribute("data-state", /^(valid|expiring)$/);
+  await expect(row.getByTestId("certificate-expiry")).toContainText(/\d+ days? left/);
+
+  // The drifted counter's own link: the counter is marked current, and the page (warning chips, counters, chart)
+  // has no serious accessibility violations.
+  await page.getByTestId("counter-drifted").click();
+  await expect(page).toHaveURL(/\/tenants\?drift=yes$/);
+  await expect(page.getByTestId("counter-drifted")).toHaveAttribute("aria-current", "true");
+  await expect(page.getByTestId(`tenant-row-${tenantName}`)).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("overview-drifted.png"), fullPage: true });
 
   await page.goto(checklistPath);
