@@ -42,7 +42,7 @@ export function TenantsCounters({ counts, basePath, params }: { counts: Overview
       <h2 id="tenant-counters-title" className="text-base font-semibold">
         {counts.total.toLocaleString("en")} tenant{counts.total === 1 ? "" : "s"} by status
       </h2>
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-7">
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2">
         {counters.map((counter) => (
           <li key={counter.key}>
             <Link
