@@ -15,7 +15,8 @@ export const MASKED = "••••••••";
 export function RevealedText({ value, label, onHide }: { value: string; label: string; onHide: () => void }) {
   return (
     <span className="flex min-w-0 flex-1 items-start gap-1">
-      <code data-testid="revealed-secret" className="max-h-40 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all rounded border border-warning/40 bg-warning-soft px-1.5 py-0.5 text-xs text-warning-soft-foreground">
+      {/* Focusable so a long value (a private key) can be scrolled with the keyboard. */}
+      <code data-testid="revealed-secret" tabIndex={0} className="max-h-40 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all rounded border border-warning/40 bg-warning-soft px-1.5 py-0.5 text-xs text-warning-soft-foreground">
         {value}
       </code>
       <CopyButton value={value} label={label} />

@@ -106,8 +106,10 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
             {Object.entries(step.outputs).map(([name, value]) => (
               <div key={name} className="flex min-w-0 items-center gap-2">
                 <dt className="shrink-0 text-muted-foreground">{name}</dt>
-                <dd className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>{value}</dd>
-                <CopyButton value={value} label={name} />
+                <dd className="flex min-w-0 flex-1 items-center gap-2">
+                  <span className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>{value}</span>
+                  <CopyButton value={value} label={name} />
+                </dd>
               </div>
             ))}
           </dl>

@@ -23,7 +23,7 @@ function ValueCell({ entry, revealed, print }: { entry: TransactionObjectEntry; 
   }
   return (
     <span className="flex min-w-0 items-start gap-1">
-      <code data-testid={entry.secret ? "revealed-secret" : undefined} className={cn("max-h-32 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all text-xs", print && "max-h-none overflow-visible", entry.secret && "rounded bg-warning-soft px-1 text-warning-soft-foreground")}>
+      <code data-testid={entry.secret ? "revealed-secret" : undefined} className={cn("min-w-0 flex-1 whitespace-pre-wrap break-all text-xs", entry.secret && "rounded bg-warning-soft px-1 text-warning-soft-foreground")}>
         {value}
       </code>
       {print ? null : <CopyButton value={value} label={`${entry.section} ${entry.key}`} />}

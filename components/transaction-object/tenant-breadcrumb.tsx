@@ -2,7 +2,8 @@ import Link from "next/link";
 
 /** Tenants / <tenant> / <page>, for the pages under a tenant. */
 export function TenantBreadcrumb({ tenantId, tenantName, page, className }: { tenantId: string; tenantName: string; page: string; className?: string }) {
-  const link = "text-muted-foreground underline-offset-2 hover:underline";
+  // Underlined, not only coloured: links in a line of text must not rely on colour alone.
+  const link = "text-muted-foreground underline underline-offset-2 hover:text-foreground";
   const separator = <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>;
   return (
     <nav aria-label="Breadcrumb" className={className ?? "text-sm"}>
