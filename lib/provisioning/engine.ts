@@ -87,14 +87,12 @@ function contextFor(setting: StepSetting, step: AnyStep, input: unknown, previou
     genesysAs: connections.genesysAs,
     bridge: connections.bridge,
     secret: (purpose) => openSecret(options.db, tenantSecretRef(tenant.id, purpose)),
-    async peerStates(purpose) {
+    async peerStates() {
       const states = await options.db.stepState.findMany({
         where: { stepKey: step.key, status: "done", tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } } },
-        include: { tenant: { select: { cfgTenantName: true } } },
+        select: { outputs: true, tenant: { select: { cfgTenantName: true } } },
       });
-      return Promise.all(
-        states.map(async (state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs, secret: await openSecret(options.db, tenantSecretRef(state.tenantId, purpose)) })),
-      );
+      return states.map((state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs }));
     },
     async beforeCreate(kind, marker) {
       await options.db.externalIntent.upsert({
@@ -155,7 +153,7 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
     }
     const verification = await step.verify(ctx);
     await finish({ status: "succeeded", outcome: verification.status });
-    await recordVerification(setting, step.key, verification);
+    await recordVerification(setting, step.key, verification, previous);
     return { ...report, status: "succeeded", verification };
   } catch (error) {
     const failure = describeFailure(error, step.title, run.correlationId);
@@ -164,9 +162,10 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
   }
 }
 
-async function recordVerification(setting: StepSetting, stepKey: string, verification: StepVerification): Promise<void> {
+async function recordVerification(setting: StepSetting, stepKey: string, verification: StepVerification, previous: PreviousState | null = null): Promise<void> {
   const { tenant, options } = setting;
-  const data = { verifyStatus: verification.status, drift: verification.differences as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date() };
+  const observed = verification.observed && previous?.status === "done" ? { outputs: { ...previous.outputs, ...verification.observed } as Prisma.InputJsonObject } : {};
+  const data = { verifyStatus: verification.status, drift: verification.differences as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date(), ...observed };
   await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
 }
 

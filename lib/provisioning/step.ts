@@ -25,6 +25,8 @@ export interface StepPlan {
 export interface StepVerification {
   status: "ok" | "drifted" | "missing";
   differences: FieldDifference[];
+  /** What a check saw that later checks (of other tenants) read: merged into the outputs of a done step. Never secrets. */
+  observed?: StepOutputs;
 }
 
 export interface RegeneratedSecret {
@@ -58,11 +60,10 @@ export interface PreviousState {
   manual: boolean;
 }
 
-/** This step's state on another tenant of the same deployment, with one of that tenant's sealed secrets opened. */
+/** This step's state on another tenant of the same deployment. */
 export interface PeerState {
   tenantName: string;
   outputs: StepOutputs;
-  secret: string | undefined;
 }
 
 export interface StepContext<Input> {
@@ -76,8 +77,8 @@ export interface StepContext<Input> {
   bridge(): Promise<ConfigServerBridge>;
   /** A sealed secret of this tenant, opened; undefined when none is stored. */
   secret(purpose: string): Promise<string | undefined>;
-  /** The other tenants of this deployment where this step is done (e.g. their isolation-check agents). */
-  peerStates(secretPurpose: string): Promise<PeerState[]>;
+  /** The other tenants of this deployment where this step is done, with their outputs (e.g. what their checks saw). */
+  peerStates(): Promise<PeerState[]>;
   /** Records (and commits) the intent to create an external object, before the create call. */
   beforeCreate(kind: string, marker: string): Promise<void>;
   /** Reports the object a create returned; a crash simulated here leaves the intent pending. */

@@ -37,56 +37,59 @@ async function storedAgent(ctx: StepContext<unknown>): Promise<StoredAgent | und
 const noAgent = (tenantName: string) =>
   new AppError("precondition_failed", `Enter a sample agent of tenant "${tenantName}" (username and password, complete this step by hand) so the isolation check can sign in as it.`);
 
-/** The sample agents other tenants of this deployment entered for their own checks. */
-async function peerAgents(ctx: StepContext<unknown>): Promise<(StoredAgent & { tenantName: string })[]> {
-  const peers = await ctx.peerStates(ISOLATION_AGENT_PASSWORD);
+/** What the deployment's other tenants' sample agents saw at their last check (apply or verify). */
+const observationSchema = z.object({ agentUsername: z.string().min(1), seesTenants: z.array(z.string()), checkedAt: z.string().optional() });
+
+async function peersSeeing(ctx: StepContext<unknown>, tenantName: string): Promise<FieldDifference[]> {
+  const peers = await ctx.peerStates();
   return peers.flatMap((peer) => {
-    const outputs = outputsSchema.safeParse(peer.outputs).data;
-    return outputs && peer.secret ? [{ tenantName: peer.tenantName, username: outputs.agentUsername, password: peer.secret, passwordIsEncrypted: outputs.passwordIsEncrypted }] : [];
+    const seen = observationSchema.safeParse(peer.outputs).data;
+    if (!seen?.seesTenants.includes(tenantName)) return [];
+    const when = seen.checkedAt ? ` (its check of ${seen.checkedAt})` : "";
+    return [{ field: `${seen.agentUsername} (${peer.tenantName})`, expected: `cannot read ${tenantName}'s hybrid_integration`, actual: `could read the hybrid_integration of ${tenantName}${when}` }];
   });
 }
 
 interface IsolationOutcome {
-  report: TenantIsolationReport;
+  seesTenants: string[];
   problems: FieldDifference[];
   summary: string;
 }
 
 /**
- * Both directions: this tenant's agent must see only its own object, and no other tenant's agent may see this
- * tenant's. A peer's own problems (its object missing, its agent refused) belong to the peer's check, not this one.
+ * Both directions. This tenant's agent signs in and must see only its own object. The other direction comes from
+ * what the other tenants' agents saw at their own last checks, so a deployment of n tenants costs n sign-ins, not n².
  */
-async function check(ctx: StepContext<unknown>, tenantName: string, agent: StoredAgent, options: { peers: boolean }): Promise<IsolationOutcome> {
-  const peers = options.peers ? await peerAgents(ctx) : [];
+async function check(ctx: StepContext<unknown>, tenantName: string, agent: StoredAgent, options: { peers: boolean }): Promise<IsolationOutcome & { report: TenantIsolationReport }> {
   const bridge = await ctx.bridge();
-  const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }, ...peers]);
-  const [own, ...others] = report.agents;
+  const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }]);
+  const own = report.agents[0];
   const problems: FieldDifference[] = [];
   if (own && !own.ok) problems.push({ field: `${own.username} (${own.tenantName})`, expected: "sees only its own tenant's hybrid_integration", actual: own.problem ?? "" });
-  for (const peer of others.filter((result) => result.seesTenants.includes(tenantName))) {
-    problems.push({ field: `${peer.username} (${peer.tenantName})`, expected: `cannot read ${tenantName}'s hybrid_integration`, actual: `can read the hybrid_integration of ${tenantName}` });
-  }
-  const checked = others.length > 0 ? ` and ${others.length} agent(s) of other tenants cannot see it` : "";
+  const leaks = options.peers ? await peersSeeing(ctx, tenantName) : [];
+  problems.push(...leaks);
   const summary =
     problems.length === 0
-      ? `Tenant isolation holds: ${agent.username} sees only ${tenantName}'s hybrid_integration${checked}.`
+      ? `Tenant isolation holds: ${agent.username} sees only ${tenantName}'s hybrid_integration, and no other tenant's agent saw it at its last check.`
       : `Tenant isolation fails: ${problems.map((problem) => `${problem.field} ${problem.actual}`).join("; ")}.`;
-  return { report, problems, summary };
+  return { report, seesTenants: own?.seesTenants ?? [], problems, summary };
 }
 
+const observation = (agent: StoredAgent, outcome: IsolationOutcome) => ({ agentUsername: agent.username, seesTenants: outcome.seesTenants, checkedAt: new Date().toISOString() });
+
 function checkedResult(agent: StoredAgent, outcome: IsolationOutcome, secrets?: Record<string, string>): StepApplyResult {
-  return { result: "checked", outputs: { agentUsername: agent.username, passwordIsEncrypted: agent.passwordIsEncrypted, seesTenants: outcome.report.agents[0]?.seesTenants ?? [] }, secrets, changes: [outcome.summary] };
+  return { result: "checked", outputs: { ...observation(agent, outcome), passwordIsEncrypted: agent.passwordIsEncrypted }, secrets, changes: [outcome.summary] };
 }
 
 /**
  * Step 10 (multi-tenant deployments): a sample agent of the tenant signs in to GAX as Workspace Desktop Edition would
  * and must see exactly one hybrid_integration, its own tenant's; another tenant's object in view is a leaking ACL. The
- * sample agents of the deployment's other tenants must not see this tenant's object either.
+ * sample agents of the deployment's other tenants must not have seen this tenant's object at their last checks.
  */
 export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema>>({
   key: TENANT_ISOLATION,
   title: "Tenant isolation check",
-  description: "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, and that the other tenants' sample agents cannot see it.",
+  description: "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, and that the other tenants' sample agents did not see it at their own last checks.",
   phase: "on-premises",
   dependsOn: [TRANSACTION_OBJECT],
   input,
@@ -109,8 +112,8 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
   async verify(ctx) {
     const agent = await storedAgent(ctx);
     if (!agent) return { status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] };
-    const { problems } = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
-    return { status: problems.length === 0 ? "ok" : "drifted", differences: problems };
+    const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
+    return { status: outcome.problems.length === 0 ? "ok" : "drifted", differences: outcome.problems, observed: observation(agent, outcome) };
   },
 
   manual: {
