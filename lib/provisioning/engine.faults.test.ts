@@ -24,7 +24,7 @@ async function endState(kit: ProvisioningKit) {
         state,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    provider: org.pureEngage && { ...org.pureEngage, id: undefined, certificate: undefined },
+    provider: org.pureEngage && { ...org.pureEngage, id: undefined, certificate: undefined, certificates: undefined },
     employeePolicies: org.roles.find((role) => role.name === "employee")!.permissionPolicies.map((p) => `${p.domain}:${p.entityName}:${[...p.actionSet].sort().join(",")}`).sort(),
     transactions: transactions.map((transaction) =>
       transaction.userproperties.property

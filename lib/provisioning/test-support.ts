@@ -128,7 +128,7 @@ export interface GenesysOrgState {
   roles: { id: string; name: string; defaultRoleId?: string; permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[] }[];
   users: { id: string; email: string; grants: { roleId: string }[] }[];
   oauthClients: { id: string; name: string; description: string; authorizedGrantType: string; accessTokenValiditySeconds: number; roleDivisions: { roleId: string; divisionId: string }[]; scope: string[]; registeredRedirectUri: string[]; state: string }[];
-  pureEngage: { id: string; name: string; issuerURI: string; ssoTargetURI: string; certificate: string; autoProvisionUsers: boolean; disabled: boolean } | null;
+  pureEngage: { id: string; name: string; issuerURI: string; ssoTargetURI: string; certificate: string; certificates: string[]; autoProvisionUsers: boolean; disabled: boolean } | null;
 }
 
 export interface GaxTransactionState {
