@@ -43,7 +43,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("secret.reveal"),
     outcome: z.enum(["success", "failure"]),
     target: z.object({ type: z.string(), id: z.string(), label: z.string().optional() }),
-    details: z.object({ purpose: z.string(), reason: z.string().optional() }),
+    details: z.object({ purpose: z.string(), step: z.string().optional(), reason: z.string().optional() }),
   }),
   z.object({
     action: z.literal("key.rotate"),

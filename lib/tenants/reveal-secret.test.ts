@@ -56,7 +56,7 @@ describe("revealing a tenant secret", () => {
     const event = events.at(-1)!;
     expect(event).toMatchObject({ outcome: "success", targetType: "tenant", targetId: tenantId, actorEmail: audit.actor.email, actorRole: "operator" });
     expect(event.targetLabel).toMatch(/\/Reveal$/);
-    expect(event.details).toEqual({ purpose: keyPassword, reason: "checklist step saml-key-material" });
+    expect(event.details).toEqual({ purpose: keyPassword, step: "saml-key-material", reason: "shown on the checklist" });
     const row = JSON.stringify(event, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
     expect(row).not.toContain(secretValue);
     expect(row).not.toContain(Buffer.from(secretValue).toString("base64"));

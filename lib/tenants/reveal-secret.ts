@@ -34,7 +34,7 @@ export async function revealTenantSecret(db: Db, audit: AuditContext, input: Rev
     await recordAuditEvent(
       tx,
       audit,
-      { action: "secret.reveal", outcome: "success", target: tenantTarget(tenant), details: { purpose: input.purpose, reason: `checklist step ${step.key}` } },
+      { action: "secret.reveal", outcome: "success", target: tenantTarget(tenant), details: { purpose: input.purpose, step: step.key, reason: "shown on the checklist" } },
       [value],
     );
     return { purpose: input.purpose, value };
