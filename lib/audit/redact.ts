@@ -15,22 +15,38 @@ function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
-export function isSecretFieldName(name: string): boolean {
+function judgeFieldName(name: string): boolean {
   const words = wordsOf(name);
   if (words.length === 0 || harmlessLastWords.has(words[words.length - 1]!)) return false;
   return words.some((word, index) => secretWords.has(word) || secretWordPairs.has(`${word}${words[index + 1] ?? ""}`));
 }
 
-// Values sealed or opened by this process; bounded so a long-running process does not grow without limit.
-const knownValues = new Set<string>();
+// The same few field names come by on every redaction; emptied when full, so unusual names cannot grow it.
+const judgedFieldNames = new Map<string, boolean>();
+
+export function isSecretFieldName(name: string): boolean {
+  let secret = judgedFieldNames.get(name);
+  if (secret === undefined) {
+    if (judgedFieldNames.size >= 1_000) judgedFieldNames.clear();
+    secret = judgeFieldName(name);
+    judgedFieldNames.set(name, secret);
+  }
+  return secret;
+}
+
+// Values sealed or opened by this process, each with its encodings (computed once, when it is remembered); bounded
+// so a long-running process does not grow without limit. Most recently remembered last.
+const knownValues = new Map<string, string[]>();
 const maxKnownValues = 10_000;
 const minimumSecretLength = 6;
 
 export function rememberSecretValue(value: string): void {
   if (value.length < minimumSecretLength) return;
+  const encodings = knownValues.get(value) ?? encodingsOf(value);
   knownValues.delete(value);
-  knownValues.add(value);
-  if (knownValues.size > maxKnownValues) knownValues.delete(knownValues.values().next().value as string);
+  knownValues.set(value, encodings);
+  if (knownValues.size > maxKnownValues) knownValues.delete(knownValues.keys().next().value as string);
+  knownNeedles = undefined;
 }
 
 /** Every form in which a secret could be written out: as is, base64, base64url, hex and URL-encoded. */
@@ -39,9 +55,47 @@ export function encodingsOf(value: string): string[] {
   return [...new Set([value, bytes.toString("base64"), bytes.toString("base64").replace(/=+$/, ""), bytes.toString("base64url"), bytes.toString("hex"), encodeURIComponent(value)])];
 }
 
-function scrubString(text: string, needles: string[]): string {
+// Every needle is at least this long (a value of minimumSecretLength characters; its encodings are no shorter).
+const prefixLength = minimumSecretLength;
+
+const longestFirst = (needles: string[]) => needles.sort((a, b) => b.length - a.length);
+const prefixesOf = (needles: string[]) => new Set(needles.map((needle) => needle.slice(0, prefixLength)));
+
+/** The known values' needles longest first (a stable sort: equal lengths keep their order), and their first characters. */
+let knownNeedles: { sorted: string[]; prefixes: Set<string> } | undefined;
+
+/**
+ * The needles of one redaction: the known values' (rebuilt after a value is remembered) and the caller's. The list in
+ * which they are tried is built only when some string may contain one: known needles first, then the caller's, then
+ * a stable sort by length, as the one list of both would sort.
+ */
+function needlesFor(extraSecrets: string[]) {
+  if (!knownNeedles) {
+    const sorted = longestFirst([...knownValues.values()].flat());
+    knownNeedles = { sorted, prefixes: prefixesOf(sorted) };
+  }
+  const known = knownNeedles;
+  const extra = extraSecrets.filter((secret) => secret.length >= minimumSecretLength).flatMap(encodingsOf);
+  let sorted: string[] | undefined = extra.length === 0 ? known.sorted : undefined;
+  return {
+    prefixes: extra.length === 0 ? [known.prefixes] : [known.prefixes, prefixesOf(extra)],
+    sorted: () => (sorted ??= longestFirst([...known.sorted, ...extra])),
+  };
+}
+
+/** True when some needle could start in text: no needle's first characters occur there means no needle does. */
+function mayContainNeedle(text: string, prefixes: Set<string>[]): boolean {
+  for (let start = 0; start + prefixLength <= text.length; start += 1) {
+    const part = text.slice(start, start + prefixLength);
+    if (prefixes.some((set) => set.has(part))) return true;
+  }
+  return false;
+}
+
+function scrubString(text: string, needles: ReturnType<typeof needlesFor>): string {
+  if (!mayContainNeedle(text, needles.prefixes)) return text;
   let result = text;
-  for (const needle of needles) if (result.includes(needle)) result = result.split(needle).join(REDACTED);
+  for (const needle of needles.sorted()) if (result.includes(needle)) result = result.split(needle).join(REDACTED);
   return result;
 }
 
@@ -50,9 +104,7 @@ function scrubString(text: string, needles: string[]): string {
  * (remembered by the secret store, or passed in) in any of its encodings, wherever it appears in a string.
  */
 export function redact<T>(value: T, extraSecrets: string[] = []): T {
-  const needles = [...knownValues, ...extraSecrets.filter((secret) => secret.length >= minimumSecretLength)]
-    .flatMap(encodingsOf)
-    .sort((a, b) => b.length - a.length);
+  const needles = needlesFor(extraSecrets);
   const walk = (node: unknown): unknown => {
     if (typeof node === "string") return scrubString(node, needles);
     if (Array.isArray(node)) return node.map(walk);
