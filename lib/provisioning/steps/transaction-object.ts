@@ -28,15 +28,17 @@ const input = z
   })
   .refine((value) => !value.agentPacing || value.ewtClient !== undefined, { path: ["ewtClient"], message: "needs the ewt client applied first" });
 type Input = z.output<typeof input>;
+/** What the object is built from; the tenant's sealed secrets are read through `secret`. */
+export type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
 
-async function required(ctx: StepContext<Input>, purpose: string): Promise<string> {
+async function required(ctx: HybridIntegrationSource, purpose: string): Promise<string> {
   const value = await ctx.secret(purpose);
   if (!value) throw new AppError("precondition_failed", `The sealed secret ${purpose} is missing; apply the step that creates it again.`);
   return value;
 }
 
-/** The object's options, from the outputs of the earlier steps and their sealed secrets. */
-async function desired(ctx: StepContext<Input>): Promise<DesiredHybridIntegration> {
+/** hybrid_integration as this step writes it: from the outputs of the earlier steps and their sealed secrets. */
+export async function buildHybridIntegration(ctx: HybridIntegrationSource): Promise<DesiredHybridIntegration> {
   const { input: data } = ctx;
   const encryptedKey = await required(ctx, SAML_SECRETS.encryptedKey);
   const saml = transactionSamlOptions({ "cert.pem": data.keyMaterial.certificatePem, "key.pem.enc": encryptedKey });
@@ -99,13 +101,13 @@ export const transactionObjectStep = defineStep<Input>({
   }),
 
   async plan(ctx) {
-    const plan = await (await ctx.bridge()).planHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    const plan = await (await ctx.bridge()).planHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     return { action: plan.action, changes: planChanges(plan) };
   },
 
   async apply(ctx) {
     // hybrid_integration is unique by name in its tenant and the bridge reads before it writes: that is the lookup.
-    const applied = await (await ctx.bridge()).applyHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    const applied = await (await ctx.bridge()).applyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     const changed = planChanges(applied.plan).map((change) => change.field);
     return {
       result: applied.action,
@@ -115,7 +117,7 @@ export const transactionObjectStep = defineStep<Input>({
   },
 
   async verify(ctx) {
-    const verification = await (await ctx.bridge()).verifyHybridIntegration(ctx.input.targetTenant, await desired(ctx));
+    const verification = await (await ctx.bridge()).verifyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     return { status: verification.status, differences: verificationChanges(verification) };
   },
 });
