@@ -10,6 +10,7 @@ import { runModeLabel, runStatusDisplay, tenantStatusDisplay } from "@/component
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
+import { ROTATION_STEP_KEY } from "@/lib/provisioning/rotation/stages";
 import type { TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { PlanFirst } from "./plan-first";
@@ -78,7 +79,7 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
     void query.refetch();
   };
   const busy = Boolean(awaiting) || data.runActive;
-  const stepTitles = Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title])));
+  const stepTitles = { [ROTATION_STEP_KEY]: "Certificate rotation", ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))) };
   const latest = data.latestRun;
   const planned = data.phases.some((phase) => phase.steps.some((step) => step.plan !== null));
   const numbers = new Map(data.phases.flatMap((phase) => phase.steps).map((step, index) => [step.key, index + 1]));
