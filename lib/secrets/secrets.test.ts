@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadKeyring } from "@/lib/secrets/keyring";
 import { rotateSecrets } from "@/lib/secrets/rotate";
 import { openSecret, sealSecret } from "@/lib/secrets/store";
@@ -37,6 +39,25 @@ describe("sealed secrets", () => {
     expect(await db.encryptionKey.count({ where: { fingerprint: keyring.current.fingerprint } })).toBe(1);
     // Sealed under a key no later test knows.
     await db.secret.deleteMany({ where: { OR: refs } });
+  });
+
+  it("opens a value, current or previous key, with one query", async () => {
+    const keyB = newKey();
+    const current = ref("one-query");
+    const previous = ref("one-query");
+    await sealSecret(db, current, "opened-in-one-query", keyringOf(keyA));
+    await sealSecret(db, previous, "sealed-under-b", keyringOf(keyB));
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: isolated.url, max: 1 }), log: [{ emit: "event", level: "query" }] });
+    const statements: string[] = [];
+    logged.$on("query", (event) => statements.push(event.query));
+    try {
+      expect(await openSecret(logged, current, keyringOf(keyA, keyB))).toBe("opened-in-one-query");
+      expect(await openSecret(logged, previous, keyringOf(keyA, keyB))).toBe("sealed-under-b");
+      expect(statements).toHaveLength(2);
+    } finally {
+      await logged.$disconnect();
+      await db.secret.deleteMany({ where: { OR: [current, previous] } });
+    }
   });
 
   it("returns undefined when nothing is stored", async () => {

@@ -32,12 +32,13 @@ export async function sealSecret(db: DbTx, ref: SecretRef, value: string, keyrin
 
 /** Opens a sealed value; undefined when none is stored. The value is remembered so audit redaction can recognise it. */
 export async function openSecret(db: DbTx, ref: SecretRef, keyring: Keyring = loadKeyring()): Promise<string | undefined> {
-  const row = await db.secret.findUnique({
-    where: { ownerType_ownerId_purpose: ref },
-    select: { sealed: true, keyVersion: true },
-  });
+  // The sealed value and its key's fingerprint in one round trip.
+  const [row] = await db.$queryRaw<{ sealed: string; keyVersion: number; fingerprint: string | null }[]>`
+    SELECT s.sealed, s.key_version AS "keyVersion", k.fingerprint
+    FROM secrets s LEFT JOIN encryption_keys k ON k.version = s.key_version
+    WHERE s.owner_type = ${ref.ownerType} AND s.owner_id = ${ref.ownerId} AND s.purpose = ${ref.purpose}`;
   if (!row) return undefined;
-  const value = decrypt(await keyFor(db, row.keyVersion, keyring), row.sealed, contextOf(ref));
+  const value = decrypt(keyOf(row.keyVersion, row.fingerprint, keyring), row.sealed, contextOf(ref));
   rememberSecretValue(value);
   return value;
 }
@@ -52,7 +53,12 @@ export async function deleteSecret(db: DbTx, ref: SecretRef): Promise<void> {
 
 export async function keyFor(db: DbTx, keyVersion: number, keyring: Keyring): Promise<Buffer> {
   const version = await db.encryptionKey.findUnique({ where: { version: keyVersion } });
-  const entry = version && keyring.byFingerprint.get(version.fingerprint);
+  return keyOf(keyVersion, version?.fingerprint ?? null, keyring);
+}
+
+/** The master key with this fingerprint (of key version keyVersion), from the current or a previous key. */
+function keyOf(keyVersion: number, fingerprint: string | null, keyring: Keyring): Buffer {
+  const entry = fingerprint === null ? undefined : keyring.byFingerprint.get(fingerprint);
   if (!entry) {
     throw new SecretKeyError(
       `A secret is sealed with key version ${keyVersion}, which is neither APP_ENCRYPTION_KEY nor in APP_ENCRYPTION_PREVIOUS_KEYS.`,
