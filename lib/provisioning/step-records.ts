@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import { redact } from "@/lib/audit/redact";
 import type { Db, DbTx } from "@/lib/db/client";
@@ -19,21 +20,31 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
-/** Which attempt at applying this step this is: 1 plus the failed or abandoned tries since it last succeeded. */
-async function attemptNumber(tx: DbTx, tenant: TenantView, stepKey: string): Promise<number> {
-  const applied = { stepKey, run: { tenantId: tenant.id, mode: "apply" } };
-  const lastSuccess = await tx.stepRun.findFirst({ where: { ...applied, status: "succeeded" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
-  const tries = await tx.stepRun.count({ where: { ...applied, status: { in: ["failed", "running"] }, ...(lastSuccess ? { startedAt: { gt: lastSuccess.startedAt } } : {}) } });
-  return tries + 1;
+/**
+ * Creates the StepRun of an apply with its attempt number computed in the same statement: 1 plus the failed or
+ * abandoned tries at this step since it last succeeded.
+ */
+async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
+  const id = randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO step_runs (id, run_id, step_key, attempts)
+    SELECT ${id}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
+    FROM step_runs tried JOIN runs ON runs.id = tried.run_id
+    WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey} AND tried.status IN ('failed', 'running')
+      AND tried.started_at > COALESCE(
+        (SELECT max(succeeded.started_at) FROM step_runs succeeded JOIN runs applied ON applied.id = succeeded.run_id
+         WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
+        '-infinity')`;
+  return id;
 }
 
 /** Opens a step of an apply: its StepRun row, its state set to running, and the audit record, together. */
 export async function beginAppliedStep(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
   return db.$transaction(async (tx) => {
-    const stepRun = await tx.stepRun.create({ data: { runId: run.id, stepKey, attempts: await attemptNumber(tx, tenant, stepKey) } });
+    const stepRunId = await createAppliedStepRun(tx, tenant, run, stepKey);
     await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
     await recordAuditEvent(tx, audit, { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } });
-    return stepRun.id;
+    return stepRunId;
   });
 }
 
