@@ -6,7 +6,7 @@ import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning/secret-ref
 import { createTenant } from "@/lib/provisioning/tenants";
 import { sealSecret } from "@/lib/secrets/store";
 import { testDb } from "@/test/support/db";
-import { revealSecretSchema, revealTenantSecret, stepOfSecret } from "./reveal-secret";
+import { refuseReveal, revealSecretSchema, revealTenantSecret, stepOfSecret } from "./reveal-secret";
 
 const audit: AuditContext = { actor: { id: null, email: "revealer@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
 const keyPassword = "saml-key-material.key-password";
@@ -85,5 +85,24 @@ describe("revealing a tenant secret", () => {
     const unwritable: AuditContext = { ...audit, actor: { ...audit.actor, email: "broken\u0000@example.test" } };
     await expect(revealTenantSecret(testDb(), unwritable, { tenantId, purpose: keyPassword })).rejects.toThrow();
     expect(await revealEvents()).toHaveLength(before);
+  });
+});
+
+describe("a reveal the role does not allow", () => {
+  const viewer: AuditContext = { actor: { id: null, email: "viewer@example.test", role: "viewer" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
+
+  it("is refused and recorded as a failed secret.reveal naming who tried which secret, without any value", async () => {
+    const before = (await revealEvents()).length;
+    await expect(refuseReveal(testDb(), viewer, { tenantId, purpose: keyPassword })).rejects.toMatchObject({ code: "forbidden", message: "Your role does not allow revealing secrets." });
+    const events = await revealEvents();
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({ outcome: "failure", actorEmail: "viewer@example.test", actorRole: "viewer", details: { purpose: keyPassword, reason: "refused: the viewer role may not reveal secrets" } });
+    expect(JSON.stringify(events.at(-1)!.details)).not.toContain(secretValue);
+  });
+
+  it("is refused without a record for a tenant that does not exist", async () => {
+    const count = await testDb().auditEvent.count({ where: { action: "secret.reveal" } });
+    await expect(refuseReveal(testDb(), viewer, { tenantId: "00000000-0000-4000-8000-000000000000", purpose: keyPassword })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await testDb().auditEvent.count({ where: { action: "secret.reveal" } })).toBe(count);
   });
 });

@@ -40,3 +40,17 @@ export async function revealTenantSecret(db: Db, audit: AuditContext, input: Rev
     return { purpose: input.purpose, value };
   });
 }
+
+/**
+ * A reveal the signed-in role may not make: recorded as a failed secret.reveal (who tried, which secret, never a
+ * value), then refused. Unknown tenants are refused without a record.
+ */
+export async function refuseReveal(db: Db, audit: AuditContext, input: { tenantId: string; purpose: string }): Promise<never> {
+  const refusal = new AppError("forbidden", "Your role does not allow revealing secrets.");
+  const tenant = await loadTenantView(db, input.tenantId).catch(() => undefined);
+  if (!tenant) throw refusal;
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, audit, { action: "secret.reveal", outcome: "failure", target: tenantTarget(tenant), details: { purpose: input.purpose, reason: `refused: the ${audit.actor.role} role may not reveal secrets` } }),
+  );
+  throw refusal;
+}

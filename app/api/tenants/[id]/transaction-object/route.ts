@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
 import { auditContextFor } from "@/lib/auth/session";
 import { fileResponse, guardedRoute } from "@/lib/http/guarded-route";
+import { refuseReveal } from "@/lib/tenants/reveal-secret";
 import { exportFileName, maskedTransactionObject, revealTransactionObject, transactionObjectDocument, TRANSACTION_OBJECT_PURPOSES } from "@/lib/tenants/transaction-object-export";
 
 export const dynamic = "force-dynamic";
@@ -29,8 +31,12 @@ export const GET = guardedRoute<{ id: string }>("tenant.read", async (_request, 
 // A JSON body (not a form) so another site cannot make the browser send it without a CORS preflight.
 const revealBody = z.object({ revealSecrets: z.literal(true, { error: "must be true" }) }).strict();
 
-/** The same file with its secrets, for roles allowed to reveal them; recorded as secret.reveal (transaction-object-export). */
-export const POST = guardedRoute<{ id: string }>("secret.reveal", async (request, { user, params }) => {
+/**
+ * The same file with its secrets, for roles allowed to reveal them; recorded as secret.reveal (transaction-object-export).
+ * Other roles that may read the tenant are refused with a failed secret.reveal on record.
+ */
+export const POST = guardedRoute<{ id: string }>("tenant.read", async (request, { user, params }) => {
+  if (!can(user.role, "secret.reveal")) return refuseReveal(getDb(), await auditContextFor(user), { tenantId: tenantIdOf(params), purpose: TRANSACTION_OBJECT_PURPOSES.export });
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new AppError("invalid_input", "Send the request as JSON.", { body: ["must be JSON"] });
   const parsed = revealBody.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) throw new AppError("invalid_input", "Ask for the secrets explicitly.", { revealSecrets: ["must be true"] });
