@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { signInAs } from "./support/session";
 
@@ -13,14 +13,6 @@ const dashboardPages = [
   { path: "/settings", heading: "Settings" },
   { path: "/forbidden", heading: "Not allowed" },
 ];
-
-/** Serious and critical WCAG 2.1 A/AA violations, in a form that names the rule and the elements. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({ rule: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-}
 
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/sign-in");
@@ -47,5 +39,27 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("button", { name: /Details of event/ }).first().click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test.describe("at tablet width (768 × 1024)", () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  });
+
+  test("every page fits the width (wide tables scroll in their own frame) and the navigation opens from its menu button", async ({ page }) => {
+    const tenantPath = await page.getByTestId("tenant-row-Acme").getByRole("link").first().getAttribute("href");
+    for (const path of [...dashboardPages.map((entry) => entry.path), tenantPath!, `${tenantPath}/transaction-object`, `${tenantPath}/certificate`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    await page.getByRole("button", { name: "Open navigation menu" }).click();
+    const drawer = page.getByRole("dialog");
+    await drawer.getByRole("link", { name: "Audit log" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   });
 });

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
 import { e2eAdmin } from "./support/environment";
+import { enterIsolationAgent } from "./support/checklist";
 import { signInAs, signOut } from "./support/session";
+import { createUser } from "./support/users";
 
 // Initech of the demo deployment: no other spec provisions it.
 const viewer = { email: `rotation-viewer-${Date.now()}@e2e.example.test`, name: "Rory Viewer", password: "rotation-viewer-password-42" };
@@ -29,15 +30,7 @@ test("an operator rotates the certificate from the certificate page and watches 
   await expect(page.getByRole("button", { name: "Rotate certificate" })).toHaveCount(0);
 
   await openInitech(page);
-  const isolation = page.getByTestId("step-tenant-isolation");
-  if ((await isolation.count()) > 0) {
-    await isolation.getByRole("button", { name: /Mark .* as done manually/ }).click();
-    const manual = page.getByRole("dialog");
-    await manual.getByRole("textbox", { name: "Username" }).fill("initech.agent1");
-    await manual.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
-    await manual.getByRole("button", { name: "Check and complete" }).click();
-    await expect(manual).toHaveCount(0);
-  }
+  await enterIsolationAgent(page, "initech.agent1");
   await page.getByRole("button", { name: "Apply all" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Apply all" }).click();
   await expect(page.getByTestId("step-smoke-test")).toHaveAttribute("data-status", "done", { timeout: 150_000 });
@@ -77,14 +70,7 @@ test("an operator rotates the certificate from the certificate page and watches 
 
 test("a viewer sees the certificate and its rotations but cannot rotate", async ({ page }) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
-  await page.goto("/users");
-  await page.getByRole("button", { name: "New user" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Email").fill(viewer.email);
-  await dialog.getByLabel("Name").fill(viewer.name);
-  await dialog.getByLabel("Initial password").fill(viewer.password);
-  await dialog.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByText(`User ${viewer.email} created.`)).toBeVisible();
+  await createUser(page, viewer);
   await signOut(page);
 
   await signInAs(page, viewer.email, viewer.password);

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
+import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
+import { enterIsolationAgent } from "./support/checklist";
 import { signInAs, signOut } from "./support/session";
+import { createUser } from "./support/users";
 
 // The demo tenant Globex (deployment "Sandbox (multi-tenant)", org globex-us of the built-in sandbox) is walked through
 // its whole checklist by an operator; a viewer then looks at the same tenant.
@@ -30,28 +31,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   }
 }
 
-/** Serious and critical WCAG 2.1 A/AA violations, naming the rule and the elements. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-}
-
-async function createUser(page: Page, user: { email: string; name: string; password: string }, role: "Operator" | "Viewer") {
-  await page.goto("/users");
-  await page.getByRole("button", { name: "New user" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Email").fill(user.email);
-  await dialog.getByLabel("Name").fill(user.name);
-  if (role !== "Viewer") {
-    await dialog.getByRole("combobox", { name: "Role" }).click();
-    await page.getByRole("option", { name: role }).click();
-  }
-  await dialog.getByLabel("Initial password").fill(user.password);
-  await dialog.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByText(`User ${user.email} created.`)).toBeVisible();
-  await page.keyboard.press("Escape");
-}
-
 /** Waits for the run just queued to end with the given toast (the page polls; no reload). */
 async function runFinished(page: Page, toast: string, timeout = 60_000) {
   await expect(page.getByText(toast).first()).toBeVisible({ timeout });
@@ -75,13 +54,8 @@ test("an operator plans first, sees what Apply will do, then applies until the c
   await expect(page.getByRole("navigation", { name: "Tenant pages" }).getByRole("link", { name: "Certificate" })).toHaveAttribute("href", `${checklistPath}/certificate`);
 
   // The isolation check needs a sample agent of the tenant, entered through the step's generated form.
-  const isolation = page.getByTestId("step-tenant-isolation");
-  await isolation.getByRole("button", { name: /Mark .* as done manually/ }).click();
-  const manual = page.getByRole("dialog");
-  await manual.getByRole("textbox", { name: "Username" }).fill("globex.agent1");
-  await manual.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
-  await manual.getByRole("button", { name: "Check and complete" }).click();
-  await expect(manual).toHaveCount(0);
+  await expect(page.getByTestId("step-tenant-isolation")).toBeVisible();
+  await enterIsolationAgent(page, "globex.agent1");
 
   // Plan: nothing is written; each step says what Apply will do.
   const planFirst = page.getByTestId("plan-first");
@@ -237,5 +211,8 @@ test("a viewer sees the secrets masked with no Reveal, and the server refuses th
   const exportResponse = await page.request.post(`/api/tenants/${checklistPath.split("/").pop()}/transaction-object`, { data: { revealSecrets: true } });
   expect(exportResponse.status()).toBe(403);
   expect(await exportResponse.text()).not.toContain(revealedValue);
+  // Both attempts are on record as refused reveals.
+  await page.goto(`/audit?action=secret.reveal&outcome=failure`);
+  await expect(page.getByTestId("audit-row").filter({ hasText: viewer.email })).toHaveCount(2);
   await signOut(page);
 });

@@ -23,7 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     { label: "Sealed secrets", value: stats.secrets, href: "/settings" },
   ];
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
       {can(user.role, "tenant.read") ? <TenantsOverview basePath="/" params={params} canRun={can(user.role, "provisioning.run")} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">

@@ -85,7 +85,7 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
   const numbers = new Map(data.phases.flatMap((phase) => phase.steps).map((step, index) => [step.key, index + 1]));
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Progress</CardTitle>
@@ -133,7 +133,7 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
         </CardContent>
       </Card>
 
-      <ol className="grid gap-6" aria-label="Checklist">
+      <ol className="grid grid-cols-1 gap-6" aria-label="Checklist">
         {data.phases.map((group) => (
           <li key={group.id}>
             <section aria-labelledby={`phase-${group.id}`} className="grid gap-3">

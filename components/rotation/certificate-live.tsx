@@ -71,7 +71,7 @@ export function CertificateLive({ initial, canRotate }: { initial: CertificatePa
   };
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Certificate in use</CardTitle>

@@ -2,7 +2,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 export default function AuditLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading the audit log" className="grid gap-6">
+    <div aria-busy="true" aria-label="Loading the audit log" className="grid grid-cols-1 gap-6">
       <div className="grid gap-2">
         <Skeleton className="h-8 w-40" />
         <Skeleton className="h-4 w-96 max-w-full" />

@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Audit log"
         description="Every sign-in, change and secret reveal, append-only and hash-chained. Times are UTC."

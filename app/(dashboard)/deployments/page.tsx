@@ -16,7 +16,7 @@ export default async function DeploymentsPage() {
   const deployments = await listDeployments(getDb());
   const canManage = can(user.role, "deployment.manage");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Deployments"
         description="On-premises Genesys Multicloud CX environments, each reached through its GAX server."

@@ -11,7 +11,7 @@ export default async function ForbiddenPage() {
   const user = await getCurrentUser();
   const role = user && isRole(user.role) ? roleLabels[user.role] : "your";
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Not allowed" />
       <EmptyState
       icon={ShieldX}

@@ -14,7 +14,7 @@ export default async function NetworkPage() {
   await requirePagePermission("network.read");
   const regions = GENESYS_CLOUD_REGIONS.map((region) => ({ id: region.id, label: region.label }));
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Network"
         description={`On-premises components reach Genesys Cloud outbound only, over TCP ${GENESYS_CLOUD_PORT} (HTTPS and WSS); nothing inbound. Allow these hosts for each region you use; Genesys also recommends allowing the region's AWS address pool.`}

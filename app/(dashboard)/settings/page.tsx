@@ -21,7 +21,7 @@ export default async function SettingsPage() {
   const settings = await installationSettings(getDb());
   const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Settings" description="How this installation is configured. Values come from the environment (see the README)." />
       <Card>
         <CardHeader>

@@ -13,7 +13,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   const params = parseOverviewParams(await searchParams);
   const deployments = can(user.role, "tenant.manage") ? await getDb().deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } }) : [];
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Tenants"
         description="Each tenant pairs a Configuration Server tenant with its Genesys Cloud organization."

@@ -11,7 +11,7 @@ export default async function UsersPage() {
   const currentUser = await requirePagePermission("user.manage");
   const users = await listUsers(getDb());
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Users"
         description="Who may sign in, and with which role. Admins manage everything; operators run provisioning; viewers only look."

@@ -18,7 +18,7 @@ export default async function TenantCertificatePage({ params }: { params: Promis
   if (!page) notFound();
   const { tenant } = page;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">Tenants</Link>
         <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>

@@ -25,7 +25,7 @@ export default async function TransactionObjectPage({ params }: { params: Promis
   if (!view) notFound();
   const canReveal = can(user.role, "secret.reveal");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <TenantBreadcrumb tenantId={view.tenant.id} tenantName={view.tenant.cfgTenantName} page="Transaction object" />
       <PageHeader
         title="Transaction object"
