@@ -45,7 +45,6 @@ test("an admin adds an operator and a viewer", async ({ page }) => {
 test("an operator plans first, sees what Apply will do, then applies until the checklist is green", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await signInAs(page, operator.email, operator.password);
-  await screenshot(page, testInfo, "overview");
 
   await page.goto("/tenants?q=Globex");
   await page.getByTestId("tenant-row-Globex").getByRole("link", { name: "Globex" }).click();
@@ -90,6 +89,11 @@ test("an operator plans first, sees what Apply will do, then applies until the c
   // Apply clears the plans it carried out.
   await expect(page.getByTestId("step-plan")).toHaveCount(0);
   await screenshot(page, testInfo, "checklist");
+
+  await page.goto("/");
+  await expect(page.getByTestId("tenant-row-Globex").first()).toContainText("Provisioned");
+  await expect(page.getByRole("combobox", { name: "Deployment" })).toContainText("All deployments");
+  await screenshot(page, testInfo, "overview");
 });
 
 test("the operator reveals a secret, and the audit log records who and which secret but not the value", async ({ page }, testInfo) => {

@@ -36,62 +36,11 @@ export function TenantsFilters({ basePath, params, deployments, regions }: { bas
       <Field label="Search">
         <Input name="q" type="search" defaultValue={params.q ?? ""} placeholder="Tenant, org or deployment" />
       </Field>
-      <Field label="Deployment">
-        {(control) => (
-          <Select value={deployment} onValueChange={setDeployment}>
-            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ANY}>All deployments</SelectItem>
-              {deployments.map((choice) => <SelectItem key={choice.id} value={choice.id}>{choice.name}</SelectItem>)}
-            </SelectContent>
-          </Select>
-        )}
-      </Field>
-      <Field label="Region">
-        {(control) => (
-          <Select value={region} onValueChange={setRegion}>
-            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ANY}>All regions</SelectItem>
-              {regions.map((choice) => <SelectItem key={choice} value={choice}>{choice}</SelectItem>)}
-            </SelectContent>
-          </Select>
-        )}
-      </Field>
-      <Field label="Status">
-        {(control) => (
-          <Select value={status} onValueChange={setStatus}>
-            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ANY}>Any status</SelectItem>
-              {TENANT_STATUSES.map((choice) => <SelectItem key={choice} value={choice}>{tenantStatusDisplay[choice].label}</SelectItem>)}
-            </SelectContent>
-          </Select>
-        )}
-      </Field>
-      <Field label="Drift">
-        {(control) => (
-          <Select value={drift} onValueChange={setDrift}>
-            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ANY}>Any</SelectItem>
-              <SelectItem value="yes">Drifted</SelectItem>
-              <SelectItem value="no">No drift</SelectItem>
-            </SelectContent>
-          </Select>
-        )}
-      </Field>
-      <Field label="Certificate">
-        {(control) => (
-          <Select value={cert} onValueChange={setCert}>
-            <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ANY}>Any</SelectItem>
-              <SelectItem value="expiring">Expiring (&lt; {CERTIFICATE_WARNING_DAYS} days) or expired</SelectItem>
-            </SelectContent>
-          </Select>
-        )}
-      </Field>
+      <FilterSelect label="Deployment" value={deployment} onChange={setDeployment} options={[{ value: ANY, label: "All deployments" }, ...deployments.map((choice) => ({ value: choice.id, label: choice.name }))]} />
+      <FilterSelect label="Region" value={region} onChange={setRegion} options={[{ value: ANY, label: "All regions" }, ...regions.map((choice) => ({ value: choice, label: choice }))]} />
+      <FilterSelect label="Status" value={status} onChange={setStatus} options={[{ value: ANY, label: "Any status" }, ...TENANT_STATUSES.map((choice) => ({ value: choice, label: tenantStatusDisplay[choice].label }))]} />
+      <FilterSelect label="Drift" value={drift} onChange={setDrift} options={[{ value: ANY, label: "Any" }, { value: "yes", label: "Drifted" }, { value: "no", label: "No drift" }]} />
+      <FilterSelect label="Certificate" value={cert} onChange={setCert} options={[{ value: ANY, label: "Any" }, { value: "expiring", label: `Expiring (< ${CERTIFICATE_WARNING_DAYS} days) or expired` }]} />
       <div className="flex gap-2">
         <Button type="submit">
           <Search aria-hidden="true" /> Filter
@@ -103,5 +52,23 @@ export function TenantsFilters({ basePath, params, deployments, regions }: { bas
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** A filter menu whose chosen label is rendered on the server too, so the control is never blank before hydration. */
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <Select value={value} onValueChange={onChange}>
+          <SelectTrigger {...control}>
+            <SelectValue>{options.find((option) => option.value === value)?.label}</SelectValue>
+          </SelectTrigger>
+          <SelectContent>
+            {options.map((option) => <SelectItem key={option.value} value={option.value}>{option.label}</SelectItem>)}
+          </SelectContent>
+        </Select>
+      )}
+    </Field>
   );
 }

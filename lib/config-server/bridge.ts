@@ -118,7 +118,7 @@ export interface TenantIsolationReport {
 }
 
 export interface ConfigServerBridge {
-  /** Signs in (again) and returns the user GAX reports. */
+  /** Signs in (again) and returns the user whose password GAX accepted. */
   signIn(): Promise<{ username: string }>;
   /** The tenant by name, or null when it does not exist or this user may not read it. */
   findTenant(name: string): Promise<TenantRef | null>;
