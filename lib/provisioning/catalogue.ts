@@ -1,4 +1,4 @@
-import type { Step } from "./step";
+import type { Step, StepOutputs } from "./step";
 import { adminUsersStep } from "./steps/admin-users";
 import { clientCredentialsClientStep } from "./steps/client-credentials-client";
 import { connectOrgStep } from "./steps/connect-org";
@@ -11,6 +11,7 @@ import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
 import { smokeTestStep } from "./steps/smoke-test";
 import { tenantIsolationStep } from "./steps/tenant-isolation";
 import { transactionObjectStep } from "./steps/transaction-object";
+import type { TenantView } from "./tenant-view";
 
 export type AnyStep = Step<unknown, unknown>;
 
@@ -32,6 +33,17 @@ export const catalogue: readonly AnyStep[] = [
 
 export function findStep(key: string): AnyStep | undefined {
   return catalogue.find((step) => step.key === key);
+}
+
+/** Whether the step applies to the tenant (e.g. the ewt client only with the Agent Pacing Service). */
+export const appliesTo = (step: AnyStep, tenant: TenantView) => !step.appliesTo || step.appliesTo(tenant);
+
+/** The step's dependencies that apply to the tenant and are not done yet. */
+export function unmetDependencies(step: Pick<AnyStep, "dependsOn">, tenant: TenantView, done: Record<string, StepOutputs>): AnyStep[] {
+  return step.dependsOn.flatMap((key) => {
+    const dependency = findStep(key);
+    return dependency && appliesTo(dependency, tenant) && !(key in done) ? [dependency] : [];
+  });
 }
 
 /** What the UI and CLI list: the catalogue as data, without functions. */

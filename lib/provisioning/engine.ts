@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { openSecret } from "@/lib/secrets/store";
-import { catalogue, findStep, type AnyStep } from "./catalogue";
+import { appliesTo, catalogue, findStep, unmetDependencies, type AnyStep } from "./catalogue";
 import { openConnections, type ConnectionOptions, type Connections } from "./connections";
 import { describeFailure, type Failure } from "./failures";
 import { parseInput } from "./parse-input";
@@ -11,6 +11,7 @@ import { DEFAULT_LEASE_MS, extendLease, finishRun, startRun, type RunHandle, typ
 import { tenantSecretRef } from "./secret-refs";
 import type { PreviousState, StepApplyResult, StepContext, StepOutputs, StepPlan, StepVerification } from "./step";
 import { beginAppliedStep, completeStep, evidenceOf, failStep } from "./step-records";
+import { readStepStates } from "./step-states";
 import { loadTenantView, type TenantView } from "./tenant-view";
 
 export interface EngineHooks {
@@ -53,7 +54,6 @@ interface StepSetting {
   options: EngineOptions;
 }
 
-const applies = (step: AnyStep, tenant: TenantView) => !step.appliesTo || step.appliesTo(tenant);
 
 function stepsFor(stepKey: string | undefined): AnyStep[] {
   if (stepKey === undefined) return [...catalogue];
@@ -65,16 +65,10 @@ function stepsFor(stepKey: string | undefined): AnyStep[] {
 /** The step's input (from settings and the outputs of done steps), its previous state, and dependencies not done yet. */
 async function prepareStep(setting: StepSetting, step: AnyStep) {
   const { tenant, options } = setting;
-  const states = await options.db.stepState.findMany({ where: { tenantId: tenant.id } });
-  const done = new Map(states.filter((state) => state.status === "done").map((state) => [state.stepKey, state.outputs as StepOutputs]));
-  const own = states.find((state) => state.stepKey === step.key);
-  const previous: PreviousState | null = own ? { status: own.status, outputs: own.outputs as StepOutputs, manual: own.manual } : null;
-  const waitingFor = step.dependsOn.filter((key) => {
-    const dependency = findStep(key);
-    return dependency !== undefined && applies(dependency, tenant) && !done.has(key);
-  });
-  const rawInput = step.inputFrom({ tenant, outputs: Object.fromEntries(done) });
-  return { previous, waitingFor, rawInput, ready: step.input.safeParse(rawInput).success };
+  const { done, previousOf } = await readStepStates(options.db, tenant.id);
+  const waitingFor = unmetDependencies(step, tenant, done).map((dependency) => dependency.key);
+  const rawInput = step.inputFrom({ tenant, outputs: done });
+  return { previous: previousOf(step.key), waitingFor, rawInput, ready: step.input.safeParse(rawInput).success };
 }
 
 function contextFor(setting: StepSetting, step: AnyStep, input: unknown, previous: PreviousState | null): StepContext<unknown> {
@@ -195,7 +189,7 @@ export async function runTenant(request: { tenantId: string; mode: RunMode; step
     await connections.prepare();
     for (const step of steps) {
       let report: StepReport;
-      if (!applies(step, tenant)) report = await skipStep(setting, step, "skipped");
+      if (!appliesTo(step, tenant)) report = await skipStep(setting, step, "skipped");
       else if (firstFailure && request.mode === "apply") report = await skipStep(setting, step, "not-run");
       else report = request.mode === "apply" ? await applyStep(setting, step) : await readStep(setting, step, request.mode);
       reports.push(report);

@@ -1,9 +1,9 @@
 import { DesiredObjectInputError, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findStep } from "@/lib/provisioning/catalogue";
+import { unmetDependencies } from "@/lib/provisioning/catalogue";
 import { tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import type { StepOutputs } from "@/lib/provisioning/step";
+import { readStepStates } from "@/lib/provisioning/step-states";
 import { buildHybridIntegration, transactionObjectStep } from "@/lib/provisioning/steps/transaction-object";
 import type { TenantView } from "@/lib/provisioning/tenant-view";
 import { openSecret } from "@/lib/secrets/store";
@@ -19,13 +19,9 @@ export type DesiredTransactionObject =
  */
 export async function desiredTransactionObject(db: DbTx, tenant: TenantView): Promise<DesiredTransactionObject> {
   const step = transactionObjectStep;
-  const done = await db.stepState.findMany({ where: { tenantId: tenant.id, status: "done" }, select: { stepKey: true, outputs: true } });
-  const outputs = Object.fromEntries(done.map((state) => [state.stepKey, state.outputs as StepOutputs]));
-  const waitingFor = step.dependsOn
-    .map((key) => findStep(key))
-    .filter((dependency) => dependency !== undefined && (!dependency.appliesTo || dependency.appliesTo(tenant)) && !(dependency.key in outputs))
-    .map((dependency) => ({ key: dependency!.key, title: dependency!.title }));
-  const input = step.input.safeParse(step.inputFrom({ tenant, outputs }));
+  const { done } = await readStepStates(db, tenant.id);
+  const waitingFor = unmetDependencies(step, tenant, done).map(({ key, title }) => ({ key, title }));
+  const input = step.input.safeParse(step.inputFrom({ tenant, outputs: done }));
   if (waitingFor.length > 0 || !input.success) {
     const problem = waitingFor.length > 0
       ? `The object is built from the results of earlier steps: apply ${waitingFor.map((dependency) => `"${dependency.title}"`).join(", ")} first.`

@@ -4,6 +4,7 @@ import { openSecret } from "@/lib/secrets/store";
 import type { Connections } from "../connections";
 import { parseInput } from "../parse-input";
 import { tenantSecretRef } from "../secret-refs";
+import { readStepStates } from "../step-states";
 import type { Step, StepContext, StepOutputs } from "../step";
 import { NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type CertificateOutputs } from "../steps/saml-key-material";
 import type { TenantView } from "../tenant-view";
@@ -31,16 +32,14 @@ export interface RotationStepSetting {
  */
 export async function rotationStepContext<Input, Manual>(setting: RotationStepSetting, step: Step<Input, Manual>, withKey: "current" | { next: CertificateOutputs }): Promise<StepContext<Input>> {
   const { db, tenant, connections } = setting;
-  const states = await db.stepState.findMany({ where: { tenantId: tenant.id } });
-  const outputs: Record<string, StepOutputs> = Object.fromEntries(states.filter((state) => state.status === "done").map((state) => [state.stepKey, state.outputs as StepOutputs]));
-  if (withKey !== "current") outputs[SAML_KEY_MATERIAL] = withKey.next;
-  const own = states.find((state) => state.stepKey === step.key);
+  const { done, previousOf } = await readStepStates(db, tenant.id);
+  const outputs: Record<string, StepOutputs> = withKey === "current" ? done : { ...done, [SAML_KEY_MATERIAL]: withKey.next };
   const purposeOf = (purpose: string) => (withKey === "current" ? purpose : (nextPurposeOf[purpose] ?? purpose));
   // No rotation stage creates objects or reads other tenants; those members refuse.
   const context: StepContext<Input> = {
     input: parseInput(step.input, step.inputFrom({ tenant, outputs }), `input of "${step.title}"`),
     tenant,
-    previous: own ? { status: own.status, outputs: own.outputs as StepOutputs, manual: own.manual } : null,
+    previous: previousOf(step.key),
     genesys: connections.genesys,
     genesysAs: connections.genesysAs,
     bridge: connections.bridge,
