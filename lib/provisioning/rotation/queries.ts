@@ -1,7 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import type { CertificateRotation } from "@/lib/generated/prisma/client";
 import { certificateDetails } from "@/lib/saml/details";
-import { CERTIFICATE_WARNING_DAYS } from "@/lib/tenants/overview-certificate";
+import { CERTIFICATE_WARNING_DAYS, certificateExpiry } from "@/lib/tenants/overview-certificate";
 import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL } from "../steps/saml-key-material";
 import type { StageRecords } from "./records";
 import { ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo, stageIndex, type RotationPosition, type RotationStage } from "./stages";
@@ -96,13 +96,14 @@ function certificateView(outputs: unknown, now: Date): CertificateView | null {
   const material = keyMaterialOutputsSchema.safeParse(outputs).data;
   if (!material) return null;
   const details = certificateDetails(material.certificatePem, now);
+  const expiry = certificateExpiry(details.notAfter, now);
   return {
     sha256Fingerprint: details.sha256Fingerprint,
     subject: details.subject,
     notAfter: details.notAfter.toISOString(),
     daysLeft: details.daysToExpiry,
-    expired: details.expired,
-    expiringSoon: !details.expired && details.daysToExpiry < CERTIFICATE_WARNING_DAYS,
+    expired: expiry.state === "expired",
+    expiringSoon: expiry.state === "expiring",
   };
 }
 
