@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditRowHash } from "@/lib/audit/hash";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
+import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { isolatedDatabase, uniqueEmail } from "@/test/support/db";
@@ -37,6 +37,18 @@ async function tamper(sql: string) {
   await raw.query(sql);
   await raw.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
   await raw.query("COMMIT");
+}
+
+/** A row appended by another process: straight into the table, chained onto the current end. */
+async function appendForeignRow() {
+  const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+  const foreign = { ...last, seq: last.seq + BigInt(1), occurredAt: new Date(), actorEmail: "other-process@example.test", details: { from: "another process" }, prevHash: last.hash };
+  const { hash: _previousHash, ...fields } = foreign;
+  await raw.query(
+    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, auditRowHash(fields)],
+  );
 }
 
 describe("audit log", () => {
@@ -90,14 +102,7 @@ describe("audit log", () => {
 
   it("chains onto rows another process appended", async () => {
     await appendSome(1);
-    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    const foreign = { ...last, seq: last.seq + BigInt(1), occurredAt: new Date(), actorEmail: "other-process@example.test", details: { from: "another process" }, prevHash: last.hash };
-    const { hash: _previousHash, ...fields } = foreign;
-    await raw.query(
-      `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, auditRowHash(fields)],
-    );
+    await appendForeignRow();
     await appendSome(1);
     const [appended, previous] = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
     expect(previous!.actorEmail).toBe("other-process@example.test");
@@ -117,6 +122,38 @@ describe("audit log", () => {
     } finally {
       await logged.$disconnect();
     }
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("appends several events of one transaction with one statement, in order, each chained onto the one before", async () => {
+    await appendSome(1);
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const statements: string[] = [];
+    logged.$on("query", (event) => statements.push(event.query));
+    const events = ["u1", "u2", "u3"].map((id) => ({ action: "user.deactivate" as const, outcome: "success" as const, target: { type: "user" as const, id }, details: {} }));
+    try {
+      await logged.$transaction((tx) => recordAuditEvents(tx, context, events));
+    } finally {
+      await logged.$disconnect();
+    }
+    expect(statements.filter((statement) => /audit_events/.test(statement))).toHaveLength(1);
+    const appended = (await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 4 })).reverse();
+    expect(appended.slice(1).map((row) => row.targetId)).toEqual(["u1", "u2", "u3"]);
+    for (const [index, row] of appended.slice(1).entries()) expect(row.prevHash).toBe(appended[index]!.hash);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("chains several events onto a row another process appended", async () => {
+    await appendSome(1);
+    await appendForeignRow();
+    await db.$transaction((tx) => recordAuditEvents(tx, context, [
+      { action: "user.activate", outcome: "success", target: { type: "user", id: "u4" }, details: {} },
+      { action: "user.activate", outcome: "success", target: { type: "user", id: "u5" }, details: {} },
+    ]));
+    const [second, first, theirs] = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 3 });
+    expect([theirs!.actorEmail, first!.targetId, second!.targetId]).toEqual(["other-process@example.test", "u4", "u5"]);
+    expect(first!.prevHash).toBe(theirs!.hash);
+    expect(second!.prevHash).toBe(first!.hash);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

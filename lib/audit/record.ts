@@ -2,7 +2,7 @@ import type { DbTx } from "@/lib/db/client";
 import { auditEventSchema, type AuditEventInput } from "@/lib/audit/events";
 import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 
 export type AuditActor = { id: string | null; email: string | null; role: string | null };
 export type AuditContext = { actor: AuditActor; clientAddress?: string | null; userAgent?: string | null };
@@ -37,41 +37,60 @@ function chainedRow(context: AuditContext, parsed: AuditEventInput, details: unk
   return { ...row, hash: auditRowHash(row) } as AuditEvent;
 }
 
-/** Inserts the row only if `previous` is the end of the chain; one statement, so the lock is held briefly. */
-async function appendAfter(tx: DbTx, row: AuditEvent, previous: { seq: bigint; hash: string }): Promise<boolean> {
+const rowValues = (row: AuditEvent) => Prisma.sql`(
+  ${row.seq.toString()}::bigint, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorEmail}::text, ${row.actorRole}::text,
+  ${row.clientAddress}::text, ${row.userAgent}::text, ${row.action}::text, ${row.targetType}::text, ${row.targetId}::text, ${row.targetLabel}::text,
+  ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.hash}::text)`;
+
+/** Inserts the rows only if `previous` is the end of the chain; one statement, so the lock is held briefly. */
+async function appendAfter(tx: DbTx, rows: AuditEvent[], previous: { seq: bigint; hash: string }): Promise<boolean> {
   const appended = await tx.$queryRaw<{ seq: bigint }[]>`
     INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
-    SELECT ${row.seq.toString()}::bigint, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorEmail}::text, ${row.actorRole}::text,
-           ${row.clientAddress}::text, ${row.userAgent}::text, ${row.action}::text, ${row.targetType}::text, ${row.targetId}::text, ${row.targetLabel}::text,
-           ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.hash}::text
+    SELECT * FROM (VALUES ${Prisma.join(rows.map(rowValues))}) AS appended
     WHERE EXISTS (SELECT 1 FROM audit_events WHERE seq = ${previous.seq.toString()}::bigint AND hash = ${previous.hash}::text)
       AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ${previous.seq.toString()}::bigint)
     RETURNING seq`;
-  return appended.length === 1;
+  return appended.length === rows.length;
+}
+
+/** Each event chained onto the one before it, the first onto `previous`. */
+function chainedRows(context: AuditContext, prepared: { parsed: AuditEventInput; details: unknown }[], previous: { seq: bigint; hash: string } | null): AuditEvent[] {
+  const rows: AuditEvent[] = [];
+  for (const { parsed, details } of prepared) rows.push(chainedRow(context, parsed, details, rows.at(-1) ?? previous));
+  return rows;
 }
 
 /**
- * Appends one event inside the caller's transaction, so the record commits or rolls back with the change it
- * describes. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
- * The chain lock is held from here until the caller's transaction ends: call this last in the transaction.
+ * Appends events inside the caller's transaction, in order, so the records commit or roll back with the change
+ * they describe. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
+ * The chain lock is held from here until the caller's transaction ends: call this last in the transaction, once.
  */
-export async function recordAuditEvent(tx: DbTx, context: AuditContext, event: AuditEventInput, knownSecrets: string[] = []): Promise<AuditEvent> {
-  const parsed = auditEventSchema.parse(event);
-  const details = redact(parsed.details as Record<string, unknown>, knownSecrets);
+export async function recordAuditEvents(tx: DbTx, context: AuditContext, events: AuditEventInput[], knownSecrets: string[] = []): Promise<AuditEvent[]> {
+  if (events.length === 0) return [];
+  const prepared = events.map((event) => {
+    const parsed = auditEventSchema.parse(event);
+    return { parsed, details: redact(parsed.details as Record<string, unknown>, knownSecrets) };
+  });
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
   const guess = lastAppended;
   if (guess) {
-    const row = chainedRow(context, parsed, details, guess);
-    if (await appendAfter(tx, row, guess)) {
-      lastAppended = { seq: row.seq, hash: row.hash };
-      return row;
+    const rows = chainedRows(context, prepared, guess);
+    if (await appendAfter(tx, rows, guess)) {
+      lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+      return rows;
     }
   }
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const row = chainedRow(context, parsed, details, last);
-  const created = await tx.auditEvent.create({ data: { ...row, details: row.details as object } });
-  lastAppended = { seq: created.seq, hash: created.hash };
-  return created;
+  const rows = chainedRows(context, prepared, last);
+  await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, details: row.details as object })) });
+  lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+  return rows;
+}
+
+/** One event: see recordAuditEvents. */
+export async function recordAuditEvent(tx: DbTx, context: AuditContext, event: AuditEventInput, knownSecrets: string[] = []): Promise<AuditEvent> {
+  const [row] = await recordAuditEvents(tx, context, [event], knownSecrets);
+  return row!;
 }
 
 export const systemActor: AuditActor = { id: null, email: "system", role: "system" };

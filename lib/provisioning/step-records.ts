@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
+import type { AuditEventInput } from "@/lib/audit/events";
+import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import { redact } from "@/lib/audit/redact";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -38,16 +39,6 @@ async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle
   return id;
 }
 
-/** Opens a step of an apply: its StepRun row, its state set to running, and the audit record, together. */
-export async function beginAppliedStep(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
-  return db.$transaction(async (tx) => {
-    const stepRunId = await createAppliedStepRun(tx, tenant, run, stepKey);
-    await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
-    await recordAuditEvent(tx, audit, { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } });
-    return stepRunId;
-  });
-}
-
 async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
   const other = await tx.tenant.findFirst({ where: { orgId: org.id, id: { not: tenant.id } }, include: { deployment: { select: { name: true } } } });
   if (other) {
@@ -56,64 +47,121 @@ async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepAppl
   await tx.tenant.update({ where: { id: tenant.id }, data: { orgId: org.id, orgName: org.name, orgShortName: org.shortName } });
 }
 
-/**
- * Marks a step done in one transaction: seals the secrets the API returned once, stores the outputs, closes the
- * intents of the objects it owns, finishes the StepRun and writes the audit records.
- */
-export async function completeStep(
-  db: Db,
-  audit: AuditContext,
-  tenant: TenantView,
-  run: RunHandle,
-  step: { key: string; stepRunId: string; manual: boolean; calls: CallRecord[] },
-  result: StepApplyResult,
-  manualFields: string[] = [],
-): Promise<void> {
-  const secrets = Object.entries(result.secrets ?? {});
-  const secretValues = secrets.map(([, value]) => value);
-  const now = new Date();
-  await db.$transaction(async (tx) => {
-    if (result.org) await recordOrg(tx, tenant, result.org);
-    if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
-    for (const [purpose, value] of secrets) await sealSecret(tx, tenantSecretRef(tenant.id, purpose), value);
-    const outputs = result.outputs as Prisma.InputJsonObject;
-    const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, plan: Prisma.DbNull, plannedAt: null, ...(step.manual ? { manual: true } : {}) };
-    await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, ...state }, update: state });
-    for (const object of result.externalObjects ?? []) {
-      await tx.externalIntent.updateMany({ where: { tenantId: tenant.id, kind: object.kind, marker: object.marker }, data: { status: "done", objectId: object.id, completedAt: now } });
-    }
-    const correlationIds = apiCorrelationIds(step.calls);
-    await tx.stepRun.update({
-      where: { id: step.stepRunId },
-      data: { status: "succeeded", outcome: step.manual ? "manual" : result.result, finishedAt: now, correlationIds, evidence: evidenceOf(step.calls, { changes: result.changes }) },
-    });
-    const target = tenantTarget(tenant);
-    const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
-    if (step.manual) {
-      await recordAuditEvent(tx, audit, { action: "step.manual_complete", outcome: "success", target, details: { step: step.key, fields: manualFields, sealedPurposes: secrets.map(([purpose]) => purpose) } }, secretValues);
-    } else {
-      await recordAuditEvent(tx, audit, { action: "step.succeed", outcome: "success", target, details: { ...ref, result: result.result, apiCorrelationIds: correlationIds, changes: result.changes } }, secretValues);
-    }
-    for (const regenerated of result.regenerated ?? []) {
-      await recordAuditEvent(tx, audit, { action: "secret.regenerate", outcome: "success", target, details: { ...ref, ...regenerated } }, secretValues);
-    }
-  });
+export interface CompletedStep {
+  key: string;
+  stepRunId: string;
+  manual: boolean;
+  calls: CallRecord[];
+  result: StepApplyResult;
+  /** Manual completion: the fields the operator entered (names only). */
+  manualFields?: string[];
 }
 
-/** Records a failed step: the StepRun, the state and the audit record, together. */
-export async function failStep(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, step: { key: string; stepRunId: string; calls: CallRecord[] }, failure: Failure): Promise<void> {
+export interface FailedStep {
+  key: string;
+  stepRunId: string;
+  calls: CallRecord[];
+  failure: Failure;
+}
+
+/** A step the run passes over: it does not apply to the tenant, or an earlier step failed. */
+export interface PassedStep {
+  key: string;
+  outcome: "skipped" | "not-run";
+}
+
+/**
+ * What one transaction of an apply records, in this order: the step that just finished (done or failed), the steps
+ * passed over after it, and the step that starts next. Finishing one step and starting the next with nothing
+ * external in between, they commit together, with their audit records.
+ */
+export interface StepTransition {
+  completed?: CompletedStep;
+  failed?: FailedStep;
+  passed?: PassedStep[];
+  begin?: string;
+  /** Also moves the run's lease on by this long. */
+  extendLeaseMs?: number;
+}
+
+/**
+ * Done: seals the secrets the API returned once, stores the outputs, closes the intents of the objects the step
+ * owns and finishes its StepRun. Returns its audit records.
+ */
+async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, step: CompletedStep, now: Date): Promise<AuditEventInput[]> {
+  const { result } = step;
+  const secrets = Object.entries(result.secrets ?? {});
+  if (result.org) await recordOrg(tx, tenant, result.org);
+  // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
+  if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
+  for (const [purpose, value] of secrets) await sealSecret(tx, tenantSecretRef(tenant.id, purpose), value);
+  if (result.discardSecrets?.length) await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } } });
+  const outputs = result.outputs as Prisma.InputJsonObject;
+  const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, plan: Prisma.DbNull, plannedAt: null, ...(step.manual ? { manual: true } : {}) };
+  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, ...state }, update: state });
+  for (const object of result.externalObjects ?? []) {
+    await tx.externalIntent.updateMany({ where: { tenantId: tenant.id, kind: object.kind, marker: object.marker }, data: { status: "done", objectId: object.id, completedAt: now } });
+  }
   const correlationIds = apiCorrelationIds(step.calls);
-  await db.$transaction(async (tx) => {
-    await tx.stepRun.update({
-      where: { id: step.stepRunId },
-      data: { status: "failed", finishedAt: new Date(), errorCode: failure.code, operatorMessage: failure.message, correlationIds, evidence: evidenceOf(step.calls) },
-    });
-    await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, status: "failed", errorCode: failure.code }, update: { status: "failed", errorCode: failure.code } });
-    await recordAuditEvent(tx, audit, {
-      action: "step.fail",
-      outcome: "failure",
-      target: tenantTarget(tenant),
-      details: { runId: run.id, correlationId: run.correlationId, step: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
-    });
+  await tx.stepRun.update({
+    where: { id: step.stepRunId },
+    data: { status: "succeeded", outcome: step.manual ? "manual" : result.result, finishedAt: now, correlationIds, evidence: evidenceOf(step.calls, { changes: result.changes }) },
+  });
+  const target = tenantTarget(tenant);
+  const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
+  const events: AuditEventInput[] = [
+    step.manual
+      ? { action: "step.manual_complete", outcome: "success", target, details: { step: step.key, fields: step.manualFields ?? [], sealedPurposes: secrets.map(([purpose]) => purpose) } }
+      : { action: "step.succeed", outcome: "success", target, details: { ...ref, result: result.result, apiCorrelationIds: correlationIds, changes: result.changes } },
+  ];
+  for (const regenerated of result.regenerated ?? []) events.push({ action: "secret.regenerate", outcome: "success", target, details: { ...ref, ...regenerated } });
+  return events;
+}
+
+/** Failed: the StepRun and the state. Returns its audit record. */
+async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: FailedStep, now: Date): Promise<AuditEventInput> {
+  const { failure } = step;
+  const correlationIds = apiCorrelationIds(step.calls);
+  await tx.stepRun.update({
+    where: { id: step.stepRunId },
+    data: { status: "failed", finishedAt: now, errorCode: failure.code, operatorMessage: failure.message, correlationIds, evidence: evidenceOf(step.calls) },
+  });
+  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, status: "failed", errorCode: failure.code }, update: { status: "failed", errorCode: failure.code } });
+  return {
+    action: "step.fail",
+    outcome: "failure",
+    target: tenantTarget(tenant),
+    details: { runId: run.id, correlationId: run.correlationId, step: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
+  };
+}
+
+/** Started: its StepRun (with its attempt number) and its state set to running. Returns the StepRun and audit record. */
+async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
+  const stepRunId = await createAppliedStepRun(tx, tenant, run, stepKey);
+  await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
+  return { stepRunId, event: { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } } };
+}
+
+/** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
+export async function recordStepTransition(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, transition: StepTransition): Promise<string | undefined> {
+  const secretValues = Object.values(transition.completed?.result.secrets ?? {});
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const events: AuditEventInput[] = [];
+    if (transition.completed) events.push(...(await writeCompletion(tx, tenant, run, transition.completed, now)));
+    if (transition.failed) events.push(await writeFailure(tx, tenant, run, transition.failed, now));
+    const passed = transition.passed ?? [];
+    if (passed.length > 0) {
+      await tx.stepRun.createMany({ data: passed.map((step) => ({ runId: run.id, stepKey: step.key, status: "skipped", outcome: step.outcome, startedAt: now, finishedAt: now })) });
+    }
+    let stepRunId: string | undefined;
+    if (transition.begin) {
+      const started = await writeStart(tx, tenant, run, transition.begin);
+      stepRunId = started.stepRunId;
+      events.push(started.event);
+    }
+    if (transition.extendLeaseMs) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
+    await recordAuditEvents(tx, audit, events, secretValues);
+    return stepRunId;
   });
 }

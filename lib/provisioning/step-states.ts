@@ -6,17 +6,23 @@ export interface StepStates {
   done: Record<string, StepOutputs>;
   /** A step's own previous state, or null when it never ran. */
   previousOf(stepKey: string): PreviousState | null;
+  /** Notes a state the caller has just committed, so a run that holds the tenant's lease need not read it again. */
+  note(stepKey: string, state: PreviousState): void;
 }
 
 /** Every step state of a tenant, read once, as the engine, rotations and the transaction object view need them. */
 export async function readStepStates(db: DbTx, tenantId: string): Promise<StepStates> {
-  const states = await db.stepState.findMany({ where: { tenantId }, select: { stepKey: true, status: true, outputs: true, manual: true } });
-  const done = Object.fromEntries(states.filter((state) => state.status === "done").map((state) => [state.stepKey, state.outputs as StepOutputs]));
+  const rows = await db.stepState.findMany({ where: { tenantId }, select: { stepKey: true, status: true, outputs: true, manual: true } });
+  const states = new Map<string, PreviousState>(rows.map((row) => [row.stepKey, { status: row.status, outputs: row.outputs as StepOutputs, manual: row.manual }]));
+  const done: Record<string, StepOutputs> = {};
+  for (const [stepKey, state] of states) if (state.status === "done") done[stepKey] = state.outputs;
   return {
     done,
-    previousOf(stepKey) {
-      const own = states.find((state) => state.stepKey === stepKey);
-      return own ? { status: own.status, outputs: own.outputs as StepOutputs, manual: own.manual } : null;
+    previousOf: (stepKey) => states.get(stepKey) ?? null,
+    note(stepKey, state) {
+      states.set(stepKey, state);
+      if (state.status === "done") done[stepKey] = state.outputs;
+      else delete done[stepKey];
     },
   };
 }

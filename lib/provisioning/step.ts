@@ -42,6 +42,8 @@ export interface StepApplyResult {
   outputs: StepOutputs;
   /** Purpose -> value; sealed in the transaction that marks the step done. */
   secrets?: Record<string, string>;
+  /** Purposes of sealed secrets the step no longer needs; deleted in the same transaction. */
+  discardSecrets?: string[];
   regenerated?: RegeneratedSecret[];
   /** Short descriptions of what changed, for the audit log. */
   changes: string[];
