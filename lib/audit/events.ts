@@ -124,6 +124,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     target: tenantTarget,
     details: z.object({ ...stepRef, objectKind: z.string(), objectId: z.string(), purpose: z.string(), reason: z.string() }),
   }),
+  z.object({ action: z.literal("secret.prepare"), outcome: z.literal("success"), target: tenantTarget, details: z.object({ purpose: z.string(), bits: z.number() }) }),
 ]);
 
 export type AuditEventInput = z.input<typeof auditEventSchema>;

@@ -6,6 +6,8 @@ export const RUN_QUEUE = "provisioning-run";
 export const REVERIFY_QUEUE = "scheduled-reverify";
 /** Certificate rotations (lib/jobs/rotation-jobs.ts). */
 export const ROTATION_QUEUE = "certificate-rotation";
+/** SAML signing keys generated for newly registered tenants (lib/jobs/key-preparation-jobs.ts). */
+export const KEY_PREPARATION_QUEUE = "key-preparation";
 
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
@@ -57,4 +59,5 @@ export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
   // A rotation that failed on its own (e.g. its smoke test) is not retried: the job succeeds with a failed report
   // and the operator resumes the rotation once the cause is fixed.
   await boss.createQueue(ROTATION_QUEUE, retriedQueue(ROTATION_QUEUE, settings));
+  await boss.createQueue(KEY_PREPARATION_QUEUE, retriedQueue(KEY_PREPARATION_QUEUE, settings));
 }

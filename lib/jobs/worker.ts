@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { runTenant } from "@/lib/provisioning/engine";
 import { enqueueRuns } from "./enqueue";
+import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
 import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
 
@@ -50,6 +51,7 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
   }
 
   await workRotations(boss, db, settings);
+  await workKeyPreparations(boss, db);
 
   if (settings.reverifyCron) {
     await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});

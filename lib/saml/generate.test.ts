@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateKeyMaterial, type SamlKeyMaterial } from "./generate";
+import { generateKeyPairSync } from "node:crypto";
+import { certifyPrivateKey, generateKeyMaterial, generatePrivateKeyPem, type SamlKeyMaterial } from "./generate";
 import { SamlInputError } from "./errors";
 import { openssl, scratchDir, type ScratchDir } from "./testing/openssl";
 
@@ -86,5 +87,29 @@ describe("generateKeyMaterial refuses bad options, naming the field", () => {
     const failure = generateKeyMaterial(options as never);
     await expect(failure).rejects.toBeInstanceOf(SamlInputError);
     await expect(failure).rejects.toThrow(message);
+  });
+});
+
+describe("certifyPrivateKey: a certificate for a key generated ahead", () => {
+  it("certifies the prepared key itself, self-signed, for 3652 days", async () => {
+    const dir = scratchDir();
+    try {
+      const privateKeyPem = await generatePrivateKeyPem();
+      const material = certifyPrivateKey(privateKeyPem, { subject: { commonName: "Prepared" } });
+      expect(material.privateKeyPem).toBe(privateKeyPem);
+      const certificate = dir.file("cert.pem", material.certificatePem);
+      const key = dir.file("key.pem", privateKeyPem);
+      expect(openssl(["rsa", "-in", key, "-noout", "-modulus"])).toBe(openssl(["x509", "-in", certificate, "-noout", "-modulus"]));
+      expect(openssl(["verify", "-check_ss_sig", "-CAfile", certificate, certificate])).toContain("OK");
+      const { start, end } = validity(certificate);
+      expect(end - start).toBe(3652 * 86_400_000);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it("refuses a key that is not RSA, naming the field", () => {
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    expect(() => certifyPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" }).toString())).toThrow("privateKey: must be an RSA key");
   });
 });

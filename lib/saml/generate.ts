@@ -1,7 +1,7 @@
-import { generateKeyPair, randomBytes, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPair, randomBytes, sign, type KeyObject } from "node:crypto";
 import forge from "node-forge";
 import { z } from "zod";
-import { parseOrThrow } from "./errors";
+import { parseOrThrow, SamlInputError } from "./errors";
 import { derToPem } from "./pem";
 
 export const KEY_SIZES = [2048, 3072, 4096] as const;
@@ -56,8 +56,24 @@ export interface SamlKeyMaterial {
  * certificate.
  */
 export async function generateKeyMaterial(options: GenerateOptions = {}): Promise<SamlKeyMaterial> {
-  const { bits, days, subject, now } = parseOrThrow(generateOptionsSchema, options);
-  const privateKey = await generateRsaKey(bits);
+  const { bits } = parseOrThrow(generateOptionsSchema, options);
+  return certifyKey(await generateRsaKey(bits), options);
+}
+
+/** An RSA private key (PKCS#8 PEM) generated ahead of its certificate: the slow part of generateKeyMaterial. */
+export async function generatePrivateKeyPem(bits: KeySize = 2048): Promise<string> {
+  return (await generateRsaKey(bits)).export({ type: "pkcs8", format: "pem" }).toString();
+}
+
+/** A self-signed certificate for a key generated earlier (generatePrivateKeyPem), with the same options. */
+export function certifyPrivateKey(privateKeyPem: string, options: Omit<GenerateOptions, "bits"> = {}): SamlKeyMaterial {
+  const privateKey = createPrivateKey(privateKeyPem);
+  if (privateKey.asymmetricKeyType !== "rsa") throw new SamlInputError("privateKey", "must be an RSA key");
+  return certifyKey(privateKey, options);
+}
+
+function certifyKey(privateKey: KeyObject, options: GenerateOptions): SamlKeyMaterial {
+  const { days, subject, now } = parseOrThrow(generateOptionsSchema, options);
   const pkcs1 = privateKey.export({ type: "pkcs1", format: "der" });
   const forgeKey = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(pkcs1.toString("binary")));
 

@@ -5,6 +5,7 @@ import { authorizedAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueRun, enqueueRuns } from "@/lib/jobs/enqueue";
+import { enqueueKeyPreparation } from "@/lib/jobs/key-preparation-jobs";
 import { getJobQueue } from "@/lib/jobs/queue-client";
 import { findStep } from "@/lib/provisioning/catalogue";
 import { completeStepManually } from "@/lib/provisioning/engine";
@@ -20,6 +21,8 @@ export const createTenantAction = authorizedAction("tenant.manage", tenantInputS
   const check = await checkBootstrapCredentials(input);
   if (!check.ok) throw new AppError("invalid_input", `The bootstrap credentials did not work: ${check.message}`, { bootstrapClientSecret: [check.message] });
   const tenant = await createTenant(getDb(), audit, input);
+  // The tenant is saved either way: without a prepared key, its first apply generates one.
+  await enqueueKeyPreparation(await getJobQueue(), tenant.id, audit).catch((error: unknown) => console.error("[jobs] key preparation not queued:", error instanceof Error ? error.message : error));
   revalidatePath("/deployments");
   revalidatePath("/tenants");
   revalidatePath("/");

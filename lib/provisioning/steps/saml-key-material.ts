@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { certificateDetails } from "@/lib/saml/details";
-import { generateKeyMaterial } from "@/lib/saml/generate";
+import { certifyPrivateKey, generateKeyMaterial } from "@/lib/saml/generate";
 import { importKeyMaterial } from "@/lib/saml/import";
 import { generatePassword } from "@/lib/saml/password";
 import { encryptPrivateKey, keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
@@ -24,6 +24,12 @@ export const NEXT_SAML_SECRETS = {
   keyPassword: `${SAML_SECRETS.keyPassword}.next`,
   encryptedKey: `${SAML_SECRETS.encryptedKey}.next`,
 } as const;
+
+/**
+ * Sealed when the tenant is registered (lib/provisioning/prepared-key.ts): an RSA key generated ahead, so that the
+ * step only has to certify it. The step's completion deletes it.
+ */
+export const PREPARED_SAML_KEY = `${SAML_KEY_MATERIAL}.prepared-key`;
 
 const certificateOutputsSchema = z.object({ certificatePem: z.string().min(1), sha256Fingerprint: z.string(), notAfter: z.string() });
 export type CertificateOutputs = z.output<typeof certificateOutputsSchema>;
@@ -54,8 +60,10 @@ export function keyMaterialSecrets(privateKeyPem: string, password: string, purp
   return { [purposes.privateKey]: privateKeyPem, [purposes.keyPassword]: password, [purposes.encryptedKey]: encryptPrivateKey(privateKeyPem, password) };
 }
 
+const orgSubject = (orgShortName: string) => ({ commonName: `Genesys Multicloud CX SAML ${orgShortName}` });
+
 /** Fresh key material for the org, as the step generates it. */
-export const generateOrgKeyMaterial = (orgShortName: string) => generateKeyMaterial({ subject: { commonName: `Genesys Multicloud CX SAML ${orgShortName}` } });
+export const generateOrgKeyMaterial = (orgShortName: string) => generateKeyMaterial({ subject: orgSubject(orgShortName) });
 
 function materialResult(certificatePem: string, privateKeyPem: string, password: string, result: StepApplyResult["result"], change: string): StepApplyResult {
   const details = certificateDetails(certificatePem);
@@ -65,6 +73,7 @@ function materialResult(certificatePem: string, privateKeyPem: string, password:
     secrets: keyMaterialSecrets(privateKeyPem, password),
     changes: [change],
     certificateExpiresAt: details.notAfter,
+    discardSecrets: [PREPARED_SAML_KEY],
   };
 }
 
@@ -103,10 +112,16 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
     const found = await problems(ctx);
     if (found && found.length === 0) {
       const outputs = keyMaterialOutputsSchema.parse(ctx.previous?.outputs);
-      return { result: "unchanged", outputs, changes: [], certificateExpiresAt: new Date(outputs.notAfter) };
+      return { result: "unchanged", outputs, changes: [], certificateExpiresAt: new Date(outputs.notAfter), discardSecrets: [PREPARED_SAML_KEY] };
+    }
+    const result = found ? "updated" : "created";
+    const prepared = await ctx.secret(PREPARED_SAML_KEY);
+    if (prepared) {
+      const material = certifyPrivateKey(prepared, { subject: orgSubject(ctx.input.orgShortName) });
+      return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), result, "made the SAML certificate for the key prepared when the tenant was registered");
     }
     const material = await generateOrgKeyMaterial(ctx.input.orgShortName);
-    return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), found ? "updated" : "created", "generated a new SAML key and certificate");
+    return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), result, "generated a new SAML key and certificate");
   },
 
   async verify(ctx) {
