@@ -22,18 +22,22 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 
 describe("step records of an apply", () => {
-  it("creates each applied step's StepRun with its attempt number in one statement and finishes it with one more", () => {
+  it("opens each applied step (StepRun with its attempt number, state running) in one statement and finishes it with one more", async () => {
     expect(report.status).toBe("succeeded");
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     const skipped = report.steps.length - applied;
     expect(applied).toBeGreaterThan(5);
-    const stepRunStatements = statements.filter((statement) => /step_runs/.test(statement));
-    const inserts = stepRunStatements.filter((statement) => statement.startsWith("INSERT INTO step_runs"));
-    const updates = stepRunStatements.filter((statement) => statement.startsWith('UPDATE "public"."step_runs"'));
-    // A step that does not apply to the tenant is recorded by the engine as skipped, with one insert of its own.
-    const skippedInserts = stepRunStatements.filter((statement) => statement.startsWith('INSERT INTO "public"."step_runs"'));
-    expect([inserts.length, updates.length, skippedInserts.length]).toEqual([applied, applied, skipped]);
-    expect(stepRunStatements).toHaveLength(2 * applied + skipped);
+    const starts = statements.filter((statement) => /^WITH started AS \( INSERT INTO step_runs .* INSERT INTO step_states/.test(statement));
+    const updates = statements.filter((statement) => statement.startsWith('UPDATE "public"."step_runs"'));
+    expect([starts.length, updates.length]).toEqual([applied, applied]);
+    const passedOver = await kit.db.stepRun.count({ where: { runId: report.runId, status: "skipped" } });
+    expect(passedOver).toBe(skipped);
+  });
+
+  it("commits a step's end with the next step's start: one transaction and one audit append per step, plus the run's start, first step and finish", () => {
+    const applied = report.steps.filter((step) => step.status !== "skipped").length;
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 3);
+    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(applied + 3);
   });
 
   it("opens each secret with one query", () => {

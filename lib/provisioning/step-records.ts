@@ -6,7 +6,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sealSecret } from "@/lib/secrets/store";
+import { sealSecrets } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
 import { tenantTarget, type RunHandle } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
@@ -22,20 +22,25 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
 /**
- * Creates the StepRun of an apply with its attempt number computed in the same statement: 1 plus the failed or
- * abandoned tries at this step since it last succeeded.
+ * Opens a step of an apply with one statement: its StepRun, with its attempt number (1 plus the failed or abandoned
+ * tries at this step since it last succeeded), and its state set to running.
  */
 async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
   const id = randomUUID();
   await tx.$executeRaw`
-    INSERT INTO step_runs (id, run_id, step_key, attempts)
-    SELECT ${id}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
-    FROM step_runs tried JOIN runs ON runs.id = tried.run_id
-    WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey} AND tried.status IN ('failed', 'running')
-      AND tried.started_at > COALESCE(
-        (SELECT max(succeeded.started_at) FROM step_runs succeeded JOIN runs applied ON applied.id = succeeded.run_id
-         WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
-        '-infinity')`;
+    WITH started AS (
+      INSERT INTO step_runs (id, run_id, step_key, attempts)
+      SELECT ${id}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
+      FROM step_runs tried JOIN runs ON runs.id = tried.run_id
+      WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey} AND tried.status IN ('failed', 'running')
+        AND tried.started_at > COALESCE(
+          (SELECT max(succeeded.started_at) FROM step_runs succeeded JOIN runs applied ON applied.id = succeeded.run_id
+           WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
+          '-infinity')
+      RETURNING id)
+    INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
+    SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
+    ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now()`;
   return id;
 }
 
@@ -94,7 +99,7 @@ async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, ste
   if (result.org) await recordOrg(tx, tenant, result.org);
   // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
   if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
-  for (const [purpose, value] of secrets) await sealSecret(tx, tenantSecretRef(tenant.id, purpose), value);
+  await sealSecrets(tx, secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value })));
   if (result.discardSecrets?.length) await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } } });
   const outputs = result.outputs as Prisma.InputJsonObject;
   const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, plan: Prisma.DbNull, plannedAt: null, ...(step.manual ? { manual: true } : {}) };
@@ -138,7 +143,6 @@ async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: 
 /** Started: its StepRun (with its attempt number) and its state set to running. Returns the StepRun and audit record. */
 async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
   const stepRunId = await createAppliedStepRun(tx, tenant, run, stepKey);
-  await tx.stepState.upsert({ where: stepWhere(tenant, stepKey), create: { tenantId: tenant.id, stepKey, status: "running" }, update: { status: "running" } });
   return { stepRunId, event: { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } } };
 }
 

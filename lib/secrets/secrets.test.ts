@@ -5,7 +5,7 @@ import { systemActor } from "@/lib/audit/record";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadKeyring } from "@/lib/secrets/keyring";
 import { rotateSecrets } from "@/lib/secrets/rotate";
-import { openSecret, sealSecret } from "@/lib/secrets/store";
+import { openSecret, sealSecret, sealSecrets } from "@/lib/secrets/store";
 import { isolatedDatabase } from "@/test/support/db";
 
 const isolated = await isolatedDatabase();
@@ -30,6 +30,18 @@ describe("sealed secrets", () => {
     const rows = await db.secret.findMany({ where: { ownerId: { in: [first.ownerId, second.ownerId] } }, select: { sealed: true, keyVersion: true } });
     expect(rows[0]!.sealed).not.toBe(rows[1]!.sealed);
     for (const row of rows) expect(row.sealed).not.toContain(Buffer.from("the-client-secret-value").toString("base64"));
+  });
+
+  it("seals several values with one statement, replacing what a ref held", async () => {
+    const keyring = keyringOf(keyA);
+    const ownerId = randomBytes(4).toString("hex");
+    const [key, password] = [{ ownerType: "test", ownerId, purpose: "key" }, { ownerType: "test", ownerId, purpose: "password" }];
+    await sealSecret(db, key, "the-old-key", keyring);
+    await sealSecrets(db, [{ ref: key, value: "the-new-key" }, { ref: password, value: "the-password" }], keyring);
+    expect([await openSecret(db, key, keyring), await openSecret(db, password, keyring)]).toEqual(["the-new-key", "the-password"]);
+    const rows = await db.secret.findMany({ where: { ownerId }, select: { sealed: true } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.sealed).not.toMatch(/the-new-key|the-password|dGhlLW5ldy1rZXk|dGhlLXBhc3N3b3Jk/);
   });
 
   it("registers a new key once when many values are sealed with it at the same moment", async () => {

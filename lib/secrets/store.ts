@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { rememberSecretValue } from "@/lib/audit/redact";
 import { decrypt, encrypt } from "@/lib/secrets/cipher";
 import { loadKeyring, SecretKeyError, type Keyring } from "@/lib/secrets/keyring";
@@ -28,6 +30,17 @@ export async function sealSecret(db: DbTx, ref: SecretRef, value: string, keyrin
     create: { ...ref, keyVersion, sealed },
     update: { keyVersion, sealed },
   });
+}
+
+/** Seals several values with one statement (inserted, or replacing what each ref held). */
+export async function sealSecrets(db: DbTx, entries: { ref: SecretRef; value: string }[], keyring: Keyring = loadKeyring()): Promise<void> {
+  if (entries.length === 0) return;
+  for (const { value } of entries) rememberSecretValue(value);
+  const keyVersion = await keyVersionOf(db, keyring.current.fingerprint);
+  const rows = entries.map(({ ref, value }) => Prisma.sql`(${randomUUID()}::uuid, ${ref.ownerType}, ${ref.ownerId}, ${ref.purpose}, ${keyVersion}::int, ${encrypt(keyring.current.key, value, contextOf(ref))}, now(), now())`);
+  await db.$executeRaw`
+    INSERT INTO secrets (id, owner_type, owner_id, purpose, key_version, sealed, created_at, updated_at) VALUES ${Prisma.join(rows)}
+    ON CONFLICT (owner_type, owner_id, purpose) DO UPDATE SET key_version = EXCLUDED.key_version, sealed = EXCLUDED.sealed, updated_at = EXCLUDED.updated_at`;
 }
 
 /** Opens a sealed value; undefined when none is stored. The value is remembered so audit redaction can recognise it. */
