@@ -80,6 +80,12 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   await expect(page.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
   const smokeTest = page.getByTestId("step-smoke-test");
   await expect(smokeTest).toHaveAttribute("data-status", "not-started");
+  // Registration queued the preparation of the tenant's SAML key; once the worker made it, it is listed, sealed.
+  const preparedKey = page.getByTestId("step-saml-key-material").getByTestId("secret-saml-key-material.prepared-key");
+  await expect(async () => {
+    await page.reload();
+    await expect(preparedKey).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
 
   // A step that needs operator input first (the isolation check's sample agent) is completed with its generated form.
   await enterIsolationAgent(page, "acme.agent1");
@@ -99,6 +105,9 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   }
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
   await expect(page.getByText("Apply finished")).toBeVisible();
+  // The key-material step certified the prepared key, and the prepared key is gone.
+  await expect(page.getByTestId("step-saml-key-material")).toContainText("made the SAML certificate for the key prepared when the tenant was registered");
+  await expect(preparedKey).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("tenant-checklist.png"), fullPage: true });
 });
 
