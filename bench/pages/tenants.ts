@@ -61,7 +61,8 @@ async function seed(client: pg.Client) {
   for (let index = 0; index < TENANTS; index += 1) {
     const id = randomUUID();
     const agentPacing = index % 3 === 0;
-    const keys = applicableSteps({ predictiveEngagement: true, agentPacing, settings: {} }).map((step) => step.key);
+    const layout = (index % DEPLOYMENTS) % 3 === 0 ? "single-tenant" : "multi-tenant";
+    const keys = applicableSteps({ predictiveEngagement: true, agentPacing, settings: {}, deployment: { layout } }).map((step) => step.key);
     const profile = profileOf(index);
     const done = Math.min(profile.done, keys.length);
     const started = done > 0 || profile.kind === "failed" || profile.kind === "running";

@@ -131,7 +131,7 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
       predictiveEngagement: true,
       agentPacing: true,
       settings: true,
-      deployment: { select: { id: true, name: true } },
+      deployment: { select: { id: true, name: true, layout: true } },
       stepStates: true,
       runs: { orderBy: { startedAt: "desc" }, take: 10, select: runSelect },
     },

@@ -17,7 +17,7 @@ let db: Db;
 beforeAll(async () => {
   database = await isolatedDatabase();
   db = database.db;
-  const keys = applicableSteps({ predictiveEngagement: true, agentPacing: false, settings: {} }).map((step) => step.key);
+  const keys = applicableSteps({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
   for (const layout of ["one", "two"]) {
     const deployment = await createDeployment(db, testAudit, { name: `counts-${layout}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
     const tenant = async (name: string) => (await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: name, region: "eu-west-1", bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret" })).id;

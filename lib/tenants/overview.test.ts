@@ -24,7 +24,7 @@ async function setStates(tenantId: string, keys: string[], status: string, extra
   for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, status, ...extra } });
 }
 
-const applicableKeys = (agentPacing: boolean) => applicableSteps({ predictiveEngagement: true, agentPacing, settings: {} }).map((step) => step.key);
+const applicableKeys = (agentPacing: boolean) => applicableSteps({ predictiveEngagement: true, agentPacing, settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
 const page = (query: Record<string, string>) => listTenantOverview(db, parseOverviewParams({ deployment: deploymentId, ...query }));
 const names = (result: Awaited<ReturnType<typeof page>>) => result.rows.map((row) => row.cfgTenantName);
 

@@ -103,7 +103,7 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       predictiveEngagement: true,
       agentPacing: true,
       settings: true,
-      deployment: { select: { id: true, name: true } },
+      deployment: { select: { id: true, name: true, layout: true } },
       stepStates: { select: { stepKey: true, status: true, verifyStatus: true, lastVerifiedAt: true } },
       runs: { orderBy: { startedAt: "desc" }, take: 1, select: { mode: true, status: true, startedAt: true, finishedAt: true, operatorMessage: true, leaseExpiresAt: true } },
     },

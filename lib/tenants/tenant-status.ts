@@ -10,6 +10,7 @@ export interface TenantFacts {
   predictiveEngagement: boolean;
   agentPacing: boolean;
   settings: unknown;
+  deployment: { layout: string };
 }
 
 export interface StepStateFacts {
@@ -26,6 +27,7 @@ export function applicableSteps(tenant: TenantFacts): AnyStep[] {
   const view = {
     services: { predictiveEngagement: tenant.predictiveEngagement, agentPacing: tenant.agentPacing },
     settings: settings.success ? settings.data : { adminUsers: [] },
+    deployment: { layout: tenant.deployment.layout },
   } as unknown as TenantView;
   return catalogue.filter((step) => {
     if (!step.appliesTo) return true;

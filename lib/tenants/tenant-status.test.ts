@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { catalogue } from "@/lib/provisioning/catalogue";
+import { applicableSteps, summarizeTenant, type TenantFacts } from "./tenant-status";
+
+const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout }, ...overrides });
+const doneStates = (keys: string[]) => keys.map((stepKey) => ({ stepKey, status: "done", verifyStatus: null, lastVerifiedAt: null }));
+
+describe("which steps apply to a tenant", () => {
+  it("leaves the isolation check out in a single-tenant deployment, as the engine does", () => {
+    expect(applicableSteps(facts("single-tenant")).map((step) => step.key)).not.toContain("tenant-isolation");
+    expect(applicableSteps(facts("multi-tenant")).map((step) => step.key)).toContain("tenant-isolation");
+  });
+
+  it("follows the services and the admin users to add", () => {
+    const keys = (overrides: Partial<TenantFacts>) => applicableSteps(facts("multi-tenant", overrides)).map((step) => step.key);
+    expect(keys({ agentPacing: true })).toContain("ewt-client");
+    expect(keys({ agentPacing: false })).not.toContain("ewt-client");
+    expect(keys({ predictiveEngagement: false })).not.toContain("employee-role");
+    expect(keys({ settings: { adminUsers: [{ name: "Ops", email: "ops@example.test" }] } })).toContain("admin-users");
+    expect(keys({})).not.toContain("admin-users");
+  });
+
+  it("calls a single-tenant deployment's tenant provisioned once every step that applies is done", () => {
+    const tenant = facts("single-tenant");
+    const keys = applicableSteps(tenant).map((step) => step.key);
+    const summary = summarizeTenant(tenant, doneStates(keys), false);
+    expect(summary).toMatchObject({ status: "done", done: keys.length, total: keys.length });
+    expect(keys.length).toBeLessThan(catalogue.length);
+  });
+});
