@@ -4,7 +4,7 @@ import { createDeployment } from "@/lib/provisioning/deployments";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { createTenant } from "@/lib/provisioning/tenants";
 import { isolatedDatabase } from "@/test/support/db";
-import { finalStepKey, listTenantOverview } from "./overview";
+import { listTenantOverview } from "./overview";
 import { overviewCounts } from "./overview-counts";
 import { parseOverviewParams } from "./overview-params";
 import { TENANT_STATUSES } from "./statuses";
@@ -41,7 +41,11 @@ beforeAll(async () => {
     await db.run.create({ data: { tenantId: stale, mode: "apply", status: "running", correlationId: `s-${layout}`, leaseExpiresAt: new Date(Date.now() - 1000) } });
     const expired = await tenant("Expired-certificate");
     await db.tenant.update({ where: { id: expired }, data: { certificateExpiresAt: new Date(Date.now() - 86_400_000) } });
-    await states(expired, [finalStepKey()], "running");
+    await states(expired, [keys.at(-1)!], "running");
+    // Provisioned, then the Agent Pacing Service was turned on: its client is still to make, so in progress.
+    const pacing = await tenant("Pacing-added");
+    await db.tenant.update({ where: { id: pacing }, data: { agentPacing: true } });
+    await states(pacing, keys, "done", "ok");
   }
 }, 60_000);
 
@@ -52,9 +56,12 @@ afterAll(async () => {
 describe("overview counters", () => {
   it("count every tenant once, and each number is what its filter link lists", async () => {
     const counts = await overviewCounts(db);
-    expect(counts).toEqual({ total: 14, byStatus: { done: 4, failed: 2, running: 4, "in-progress": 2, "not-started": 2 }, drifted: 4, certificateExpiring: 4 });
+    expect(counts).toEqual({ total: 16, byStatus: { done: 4, failed: 2, running: 4, "in-progress": 4, "not-started": 2 }, drifted: 4, certificateExpiring: 4 });
     for (const status of TENANT_STATUSES) {
-      expect((await listTenantOverview(db, parseOverviewParams({ status }))).total, status).toBe(counts.byStatus[status]);
+      const listed = await listTenantOverview(db, parseOverviewParams({ status }));
+      expect(listed.total, status).toBe(counts.byStatus[status]);
+      // The filter and the row agree on every tenant.
+      for (const row of listed.rows) expect(row.summary.status, row.cfgTenantName).toBe(status);
     }
     expect((await listTenantOverview(db, parseOverviewParams({ drift: "yes" }))).total).toBe(counts.drifted);
     expect((await listTenantOverview(db, parseOverviewParams({ cert: "expiring" }))).total).toBe(counts.certificateExpiring);

@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import { certificateWarningCutoff } from "./overview-certificate";
-import { DRIFTED_VERIFY_STATUSES, finalStepKey } from "./overview";
+import { DRIFTED_VERIFY_STATUSES } from "./overview";
+import { allApplicableStepsDoneSql } from "./step-applicability";
 import type { TenantStatus } from "./statuses";
 
 /** Tenants per status (each tenant in exactly one), plus the two warnings that cut across statuses. */
@@ -25,7 +26,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
              bool_or(status = 'running') AS running,
              bool_or(status = 'failed') AS failed,
              bool_or(status = 'done') AS started,
-             bool_or(step_key = ${finalStepKey()} AND status = 'done') AS finished,
+             ${allApplicableStepsDoneSql.aggregates},
              bool_or(verify_status = ANY(${DRIFTED_VERIFY_STATUSES}::text[])) AS drifted
       FROM step_states
       GROUP BY tenant_id
@@ -37,10 +38,11 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
       SELECT coalesce(s.running, false) OR l.tenant_id IS NOT NULL AS running,
              coalesce(s.failed, false) AS failed,
              coalesce(s.started, false) AS started,
-             coalesce(s.finished, false) AS finished,
+             ${allApplicableStepsDoneSql.condition} AS finished,
              coalesce(s.drifted, false) AS drifted,
              t.certificate_expires_at < ${certificateWarningCutoff(now)} AS cert_expiring
       FROM tenants t
+      JOIN deployments d ON d.id = t.deployment_id
       LEFT JOIN steps s ON s.tenant_id = t.id
       LEFT JOIN leased l ON l.tenant_id = t.id
     )

@@ -1,9 +1,9 @@
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { catalogue } from "@/lib/provisioning/catalogue";
 import { certificateExpiry, certificateWarningCutoff, type CertificateExpiry } from "./overview-certificate";
 import type { OverviewParams } from "./overview-params";
 import type { TenantStatus } from "./statuses";
+import { allApplicableStepsDoneWhere } from "./step-applicability";
 import { summarizeTenant, type TenantSummary } from "./tenant-status";
 
 export interface OverviewRow {
@@ -26,18 +26,16 @@ export interface OverviewPage {
 
 /** Verify outcomes that count as drift (the same as stepStatusOf). */
 export const DRIFTED_VERIFY_STATUSES = ["drifted", "missing"];
-/** A tenant is done when the catalogue's last step (the smoke test) is done. */
-export const finalStepKey = () => catalogue[catalogue.length - 1]!.key;
 
 function activeRun(now: Date): Prisma.TenantWhereInput {
   return { OR: [{ runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } }, { stepStates: { some: { status: "running" } } }] };
 }
 
-/** The same precedence as summarizeTenant: running, then failed, then done (the catalogue's last step), then in progress. */
+/** The same precedence as summarizeTenant: running, then failed, then done (every step that applies), then in progress. */
 function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
   const running = activeRun(now);
   const failed: Prisma.TenantWhereInput = { stepStates: { some: { status: "failed" } } };
-  const finished: Prisma.TenantWhereInput = { stepStates: { some: { stepKey: finalStepKey(), status: "done" } } };
+  const finished = allApplicableStepsDoneWhere();
   const started: Prisma.TenantWhereInput = { stepStates: { some: { status: "done" } } };
   switch (status) {
     case "running":
