@@ -22,14 +22,17 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 
 describe("step records of an apply", () => {
-  it("opens each applied step (StepRun with its attempt number, state running) in one statement and finishes it with one more", async () => {
+  it("opens each applied step (StepRun with its attempt number, state running) in one statement and finishes it (StepRun, state done) with one more", async () => {
     expect(report.status).toBe("succeeded");
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     const skipped = report.steps.length - applied;
     expect(applied).toBeGreaterThan(5);
     const starts = statements.filter((statement) => /^WITH started AS \( INSERT INTO step_runs .* INSERT INTO step_states/.test(statement));
-    const updates = statements.filter((statement) => statement.startsWith('UPDATE "public"."step_runs"'));
+    const updates = statements.filter((statement) => /^WITH finished AS \( UPDATE step_runs .* INSERT INTO step_states/.test(statement));
     expect([starts.length, updates.length]).toEqual([applied, applied]);
+    // No other writes to either table: the passed-over steps' StepRuns are the only other insert.
+    const otherWrites = statements.filter((statement) => /step_runs|step_states/.test(statement) && !/^(SELECT|WITH (started|finished) AS|INSERT INTO "public"."step_runs")/.test(statement));
+    expect(otherWrites).toEqual([]);
     const passedOver = await kit.db.stepRun.count({ where: { runId: report.runId, status: "skipped" } });
     expect(passedOver).toBe(skipped);
   });

@@ -101,17 +101,21 @@ async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, ste
   if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
   await sealSecrets(tx, secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value })));
   if (result.discardSecrets?.length) await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } } });
-  const outputs = result.outputs as Prisma.InputJsonObject;
-  const state = { status: "done", outputs, lastAppliedAt: now, errorCode: null, verifyStatus: null, drift: Prisma.DbNull, plan: Prisma.DbNull, plannedAt: null, ...(step.manual ? { manual: true } : {}) };
-  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, ...state }, update: state });
   for (const object of result.externalObjects ?? []) {
     await tx.externalIntent.updateMany({ where: { tenantId: tenant.id, kind: object.kind, marker: object.marker }, data: { status: "done", objectId: object.id, completedAt: now } });
   }
   const correlationIds = apiCorrelationIds(step.calls);
-  await tx.stepRun.update({
-    where: { id: step.stepRunId },
-    data: { status: "succeeded", outcome: step.manual ? "manual" : result.result, finishedAt: now, correlationIds, evidence: evidenceOf(step.calls, { changes: result.changes }) },
-  });
+  const evidence = evidenceOf(step.calls, { changes: result.changes });
+  // The StepRun finished and the state done (its plan, drift and error cleared), in one statement.
+  await tx.$executeRaw`
+    WITH finished AS (
+      UPDATE step_runs SET status = 'succeeded', outcome = ${step.manual ? "manual" : result.result}, finished_at = ${now.toISOString()}::timestamptz,
+        correlation_ids = ${JSON.stringify(correlationIds)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb
+      WHERE id = ${step.stepRunId}::uuid)
+    INSERT INTO step_states (id, tenant_id, step_key, status, outputs, manual, last_applied_at, updated_at)
+    VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, 'done', ${JSON.stringify(result.outputs)}::jsonb, ${step.manual}::boolean, ${now.toISOString()}::timestamptz, now())
+    ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'done', outputs = EXCLUDED.outputs, manual = step_states.manual OR EXCLUDED.manual,
+      last_applied_at = EXCLUDED.last_applied_at, error_code = NULL, verify_status = NULL, drift = NULL, plan = NULL, planned_at = NULL, updated_at = now()`;
   const target = tenantTarget(tenant);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   const events: AuditEventInput[] = [
