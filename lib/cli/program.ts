@@ -5,13 +5,14 @@ import { SamlInputError } from "@/lib/saml/errors";
 import { SecretKeyError } from "@/lib/secrets/keyring";
 import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
+import { registerKeyPreparationCommands } from "./key-preparation-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerProvisioningCommands } from "./provisioning-commands";
 import { registerRotationCommands } from "./rotation-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands, registerKeyPreparationCommands];
 
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
