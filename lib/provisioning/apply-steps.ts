@@ -4,6 +4,7 @@ import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
 import { parseInput } from "./parse-input";
 import { contextFor, prepareStep, type StepSetting } from "./step-setting";
+import { runOutcome } from "./run-records";
 import { recordStepTransition, type CompletedStep, type PassedStep, type StepTransition } from "./step-records";
 import type { TenantView } from "./tenant-view";
 
@@ -34,28 +35,32 @@ export async function commitTransition(setting: StepSetting, transition: StepTra
 
 /**
  * Apply: each step's end (done or failed) commits with the steps passed over after it and the start of the next
- * step, in one transaction. Stops at the first failed step; the steps after it are recorded as not run.
+ * step, in one transaction; after the last step, that transaction also ends the run. Stops at the first failed step;
+ * the steps after it are recorded as not run. `finished` says whether the run was ended here.
  */
-export async function applySteps(setting: StepSetting, steps: AnyStep[]): Promise<StepReport[]> {
+export async function applySteps(setting: StepSetting, steps: AnyStep[]): Promise<{ reports: StepReport[]; finished: boolean }> {
   const { tenant, run, connections } = setting;
   const reports: StepReport[] = [];
   /** The steps from `from` on that do not apply, and the first one that does. */
   const upTo = (from: number) => {
     let index = from;
     while (index < steps.length && !appliesTo(steps[index]!, tenant)) index += 1;
-    return { passed: steps.slice(from, index).map((step) => passedOver(step, tenant, "skipped")), index };
+    const passed = steps.slice(from, index).map((step) => passedOver(step, tenant, "skipped"));
+    return { passed, passedReports: steps.slice(from, index).map((step, n) => passedReport(step, passed[n]!)), index };
   };
   const failAt = async (index: number, failed: StepTransition["failed"] & object, report: StepReport) => {
     const rest = steps.slice(index + 1);
     const passed = rest.map((step) => passedOver(step, tenant, "not-run"));
-    await commitTransition(setting, { failed, passed });
-    reports.push(report, ...rest.map((step, n) => passedReport(step, passed[n]!)));
+    const ended = [...reports, report, ...rest.map((step, n) => passedReport(step, passed[n]!))];
+    await commitTransition(setting, { failed, passed, finish: runOutcome(ended) });
+    return { reports: ended, finished: true };
   };
 
   const first = upTo(0);
   let index = first.index;
-  let stepRunId = await commitTransition(setting, { passed: first.passed, begin: steps[index]?.key });
-  reports.push(...steps.slice(0, index).map((step, n) => passedReport(step, first.passed[n]!)));
+  const nothingToRun = index >= steps.length;
+  let stepRunId = await commitTransition(setting, { passed: first.passed, begin: steps[index]?.key, ...(nothingToRun ? { finish: runOutcome(first.passedReports) } : {}) });
+  reports.push(...first.passedReports);
   while (index < steps.length) {
     const step = steps[index]!;
     const report = { stepKey: step.key, title: step.title };
@@ -70,21 +75,21 @@ export async function applySteps(setting: StepSetting, steps: AnyStep[]): Promis
       completed = { key: step.key, stepRunId: stepRunId!, manual: false, calls: calls(), result };
     } catch (error) {
       const failure = describeFailure(error, step.title, run.correlationId);
-      await failAt(index, { key: step.key, stepRunId: stepRunId!, calls: calls(), failure }, { ...report, status: "failed", error: failure });
-      return reports;
+      return failAt(index, { key: step.key, stepRunId: stepRunId!, calls: calls(), failure }, { ...report, status: "failed", error: failure });
     }
     const next = upTo(index + 1);
+    const succeeded: StepReport = { ...report, status: "succeeded", result: completed.result.result, changes: completed.result.changes };
+    const last = next.index >= steps.length;
     try {
-      stepRunId = await commitTransition(setting, { completed, passed: next.passed, begin: steps[next.index]?.key });
+      const finish = last ? { finish: runOutcome([...reports, succeeded, ...next.passedReports]) } : {};
+      stepRunId = await commitTransition(setting, { completed, passed: next.passed, begin: steps[next.index]?.key, ...finish });
     } catch (error) {
       // Storing the result failed (e.g. the org belongs to another tenant): the step failed, nothing else started.
       const failure = describeFailure(error, step.title, run.correlationId);
-      await failAt(index, { key: step.key, stepRunId: completed.stepRunId, calls: completed.calls, failure }, { ...report, status: "failed", error: failure });
-      return reports;
+      return failAt(index, { key: step.key, stepRunId: completed.stepRunId, calls: completed.calls, failure }, { ...report, status: "failed", error: failure });
     }
-    reports.push({ ...report, status: "succeeded", result: completed.result.result, changes: completed.result.changes });
-    reports.push(...steps.slice(index + 1, next.index).map((passedStep, n) => passedReport(passedStep, next.passed[n]!)));
+    reports.push(succeeded, ...next.passedReports);
     index = next.index;
   }
-  return reports;
+  return { reports, finished: true };
 }

@@ -5,8 +5,8 @@ import type { EngineOptions, RunReport, StepReport } from "./engine-types";
 import { describeFailure, type Failure } from "./failures";
 import { parseInput } from "./parse-input";
 import { readSteps } from "./read-steps";
-import { DEFAULT_LEASE_MS, finishRun, startRun, type RunMode } from "./run-records";
-import { contextFor, openSetting, prepareStep, type StepSetting } from "./step-setting";
+import { DEFAULT_LEASE_MS, finishRun, runOutcome, type RunMode } from "./run-records";
+import { contextFor, openRun, prepareStep } from "./step-setting";
 import { loadTenantView } from "./tenant-view";
 
 export type { EngineHooks, EngineOptions, RunReport, StepReport } from "./engine-types";
@@ -24,24 +24,23 @@ export async function runTenant(request: { tenantId: string; mode: RunMode; step
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const tenant = await loadTenantView(db, request.tenantId);
   const steps = stepsFor(request.stepKey);
-  const run = await startRun(db, audit, tenant, request.mode, request.stepKey ?? null, leaseMs);
-  const reports: StepReport[] = [];
-  let firstFailure: Failure | undefined;
-  let setting: StepSetting | undefined;
+  const setting = await openRun(tenant, request.mode, request.stepKey ?? null, options, leaseMs);
+  const { run } = setting;
+  let reports: StepReport[] = [];
+  let finished = false;
+  let runFailure: Failure | undefined;
   try {
-    setting = await openSetting(tenant, run, options, leaseMs);
     await setting.connections.prepare();
-    reports.push(...(request.mode === "apply" ? await applySteps(setting, steps) : await readSteps(setting, steps, request.mode)));
-    firstFailure = reports.find((report) => report.error)?.error;
+    if (request.mode === "apply") ({ reports, finished } = await applySteps(setting, steps));
+    else reports = await readSteps(setting, steps, request.mode);
   } catch (error) {
-    firstFailure ??= describeFailure(error, "The run", run.correlationId);
+    runFailure = describeFailure(error, "The run", run.correlationId);
   } finally {
-    await setting?.connections.close();
+    await setting.connections.close();
   }
-  const status = firstFailure ? "failed" : "succeeded";
-  const summary = Object.fromEntries(reports.map((r) => [r.stepKey, r.error ? "failed" : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status)]));
-  await finishRun(db, audit, tenant, run, { status, steps: summary, errorCode: firstFailure?.code, operatorMessage: firstFailure?.message });
-  return { runId: run.id, correlationId: run.correlationId, mode: request.mode, status, steps: reports };
+  const outcome = runOutcome(reports, runFailure);
+  if (!finished) await finishRun(db, audit, tenant, run, outcome);
+  return { runId: run.id, correlationId: run.correlationId, mode: request.mode, status: outcome.status, steps: reports };
 }
 
 export const planTenant = (tenantId: string, options: EngineOptions) => runTenant({ tenantId, mode: "plan" }, options);
@@ -50,32 +49,30 @@ export const verifyTenant = (tenantId: string, options: EngineOptions, stepKey?:
 
 /** Manual completion: the operator did the step elsewhere and enters its values; they are checked, stored and sealed. */
 export async function completeStepManually(tenantId: string, stepKey: string, values: unknown, options: EngineOptions): Promise<RunReport> {
-  const { db, audit } = options;
+  const { db } = options;
   const step = stepsFor(stepKey)[0]!;
   if (!step.manual) throw new AppError("invalid_input", `"${step.title}" cannot be completed by hand.`);
   const parsedValues = parseInput(step.manual.schema, values, `values for "${step.title}"`);
   const tenant = await loadTenantView(db, tenantId);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const run = await startRun(db, audit, tenant, "apply", step.key, leaseMs);
-  const setting = await openSetting(tenant, run, options, leaseMs);
-  const { connections } = setting;
+  const setting = await openRun(tenant, "apply", step.key, options, leaseMs);
+  const { run, connections } = setting;
   const stepRun = await db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
   const record = { key: step.key, stepRunId: stepRun.id, calls: connections.calls };
+  // The step's end also ends the run.
   let report: StepReport;
   try {
     await connections.prepare();
     const { previous } = prepareStep(setting, step);
     const result = await step.manual.complete(contextFor(setting, step, undefined, previous), parsedValues);
-    await commitTransition(setting, { completed: { ...record, manual: true, result, manualFields: Object.keys(parsedValues as object) } });
     report = { stepKey: step.key, title: step.title, status: "succeeded", result: result.result, changes: result.changes };
+    await commitTransition(setting, { completed: { ...record, manual: true, result, manualFields: Object.keys(parsedValues as object) }, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });
   } catch (error) {
     const failure = describeFailure(error, step.title, run.correlationId);
-    await commitTransition(setting, { failed: { ...record, failure } });
     report = { stepKey: step.key, title: step.title, status: "failed", error: failure };
+    await commitTransition(setting, { failed: { ...record, failure }, finish: runOutcome([report]) });
   } finally {
     await connections.close();
   }
-  const status = report.error ? "failed" : "succeeded";
-  await finishRun(db, audit, tenant, run, { status, steps: { [step.key]: report.error ? "failed" : "manual" }, errorCode: report.error?.code, operatorMessage: report.error?.message });
-  return { runId: run.id, correlationId: run.correlationId, mode: "apply", status, steps: [report] };
+  return { runId: run.id, correlationId: run.correlationId, mode: "apply", status: report.error ? "failed" : "succeeded", steps: [report] };
 }

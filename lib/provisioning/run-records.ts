@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
-import type { Db } from "@/lib/db/client";
+import type { AuditEventInput } from "@/lib/audit/events";
+import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
+import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { StepReport } from "./engine-types";
+import type { Failure } from "./failures";
 import type { TenantView } from "./tenant-view";
 
 export type RunMode = "plan" | "apply" | "verify";
@@ -21,6 +24,11 @@ export const tenantTarget = (tenant: TenantView) => ({ type: "tenant" as const, 
  * so two processes cannot both start; a run whose lease passed (its process died) is marked abandoned.
  */
 export async function startRun(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number): Promise<RunHandle> {
+  return (await startRunReading(db, audit, tenant, mode, stepKey, leaseMs, async () => undefined)).run;
+}
+
+/** startRun, and `read` in the same transaction once the lease is taken: what the run reads then, it holds. */
+export async function startRunReading<T>(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number, read: (tx: DbTx) => Promise<T>): Promise<{ run: RunHandle; value: T }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
     const now = new Date();
@@ -44,8 +52,9 @@ export async function startRun(db: Db, audit: AuditContext, tenant: TenantView, 
         leaseExpiresAt: new Date(now.getTime() + leaseMs),
       },
     });
+    const value = await read(tx);
     await recordAuditEvent(tx, audit, { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } });
-    return { id: run.id, correlationId, mode, stepKey };
+    return { run: { id: run.id, correlationId, mode, stepKey }, value };
   });
 }
 
@@ -53,23 +62,34 @@ export async function extendLease(db: Db, run: RunHandle, leaseMs: number): Prom
   await db.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } });
 }
 
-export async function finishRun(
-  db: Db,
-  audit: AuditContext,
-  tenant: TenantView,
-  run: RunHandle,
-  outcome: { status: "succeeded" | "failed"; steps: Record<string, string>; errorCode?: string; operatorMessage?: string },
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.run.update({
-      where: { id: run.id },
-      data: { status: outcome.status, finishedAt: new Date(), errorCode: outcome.errorCode ?? null, operatorMessage: outcome.operatorMessage ?? null, summary: { steps: outcome.steps } },
-    });
-    await recordAuditEvent(tx, audit, {
-      action: "run.finish",
-      outcome: outcome.status === "succeeded" ? "success" : "failure",
-      target: tenantTarget(tenant),
-      details: { runId: run.id, correlationId: run.correlationId, mode: run.mode, status: outcome.status, steps: outcome.steps, ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}) },
-    });
+export interface RunOutcome {
+  status: "succeeded" | "failed";
+  steps: Record<string, string>;
+  errorCode?: string;
+  operatorMessage?: string;
+}
+
+/** What a run reports when it ends: failed at its first failure (a step's, or the run's own), and each step's outcome. */
+export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutcome {
+  const failure = reports.find((report) => report.error)?.error ?? runFailure;
+  const steps = Object.fromEntries(reports.map((r) => [r.stepKey, r.error ? "failed" : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status)]));
+  return { status: failure ? "failed" : "succeeded", steps, errorCode: failure?.code, operatorMessage: failure?.message };
+}
+
+/** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
+export async function writeRunFinish(tx: DbTx, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<AuditEventInput> {
+  await tx.run.update({
+    where: { id: run.id },
+    data: { status: outcome.status, finishedAt: new Date(), errorCode: outcome.errorCode ?? null, operatorMessage: outcome.operatorMessage ?? null, summary: { steps: outcome.steps } },
   });
+  return {
+    action: "run.finish",
+    outcome: outcome.status === "succeeded" ? "success" : "failure",
+    target: tenantTarget(tenant),
+    details: { runId: run.id, correlationId: run.correlationId, mode: run.mode, status: outcome.status, steps: outcome.steps, ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}) },
+  };
+}
+
+export async function finishRun(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<void> {
+  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, [await writeRunFinish(tx, tenant, run, outcome)]));
 }

@@ -37,10 +37,19 @@ describe("step records of an apply", () => {
     expect(passedOver).toBe(skipped);
   });
 
-  it("commits a step's end with the next step's start: one transaction and one audit append per step, plus the run's start, first step and finish", () => {
+  it("commits a step's end with the next step's start (the last one's with the run's end): one transaction and one audit append per step, plus the run's start and first step", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
-    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 3);
-    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(applied + 3);
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 2);
+    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(applied + 2);
+  });
+
+  it("reads the step states once, in the transaction that takes the tenant's lease", () => {
+    const reads = statements.flatMap((statement, index) => (/^SELECT .*FROM "public"."step_states" WHERE "public"."step_states"."tenant_id" = \$1 /.test(statement) ? [index] : []));
+    const lease = statements.findIndex((statement) => /^SELECT id FROM tenants WHERE id = \$1::uuid FOR UPDATE$/.test(statement));
+    expect(reads).toHaveLength(1);
+    expect(lease).toBeGreaterThanOrEqual(0);
+    expect(reads[0]).toBeGreaterThan(lease);
+    expect(reads[0]).toBeLessThan(statements.indexOf("COMMIT"));
   });
 
   it("opens each secret with one query", () => {

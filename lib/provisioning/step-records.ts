@@ -8,7 +8,7 @@ import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sealSecrets } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
-import { tenantTarget, type RunHandle } from "./run-records";
+import { tenantTarget, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
 import type { StepApplyResult } from "./step";
 import type { TenantView } from "./tenant-view";
@@ -87,6 +87,8 @@ export interface StepTransition {
   begin?: string;
   /** Also moves the run's lease on by this long. */
   extendLeaseMs?: number;
+  /** Also ends the run: the transition after its last step. */
+  finish?: RunOutcome;
 }
 
 /**
@@ -168,7 +170,8 @@ export async function recordStepTransition(db: Db, audit: AuditContext, tenant: 
       stepRunId = started.stepRunId;
       events.push(started.event);
     }
-    if (transition.extendLeaseMs) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
+    if (transition.extendLeaseMs && !transition.finish) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
+    if (transition.finish) events.push(await writeRunFinish(tx, tenant, run, transition.finish));
     await recordAuditEvents(tx, audit, events, secretValues);
     return stepRunId;
   });

@@ -2,7 +2,7 @@ import { openSecret } from "@/lib/secrets/store";
 import { unmetDependencies, type AnyStep } from "./catalogue";
 import { openConnections, type Connections } from "./connections";
 import type { EngineOptions } from "./engine-types";
-import type { RunHandle } from "./run-records";
+import { startRunReading, type RunHandle, type RunMode } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
 import type { PreviousState, StepContext, StepOutputs } from "./step";
 import { readStepStates, type StepStates } from "./step-states";
@@ -82,7 +82,8 @@ export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, 
   };
 }
 
-export async function openSetting(tenant: TenantView, run: RunHandle, options: EngineOptions, leaseMs: number): Promise<StepSetting> {
-  const states = await readStepStates(options.db, tenant.id);
+/** Starts a run (taking the tenant's lease) and reads its step states in the same transaction. */
+export async function openRun(tenant: TenantView, mode: RunMode, stepKey: string | null, options: EngineOptions, leaseMs: number): Promise<StepSetting> {
+  const { run, value: states } = await startRunReading(options.db, options.audit, tenant, mode, stepKey, leaseMs, (tx) => readStepStates(tx, tenant.id));
   return { tenant, run, connections: openConnections(options.db, tenant, options), options, states, secrets: new Map(), lease: new LeaseKeeper(leaseMs) };
 }
