@@ -1,7 +1,7 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { generatePrivateKeyPem } from "@/lib/saml/generate";
-import { sealSecret } from "@/lib/secrets/store";
+import { hasSecret, sealSecret } from "@/lib/secrets/store";
 import { tenantSecretRef } from "./secret-refs";
 import { PREPARED_SAML_KEY, SAML_KEY_MATERIAL } from "./steps/saml-key-material";
 
@@ -11,9 +11,9 @@ const PREPARED_KEY_BITS = 2048;
 async function keyNeeded(db: DbTx, tenantId: string): Promise<boolean> {
   const [state, prepared] = await Promise.all([
     db.stepState.findUnique({ where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } }, select: { status: true } }),
-    db.secret.count({ where: { ownerType: "tenant", ownerId: tenantId, purpose: PREPARED_SAML_KEY } }),
+    hasSecret(db, tenantSecretRef(tenantId, PREPARED_SAML_KEY)),
   ]);
-  return state?.status !== "done" && prepared === 0;
+  return state?.status !== "done" && !prepared;
 }
 
 /**

@@ -21,15 +21,9 @@ export async function keyVersionOf(db: DbTx, fingerprint: string): Promise<numbe
   return row.version;
 }
 
+/** Seals a value (inserted, or replacing what the ref held). */
 export async function sealSecret(db: DbTx, ref: SecretRef, value: string, keyring: Keyring = loadKeyring()): Promise<void> {
-  rememberSecretValue(value);
-  const keyVersion = await keyVersionOf(db, keyring.current.fingerprint);
-  const sealed = encrypt(keyring.current.key, value, contextOf(ref));
-  await db.secret.upsert({
-    where: { ownerType_ownerId_purpose: ref },
-    create: { ...ref, keyVersion, sealed },
-    update: { keyVersion, sealed },
-  });
+  await sealSecrets(db, [{ ref, value }], keyring);
 }
 
 /** Seals several values with one statement (inserted, or replacing what each ref held). */
