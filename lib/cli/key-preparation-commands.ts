@@ -4,6 +4,7 @@ import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { prepareSamlKey } from "@/lib/provisioning/prepared-key";
 import { SAML_KEY_MATERIAL } from "@/lib/provisioning/steps/saml-key-material";
+import { tenantLabel } from "@/lib/provisioning/tenant-view";
 import type { CliIo } from "./io";
 import { operatorContext } from "./operator-account";
 import { findTenantByName } from "./tenant-lookup";
@@ -28,7 +29,7 @@ async function prepareAll(db: Db, audit: AuditContext, tenants: { id: string; cf
   const worker = async () => {
     while (next < tenants.length) {
       const tenant = tenants[next++]!;
-      results.push({ tenant: `${tenant.deployment.name}/${tenant.cfgTenantName}`, outcome: await prepareSamlKey(db, audit, tenant.id) });
+      results.push({ tenant: tenantLabel(tenant.deployment.name, tenant.cfgTenantName), outcome: await prepareSamlKey(db, audit, tenant.id) });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));

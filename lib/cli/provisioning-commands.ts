@@ -3,6 +3,7 @@ import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { runTenant, type RunReport } from "@/lib/provisioning/engine";
 import type { RunMode } from "@/lib/provisioning/run-records";
+import { tenantLabel } from "@/lib/provisioning/tenant-view";
 import { CliExitCode, EXIT_CHANGES } from "./errors";
 import type { CliIo } from "./io";
 import { withDb } from "./with-db";
@@ -63,7 +64,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "tenant.read");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, audit, "plan", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }]);
+        const [report] = await runFor(db, io, options, audit, "plan", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }]);
         if (report!.status === "failed") throw new CliExitCode(1);
         if (planHasChanges(report!)) throw new CliExitCode(EXIT_CHANGES);
       }),
@@ -76,7 +77,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, audit, "apply", [{ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }], options.step);
+        const [report] = await runFor(db, io, options, audit, "apply", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }], options.step);
         if (report!.status === "failed") throw new CliExitCode(1);
       }),
     );
@@ -89,8 +90,8 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         if (Boolean(options.tenant) === Boolean(options.all)) command.error("error: give either --tenant NAME or --all", { exitCode: 2, code: "usage" });
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const targets = options.all
-          ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }))
-          : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: `${tenant.deployment.name}/${tenant.cfgTenantName}` }));
+          ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }))
+          : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }));
         const reports = await runFor(db, io, options, audit, "verify", targets);
         if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
         if (reports.some(verifyFoundDrift)) throw new CliExitCode(EXIT_CHANGES);

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { AppError } from "@/lib/errors";
 import { rotateCertificate, type RotationReport } from "@/lib/provisioning/rotation/rotate";
 import { rotationStageInfo } from "@/lib/provisioning/rotation/stages";
+import { tenantLabel } from "@/lib/provisioning/tenant-view";
 import { CliExitCode, CliFailure, EXIT_FAILURE } from "./errors";
 import type { CliIo } from "./io";
 import { operatorContext } from "./operator-account";
@@ -37,7 +38,7 @@ export function registerRotationCommands(program: Command, io: CliIo): void {
           // Refusals written for operators (not applied yet, another run in progress) are one line, not a failure trace.
           throw error instanceof AppError ? new CliFailure(error.message) : error;
         });
-        io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRotationReport(`${tenant.deployment.name}/${tenant.cfgTenantName}`, report)}\n`);
+        io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRotationReport(tenantLabel(tenant.deployment.name, tenant.cfgTenantName), report)}\n`);
         if (report.status === "failed") throw new CliExitCode(EXIT_FAILURE);
       }),
     );

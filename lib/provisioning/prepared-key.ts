@@ -4,6 +4,7 @@ import { generatePrivateKeyPem } from "@/lib/saml/generate";
 import { hasSecret, sealSecret } from "@/lib/secrets/store";
 import { tenantSecretRef } from "./secret-refs";
 import { PREPARED_SAML_KEY, SAML_KEY_MATERIAL } from "./steps/saml-key-material";
+import { tenantLabel } from "./tenant-view";
 
 const PREPARED_KEY_BITS = 2048;
 
@@ -27,11 +28,11 @@ export async function prepareSamlKey(db: Db, audit: AuditContext, tenantId: stri
   if (!(await keyNeeded(db, tenantId))) return "not-needed";
   const privateKeyPem = await generatePrivateKeyPem(PREPARED_KEY_BITS);
   return db.$transaction(async (tx) => {
-    const [tenant] = await tx.$queryRaw<{ id: string; label: string }[]>`
-      SELECT t.id, d.name || '/' || t.cfg_tenant_name AS label FROM tenants t JOIN deployments d ON d.id = t.deployment_id WHERE t.id = ${tenantId}::uuid FOR UPDATE OF t`;
+    const [tenant] = await tx.$queryRaw<{ id: string; deploymentName: string; cfgTenantName: string }[]>`
+      SELECT t.id, d.name AS "deploymentName", t.cfg_tenant_name AS "cfgTenantName" FROM tenants t JOIN deployments d ON d.id = t.deployment_id WHERE t.id = ${tenantId}::uuid FOR UPDATE OF t`;
     if (!tenant || !(await keyNeeded(tx, tenantId))) return "not-needed";
     await sealSecret(tx, tenantSecretRef(tenantId, PREPARED_SAML_KEY), privateKeyPem);
-    await recordAuditEvent(tx, audit, { action: "secret.prepare", outcome: "success", target: { type: "tenant", id: tenant.id, label: tenant.label }, details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS } }, [privateKeyPem]);
+    await recordAuditEvent(tx, audit, { action: "secret.prepare", outcome: "success", target: { type: "tenant", id: tenant.id, label: tenantLabel(tenant.deploymentName, tenant.cfgTenantName) }, details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS } }, [privateKeyPem]);
     return "prepared";
   });
 }

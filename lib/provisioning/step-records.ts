@@ -11,7 +11,7 @@ import type { Failure } from "./failures";
 import { tenantTarget, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
 import type { StepApplyResult } from "./step";
-import type { TenantView } from "./tenant-view";
+import { tenantLabel, type TenantView } from "./tenant-view";
 
 export const apiCorrelationIds = (calls: CallRecord[]) => [...new Set(calls.flatMap((call) => (call.correlationId ? [call.correlationId] : [])))];
 
@@ -47,7 +47,7 @@ async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle
 async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
   const other = await tx.tenant.findFirst({ where: { orgId: org.id, id: { not: tenant.id } }, include: { deployment: { select: { name: true } } } });
   if (other) {
-    throw new AppError("conflict", `Org ${org.shortName} (${org.id}) is already provisioned for tenant ${other.deployment.name}/${other.cfgTenantName}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`);
+    throw new AppError("conflict", `Org ${org.shortName} (${org.id}) is already provisioned for tenant ${tenantLabel(other.deployment.name, other.cfgTenantName)}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`);
   }
   await tx.tenant.update({ where: { id: tenant.id }, data: { orgId: org.id, orgName: org.name, orgShortName: org.shortName } });
 }

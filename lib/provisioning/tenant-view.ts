@@ -4,6 +4,9 @@ import { findRegion, type GenesysCloudTarget } from "@/lib/genesys-cloud";
 import type { DeploymentLayout } from "./deployments";
 import { parseTenantSettings, resolveSettings, type ResolvedSettings } from "./settings";
 
+/** How a tenant is named to operators (audit records, CLI output, messages): deployment/tenant. */
+export const tenantLabel = (deploymentName: string, cfgTenantName: string) => `${deploymentName}/${cfgTenantName}`;
+
 /** A tenant as the steps see it: plain data, settings validated and resolved, no secrets. */
 export interface TenantView {
   id: string;
@@ -37,7 +40,7 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
     tenant.loginBaseUrl && tenant.apiBaseUrl ? { loginBaseUrl: tenant.loginBaseUrl, apiBaseUrl: tenant.apiBaseUrl } : { region: tenant.region ?? "" };
   return {
     id: tenant.id,
-    label: `${deployment.name}/${tenant.cfgTenantName}`,
+    label: tenantLabel(deployment.name, tenant.cfgTenantName),
     cfgTenantName: tenant.cfgTenantName,
     deployment: {
       id: deployment.id,

@@ -8,6 +8,7 @@ import { sealSecret } from "@/lib/secrets/store";
 import { parseInput } from "./parse-input";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "./secret-refs";
 import { tenantSettingsSchema } from "./settings";
+import { tenantLabel } from "./tenant-view";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
@@ -62,7 +63,7 @@ export async function createTenant(db: Db, context: AuditContext, input: TenantI
     await recordAuditEvent(tx, context, {
       action: "tenant.create",
       outcome: "success",
-      target: { type: "tenant", id: tenant.id, label: `${deployment.name}/${cfgTenantName}` },
+      target: { type: "tenant", id: tenant.id, label: tenantLabel(deployment.name, cfgTenantName) },
       details: {
         deploymentId: deployment.id,
         cfgTenantName,
