@@ -56,8 +56,8 @@ export interface SamlKeyMaterial {
  * certificate.
  */
 export async function generateKeyMaterial(options: GenerateOptions = {}): Promise<SamlKeyMaterial> {
-  const { bits } = parseOrThrow(generateOptionsSchema, options);
-  return certifyKey(await generateRsaKey(bits), options);
+  const { bits, ...certificate } = parseOrThrow(generateOptionsSchema, options);
+  return certifyKey(await generateRsaKey(bits), certificate);
 }
 
 /** An RSA private key (PKCS#8 PEM) generated ahead of its certificate: the slow part of generateKeyMaterial. */
@@ -69,11 +69,11 @@ export async function generatePrivateKeyPem(bits: KeySize = 2048): Promise<strin
 export function certifyPrivateKey(privateKeyPem: string, options: Omit<GenerateOptions, "bits"> = {}): SamlKeyMaterial {
   const privateKey = createPrivateKey(privateKeyPem);
   if (privateKey.asymmetricKeyType !== "rsa") throw new SamlInputError("privateKey", "must be an RSA key");
-  return certifyKey(privateKey, options);
+  const { bits: _bits, ...certificate } = parseOrThrow(generateOptionsSchema, options);
+  return certifyKey(privateKey, certificate);
 }
 
-function certifyKey(privateKey: KeyObject, options: GenerateOptions): SamlKeyMaterial {
-  const { days, subject, now } = parseOrThrow(generateOptionsSchema, options);
+function certifyKey(privateKey: KeyObject, { days, subject, now }: Omit<z.output<typeof generateOptionsSchema>, "bits">): SamlKeyMaterial {
   const pkcs1 = privateKey.export({ type: "pkcs1", format: "der" });
   const forgeKey = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(pkcs1.toString("binary")));
 
