@@ -22,10 +22,10 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
 /**
- * Opens a step of an apply with one statement: its StepRun, with its attempt number (1 plus the failed or abandoned
- * tries at this step since it last succeeded), and its state set to running.
+ * Started: with one statement, its StepRun, with its attempt number (1 plus the failed or abandoned tries at this
+ * step since it last succeeded), and its state set to running. Returns the StepRun and the audit record.
  */
-async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<string> {
+async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
   const id = randomUUID();
   await tx.$executeRaw`
     WITH started AS (
@@ -41,7 +41,7 @@ async function createAppliedStepRun(tx: DbTx, tenant: TenantView, run: RunHandle
     INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
     SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
     ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now()`;
-  return id;
+  return { stepRunId: id, event: { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } } };
 }
 
 async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
@@ -144,12 +144,6 @@ async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: 
     target: tenantTarget(tenant),
     details: { runId: run.id, correlationId: run.correlationId, step: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
   };
-}
-
-/** Started: its StepRun (with its attempt number) and its state set to running. Returns the StepRun and audit record. */
-async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
-  const stepRunId = await createAppliedStepRun(tx, tenant, run, stepKey);
-  return { stepRunId, event: { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } } };
 }
 
 /** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
