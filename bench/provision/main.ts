@@ -8,6 +8,7 @@
 //   overall:      L = max(max_t L_t, sum_t L_t / C)
 // Bound: wall time / L <= 1.25. Also printed: calls per tenant against the minimum the procedure needs.
 import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import type { AuditContext } from "@/lib/audit/record";
 import { createDeployment } from "@/lib/provisioning/deployments";
 import { applyTenant, completeStepManually } from "@/lib/provisioning/engine";
@@ -102,33 +103,28 @@ async function main(): Promise<number> {
     console.log(`${TENANTS} tenants (one org each), ${CONCURRENCY} at a time; limit ${LIMIT_PER_MINUTE}/min per token; latency Genesys Cloud ${GENESYS_LATENCY.latencyMs}-${GENESYS_LATENCY.latencyMs + GENESYS_LATENCY.jitterMs} ms, GAX ${GAX_LATENCY_MS} ms`);
     console.log(`SAML keys: ${preparation}`);
 
-    const results: TenantResult[] = [];
     const operations = new Map<string, number>();
-    let next = 0;
+    const limit = pLimit(CONCURRENCY);
+    const applyOne = async (tenant: (typeof tenants)[number]): Promise<TenantResult> => {
+      let apiCalls = 0;
+      const report = await applyTenant(tenant.id, {
+        db,
+        audit,
+        genesys: {
+          rateLimitPerMinute: LIMIT_PER_MINUTE,
+          onCall: (call) => {
+            apiCalls += 1;
+            operations.set(call.operation, (operations.get(call.operation) ?? 0) + 1);
+          },
+        },
+      });
+      const failed = report.steps.find((step) => step.error);
+      return { name: tenant.cfgTenantName, status: report.status, apiCalls, failure: failed ? `${failed.stepKey}: ${failed.error!.message}` : undefined };
+    };
     const sandboxCpuBefore = await sandboxes.cpuSeconds();
     const resources = await measureResources(database.url, database.postgresDirectory, { sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE) });
     const started = Date.now();
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, tenants.length) }, async () => {
-        while (next < tenants.length) {
-          const tenant = tenants[next++]!;
-          let apiCalls = 0;
-          const report = await applyTenant(tenant.id, {
-            db,
-            audit,
-            genesys: {
-              rateLimitPerMinute: LIMIT_PER_MINUTE,
-              onCall: (call) => {
-                apiCalls += 1;
-                operations.set(call.operation, (operations.get(call.operation) ?? 0) + 1);
-              },
-            },
-          });
-          const failed = report.steps.find((step) => step.error);
-          results.push({ name: tenant.cfgTenantName, status: report.status, apiCalls, failure: failed ? `${failed.stepKey}: ${failed.error!.message}` : undefined });
-        }
-      }),
-    );
+    const results = await Promise.all(tenants.map((tenant) => limit(() => applyOne(tenant))));
     const wallSeconds = (Date.now() - started) / 1000;
     const used = await resources.stop();
     const sandboxCpu = (await sandboxes.cpuSeconds()) - sandboxCpuBefore;

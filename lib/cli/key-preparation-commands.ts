@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { prepareSamlKey } from "@/lib/provisioning/prepared-key";
@@ -24,15 +25,10 @@ async function tenantsWithoutKeyMaterial(db: Db, deploymentName?: string) {
 
 /** Prepares keys a few at a time: key generation runs on Node's thread pool, one core per key. */
 async function prepareAll(db: Db, audit: AuditContext, tenants: { id: string; cfgTenantName: string; deployment: { name: string } }[]): Promise<Prepared[]> {
-  const results: Prepared[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tenants.length) {
-      const tenant = tenants[next++]!;
-      results.push({ tenant: tenantLabel(tenant.deployment.name, tenant.cfgTenantName), outcome: await prepareSamlKey(db, audit, tenant.id) });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  const limit = pLimit(Math.max(1, availableParallelism()));
+  const results = await Promise.all(
+    tenants.map((tenant) => limit(async (): Promise<Prepared> => ({ tenant: tenantLabel(tenant.deployment.name, tenant.cfgTenantName), outcome: await prepareSamlKey(db, audit, tenant.id) }))),
+  );
   return results.sort((a, b) => a.tenant.localeCompare(b.tenant));
 }
 
