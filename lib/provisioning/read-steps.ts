@@ -57,16 +57,17 @@ async function recordPlan(setting: StepSetting, stepKey: string, plan: StepPlan)
   await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
 }
 
-export async function skipStep(setting: StepSetting, step: AnyStep, status: "skipped" | "not-run"): Promise<StepReport> {
-  await setting.options.db.stepRun.create({ data: { runId: setting.run.id, stepKey: step.key, status: "skipped", outcome: status, finishedAt: new Date() } });
-  return { stepKey: step.key, title: step.title, status };
+/** A step that does not apply to the tenant (apply records these with its step transitions). */
+async function skipStep(setting: StepSetting, step: AnyStep): Promise<StepReport> {
+  await setting.options.db.stepRun.create({ data: { runId: setting.run.id, stepKey: step.key, status: "skipped", outcome: "skipped", finishedAt: new Date() } });
+  return { stepKey: step.key, title: step.title, status: "skipped" };
 }
 
 /** Plan or verify: every step that applies is read, whatever the others found. */
 export async function readSteps(setting: StepSetting, steps: AnyStep[], mode: "plan" | "verify"): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   for (const step of steps) {
-    reports.push(appliesTo(step, setting.tenant) ? await readStep(setting, step, mode) : await skipStep(setting, step, "skipped"));
+    reports.push(appliesTo(step, setting.tenant) ? await readStep(setting, step, mode) : await skipStep(setting, step));
     const leaseMs = setting.lease.due();
     if (leaseMs) await extendLease(setting.options.db, setting.run, leaseMs);
   }
