@@ -20,6 +20,8 @@ export interface StepPlan {
   action: "create" | "update" | "none" | "check" | "pending";
   changes: FieldDifference[];
   waitingFor?: string[];
+  /** Side effects and caveats an operator must read before apply (e.g. who gets licensed); shown with the plan. */
+  notices?: string[];
 }
 
 export interface StepVerification {
