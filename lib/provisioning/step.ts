@@ -113,6 +113,8 @@ export interface Step<Input = unknown, Manual = unknown> {
   inputFrom(source: InputSource): unknown;
   /** Whether the step applies to this tenant (e.g. only with the Agent Pacing Service); default: always. */
   appliesTo?(tenant: TenantView): boolean;
+  /** What applying this step does in the customer's org beyond its own objects (licences, users), said before apply. */
+  sideEffects?(tenant: TenantView): string[];
   plan(ctx: StepContext<Input>): Promise<StepPlan>;
   apply(ctx: StepContext<Input>): Promise<StepApplyResult>;
   verify(ctx: StepContext<Input>): Promise<StepVerification>;
