@@ -13,6 +13,7 @@ afterEach(async () => {
 });
 
 const desired = desiredHybridIntegration(sampleInput());
+const gaxApplication = { type: "CfgApplication" as const, tenant: "Environment", name: "GAX" };
 
 function seedWith(change: (multi: (typeof defaultGaxSeed.deployments)[number]) => void) {
   const seed = structuredClone(defaultGaxSeed);
@@ -64,6 +65,8 @@ describe("GAX bridge: clear errors", () => {
         multi.persons!.push({ username: "acme.provisioner", password: "prov-pass", tenant: "Acme" });
         multi.acl!.push(
           { on: { type: "CfgTenant", tenant: "Acme" }, account: { person: "acme.provisioner" }, mask: 1 | 2 | 4 },
+          // It may sign in to GAX: Read and Execute on the GAX application.
+          { on: gaxApplication, account: { person: "acme.provisioner" }, mask: 9 },
           { on: { type: "CfgTransaction", tenant: "Acme", name: "hybrid_integration" }, account: { person: "acme.provisioner" }, mask: 0 },
         );
       }),
