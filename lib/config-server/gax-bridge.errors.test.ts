@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_WITHOUT_ACCESS } from "@/sandbox/gax/default-seed";
 import { obscureGaxPassword } from "@/sandbox/gax/obscure-password";
 import { desiredHybridIntegration } from "./desired-object";
 import { ConfigServerError } from "./errors";
@@ -103,6 +103,17 @@ describe("GAX bridge: clear errors", () => {
     expect(error.code).toBe("sign-in-failed");
     expect(error.message).toMatch(/GAX refused the sign-in of user "gax-admin" \(401/);
     expect(error.message).not.toContain("wrong-secret-value");
+  });
+
+  it("tells a sign-in refused for lack of rights from a wrong password, and says what to grant", async () => {
+    kit = await startBridgeKit();
+    const { username, password } = SANDBOX_AGENT_WITHOUT_ACCESS;
+    const error = await failure(kit.bridge({ username, password }).signIn());
+    expect(error.code).toBe("sign-in-not-permitted");
+    expect(error.message).toMatch(/^GAX refused the sign-in of user "acme.noaccess" \(403: [^)]+\)\. /);
+    expect(error.message).toMatch(
+      /GAX admits only users with Read and Execute on GAX's application object and Read on their own Person: grant/,
+    );
   });
 
   it("signs in with a pre-obscured password where GAX accepts only encrypted passwords", async () => {
