@@ -42,7 +42,7 @@ describe("cli doctor", { timeout: 120_000 }, () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^doctor .*\/Acme: bootstrap client \S+ in org acme-eu \(Acme Europe\)$/m);
-    expect(run.stdout).toMatch(/✓ signs in and reads its own roles: admin/);
+    expect(run.stdout).toMatch(/✓ signs in and reads the org\n {2}✓ reads its own roles: admin\n/);
     // Every step but the additional admin users (none listed for this tenant).
     expect(run.stdout).toMatch(/✓ holds every permission and role the 11 steps that apply need/);
   });

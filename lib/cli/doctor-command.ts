@@ -14,8 +14,9 @@ function formatDoctor(result: DoctorResult): string {
   const lines = [`doctor ${result.tenant}: bootstrap client ${result.clientId}${org}`];
   const { access } = result;
   if (!access) return [...lines, `  ✗ cannot check the client: ${result.failure}`].join("\n");
+  lines.push("  ✓ signs in and reads the org");
   const roleNames = access.roles?.map((role) => role.name).join(", ");
-  if (access.roles) lines.push(`  ✓ signs in and reads its own roles: ${roleNames || "none"}`);
+  if (access.roles) lines.push(`  ✓ reads its own roles: ${roleNames || "none"}`);
   const stepCount = access.checkedSteps.length;
   if (result.ok) lines.push(`  ✓ holds every permission and role the ${stepCount} steps that apply need`);
   lines.push(...result.problems.map((problem) => `  ✗ ${problem}`));
