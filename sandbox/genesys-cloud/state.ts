@@ -42,6 +42,8 @@ export interface OrgState {
   users: Map<string, StoredUser>;
   clients: Map<string, StoredClient>;
   pureEngage: StoredPureEngage | null;
+  roleListPolicies: OrgSeed["roleListPolicies"];
+  unlicensedDomains: string[];
 }
 
 export type TokenSubject = { kind: "client"; clientId: string } | { kind: "user"; userId: string; clientId: string };
@@ -89,7 +91,9 @@ function orgFromSeed(org: OrgSeed): OrgState {
       })),
     ),
     clients: byId(org.oauthClients.map((client) => ({ ...structuredClone(client), dateCreated: SEED_TIME, dateModified: SEED_TIME }))),
-    pureEngage: org.pureEngage ? structuredClone(org.pureEngage) : null,
+    pureEngage: org.pureEngage ? { ...structuredClone(org.pureEngage), certificates: [...(org.pureEngage.certificates ?? [org.pureEngage.certificate])] } : null,
+    roleListPolicies: org.roleListPolicies,
+    unlicensedDomains: [...org.unlicensedDomains],
   };
 }
 

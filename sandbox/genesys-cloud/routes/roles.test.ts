@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultGenesysSeed, type RunningGenesysSandbox } from "../index";
+import type { GenesysSandboxSeedInput } from "../seed-schema";
+import { ACME, acmeOrg, api, tokenFor, withSandbox } from "../test-support";
+
+const EMPLOYEE = acmeOrg.roles[1]!;
+const ROLES = "/api/v2/authorization/roles";
+/** A policy with every field Genesys Cloud may put on one, including conditions the sandbox does not evaluate. */
+const conditional = {
+  domain: "directory",
+  entityName: "user",
+  actionSet: ["edit"],
+  policyName: "Edit own team",
+  namedResources: ["team-7"],
+  allowConditions: true,
+  resourceConditionNode: { conjunction: "AND", terms: [{ variableName: "Team.id", operator: "EQ", operands: [{ type: "SCALAR", value: "7" }] }] },
+  futureField: { kept: true },
+};
+
+function seedWith(edit: (org: GenesysSandboxSeedInput["orgs"][number]) => void): GenesysSandboxSeedInput {
+  const seed = structuredClone(defaultGenesysSeed) as GenesysSandboxSeedInput;
+  edit(seed.orgs[0]!);
+  return seed;
+}
+
+describe("roles", () => {
+  let sandbox: RunningGenesysSandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+  const call = async (method: string, path: string, body?: unknown) => api(sandbox!.url, await tokenFor(sandbox!.url, ACME), method, path, body);
+  const employeeInList = async () => ((await call("GET", `${ROLES}?defaultRoleId=employee`)).body.entities as Record<string, unknown>[])[0]!;
+
+  it("keeps every policy field on PUT, including conditions and fields it does not know, and answers them on GET", async () => {
+    sandbox = await withSandbox();
+    const policies = [{ domain: "directory", entityName: "user", actionSet: ["view"] }, conditional];
+    expect((await call("PUT", `${ROLES}/${EMPLOYEE.id}`, { name: "employee", permissionPolicies: policies })).status).toBe(200);
+    const read = await call("GET", `${ROLES}/${EMPLOYEE.id}`);
+    expect(read.body.permissionPolicies).toEqual([{ ...policies[0], namedResources: [], allowConditions: false }, conditional]);
+    expect(read.body.userCount).toBe(2);
+    expect((await call("GET", `${ROLES}/${EMPLOYEE.id}?userCount=false`)).body).not.toHaveProperty("userCount");
+  });
+
+  it("lists full policies by default, and abbreviated ones when the org's list omits or bares them", async () => {
+    sandbox = await withSandbox({ seed: seedWith((org) => org.roles![1]!.permissionPolicies!.push(conditional)) });
+    const full = await employeeInList();
+    expect(full.permissionPolicies).toEqual(expect.arrayContaining([conditional]));
+    await sandbox.close();
+
+    sandbox = await withSandbox({ roleListPolicies: "omitted", seed: seedWith((org) => org.roles![1]!.permissionPolicies!.push(conditional)) });
+    const omitted = await employeeInList();
+    expect(omitted).toMatchObject({ id: EMPLOYEE.id, name: "employee", defaultRoleId: "employee", userCount: 2 });
+    expect(omitted).not.toHaveProperty("permissionPolicies");
+    expect(omitted).not.toHaveProperty("permissions");
+    expect((await call("GET", `${ROLES}/${EMPLOYEE.id}`)).body.permissionPolicies).toEqual(expect.arrayContaining([conditional]));
+    await sandbox.close();
+
+    sandbox = await withSandbox({ seed: seedWith((org) => { org.roleListPolicies = "bare"; org.roles![1]!.permissionPolicies!.push(conditional); }) });
+    const bare = (await employeeInList()).permissionPolicies as Record<string, unknown>[];
+    expect(bare).toContainEqual({ domain: "directory", entityName: "user", actionSet: ["edit"] });
+    expect(bare.every((policy) => Object.keys(policy).sort().join() === "actionSet,domain,entityName")).toBe(true);
+  });
+
+  it("drops policies of a domain the org has no product for, without an error", async () => {
+    sandbox = await withSandbox({ seed: seedWith((org) => (org.unlicensedDomains = ["journey"])) });
+    const policies = [{ domain: "directory", entityName: "user", actionSet: ["view"] }, { domain: "journey", entityName: "segment", actionSet: ["view"] }];
+    const put = await call("PUT", `${ROLES}/${EMPLOYEE.id}`, { name: "employee", permissionPolicies: policies });
+    expect(put.status).toBe(200);
+    expect((put.body.permissionPolicies as { domain: string }[]).map((policy) => policy.domain)).toEqual(["directory"]);
+  });
+});
