@@ -21,10 +21,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => kit.close());
 
+const stepOf = (report: RunReport) => report.steps.find((step) => step.stepKey === ADMIN_USERS);
+
 /** The Platform API requests the sandbox answered while the admin-users step of this run was running. */
 async function stepRequests(report: RunReport) {
   const step = await kit.db.stepRun.findFirstOrThrow({ where: { runId: report.runId, stepKey: ADMIN_USERS } });
-  const during = (await kit.genesysRequestsSince(step.startedAt)).filter((request) => new Date(request.at) <= step.finishedAt!);
+  const since = await kit.genesysRequestsSince(step.startedAt);
+  const during = since.filter((request) => new Date(request.at) <= step.finishedAt!);
   // The client's own record of the step's calls agrees with what the sandbox answered.
   expect(during).toHaveLength((step.evidence as { calls: unknown[] }).calls.length);
   return during.map((request) => `${request.method} ${request.path.replace(/[0-9a-f-]{36}/, "{id}")}`);
@@ -34,8 +37,12 @@ describe("admin users in an org of 20,000 users", { timeout: 120_000 }, () => {
   it("are found by email with one search, not by listing the org's users: at most 3 calls for the step", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === ADMIN_USERS)).toMatchObject({ status: "succeeded", result: "updated" });
-    expect(await stepRequests(report)).toEqual(["POST /api/v2/users/search", "POST /api/v2/users", "POST /api/v2/authorization/subjects/{id}/bulkadd"]);
+    expect(stepOf(report)).toMatchObject({ status: "succeeded", result: "updated" });
+    expect(await stepRequests(report)).toEqual([
+      "POST /api/v2/users/search",
+      "POST /api/v2/users",
+      "POST /api/v2/authorization/subjects/{id}/bulkadd",
+    ]);
 
     const org = await kit.genesysOrg();
     const admin = org.roles.find((role) => role.defaultRoleId === "admin")!;
@@ -47,12 +54,19 @@ describe("admin users in an org of 20,000 users", { timeout: 120_000 }, () => {
   it("verify on its own reads the admin role, searches once and reads the grants: 3 calls", async () => {
     const report = await verifyTenant(kit.tenant.id, kit.engine, ADMIN_USERS);
     expect(report.steps[0]!.verification).toEqual({ status: "ok", differences: [] });
-    expect(await stepRequests(report)).toEqual(["GET /api/v2/authorization/roles", "POST /api/v2/users/search", "GET /api/v2/authorization/subjects/{id}"]);
+    expect(await stepRequests(report)).toEqual([
+      "GET /api/v2/authorization/roles",
+      "POST /api/v2/users/search",
+      "GET /api/v2/authorization/subjects/{id}",
+    ]);
   });
 
   it("apply again changes nothing: one search and one read of the grants", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.find((step) => step.stepKey === ADMIN_USERS)).toMatchObject({ status: "succeeded", result: "unchanged" });
-    expect(await stepRequests(report)).toEqual(["POST /api/v2/users/search", "GET /api/v2/authorization/subjects/{id}"]);
+    expect(stepOf(report)).toMatchObject({ status: "succeeded", result: "unchanged" });
+    expect(await stepRequests(report)).toEqual([
+      "POST /api/v2/users/search",
+      "GET /api/v2/authorization/subjects/{id}",
+    ]);
   });
 });

@@ -16,7 +16,10 @@ export async function requireDefaultRole(genesys: GenesysCloudClient, defaultRol
  * A built-in role read by its id. Roles list entries may be abbreviated (policies left out or cut short), so anything
  * that reads or writes a role's permissions starts from this read, never from the list.
  */
-export async function readDefaultRole(genesys: GenesysCloudClient, defaultRoleId: (typeof BUILT_IN_ROLES)[number]): Promise<Role> {
+export async function readDefaultRole(
+  genesys: GenesysCloudClient,
+  defaultRoleId: (typeof BUILT_IN_ROLES)[number],
+): Promise<Role> {
   return genesys.getRole((await requireDefaultRole(genesys, defaultRoleId)).id);
 }
 

@@ -35,13 +35,15 @@ function sortedJson(value: unknown): string {
 
 function limitsOf(policy: Policy): { limits: string; limitedBy: string[] } {
   const fields = Object.entries(policy).filter(([key, value]) => !NOT_LIMITS.has(key) && !saysNothing(value));
-  return { limits: fields.length === 0 ? "" : sortedJson(Object.fromEntries(fields)), limitedBy: fields.map(([key]) => key).sort() };
+  const limits = fields.length === 0 ? "" : sortedJson(Object.fromEntries(fields));
+  return { limits, limitedBy: fields.map(([key]) => key).sort() };
 }
 
 export function grantsOf(policies: readonly Policy[]): Grant[] {
   return policies.flatMap((policy) => {
     const limits = limitsOf(policy);
-    return policy.actionSet.map((action) => ({ permission: `${policy.domain}:${policy.entityName}:${action}`, ...limits }));
+    const permission = (action: string) => `${policy.domain}:${policy.entityName}:${action}`;
+    return policy.actionSet.map((action) => ({ permission: permission(action), ...limits }));
   });
 }
 
@@ -64,12 +66,14 @@ export function missingPermissions(policies: readonly Policy[], wanted: readonly
   return wanted.filter((permission) => !covers(held, { permission, limits: "", limitedBy: [] }));
 }
 
-/** Every policy as it is (every field kept); each missing permission joins an unlimited policy of its entity, or a new one. */
+/** Every policy kept as is; a missing permission joins an unlimited policy of its domain and entity, or a new one. */
 export function withPermissions<P extends Policy>(policies: readonly P[], missing: readonly string[]): Policy[] {
   const merged: Policy[] = policies.map((policy) => ({ ...structuredClone(policy), actionSet: [...policy.actionSet] }));
   for (const permission of missing) {
     const [domain = "", entityName = "", action = ""] = permission.split(":");
-    const open = merged.find((policy) => policy.domain === domain && policy.entityName === entityName && limitsOf(policy).limits === "");
+    const open = merged.find(
+      (policy) => policy.domain === domain && policy.entityName === entityName && limitsOf(policy).limits === "",
+    );
     if (open) open.actionSet.push(action);
     else merged.push({ domain, entityName, actionSet: [action] });
   }
@@ -78,8 +82,10 @@ export function withPermissions<P extends Policy>(policies: readonly P[], missin
 
 /** "directory:user:edit (limited by namedResources, resourceConditionNode)" */
 export function describeGrant(grant: Grant): string {
-  return grant.limitedBy.length === 0 ? grant.permission : `${grant.permission} (limited by ${grant.limitedBy.join(", ")})`;
+  if (grant.limitedBy.length === 0) return grant.permission;
+  return `${grant.permission} (limited by ${grant.limitedBy.join(", ")})`;
 }
 
 /** Entries of the role's legacy `permissions` list that `after` no longer holds. */
-export const lostLegacyPermissions = (before: readonly string[] = [], after: readonly string[] = []) => before.filter((entry) => !after.includes(entry));
+export const lostLegacyPermissions = (before: readonly string[] = [], after: readonly string[] = []) =>
+  before.filter((entry) => !after.includes(entry));

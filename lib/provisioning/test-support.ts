@@ -103,11 +103,14 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     /** Requests that could change the Genesys Cloud org (token requests and searches, which POST a query, excluded). */
     async genesysWrites() {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: { method: string; path: string }[] };
-      return state.requests.filter((request) => request.method !== "GET" && request.path.startsWith("/api/") && !request.path.endsWith("/search"));
+      const isWrite = (request: { method: string; path: string }) =>
+        request.method !== "GET" && !request.path.endsWith("/search");
+      return state.requests.filter((request) => isWrite(request) && request.path.startsWith("/api/"));
     },
     /** Platform API requests the sandbox answered from `since` on (token requests excluded). */
     async genesysRequestsSince(since: Date) {
-      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: { at: string; method: string; path: string }[] };
+      type Requests = { requests: { at: string; method: string; path: string }[] };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as Requests;
       return state.requests.filter((request) => new Date(request.at) >= since && request.path.startsWith("/api/"));
     },
     /** Calls the Genesys Cloud sandbox API as the bootstrap client, e.g. to introduce drift. */

@@ -66,7 +66,7 @@ export function loadGenesysSeed(seed: GenesysSandboxSeedInput | string | undefin
 export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = {}): Promise<RunningGenesysSandbox> {
   const loaded = loadGenesysSeed(options.seed);
   const { roleListPolicies } = options;
-  const seed = roleListPolicies ? { ...loaded, orgs: loaded.orgs.map((org) => ({ ...org, roleListPolicies })) } : loaded;
+  const seed = roleListPolicies ? { orgs: loaded.orgs.map((org) => ({ ...org, roleListPolicies })) } : loaded;
   let state = buildState(seed);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);

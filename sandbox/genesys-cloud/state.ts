@@ -74,6 +74,11 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
+/** The provider with both certificate fields filled, as the API answers them. */
+function pureEngageFromSeed(provider: StoredPureEngage): StoredPureEngage {
+  return { ...structuredClone(provider), certificates: [...(provider.certificates ?? [provider.certificate])] };
+}
+
 function orgFromSeed(org: OrgSeed): OrgState {
   return {
     id: org.id,
@@ -91,7 +96,7 @@ function orgFromSeed(org: OrgSeed): OrgState {
       })),
     ),
     clients: byId(org.oauthClients.map((client) => ({ ...structuredClone(client), dateCreated: SEED_TIME, dateModified: SEED_TIME }))),
-    pureEngage: org.pureEngage ? { ...structuredClone(org.pureEngage), certificates: [...(org.pureEngage.certificates ?? [org.pureEngage.certificate])] } : null,
+    pureEngage: org.pureEngage ? pureEngageFromSeed(org.pureEngage) : null,
     roleListPolicies: org.roleListPolicies,
     unlicensedDomains: [...org.unlicensedDomains],
   };

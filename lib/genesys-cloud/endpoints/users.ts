@@ -33,7 +33,8 @@ export interface UserQuery {
 
 /** `UserSearchCriteria`: `fields` matched against `value`/`values` by `type`; criteria combine by `operator` (AND). */
 export interface UserSearchCriterion {
-  type: "EXACT" | "STARTS_WITH" | "CONTAINS" | "REGEX" | "TERM" | "TERMS" | "REQUIRED_FIELDS" | "MATCH_ALL" | "QUERY_STRING";
+  type: "EXACT" | "STARTS_WITH" | "CONTAINS" | "REGEX" | "TERM" | "TERMS" | "REQUIRED_FIELDS" | "MATCH_ALL"
+    | "QUERY_STRING";
   fields?: string[];
   value?: string;
   values?: string[];
@@ -68,7 +69,14 @@ const SEARCH_PAGE_SIZE = 100;
 export function userEndpoints(t: Transport) {
   /** A search is a read: repeating it is safe. */
   const searchUsers = (body: UserSearchRequest) =>
-    t.call({ operation: "search users", method: "POST", path: "/api/v2/users/search", body, schema: usersSearchResponseSchema, idempotent: true });
+    t.call({
+      operation: "search users",
+      method: "POST",
+      path: "/api/v2/users/search",
+      body,
+      schema: usersSearchResponseSchema,
+      idempotent: true,
+    });
 
   /** Users whose email is one of `emails` (case ignored): exact matches, so the cost does not grow with the org. */
   async function findUsersByEmail(emails: readonly string[]): Promise<User[]> {
@@ -78,8 +86,11 @@ export function userEndpoints(t: Transport) {
       const chunk = wanted.slice(start, start + EMAILS_PER_SEARCH);
       const values = [...new Set(emails.filter((email) => chunk.includes(email.toLowerCase())).concat(chunk))];
       for (let pageNumber = 1; ; pageNumber += 1) {
-        const page = await searchUsers({ pageSize: SEARCH_PAGE_SIZE, pageNumber, query: [{ type: "EXACT", fields: ["email"], values }] });
-        for (const user of page.results) if (user.email && chunk.includes(user.email.toLowerCase())) found.set(user.id, user);
+        const query: UserSearchCriterion[] = [{ type: "EXACT", fields: ["email"], values }];
+        const page = await searchUsers({ pageSize: SEARCH_PAGE_SIZE, pageNumber, query });
+        for (const user of page.results) {
+          if (user.email && chunk.includes(user.email.toLowerCase())) found.set(user.id, user);
+        }
         if (page.results.length === 0 || pageNumber >= page.pageCount) break;
       }
     }

@@ -18,7 +18,8 @@ interface AdminSetup {
 async function adminSetup(genesys: GenesysCloudClient): Promise<AdminSetup> {
   const admin = await requireDefaultRole(genesys, "admin");
   let home: Promise<string> | undefined;
-  return { roleId: admin.id, homeDivisionId: () => (home ??= genesys.getHomeDivision().then((division) => division.id)) };
+  const homeDivisionId = () => (home ??= genesys.getHomeDivision().then((division) => division.id));
+  return { roleId: admin.id, homeDivisionId };
 }
 
 /** The listed people found by email with the users search: the cost does not grow with the org's size. */
@@ -28,7 +29,8 @@ async function usersByEmail(ctx: StepContext<Input>): Promise<Map<string, User>>
 }
 
 async function holdsAdmin(genesys: GenesysCloudClient, userId: string, setup: AdminSetup): Promise<boolean> {
-  const grants: Subject["grants"] = (await genesys.getSubject(userId)).grants.filter((grant) => grant.role.id === setup.roleId);
+  const { grants: all }: Subject = await genesys.getSubject(userId);
+  const grants = all.filter((grant) => grant.role.id === setup.roleId);
   if (grants.some((grant) => grant.division.homeDivision === true)) return true;
   if (grants.every((grant) => grant.division.homeDivision === false)) return false;
   const home = await setup.homeDivisionId();
@@ -36,21 +38,24 @@ async function holdsAdmin(genesys: GenesysCloudClient, userId: string, setup: Ad
 }
 
 /** Each wanted admin: missing (no such user) or lacking the admin role in the Home division. */
-async function gaps(ctx: StepContext<Input>, setup: AdminSetup, existing: Map<string, User>): Promise<FieldDifference[]> {
+async function gaps(ctx: StepContext<Input>, setup: AdminSetup, existing: Map<string, User>) {
   const found: FieldDifference[] = [];
   for (const wanted of ctx.input.users) {
     const user = existing.get(wanted.email.toLowerCase());
     if (!user) found.push({ field: wanted.email, expected: "user with the admin role", actual: "" });
-    else if (!(await holdsAdmin(ctx.genesys(), user.id, setup))) found.push({ field: wanted.email, expected: "admin role in the Home division", actual: "not granted" });
+    else if (!(await holdsAdmin(ctx.genesys(), user.id, setup))) {
+      found.push({ field: wanted.email, expected: "admin role in the Home division", actual: "not granted" });
+    }
   }
   return found;
 }
 
 /** The new user (who has only the employee role), or the existing one a conflict or an unknown outcome points at. */
-async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; email: string }, setup: AdminSetup): Promise<{ user: User; created: boolean }> {
+async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; email: string }, setup: AdminSetup) {
   await ctx.beforeCreate("user", wanted.email.toLowerCase());
   try {
-    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId: await setup.homeDivisionId() });
+    const divisionId = await setup.homeDivisionId();
+    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId });
     await ctx.afterCreate("user", wanted.email.toLowerCase(), user.id);
     return { user, created: true };
   } catch (error) {

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Role, RoleUpdate } from "@/lib/genesys-cloud";
 import { readDefaultRole } from "../org-roles";
-import { describeGrant, lostGrants, lostLegacyPermissions, missingPermissions, withPermissions } from "../role-policies";
+import {
+  describeGrant,
+  lostGrants,
+  lostLegacyPermissions,
+  missingPermissions,
+  withPermissions,
+} from "../role-policies";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
 import type { TenantView } from "../tenant-view";
 
@@ -17,12 +23,17 @@ const ADMIN_UI = "Genesys Cloud (Admin > Roles / Permissions)";
 const employeeRole = (ctx: StepContext<Input>) => readDefaultRole(ctx.genesys(), "employee");
 
 const missingFrom = (role: Role, wanted: string[]) => missingPermissions(role.permissionPolicies, wanted);
-const asChanges = (missing: string[]): FieldDifference[] => missing.map((permission) => ({ field: "permission", expected: permission, actual: "" }));
+const asChanges = (missing: string[]): FieldDifference[] =>
+  missing.map((permission) => ({ field: "permission", expected: permission, actual: "" }));
 
 /** Who the grant licenses, in numbers when Genesys Cloud gives them (`userCount`). */
 function licensingNotice(role: Role, missing: string[]): string {
-  const holders = role.userCount === undefined ? "Every user" : `${role.userCount} user(s) hold the role "${role.name}" now: each`;
-  return `${holders} gets ${missing.join(", ")} and so counts as a Predictive Engagement user for licensing, as will everyone who gets the role later.`;
+  const count = role.userCount;
+  const holders = count === undefined ? "Every user" : `${count} user(s) hold the role "${role.name}" now: each`;
+  return (
+    `${holders} gets ${missing.join(", ")} and so counts as a Predictive Engagement user for licensing, ` +
+    "as will everyone who gets the role later."
+  );
 }
 
 /** The role as read, with the missing permissions added; every other field and policy exactly as read. */
@@ -45,34 +56,43 @@ function lostBetween(before: Role, after: Pick<Role, "permissions" | "permission
 
 /** Refuses an update that would drop anything the role grants, before sending it. */
 function refuseLoss(role: Role, update: RoleUpdate, missing: string[]): void {
-  const byHand = `Nothing was changed. Add ${missing.join(", ")} to the role by hand in ${ADMIN_UI}, then verify this step.`;
+  const byHand = `Nothing was changed. Add ${missing.join(", ")} to the role by hand in ${ADMIN_UI}, then verify.`;
+  const refuse = (what: string) => new AppError("precondition_failed", `${what} ${byHand}`);
   if (role.permissionPolicies.length === 0 && !role.permissions?.length) {
-    throw new AppError("precondition_failed", `Genesys Cloud answered the role "${role.name}" without any permission policy, so what it grants cannot be kept. ${byHand}`);
+    const what = `Genesys Cloud answered the role "${role.name}" without any permission policy`;
+    throw refuse(`${what}, so what it grants cannot be kept.`);
   }
-  const lost = lostBetween(role, { permissions: update.permissions, permissionPolicies: update.permissionPolicies as Role["permissionPolicies"] });
-  if (lost.length > 0) throw new AppError("precondition_failed", `Updating the role "${role.name}" would drop ${lost.join(", ")}. ${byHand}`);
+  const policies = update.permissionPolicies as Role["permissionPolicies"];
+  const lost = lostBetween(role, { permissions: update.permissions, permissionPolicies: policies });
+  if (lost.length > 0) throw refuse(`Updating the role "${role.name}" would drop ${lost.join(", ")}.`);
 }
 
 /** Reads the role again: everything it granted must still be granted, and the missing permissions added. */
 async function checkUpdated(ctx: StepContext<Input>, before: Role, added: string[]): Promise<void> {
+  const restore = `restore them now in ${ADMIN_UI}`;
   const after = await ctx.genesys().getRole(before.id);
   const lost = lostBetween(before, after);
   const notAdded = missingFrom(after, added);
   if (lost.length === 0 && notAdded.length === 0) return;
   const problems = [
-    ...(lost.length > 0 ? [`it no longer grants ${lost.join(", ")}: users with the role lost them, restore them now in ${ADMIN_UI}`] : []),
+    ...(lost.length > 0 ? [`it no longer grants ${lost.join(", ")}: users with the role lost them, ${restore}`] : []),
     ...(notAdded.length > 0 ? [`it does not grant ${notAdded.join(", ")}`] : []),
   ];
   throw new AppError(
     "precondition_failed",
-    `Genesys Cloud accepted the update of the role "${before.name}", but ${problems.join("; and ")}. Genesys Cloud may drop permissions of products the org is not licensed for: check that the org has Predictive Engagement and the permission names in the tenant's settings before applying again.`,
+    `Genesys Cloud accepted the update of the role "${before.name}", but ${problems.join("; and ")}. ` +
+      "Genesys Cloud may drop permissions of products the org is not licensed for: check that the org has " +
+      "Predictive Engagement and the permission names in the tenant's settings before applying again.",
   );
 }
 
 function sideEffects(tenant: TenantView): string[] {
   if (!tenant.services.predictiveEngagement) return [];
+  const permissions = tenant.settings.employeePermissions.join(", ");
   return [
-    `Every user with the employee role gets the Predictive Engagement permissions (${tenant.settings.employeePermissions.join(", ")}), which licenses each of them for Predictive Engagement; agents signed in through the PureEngage identity provider get that role.`,
+    `Every user with the employee role gets the Predictive Engagement permissions (${permissions}), which ` +
+      "licenses each of them for Predictive Engagement; agents signed in through the PureEngage identity provider " +
+      "get that role.",
   ];
 }
 

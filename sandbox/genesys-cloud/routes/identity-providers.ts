@@ -34,16 +34,20 @@ export function providerCertificates(provider: StoredPureEngage): string[] {
   return [...new Set([provider.certificate, ...(provider.certificates ?? [])])];
 }
 
-const checkedList = (field: string, values: string[]) => [...new Set(values.map((value, index) => checkedCertificate(`${field}[${index}]`, value)))];
+const checkedList = (field: string, values: string[]) =>
+  [...new Set(values.map((value, index) => checkedCertificate(`${field}[${index}]`, value)))];
 
 /**
  * The two certificate fields after a PUT. Each field sent replaces its stored value; a field left out keeps it
  * (inferred: the API documents no link between them). So a PUT with only `certificate` leaves every certificate of the
  * stored `certificates` trusted; a new provider's missing field starts from the other one.
  */
-function certificatesAfterPut(existing: StoredPureEngage | null, body: { certificate?: string; certificates?: string[] }) {
+type CertificateFields = { certificate?: string; certificates?: string[] };
+
+function certificatesAfterPut(existing: StoredPureEngage | null, body: CertificateFields) {
   if (!body.certificate && !body.certificates?.length) {
-    throw invalidValue("certificate", "a PureEngage provider needs the signing certificate in certificate or certificates");
+    const rule = "a PureEngage provider needs the signing certificate in certificate or certificates";
+    throw invalidValue("certificate", rule);
   }
   const certificates = body.certificates?.length ? checkedList("certificates", body.certificates) : undefined;
   const certificate = body.certificate ? checkedCertificate("certificate", body.certificate) : undefined;
@@ -81,7 +85,8 @@ export function registerIdentityProviderRoutes(router: Router): void {
     const existing = caller.org.pureEngage;
     requirePermissions(caller, existing ? "sso:provider:edit" : "sso:provider:add");
     const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
-    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), ...certificatesAfterPut(existing, { certificate, certificates }) };
+    const trusted = certificatesAfterPut(existing, { certificate, certificates });
+    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), ...trusted };
     caller.org.pureEngage = provider;
     return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
   });

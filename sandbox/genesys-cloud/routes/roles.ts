@@ -20,7 +20,8 @@ const updateSchema = z.object({
 
 type PolicyDetail = OrgState["roleListPolicies"];
 
-const bare = ({ domain, entityName, actionSet }: StoredRole["permissionPolicies"][number]) => ({ domain, entityName, actionSet });
+type StoredPolicy = StoredRole["permissionPolicies"][number];
+const bare = ({ domain, entityName, actionSet }: StoredPolicy) => ({ domain, entityName, actionSet });
 
 function policiesView(role: StoredRole, detail: PolicyDetail) {
   const policies = expandPolicies(role.permissionPolicies);
@@ -28,7 +29,8 @@ function policiesView(role: StoredRole, detail: PolicyDetail) {
   return { permissions: [], permissionPolicies: detail === "bare" ? policies.map(bare) : policies };
 }
 
-const countUsers = (org: OrgState, role: StoredRole) => [...org.users.values()].filter((u) => u.grants.some((g) => g.roleId === role.id)).length;
+const countUsers = (org: OrgState, role: StoredRole) =>
+  [...org.users.values()].filter((u) => u.grants.some((g) => g.roleId === role.id)).length;
 
 /** `userCount=false` leaves the count out (the API's default is true). */
 const wantsUserCount = (ctx: RequestContext) => ctx.url.searchParams.get("userCount") !== "false";
@@ -102,7 +104,8 @@ export function registerRoleRoutes(router: Router): void {
     checkPoliciesKnown(licensed);
     const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
     if (clash) throw new ApiError(409, "general.conflict", `A role named ${body.name} already exists`, { name: body.name });
-    Object.assign(role, { name: body.name, description: body.description, permissionPolicies: expandPolicies(licensed) });
+    const permissionPolicies = expandPolicies(licensed);
+    Object.assign(role, { name: body.name, description: body.description, permissionPolicies });
     return ok(roleView(caller.org, role));
   });
 }

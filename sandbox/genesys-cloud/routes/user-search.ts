@@ -9,7 +9,10 @@ import type { StoredUser } from "../state";
 import { userView } from "./users";
 
 /** The search types of `UserSearchCriteria.type`; the sandbox evaluates the first four. */
-const SEARCH_TYPES = ["EXACT", "STARTS_WITH", "CONTAINS", "MATCH_ALL", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "QUERY_STRING"] as const;
+const SEARCH_TYPES = [
+  ...["EXACT", "STARTS_WITH", "CONTAINS", "MATCH_ALL"] as const,
+  ...["REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "QUERY_STRING"] as const,
+];
 const EVALUATED = new Set<string>(SEARCH_TYPES.slice(0, 4));
 const FIELDS: Record<string, (user: StoredUser) => string | undefined> = {
   id: (user) => user.id,
@@ -37,7 +40,12 @@ const criterionSchema = z.object({
 type Criterion = z.output<typeof criterionSchema>;
 
 const searchSchema = z.object({
-  pageSize: z.number().int().min(1).max(MAX_SEARCH_PAGE_SIZE, { message: `must be at most ${MAX_SEARCH_PAGE_SIZE}` }).default(25),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SEARCH_PAGE_SIZE, { message: `must be at most ${MAX_SEARCH_PAGE_SIZE}` })
+    .default(25),
   pageNumber: z.number().int().min(1).default(1),
   sortBy: z.enum(["name", "email", "id", "state"]).default("name"),
   sortOrder: z.enum(["ASC", "DESC", "SCORE"]).default("ASC"),
@@ -48,15 +56,23 @@ const searchSchema = z.object({
 /** Checks what the sandbox can evaluate; everything else is a 400 naming the field, not a wrong answer. */
 function checkCriterion(criterion: Criterion, i: number): void {
   const field = (name: string) => `query[${i}].${name}`;
-  if (!EVALUATED.has(criterion.type)) throw invalidValue(field("type"), `the sandbox evaluates ${[...EVALUATED].join(", ")} only`);
+  if (!EVALUATED.has(criterion.type)) {
+    throw invalidValue(field("type"), `the sandbox evaluates ${[...EVALUATED].join(", ")} only`);
+  }
   for (const unsupported of ["group", "startValue", "endValue", "dateFormat"] as const) {
     if (criterion[unsupported] !== undefined) throw invalidValue(field(unsupported), "is not supported by the sandbox");
   }
   if (criterion.type === "MATCH_ALL") return;
-  if (!criterion.fields?.length) throw invalidValue(field("fields"), `must name at least one field for ${criterion.type}`);
+  if (!criterion.fields?.length) {
+    throw invalidValue(field("fields"), `must name at least one field for ${criterion.type}`);
+  }
   const unknown = criterion.fields.find((name) => !FIELDS[name]);
-  if (unknown) throw invalidValue(field("fields"), `the sandbox searches ${Object.keys(FIELDS).join(", ")} (got ${unknown})`);
-  if (criterion.value === undefined && !criterion.values?.length) throw invalidValue(field("value"), "value or values is required");
+  if (unknown) {
+    throw invalidValue(field("fields"), `the sandbox searches ${Object.keys(FIELDS).join(", ")} (got ${unknown})`);
+  }
+  if (criterion.value === undefined && !criterion.values?.length) {
+    throw invalidValue(field("value"), "value or values is required");
+  }
 }
 
 /** Emails and usernames compare without case (inferred); other EXACT matches are exact. */
@@ -96,7 +112,9 @@ export function registerUserSearchRoute(router: Router): void {
       .filter((user) => selected(user, request.query))
       .sort((a, b) => (key(a) ?? "").localeCompare(key(b) ?? "") * (request.sortOrder === "DESC" ? -1 : 1));
     const { pageSize, pageNumber } = request;
-    const results = found.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((user) => userView(caller.org, user));
-    return ok({ total: found.length, pageCount: Math.ceil(found.length / pageSize), pageSize, pageNumber, types: ["users"], results });
+    const page = found.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    const results = page.map((user) => userView(caller.org, user));
+    const pageCount = Math.ceil(found.length / pageSize);
+    return ok({ total: found.length, pageCount, pageSize, pageNumber, types: ["users"], results });
   });
 }
