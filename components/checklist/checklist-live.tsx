@@ -13,6 +13,7 @@ import { StatusChip } from "@/components/ui/status-chip";
 import { ROTATION_STEP_KEY } from "@/lib/provisioning/rotation/stages";
 import type { TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
+import { ApplyAllSummary } from "./apply-all-summary";
 import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
 import { StepCard } from "./step-card";
@@ -56,6 +57,10 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
     }
     const label = runModeLabel[latest.mode] ?? latest.mode;
     if (latest.status === "succeeded") toast.success(`${label} finished`, { description: `${tenantName}: every step succeeded.` });
+    else if (latest.status === "needs-input") {
+      const description = latest.operatorMessage ?? "See the step that needs input for what to enter.";
+      toast.warning(`${label} needs input`, { description });
+    }
     else toast.error(`${label} ${latest.status}`, { description: latest.operatorMessage ?? "See the step that failed for what to do next." });
   }
 
@@ -82,7 +87,8 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
   const stepTitles = { [ROTATION_STEP_KEY]: "Certificate rotation", ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))) };
   const latest = data.latestRun;
   const planned = data.phases.some((phase) => phase.steps.some((step) => step.plan !== null));
-  const numbers = new Map(data.phases.flatMap((phase) => phase.steps).map((step, index) => [step.key, index + 1]));
+  const steps = data.phases.flatMap((phase) => phase.steps);
+  const numbers = new Map(steps.map((step, index) => [step.key, index + 1]));
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -124,6 +130,7 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
                   subject={`every step of ${data.tenant.cfgTenantName}`}
                   size="md"
                   disabled={busy}
+                  details={mode === "apply" ? <ApplyAllSummary steps={steps} /> : undefined}
                   run={() => enqueueTenantRunAction({ tenantId, mode })}
                   onQueued={startAwaiting}
                 />
