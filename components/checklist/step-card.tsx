@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
+import type { RunModeName } from "@/lib/tenants/run-request";
 import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
 import { SecretValue } from "./secret-value";
@@ -16,7 +17,10 @@ import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
 import { StepPlan } from "./step-plan";
 
-export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: () => void; onChanged: () => void }) {
+/** A run a button queued: the checklist waits for the run of this mode and step to end. */
+export type QueuedRun = { mode: RunModeName; stepKey: string | null };
+
+export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: (queued: QueuedRun) => void; onChanged: () => void }) {
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
@@ -43,7 +47,7 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
         return;
       }
       toast.success(`${runModeLabel[mode]} of "${step.title}" queued`);
-      onQueued();
+      onQueued({ mode, stepKey: step.key });
     });
   }
 
