@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
@@ -13,15 +13,17 @@ import { StatusChip } from "@/components/ui/status-chip";
 import { ROTATION_STEP_KEY } from "@/lib/provisioning/rotation/stages";
 import type { TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
+import { ApplyAllSummary } from "./apply-all-summary";
 import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
-import { StepCard } from "./step-card";
+import { StepCard, type QueuedRun } from "./step-card";
 
 const POLL_MS = 1500;
 /** A queued run that has not started by then probably has no worker to run it. */
 const QUEUE_PATIENCE_MS = 120_000;
 
-type Awaiting = { afterRunId: string | null; since: number };
+/** The run just queued: of this mode and step, newer than the latest run seen when it was queued. */
+type Awaiting = QueuedRun & { afterRunId: string | null; since: number };
 
 async function fetchChecklist(tenantId: string): Promise<TenantChecklist> {
   const response = await fetch(`/api/tenants/${tenantId}/status`, { cache: "no-store" });
@@ -43,7 +45,10 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
     const waiting = awaitingRef.current;
     if (!waiting) return;
     const latest = next.latestRun;
-    const finished = latest && latest.id !== waiting.afterRunId && latest.status !== "running";
+    // Matching mode and step too: a run that ended just before (a manual completion) is not the one queued.
+    const ours =
+      latest && latest.id !== waiting.afterRunId && latest.mode === waiting.mode && latest.stepKey === waiting.stepKey;
+    const finished = ours && latest.status !== "running";
     const givenUp = !finished && !next.runActive && Date.now() - waiting.since > QUEUE_PATIENCE_MS;
     if (!finished && !givenUp) return;
     awaitingRef.current = null;
@@ -55,12 +60,20 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
       return;
     }
     const label = runModeLabel[latest.mode] ?? latest.mode;
-    if (latest.status === "succeeded") toast.success(`${label} finished`, { description: `${tenantName}: every step succeeded.` });
-    else toast.error(`${label} ${latest.status}`, { description: latest.operatorMessage ?? "See the step that failed for what to do next." });
+    if (latest.status === "succeeded") {
+      toast.success(`${label} finished`, { description: `${tenantName}: every step succeeded.` });
+    } else if (latest.status === "needs-input") {
+      const description = latest.operatorMessage ?? "See the step that needs input for what to enter.";
+      toast.warning(`${label} needs input`, { description });
+    } else {
+      toast.error(`${label} ${latest.status}`, { description: latest.operatorMessage ?? "See the step that failed for what to do next." });
+    }
   }
 
+  const queryClient = useQueryClient();
+  const queryKey = ["tenant-checklist", tenantId];
   const query = useQuery({
-    queryKey: ["tenant-checklist", tenantId],
+    queryKey,
     queryFn: async () => {
       const next = await fetchChecklist(tenantId);
       settle(next);
@@ -72,8 +85,10 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
   });
   const data = query.data;
 
-  const startAwaiting = () => {
-    const waiting = { afterRunId: data.latestRun?.id ?? null, since: Date.now() };
+  const startAwaiting = (queued: QueuedRun) => {
+    // The cache as it is now, not as this render saw it: a refetch may have ended since.
+    const seen = queryClient.getQueryData<TenantChecklist>(queryKey) ?? data;
+    const waiting = { afterRunId: seen.latestRun?.id ?? null, since: Date.now(), ...queued };
     awaitingRef.current = waiting;
     setAwaiting(waiting);
     void query.refetch();
@@ -82,7 +97,8 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
   const stepTitles = { [ROTATION_STEP_KEY]: "Certificate rotation", ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))) };
   const latest = data.latestRun;
   const planned = data.phases.some((phase) => phase.steps.some((step) => step.plan !== null));
-  const numbers = new Map(data.phases.flatMap((phase) => phase.steps).map((step, index) => [step.key, index + 1]));
+  const steps = data.phases.flatMap((phase) => phase.steps);
+  const numbers = new Map(steps.map((step, index) => [step.key, index + 1]));
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -113,7 +129,7 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
               {query.error.message} The page shows the last state it received; reload to try again.
             </Alert>
           ) : null}
-          {canRun && !planned && data.summary.status !== "done" ? <PlanFirst tenantId={tenantId} disabled={busy} onQueued={startAwaiting} /> : null}
+          {canRun && !planned && data.summary.status !== "done" ? <PlanFirst tenantId={tenantId} disabled={busy} onQueued={() => startAwaiting({ mode: "plan", stepKey: null })} /> : null}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
               {RUN_MODES.map((mode) => (
@@ -124,8 +140,9 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
                   subject={`every step of ${data.tenant.cfgTenantName}`}
                   size="md"
                   disabled={busy}
+                  details={mode === "apply" ? <ApplyAllSummary steps={steps} /> : undefined}
                   run={() => enqueueTenantRunAction({ tenantId, mode })}
-                  onQueued={startAwaiting}
+                  onQueued={() => startAwaiting({ mode, stepKey: null })}
                 />
               ))}
             </div>

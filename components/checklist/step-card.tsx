@@ -5,39 +5,39 @@ import { toast } from "sonner";
 import { revealStepSecretAction } from "@/app/(dashboard)/tenants/[id]/actions";
 import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
 import { runModeLabel, stepStatusDisplay } from "@/components/tenants/status-display";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
-import { formatDateTime } from "@/components/tenants/status-display";
+import type { RunModeName } from "@/lib/tenants/run-request";
 import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
 import { SecretValue } from "./secret-value";
+import { SideEffects } from "./side-effects";
+import { StepLastRun } from "./step-last-run";
 import { StepPlan } from "./step-plan";
 
-const outcomeWords: Record<string, string> = {
-  create: "would create",
-  update: "would update",
-  none: "no changes needed",
-  check: "would run its check",
-  pending: "waiting for earlier steps",
-  created: "created",
-  updated: "updated",
-  unchanged: "already as desired",
-  checked: "check passed",
-  ok: "matches",
-  drifted: "drifted",
-  missing: "missing",
-  manual: "completed by hand",
-  skipped: "skipped (not needed)",
-  "not-run": "not run (an earlier step failed)",
-};
+/** A run a button queued: the checklist waits for the run of this mode and step to end. */
+export type QueuedRun = { mode: RunModeName; stepKey: string | null };
 
-export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: () => void; onChanged: () => void }) {
+export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: (queued: QueuedRun) => void; onChanged: () => void }) {
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
+  const manualCompletion =
+    canRun && step.applies && step.manualFields && step.manualCompletion ? (
+      <ManualCompletionDialog
+        tenantId={tenantId}
+        stepKey={step.key}
+        stepTitle={step.title}
+        description={step.manualCompletion}
+        fields={step.manualFields}
+        disabled={busy}
+        onDone={onChanged}
+      />
+    ) : null;
+  // Where the last run asked for input, the form to enter it is offered with the message that asks for it.
+  const askedForInput = last?.status === "needs-input";
 
   function queue(mode: "plan" | "apply" | "verify") {
     startTransition(async () => {
@@ -47,7 +47,7 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
         return;
       }
       toast.success(`${runModeLabel[mode]} of "${step.title}" queued`);
-      onQueued();
+      onQueued({ mode, stepKey: step.key });
     });
   }
 
@@ -63,18 +63,9 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         {!step.applies ? <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p> : null}
+        {step.applies ? <SideEffects stepKey={step.key} items={step.sideEffects} /> : null}
         {last ? (
-          <p className="text-muted-foreground">
-            Last {runModeLabel[last.mode]?.toLowerCase() ?? last.mode}: {last.status === "failed" ? "failed" : (outcomeWords[last.outcome ?? ""] ?? last.outcome ?? last.status)}
-            {last.finishedAt ? ` · ${formatDateTime(last.finishedAt)}` : ""}
-            {step.manual ? " · completed by hand" : ""}
-          </p>
-        ) : null}
-        {last?.status === "failed" && last.operatorMessage ? (
-          <Alert variant="error" title="What went wrong">
-            {last.operatorMessage}
-            {last.correlationIds.length ? <span className="mt-1 block text-xs">Genesys Cloud correlation ids: {last.correlationIds.join(", ")}</span> : null}
-          </Alert>
+          <StepLastRun last={last} manual={step.manual} completeByHand={askedForInput ? manualCompletion : undefined} />
         ) : null}
         {last?.changes.length ? (
           <div>
@@ -140,9 +131,7 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
             <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("verify")} aria-label={`Verify ${step.title}`}>
               Verify
             </Button>
-            {step.manualFields && step.manualCompletion ? (
-              <ManualCompletionDialog tenantId={tenantId} stepKey={step.key} stepTitle={step.title} description={step.manualCompletion} fields={step.manualFields} disabled={busy} onDone={onChanged} />
-            ) : null}
+            {askedForInput ? null : manualCompletion}
           </div>
         ) : null}
       </CardContent>

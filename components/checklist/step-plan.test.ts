@@ -4,7 +4,7 @@ import { renderStatic } from "@/components/ui/static-markup";
 import type { ChecklistPlan } from "@/lib/tenants/checklist";
 import { StepPlan } from "./step-plan";
 
-const plan = (overrides: Partial<ChecklistPlan>): ChecklistPlan => ({ action: "update", changes: [], waitingFor: [], plannedAt: "2026-01-01T10:00:00.000Z", ...overrides });
+const plan = (overrides: Partial<ChecklistPlan>): ChecklistPlan => ({ action: "update", changes: [], waitingFor: [], notices: [], plannedAt: "2026-01-01T10:00:00.000Z", ...overrides });
 
 describe("StepPlan", () => {
   it("shows the changes as field / now / after, with unset and masked values in words", () => {
@@ -31,5 +31,12 @@ describe("StepPlan", () => {
     const none = renderStatic(createElement(StepPlan, { stepKey: "org", plan: plan({ action: "none" }) }));
     expect(none.text()).toContain("Nothing to do: it already matches.");
     expect(none.first("section").getAttribute("data-action")).toBe("none");
+  });
+
+  it("lists the plan's notices with the plan, and nothing when there are none", () => {
+    const page = renderStatic(createElement(StepPlan, { stepKey: "role", plan: plan({ notices: ["3 people hold the employee role", "the role is shared with other integrations"] }) }));
+    expect(page.byId("plan-role-notices").textContent).toBe("Before you apply");
+    expect(page.all("li").map((item) => item.textContent)).toEqual(["3 people hold the employee role", "the role is shared with other integrations"]);
+    expect(renderStatic(createElement(StepPlan, { stepKey: "role", plan: plan({}) })).all("li")).toHaveLength(0);
   });
 });

@@ -25,7 +25,7 @@ function Value({ value }: { value: string }) {
   return <>{value}</>;
 }
 
-/** The step's last plan as a readable diff: field, what is there now, what Apply leaves there. */
+/** The step's last plan as a readable diff (field, what is there now, what Apply leaves there), and its notices. */
 export function StepPlan({ stepKey, plan }: { stepKey: string; plan: ChecklistPlan }) {
   const headingId = `plan-${stepKey}`;
   return (
@@ -56,6 +56,14 @@ export function StepPlan({ stepKey, plan }: { stepKey: string; plan: ChecklistPl
               ))}
             </tbody>
           </table>
+        </div>
+      ) : null}
+      {plan.notices.length ? (
+        <div className="mt-1">
+          <h4 id={`${headingId}-notices`} className="font-medium">Before you apply</h4>
+          <ul aria-labelledby={`${headingId}-notices`} className="list-inside list-disc">
+            {plan.notices.map((notice) => <li key={notice}>{notice}</li>)}
+          </ul>
         </div>
       ) : null}
     </section>

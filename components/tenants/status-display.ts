@@ -7,6 +7,7 @@ export const stepStatusDisplay: Record<StepStatus | "partial", { tone: StatusTon
   running: { tone: "progress", label: "Running" },
   done: { tone: "success", label: "Done" },
   failed: { tone: "danger", label: "Failed" },
+  "needs-input": { tone: "warning", label: "Needs input" },
   drifted: { tone: "warning", label: "Drifted" },
   "not-needed": { tone: "neutral", label: "Not needed" },
   partial: { tone: "info", label: "In progress" },
@@ -17,6 +18,7 @@ export const tenantStatusDisplay: Record<TenantStatus, { tone: StatusTone; label
   "in-progress": { tone: "info", label: "In progress" },
   running: { tone: "progress", label: "Running" },
   failed: { tone: "danger", label: "Failed" },
+  "needs-input": { tone: "warning", label: "Needs input" },
   done: { tone: "success", label: "Provisioned" },
 };
 
@@ -25,6 +27,7 @@ export const runStatusDisplay: Record<string, { tone: StatusTone; label: string 
   running: { tone: "progress", label: "Running" },
   succeeded: { tone: "success", label: "Succeeded" },
   failed: { tone: "danger", label: "Failed" },
+  "needs-input": { tone: "warning", label: "Needs input" },
   abandoned: { tone: "warning", label: "Abandoned" },
 };
 
@@ -33,7 +36,10 @@ export const runModeLabel: Record<string, string> = { plan: "Plan", apply: "Appl
 /** What a run does, in the words of a confirmation dialog. */
 export const runModeEffect: Record<"plan" | "apply" | "verify", string> = {
   plan: "reads the live state in Genesys Cloud and Configuration Server and reports what Apply would change. Nothing is written.",
-  apply: "creates or repairs the OAuth clients, identity provider, roles, key material and the hybrid_integration transaction object, then runs the smoke test. Existing objects are found and reused; only differences are written.",
+  apply:
+    "creates or repairs the OAuth clients, identity provider, roles, key material and the hybrid_integration " +
+    "transaction object, then runs the smoke test. Existing objects are found and reused; only differences are " +
+    "written. A step that fails or needs input holds back only the steps that depend on it.",
   verify: "reads the live state and records any drift it finds. Nothing is written.",
 };
 

@@ -5,7 +5,7 @@ import { parseOverviewParams } from "@/lib/tenants/overview-params";
 import { certificateDisplay } from "./status-display";
 import { TenantsCounters } from "./tenants-counters";
 
-const counts = { total: 10, byStatus: { done: 5, failed: 2, running: 0, "in-progress": 1, "not-started": 2 }, drifted: 3, certificateExpiring: 1 };
+const counts = { total: 10, byStatus: { done: 5, failed: 2, "needs-input": 1, running: 0, "in-progress": 1, "not-started": 1 }, drifted: 3, certificateExpiring: 1 };
 
 describe("TenantsCounters", () => {
   it("links each counter to its filter alone, keeping sort and page size, and marks the current one", () => {
@@ -26,7 +26,7 @@ describe("TenantsCounters", () => {
   it("gives the chart a text equivalent with every status and its number", () => {
     const page = renderStatic(createElement(TenantsCounters, { counts, basePath: "/", params: parseOverviewParams({}) }));
     const chart = page.all("div").find((element) => element.getAttribute("role") === "img")!;
-    expect(chart.getAttribute("aria-label")).toBe("Share of tenants by status. Failed: 2, Running: 0, In progress: 1, Not started: 2, Provisioned: 5.");
+    expect(chart.getAttribute("aria-label")).toBe("Share of tenants by status. Failed: 2, Needs input: 1, Running: 0, In progress: 1, Not started: 1, Provisioned: 5.");
     expect(page.text()).toContain("10 tenants by status");
     expect(page.html).toContain("width:50%");
   });

@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils/cn";
 import { tenantStatusDisplay } from "./status-display";
 
 /** Worst first, so what needs the operator is read first. */
-const STATUS_ORDER: TenantStatus[] = ["failed", "running", "in-progress", "not-started", "done"];
+const STATUS_ORDER: TenantStatus[] = ["failed", "needs-input", "running", "in-progress", "not-started", "done"];
 
 const barColour: Record<StatusTone, string> = {
   neutral: "bg-muted-foreground",

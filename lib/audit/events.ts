@@ -89,6 +89,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ ...stepRef, errorCode: z.string(), message: z.string(), apiCorrelationIds: z.array(z.string()) }),
   }),
   z.object({
+    // Not an error: the step waits for something only the operator can give; "failure" because it did not take effect.
+    action: z.literal("step.needs_input"),
+    outcome: z.literal("failure"),
+    target: tenantTarget,
+    details: z.object({ ...stepRef, input: z.string(), message: z.string() }),
+  }),
+  z.object({
     action: z.literal("step.manual_complete"),
     outcome: z.literal("success"),
     target: tenantTarget,

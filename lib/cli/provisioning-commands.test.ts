@@ -63,3 +63,24 @@ describe("cli plan, apply, verify and tenants list", { timeout: 180_000 }, () =>
     expect(anonymous.stderr).toMatch(/--as EMAIL or HP_CLI_USER/);
   });
 });
+
+describe("cli apply of a tenant whose isolation check waits for a sample agent", { timeout: 180_000 }, () => {
+  let waiting: Awaited<ReturnType<typeof startProvisioningKit>>;
+  beforeAll(async () => {
+    waiting = await startProvisioningKit({ isolationAgent: false });
+  });
+  afterAll(() => waiting.close());
+
+  it("prints the step that needs input apart from failures, runs the steps that do not depend on it, and exits 3", async () => {
+    const apply = await runCliProcess(["apply", "--tenant", "Acme", "--deployment", waiting.deployment.name, "--as", operator]);
+    expect(apply.stderr).toBe("");
+    expect(apply.code).toBe(3);
+    expect(apply.stdout).toMatch(/^apply .*\/Acme: needs-input /m);
+    expect(apply.stdout).toContain('  ? Tenant isolation check: needs input: Enter a sample agent of tenant "Acme"');
+    expect(apply.stdout).toMatch(/^ {2}checked End-to-end smoke test/m);
+    expect(apply.stdout).not.toContain("✗");
+
+    const list = await runCliProcess(["tenants", "list", "--as", operator]);
+    expect(list.stdout).toMatch(new RegExp(`^${waiting.deployment.name} / Acme .* steps done: 10, needs input: tenant-isolation$`, "m"));
+  });
+});

@@ -24,6 +24,18 @@ async function runFor(db: Db, io: CliIo, options: Common, audit: AuditContext, m
   return reports.map((entry) => entry.report);
 }
 
+/** A tenant's step states in a few words: how many are done, and which fail or wait for input. */
+function progressWords(steps: Record<string, string>): string {
+  const keysWith = (status: string) => Object.keys(steps).filter((key) => steps[key] === status);
+  const failed = keysWith("failed");
+  const waiting = keysWith("needs-input");
+  return [
+    `steps done: ${keysWith("done").length}`,
+    ...(failed.length ? [`failed: ${failed.join(", ")}`] : []),
+    ...(waiting.length ? [`needs input: ${waiting.join(", ")}`] : []),
+  ].join(", ");
+}
+
 const withCommon = (command: Command) =>
   command
     .option("--as <email>", "the dashboard account to act as (default: HP_CLI_USER)")
@@ -54,7 +66,12 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         }));
         if (options.json) io.out(`${JSON.stringify(rows, null, 2)}\n`);
         else if (rows.length === 0) io.out("No tenants registered.\n");
-        else for (const row of rows) io.out(`${row.deployment} / ${row.tenant}  org=${row.org ?? "(not connected)"}  ${row.region ?? ""}  steps done: ${Object.values(row.steps).filter((status) => status === "succeeded").length}\n`);
+        else {
+          for (const row of rows) {
+            const where = `org=${row.org ?? "(not connected)"}  ${row.region ?? ""}`;
+            io.out(`${row.deployment} / ${row.tenant}  ${where}  ${progressWords(row.steps)}\n`);
+          }
+        }
       }),
     );
 
@@ -66,11 +83,12 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
         const [report] = await runFor(db, io, options, audit, "plan", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }]);
         if (report!.status === "failed") throw new CliExitCode(1);
-        if (planHasChanges(report!)) throw new CliExitCode(EXIT_CHANGES);
+        if (planHasChanges(report!) || report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
     );
 
-  withCommon(program.command("apply").description("provision a tenant (all steps, or one with --step)"))
+  const applyHelp = "provision a tenant (all steps, or one with --step); exit 3 when a step needs input";
+  withCommon(program.command("apply").description(applyHelp))
     .requiredOption("--tenant <name>", "Configuration Server tenant name or org short name")
     .option("--step <key>", "apply only this step")
     .action((options: Common & { tenant: string; step?: string }) =>
@@ -79,6 +97,8 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
         const [report] = await runFor(db, io, options, audit, "apply", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }], options.step);
         if (report!.status === "failed") throw new CliExitCode(1);
+        // Nothing failed, and a step waits for the operator's input: something is left to do, as with plan's changes.
+        if (report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
     );
 
@@ -94,7 +114,8 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
           : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }));
         const reports = await runFor(db, io, options, audit, "verify", targets);
         if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
-        if (reports.some(verifyFoundDrift)) throw new CliExitCode(EXIT_CHANGES);
+        const leftToDo = (report: RunReport) => verifyFoundDrift(report) || report.status === "needs-input";
+        if (reports.some(leftToDo)) throw new CliExitCode(EXIT_CHANGES);
       }),
     );
 }

@@ -2,6 +2,7 @@ import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { ConnectionOptions } from "./connections";
 import type { Failure } from "./failures";
+import type { NeededInput } from "./needs-input";
 import type { RunMode } from "./run-records";
 import type { StepApplyResult, StepPlan, StepVerification } from "./step";
 
@@ -19,21 +20,36 @@ export interface EngineOptions extends ConnectionOptions {
   leaseMs?: number;
 }
 
+/**
+ * One step of a run. "needs-input": the step waits for something only the operator can give (not a failure);
+ * "not-run": it waits for a step of this run that failed or needs input (`reason` says which); "skipped": it does
+ * not apply to the tenant.
+ */
 export interface StepReport {
   stepKey: string;
   title: string;
-  status: "succeeded" | "failed" | "skipped" | "not-run";
+  status: "succeeded" | "failed" | "needs-input" | "skipped" | "not-run";
   plan?: StepPlan;
+  /** Plan: what applying the step does in the customer's org beyond its own objects. */
+  sideEffects?: string[];
   result?: StepApplyResult["result"];
   changes?: string[];
   verification?: StepVerification;
   error?: Failure;
+  needsInput?: NeededInput;
+  /** Not run: why, naming the step it waits for. */
+  reason?: string;
+  /** Not run: the steps of this run that failed or need input, that it waits for (directly or through others). */
+  blockedBy?: string[];
 }
+
+export type RunStatus = "succeeded" | "failed" | "needs-input";
 
 export interface RunReport {
   runId: string;
   correlationId: string;
   mode: RunMode;
-  status: "succeeded" | "failed";
+  /** "needs-input": no step failed, and at least one waits for the operator's input. */
+  status: RunStatus;
   steps: StepReport[];
 }

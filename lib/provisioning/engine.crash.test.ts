@@ -27,13 +27,31 @@ describe("a crash between an external create and storing its result", () => {
     };
     const report = await applyTenant(kit.tenant.id, crashing);
     expect(report.status).toBe("failed");
+    // The run goes on with every step that does not depend on the failed one; those that do are not run, and say why.
     expect(report.steps.map((step) => [step.stepKey, step.status])).toEqual([
       ["connect-org", "succeeded"],
       ["client-credentials-client", "failed"],
-      ...["ewt-client", "saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role"].map((key) => [key, "not-run"]),
+      ["ewt-client", "not-run"],
+      ...["saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role"].map((key) => [key, "succeeded"]),
       ["admin-users", "skipped"],
-      ...["transaction-object", "tenant-isolation", "network-allow-list", "smoke-test"].map((key) => [key, "not-run"]),
+      ...["transaction-object", "tenant-isolation"].map((key) => [key, "not-run"]),
+      ["network-allow-list", "succeeded"],
+      ["smoke-test", "not-run"],
     ]);
+    const notRun = Object.fromEntries(report.steps.filter((step) => step.status === "not-run").map((step) => [step.stepKey, [step.reason, step.blockedBy]]));
+    const throughObject = 'Not run: it waits for "Transaction object hybrid_integration", which did not run ("PureEngage Client Credentials client" failed).';
+    expect(notRun).toEqual({
+      "ewt-client": ['Not run: it waits for "PureEngage Client Credentials client", which failed.', ["client-credentials-client"]],
+      "transaction-object": ['Not run: it waits for "Agent Pacing Service (ewt) client", which did not run ("PureEngage Client Credentials client" failed).', ["client-credentials-client"]],
+      "tenant-isolation": [throughObject, ["client-credentials-client"]],
+      "smoke-test": [throughObject, ["client-credentials-client"]],
+    });
+    // The reason is on each passed-over StepRun, and the run's message names every step that did not finish.
+    const passed = await kit.db.stepRun.findMany({ where: { runId: report.runId, status: "skipped" }, select: { stepKey: true, outcome: true, operatorMessage: true } });
+    expect(Object.fromEntries(passed.map((stepRun) => [stepRun.stepKey, [stepRun.outcome, stepRun.operatorMessage]]))).toEqual({
+      "admin-users": ["skipped", null],
+      ...Object.fromEntries(Object.entries(notRun).map(([key, [reason]]) => [key, ["not-run", reason]])),
+    });
     expect((await kit.genesysOrg()).oauthClients.filter((c) => c.name === "PureEngage Client Credentials")).toHaveLength(1);
     expect(await intentsOf()).toMatchObject([{ kind: "oauth-client", status: "pending", objectId: null }]);
     expect(await openSecret(kit.db, tenantSecretRef(kit.tenant.id, "client-credentials-client.client-secret"))).toBeUndefined();

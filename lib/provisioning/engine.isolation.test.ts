@@ -39,6 +39,7 @@ async function globexTenant(kit: ProvisioningKit) {
     bootstrapClientSecret: "globex-bootstrap-secret",
   });
 }
+const statusOf = (report: RunReport, stepKey: string) => stepOf(report, stepKey).status;
 
 describe("step 10, the tenant isolation check", () => {
   it("passes when the tenant's sample agent sees only its own hybrid_integration; the password is sealed and never audited", async () => {
@@ -65,7 +66,9 @@ describe("step 10, the tenant isolation check", () => {
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("failed");
     expect(isolationOf(applied).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/acme\.agent1 \(Acme\) can read the hybrid_integration of Globex/) });
-    expect(applied.steps.find((step) => step.stepKey === "smoke-test")!.status).toBe("not-run");
+    // The steps after it that do not depend on it still run.
+    expect(statusOf(applied, "network-allow-list")).toBe("succeeded");
+    expect(statusOf(applied, "smoke-test")).toBe("succeeded");
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toMatchObject({
       status: "drifted",
       differences: [{ field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
@@ -137,22 +140,50 @@ describe("step 10, the tenant isolation check", () => {
     await expect(completeStepManually(tenant.id, TENANT_ISOLATION, { username: " ", password: "x" }, engine)).rejects.toThrow(/username.*must not be empty/);
   });
 
-  it("stops apply until a sample agent is entered, and verify reports it missing", async () => {
-    const { tenant, engine } = await started({ isolationAgent: false });
+  it("waits for a sample agent without holding back the steps that do not depend on it", async () => {
+    const { db, tenant, engine } = await started({ isolationAgent: false });
     const applied = await applyTenant(tenant.id, engine);
-    expect(isolationOf(applied).error).toMatchObject({ code: "precondition_failed", message: expect.stringMatching(/Enter a sample agent of tenant "Acme"/) });
+    const message = 'Enter a sample agent of tenant "Acme" (username and password, complete this step by hand) so the isolation check can sign in as it.';
+    expect(applied.status).toBe("needs-input");
+    expect(isolationOf(applied)).toEqual({
+      stepKey: TENANT_ISOLATION,
+      title: "Tenant isolation check",
+      status: "needs-input",
+      needsInput: { input: "a sample agent of this tenant (GAX username and password)", message },
+    });
+    // Everything else ran: the network allow-list and the smoke test do not depend on the isolation check.
+    const others = applied.steps.filter((step) => step.stepKey !== TENANT_ISOLATION && step.status !== "skipped");
+    expect(others.map((step) => [step.stepKey, step.status])).toEqual(others.map((step) => [step.stepKey, "succeeded"]));
+    expect(others.map((step) => step.stepKey)).toEqual(expect.arrayContaining(["transaction-object", "network-allow-list", "smoke-test"]));
+
+    const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } } });
+    expect(state).toMatchObject({ status: "needs-input", errorCode: null });
+    const stepRun = await db.stepRun.findFirstOrThrow({ where: { runId: applied.runId, stepKey: TENANT_ISOLATION } });
+    expect(stepRun).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message, finishedAt: expect.any(Date) });
+    const run = await db.run.findUniqueOrThrow({ where: { id: applied.runId } });
+    expect(run).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message });
+    expect((run.summary as { steps: Record<string, string> }).steps).toMatchObject({ [TENANT_ISOLATION]: "needs-input", "network-allow-list": "created", "smoke-test": "checked" });
+
+    const events = await db.auditEvent.findMany({ where: { targetId: tenant.id, action: { in: ["step.needs_input", "step.fail", "run.finish"] } }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => [event.action, event.outcome])).toEqual([["step.needs_input", "failure"], ["run.finish", "failure"]]);
+    expect(events[0]!.details).toEqual({ runId: applied.runId, correlationId: applied.correlationId, step: TENANT_ISOLATION, input: "a sample agent of this tenant (GAX username and password)", message });
+    expect(events[1]!.details).toMatchObject({ status: "needs-input" });
+
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({ status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] });
+    // Once the agent is entered, the next apply passes.
+    expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");
+    expect((await applyTenant(tenant.id, engine)).status).toBe("succeeded");
   });
 
   it("counts the attempts at a step until it succeeds, then starts again at one", async () => {
     const { db, tenant, engine } = await started({ isolationAgent: false });
     const attemptsOfLastApply = async () =>
       (await db.stepRun.findFirstOrThrow({ where: { stepKey: TENANT_ISOLATION, run: { tenantId: tenant.id, mode: "apply" } }, orderBy: { startedAt: "desc" } })).attempts;
-    expect((await applyTenant(tenant.id, engine)).status).toBe("failed");
+    expect((await applyTenant(tenant.id, engine)).status).toBe("needs-input");
     expect(await attemptsOfLastApply()).toBe(1);
-    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("failed");
+    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("needs-input");
     expect(await attemptsOfLastApply()).toBe(2);
-    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("failed");
+    expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("needs-input");
     expect(await attemptsOfLastApply()).toBe(3);
     // Entering the agent by hand is a success of the step: the next apply is a first attempt again.
     expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");

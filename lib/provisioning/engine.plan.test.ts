@@ -4,7 +4,8 @@ import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, planTenant, runTenant } from "./engine";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "./secret-refs";
 import { createTenant } from "./tenants";
-import { startProvisioningKit, testAudit, type ProvisioningKit } from "./test-support";
+import { networkAllowListStep } from "./steps/network-allow-list";
+import { giveSideEffects, startProvisioningKit, testAudit, type ProvisioningKit } from "./test-support";
 
 let kit: ProvisioningKit;
 
@@ -62,6 +63,21 @@ describe("plan", () => {
   });
 });
 
+describe("side effects", () => {
+  it("are said with the plan of each step that has them, worked out for the tenant", async () => {
+    const restore = giveSideEffects(networkAllowListStep, (tenant) => [`asks the firewall team of ${tenant.cfgTenantName} to open the hosts`]);
+    try {
+      const report = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: "network-allow-list" }, kit.engine);
+      expect(report.steps).toEqual([expect.objectContaining({ stepKey: "network-allow-list", status: "succeeded", sideEffects: ["asks the firewall team of Acme to open the hosts"] })]);
+      expect(report.steps[0]!.plan).toMatchObject({ action: "none" });
+    } finally {
+      restore();
+    }
+    const without = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: "network-allow-list" }, kit.engine);
+    expect(without.steps[0]).not.toHaveProperty("sideEffects");
+  });
+});
+
 describe("runs of one tenant", () => {
   it("refuses to start while another run holds its lease", async () => {
     const holder = await kit.db.run.create({
@@ -100,5 +116,18 @@ describe("one org per tenant", () => {
     const report = await runTenant({ tenantId: second.id, mode: "apply", stepKey: "connect-org" }, kit.engine);
     expect(report.steps[0]!.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already provisioned for tenant .*\/Acme/) });
     expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: second.id } })).orgId).toBeNull();
+
+    // A whole apply goes on after it with the one step that does not need the org, and ends failed.
+    const whole = await runTenant({ tenantId: second.id, mode: "apply" }, kit.engine);
+    expect(whole.status).toBe("failed");
+    const byStatus = (status: string) => whole.steps.filter((step) => step.status === status).map((step) => step.stepKey);
+    // Globex has no Agent Pacing Service (ewt-client skipped); the deployment is multi-tenant (isolation check applies).
+    expect(byStatus("skipped")).toEqual(["ewt-client", "admin-users"]);
+    expect(byStatus("failed")).toEqual(["connect-org"]);
+    expect(byStatus("succeeded")).toEqual(["network-allow-list"]);
+    expect(byStatus("not-run")).toEqual(["client-credentials-client", "saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role", "transaction-object", "tenant-isolation", "smoke-test"]);
+    expect(whole.steps.find((step) => step.stepKey === "client-credentials-client")!.reason).toBe('Not run: it waits for "Connect the Genesys Cloud org", which failed.');
+    const states = await kit.db.stepState.findMany({ where: { tenantId: second.id }, select: { stepKey: true, status: true } });
+    expect(Object.fromEntries(states.map((state) => [state.stepKey, state.status]))).toEqual({ "connect-org": "failed", "network-allow-list": "done" });
   });
 });

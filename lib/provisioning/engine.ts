@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { applySteps, commitTransition } from "./apply-steps";
+import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "./catalogue";
 import type { EngineOptions, RunReport, StepReport } from "./engine-types";
 import { describeFailure, type Failure } from "./failures";
@@ -18,7 +18,10 @@ function stepsFor(stepKey: string | undefined): AnyStep[] {
   return [step];
 }
 
-/** Runs plan, apply or verify for one tenant, or for one step of it. Apply stops at the first failed step. */
+/**
+ * Runs plan, apply or verify for one tenant, or for one step of it. Apply goes on after a step that failed or needs
+ * input with every step that does not depend on it; the run then ends failed, or needing input when nothing failed.
+ */
 export async function runTenant(request: { tenantId: string; mode: RunMode; stepKey?: string }, options: EngineOptions): Promise<RunReport> {
   const { db, audit } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
@@ -58,7 +61,7 @@ export async function completeStepManually(tenantId: string, stepKey: string, va
   const setting = await openRun(tenant, "apply", step.key, options, leaseMs);
   const { run, connections } = setting;
   const stepRun = await db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
-  const record = { key: step.key, stepRunId: stepRun.id, calls: connections.calls };
+  const record = { stepRunId: stepRun.id, calls: connections.calls };
   // The step's end also ends the run.
   let report: StepReport;
   try {
@@ -66,13 +69,16 @@ export async function completeStepManually(tenantId: string, stepKey: string, va
     const { previous } = prepareStep(setting, step);
     const result = await step.manual.complete(contextFor(setting, step, undefined, previous), parsedValues);
     report = { stepKey: step.key, title: step.title, status: "succeeded", result: result.result, changes: result.changes };
-    await commitTransition(setting, { completed: { ...record, manual: true, result, manualFields: Object.keys(parsedValues as object) }, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });
+    const manualFields = Object.keys(parsedValues as object);
+    const completed = { key: step.key, ...record, manual: true, result, manualFields };
+    await commitTransition(setting, { completed, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });
   } catch (error) {
-    const failure = describeFailure(error, step.title, run.correlationId);
-    report = { stepKey: step.key, title: step.title, status: "failed", error: failure };
-    await commitTransition(setting, { failed: { ...record, failure }, finish: runOutcome([report]) });
+    const stopped = stoppedStep(error, step, record, run.correlationId);
+    report = stopped.report;
+    await commitTransition(setting, { ...stopped.transition, finish: runOutcome([report]) });
   } finally {
     await connections.close();
   }
-  return { runId: run.id, correlationId: run.correlationId, mode: "apply", status: report.error ? "failed" : "succeeded", steps: [report] };
+  const { status } = runOutcome([report]);
+  return { runId: run.id, correlationId: run.correlationId, mode: "apply", status, steps: [report] };
 }

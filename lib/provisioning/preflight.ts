@@ -1,6 +1,5 @@
 // Before anything is written: does the bootstrap client hold what the steps that apply to the tenant need?
 import { isGenesysCloudError, type GenesysCloudClient, type Role, type RoleDivision } from "@/lib/genesys-cloud";
-import { allPages } from "@/lib/genesys-cloud/endpoints/paging";
 import { policiesGrant } from "@/lib/genesys-cloud/permission-policies";
 import { STEP_ACCESS, type GrantedRole } from "./required-permissions";
 import type { TenantView } from "./tenant-view";
@@ -44,7 +43,10 @@ const refused = (error: unknown) => isGenesysCloudError(error) && error.status =
 type Blocked = { blockedBy: string; call: string };
 type Readable = { roles: Role[]; grants: RoleDivision[] };
 
-/** The client's role grants (GET of its own OAuth client), then those roles with their policies (roles by id). */
+/**
+ * The client's role grants (GET of its own OAuth client), then each of those roles read by id: entries of the roles
+ * list may be abbreviated (policies left out), which would read as permissions missing.
+ */
 async function readOwnRoles(genesys: GenesysCloudClient, clientId: string): Promise<Readable | Blocked> {
   let grants: RoleDivision[];
   try {
@@ -57,10 +59,10 @@ async function readOwnRoles(genesys: GenesysCloudClient, clientId: string): Prom
   const ids = [...new Set(grants.map((grant) => grant.roleId))];
   if (ids.length === 0) return { roles: [], grants };
   try {
-    const roles = await allPages((pageNumber) => genesys.listRoles({ id: ids, pageNumber, pageSize: 100 }));
+    const roles = await Promise.all(ids.map((id) => genesys.getRole(id)));
     return { roles, grants };
   } catch (error) {
-    if (refused(error)) return { blockedBy: "authorization:role:view", call: "GET /api/v2/authorization/roles" };
+    if (refused(error)) return { blockedBy: "authorization:role:view", call: "GET /api/v2/authorization/roles/{roleId}" };
     throw error;
   }
 }

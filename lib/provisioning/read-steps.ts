@@ -2,16 +2,26 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { appliesTo, type AnyStep } from "./catalogue";
 import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
+import { neededInputOf } from "./needs-input";
 import { parseInput } from "./parse-input";
 import { extendLease } from "./run-records";
 import type { PreviousState, StepPlan, StepVerification } from "./step";
 import { evidenceOf } from "./step-records";
 import { contextFor, prepareStep, type StepSetting } from "./step-setting";
 
-/** Plan and verify only read; their StepRun rows keep the evidence, and verify records what it found on the step state. */
+/** What applying the step does in the customer's org beyond its own objects, said with its plan (none: left out). */
+function sideEffectsOf(step: AnyStep, setting: StepSetting): Pick<StepReport, "sideEffects"> {
+  const sideEffects = step.sideEffects?.(setting.tenant) ?? [];
+  return sideEffects.length ? { sideEffects } : {};
+}
+
+/**
+ * Plan and verify only read; their StepRun rows keep the evidence, and verify records what it found on the step state.
+ * A step that waits for the operator's input is reported as such, as apply does.
+ */
 async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
   const { run, connections, options } = setting;
-  const report = { stepKey: step.key, title: step.title };
+  const report = { stepKey: step.key, title: step.title, ...(mode === "plan" ? sideEffectsOf(step, setting) : {}) };
   const { previous, waitingFor, rawInput, ready } = prepareStep(setting, step);
   const stepRun = await options.db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
   const firstCall = connections.calls.length;
@@ -37,6 +47,11 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
     await recordVerification(setting, step.key, verification, previous);
     return { ...report, status: "succeeded", verification };
   } catch (error) {
+    const needed = neededInputOf(error);
+    if (needed) {
+      await finish({ status: "needs-input", operatorMessage: needed.message });
+      return { ...report, status: "needs-input", needsInput: needed };
+    }
     const failure = describeFailure(error, step.title, run.correlationId);
     await finish({ status: "failed", errorCode: failure.code, operatorMessage: failure.message });
     return { ...report, status: "failed", error: failure };

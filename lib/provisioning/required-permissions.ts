@@ -53,7 +53,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   "connect-org": {
     uses: [
       needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
-      needs(`GET ${ROLES}?id=...`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRoles"),
+      needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
     ],
     grantsRoles: [],
   },
@@ -74,7 +74,11 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     grantsRoles: [],
   },
   "employee-role": {
-    uses: [readRoles, needs(`PUT ${ROLES}/{roleId}`, "authorization:role:edit", AUTHORIZATION, "putAuthorizationRole")],
+    uses: [
+      readRoles,
+      needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
+      needs(`PUT ${ROLES}/{roleId}`, "authorization:role:edit", AUTHORIZATION, "putAuthorizationRole"),
+    ],
     grantsRoles: [],
   },
   "admin-users": {

@@ -3,7 +3,7 @@ import type { AuditEventInput } from "@/lib/audit/events";
 import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { StepReport } from "./engine-types";
+import type { RunStatus, StepReport } from "./engine-types";
 import type { Failure } from "./failures";
 import type { TenantView } from "./tenant-view";
 
@@ -63,17 +63,35 @@ export async function extendLease(db: Db, run: RunHandle, leaseMs: number): Prom
 }
 
 export interface RunOutcome {
-  status: "succeeded" | "failed";
+  status: RunStatus;
   steps: Record<string, string>;
   errorCode?: string;
   operatorMessage?: string;
 }
 
-/** What a run reports when it ends: failed at its first failure (a step's, or the run's own), and each step's outcome. */
+const unfinishedWords = (report: StepReport) => `"${report.title}" (${report.error ? "failed" : "needs input"})`;
+
+/**
+ * What a run reports when it ends, and each step's outcome: failed at a failure (a step's, or the run's own), else
+ * "needs-input" when a step waits for the operator, else succeeded. The message is the first failure's (or the first
+ * input asked for), naming the other steps that did not finish.
+ */
 export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutcome {
-  const failure = reports.find((report) => report.error)?.error ?? runFailure;
-  const steps = Object.fromEntries(reports.map((r) => [r.stepKey, r.error ? "failed" : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status)]));
-  return { status: failure ? "failed" : "succeeded", steps, errorCode: failure?.code, operatorMessage: failure?.message };
+  const unfinished = reports.filter((report) => report.error || report.needsInput);
+  const firstFailed = unfinished.find((report) => report.error);
+  const failure = firstFailed?.error ?? runFailure;
+  const headline = failure ? firstFailed : unfinished[0];
+  const others = unfinished.filter((report) => report !== headline);
+  const message = failure?.message ?? headline?.needsInput?.message;
+  const also = others.length ? ` Also not finished: ${others.map(unfinishedWords).join(", ")}.` : "";
+  const operatorMessage = message && `${message}${also}`;
+  const outcomeOf = (r: StepReport) =>
+    r.error ? "failed"
+    : r.needsInput ? "needs-input"
+    : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status);
+  const steps = Object.fromEntries(reports.map((r) => [r.stepKey, outcomeOf(r)]));
+  const status: RunStatus = failure ? "failed" : headline ? "needs-input" : "succeeded";
+  return { status, steps, errorCode: failure?.code, operatorMessage };
 }
 
 /** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */

@@ -2,22 +2,27 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyTenant, type RunReport } from "./engine";
-import { startProvisioningKit, type ProvisioningKit } from "./test-support";
+import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "./test-support";
 
-let kit: ProvisioningKit;
-const statements: string[] = [];
-let report: RunReport;
-
-beforeAll(async () => {
-  kit = await startProvisioningKit();
-  // The engine's own client, with Prisma's query log, so the statements of one apply can be counted.
+/** An apply of a fresh kit's tenant through the engine's own client, with Prisma's query log, so its statements can be counted. */
+async function loggedApply(options: KitOptions = {}) {
+  const kit = await startProvisioningKit(options);
+  const statements: string[] = [];
   const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 10 }), log: [{ emit: "event", level: "query" }], omit: { user: { passwordHash: true }, secret: { sealed: true } } });
   logged.$on("query", (event) => statements.push(event.query.replace(/\s+/g, " ").trim()));
   try {
-    report = await applyTenant(kit.tenant.id, { ...kit.engine, db: logged });
+    return { kit, statements, report: await applyTenant(kit.tenant.id, { ...kit.engine, db: logged }) };
   } finally {
     await logged.$disconnect();
   }
+}
+
+let kit: ProvisioningKit;
+let statements: string[];
+let report: RunReport;
+
+beforeAll(async () => {
+  ({ kit, statements, report } = await loggedApply());
 });
 afterAll(() => kit.close());
 
@@ -54,5 +59,30 @@ describe("step records of an apply", () => {
 
   it("opens each secret with one query", () => {
     expect(statements.filter((statement) => /FROM "public"."encryption_keys"/.test(statement))).toEqual([]);
+  });
+});
+
+describe("step records of an apply that goes on after a step that needs input", () => {
+  let waiting: Awaited<ReturnType<typeof loggedApply>>;
+  beforeAll(async () => {
+    waiting = await loggedApply({ isolationAgent: false });
+  });
+  afterAll(() => waiting.kit.close());
+
+  it("keeps one transaction per step boundary: the step that needs input ends with the next step's start, the last step with the run", async () => {
+    const { report, statements, kit } = waiting;
+    expect(report.status).toBe("needs-input");
+    const started = report.steps.filter((step) => step.status !== "skipped" && step.status !== "not-run");
+    expect(started.map((step) => step.status).filter((status) => status !== "succeeded")).toEqual(["needs-input"]);
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(started.length + 2);
+    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(started.length + 2);
+    // The isolation check's end and the network allow-list's start commit together.
+    const end = statements.findIndex((statement) => /^UPDATE "public"."step_runs" SET/.test(statement));
+    const nextCommit = statements.indexOf("COMMIT", end);
+    const starts = statements.flatMap((statement, index) => (/^WITH started AS/.test(statement) ? [index] : []));
+    expect(end).toBeGreaterThan(0);
+    expect(starts.filter((index) => index > end && index < nextCommit)).toHaveLength(1);
+    const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId } });
+    expect(run.status).toBe("needs-input");
   });
 });

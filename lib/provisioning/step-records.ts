@@ -8,6 +8,7 @@ import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sealSecrets } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
+import type { NeededInput } from "./needs-input";
 import { tenantTarget, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
 import type { StepApplyResult } from "./step";
@@ -22,8 +23,9 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
 /**
- * Started: with one statement, its StepRun, with its attempt number (1 plus the failed or abandoned tries at this
- * step since it last succeeded), and its state set to running. Returns the StepRun and the audit record.
+ * Started: with one statement, its StepRun, with its attempt number (1 plus the tries at this step since it last
+ * succeeded: failed, waiting for input, or abandoned), and its state set to running. Returns the StepRun and the audit
+ * record.
  */
 async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
   const id = randomUUID();
@@ -32,7 +34,8 @@ async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey:
       INSERT INTO step_runs (id, run_id, step_key, attempts)
       SELECT ${id}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
       FROM step_runs tried JOIN runs ON runs.id = tried.run_id
-      WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey} AND tried.status IN ('failed', 'running')
+      WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey}
+        AND tried.status IN ('failed', 'needs-input', 'running')
         AND tried.started_at > COALESCE(
           (SELECT max(succeeded.started_at) FROM step_runs succeeded JOIN runs applied ON applied.id = succeeded.run_id
            WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
@@ -69,20 +72,31 @@ export interface FailedStep {
   failure: Failure;
 }
 
-/** A step the run passes over: it does not apply to the tenant, or an earlier step failed. */
+/** A step that waits for the operator's input: not a failure, and the steps that do not depend on it still run. */
+export interface WaitingStep {
+  key: string;
+  stepRunId: string;
+  calls: CallRecord[];
+  needed: NeededInput;
+}
+
+/** A step the run passes over: it does not apply to the tenant, or it waits for a step that did not finish. */
 export interface PassedStep {
   key: string;
   outcome: "skipped" | "not-run";
+  /** Not run: why, naming the step it waits for. */
+  reason?: string;
 }
 
 /**
- * What one transaction of an apply records, in this order: the step that just finished (done or failed), the steps
- * passed over after it, and the step that starts next. Finishing one step and starting the next with nothing
- * external in between, they commit together, with their audit records.
+ * What one transaction of an apply records, in this order: the step that just finished (done, failed or waiting for
+ * input), the steps passed over after it, and the step that starts next. Finishing one step and starting the next
+ * with nothing external in between, they commit together, with their audit records.
  */
 export interface StepTransition {
   completed?: CompletedStep;
   failed?: FailedStep;
+  waiting?: WaitingStep;
   passed?: PassedStep[];
   begin?: string;
   /** Also moves the run's lease on by this long. */
@@ -146,6 +160,29 @@ async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: 
   };
 }
 
+/** Waiting for input: the StepRun and the state (no error code: nothing failed). Returns its audit record. */
+async function writeWaiting(
+  tx: DbTx,
+  tenant: TenantView,
+  run: RunHandle,
+  step: WaitingStep,
+  now: Date,
+): Promise<AuditEventInput> {
+  const { needed } = step;
+  const correlationIds = apiCorrelationIds(step.calls);
+  const evidence = evidenceOf(step.calls);
+  await tx.stepRun.update({
+    where: { id: step.stepRunId },
+    data: { status: "needs-input", finishedAt: now, operatorMessage: needed.message, correlationIds, evidence },
+  });
+  const state = { status: "needs-input", errorCode: null };
+  const create = { tenantId: tenant.id, stepKey: step.key, ...state };
+  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create, update: state });
+  const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
+  const target = tenantTarget(tenant);
+  return { action: "step.needs_input", outcome: "failure", target, details: { ...ref, ...needed } };
+}
+
 /** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
 export async function recordStepTransition(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, transition: StepTransition): Promise<string | undefined> {
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
@@ -154,9 +191,14 @@ export async function recordStepTransition(db: Db, audit: AuditContext, tenant: 
     const events: AuditEventInput[] = [];
     if (transition.completed) events.push(...(await writeCompletion(tx, tenant, run, transition.completed, now)));
     if (transition.failed) events.push(await writeFailure(tx, tenant, run, transition.failed, now));
+    if (transition.waiting) events.push(await writeWaiting(tx, tenant, run, transition.waiting, now));
     const passed = transition.passed ?? [];
     if (passed.length > 0) {
-      await tx.stepRun.createMany({ data: passed.map((step) => ({ runId: run.id, stepKey: step.key, status: "skipped", outcome: step.outcome, startedAt: now, finishedAt: now })) });
+      const passedRun = (step: PassedStep) => ({
+        ...{ runId: run.id, stepKey: step.key, status: "skipped", outcome: step.outcome },
+        ...{ operatorMessage: step.reason ?? null, startedAt: now, finishedAt: now },
+      });
+      await tx.stepRun.createMany({ data: passed.map(passedRun) });
     }
     let stepRunId: string | undefined;
     if (transition.begin) {

@@ -13,6 +13,7 @@ import { sealSecret } from "@/lib/secrets/store";
 import type { EngineOptions } from "./engine";
 import { tenantSecretRef } from "./secret-refs";
 import type { TenantSettingsInput } from "./settings";
+import type { Step } from "./step";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
 import { createTenant } from "./tenants";
 
@@ -153,3 +154,16 @@ export interface GaxTransactionState {
 
 export const optionOf = (transaction: GaxTransactionState, section: string, key: string) =>
   transaction.userproperties.property.find((property) => property.section === section && property.key === key)?.value;
+
+/**
+ * Gives a catalogue step side effects for one test (the real statements are each step's own); call the returned
+ * function to take them back.
+ */
+type SideEffects = NonNullable<Step["sideEffects"]>;
+export function giveSideEffects(step: { sideEffects?: SideEffects }, sideEffects: SideEffects): () => void {
+  const original = step.sideEffects;
+  step.sideEffects = sideEffects;
+  return () => {
+    step.sideEffects = original;
+  };
+}

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeCatalogue } from "@/lib/provisioning/catalogue";
 import { applyTenant, planTenant } from "@/lib/provisioning/engine";
-import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
+import { networkAllowListStep } from "@/lib/provisioning/steps/network-allow-list";
+import { giveSideEffects, startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { loadTenantChecklist } from "./checklist";
 
@@ -70,6 +71,62 @@ describe("tenant checklist", () => {
     for (const ref of secrets) {
       const value = await openSecret(kit.db, ref);
       if (value && value.length >= 8) expect(json, ref.purpose).not.toContain(value);
+    }
+  });
+});
+
+describe("tenant checklist of a tenant whose isolation check needs a sample agent", () => {
+  let waiting: ProvisioningKit;
+  beforeAll(async () => {
+    waiting = await startProvisioningKit({ isolationAgent: false });
+  });
+  afterAll(() => waiting.close());
+  const stepsOf = async () => (await loadTenantChecklist(waiting.db, waiting.tenant.id))!.phases.flatMap((phase) => phase.steps);
+
+  it("shows a step not run after a failure with the step it waits for", async () => {
+    const failing = { ...waiting.engine, hooks: { afterExternalCreate: ({ stepKey }: { stepKey: string }) => { if (stepKey === "client-credentials-client") throw new Error("stopped after the create"); } } };
+    expect((await applyTenant(waiting.tenant.id, failing)).status).toBe("failed");
+    const steps = await stepsOf();
+    const ewt = steps.find((step) => step.key === "ewt-client")!;
+    expect(ewt.status).toBe("not-started");
+    expect(ewt.lastStepRun).toMatchObject({ mode: "apply", status: "skipped", outcome: "not-run", operatorMessage: 'Not run: it waits for "PureEngage Client Credentials client", which failed.' });
+    expect(steps.find((step) => step.key === "network-allow-list")!.status).toBe("done");
+  });
+
+  it("shows the step that needs input as such, not failed, with its manual completion form, and the tenant as needing input", async () => {
+    const report = await applyTenant(waiting.tenant.id, waiting.engine);
+    expect(report.status).toBe("needs-input");
+    const checklist = (await loadTenantChecklist(waiting.db, waiting.tenant.id))!;
+    const steps = checklist.phases.flatMap((phase) => phase.steps);
+    const isolation = steps.find((step) => step.key === "tenant-isolation")!;
+    expect(isolation).toMatchObject({
+      status: "needs-input",
+      errorCode: null,
+      manualCompletion: "a sample agent of this tenant (GAX username and password) for the isolation check",
+      lastStepRun: { mode: "apply", status: "needs-input", operatorMessage: expect.stringMatching(/^Enter a sample agent of tenant "Acme"/) },
+    });
+    expect(isolation.manualFields!.map((field) => field.name)).toEqual(["username", "password", "passwordIsEncrypted"]);
+    expect(steps.filter((step) => step.applies && step.key !== "tenant-isolation").every((step) => step.status === "done")).toBe(true);
+    expect(checklist.summary.status).toBe("needs-input");
+    expect(checklist.summary.phases.find((phase) => phase.phase === "on-premises")!.status).toBe("needs-input");
+    expect(checklist.latestRun).toMatchObject({ id: report.runId, status: "needs-input", operatorMessage: expect.stringMatching(/^Enter a sample agent/) });
+  });
+
+  it("carries each step's side effects, and the notices of its last plan", async () => {
+    const restore = giveSideEffects(networkAllowListStep, (tenant) => [`asks the firewall team of ${tenant.cfgTenantName} to open four hosts`]);
+    try {
+      await waiting.db.stepState.update({
+        where: { tenantId_stepKey: { tenantId: waiting.tenant.id, stepKey: "network-allow-list" } },
+        data: { plan: { action: "none", changes: [], notices: ["the region has a fifth host since the last apply"] }, plannedAt: new Date() },
+      });
+      const steps = await stepsOf();
+      const network = steps.find((step) => step.key === "network-allow-list")!;
+      expect(network.sideEffects).toEqual(["asks the firewall team of Acme to open four hosts"]);
+      expect(network.plan).toMatchObject({ action: "none", notices: ["the region has a fifth host since the last apply"] });
+      // A step that does not apply to the tenant says nothing.
+      expect(steps.find((step) => step.key === "admin-users")!.sideEffects).toEqual([]);
+    } finally {
+      restore();
     }
   });
 });

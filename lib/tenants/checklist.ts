@@ -1,6 +1,8 @@
 import type { DbTx } from "@/lib/db/client";
-import { describeCatalogue, findStep } from "@/lib/provisioning/catalogue";
+import { catalogue, describeCatalogue, findStep } from "@/lib/provisioning/catalogue";
+import { describeFailure } from "@/lib/provisioning/failures";
 import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning/step";
+import { loadTenantView } from "@/lib/provisioning/tenant-view";
 import { manualFieldsOf, type ManualField } from "./manual-fields";
 import { PHASE_LABELS } from "./phases";
 import type { StepStatus } from "./statuses";
@@ -25,7 +27,10 @@ export interface ChecklistStep {
   description: string;
   phase: Phase;
   applies: boolean;
+  /** "needs-input": the step waits for the operator (its manual completion form, when it has one). */
   status: StepStatus;
+  /** What applying the step does in the customer's org beyond its own objects, said before Apply (none: not applying). */
+  sideEffects: string[];
   manual: boolean;
   manualCompletion: string | null;
   /** The manual completion form, from the step's schema; null when the step has none. */
@@ -49,6 +54,8 @@ export interface ChecklistPlan {
   changes: FieldDifference[];
   /** Titles of the steps this one waits for ("pending"). */
   waitingFor: string[];
+  /** Caveats the plan found, to read before Apply. */
+  notices: string[];
   plannedAt: string | null;
 }
 
@@ -86,12 +93,13 @@ const PLAN_ACTIONS: readonly string[] = ["create", "update", "none", "check", "p
 
 function planOf(plan: unknown, plannedAt: Date | null): ChecklistPlan | null {
   if (!plan || typeof plan !== "object") return null;
-  const { action, changes, waitingFor } = plan as Partial<Record<keyof StepPlan, unknown>>;
+  const { action, changes, waitingFor, notices } = plan as Partial<Record<keyof StepPlan, unknown>>;
   if (typeof action !== "string" || !PLAN_ACTIONS.includes(action)) return null;
   return {
     action: action as StepPlan["action"],
     changes: differencesOf(changes),
     waitingFor: Array.isArray(waitingFor) ? waitingFor.map((key) => findStep(String(key))?.title ?? String(key)) : [],
+    notices: Array.isArray(notices) ? notices.map(String) : [],
     plannedAt: iso(plannedAt),
   };
 }
@@ -113,6 +121,29 @@ function groupByPhase(steps: ChecklistStep[]): TenantChecklist["phases"] {
     }
   }
   return groups;
+}
+
+/**
+ * Each step's side effects for this tenant, by step key (steps that apply and declare some). A tenant whose settings
+ * do not resolve, or a step that cannot say, gets that said instead of nothing: apply would meet the same problem.
+ */
+async function sideEffectsByStep(db: DbTx, tenantId: string, applicable: Set<string>): Promise<Map<string, string[]>> {
+  const loaded = await loadTenantView(db, tenantId).then(
+    (view) => ({ view, error: undefined }),
+    (error: unknown) => ({ view: undefined, error }),
+  );
+  const byStep = new Map<string, string[]>();
+  for (const step of catalogue) {
+    if (!step.sideEffects || !applicable.has(step.key)) continue;
+    try {
+      if (!loaded.view) throw loaded.error;
+      byStep.set(step.key, step.sideEffects(loaded.view));
+    } catch (error) {
+      const { message } = describeFailure(error, step.title, tenantId);
+      byStep.set(step.key, [`What Apply changes beyond its own objects cannot be worked out: ${message}`]);
+    }
+  }
+  return byStep;
 }
 
 const runSelect = { id: true, mode: true, stepKey: true, status: true, requestedBy: true, startedAt: true, finishedAt: true, operatorMessage: true, correlationId: true, leaseExpiresAt: true } as const;
@@ -148,6 +179,7 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
   const latestStepRun = new Map(stepRuns.map((stepRun) => [stepRun.stepKey, stepRun]));
   const states = new Map(tenant.stepStates.map((state) => [state.stepKey, state]));
   const applicable = new Set(applicableSteps(tenant).map((step) => step.key));
+  const sideEffects = await sideEffectsByStep(db, tenantId, applicable);
 
   const steps = describeCatalogue().map((step): ChecklistStep => {
     const state = states.get(step.key);
@@ -160,6 +192,7 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
       phase: step.phase,
       applies: applicable.has(step.key),
       status: stepStatusOf(state, applicable.has(step.key)),
+      sideEffects: sideEffects.get(step.key) ?? [],
       manual: state?.manual ?? false,
       manualCompletion: step.manualCompletion,
       manualFields: manualFieldsOf(findStep(step.key)!),

@@ -46,6 +46,13 @@ beforeAll(async () => {
     const pacing = await tenant("Pacing-added");
     await db.tenant.update({ where: { id: pacing }, data: { agentPacing: true } });
     await states(pacing, keys, "done", "ok");
+    // Waiting for the operator's input with the rest done; the same with a failure too (failed comes first).
+    const waiting = await tenant("Needs-input");
+    await states(waiting, keys.slice(0, -1), "done", "ok");
+    await states(waiting, keys.slice(-1), "needs-input");
+    const failedWaiting = await tenant("Failed-and-needs-input");
+    await states(failedWaiting, keys.slice(0, 1), "needs-input");
+    await states(failedWaiting, keys.slice(1, 2), "failed");
   }
 }, 60_000);
 
@@ -56,7 +63,7 @@ afterAll(async () => {
 describe("overview counters", () => {
   it("count every tenant once, and each number is what its filter link lists", async () => {
     const counts = await overviewCounts(db);
-    expect(counts).toEqual({ total: 16, byStatus: { done: 4, failed: 2, running: 4, "in-progress": 4, "not-started": 2 }, drifted: 4, certificateExpiring: 4 });
+    expect(counts).toEqual({ total: 20, byStatus: { done: 4, failed: 4, "needs-input": 2, running: 4, "in-progress": 4, "not-started": 2 }, drifted: 4, certificateExpiring: 4 });
     for (const status of TENANT_STATUSES) {
       const listed = await listTenantOverview(db, parseOverviewParams({ status }));
       expect(listed.total, status).toBe(counts.byStatus[status]);

@@ -12,12 +12,22 @@ export interface OverviewCounts {
   certificateExpiring: number;
 }
 
-type CountRow = Record<"total" | "running" | "failed" | "done" | "in_progress" | "not_started" | "drifted" | "cert_expiring", bigint>;
+type CountColumn =
+  | "total"
+  | "running"
+  | "failed"
+  | "needs_input"
+  | "done"
+  | "in_progress"
+  | "not_started"
+  | "drifted"
+  | "cert_expiring";
+type CountRow = Record<CountColumn, bigint>;
 
 /**
  * Every tenant's status counted in one aggregate query, with the same precedence as the status filter
- * (overviewWhere): running, failed, done, in progress, not started. So a counter's number is the number of rows its
- * link shows. Counts the whole installation, not the current filters.
+ * (overviewWhere): running, failed, needs input, done, in progress, not started. So a counter's number is the number
+ * of rows its link shows. Counts the whole installation, not the current filters.
  */
 export async function overviewCounts(db: DbTx, now = new Date()): Promise<OverviewCounts> {
   const rows = await db.$queryRaw<CountRow[]>`
@@ -25,6 +35,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
       SELECT tenant_id,
              bool_or(status = 'running') AS running,
              bool_or(status = 'failed') AS failed,
+             bool_or(status = 'needs-input') AS waiting,
              bool_or(status = 'done') AS started,
              ${allApplicableStepsDoneSql.aggregates},
              bool_or(verify_status = ANY(${DRIFTED_VERIFY_STATUSES}::text[])) AS drifted
@@ -37,6 +48,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
     flags AS (
       SELECT coalesce(s.running, false) OR l.tenant_id IS NOT NULL AS running,
              coalesce(s.failed, false) AS failed,
+             coalesce(s.waiting, false) AS waiting,
              coalesce(s.started, false) AS started,
              ${allApplicableStepsDoneSql.condition} AS finished,
              coalesce(s.drifted, false) AS drifted,
@@ -49,9 +61,11 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
     SELECT count(*) AS total,
            count(*) FILTER (WHERE running) AS running,
            count(*) FILTER (WHERE NOT running AND failed) AS failed,
-           count(*) FILTER (WHERE NOT running AND NOT failed AND finished) AS done,
-           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT finished AND started) AS in_progress,
-           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT started) AS not_started,
+           count(*) FILTER (WHERE NOT running AND NOT failed AND waiting) AS needs_input,
+           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT waiting AND finished) AS done,
+           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT waiting AND NOT finished AND started)
+             AS in_progress,
+           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT waiting AND NOT started) AS not_started,
            count(*) FILTER (WHERE drifted) AS drifted,
            count(*) FILTER (WHERE cert_expiring) AS cert_expiring
     FROM flags`;
@@ -63,6 +77,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
       "in-progress": Number(row.in_progress),
       running: Number(row.running),
       failed: Number(row.failed),
+      "needs-input": Number(row.needs_input),
       done: Number(row.done),
     },
     drifted: Number(row.drifted),

@@ -31,10 +31,11 @@ function activeRun(now: Date): Prisma.TenantWhereInput {
   return { OR: [{ runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } }, { stepStates: { some: { status: "running" } } }] };
 }
 
-/** The same precedence as summarizeTenant: running, then failed, then done (every step that applies), then in progress. */
+/** The precedence of summarizeTenant: running, failed, needs input, done (every step that applies), in progress. */
 function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
   const running = activeRun(now);
   const failed: Prisma.TenantWhereInput = { stepStates: { some: { status: "failed" } } };
+  const waiting: Prisma.TenantWhereInput = { stepStates: { some: { status: "needs-input" } } };
   const finished = allApplicableStepsDoneWhere();
   const started: Prisma.TenantWhereInput = { stepStates: { some: { status: "done" } } };
   switch (status) {
@@ -42,12 +43,14 @@ function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
       return running;
     case "failed":
       return { AND: [failed], NOT: [running] };
+    case "needs-input":
+      return { AND: [waiting], NOT: [running, failed] };
     case "done":
-      return { AND: [finished], NOT: [running, failed] };
+      return { AND: [finished], NOT: [running, failed, waiting] };
     case "in-progress":
-      return { AND: [started], NOT: [running, failed, finished] };
+      return { AND: [started], NOT: [running, failed, waiting, finished] };
     case "not-started":
-      return { NOT: [running, failed, started] };
+      return { NOT: [running, failed, waiting, started] };
   }
 }
 

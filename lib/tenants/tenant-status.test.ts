@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogue } from "@/lib/provisioning/catalogue";
-import { applicableSteps, summarizeTenant, type TenantFacts } from "./tenant-status";
+import { applicableSteps, stepStatusOf, summarizeTenant, type TenantFacts } from "./tenant-status";
 
 const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout }, ...overrides });
 const doneStates = (keys: string[]) => keys.map((stepKey) => ({ stepKey, status: "done", verifyStatus: null, lastVerifiedAt: null }));
@@ -26,5 +26,18 @@ describe("which steps apply to a tenant", () => {
     const summary = summarizeTenant(tenant, doneStates(keys), false);
     expect(summary).toMatchObject({ status: "done", done: keys.length, total: keys.length });
     expect(keys.length).toBeLessThan(catalogue.length);
+  });
+
+  it("calls a tenant whose step waits for the operator's input \"needs input\", not failed, unless another step failed", () => {
+    const tenant = facts("multi-tenant");
+    const keys = applicableSteps(tenant).map((step) => step.key);
+    const waiting = { stepKey: "tenant-isolation", status: "needs-input", verifyStatus: null, lastVerifiedAt: null };
+    expect(stepStatusOf(waiting, true)).toBe("needs-input");
+    const summary = summarizeTenant(tenant, [...doneStates(keys.filter((key) => key !== "tenant-isolation")), waiting], false);
+    expect(summary).toMatchObject({ status: "needs-input", done: keys.length - 1, total: keys.length });
+    expect(summary.phases.find((phase) => phase.phase === "on-premises")).toMatchObject({ status: "needs-input", done: 1, total: 2 });
+    const failed = { stepKey: "connect-org", status: "failed", verifyStatus: null, lastVerifiedAt: null };
+    expect(summarizeTenant(tenant, [failed, waiting], false).status).toBe("failed");
+    expect(summarizeTenant(tenant, [waiting], true).status).toBe("running");
   });
 });

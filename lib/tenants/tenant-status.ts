@@ -44,6 +44,7 @@ export function stepStatusOf(state: StepStateFacts | undefined, applies: boolean
   if (!state) return "not-started";
   if (state.status === "running") return "running";
   if (state.status === "failed") return "failed";
+  if (state.status === "needs-input") return "needs-input";
   if (state.status === "done") return state.verifyStatus === "drifted" || state.verifyStatus === "missing" ? "drifted" : "done";
   return "not-started";
 }
@@ -65,7 +66,7 @@ export interface TenantSummary {
 }
 
 /** Worst first: one running step makes the phase running, one failure failed, and so on. */
-const phaseOrder: StepStatus[] = ["running", "failed", "drifted"];
+const phaseOrder: StepStatus[] = ["running", "failed", "needs-input", "drifted"];
 
 export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], runActive: boolean): TenantSummary {
   const byKey = new Map(states.map((state) => [state.stepKey, state]));
@@ -83,15 +84,14 @@ export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], r
   });
   const done = counted.filter(({ status }) => isDone(status)).length;
   const verified = states.map((state) => state.lastVerifiedAt).filter((date): date is Date => date !== null);
-  const status: TenantStatus = runActive || counted.some(({ status }) => status === "running")
-    ? "running"
-    : counted.some(({ status }) => status === "failed")
-      ? "failed"
-      : done === counted.length
-        ? "done"
-        : done > 0
-          ? "in-progress"
-          : "not-started";
+  const any = (wanted: StepStatus) => counted.some(({ status }) => status === wanted);
+  const status: TenantStatus =
+    runActive || any("running") ? "running"
+    : any("failed") ? "failed"
+    : any("needs-input") ? "needs-input"
+    : done === counted.length ? "done"
+    : done > 0 ? "in-progress"
+    : "not-started";
   return {
     done,
     total: counted.length,

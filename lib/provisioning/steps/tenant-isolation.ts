@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AgentIsolationResult, IsolationProblem, TenantIsolationReport } from "@/lib/config-server/bridge";
 import { AppError } from "@/lib/errors";
+import { NeedsInputError } from "../needs-input";
 import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../step";
 import { TRANSACTION_OBJECT } from "./transaction-object";
 
@@ -34,8 +35,13 @@ async function storedAgent(ctx: StepContext<unknown>): Promise<StoredAgent | und
   return outputs && password ? { username: outputs.agentUsername, password, passwordIsEncrypted: outputs.passwordIsEncrypted } : undefined;
 }
 
+/** Not a failure: the check waits for the operator to enter a sample agent (manual completion). */
 const noAgent = (tenantName: string) =>
-  new AppError("precondition_failed", `Enter a sample agent of tenant "${tenantName}" (username and password, complete this step by hand) so the isolation check can sign in as it.`);
+  new NeedsInputError(
+    "a sample agent of this tenant (GAX username and password)",
+    `Enter a sample agent of tenant "${tenantName}" (username and password, complete this step by hand) ` +
+      "so the isolation check can sign in as it.",
+  );
 
 /** What the deployment's other tenants' sample agents saw at their last check (apply or verify). */
 const observationSchema = z.object({ agentUsername: z.string().min(1), seesTenants: z.array(z.string()), checkedAt: z.string().optional() });
