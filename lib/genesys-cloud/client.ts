@@ -20,7 +20,7 @@ export type GenesysCloudTarget = { region: string } | GenesysCloudBaseUrls;
 export type GenesysCloudCredentials = ClientCredentials | { accessToken: string };
 
 export interface GenesysCloudClientOptions {
-  /** The org's API limit per token until the service's `inin-ratelimit-allowed` header says otherwise (default 300/min). */
+  /** The org's API limit per token until the `inin-ratelimit-allowed` header says otherwise (default 300/min). */
   rateLimitPerMinute?: number;
   /** Share of the limit the limiter uses (default 0.97). */
   rateLimitHeadroom?: number;

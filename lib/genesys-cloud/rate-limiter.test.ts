@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningGenesysSandbox } from "@/sandbox/genesys-cloud";
-import { OrgRateLimiter, windowReportOf, type Clock, type Release } from "./rate-limiter";
+import { OrgRateLimiter, windowReportOf, type Clock, type RateLimiterOptions, type Release } from "./rate-limiter";
 import { clientFor, sandboxRequests, startSandbox } from "./test-support";
 
 /** A clock that moves only when the test advances it, firing due sleeps in time order. */
@@ -29,18 +29,33 @@ function manualClock(): Clock & { advance(ms: number): Promise<void> } {
 }
 
 const headers = (values: Record<string, string>) => new Headers(values);
+/** The `inin-ratelimit-*` headers of an answer. */
+const report = (count: number, allowed: number, reset: number) =>
+  headers({
+    "inin-ratelimit-count": `${count}`,
+    "inin-ratelimit-allowed": `${allowed}`,
+    "inin-ratelimit-reset": `${reset}`,
+  });
 
 /** Starts `n` acquisitions; `granted` lists, in order, when each one got through. */
 function acquireMany(limiter: OrgRateLimiter, clock: Clock, n: number) {
   const granted: { index: number; at: number; release: Release }[] = [];
-  for (let index = 0; index < n; index += 1) void limiter.acquire().then((release) => granted.push({ index, at: clock.now(), release }));
+  for (let index = 0; index < n; index += 1) {
+    void limiter.acquire().then((release) => granted.push({ index, at: clock.now(), release }));
+  }
   return granted;
 }
 
 describe("rate limiter", () => {
   it("spends a window's allowance at once instead of pacing at limit / 60 per second", async () => {
     const clock = manualClock();
-    const limiter = new OrgRateLimiter({ allowedPerWindow: 100, windowMs: 60_000, headroom: 1, maxConcurrency: 1_000, clock });
+    const limiter = new OrgRateLimiter({
+      allowedPerWindow: 100,
+      windowMs: 60_000,
+      headroom: 1,
+      maxConcurrency: 200,
+      clock,
+    });
     const granted = acquireMany(limiter, clock, 101);
     await clock.advance(0);
     expect(granted.map((g) => g.at)).toEqual(Array.from({ length: 100 }, () => 0));
@@ -79,13 +94,13 @@ describe("rate limiter", () => {
 
   it("takes the allowance from inin-ratelimit-allowed", async () => {
     const clock = manualClock();
-    const limiter = new OrgRateLimiter({ allowedPerWindow: 300, windowMs: 10_000, headroom: 1, maxConcurrency: 2, clock });
+    const limiter = new OrgRateLimiter({ allowedPerWindow: 300, windowMs: 1e4, headroom: 1, maxConcurrency: 2, clock });
     const granted = acquireMany(limiter, clock, 10);
     await clock.advance(0);
     expect(granted).toHaveLength(2);
-    granted[0]!.release(headers({ "inin-ratelimit-count": "1", "inin-ratelimit-allowed": "4", "inin-ratelimit-reset": "10" }));
+    granted[0]!.release(report(1, 4, 10));
     await clock.advance(0);
-    granted[1]!.release(headers({ "inin-ratelimit-count": "2", "inin-ratelimit-allowed": "4", "inin-ratelimit-reset": "10" }));
+    granted[1]!.release(report(2, 4, 10));
     await clock.advance(0);
     for (const g of granted.slice(2)) g.release();
     await clock.advance(9_999);
@@ -96,10 +111,10 @@ describe("rate limiter", () => {
 
   it("treats a count above its own requests as someone else's use of the token, for a window", async () => {
     const clock = manualClock();
-    const limiter = new OrgRateLimiter({ allowedPerWindow: 10, windowMs: 10_000, headroom: 1, maxConcurrency: 1, clock });
+    const limiter = new OrgRateLimiter({ allowedPerWindow: 10, windowMs: 10e3, headroom: 1, maxConcurrency: 1, clock });
     const granted = acquireMany(limiter, clock, 12);
     await clock.advance(0);
-    granted[0]!.release(headers({ "inin-ratelimit-count": "8", "inin-ratelimit-allowed": "10", "inin-ratelimit-reset": "4" }));
+    granted[0]!.release(report(8, 10, 4));
     await clock.advance(0);
     granted[1]!.release();
     await clock.advance(0);
@@ -113,10 +128,10 @@ describe("rate limiter", () => {
 
   it("holds every caller until the reset when the service says the allowance is used", async () => {
     const clock = manualClock();
-    const limiter = new OrgRateLimiter({ allowedPerWindow: 100, windowMs: 1_000, headroom: 1, maxConcurrency: 1, clock });
+    const limiter = new OrgRateLimiter({ allowedPerWindow: 100, windowMs: 1e3, headroom: 1, maxConcurrency: 1, clock });
     const granted = acquireMany(limiter, clock, 2);
     await clock.advance(0);
-    granted[0]!.release(headers({ "inin-ratelimit-count": "100", "inin-ratelimit-allowed": "100", "inin-ratelimit-reset": "3" }));
+    granted[0]!.release(report(100, 100, 3));
     await clock.advance(2_999);
     expect(granted).toHaveLength(1);
     await clock.advance(1);
@@ -147,15 +162,17 @@ describe("rate limiter", () => {
   });
 
   it("reads only whole numbers from the headers", () => {
-    expect(windowReportOf(headers({ "inin-ratelimit-count": "7", "inin-ratelimit-allowed": "300", "inin-ratelimit-reset": "38" }))).toEqual({ count: 7, allowed: 300, resetSeconds: 38 });
-    expect(windowReportOf(headers({ "inin-ratelimit-count": "x", "inin-ratelimit-allowed": "0", "inin-ratelimit-reset": "-1" }))).toEqual({});
+    expect(windowReportOf(report(7, 300, 38))).toEqual({ count: 7, allowed: 300, resetSeconds: 38 });
+    const nonsense = headers({ "inin-ratelimit-count": "x", "inin-ratelimit-allowed": "0" });
+    expect(windowReportOf(nonsense)).toEqual({});
   });
 
   it("rejects bad settings naming the option", () => {
-    expect(() => new OrgRateLimiter({ allowedPerWindow: 0 })).toThrow(/^allowedPerWindow \(rateLimitPerMinute\): must be an integer of at least 1/);
-    expect(() => new OrgRateLimiter({ headroom: 1.5 })).toThrow(/^headroom \(rateLimitHeadroom\): must be above 0 and at most 1/);
-    expect(() => new OrgRateLimiter({ windowMs: 0 })).toThrow(/^windowMs: must be a positive number/);
-    expect(() => new OrgRateLimiter({ maxConcurrency: 0 })).toThrow(/^maxConcurrency: must be an integer of at least 1/);
+    const problem = (options: RateLimiterOptions) => () => new OrgRateLimiter(options);
+    expect(problem({ allowedPerWindow: 0 })).toThrow(/^allowedPerWindow \(rateLimitPerMinute\): must be an integer/);
+    expect(problem({ headroom: 1.5 })).toThrow(/^headroom \(rateLimitHeadroom\): must be above 0 and at most 1/);
+    expect(problem({ windowMs: 0 })).toThrow(/^windowMs: must be a positive number/);
+    expect(problem({ maxConcurrency: 0 })).toThrow(/^maxConcurrency: must be an integer of at least 1/);
   });
 });
 
@@ -169,7 +186,8 @@ describe("rate limiter against the sandbox's limit over HTTP", () => {
   describe.each(["sliding", "fixed"] as const)("%s window", (rateLimitWindow) => {
     let sandbox: RunningGenesysSandbox;
     beforeAll(async () => {
-      sandbox = await startSandbox({ rateLimitPerMinute: LIMIT, rateLimitWindowSeconds: WINDOW_SECONDS, rateLimitWindow });
+      const options = { rateLimitPerMinute: LIMIT, rateLimitWindowSeconds: WINDOW_SECONDS, rateLimitWindow };
+      sandbox = await startSandbox(options);
     });
     afterAll(() => sandbox.close());
 
@@ -179,7 +197,8 @@ describe("rate limiter against the sandbox's limit over HTTP", () => {
       const before = (await sandboxRequests(sandbox)).length;
       const started = Date.now();
       const finished: number[] = [];
-      const orgs = await Promise.all(Array.from({ length: 45 }, () => gc.getOrganization().then((org) => (finished.push(Date.now() - started), org))));
+      const timed = () => gc.getOrganization().then((org) => (finished.push(Date.now() - started), org));
+      const orgs = await Promise.all(Array.from({ length: 45 }, timed));
       expect(orgs.every((o) => o.thirdPartyOrgName === "acme-eu")).toBe(true);
       // (a) 19 (the allowance less the 3 % reserve) at once; pacing at the limit over the window would need 1.4 s
       // after a burst of 5, and 1.9 s without.

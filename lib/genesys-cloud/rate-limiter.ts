@@ -19,11 +19,11 @@ export const DEFAULT_ALLOWED_PER_WINDOW = 300;
 export const DEFAULT_WINDOW_MS = 61_000;
 
 export interface RateLimiterOptions {
-  /** Requests one token may send per window until the service's `inin-ratelimit-allowed` says otherwise (default 300). */
+  /** Requests one token may send per window until `inin-ratelimit-allowed` says otherwise (default 300). */
   allowedPerWindow?: number;
   /** How long a request counts after its answer (default 61 s). */
   windowMs?: number;
-  /** Share of the allowance to use, a reserve for requests the service counts that this process cannot see (default 0.97). */
+  /** Share of the allowance to use: a reserve for requests the service counts that this process cannot see (0.97). */
   headroom?: number;
   /** Requests in flight at once (default 8); also bounds what is sent before the first answer tells the allowance. */
   maxConcurrency?: number;
@@ -89,9 +89,13 @@ export class OrgRateLimiter {
     this.headroom = options.headroom ?? 0.97;
     this.maxConcurrency = options.maxConcurrency ?? 8;
     this.clock = options.clock ?? realClock;
-    if (!Number.isInteger(this.allowed) || this.allowed < 1) throw new Error(`allowedPerWindow (rateLimitPerMinute): must be an integer of at least 1 (got ${this.allowed})`);
+    if (!Number.isInteger(this.allowed) || this.allowed < 1) {
+      throw new Error(`allowedPerWindow (rateLimitPerMinute): must be an integer of at least 1 (got ${this.allowed})`);
+    }
     if (!(this.windowMs > 0)) throw new Error(`windowMs: must be a positive number (got ${this.windowMs})`);
-    if (!(this.headroom > 0 && this.headroom <= 1)) throw new Error(`headroom (rateLimitHeadroom): must be above 0 and at most 1 (got ${this.headroom})`);
+    if (!(this.headroom > 0 && this.headroom <= 1)) {
+      throw new Error(`headroom (rateLimitHeadroom): must be above 0 and at most 1 (got ${this.headroom})`);
+    }
     if (!Number.isInteger(this.maxConcurrency) || this.maxConcurrency < 1) {
       throw new Error(`maxConcurrency: must be an integer of at least 1 (got ${this.maxConcurrency})`);
     }
@@ -120,10 +124,15 @@ export class OrgRateLimiter {
     return Math.max(1, Math.floor(this.allowed * this.headroom));
   }
 
-  private used(now: number): number {
+  /** Drops the requests that left the window; returns this limiter's requests still in it. */
+  private ownInWindow(now: number): number {
     this.sent = this.sent.filter((r) => r.answeredAt === undefined || r.answeredAt + this.windowMs > now);
+    return this.sent.length;
+  }
+
+  private used(now: number): number {
     this.others = this.others.filter((o) => o.until > now);
-    return this.sent.length + Math.max(0, ...this.others.map((o) => o.count));
+    return this.ownInWindow(now) + Math.max(0, ...this.others.map((o) => o.count));
   }
 
   private answered(request: SentRequest, headers: HeaderSource | undefined): void {
@@ -139,7 +148,7 @@ export class OrgRateLimiter {
     if (report.allowed !== undefined) this.allowed = report.allowed;
     if (report.count === undefined) return;
     // Every request this limiter sent that the service may have counted is still in `sent`.
-    const others = report.count - this.sent.filter((r) => r.answeredAt === undefined || r.answeredAt + this.windowMs > now).length;
+    const others = report.count - this.ownInWindow(now);
     if (others > 0) this.others.push({ count: others, until: now + this.windowMs });
     if (report.resetSeconds !== undefined && report.count >= this.allowed) {
       this.heldUntil = Math.max(this.heldUntil, now + report.resetSeconds * 1000);
@@ -148,7 +157,9 @@ export class OrgRateLimiter {
 
   private pump(): void {
     const now = this.clock.now();
-    while (this.waiting.length > 0 && this.inFlight < this.maxConcurrency && now >= this.heldUntil && this.used(now) < this.budget()) {
+    const mayStart = () =>
+      this.inFlight < this.maxConcurrency && now >= this.heldUntil && this.used(now) < this.budget();
+    while (this.waiting.length > 0 && mayStart()) {
       const request: SentRequest = { sentAt: now };
       this.sent.push(request);
       this.inFlight += 1;

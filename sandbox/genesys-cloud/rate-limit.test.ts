@@ -26,7 +26,7 @@ describe("sliding request window (the API's default)", () => {
     expect(limiter.take("token")).toMatchObject({ allowed: true, count: 2 });
   });
 
-  it("reports the seconds until the oldest counted request leaves the window, the window itself for a first request", () => {
+  it("reports the seconds until the oldest counted request leaves the window (a window for a first request)", () => {
     const c = clock();
     const limiter = new MinuteWindowLimiter(300, 60_000, c.now, "sliding");
     c.t = 1_000;
@@ -77,7 +77,8 @@ describe("fixed request window", () => {
     c.t = 5_000;
     expect(limiter.take("token")).toEqual({ allowed: true, count: 1, limit: 3, resetSeconds: 60 });
     c.t = 64_000;
-    expect([limiter.take("token").allowed, limiter.take("token").allowed, limiter.take("token").allowed]).toEqual([true, true, false]);
+    const allowed = () => limiter.take("token").allowed;
+    expect([allowed(), allowed(), allowed()]).toEqual([true, true, false]);
     c.t = 65_000;
     expect(limiter.take("token")).toEqual({ allowed: true, count: 1, limit: 3, resetSeconds: 60 });
   });
@@ -86,6 +87,6 @@ describe("fixed request window", () => {
 describe("settings", () => {
   it("rejects a limit below one and a window that is not positive", () => {
     expect(() => new MinuteWindowLimiter(0)).toThrow(/^rate limit: must be an integer of at least 1/);
-    expect(() => new MinuteWindowLimiter(10, 0)).toThrow(/^rate-limit window: must be a positive number/);
+    expect(() => new MinuteWindowLimiter(10, 0)).toThrow(/^rate-limit window: must be a positive length/);
   });
 });

@@ -15,7 +15,7 @@ export interface WindowDecision {
   /** Requests counted in the window, this one included when allowed (refused requests are not counted). */
   count: number;
   limit: number;
-  /** Whole seconds, rounded up, until the window frees room: its oldest request leaves it (sliding) or it resets (fixed). */
+  /** Whole seconds, rounded up, until the window frees room: its oldest request leaves (sliding), it resets (fixed). */
   resetSeconds: number;
 }
 
@@ -30,8 +30,10 @@ export class MinuteWindowLimiter {
     private readonly now: () => number = Date.now,
     private readonly mode: WindowMode = "fixed",
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`rate limit: must be an integer of at least 1 per window (got ${limit})`);
-    if (!(windowMs > 0)) throw new Error(`rate-limit window: must be a positive number of seconds (got ${windowMs / 1000})`);
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new Error(`rate limit: must be an integer of at least 1 per window (got ${limit})`);
+    }
+    if (!(windowMs > 0)) throw new Error(`rate-limit window: must be a positive length (got ${windowMs} ms)`);
   }
 
   take(key: string): WindowDecision {
