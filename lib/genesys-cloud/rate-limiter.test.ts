@@ -4,13 +4,14 @@ import { OrgRateLimiter, windowReportOf, type Clock, type RateLimiterOptions, ty
 import { clientFor, sandboxRequests, startSandbox } from "./test-support";
 
 /** A clock that moves only when the test advances it, firing due sleeps in time order. */
-function manualClock(): Clock & { advance(ms: number): Promise<void> } {
+function manualClock(): Clock & { advance(ms: number): Promise<void>; pendingSleeps(): number } {
   let t = 0;
-  const sleepers: { at: number; wake: () => void }[] = [];
+  const sleepers: { at: number; wake: () => void; signal?: AbortSignal }[] = [];
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   return {
     now: () => t,
-    sleep: (ms) => new Promise<void>((wake) => sleepers.push({ at: t + ms, wake })),
+    sleep: (ms, signal) => new Promise<void>((wake) => sleepers.push({ at: t + ms, wake, signal })),
+    pendingSleeps: () => sleepers.filter((s) => !s.signal?.aborted).length,
     async advance(ms) {
       const target = t + ms;
       await settle();
@@ -147,6 +148,19 @@ describe("rate limiter", () => {
     expect(granted).toHaveLength(0);
     await clock.advance(1);
     expect(granted.map((g) => g.at)).toEqual([2_000, 2_000, 2_000]);
+  });
+
+  it("cancels its wake-up once no caller waits", async () => {
+    const clock = manualClock();
+    const limiter = new OrgRateLimiter({ allowedPerWindow: 2, windowMs: 60_000, headroom: 1, clock });
+    const granted = acquireMany(limiter, clock, 3);
+    await clock.advance(0);
+    granted[0]!.release();
+    await clock.advance(0);
+    expect([granted.length, clock.pendingSleeps()]).toEqual([2, 1]);
+    granted[1]!.release(report(2, 10, 60));
+    await clock.advance(0);
+    expect([granted.length, clock.pendingSleeps()]).toEqual([3, 0]);
   });
 
   it("bounds the calls in flight and serves waiting callers in arrival order", async () => {

@@ -5,10 +5,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`; may reject or never settle once `signal` is aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
+export const realClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, undefined, { signal }) };
 
 /** The Genesys default: 300 requests per token per minute. */
 export const DEFAULT_ALLOWED_PER_WINDOW = 300;
@@ -81,7 +82,8 @@ export class OrgRateLimiter {
   private heldUntil = 0;
   private others: { count: number; until: number }[] = [];
   private readonly waiting: ((request: SentRequest) => void)[] = [];
-  private wakeAt = Number.POSITIVE_INFINITY;
+  /** The pending wake-up while callers wait for room (cancelled when none wait any more). */
+  private wake: { at: number; cancel: AbortController } | undefined;
 
   constructor(options: RateLimiterOptions = {}) {
     this.allowed = options.allowedPerWindow ?? DEFAULT_ALLOWED_PER_WINDOW;
@@ -165,17 +167,27 @@ export class OrgRateLimiter {
       this.inFlight += 1;
       this.waiting.shift()!(request);
     }
-    if (this.waiting.length === 0 || this.inFlight >= this.maxConcurrency) return;
+    if (this.waiting.length === 0) {
+      this.wake?.cancel.abort();
+      this.wake = undefined;
+      return;
+    }
+    if (this.inFlight >= this.maxConcurrency) return;
     // Blocked by the window: wake when the hold ends or the next request leaves it (answers also wake it).
     const times = [this.heldUntil, ...this.others.map((o) => o.until)];
     for (const r of this.sent) if (r.answeredAt !== undefined) times.push(r.answeredAt + this.windowMs);
     const next = Math.min(...times.filter((t) => t > now));
-    if (!Number.isFinite(next) || next >= this.wakeAt) return;
-    this.wakeAt = next;
-    void this.clock.sleep(next - now).then(() => {
-      if (this.wakeAt === next) this.wakeAt = Number.POSITIVE_INFINITY;
-      this.pump();
-    });
+    if (!Number.isFinite(next) || (this.wake && this.wake.at <= next)) return;
+    this.wake?.cancel.abort();
+    const wake = { at: next, cancel: new AbortController() };
+    this.wake = wake;
+    this.clock.sleep(next - now, wake.cancel.signal).then(
+      () => {
+        if (this.wake === wake) this.wake = undefined;
+        this.pump();
+      },
+      () => undefined,
+    );
   }
 }
 
