@@ -3,7 +3,7 @@ import type { ConfigServerBridge } from "./bridge";
 import { withAnnexSection, type DesiredHybridIntegration } from "./desired-object";
 import { exportHybridIntegration } from "./export-hybrid-integration";
 import { GaxClient } from "./gax-client";
-import { findHybridIntegration, findTenant, findTransactionsFolder, listTenants, requireTenant } from "./gax-lookups";
+import { findHybridIntegration, findTenant, findTransactionsFolder, requireTenant } from "./gax-lookups";
 import { parseGaxSettings, type GaxSettingsInput } from "./gax-settings";
 import { planFrom, verificationFrom } from "./hybrid-integration-diff";
 import { checkTenantIsolation } from "./tenant-isolation";
@@ -44,9 +44,7 @@ export function createGaxBridge(input: GaxSettingsInput): ConfigServerBridge {
 
     exportHybridIntegration: (desired, options) => exportHybridIntegration(localize(desired), options),
 
-    async checkTenantIsolation(agents) {
-      return checkTenantIsolation(connection, await listTenants(client), agents);
-    },
+    checkTenantIsolation: (agents) => checkTenantIsolation(client, connection, agents),
 
     close: () => client.signOut(),
   };

@@ -38,6 +38,8 @@ export interface KitOptions {
   gaxSeed?: GaxSandboxSeed;
   /** The sample agent entered for the isolation check (default acme.agent1); false enters none. */
   isolationAgent?: IsolationAgentInput | false;
+  /** Changes the Genesys Cloud sandbox seed (fresh org ids already set) before the sandbox starts, e.g. the roles. */
+  adjustGenesysSeed?: (seed: GenesysSandboxSeedInput) => void;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
@@ -45,6 +47,7 @@ export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", passwo
 /** acme-eu (region eu-west-1) in the Genesys Cloud sandbox, as tenant Acme of the GAX sandbox's multi-tenant deployment. */
 export async function startProvisioningKit(options: KitOptions = {}) {
   const seed = seedWithFreshOrgIds();
+  options.adjustGenesysSeed?.(seed);
   const acme = seed.orgs[0]!;
   const bootstrap = acme.oauthClients![0]!;
   const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed });
