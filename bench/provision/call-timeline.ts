@@ -24,6 +24,10 @@ export interface RunCalls {
   busyMs(): number;
   /** Milliseconds from the first call's start to the last call's end. */
   spanMs(): number;
+  /** Milliseconds of the whole run, and before its first call and after its last. */
+  runMs: number;
+  beforeFirstMs(): number;
+  afterLastMs(): number;
 }
 
 function urlOf(input: Parameters<typeof fetch>[0]): string {
@@ -83,8 +87,13 @@ export class CallTimeline {
   /** Runs `work` with its HTTP calls recorded. */
   async record<T>(work: () => Promise<T>): Promise<{ result: T; run: RunCalls }> {
     const calls: TimedCall[] = [];
+    const started = performance.now();
     const result = await this.current.run(calls, work);
+    const ended = performance.now();
     const run: RunCalls = {
+      runMs: ended - started,
+      beforeFirstMs: () => (calls.length ? Math.min(...calls.map((c) => c.start)) - started : 0),
+      afterLastMs: () => (calls.length ? ended - Math.max(...calls.map((c) => c.end)) : 0),
       calls,
       apiCallsPerToken() {
         const perToken = new Map<string | undefined, number>();
