@@ -58,7 +58,6 @@ interface GaxRequest {
 interface TenantResult {
   name: string;
   status: string;
-  apiCalls: number;
   /** The run's HTTP calls as timed in this process: Platform API calls per token, critical path, all calls. */
   calls: {
     apiCallsPerToken: number[];
@@ -143,7 +142,6 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     const operations = new Map<string, number>();
     const limit = pLimit(CONCURRENCY);
     const applyOne = async (tenant: (typeof tenants)[number]): Promise<TenantResult> => {
-      let apiCalls = 0;
       const { result: report, run } = await timeline.record(() =>
         applyTenant(tenant.id, {
           db,
@@ -151,7 +149,6 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
           genesys: {
             rateLimitPerMinute: LIMIT_PER_MINUTE,
             onCall: (call) => {
-              apiCalls += 1;
               operations.set(call.operation, (operations.get(call.operation) ?? 0) + 1);
             },
           },
@@ -169,7 +166,7 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
         afterLastMs: run.afterLastMs(),
       };
       const failure = failed ? `${failed.stepKey}: ${failed.error!.message}` : undefined;
-      return { name: tenant.cfgTenantName, status: report.status, apiCalls, calls, failure };
+      return { name: tenant.cfgTenantName, status: report.status, calls, failure };
     };
     const sandboxCpuBefore = await sandboxes.cpuSeconds();
     const resources = await measureResources(database.url, database.postgresDirectory, { sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE) });
