@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import { loadGenesysSeed, startGenesysCloudSandbox, type FaultConfigInput } from "@/sandbox/genesys-cloud";
+import type { WindowMode } from "@/sandbox/genesys-cloud/rate-limit";
 
 interface RunningSandbox {
   url: string;
@@ -15,6 +16,11 @@ const number = (flag: string, min: number, max: number) => (raw: string) => {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) throw new InvalidArgumentError(`${flag} must be a number from ${min} to ${max}`);
   return value;
+};
+
+const windowMode = (raw: string): WindowMode => {
+  if (raw === "sliding" || raw === "fixed") return raw;
+  throw new InvalidArgumentError(`--rate-limit-window must be sliding or fixed (got "${raw}")`);
 };
 
 /** A port from the environment, or the fallback; a bad value stops the start naming the variable. */
@@ -33,6 +39,7 @@ const buildProgram = () =>
     .option("--port <port>", "Genesys Cloud sandbox port (env GENESYS_SANDBOX_PORT)", number("--port", 0, 65535), envPort("GENESYS_SANDBOX_PORT", 4010))
     .option("--seed <file>", "Genesys Cloud seed JSON (env GENESYS_SANDBOX_SEED)", process.env.GENESYS_SANDBOX_SEED)
     .option("--rate-limit <n>", "API requests per token per minute", number("--rate-limit", 1, 1_000_000), 300)
+    .option("--rate-limit-window <mode>", "sliding or fixed API limit window", windowMode, "sliding")
     .option("--latency-ms <ms>", "latency added to every answer", number("--latency-ms", 0, 600_000), 0)
     .option("--jitter-ms <ms>", "random extra latency up to this much", number("--jitter-ms", 0, 600_000), 0)
     .option("--error-rate <share>", "share of requests answered 500/503/504", number("--error-rate", 0, 1), 0)
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     seed,
     controlEndpoints: true,
     rateLimitPerMinute: opts.rateLimit as number,
+    rateLimitWindow: opts.rateLimitWindow as WindowMode,
     faults: faultsFrom(opts),
   });
   console.log(`Genesys Cloud sandbox: ${genesys.url} (login /oauth/token, API /api/v2, control /__sandbox)`);

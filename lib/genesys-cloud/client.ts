@@ -20,11 +20,10 @@ export type GenesysCloudTarget = { region: string } | GenesysCloudBaseUrls;
 export type GenesysCloudCredentials = ClientCredentials | { accessToken: string };
 
 export interface GenesysCloudClientOptions {
-  /** The org's API limit per token (default 300/min). */
+  /** The org's API limit per token until the `inin-ratelimit-allowed` header says otherwise (default 300/min). */
   rateLimitPerMinute?: number;
-  /** Share of the limit the pacer uses (default 0.97). */
+  /** Share of the limit the limiter uses (default 0.97). */
   rateLimitHeadroom?: number;
-  burst?: number;
   /** Calls in flight at once for this org (default 8). */
   maxConcurrency?: number;
   retry?: Partial<RetryPolicy>;
@@ -76,9 +75,8 @@ export function createGenesysCloudClient(target: GenesysCloudTarget, credentials
   const limiter =
     options.limiter ??
     sharedOrgRateLimiter(`${urls.apiBaseUrl}|${identity}`, {
-      ratePerMinute: options.rateLimitPerMinute ?? 300,
+      allowedPerWindow: options.rateLimitPerMinute,
       headroom: options.rateLimitHeadroom,
-      burst: options.burst,
       maxConcurrency: options.maxConcurrency,
     });
   const tokenKey = `${urls.loginBaseUrl}|${identity}`;

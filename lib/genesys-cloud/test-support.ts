@@ -16,7 +16,7 @@ export function clientFor(
 ) {
   return createGenesysCloudClient({ loginBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, credentials, {
     tokenCache: new TokenCache(),
-    limiter: new OrgRateLimiter({ ratePerMinute: 60_000, burst: 50, maxConcurrency: 8 }),
+    limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }),
     retry: fastRetry,
     ...options,
   });

@@ -30,7 +30,7 @@ describe("answer validation", () => {
   const client = () =>
     createGenesysCloudClient({ loginBaseUrl: url, apiBaseUrl: url }, { clientId: "c", clientSecret: "s" }, {
       tokenCache: new TokenCache(),
-      limiter: new OrgRateLimiter({ ratePerMinute: 60_000, burst: 10 }),
+      limiter: new OrgRateLimiter({ allowedPerWindow: 60_000 }),
     });
 
   it("reports a missing required field by name with the correlation id", async () => {

@@ -96,7 +96,7 @@ export class Transport {
         if (error instanceof GenesysCloudError) throw error;
         sendError = error;
       } finally {
-        release();
+        release(response?.headers);
       }
 
       if (sendError !== undefined || !response) {

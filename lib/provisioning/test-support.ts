@@ -76,7 +76,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const engine: EngineOptions = {
     db,
     audit: testAudit,
-    genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ ratePerMinute: 60_000, burst: 50, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
+    genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
   const isolationAgent = options.isolationAgent ?? ACME_AGENT;

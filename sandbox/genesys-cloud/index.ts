@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { defaultGenesysSeed } from "./default-seed";
 import { FaultInjector, type FaultConfigInput } from "./faults";
 import { Router } from "./http/router";
-import { MinuteWindowLimiter } from "./rate-limit";
+import { MinuteWindowLimiter, type WindowMode } from "./rate-limit";
 import { registerControlRoutes } from "./routes/control";
 import { registerDivisionRoutes } from "./routes/divisions";
 import { registerIdentityProviderRoutes } from "./routes/identity-providers";
@@ -39,6 +39,8 @@ export interface GenesysSandboxOptions {
   rateLimitPerMinute?: number;
   /** Length of a rate-limit window (default 60 s); shorter windows let tests exercise the limit quickly. */
   rateLimitWindowSeconds?: number;
+  /** How the window is counted: `sliding` (default, the strictest) or `fixed` (opened by a token's first request). */
+  rateLimitWindow?: WindowMode;
   tokenRateLimitPerMinute?: number;
   faults?: FaultConfigInput;
   /** How the roles list shows policies in every org, overriding the seed's `roleListPolicies` (default "full"). */
@@ -70,7 +72,12 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
   let state = buildState(seed);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
-  const apiLimiter = new MinuteWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, (options.rateLimitWindowSeconds ?? 60) * 1000);
+  const apiLimiter = new MinuteWindowLimiter(
+    options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    (options.rateLimitWindowSeconds ?? 60) * 1000,
+    Date.now,
+    options.rateLimitWindow ?? "sliding",
+  );
   const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
 
   const apiRouter = new Router();
