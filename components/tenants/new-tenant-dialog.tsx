@@ -118,7 +118,7 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
               </Select>
             )}
           </Field>
-          <Field label="Configuration Server tenant" error={errors.cfgTenantName} description="The tenant's name in Configuration Server. Leave empty in a single-tenant deployment (Environment).">
+          <Field label="Configuration Server tenant" error={errors.cfgTenantName} description="The tenant's name in Configuration Server. Leave empty in a single-tenant deployment (its tenant, Environment or Resources, as the deployment says).">
             <Input name="cfgTenantName" autoComplete="off" />
           </Field>
           <Field label="Genesys Cloud region" error={errors.region} description="The hosts it implies are shown below.">
