@@ -22,6 +22,8 @@ type Layout = "multi-tenant" | "single-tenant";
 
 const LAYOUT_HELP =
   "Multi-tenant: one Configuration Server tenant per customer. Single-tenant: one tenant, Environment or Resources.";
+const ANNEX_HELP =
+  "Section of the object's options that holds organization_domain_suffix (the procedure's Annex); default general.";
 const OBJECT_TENANT_HELP =
   "The procedure puts the object in the Environment or Resources tenant. Detect asks GAX when you register.";
 
@@ -142,7 +144,7 @@ export function NewDeploymentDialog() {
             <Checkbox id="gax-password-encrypted" checked={passwordEncrypted} onCheckedChange={(value) => setPasswordEncrypted(value === true)} />
             <Label htmlFor="gax-password-encrypted">The password is the obscured value the GAX web UI sends</Label>
           </div>
-          <Field label="Annex section" error={errors.annexSection} description="Where organization_domain_suffix lives; default general.">
+          <Field label="Annex section" error={errors.annexSection} description={ANNEX_HELP}>
             <Input name="annexSection" placeholder="general" autoComplete="off" />
           </Field>
           <Field label="Notes" error={errors.notes}>

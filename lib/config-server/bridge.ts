@@ -106,12 +106,19 @@ export interface HybridIntegrationVerification {
   attributeChanges: AttributeChange[];
 }
 
+/** One option of an export; `annex`: the procedure puts it in the object's Annex, not in an option section. */
+export interface ExportRow extends ShownValue {
+  annex: boolean;
+}
+
 export interface HybridIntegrationExport {
   /** The body of POST /gax/api/cfg/objects; tenantdbid and folderid must be filled in for the site. */
   body: GaxTransactionBody;
-  /** One row per option, grouped by section, for sites that enter it by hand in GAX. */
-  rows: ShownValue[];
-  /** The rows as a printable table. */
+  /** One row per option, grouped by section, then the annex options, for sites that enter it by hand in GAX. */
+  rows: ExportRow[];
+  /** The section of the object's options that holds the annex options (the deployment's annex section). */
+  annexSection: string;
+  /** The rows as printable tables: the option sections, then the Annex under its own heading. */
   table: string;
 }
 
