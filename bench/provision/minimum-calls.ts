@@ -31,14 +31,15 @@ const gaxAdmin: Need[] = [
 const sum = (items: Need[]) => items.reduce((total, [n]) => total + n, 0);
 
 /**
- * Step 10 checks isolation both ways with one agent session: this tenant's sample agent signs in and reads
- * hybrid_integration (2 calls); the other direction comes from what the other tenants' agents recorded at their own
+ * Step 10 checks isolation both ways with one agent session: this tenant's sample agent signs in, reads its own
+ * Person (it must be a person of this tenant) and reads hybrid_integration (3 calls); the other direction comes from what the other tenants' agents recorded at their own
  * checks, which needs no call. (Before, every other tenant's agent signed in as well: 2 calls per agent of the
  * deployment.) Signing out is not counted: provisioning does not need it (the client signs out so that no session
  * stays open on GAX until it times out).
  */
 export function minimumCalls() {
-  const gax: Need[] = [...gaxAdmin, [2, "this tenant's sample agent signs in and reads hybrid_integration (step 10)"]];
+  const agent: Need = [3, "this tenant's sample agent signs in, reads its own Person and hybrid_integration (step 10)"];
+  const gax: Need[] = [...gaxAdmin, agent];
   const counts = { api: sum(genesysApi), token: sum(tokens), gax: sum(gax) };
   const list = (items: Need[]) => items.map(([n, why]) => `${n} ${why}`).join("; ");
   return {

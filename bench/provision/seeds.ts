@@ -37,8 +37,10 @@ export const benchAgent = (n: number) => ({ username: `${benchTenantName(n).toLo
 
 /**
  * One multi-tenant deployment ("multi") holding Environment and N tenants, each with the standard folders
- * (Transactions among them) and one agent in its "Users" group that may read only its own tenant.
+ * (Transactions among them) and one agent in its "Users" group that may read only its own tenant and sign in to GAX.
  */
+const gaxApplication = { type: "CfgApplication" as const, tenant: "Environment", name: "GAX" };
+
 export function gaxSeedWithTenants(count: number): GaxSandboxSeed {
   const tenants = Array.from({ length: count }, (_, n) => benchTenantName(n));
   return {
@@ -57,6 +59,8 @@ export function gaxSeedWithTenants(count: number): GaxSandboxSeed {
         acl: [
           { on: { type: "CfgTenant", tenant: "Environment" }, account: { accessGroup: "Super Administrators", tenant: "Environment" }, mask: 127 },
           ...tenants.map((tenant) => ({ on: { type: "CfgTenant" as const, tenant }, account: { accessGroup: "Users", tenant }, mask: 1 })),
+          // Signing in to GAX needs Read and Execute on its application object.
+          ...tenants.map((tenant) => ({ on: gaxApplication, account: { accessGroup: "Users", tenant }, mask: 1 | 8 })),
         ],
       },
     ],

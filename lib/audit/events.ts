@@ -152,6 +152,16 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     target: tenantTarget,
     details: z.object({ ...stepRef, objectKind: z.string(), objectId: z.string(), purpose: z.string(), reason: z.string() }),
   }),
+  z.object({
+    action: z.literal("tenant.diagnose"),
+    outcome: z.enum(["success", "failure"]),
+    target: tenantTarget,
+    details: z.object({
+      missingPermissions: z.array(z.string()),
+      missingRoles: z.array(z.string()),
+      reason: z.string().optional(),
+    }),
+  }),
   z.object({ action: z.literal("secret.prepare"), outcome: z.literal("success"), target: tenantTarget, details: z.object({ purpose: z.string(), bits: z.number() }) }),
 ]);
 

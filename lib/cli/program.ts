@@ -3,6 +3,7 @@ import { ConfigError } from "@/lib/config/env";
 import { MigrationError } from "@/lib/db/migrations";
 import { SamlInputError } from "@/lib/saml/errors";
 import { SecretKeyError } from "@/lib/secrets/keyring";
+import { registerDoctorCommand } from "./doctor-command";
 import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
 import { registerKeyPreparationCommands } from "./key-preparation-commands";
@@ -12,7 +13,7 @@ import { registerRotationCommands } from "./rotation-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands, registerKeyPreparationCommands];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands, registerKeyPreparationCommands, registerDoctorCommand];
 
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")

@@ -129,13 +129,27 @@ export interface IsolationAgent {
   passwordIsEncrypted?: boolean;
 }
 
+/**
+ * Why an agent failed: it could not be checked (wrong credentials, GAX down), GAX refused it for lack of rights, it is
+ * not a person of its tenant, it sees other tenants' objects, or it sees none. Only "leak" is about isolation itself.
+ */
+export type IsolationProblem =
+  | "check-failed"
+  | "sign-in-not-permitted"
+  | "wrong-tenant"
+  | "leak"
+  | "own-object-not-visible";
+
 export interface AgentIsolationResult {
   tenantName: string;
   username: string;
   ok: boolean;
-  /** Tenants whose hybrid_integration this agent can read. */
+  /** Tenants whose hybrid_integration this agent can read (empty when it could not be judged). */
   seesTenants: string[];
+  /** The tenant of the agent's own Person, once it signed in. */
+  agentTenant?: string;
   problem?: string;
+  problemKind?: IsolationProblem;
 }
 
 export interface TenantIsolationReport {

@@ -28,6 +28,8 @@ export type ConfigServerErrorCode =
   | "alias-taken"
   | "not-readable"
   | "sign-in-failed"
+  | "sign-in-not-permitted"
+  | "tenant-mismatch"
   | "gax-unavailable";
 
 /** A problem an operator can act on; the message says what failed and what to do. */

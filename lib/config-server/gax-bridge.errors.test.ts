@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
+import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_WITHOUT_ACCESS } from "@/sandbox/gax/default-seed";
 import { obscureGaxPassword } from "@/sandbox/gax/obscure-password";
 import { desiredHybridIntegration } from "./desired-object";
 import { ConfigServerError } from "./errors";
@@ -13,6 +13,7 @@ afterEach(async () => {
 });
 
 const desired = desiredHybridIntegration(sampleInput());
+const gaxApplication = { type: "CfgApplication" as const, tenant: "Environment", name: "GAX" };
 
 function seedWith(change: (multi: (typeof defaultGaxSeed.deployments)[number]) => void) {
   const seed = structuredClone(defaultGaxSeed);
@@ -64,6 +65,8 @@ describe("GAX bridge: clear errors", () => {
         multi.persons!.push({ username: "acme.provisioner", password: "prov-pass", tenant: "Acme" });
         multi.acl!.push(
           { on: { type: "CfgTenant", tenant: "Acme" }, account: { person: "acme.provisioner" }, mask: 1 | 2 | 4 },
+          // It may sign in to GAX: Read and Execute on the GAX application.
+          { on: gaxApplication, account: { person: "acme.provisioner" }, mask: 9 },
           { on: { type: "CfgTransaction", tenant: "Acme", name: "hybrid_integration" }, account: { person: "acme.provisioner" }, mask: 0 },
         );
       }),
@@ -100,6 +103,17 @@ describe("GAX bridge: clear errors", () => {
     expect(error.code).toBe("sign-in-failed");
     expect(error.message).toMatch(/GAX refused the sign-in of user "gax-admin" \(401/);
     expect(error.message).not.toContain("wrong-secret-value");
+  });
+
+  it("tells a sign-in refused for lack of rights from a wrong password, and says what to grant", async () => {
+    kit = await startBridgeKit();
+    const { username, password } = SANDBOX_AGENT_WITHOUT_ACCESS;
+    const error = await failure(kit.bridge({ username, password }).signIn());
+    expect(error.code).toBe("sign-in-not-permitted");
+    expect(error.message).toMatch(/^GAX refused the sign-in of user "acme.noaccess" \(403: [^)]+\)\. /);
+    expect(error.message).toMatch(
+      /GAX admits only users with Read and Execute on GAX's application object and Read on their own Person: grant/,
+    );
   });
 
   it("signs in with a pre-obscured password where GAX accepts only encrypted passwords", async () => {

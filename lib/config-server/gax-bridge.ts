@@ -46,9 +46,7 @@ export function createGaxBridge(input: GaxSettingsInput): ConfigServerBridge {
 
     exportHybridIntegration: (desired, options) => exportHybridIntegration(localize(desired), options),
 
-    async checkTenantIsolation(agents) {
-      return checkTenantIsolation(connection, await listTenants(client), agents);
-    },
+    checkTenantIsolation: (agents) => checkTenantIsolation(client, connection, agents),
 
     close: () => client.signOut(),
   };

@@ -90,14 +90,7 @@ export class GaxClient {
       });
       this.signedIn = true;
     } catch (error) {
-      if (error instanceof GaxHttpError && error.status < 500) {
-        throw new ConfigServerError(
-          "sign-in-failed",
-          `GAX refused the sign-in of user "${this.options.username}" (${error.status}: ${error.gaxMessage}). Check the user name and password${this.options.passwordIsEncrypted ? " (given as an encrypted value)" : ", and whether this GAX accepts only encrypted passwords"}.`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw signInError(this.options, error);
     }
   }
 
@@ -133,6 +126,30 @@ export class GaxClient {
     }
     return body;
   }
+}
+
+/** What GAX requires of a user before it admits them (GAX deployment guide, "Logging In"). */
+export const GAX_SIGN_IN_RIGHTS = "Read and Execute on GAX's application object and Read on their own Person";
+
+/** A refused sign-in, said for operators: 403 = the password was right but the user lacks the rights to sign in. */
+function signInError(options: GaxClientOptions, error: unknown): unknown {
+  if (!(error instanceof GaxHttpError) || error.status >= 500) return error;
+  const refused = `GAX refused the sign-in of user "${options.username}" (${error.status}: ${error.gaxMessage}).`;
+  if (error.status === 403) {
+    return new ConfigServerError(
+      "sign-in-not-permitted",
+      `${refused} GAX admits only users with ${GAX_SIGN_IN_RIGHTS}: grant them to the user or its access group.`,
+      { cause: error },
+    );
+  }
+  const encrypted = options.passwordIsEncrypted
+    ? " (given as an encrypted value)"
+    : ", and whether this GAX accepts only encrypted passwords";
+  return new ConfigServerError(
+    "sign-in-failed",
+    `${refused} Check the user name and password${encrypted}; GAX also refuses users without ${GAX_SIGN_IN_RIGHTS}.`,
+    { cause: error },
+  );
 }
 
 function parseJson(text: string): unknown {

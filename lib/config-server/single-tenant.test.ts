@@ -12,11 +12,15 @@ afterEach(async () => {
   kit = undefined;
 });
 
-/** The Resources deployment plus a person of Resources who may read nothing. */
+/** The Resources deployment plus a person of Resources who may sign in to GAX but read no tenant. */
 function seedWithReader(): GaxSandboxSeed {
   const seed = structuredClone(defaultGaxSeed);
   const resources = seed.deployments.find((deployment) => deployment.name === "single-resources")!;
   resources.persons!.push({ username: "nobody", password: "nobody-pass", tenant: "Resources" });
+  resources.acl!.push(
+    { on: { type: "CfgApplication", tenant: "Resources", name: "GAX" }, account: { person: "nobody" }, mask: 1 | 8 },
+    { on: { type: "CfgPerson", tenant: "Resources", name: "nobody" }, account: { person: "nobody" }, mask: 1 },
+  );
   return seed;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultGaxSeed, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
+import { defaultGaxSeed, SANDBOX_AGENT_PASSWORD, SANDBOX_AGENT_WITHOUT_ACCESS } from "@/sandbox/gax/default-seed";
 import type { GaxSandboxSeed } from "@/sandbox/gax";
 import type { IsolationAgent } from "./bridge";
 import { desiredHybridIntegration } from "./desired-object";
@@ -55,6 +55,48 @@ describe("tenant isolation check", () => {
     expect(report.passed).toBe(false);
     expect(report.agents[2]?.problem).toMatch(/could not check: GAX refused the sign-in of user "initech.agent1"/);
     expect(JSON.stringify(report)).not.toContain("wrong-agent-pass");
+  });
+
+  it("says exactly what to grant, and on which object, when GAX refuses an agent for lack of rights", async () => {
+    const bridge = await provisioned();
+    const { username, password } = SANDBOX_AGENT_WITHOUT_ACCESS;
+    const report = await bridge.checkTenantIsolation([{ tenantName: "Acme", username, password }]);
+    expect(report.passed).toBe(false);
+    expect(report.leaks).toEqual([]);
+    expect(report.agents[0]).toEqual({
+      tenantName: "Acme",
+      username: "acme.noaccess",
+      ok: false,
+      seesTenants: [],
+      problemKind: "sign-in-not-permitted",
+      problem:
+        "may not sign in to GAX. Grant Read and Execute on the application object 'GAX' (Environment > Applications) " +
+        "to acme.noaccess or its access group, and Read on its own Person",
+    });
+    expect(report.summary).toMatch(/^Tenant isolation fails: acme\.noaccess \(Acme\) may not sign in to GAX\. Grant /);
+  });
+
+  it("refuses a sample agent of another tenant, naming both tenants, and reports no leak for it", async () => {
+    const bridge = await provisioned();
+    const acmeAgent = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
+    const report = await bridge.checkTenantIsolation([{ tenantName: "Globex", ...acmeAgent }]);
+    expect(report.passed).toBe(false);
+    expect(report.leaks).toEqual([]);
+    expect(report.agents[0]).toEqual({
+      tenantName: "Globex",
+      username: "acme.agent1",
+      ok: false,
+      seesTenants: [],
+      agentTenant: "Acme",
+      problemKind: "wrong-tenant",
+      problem: 'is a person of tenant "Acme", not of "Globex": enter a sample agent of Globex',
+    });
+  });
+
+  it("records the tenant of each agent's own Person", async () => {
+    const bridge = await provisioned();
+    const report = await bridge.checkTenantIsolation(agents);
+    expect(report.agents.map((agent) => agent.agentTenant)).toEqual(TENANTS);
   });
 
   it("signs each agent in with a fresh session of its own and signs it out", async () => {

@@ -4,10 +4,12 @@ import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import { sampleInput } from "@/lib/config-server/test-fixtures";
 import { openSecret } from "@/lib/secrets/store";
 import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
+import { SANDBOX_AGENT_WITHOUT_ACCESS } from "@/sandbox/gax/default-seed";
 import { applyTenant, completeStepManually, verifyTenant, type RunReport } from "./engine";
 import { tenantSecretRef } from "./secret-refs";
 import { createTenant } from "./tenants";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "./steps/tenant-isolation";
+import { TRANSACTION_OBJECT } from "./steps/transaction-object";
 import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "./test-support";
 
 let kit: ProvisioningKit | undefined;
@@ -22,6 +24,21 @@ async function started(options: KitOptions = {}) {
 }
 
 const isolationOf = (report: RunReport) => report.steps.find((step) => step.stepKey === TENANT_ISOLATION)!;
+const stepOf = (report: RunReport, key: string) => report.steps.find((step) => step.stepKey === key)!;
+const NO_ACCESS = { username: SANDBOX_AGENT_WITHOUT_ACCESS.username, password: SANDBOX_AGENT_WITHOUT_ACCESS.password };
+const GRANT =
+  "Grant Read and Execute on the application object 'GAX' (Environment > Applications) to acme.noaccess " +
+  "or its access group, and Read on its own Person";
+
+async function globexTenant(kit: ProvisioningKit) {
+  return createTenant(kit.db, testAudit, {
+    deploymentId: kit.deployment.id,
+    cfgTenantName: "Globex",
+    region: "eu-west-1",
+    bootstrapClientId: "globex-bootstrap",
+    bootstrapClientSecret: "globex-bootstrap-secret",
+  });
+}
 
 describe("step 10, the tenant isolation check", () => {
   it("passes when the tenant's sample agent sees only its own hybrid_integration; the password is sealed and never audited", async () => {
@@ -141,5 +158,95 @@ describe("step 10, the tenant isolation check", () => {
     expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");
     expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("succeeded");
     expect(await attemptsOfLastApply()).toBe(1);
+  });
+
+  it("refuses a sample agent GAX does not admit, and says what to grant on which object", async () => {
+    const { db, tenant, engine } = await started({ isolationAgent: false });
+    const report = await completeStepManually(tenant.id, TENANT_ISOLATION, NO_ACCESS, engine);
+    expect(report.status).toBe("failed");
+    const message = `Sample agent acme.noaccess may not sign in to GAX. ${GRANT}.`;
+    expect(report.steps[0]!.error).toEqual({ code: "invalid_input", message });
+    expect(await openSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD))).toBeUndefined();
+  });
+
+  it("stops apply, and verify reports it, when the stored sample agent may not sign in to GAX", async () => {
+    const { tenant, engine } = await started({ isolationAgent: NO_ACCESS });
+    const applied = await applyTenant(tenant.id, engine);
+    expect(isolationOf(applied).error).toEqual({
+      code: "precondition_failed",
+      message: `Sample agent acme.noaccess may not sign in to GAX. ${GRANT}, then apply again.`,
+    });
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({
+      status: "drifted",
+      differences: [
+        {
+          field: "sample agent",
+          expected: 'a person of tenant "Acme" that may sign in to GAX',
+          actual: `acme.noaccess may not sign in to GAX. ${GRANT}`,
+        },
+      ],
+    });
+  });
+
+  it("refuses another tenant's agent as sample agent, naming the agent's tenant and the expected one", async () => {
+    kit = await startProvisioningKit();
+    const globex = await globexTenant(kit);
+    const report = await completeStepManually(globex.id, TENANT_ISOLATION, ACME_AGENT, kit.engine);
+    expect(report.status).toBe("failed");
+    expect(report.steps[0]!.error).toEqual({
+      code: "invalid_input",
+      message: 'Sample agent acme.agent1 is a person of tenant "Acme", not of "Globex": ' +
+        "enter a sample agent of Globex.",
+    });
+    expect(await openSecret(kit.db, tenantSecretRef(globex.id, ISOLATION_AGENT_PASSWORD))).toBeUndefined();
+  });
+
+  it("stops apply and verify when the stored agent belongs to another tenant, recording nothing it saw", async () => {
+    const globexAgent = { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD };
+    const { db, tenant, engine } = await started({ isolationAgent: globexAgent });
+    const applied = await applyTenant(tenant.id, engine);
+    expect(isolationOf(applied).error).toEqual({
+      code: "precondition_failed",
+      message:
+        'Sample agent globex.agent1 is a person of tenant "Globex", not of "Acme": enter a sample agent of Acme ' +
+        "(complete this step by hand).",
+    });
+    expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({
+      status: "drifted",
+      differences: [
+        {
+          field: "sample agent",
+          expected: 'a person of tenant "Acme" that may sign in to GAX',
+          actual: 'globex.agent1 is a person of tenant "Globex", not of "Acme": enter a sample agent of Acme',
+        },
+      ],
+    });
+    const where = { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } };
+    const { outputs } = await db.stepState.findUniqueOrThrow({ where });
+    expect(outputs).toEqual({ agentUsername: "globex.agent1", passwordIsEncrypted: false });
+  });
+});
+
+describe("step 9 never writes into another tenant", () => {
+  it("stops when GAX, ignoring tenantdbid, answers Acme's lookup with Globex's hybrid_integration", async () => {
+    const seed = structuredClone(defaultGaxSeed);
+    const multi = seed.deployments[0]!;
+    multi.ignoredQueryParameters = ["tenantdbid"];
+    const userProperties = { general: { organization_sname: "globex" } };
+    const name = "hybrid_integration";
+    multi.transactions = [{ tenant: "Globex", name, alias: name, userProperties }];
+    const { engine, tenant, gax } = await started({ gaxSeed: seed });
+    const before = await gax.control.objects("multi", "CfgTransaction");
+
+    const applied = await applyTenant(tenant.id, engine);
+    expect(applied.status).toBe("failed");
+    expect(stepOf(applied, TRANSACTION_OBJECT).error).toMatchObject({
+      code: "gax.tenant-mismatch",
+      message: expect.stringMatching(
+        /^GAX answered the lookup of hybrid_integration in tenant "Acme" with the one of tenant "Globex" \(DBID \d+\)/,
+      ),
+    });
+    expect(await gax.control.objects("multi", "CfgTransaction")).toEqual(before);
+    expect(await gax.control.objectWrites()).toEqual([]);
   });
 });

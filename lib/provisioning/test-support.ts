@@ -45,6 +45,8 @@ export interface KitOptions {
    * "single-resources") and its object-tenant setting (default detect, detected as the deployment is registered).
    */
   singleTenant?: { gaxDeployment: string; objectTenant?: ObjectTenantChoice };
+  /** Changes the Genesys Cloud sandbox seed (fresh org ids already set) before the sandbox starts, e.g. the roles. */
+  adjustGenesysSeed?: (seed: GenesysSandboxSeedInput) => void;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
@@ -55,6 +57,7 @@ export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", passwo
  */
 export async function startProvisioningKit(options: KitOptions = {}) {
   const seed = seedWithFreshOrgIds();
+  options.adjustGenesysSeed?.(seed);
   const acme = seed.orgs[0]!;
   const bootstrap = acme.oauthClients![0]!;
   const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed });

@@ -1,4 +1,7 @@
-import { createGenesysCloudClient, isGenesysCloudError, TokenCache, type GenesysCloudTarget } from "@/lib/genesys-cloud";
+import { createGenesysCloudClient, isGenesysCloudError, TokenCache } from "@/lib/genesys-cloud";
+import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud";
+import { preflightBootstrapClient, type PreflightReport } from "@/lib/provisioning/preflight";
+import type { TenantView } from "@/lib/provisioning/tenant-view";
 
 export type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
 
@@ -17,22 +20,55 @@ export function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget 
 }
 
 /**
+ * The bootstrap client for a check an operator waits for. A fresh token cache: a token of an earlier, correct secret
+ * must not hide a wrong one. Few retries: the operator is waiting.
+ */
+function checkingClient(target: GenesysCloudTarget, clientId: string, clientSecret: string): GenesysCloudClient {
+  const retry = { maxAttempts: 2, timeoutMs: 10_000, maxRetryAfterSeconds: 5 };
+  return createGenesysCloudClient(target, { clientId, clientSecret }, { tokenCache: new TokenCache(), retry });
+}
+
+/** What an operator is told when signing in or reading fails for a reason they can fix; undefined for anything else. */
+function checkFailure(error: unknown): string | undefined {
+  if (isGenesysCloudError(error)) return error.operatorMessage;
+  const field = /^(region|loginBaseUrl|apiBaseUrl|clientId|clientSecret):/;
+  if (error instanceof Error && field.test(error.message)) return error.message;
+  return undefined;
+}
+
+/**
  * Exchanges the bootstrap client for a token and reads the org, so an operator learns about a wrong secret or an
- * unreachable region before the tenant is saved. A fresh token cache: a token of an earlier, correct secret must not
- * hide a wrong one. Few retries: the operator is waiting.
+ * unreachable region before the tenant is saved.
  */
 export async function checkBootstrapCredentials(input: BootstrapCheckInput): Promise<BootstrapCheck> {
   try {
-    const client = createGenesysCloudClient(
-      bootstrapTarget(input),
-      { clientId: input.bootstrapClientId, clientSecret: input.bootstrapClientSecret },
-      { tokenCache: new TokenCache(), retry: { maxAttempts: 2, timeoutMs: 10_000, maxRetryAfterSeconds: 5 } },
-    );
-    const org = await client.getOrganization();
+    const genesys = checkingClient(bootstrapTarget(input), input.bootstrapClientId, input.bootstrapClientSecret);
+    const org = await genesys.getOrganization();
     return { ok: true, orgName: org.name, orgShortName: org.thirdPartyOrgName };
   } catch (error) {
-    if (isGenesysCloudError(error)) return { ok: false, message: error.operatorMessage };
-    if (error instanceof Error && /^(region|loginBaseUrl|apiBaseUrl|clientId|clientSecret):/.test(error.message)) return { ok: false, message: error.message };
+    const message = checkFailure(error);
+    if (message !== undefined) return { ok: false, message };
+    throw error;
+  }
+}
+
+export type BootstrapDiagnosis =
+  | { checked: true; org: { id: string; name: string; shortName: string }; access: PreflightReport }
+  | { checked: false; message: string };
+
+/**
+ * A registered tenant's bootstrap client as the connect step sees it, without a run: signs in, reads the org, and
+ * lists what the steps that apply need and the client lacks (the connect step's preflight). Reads only.
+ */
+export async function diagnoseBootstrapClient(tenant: TenantView, clientSecret: string): Promise<BootstrapDiagnosis> {
+  try {
+    const genesys = checkingClient(tenant.target, tenant.bootstrapClientId, clientSecret);
+    const org = await genesys.getOrganization();
+    const access = await preflightBootstrapClient(genesys, tenant);
+    return { checked: true, org: { id: org.id, name: org.name, shortName: org.thirdPartyOrgName }, access };
+  } catch (error) {
+    const message = checkFailure(error);
+    if (message !== undefined) return { checked: false, message };
     throw error;
   }
 }

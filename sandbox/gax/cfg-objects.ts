@@ -5,7 +5,7 @@ import { allocateDbid, getObject, type DeploymentState } from "./deployment-stat
 import { matchesFilters, parseFilters, type FilterExpression } from "./filters";
 import { filterableAttributes, parseCfgObject, type AnyCfgObject } from "./object-schemas";
 import { obscureGaxPassword } from "./obscure-password";
-import { can, parentOf } from "./permissions";
+import { can, parentOf, tenantDbidOf } from "./permissions";
 
 /** Config Server's object operations as one signed-in person performs them: every read and write checks the ACL. */
 
@@ -26,7 +26,14 @@ function briefForm(object: AnyCfgObject) {
   return brief;
 }
 
-export function listObjects(state: DeploymentState, personDbid: string, query: URLSearchParams) {
+/** The query as this GAX reads it: parameters the deployment is set to ignore are dropped (as some GAX build might). */
+function effectiveQuery(state: DeploymentState, query: URLSearchParams) {
+  const honoured = [...query.entries()].filter(([parameter]) => !state.ignoredQueryParameters.includes(parameter));
+  return new URLSearchParams(honoured);
+}
+
+export function listObjects(state: DeploymentState, personDbid: string, requested: URLSearchParams) {
+  const query = effectiveQuery(state, requested);
   const type = requireCfgType(query.get("type"));
   const allowed = filterableAttributes(type);
   const expression: FilterExpression = query.has("filters") ? parseFilters(query.get("filters") ?? "", allowed) : [[]];
@@ -65,7 +72,10 @@ function typeOfBody(body: unknown): CfgType {
 function defaultFolder(state: DeploymentState, object: AnyCfgObject): string | undefined {
   if (object.type === "CfgTenant" || object.type === "CfgFolder") return undefined;
   const wanted = OBJECT_TYPE_ENUM[object.type];
-  return [...state.objects.CfgFolder.values()].find((folder) => folder.type === "CfgFolder" && folder.ownerdbid === object.tenantdbid && folder.subtype === wanted)?.dbid;
+  const tenantDbid = tenantDbidOf(state, object);
+  const holdsIt = (folder: AnyCfgObject) =>
+    folder.type === "CfgFolder" && folder.ownerdbid === tenantDbid && folder.subtype === wanted;
+  return [...state.objects.CfgFolder.values()].find(holdsIt)?.dbid;
 }
 
 function setPassword(state: DeploymentState, personDbid: string, password: string) {

@@ -1,5 +1,12 @@
 /** The Configuration Server object classes this sandbox serves, with their PSDK CfgObjectType enum names. */
-export const CFG_TYPES = ["CfgTenant", "CfgFolder", "CfgTransaction", "CfgPerson", "CfgAccessGroup"] as const;
+export const CFG_TYPES = [
+  "CfgTenant",
+  "CfgFolder",
+  "CfgTransaction",
+  "CfgPerson",
+  "CfgAccessGroup",
+  "CfgApplication",
+] as const;
 export type CfgType = (typeof CFG_TYPES)[number];
 
 export const OBJECT_TYPE_ENUM: Record<CfgType, string> = {
@@ -8,6 +15,7 @@ export const OBJECT_TYPE_ENUM: Record<CfgType, string> = {
   CfgTransaction: "CFGTransaction",
   CfgPerson: "CFGPerson",
   CfgAccessGroup: "CFGAccessGroup",
+  CfgApplication: "CFGApplication",
 };
 
 export function isCfgType(value: string): value is CfgType {

@@ -131,11 +131,17 @@ describe("cfg/objects follows Configuration Server rules", () => {
     expect((await again.get("user/info")).body).toMatchObject({ isDefaultUser: true });
   });
 
-  it("creates persons with a write-only password they can sign in with, unique by user name", async () => {
+  it("creates persons with a write-only password, unique by user name, who sign in once granted access", async () => {
     const person = { type: "CfgPerson", tenantdbid: "101", username: "acme.agent3", password: "new-pass", isagent: "CFGTrue" };
     const created = await admin.post<Obj>("cfg/objects", person);
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty("password");
+    // A new person has no rights: GAX refuses it until it joins an access group that may sign in.
+    await expect(rawGaxSession(kit.sandbox.url, "acme.agent3", "new-pass")).rejects.toThrow(/answered 403/);
+    type Group = Obj & { memberids: { idtype: unknown[] } };
+    const [users] = (await admin.get<Group[]>("cfg/objects?type=CfgAccessGroup&name=Users&tenantdbid=101")).body;
+    users!.memberids.idtype.push({ dbid: created.body.dbid, type: "CFGPerson" });
+    expect((await admin.put(`cfg/objects/CfgAccessGroup/${users!.dbid}`, users)).status).toBe(200);
     await expect(rawGaxSession(kit.sandbox.url, "acme.agent3", "new-pass")).resolves.toBeDefined();
     expect((await admin.post("cfg/objects", person)).status).toBe(409);
   });

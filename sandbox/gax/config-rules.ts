@@ -32,7 +32,7 @@ function sameTenant(state: DeploymentState, a: AnyCfgObject, b: AnyCfgObject) {
   return tenantDbidOf(state, a) === tenantDbidOf(state, b);
 }
 
-/** Names (and transaction aliases) are unique per class and tenant; tenant names and user names deployment-wide. */
+/** Names (and transaction aliases) are unique per class and tenant; tenant, user, application names deployment-wide. */
 export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
   for (const other of state.objects[object.type].values()) {
     if (other.dbid === object.dbid) continue;
@@ -57,6 +57,11 @@ export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
           throw conflict(`alias: alias "${object.alias}" is already used by transaction "${other.name}" (DBID ${other.dbid}) in tenant ${object.tenantdbid}`);
         }
         break;
+      case "CfgApplication":
+        if (other.type === "CfgApplication" && other.name === object.name) {
+          throw conflict(`name: an application named "${object.name}" already exists (DBID ${other.dbid})`);
+        }
+        break;
       case "CfgAccessGroup":
         if (other.type === "CfgAccessGroup" && sameTenant(state, object, other) && other.name === object.name) {
           throw conflict(`name: access group "${object.name}" already exists in tenant ${object.tenantdbid} (DBID ${other.dbid})`);
@@ -68,12 +73,12 @@ export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
 
 const IMMUTABLE_ATTRIBUTES = ["type", "dbid", "tenantdbid", "ownerdbid", "ownertype"] as const;
 
-/** Class, DBID, tenant and owner never change; a transaction's or folder's own type (subtype) neither. */
+/** Class, DBID, tenant and owner never change; nor does a transaction's, folder's or application's subtype. */
 export function checkImmutable(existing: AnyCfgObject, next: AnyCfgObject) {
   const before = existing as Record<string, unknown>;
   const after = next as Record<string, unknown>;
   const fixed: string[] = [...IMMUTABLE_ATTRIBUTES];
-  if (existing.type === "CfgTransaction" || existing.type === "CfgFolder") fixed.push("subtype");
+  if (["CfgTransaction", "CfgFolder", "CfgApplication"].includes(existing.type)) fixed.push("subtype");
   for (const attribute of fixed) {
     if (before[attribute] !== after[attribute]) {
       throw invalid(`${attribute}: cannot be changed (is "${String(before[attribute])}", request has "${String(after[attribute])}")`);

@@ -4,6 +4,12 @@ import type { GaxSandboxSeed } from "./seed-schema";
 export const SANDBOX_ADMIN = { username: "gax-admin", password: "sandbox-admin-pass" } as const;
 export const SANDBOX_DEFAULT_USER = { username: "default", password: "sandbox-default-pass" } as const;
 export const SANDBOX_AGENT_PASSWORD = "sandbox-agent-pass";
+/** An Acme agent in no access group: GAX refuses its sign-in (no rights on the GAX application nor on its Person). */
+export const SANDBOX_AGENT_WITHOUT_ACCESS = {
+  username: "acme.noaccess",
+  password: SANDBOX_AGENT_PASSWORD,
+  tenant: "Acme",
+} as const;
 
 const MULTI_TENANT_TENANTS = ["Acme", "Globex", "Initech"] as const;
 
@@ -65,13 +71,23 @@ export const defaultGaxSeed: GaxSandboxSeed = {
       layout: "multi-tenant",
       tenants: [{ name: "Environment" }, ...MULTI_TENANT_TENANTS.map((name) => ({ name }))],
       accessGroups: [superAdministrators.group, ...MULTI_TENANT_TENANTS.map((tenant) => ({ name: "Users", tenant }))],
-      persons: [...administrators(), ...MULTI_TENANT_TENANTS.flatMap(agentsOf)],
+      persons: [
+        ...administrators(),
+        ...MULTI_TENANT_TENANTS.flatMap(agentsOf),
+        { ...SANDBOX_AGENT_WITHOUT_ACCESS, isAgent: true },
+      ],
       acl: [
         superAdministrators.acl,
         ...MULTI_TENANT_TENANTS.map((tenant) => ({
           on: { type: "CfgTenant" as const, tenant },
           account: { accessGroup: "Users", tenant },
           mask: 1,
+        })),
+        // Signing in to GAX needs Read and Execute on its application (Read on the own Person comes from the tenant).
+        ...MULTI_TENANT_TENANTS.map((tenant) => ({
+          on: { type: "CfgApplication" as const, tenant: "Environment", name: "GAX" },
+          account: { accessGroup: "Users", tenant },
+          mask: 1 | 8,
         })),
       ],
     },

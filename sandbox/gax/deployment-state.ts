@@ -30,6 +30,10 @@ export interface DeploymentState {
   layout: DeploymentSeed["layout"];
   passwordMode: DeploymentSeed["passwordMode"];
   sessionTimeoutSeconds: number;
+  /** Name of the GAX application object: signing in needs Read and Execute on it. */
+  gaxApplication: string;
+  /** GET cfg/objects query parameters this GAX ignores. */
+  ignoredQueryParameters: string[];
   objects: Record<CfgType, Map<string, AnyCfgObject>>;
   nextDbid: Record<CfgType, number>;
   credentials: Map<string, Credentials>;
@@ -55,6 +59,8 @@ function emptyState(seed: DeploymentSeed): DeploymentState {
     layout: seed.layout,
     passwordMode: seed.passwordMode,
     sessionTimeoutSeconds: seed.sessionTimeoutSeconds,
+    gaxApplication: seed.gaxApplication,
+    ignoredQueryParameters: seed.ignoredQueryParameters,
     objects,
     nextDbid,
     credentials: new Map(),
@@ -105,6 +111,7 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
       if (tenant.dbid !== String(ENVIRONMENT_TENANT_DBID)) tenant.folderid = tenantsFolder;
     }
   }
+  addGaxApplication(state, firstFolder.get(`${root}/CfgApplication`));
   const tenantOf = (name: string) => tenantDbid.get(name) as string;
   const folderFor = (tenant: string, holds: CfgType) => firstFolder.get(`${tenant}/${holds}`);
 
@@ -177,11 +184,50 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
   return state;
 }
 
+/** The GAX application object, in the root tenant's folder of applications (created after the tenants' folders). */
+function addGaxApplication(state: DeploymentState, seededFolder: string | undefined) {
+  let folderid = seededFolder;
+  if (!folderid) {
+    folderid = allocateDbid(state, "CfgFolder");
+    insert(state, {
+      type: "CfgFolder",
+      dbid: folderid,
+      name: "Applications",
+      subtype: OBJECT_TYPE_ENUM.CfgApplication,
+      ownerdbid: String(ENVIRONMENT_TENANT_DBID),
+      ownertype: "CFGTenant",
+      folderclass: "CFGFCDefault",
+      state: "CFGEnabled",
+      userproperties: { property: [] },
+    });
+  }
+  insert(state, {
+    type: "CfgApplication",
+    dbid: allocateDbid(state, "CfgApplication"),
+    name: state.gaxApplication,
+    subtype: "CFGGenesysAdministratorServer",
+    version: "8.5",
+    isserver: "CFGTrue",
+    folderid,
+    state: "CFGEnabled",
+    options: { property: [] },
+    userproperties: { property: [] },
+  });
+}
+
+/** The deployment's GAX application object, unless it was deleted. */
+export function gaxApplicationOf(state: DeploymentState): CfgObjectOf<"CfgApplication"> | undefined {
+  const isGax = (object: AnyCfgObject): object is CfgObjectOf<"CfgApplication"> =>
+    object.type === "CfgApplication" && object.name === state.gaxApplication;
+  return [...state.objects.CfgApplication.values()].find(isGax);
+}
+
 function resolveAclTarget(state: DeploymentState, on: DeploymentSeed["acl"][number]["on"], tenantDbid: string): string {
   if (on.type === "CfgTenant") return tenantDbid;
   const match = [...state.objects[on.type].values()].find((object) => {
     const objectName = object.type === "CfgPerson" ? object.username : object.name;
-    const objectTenant = object.type === "CfgFolder" ? object.ownerdbid : "tenantdbid" in object ? object.tenantdbid : undefined;
+    const inTenant = "tenantdbid" in object ? object.tenantdbid : String(ENVIRONMENT_TENANT_DBID);
+    const objectTenant = object.type === "CfgFolder" ? object.ownerdbid : inTenant;
     return objectName === on.name && objectTenant === tenantDbid;
   });
   if (!match) throw new Error(`Invalid GAX sandbox seed: acl target ${on.type} "${on.name}" not found in tenant "${on.tenant}"`);

@@ -91,6 +91,18 @@ const schemas = {
         .default({ idtype: [] }),
     })
     .strict(),
+  /** An Environment-level object (no tenant); `subtype` is its CfgAppType, options are its own key/value list. */
+  CfgApplication: z
+    .object({
+      type: z.literal("CfgApplication"),
+      ...common,
+      name: z.string().min(1),
+      subtype: z.string().regex(/^CFG[A-Za-z]+$/, "must be a CfgAppType name such as CFGGenesysAdministratorServer"),
+      version: z.string().default(""),
+      isserver: flag.default("CFGTrue"),
+      options: userPropertiesSchema.default({ property: [] }),
+    })
+    .strict(),
 } satisfies Record<CfgType, z.ZodType>;
 
 export type CfgObjectOf<T extends CfgType> = z.output<(typeof schemas)[T]> & { dbid: string };
@@ -107,5 +119,6 @@ export function parseCfgObject(type: CfgType, body: unknown): Omit<AnyCfgObject,
 
 /** Attribute names that `filters` and query parameters may use for a class. */
 export function filterableAttributes(type: CfgType): string[] {
-  return Object.keys(schemas[type].shape).filter((attribute) => attribute !== "userproperties" && attribute !== "password" && attribute !== "memberids");
+  const lists = ["userproperties", "options", "password", "memberids"];
+  return Object.keys(schemas[type].shape).filter((attribute) => !lists.includes(attribute));
 }

@@ -4,22 +4,23 @@ import type { AnyCfgObject } from "./object-schemas";
 
 /**
  * Where an object inherits permissions from: its folder; a top-level folder's owner tenant; an object outside
- * folders its tenant; a tenant outside folders the Environment tenant.
+ * folders its tenant; a tenant or an application outside folders the Environment tenant.
  */
 export function parentOf(state: DeploymentState, object: AnyCfgObject): AnyCfgObject | undefined {
   if (object.folderid) return getObject(state, "CfgFolder", object.folderid);
   if (object.type === "CfgFolder") return getObject(state, "CfgTenant", object.ownerdbid);
   if ("tenantdbid" in object) return getObject(state, "CfgTenant", object.tenantdbid);
-  if (object.type === "CfgTenant" && object.dbid !== String(ENVIRONMENT_TENANT_DBID)) {
+  if (object.type === "CfgApplication" || object.dbid !== String(ENVIRONMENT_TENANT_DBID)) {
     return getObject(state, "CfgTenant", String(ENVIRONMENT_TENANT_DBID));
   }
   return undefined;
 }
 
-/** The tenant an object belongs to (a tenant belongs to itself). */
+/** The tenant an object belongs to (a tenant belongs to itself; applications belong to Environment). */
 export function tenantDbidOf(state: DeploymentState, object: AnyCfgObject): string | undefined {
   if (object.type === "CfgTenant") return object.dbid;
   if (object.type === "CfgFolder") return object.ownerdbid;
+  if (object.type === "CfgApplication") return String(ENVIRONMENT_TENANT_DBID);
   return object.tenantdbid;
 }
 

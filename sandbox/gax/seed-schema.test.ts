@@ -19,8 +19,14 @@ describe("GAX sandbox seed", () => {
     const [multi, single] = seed.deployments;
     expect(multi?.tenants.map((tenant) => tenant.name)).toEqual(["Environment", "Acme", "Globex", "Initech"]);
     for (const tenant of ["Acme", "Globex", "Initech"]) {
-      expect(multi?.persons.filter((person) => person.tenant === tenant && person.isAgent)).toHaveLength(2);
+      const agents = multi?.persons.filter((p) => p.tenant === tenant && p.isAgent && p.accessGroups.includes("Users"));
+      expect(agents?.map((person) => person.username)).toEqual([1, 2].map((n) => `${tenant.toLowerCase()}.agent${n}`));
     }
+    // One more Acme agent, in no access group: GAX refuses its sign-in.
+    expect(multi?.persons.filter((person) => person.accessGroups.length === 0 && !person.isDefaultUser)).toMatchObject([
+      { username: "acme.noaccess", tenant: "Acme", isAgent: true },
+    ]);
+    expect(multi?.gaxApplication).toBe("GAX");
     expect(single?.layout).toBe("single-tenant");
     expect(single?.tenants.map((tenant) => tenant.name)).toEqual(["Environment"]);
   });

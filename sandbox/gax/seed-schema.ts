@@ -86,6 +86,17 @@ const deploymentSeed = z
     /** "encrypted-only": login accepts only isPasswordEncrypted=true with the obscured password. */
     passwordMode: z.enum(["plain", "encrypted-only"]).default("plain"),
     sessionTimeoutSeconds: z.number().int().positive().default(1800),
+    /** Name of the GAX application object (in the root tenant); signing in needs Read and Execute on it. */
+    gaxApplication: name.default("GAX"),
+    /** GET cfg/objects query parameters this GAX ignores, as a GAX build might ("tenantdbid", "filters", ...). */
+    ignoredQueryParameters: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z]+$/, "must be a lowercase attribute name or filters")
+          .refine((value) => value !== "type", "type cannot be ignored"),
+      )
+      .default([]),
     tenants: z.array(tenantSeed).min(1),
     persons: z.array(personSeed).default([]),
     accessGroups: z.array(accessGroupSeed).default([]),
@@ -190,6 +201,12 @@ function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.Refinemen
     if (knownTenant(["acl", index, "on", "tenant"], entry.on.tenant)) {
       if (entry.on.type === "CfgTenant" && entry.on.name !== undefined) issue(["acl", index, "on", "name"], "must be omitted for a tenant");
       if (entry.on.type !== "CfgTenant" && entry.on.name === undefined) issue(["acl", index, "on", "name"], `is required for ${entry.on.type}`);
+    }
+    const application = deployment.gaxApplication;
+    const root = rootTenantName(deployment);
+    const onGax = entry.on.tenant === root && entry.on.name === application;
+    if (entry.on.type === "CfgApplication" && !onGax) {
+      issue(["acl", index, "on"], `the only application is "${application}" in ${root}`);
     }
     if ("person" in entry.account && !usernames.includes(entry.account.person)) {
       issue(["acl", index, "account", "person"], `no person "${entry.account.person}"`);

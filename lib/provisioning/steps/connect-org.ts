@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { preflightBootstrapClient, preflightNotices } from "../preflight";
 import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../step";
 
 export const CONNECT_ORG = "connect-org";
@@ -21,11 +22,21 @@ function differences(recorded: OrgOutputs | null, live: OrgOutputs): FieldDiffer
     .map((field) => ({ field, expected: live[field], actual: recorded?.[field] ?? "" }));
 }
 
-/** Step 1: the bootstrap credentials work, and the org's id, name and short name are recorded. */
+/** What the steps that apply need and the bootstrap client lacks, with what to do; empty when nothing is missing. */
+async function accessProblems(ctx: StepContext<Input>): Promise<string[]> {
+  return preflightNotices(await preflightBootstrapClient(ctx.genesys(), ctx.tenant));
+}
+
+/**
+ * Step 1: the bootstrap credentials work, the bootstrap client holds what the other steps need (checked before any
+ * step writes), and the org's id, name and short name are recorded.
+ */
 export const connectOrgStep = defineStep<Input>({
   key: CONNECT_ORG,
   title: "Connect the Genesys Cloud org",
-  description: "Signs in with the bootstrap OAuth client you created in Genesys Cloud and records the org's name, short name and id.",
+  description:
+    "Signs in with the bootstrap OAuth client you created in Genesys Cloud, checks that its roles hold every " +
+    "permission the other steps need, and records the org's name, short name and id.",
   phase: "genesys-cloud",
   dependsOn: [],
   input,
@@ -33,7 +44,9 @@ export const connectOrgStep = defineStep<Input>({
 
   async plan(ctx) {
     const changes = differences(ctx.input.recorded, await readOrg(ctx));
-    return { action: ctx.input.recorded ? (changes.length > 0 ? "update" : "none") : "create", changes };
+    const notices = await accessProblems(ctx);
+    const action = ctx.input.recorded ? (changes.length > 0 ? "update" : "none") : "create";
+    return { action, changes, ...(notices.length > 0 ? { notices } : {}) };
   },
 
   async apply(ctx) {
@@ -45,6 +58,9 @@ export const connectOrgStep = defineStep<Input>({
         `The bootstrap client now signs in to org ${live.orgShortName} (${live.orgId}), but this tenant was provisioned in org ${recorded.orgShortName} (${recorded.orgId}). Enter the bootstrap client of the original org.`,
       );
     }
+    // Before any step writes: apply stops here when the bootstrap client lacks something a later step needs.
+    const problems = await accessProblems(ctx);
+    if (problems.length > 0) throw new AppError("precondition_failed", `Nothing was changed. ${problems.join(" ")}`);
     const changes = differences(recorded, live);
     return {
       result: !recorded ? "created" : changes.length > 0 ? "updated" : "unchanged",

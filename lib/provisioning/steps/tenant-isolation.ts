@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TenantIsolationReport } from "@/lib/config-server/bridge";
+import type { AgentIsolationResult, IsolationProblem, TenantIsolationReport } from "@/lib/config-server/bridge";
 import { AppError } from "@/lib/errors";
 import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../step";
 import { TRANSACTION_OBJECT } from "./transaction-object";
@@ -54,6 +54,20 @@ interface IsolationOutcome {
   seesTenants: string[];
   problems: FieldDifference[];
   summary: string;
+  /** Set when the agent cannot stand for the tenant: GAX refuses it, or it is a person of another tenant. */
+  unusable?: AgentIsolationResult;
+}
+
+/** Problems of the agent itself, not of isolation: the operator must grant rights or enter another agent. */
+const AGENT_PROBLEMS: IsolationProblem[] = ["sign-in-not-permitted", "wrong-tenant"];
+
+function ownDifference(tenantName: string, own: AgentIsolationResult, unusable: boolean): FieldDifference {
+  if (unusable) {
+    const expected = `a person of tenant "${tenantName}" that may sign in to GAX`;
+    return { field: "sample agent", expected, actual: `${own.username} ${own.problem ?? ""}` };
+  }
+  const expected = "sees only its own tenant's hybrid_integration";
+  return { field: `${own.username} (${own.tenantName})`, expected, actual: own.problem ?? "" };
 }
 
 /**
@@ -64,21 +78,28 @@ async function check(ctx: StepContext<unknown>, tenantName: string, agent: Store
   const bridge = await ctx.bridge();
   const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }]);
   const own = report.agents[0];
+  const unusable = own?.problemKind && AGENT_PROBLEMS.includes(own.problemKind) ? own : undefined;
   const problems: FieldDifference[] = [];
-  if (own && !own.ok) problems.push({ field: `${own.username} (${own.tenantName})`, expected: "sees only its own tenant's hybrid_integration", actual: own.problem ?? "" });
+  if (own && !own.ok) problems.push(ownDifference(tenantName, own, unusable !== undefined));
   const leaks = options.peers ? await peersSeeing(ctx, tenantName) : [];
   problems.push(...leaks);
   const summary =
     problems.length === 0
       ? `Tenant isolation holds: ${agent.username} sees only ${tenantName}'s hybrid_integration, and no other tenant's agent saw it at its last check.`
       : `Tenant isolation fails: ${problems.map((problem) => `${problem.field} ${problem.actual}`).join("; ")}.`;
-  return { report, seesTenants: own?.seesTenants ?? [], problems, summary };
+  return { report, seesTenants: own?.seesTenants ?? [], problems, summary, unusable };
 }
 
 const observation = (agent: StoredAgent, outcome: IsolationOutcome) => ({ agentUsername: agent.username, seesTenants: outcome.seesTenants, checkedAt: new Date().toISOString() });
 
 function checkedResult(agent: StoredAgent, outcome: IsolationOutcome, secrets?: Record<string, string>): StepApplyResult {
   return { result: "checked", outputs: { ...observation(agent, outcome), passwordIsEncrypted: agent.passwordIsEncrypted }, secrets, changes: [outcome.summary] };
+}
+
+/** Apply with a stored agent GAX refuses, or one of another tenant: say what to grant, or to enter another agent. */
+function unusableAgent(own: AgentIsolationResult): AppError {
+  const next = own.problemKind === "wrong-tenant" ? " (complete this step by hand)." : ", then apply again.";
+  return new AppError("precondition_failed", `Sample agent ${own.username} ${own.problem}${next}`);
 }
 
 /**
@@ -105,6 +126,7 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     const agent = await storedAgent(ctx);
     if (!agent) throw noAgent(ctx.input.cfgTenantName);
     const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
+    if (outcome.unusable) throw unusableAgent(outcome.unusable);
     if (outcome.problems.length > 0) throw new AppError("conflict", `${outcome.summary} Fix the access control of the Transactions folders in GAX, then apply again.`);
     return checkedResult(agent, outcome);
   },
@@ -113,7 +135,9 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     const agent = await storedAgent(ctx);
     if (!agent) return { status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] };
     const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
-    return { status: outcome.problems.length === 0 ? "ok" : "drifted", differences: outcome.problems, observed: observation(agent, outcome) };
+    // What an agent that cannot stand for the tenant saw says nothing about the tenant: it is not recorded.
+    const observed = outcome.unusable ? undefined : observation(agent, outcome);
+    return { status: outcome.problems.length === 0 ? "ok" : "drifted", differences: outcome.problems, observed };
   },
 
   manual: {
@@ -124,8 +148,9 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
       const agent = { username: values.username, password: values.password, passwordIsEncrypted: values.passwordIsEncrypted };
       const outcome = await check(ctx, ctx.tenant.cfgTenantName, agent, { peers: false });
       const own = outcome.report.agents[0];
-      const signInProblem = own?.problem?.startsWith("could not check") ? own.problem : undefined;
-      if (signInProblem) throw new AppError("invalid_input", `Sample agent ${values.username}: ${signInProblem}`);
+      const refused = (message: string) => new AppError("invalid_input", `Sample agent ${values.username}${message}`);
+      if (outcome.unusable) throw refused(` ${outcome.unusable.problem}.`);
+      if (own?.problemKind === "check-failed") throw refused(`: ${own.problem}`);
       return checkedResult(agent, outcome, { [ISOLATION_AGENT_PASSWORD]: values.password });
     },
   },

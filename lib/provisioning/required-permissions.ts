@@ -1,0 +1,99 @@
+// What each step needs from the bootstrap client, per Platform API call, with the published source of each permission:
+// the "Requires ANY/ALL permissions" line of the operation in the official Platform API SDK docs
+// (purecloud-platform-client-v2, build/docs/<Api>.md; the same text as the API Explorer on developer.genesys.cloud).
+// Calls that need no permission (GET /organizations/me, /authorization/divisions/home, /users) are not listed.
+
+/** One Platform API call a step makes as the bootstrap client, and the permission it needs. */
+export interface PermissionUse {
+  permission: string;
+  call: string;
+  /** Where the requirement is published: the SDK docs page and operation. */
+  source: string;
+}
+
+/** The built-in roles the procedure grants; Genesys Cloud lets a caller grant only roles it holds itself. */
+export type GrantedRole = "admin";
+
+export interface StepAccess {
+  uses: readonly PermissionUse[];
+  /** Roles the step grants to a client or to users: the bootstrap client must hold them. */
+  grantsRoles: readonly GrantedRole[];
+}
+
+const needs = (call: string, permission: string, api: string, operation: string): PermissionUse => ({
+  permission,
+  call,
+  source: `SDK docs ${api}.md, ${operation}`,
+});
+
+const AUTHORIZATION = "AuthorizationApi";
+const ROLES = "/api/v2/authorization/roles";
+const readRoles = needs(`GET ${ROLES}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRoles");
+
+/** Find, create, update, re-key and (on manual completion) read an OAuth client: `oauth-client-step.ts`. */
+const oauthClientUses = [
+  needs("GET /api/v2/oauth/clients", "oauth:client:view", "OAuthApi", "getOauthClients"),
+  needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
+  needs("POST /api/v2/oauth/clients", "oauth:client:add", "OAuthApi", "postOauthClients"),
+  needs("PUT /api/v2/oauth/clients/{clientId}", "oauth:client:edit", "OAuthApi", "putOauthClient"),
+  needs("POST /api/v2/oauth/clients/{clientId}/secret", "oauth:client:edit", "OAuthApi", "postOauthClientSecret"),
+];
+
+/** A client-credentials client gets the admin role in the Home division: the role is looked up, then granted. */
+const clientCredentialsClient: StepAccess = { uses: [...oauthClientUses, readRoles], grantsRoles: ["admin"] };
+
+const nothing: StepAccess = { uses: [], grantsRoles: [] };
+
+const PUREENGAGE = "/api/v2/identityproviders/pureengage";
+const SUBJECT = "/api/v2/authorization/subjects/{subjectId}";
+
+/** Step key -> what the step needs. Every step of the catalogue has an entry (a test checks it). */
+export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
+  // The preflight itself: the bootstrap client reads its own OAuth client (its role grants) and those roles.
+  "connect-org": {
+    uses: [
+      needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
+      needs(`GET ${ROLES}?id=...`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRoles"),
+    ],
+    grantsRoles: [],
+  },
+  "client-credentials-client": clientCredentialsClient,
+  "ewt-client": clientCredentialsClient,
+  "saml2-bearer-client": { uses: oauthClientUses, grantsRoles: [] },
+  "saml-key-material": nothing,
+  // The docs require ANY of add and edit for the PUT without saying which one counts when; the step creates the
+  // provider and later updates it (drift, certificate rotation), so both are asked for. The sandbox checks add when
+  // it creates, edit when it updates.
+  "identity-provider": {
+    uses: [
+      needs("GET /api/v2/identityproviders", "sso:provider:view", "IdentityProviderApi", "getIdentityproviders"),
+      needs(`GET ${PUREENGAGE}`, "sso:provider:view", "IdentityProviderApi", "getIdentityprovidersPureengage"),
+      needs(`PUT ${PUREENGAGE} (create)`, "sso:provider:add", "IdentityProviderApi", "putIdentityprovidersPureengage"),
+      needs(`PUT ${PUREENGAGE} (update)`, "sso:provider:edit", "IdentityProviderApi", "putIdentityprovidersPureengage"),
+    ],
+    grantsRoles: [],
+  },
+  "employee-role": {
+    uses: [readRoles, needs(`PUT ${ROLES}/{roleId}`, "authorization:role:edit", AUTHORIZATION, "putAuthorizationRole")],
+    grantsRoles: [],
+  },
+  "admin-users": {
+    uses: [
+      readRoles,
+      needs("POST /api/v2/users", "directory:user:add", "UsersApi", "postUsers"),
+      needs(`GET ${SUBJECT}`, "authorization:grant:view", AUTHORIZATION, "getAuthorizationSubject"),
+      needs(`POST ${SUBJECT}/bulkadd`, "authorization:grant:add", AUTHORIZATION, "postAuthorizationSubjectBulkadd"),
+    ],
+    grantsRoles: ["admin"],
+  },
+  "transaction-object": nothing,
+  "tenant-isolation": nothing,
+  "network-allow-list": nothing,
+  // Signs in with the SAML2 bearer client and reads the org with the user's token: nothing of the bootstrap client.
+  "smoke-test": nothing,
+};
+
+/** The distinct permissions of some steps, sorted. */
+export function permissionsOf(stepKeys: readonly string[]): string[] {
+  return [...new Set(stepKeys.flatMap((key) => (STEP_ACCESS[key]?.uses ?? []).map((need) => need.permission)))].sort();
+}
