@@ -13,6 +13,13 @@ export { GRANT_TYPES, type GrantType, type OAuthClient, type OAuthClientRequest,
 export type { Role, RoleQuery, RoleUpdate, PermissionPolicy } from "./endpoints/roles";
 export type { Division } from "./endpoints/divisions";
 export { sameCertificate, type IdentityProvider, type PureEngageProvider, type PureEngageRequest } from "./endpoints/identity-providers";
-export type { User, CreateUserRequest, UserQuery } from "./endpoints/users";
+export type {
+  User,
+  CreateUserRequest,
+  UserQuery,
+  UserSearchCriterion,
+  UserSearchRequest,
+  UsersSearchResponse,
+} from "./endpoints/users";
 export type { Subject } from "./endpoints/authorization-subjects";
 export type { Page, RoleDivision } from "./endpoints/paging";

@@ -12,6 +12,17 @@ export async function requireDefaultRole(genesys: GenesysCloudClient, defaultRol
   return role;
 }
 
+/**
+ * A built-in role read by its id. Roles list entries may be abbreviated (policies left out or cut short), so anything
+ * that reads or writes a role's permissions starts from this read, never from the list.
+ */
+export async function readDefaultRole(
+  genesys: GenesysCloudClient,
+  defaultRoleId: (typeof BUILT_IN_ROLES)[number],
+): Promise<Role> {
+  return genesys.getRole((await requireDefaultRole(genesys, defaultRoleId)).id);
+}
+
 /** The admin role and the Home division: what the procedure grants to clients and admin users. */
 export async function adminInHome(genesys: GenesysCloudClient): Promise<{ roleId: string; divisionId: string }> {
   const [admin, home] = await Promise.all([requireDefaultRole(genesys, "admin"), genesys.getHomeDivision()]);

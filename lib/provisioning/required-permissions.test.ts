@@ -14,6 +14,8 @@ import { BOOTSTRAP_SECRET, tenantSecretRef } from "./secret-refs";
 import { loadTenantView, type TenantView } from "./tenant-view";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "./test-support";
 
+type GenesysOrgSeedInput = GenesysSandboxSeedInput["orgs"][number];
+
 const EVERY_PERMISSION = permissionsOf(Object.keys(STEP_ACCESS));
 const ADMIN_USERS = [{ name: "Second Admin", email: "second.admin@acme-eu.example.com" }];
 
@@ -30,14 +32,13 @@ function policiesFor(permissions: string[]) {
 }
 
 /** The org's admin role, which the bootstrap client holds, grants exactly the table's permissions. */
-function adminWithTablePermissions(seed: GenesysSandboxSeedInput) {
-  const admin = seed.orgs[0]!.roles!.find((role) => role.defaultRoleId === "admin")!;
+function adminWithTablePermissions(org: GenesysOrgSeedInput) {
+  const admin = org.roles!.find((role) => role.defaultRoleId === "admin")!;
   admin.permissionPolicies = policiesFor(EVERY_PERMISSION);
 }
 
 /** The bootstrap client holds a custom role with every permission of the table, but not the admin role. */
-function customRoleInsteadOfAdmin(seed: GenesysSandboxSeedInput) {
-  const org = seed.orgs[0]!;
+function customRoleInsteadOfAdmin(org: GenesysOrgSeedInput) {
   const id = "90000000-0000-4000-8000-200000000009";
   const permissionPolicies = policiesFor(EVERY_PERMISSION);
   org.roles!.push({ id, name: "Provisioner", description: "Exactly the table", permissionPolicies });
@@ -67,7 +68,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
   beforeAll(async () => {
     kit = await startProvisioningKit({
       settings: { adminUsers: ADMIN_USERS },
-      adjustGenesysSeed: adminWithTablePermissions,
+      editGenesysOrg: adminWithTablePermissions,
     });
     adminRoleId = (await kit.genesysOrg()).roles.find((role) => role.defaultRoleId === "admin")!.id;
   });
@@ -191,7 +192,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
 describe("a bootstrap client with every permission of the table but not the admin role", { timeout: 60_000 }, () => {
   let kit: ProvisioningKit;
   beforeAll(async () => {
-    kit = await startProvisioningKit({ adjustGenesysSeed: customRoleInsteadOfAdmin });
+    kit = await startProvisioningKit({ editGenesysOrg: customRoleInsteadOfAdmin });
   });
   afterAll(() => kit.close());
 

@@ -80,6 +80,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   "admin-users": {
     uses: [
       readRoles,
+      needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch"),
       needs("POST /api/v2/users", "directory:user:add", "UsersApi", "postUsers"),
       needs(`GET ${SUBJECT}`, "authorization:grant:view", AUTHORIZATION, "getAuthorizationSubject"),
       needs(`POST ${SUBJECT}/bulkadd`, "authorization:grant:add", AUTHORIZATION, "postAuthorizationSubjectBulkadd"),

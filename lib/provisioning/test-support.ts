@@ -22,12 +22,12 @@ export const testAudit: AuditContext = { actor: { id: "operator-1", email: "oper
 
 /** The default seed with fresh org ids, so tenants of different tests never claim the same org. */
 function seedWithFreshOrgIds(): GenesysSandboxSeedInput {
-  const seed = structuredClone(defaultGenesysSeed);
+  const seed: GenesysSandboxSeedInput = structuredClone(defaultGenesysSeed);
   for (const org of seed.orgs) {
     org.id = randomUUID();
     // A fresh org's employee role lacks the Predictive Engagement permissions (the procedure's step 7 adds them).
-    const employee = org.roles.find((role) => role.defaultRoleId === "employee")!;
-    employee.permissionPolicies = employee.permissionPolicies.filter((policy) => policy.domain !== "journey");
+    const employee = org.roles!.find((role) => role.defaultRoleId === "employee")!;
+    employee.permissionPolicies = employee.permissionPolicies!.filter((policy) => policy.domain !== "journey");
   }
   return seed;
 }
@@ -45,8 +45,8 @@ export interface KitOptions {
    * "single-resources") and its object-tenant setting (default detect, detected as the deployment is registered).
    */
   singleTenant?: { gaxDeployment: string; objectTenant?: ObjectTenantChoice };
-  /** Changes the Genesys Cloud sandbox seed (fresh org ids already set) before the sandbox starts, e.g. the roles. */
-  adjustGenesysSeed?: (seed: GenesysSandboxSeedInput) => void;
+  /** Changes the tenant's Genesys Cloud org (acme-eu) in the sandbox seed, e.g. more users or other role policies. */
+  editGenesysOrg?: (org: GenesysSandboxSeedInput["orgs"][number]) => void;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
@@ -57,8 +57,8 @@ export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", passwo
  */
 export async function startProvisioningKit(options: KitOptions = {}) {
   const seed = seedWithFreshOrgIds();
-  options.adjustGenesysSeed?.(seed);
   const acme = seed.orgs[0]!;
+  options.editGenesysOrg?.(acme);
   const bootstrap = acme.oauthClients![0]!;
   const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed });
   const gax = await startTestSandbox(options.gaxSeed ? { seed: options.gaxSeed } : {});
@@ -115,10 +115,18 @@ export async function startProvisioningKit(options: KitOptions = {}) {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { orgs: GenesysOrgState[]; requests: { method: string; path: string }[] };
       return state.orgs.find((org) => org.id === acme.id)!;
     },
-    /** Requests that could change the Genesys Cloud org (token requests excluded). */
+    /** Requests that could change the Genesys Cloud org (token requests and searches, which POST a query, excluded). */
     async genesysWrites() {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: { method: string; path: string }[] };
-      return state.requests.filter((request) => request.method !== "GET" && request.path.startsWith("/api/"));
+      const isWrite = (request: { method: string; path: string }) =>
+        request.method !== "GET" && !request.path.endsWith("/search");
+      return state.requests.filter((request) => isWrite(request) && request.path.startsWith("/api/"));
+    },
+    /** Platform API requests the sandbox answered from `since` on (token requests excluded). */
+    async genesysRequestsSince(since: Date) {
+      type Requests = { requests: { at: string; method: string; path: string }[] };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as Requests;
+      return state.requests.filter((request) => new Date(request.at) >= since && request.path.startsWith("/api/"));
     },
     /** Calls the Genesys Cloud sandbox API as the bootstrap client, e.g. to introduce drift. */
     async genesysApi(method: string, path: string, body?: unknown) {

@@ -41,6 +41,8 @@ export interface GenesysSandboxOptions {
   rateLimitWindowSeconds?: number;
   tokenRateLimitPerMinute?: number;
   faults?: FaultConfigInput;
+  /** How the roles list shows policies in every org, overriding the seed's `roleListPolicies` (default "full"). */
+  roleListPolicies?: GenesysSandboxSeed["orgs"][number]["roleListPolicies"];
 }
 
 export interface RunningGenesysSandbox {
@@ -62,7 +64,9 @@ export function loadGenesysSeed(seed: GenesysSandboxSeedInput | string | undefin
 }
 
 export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = {}): Promise<RunningGenesysSandbox> {
-  const seed = loadGenesysSeed(options.seed);
+  const loaded = loadGenesysSeed(options.seed);
+  const { roleListPolicies } = options;
+  const seed = roleListPolicies ? { orgs: loaded.orgs.map((org) => ({ ...org, roleListPolicies })) } : loaded;
   let state = buildState(seed);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);

@@ -11,7 +11,8 @@ export const MIN_TOKEN_SECONDS = 300;
 export const MAX_TOKEN_SECONDS = 172_800;
 export const DEFAULT_TOKEN_SECONDS = 86_400;
 
-export const permissionPolicySeedSchema = z.object({
+/** A permission policy; fields the sandbox does not model are kept as given, as Genesys Cloud keeps them. */
+export const permissionPolicySeedSchema = z.looseObject({
   domain: text,
   entityName: text,
   actionSet: z.array(text).min(1, { message: "must list at least one action" }),
@@ -19,7 +20,12 @@ export const permissionPolicySeedSchema = z.object({
   policyDescription: z.string().optional(),
   namedResources: z.array(z.string()).default([]),
   allowConditions: z.boolean().default(false),
+  /** Conditions on the resources the policy covers (`DomainResourceConditionNode`); stored and answered as given. */
+  resourceConditionNode: z.unknown().optional(),
 });
+
+/** How the roles list shows each role's policies (the list's detail is not published; GET by id is always full). */
+export const ROLE_LIST_POLICIES = ["full", "omitted", "bare"] as const;
 
 export const roleDivisionSchema = z.object({ roleId: id, divisionId: id });
 
@@ -98,6 +104,13 @@ export const orgSeedSchema = z.object({
   users: z.array(userSeedSchema).default([]),
   oauthClients: z.array(oauthClientSeedSchema).default([]),
   pureEngage: pureEngageSeedSchema.nullable().default(null),
+  /**
+   * `GET /api/v2/authorization/roles` entries: "full" policies, policies "omitted" (no `permissionPolicies`, no
+   * `permissions`), or "bare" policies (only `domain`, `entityName`, `actionSet`).
+   */
+  roleListPolicies: z.enum(ROLE_LIST_POLICIES).default("full"),
+  /** Permission domains the org has no product for: a role PUT drops their policies without an error. */
+  unlicensedDomains: z.array(text).default([]),
 });
 
 function checkOrg(org: z.infer<typeof orgSeedSchema>, path: (string | number)[], issue: (path: (string | number)[], message: string) => void) {

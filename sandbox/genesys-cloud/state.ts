@@ -42,6 +42,8 @@ export interface OrgState {
   users: Map<string, StoredUser>;
   clients: Map<string, StoredClient>;
   pureEngage: StoredPureEngage | null;
+  roleListPolicies: OrgSeed["roleListPolicies"];
+  unlicensedDomains: string[];
 }
 
 export type TokenSubject = { kind: "client"; clientId: string } | { kind: "user"; userId: string; clientId: string };
@@ -72,6 +74,11 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
+/** The provider with both certificate fields filled, as the API answers them. */
+function pureEngageFromSeed(provider: StoredPureEngage): StoredPureEngage {
+  return { ...structuredClone(provider), certificates: [...(provider.certificates ?? [provider.certificate])] };
+}
+
 function orgFromSeed(org: OrgSeed): OrgState {
   return {
     id: org.id,
@@ -89,7 +96,9 @@ function orgFromSeed(org: OrgSeed): OrgState {
       })),
     ),
     clients: byId(org.oauthClients.map((client) => ({ ...structuredClone(client), dateCreated: SEED_TIME, dateModified: SEED_TIME }))),
-    pureEngage: org.pureEngage ? structuredClone(org.pureEngage) : null,
+    pureEngage: org.pureEngage ? pureEngageFromSeed(org.pureEngage) : null,
+    roleListPolicies: org.roleListPolicies,
+    unlicensedDomains: [...org.unlicensedDomains],
   };
 }
 

@@ -9,7 +9,8 @@ export const subjectSchema = z.looseObject({
     .array(
       z.looseObject({
         subjectId: z.string().optional(),
-        division: z.looseObject({ id: z.string(), name: z.string().optional() }),
+        /** `AuthzDivision`: `homeDivision` says whether the grant is in the Home division. */
+        division: z.looseObject({ id: z.string(), name: z.string().optional(), homeDivision: z.boolean().optional() }),
         role: z.looseObject({ id: z.string(), name: z.string().optional() }),
         grantMadeAt: z.string().optional(),
       }),

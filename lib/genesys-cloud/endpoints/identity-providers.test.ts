@@ -31,7 +31,7 @@ describe("PureEngage identity provider endpoints", () => {
     expect(await failureOf(gc.deletePureEngageProvider())).toMatchObject({ status: 404, code: "not.found" });
   });
 
-  it("stores several certificates without armour, the first also as certificate, and replaces them on the next PUT", async () => {
+  it("stores several certificates bare, the first as certificate; a PUT replaces the fields it sends", async () => {
     const gc = clientFor(sandbox);
     const next = makeCertificate("next.example.test").certificatePem;
     const bare = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, "");
@@ -41,10 +41,18 @@ describe("PureEngage identity provider endpoints", () => {
     expect(both!.certificate).toBe(bare(certificatePem));
     expect(providerCertificates(both!)).toEqual([bare(certificatePem), bare(next)]);
 
+    // Only certificate sent: the stored list stays, so the provider still trusts both; reading both fields shows it.
     await gc.putPureEngageProvider({ issuerURI: "https://gws.example.test", certificate: next });
+    const kept = await gc.getPureEngageProvider();
+    expect(kept).toMatchObject({ certificate: bare(next), certificates: [bare(certificatePem), bare(next)] });
+    expect(providerCertificates(kept!)).toEqual([bare(next), bare(certificatePem)]);
+
+    await gc.putPureEngageProvider({ issuerURI: "https://gws.example.test", certificate: next, certificates: [next] });
     const one = await gc.getPureEngageProvider();
-    expect(one!.certificates).toEqual([bare(next)]);
+    expect(one).toMatchObject({ certificate: bare(next), certificates: [bare(next)] });
     expect(providerCertificates({ id: "x", issuerURI: "x", certificate: "only" })).toEqual(["only"]);
+    const twice = { id: "x", issuerURI: "x", certificate: "a", certificates: [" a", "b"] };
+    expect(providerCertificates(twice)).toEqual(["a", "b"]);
   });
 
   it("validates the issuer and the certificate naming the field", async () => {

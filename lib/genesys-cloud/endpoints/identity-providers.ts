@@ -44,7 +44,10 @@ export interface PureEngageRequest {
   relyingPartyIdentifier?: string;
   /** PEM or bare base64; the API may hand it back in another form, compare with sameCertificate. */
   certificate?: string;
-  /** Every trusted certificate (e.g. the old and the new during a rotation); the provider accepts assertions signed by any. */
+  /**
+   * Every trusted certificate (e.g. the old and the new during a rotation); the provider accepts assertions signed by
+   * any. Send it together with `certificate`: a field left out may keep its stored value (and its certificate trusted).
+   */
   certificates?: string[];
   nameIdentifierFormat?: string;
   ssoBinding?: string;
@@ -62,10 +65,13 @@ export function sameCertificate(a: string, b: string): boolean {
   return bare(a) === bare(b);
 }
 
-/** Every certificate the provider trusts (several while a certificate rotation is in progress), primary first. */
+/**
+ * Every certificate the provider trusts (several while a certificate rotation is in progress), primary first: the
+ * `certificate` field and every entry of `certificates`, read together since either may hold one the other lacks.
+ */
 export function providerCertificates(provider: PureEngageProvider): string[] {
-  if (provider.certificates?.length) return provider.certificates;
-  return provider.certificate ? [provider.certificate] : [];
+  const all = [...(provider.certificate ? [provider.certificate] : []), ...(provider.certificates ?? [])];
+  return all.filter((certificate, index) => all.findIndex((other) => sameCertificate(other, certificate)) === index);
 }
 
 export function identityProviderEndpoints(t: Transport) {

@@ -42,6 +42,8 @@ export interface RoleUpdate {
   id?: string;
   name: string;
   description?: string;
+  /** Sent back unchanged for a built-in role (as the Terraform provider does). */
+  defaultRoleId?: string;
   permissions?: string[];
   /** Send explicit entity names and actions: wildcards come back expanded. */
   permissionPolicies: Partial<PermissionPolicy>[];

@@ -26,6 +26,19 @@ describe("user and role grant endpoints", () => {
     expect((await gc.getSubject(user.id)).grants.map((g) => g.role.id)).toEqual([EMPLOYEE]);
   });
 
+  it("finds users by exact email with the users search, whatever the case, and reads the search response", async () => {
+    const gc = clientFor(sandbox);
+    const emails = ["Alex.Agent@ACME-EU.example.com", "admin@acme-eu.example.com", "nobody@acme-eu.example.com"];
+    const found = await gc.findUsersByEmail(emails);
+    expect(found.map((user) => user.email).sort()).toEqual([emails[1], emails[0]!.toLowerCase()]);
+    expect(await gc.findUsersByEmail([])).toEqual([]);
+    const page = await gc.searchUsers({ pageSize: 1, query: [{ type: "CONTAINS", fields: ["email"], value: "acme" }] });
+    expect(page).toMatchObject({ total: 2, pageCount: 2, pageSize: 1, pageNumber: 1, types: ["users"] });
+    expect(page.results).toHaveLength(1);
+    const tooLarge = await failureOf(gc.searchUsers({ pageSize: 1000 }));
+    expect(tooLarge).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "pageSize" } });
+  });
+
   it("answers 409 general.conflict for an existing email, and names a bad division", async () => {
     const gc = clientFor(sandbox);
     const conflict = await failureOf(gc.createUser({ name: "Dup", email: "ALEX.AGENT@acme-eu.example.com", divisionId: HOME }));

@@ -15,10 +15,10 @@ export async function provisionedKit(): Promise<ProvisioningKit> {
   return kit;
 }
 
-/** The provider's trusted certificates as the sandbox holds them. */
+/** The provider's trusted certificates as the sandbox holds them: its `certificate` and every one of `certificates`. */
 export async function providerCertificates(kit: ProvisioningKit): Promise<string[]> {
   const provider = (await kit.genesysOrg()).pureEngage as { certificate: string; certificates?: string[] } | null;
-  return provider ? (provider.certificates ?? [provider.certificate]) : [];
+  return provider ? [...new Set([provider.certificate, ...(provider.certificates ?? [])])] : [];
 }
 
 export async function keyMaterial(kit: ProvisioningKit) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isGenesysCloudError, type GenesysCloudClient, type User } from "@/lib/genesys-cloud";
-import { adminInHome } from "../org-roles";
+import { isGenesysCloudError, type GenesysCloudClient, type Subject, type User } from "@/lib/genesys-cloud";
+import { requireDefaultRole } from "../org-roles";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
 import { CONNECT_ORG } from "./connect-org";
 
@@ -9,47 +9,61 @@ export const ADMIN_USERS = "admin-users";
 const input = z.object({ users: z.array(z.object({ name: z.string(), email: z.string() })).min(1) });
 type Input = z.output<typeof input>;
 
-type OrgAdminSetup = Awaited<ReturnType<typeof adminInHome>>;
-const adminSetup = adminInHome;
-
-async function usersByEmail(genesys: GenesysCloudClient): Promise<Map<string, User>> {
-  const users: User[] = [];
-  for (let pageNumber = 1; ; pageNumber += 1) {
-    const page = await genesys.listUsers({ pageNumber, pageSize: 100, state: "any" });
-    users.push(...page.entities);
-    if (page.entities.length === 0 || pageNumber >= (page.pageCount ?? 1)) break;
-  }
-  return new Map(users.flatMap((user) => (user.email ? [[user.email.toLowerCase(), user] as const] : [])));
+/** The admin role, and the Home division read only when needed (grants usually say whether they are in Home). */
+interface AdminSetup {
+  roleId: string;
+  homeDivisionId(): Promise<string>;
 }
 
-async function holdsAdmin(genesys: GenesysCloudClient, userId: string, setup: OrgAdminSetup): Promise<boolean> {
-  const subject = await genesys.getSubject(userId);
-  return subject.grants.some((grant) => grant.role.id === setup.roleId && grant.division.id === setup.divisionId);
+async function adminSetup(genesys: GenesysCloudClient): Promise<AdminSetup> {
+  const admin = await requireDefaultRole(genesys, "admin");
+  let home: Promise<string> | undefined;
+  const homeDivisionId = () => (home ??= genesys.getHomeDivision().then((division) => division.id));
+  return { roleId: admin.id, homeDivisionId };
+}
+
+/** The listed people found by email with the users search: the cost does not grow with the org's size. */
+async function usersByEmail(ctx: StepContext<Input>): Promise<Map<string, User>> {
+  const found = await ctx.genesys().findUsersByEmail(ctx.input.users.map((user) => user.email));
+  return new Map(found.flatMap((user) => (user.email ? [[user.email.toLowerCase(), user] as const] : [])));
+}
+
+async function holdsAdmin(genesys: GenesysCloudClient, userId: string, setup: AdminSetup): Promise<boolean> {
+  const { grants: all }: Subject = await genesys.getSubject(userId);
+  const grants = all.filter((grant) => grant.role.id === setup.roleId);
+  if (grants.some((grant) => grant.division.homeDivision === true)) return true;
+  if (grants.every((grant) => grant.division.homeDivision === false)) return false;
+  const home = await setup.homeDivisionId();
+  return grants.some((grant) => grant.division.id === home);
 }
 
 /** Each wanted admin: missing (no such user) or lacking the admin role in the Home division. */
-async function gaps(ctx: StepContext<Input>, setup: OrgAdminSetup, existing: Map<string, User>): Promise<FieldDifference[]> {
+async function gaps(ctx: StepContext<Input>, setup: AdminSetup, existing: Map<string, User>) {
   const found: FieldDifference[] = [];
   for (const wanted of ctx.input.users) {
     const user = existing.get(wanted.email.toLowerCase());
     if (!user) found.push({ field: wanted.email, expected: "user with the admin role", actual: "" });
-    else if (!(await holdsAdmin(ctx.genesys(), user.id, setup))) found.push({ field: wanted.email, expected: "admin role in the Home division", actual: "not granted" });
+    else if (!(await holdsAdmin(ctx.genesys(), user.id, setup))) {
+      found.push({ field: wanted.email, expected: "admin role in the Home division", actual: "not granted" });
+    }
   }
   return found;
 }
 
-async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; email: string }, setup: OrgAdminSetup): Promise<User> {
+/** The new user (who has only the employee role), or the existing one a conflict or an unknown outcome points at. */
+async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; email: string }, setup: AdminSetup) {
   await ctx.beforeCreate("user", wanted.email.toLowerCase());
   try {
-    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId: setup.divisionId });
+    const divisionId = await setup.homeDivisionId();
+    const user = await ctx.genesys().createUser({ name: wanted.name, email: wanted.email, divisionId });
     await ctx.afterCreate("user", wanted.email.toLowerCase(), user.id);
-    return user;
+    return { user, created: true };
   } catch (error) {
     // A conflict or an unknown outcome: the user may exist now, so look it up by email.
     if (!isGenesysCloudError(error) || !(error.status === 409 || error.outcomeUnknown)) throw error;
-    const user = (await usersByEmail(ctx.genesys())).get(wanted.email.toLowerCase());
+    const [user] = await ctx.genesys().findUsersByEmail([wanted.email]);
     if (!user) throw error;
-    return user;
+    return { user, created: false };
   }
 }
 
@@ -65,26 +79,32 @@ export const adminUsersStep = defineStep<Input>({
   appliesTo: (tenant) => tenant.settings.adminUsers.length > 0,
 
   async plan(ctx) {
-    const changes = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx.genesys()));
+    const changes = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx));
     return { action: changes.length === 0 ? "none" : changes.some((change) => change.actual === "") ? "create" : "update", changes };
   },
 
   async apply(ctx) {
     const genesys = ctx.genesys();
     const setup = await adminSetup(genesys);
-    const existing = await usersByEmail(genesys);
+    const existing = await usersByEmail(ctx);
     const changes: string[] = [];
     const users: { email: string; id: string }[] = [];
     const externalObjects: { kind: string; marker: string; id: string }[] = [];
     for (const wanted of ctx.input.users) {
       let user = existing.get(wanted.email.toLowerCase());
+      // A user created just now has only the employee role: no need to read its grants.
+      let lacksAdmin = true;
       if (!user) {
-        user = await createAdmin(ctx, wanted, setup);
+        const outcome = await createAdmin(ctx, wanted, setup);
+        user = outcome.user;
+        if (!outcome.created) lacksAdmin = !(await holdsAdmin(genesys, user.id, setup));
         changes.push(`added user ${wanted.email}`);
+      } else {
+        lacksAdmin = !(await holdsAdmin(genesys, user.id, setup));
       }
       externalObjects.push({ kind: "user", marker: wanted.email.toLowerCase(), id: user.id });
-      if (!(await holdsAdmin(genesys, user.id, setup))) {
-        await genesys.bulkAddRoleGrants(user.id, [setup]);
+      if (lacksAdmin) {
+        await genesys.bulkAddRoleGrants(user.id, [{ roleId: setup.roleId, divisionId: await setup.homeDivisionId() }]);
         changes.push(`granted the admin role to ${wanted.email}`);
       }
       users.push({ email: wanted.email, id: user.id });
@@ -93,7 +113,7 @@ export const adminUsersStep = defineStep<Input>({
   },
 
   async verify(ctx) {
-    const found = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx.genesys()));
+    const found = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx));
     const status = found.length === 0 ? "ok" : found.every((gap) => gap.actual === "") ? "missing" : "drifted";
     return { status, differences: found };
   },

@@ -1,36 +1,99 @@
 import { z } from "zod";
-import type { PermissionPolicy, Role } from "@/lib/genesys-cloud";
-import { requireDefaultRole } from "../org-roles";
-import { defineStep, type StepContext } from "../step";
+import { AppError } from "@/lib/errors";
+import type { Role, RoleUpdate } from "@/lib/genesys-cloud";
+import { readDefaultRole } from "../org-roles";
+import {
+  describeGrant,
+  lostGrants,
+  lostLegacyPermissions,
+  missingPermissions,
+  withPermissions,
+} from "../role-policies";
+import { defineStep, type FieldDifference, type StepContext } from "../step";
+import type { TenantView } from "../tenant-view";
 
 export const EMPLOYEE_ROLE = "employee-role";
 
 const input = z.object({ permissions: z.array(z.string()).min(1) });
 type Input = z.output<typeof input>;
 
-const permissionsOf = (policies: PermissionPolicy[]) =>
-  new Set(policies.flatMap((policy) => policy.actionSet.map((action) => `${policy.domain}:${policy.entityName}:${action}`)));
+const ADMIN_UI = "Genesys Cloud (Admin > Roles / Permissions)";
 
-/** Whether a role's (expanded) policies grant the permission; wildcards count. */
-function grants(held: Set<string>, permission: string): boolean {
-  const [domain, entity, action] = permission.split(":");
-  return [permission, `${domain}:*:${action}`, `${domain}:${entity}:*`, `${domain}:*:*`].some((candidate) => held.has(candidate));
+/** The employee role read by id: the roles list may abbreviate its policies. */
+const employeeRole = (ctx: StepContext<Input>) => readDefaultRole(ctx.genesys(), "employee");
+
+const missingFrom = (role: Role, wanted: string[]) => missingPermissions(role.permissionPolicies, wanted);
+const asChanges = (missing: string[]): FieldDifference[] =>
+  missing.map((permission) => ({ field: "permission", expected: permission, actual: "" }));
+
+/** Who the grant licenses, in numbers when Genesys Cloud gives them (`userCount`). */
+function licensingNotice(role: Role, missing: string[]): string {
+  const count = role.userCount;
+  const holders = count === undefined ? "Every user" : `${count} user(s) hold the role "${role.name}" now: each`;
+  return (
+    `${holders} gets ${missing.join(", ")} and so counts as a Predictive Engagement user for licensing, ` +
+    "as will everyone who gets the role later."
+  );
 }
 
-const employeeRole = (ctx: StepContext<Input>) => requireDefaultRole(ctx.genesys(), "employee");
+/** The role as read, with the missing permissions added; every other field and policy exactly as read. */
+function updateFor(role: Role, missing: string[]): RoleUpdate {
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    ...(role.defaultRoleId ? { defaultRoleId: role.defaultRoleId } : {}),
+    ...(role.permissions ? { permissions: role.permissions } : {}),
+    permissionPolicies: withPermissions(role.permissionPolicies, missing),
+  };
+}
 
-const missingFrom = (role: Role, wanted: string[]) => wanted.filter((permission) => !grants(permissionsOf(role.permissionPolicies), permission));
+/** What `after` no longer grants of `before`, described for operators. */
+function lostBetween(before: Role, after: Pick<Role, "permissions" | "permissionPolicies">): string[] {
+  const policies = lostGrants(before.permissionPolicies, after.permissionPolicies).map(describeGrant);
+  return [...policies, ...lostLegacyPermissions(before.permissions, after.permissions)];
+}
 
-/** Every existing policy, with the missing actions added to the policy of their domain and entity (or a new one). */
-function withPermissions(policies: PermissionPolicy[], missing: string[]): PermissionPolicy[] {
-  const merged = policies.map((policy) => ({ ...policy, actionSet: [...policy.actionSet] }));
-  for (const permission of missing) {
-    const [domain = "", entityName = "", action = ""] = permission.split(":");
-    const policy = merged.find((candidate) => candidate.domain === domain && candidate.entityName === entityName);
-    if (policy) policy.actionSet.push(action);
-    else merged.push({ domain, entityName, actionSet: [action] });
+/** Refuses an update that would drop anything the role grants, before sending it. */
+function refuseLoss(role: Role, update: RoleUpdate, missing: string[]): void {
+  const byHand = `Nothing was changed. Add ${missing.join(", ")} to the role by hand in ${ADMIN_UI}, then verify.`;
+  const refuse = (what: string) => new AppError("precondition_failed", `${what} ${byHand}`);
+  if (role.permissionPolicies.length === 0 && !role.permissions?.length) {
+    const what = `Genesys Cloud answered the role "${role.name}" without any permission policy`;
+    throw refuse(`${what}, so what it grants cannot be kept.`);
   }
-  return merged;
+  const policies = update.permissionPolicies as Role["permissionPolicies"];
+  const lost = lostBetween(role, { permissions: update.permissions, permissionPolicies: policies });
+  if (lost.length > 0) throw refuse(`Updating the role "${role.name}" would drop ${lost.join(", ")}.`);
+}
+
+/** Reads the role again: everything it granted must still be granted, and the missing permissions added. */
+async function checkUpdated(ctx: StepContext<Input>, before: Role, added: string[]): Promise<void> {
+  const restore = `restore them now in ${ADMIN_UI}`;
+  const after = await ctx.genesys().getRole(before.id);
+  const lost = lostBetween(before, after);
+  const notAdded = missingFrom(after, added);
+  if (lost.length === 0 && notAdded.length === 0) return;
+  const problems = [
+    ...(lost.length > 0 ? [`it no longer grants ${lost.join(", ")}: users with the role lost them, ${restore}`] : []),
+    ...(notAdded.length > 0 ? [`it does not grant ${notAdded.join(", ")}`] : []),
+  ];
+  throw new AppError(
+    "precondition_failed",
+    `Genesys Cloud accepted the update of the role "${before.name}", but ${problems.join("; and ")}. ` +
+      "Genesys Cloud may drop permissions of products the org is not licensed for: check that the org has " +
+      "Predictive Engagement and the permission names in the tenant's settings before applying again.",
+  );
+}
+
+function sideEffects(tenant: TenantView): string[] {
+  if (!tenant.services.predictiveEngagement) return [];
+  const permissions = tenant.settings.employeePermissions.join(", ");
+  return [
+    `Every user with the employee role gets the Predictive Engagement permissions (${permissions}), which ` +
+      "licenses each of them for Predictive Engagement; agents signed in through the PureEngage identity provider " +
+      "get that role.",
+  ];
 }
 
 /** Step 7: auto-provisioned users get the employee role, so it needs the Predictive Engagement permissions. */
@@ -43,10 +106,13 @@ export const employeeRoleStep = defineStep<Input>({
   input,
   inputFrom: ({ tenant }) => ({ permissions: tenant.settings.employeePermissions }),
   appliesTo: (tenant) => tenant.services.predictiveEngagement,
+  sideEffects,
 
   async plan(ctx) {
-    const missing = missingFrom(await employeeRole(ctx), ctx.input.permissions);
-    return { action: missing.length > 0 ? "update" : "none", changes: missing.map((permission) => ({ field: "permission", expected: permission, actual: "" })) };
+    const role = await employeeRole(ctx);
+    const missing = missingFrom(role, ctx.input.permissions);
+    if (missing.length === 0) return { action: "none", changes: [] };
+    return { action: "update", changes: asChanges(missing), notices: [licensingNotice(role, missing)] };
   },
 
   async apply(ctx) {
@@ -54,18 +120,15 @@ export const employeeRoleStep = defineStep<Input>({
     const missing = missingFrom(role, ctx.input.permissions);
     const outputs = { roleId: role.id, roleName: role.name };
     if (missing.length === 0) return { result: "unchanged", outputs, changes: [] };
-    await ctx.genesys().updateRole(role.id, {
-      id: role.id,
-      name: role.name,
-      description: role.description,
-      permissions: role.permissions,
-      permissionPolicies: withPermissions(role.permissionPolicies, missing),
-    });
+    const update = updateFor(role, missing);
+    refuseLoss(role, update, missing);
+    await ctx.genesys().updateRole(role.id, update);
+    await checkUpdated(ctx, role, missing);
     return { result: "updated", outputs, changes: [`added to role "${role.name}": ${missing.join(", ")}`] };
   },
 
   async verify(ctx) {
     const missing = missingFrom(await employeeRole(ctx), ctx.input.permissions);
-    return { status: missing.length > 0 ? "drifted" : "ok", differences: missing.map((permission) => ({ field: "permission", expected: permission, actual: "" })) };
+    return { status: missing.length > 0 ? "drifted" : "ok", differences: asChanges(missing) };
   },
 });

@@ -19,20 +19,26 @@ function trustedCertificates(ctx: StepContext<Input>): string[] {
   return [keyMaterial.certificatePem, ...(keyMaterial.next ? [keyMaterial.next.certificatePem] : [])].map(bare);
 }
 
+/**
+ * Both certificate fields, always: a PUT may keep a field it was not sent, and with it a certificate that should no
+ * longer be trusted (docs/provisioning.md). `certificate` is the one in use, `certificates` every trusted one.
+ */
 function desired(ctx: StepContext<Input>): PureEngageRequest {
-  const [certificate, ...others] = trustedCertificates(ctx);
+  const trusted = trustedCertificates(ctx);
   return {
     name: PROVIDER_NAME,
     issuerURI: ctx.input.issuerUri,
     ssoTargetURI: ctx.input.ssoTargetUri,
-    ...(others.length > 0 ? { certificates: [certificate!, ...others] } : { certificate }),
+    certificate: trusted[0]!,
+    certificates: trusted,
     autoProvisionUsers: true,
     disabled: false,
   };
 }
 
+/** Compares what the provider trusts through either field with what the tenant wants trusted. */
 function certificateDifference(live: PureEngageProvider, want: PureEngageRequest): FieldDifference[] {
-  const wanted = want.certificates ?? [want.certificate ?? ""];
+  const wanted = want.certificates ?? [];
   const trusted = providerCertificates(live);
   const missing = wanted.filter((certificate) => !trusted.some((other) => sameCertificate(certificate, other)));
   const extra = trusted.filter((certificate) => !wanted.some((other) => sameCertificate(certificate, other)));

@@ -29,26 +29,36 @@ function checkedCertificate(field: string, value: string): string {
   return bare;
 }
 
-/**
- * Every certificate the provider trusts, first the primary. Sandbox convention (the real API's handling of both
- * fields is not documented): a PUT stores `certificate` followed by `certificates`, duplicates dropped.
- */
+/** Every certificate the provider trusts: `certificate` and every entry of `certificates`, primary first. */
 export function providerCertificates(provider: StoredPureEngage): string[] {
-  return provider.certificates?.length ? provider.certificates : [provider.certificate];
+  return [...new Set([provider.certificate, ...(provider.certificates ?? [])])];
 }
 
-function certificatesOf(body: { certificate?: string; certificates?: string[] }): string[] {
-  const given = [
-    ...(body.certificate ? [{ field: "certificate", value: body.certificate }] : []),
-    ...(body.certificates ?? []).map((value, index) => ({ field: `certificates[${index}]`, value })),
-  ];
-  if (given.length === 0) throw invalidValue("certificate", "a PureEngage provider needs the signing certificate in certificate or certificates");
-  return [...new Set(given.map(({ field, value }) => checkedCertificate(field, value)))];
+const checkedList = (field: string, values: string[]) =>
+  [...new Set(values.map((value, index) => checkedCertificate(`${field}[${index}]`, value)))];
+
+/**
+ * The two certificate fields after a PUT. Each field sent replaces its stored value; a field left out keeps it
+ * (inferred: the API documents no link between them). So a PUT with only `certificate` leaves every certificate of the
+ * stored `certificates` trusted; a new provider's missing field starts from the other one.
+ */
+type CertificateFields = { certificate?: string; certificates?: string[] };
+
+function certificatesAfterPut(existing: StoredPureEngage | null, body: CertificateFields) {
+  if (!body.certificate && !body.certificates?.length) {
+    const rule = "a PureEngage provider needs the signing certificate in certificate or certificates";
+    throw invalidValue("certificate", rule);
+  }
+  const certificates = body.certificates?.length ? checkedList("certificates", body.certificates) : undefined;
+  const certificate = body.certificate ? checkedCertificate("certificate", body.certificate) : undefined;
+  return {
+    certificate: certificate ?? existing?.certificate ?? certificates![0]!,
+    certificates: certificates ?? existing?.certificates ?? [certificate!],
+  };
 }
 
 export function pureEngageView(provider: StoredPureEngage) {
-  const certificates = providerCertificates(provider);
-  return { ...provider, certificate: certificates[0], certificates, selfUri: PUREENGAGE_URI };
+  return { ...provider, certificates: provider.certificates ?? [provider.certificate], selfUri: PUREENGAGE_URI };
 }
 
 function providerOf(ctx: RequestContext): StoredPureEngage {
@@ -75,8 +85,8 @@ export function registerIdentityProviderRoutes(router: Router): void {
     const existing = caller.org.pureEngage;
     requirePermissions(caller, existing ? "sso:provider:edit" : "sso:provider:add");
     const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
-    const trusted = certificatesOf({ certificate, certificates });
-    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), certificate: trusted[0]!, certificates: trusted };
+    const trusted = certificatesAfterPut(existing, { certificate, certificates });
+    const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), ...trusted };
     caller.org.pureEngage = provider;
     return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
   });

@@ -1,4 +1,5 @@
 // Roles: list (name, defaultRoleId, id, permission filters; paging), get, update. Wildcards come back expanded.
+// The list may abbreviate policies (the org's `roleListPolicies`); GET by id answers them in full.
 import { z } from "zod";
 import { requirePermissions } from "../authorization";
 import { callerOf, jsonBody, ok, type RequestContext } from "../http/context";
@@ -17,16 +18,31 @@ const updateSchema = z.object({
   permissionPolicies: z.array(permissionPolicySeedSchema).default([]),
 });
 
-export function roleView(org: OrgState, role: StoredRole) {
-  const userCount = [...org.users.values()].filter((u) => u.grants.some((g) => g.roleId === role.id)).length;
+type PolicyDetail = OrgState["roleListPolicies"];
+
+type StoredPolicy = StoredRole["permissionPolicies"][number];
+const bare = ({ domain, entityName, actionSet }: StoredPolicy) => ({ domain, entityName, actionSet });
+
+function policiesView(role: StoredRole, detail: PolicyDetail) {
+  const policies = expandPolicies(role.permissionPolicies);
+  if (detail === "omitted") return {};
+  return { permissions: [], permissionPolicies: detail === "bare" ? policies.map(bare) : policies };
+}
+
+const countUsers = (org: OrgState, role: StoredRole) =>
+  [...org.users.values()].filter((u) => u.grants.some((g) => g.roleId === role.id)).length;
+
+/** `userCount=false` leaves the count out (the API's default is true). */
+const wantsUserCount = (ctx: RequestContext) => ctx.url.searchParams.get("userCount") !== "false";
+
+export function roleView(org: OrgState, role: StoredRole, detail: PolicyDetail = "full", userCount = true) {
   return {
     id: role.id,
     name: role.name,
     description: role.description,
     ...(role.defaultRoleId ? { defaultRoleId: role.defaultRoleId } : {}),
-    permissions: [],
-    permissionPolicies: expandPolicies(role.permissionPolicies),
-    userCount,
+    ...policiesView(role, detail),
+    ...(userCount ? { userCount: countUsers(org, role) } : {}),
     base: false,
     default: role.defaultRoleId !== undefined,
     selfUri: `/api/v2/authorization/roles/${role.id}`,
@@ -68,13 +84,13 @@ export function registerRoleRoutes(router: Router): void {
       .filter((r) => ids.length === 0 || ids.includes(r.id))
       .filter((r) => permissions.length === 0 || permissionsOf(r.permissionPolicies).some((p) => permissions.includes(p)))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r))));
+    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r, caller.org.roleListPolicies, wantsUserCount(ctx)))));
   });
 
   router.add("GET", "/api/v2/authorization/roles/:id", (ctx) => {
     const caller = callerOf(ctx);
     requirePermissions(caller, "authorization:role:view");
-    return ok(roleView(caller.org, roleOf(ctx)));
+    return ok(roleView(caller.org, roleOf(ctx), "full", wantsUserCount(ctx)));
   });
 
   router.add("PUT", "/api/v2/authorization/roles/:id", (ctx) => {
@@ -83,10 +99,13 @@ export function registerRoleRoutes(router: Router): void {
     const role = roleOf(ctx);
     const body = jsonBody(ctx, updateSchema);
     if (body.id !== undefined && body.id !== role.id) throw invalidValue("id", `must equal the role id in the path (${role.id})`);
-    checkPoliciesKnown(body.permissionPolicies);
+    // Policies of a domain the org has no product for are dropped without an error (see the docs).
+    const licensed = body.permissionPolicies.filter((policy) => !caller.org.unlicensedDomains.includes(policy.domain));
+    checkPoliciesKnown(licensed);
     const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
     if (clash) throw new ApiError(409, "general.conflict", `A role named ${body.name} already exists`, { name: body.name });
-    Object.assign(role, { name: body.name, description: body.description, permissionPolicies: expandPolicies(body.permissionPolicies) });
+    const permissionPolicies = expandPolicies(licensed);
+    Object.assign(role, { name: body.name, description: body.description, permissionPolicies });
     return ok(roleView(caller.org, role));
   });
 }

@@ -1,4 +1,4 @@
-// Users: create (new users get the employee role in the Home division), list, get.
+// Users: create (new users get the employee role in the Home division), list, search, get.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requirePermissions } from "../authorization";
@@ -7,6 +7,7 @@ import { ApiError, invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
 import { homeDivision, roleByDefaultId, type OrgState, type StoredUser } from "../state";
+import { registerUserSearchRoute } from "./user-search";
 
 const createSchema = z.object({
   name: z.string().trim().min(1, { message: "must not be empty" }),
@@ -74,6 +75,8 @@ export function registerUserRoutes(router: Router): void {
       .sort((a, b) => a.name.localeCompare(b.name));
     return ok(paged(ctx, users.map((u) => userView(org, u))));
   });
+
+  registerUserSearchRoute(router);
 
   router.add("GET", "/api/v2/users/:id", (ctx) => ok(userView(callerOf(ctx).org, userOf(ctx))));
 }
