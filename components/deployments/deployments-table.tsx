@@ -3,8 +3,12 @@ import { NewTenantDialog } from "@/components/tenants/new-tenant-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeploymentRow } from "@/lib/tenants/deployments";
+import { ObjectTenantCell } from "./object-tenant-cell";
+import { ObjectTenantDialog } from "./object-tenant-dialog";
 
-export function DeploymentsTable({ deployments, canAddTenants }: { deployments: DeploymentRow[]; canAddTenants: boolean }) {
+type TableProps = { deployments: DeploymentRow[]; canAddTenants: boolean; canManage: boolean };
+
+export function DeploymentsTable({ deployments, canAddTenants, canManage }: TableProps) {
   const choices = deployments.map(({ id, name, layout }) => ({ id, name, layout }));
   return (
     <Table>
@@ -14,6 +18,7 @@ export function DeploymentsTable({ deployments, canAddTenants }: { deployments: 
           <TableHead>Name</TableHead>
           <TableHead>Layout</TableHead>
           <TableHead>GAX URL</TableHead>
+          <TableHead>hybrid_integration in</TableHead>
           <TableHead className="text-right">Tenants</TableHead>
           {canAddTenants ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
         </TableRow>
@@ -29,6 +34,14 @@ export function DeploymentsTable({ deployments, canAddTenants }: { deployments: 
               <Badge tone="outline">{deployment.layout === "single-tenant" ? "Single-tenant" : "Multi-tenant"}</Badge>
             </TableCell>
             <TableCell className="font-mono text-xs">{deployment.gaxBaseUrl}</TableCell>
+            <TableCell>
+              <div className="grid justify-items-start gap-2">
+                <ObjectTenantCell objectTenant={deployment.objectTenant} />
+                {canManage && deployment.objectTenant ? (
+                  <ObjectTenantDialog deployment={{ ...deployment, objectTenant: deployment.objectTenant }} />
+                ) : null}
+              </div>
+            </TableCell>
             <TableCell className="text-right tabular-nums">
               <Link className="underline-offset-2 hover:underline" href={`/tenants?deployment=${deployment.id}`}>
                 {deployment.tenantCount}

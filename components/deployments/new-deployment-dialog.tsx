@@ -14,7 +14,18 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
 import { optionalText, text } from "./form-values";
+import { OBJECT_TENANT_OPTIONS, objectTenantToast } from "./object-tenant-options";
+
+type Layout = "multi-tenant" | "single-tenant";
+
+const LAYOUT_HELP =
+  "Multi-tenant: one Configuration Server tenant per customer. Single-tenant: one tenant, Environment or Resources.";
+const ANNEX_HELP =
+  "Section of the object's options that holds organization_domain_suffix (the procedure's Annex); default general.";
+const OBJECT_TENANT_HELP =
+  "The procedure puts the object in the Environment or Resources tenant. Detect asks GAX when you register.";
 
 export function NewDeploymentDialog() {
   const router = useRouter();
@@ -23,12 +34,16 @@ export function NewDeploymentDialog() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [passwordEncrypted, setPasswordEncrypted] = useState(false);
+  const [layout, setLayout] = useState<Layout>("multi-tenant");
+  const [objectTenant, setObjectTenant] = useState<ObjectTenantChoice>("detect");
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
       setErrors({});
       setFormError(null);
+      setLayout("multi-tenant");
+      setObjectTenant("detect");
     }
   }
 
@@ -38,12 +53,13 @@ export function NewDeploymentDialog() {
     startTransition(async () => {
       const result = await createDeploymentAction({
         name: text(form, "name"),
-        layout: text(form, "layout") as "multi-tenant",
+        layout,
         gaxBaseUrl: text(form, "gaxBaseUrl").trim(),
         gaxUsername: text(form, "gaxUsername"),
         gaxPassword: text(form, "gaxPassword"),
         gaxPasswordEncrypted: passwordEncrypted,
         annexSection: optionalText(form, "annexSection"),
+        ...(layout === "single-tenant" ? { objectTenant } : {}),
         notes: text(form, "notes"),
       });
       if (!result.ok) {
@@ -53,6 +69,7 @@ export function NewDeploymentDialog() {
         return;
       }
       toast.success(`Deployment ${result.data.name} registered.`);
+      if (result.data.objectTenant) objectTenantToast(result.data.name, result.data.objectTenant);
       onOpenChange(false);
       router.refresh();
     });
@@ -74,9 +91,14 @@ export function NewDeploymentDialog() {
           <Field label="Name" required error={errors.name}>
             <Input name="name" autoComplete="off" />
           </Field>
-          <Field label="Layout" required error={errors.layout} description="Multi-tenant: one Configuration Server tenant per customer. Single-tenant: the Environment tenant only.">
+          <Field
+            label="Layout"
+            required
+            error={errors.layout}
+            description={LAYOUT_HELP}
+          >
             {(control) => (
-              <Select name="layout" defaultValue="multi-tenant">
+              <Select name="layout" value={layout} onValueChange={(value) => setLayout(value as Layout)}>
                 <SelectTrigger {...control}>
                   <SelectValue />
                 </SelectTrigger>
@@ -87,6 +109,28 @@ export function NewDeploymentDialog() {
               </Select>
             )}
           </Field>
+          {layout === "single-tenant" ? (
+            <Field
+              label="Tenant of hybrid_integration"
+              error={errors.objectTenant}
+              description={OBJECT_TENANT_HELP}
+            >
+              {(control) => (
+                <Select value={objectTenant} onValueChange={(value) => setObjectTenant(value as ObjectTenantChoice)}>
+                  <SelectTrigger {...control}>
+                    <SelectValue />
+                  </SelectTrigger>
+                  <SelectContent>
+                    {OBJECT_TENANT_OPTIONS.map((option) => (
+                      <SelectItem key={option.value} value={option.value}>
+                        {option.label}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              )}
+            </Field>
+          ) : null}
           <Field label="GAX URL" required error={errors.gaxBaseUrl} description="For example http://gax.example.internal:8080">
             <Input name="gaxBaseUrl" type="url" autoComplete="off" />
           </Field>
@@ -100,7 +144,7 @@ export function NewDeploymentDialog() {
             <Checkbox id="gax-password-encrypted" checked={passwordEncrypted} onCheckedChange={(value) => setPasswordEncrypted(value === true)} />
             <Label htmlFor="gax-password-encrypted">The password is the obscured value the GAX web UI sends</Label>
           </div>
-          <Field label="Annex section" error={errors.annexSection} description="Where organization_domain_suffix lives; default general.">
+          <Field label="Annex section" error={errors.annexSection} description={ANNEX_HELP}>
             <Input name="annexSection" placeholder="general" autoComplete="off" />
           </Field>
           <Field label="Notes" error={errors.notes}>

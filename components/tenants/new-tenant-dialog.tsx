@@ -20,6 +20,9 @@ import { RegionHosts } from "./region-hosts";
 export type DeploymentChoice = { id: string; name: string; layout: string };
 
 const NO_REGION = "none";
+const CFG_TENANT_HELP =
+  "The tenant's name in Configuration Server. Leave empty in a single-tenant deployment: it is the deployment's " +
+  "tenant, Environment or Resources.";
 type Check = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
 
 function readForm(form: HTMLFormElement, region: string) {
@@ -118,7 +121,7 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
               </Select>
             )}
           </Field>
-          <Field label="Configuration Server tenant" error={errors.cfgTenantName} description="The tenant's name in Configuration Server. Leave empty in a single-tenant deployment (Environment).">
+          <Field label="Configuration Server tenant" error={errors.cfgTenantName} description={CFG_TENANT_HELP}>
             <Input name="cfgTenantName" autoComplete="off" />
           </Field>
           <Field label="Genesys Cloud region" error={errors.region} description="The hosts it implies are shown below.">

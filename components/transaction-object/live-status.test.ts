@@ -13,6 +13,7 @@ const view = (overrides: Partial<TransactionObjectView>): TransactionObjectView 
   name: "hybrid_integration",
   alias: "hybrid_integration",
   sections: [],
+  annex: null,
   extra: [],
   live: { status: "compared", gaxTenant: "Acme", objectMissing: false, attributeChanges: [], comparedAt: "2026-01-01T10:00:00.000Z" },
   counts: { same: 13, differs: 0, missing: 0, extra: 0, unknown: 0 },

@@ -31,14 +31,82 @@ function ValueCell({ entry, revealed, print }: { entry: TransactionObjectEntry; 
   );
 }
 
+type Revealed = Record<string, string> | null;
+
+function ComparisonCell({ entry }: { entry: TransactionObjectEntry }) {
+  const display = comparisonDisplay[entry.comparison];
+  return (
+    <td className="px-3 py-2">
+      <StatusChip tone={display.tone} label={display.label} />
+      {entry.comparison === "differs" && entry.liveValue !== null ? (
+        <span className="mt-1 block break-all font-mono text-xs text-muted-foreground">GAX has: {entry.liveValue}</span>
+      ) : null}
+    </td>
+  );
+}
+
+const tickBox = <span aria-hidden="true" className="inline-block size-4 rounded-sm border border-foreground" />;
+
+type OptionsTableProps = { caption: string; entries: TransactionObjectEntry[]; revealed: Revealed; print: boolean };
+
+/** One block of options: a section of the object's options, or the annex. */
+function OptionsTable({ caption, entries, revealed, print }: OptionsTableProps) {
+  const column = "px-3 py-2 font-medium";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-border">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}{print ? "" : " and how they compare with GAX"}</caption>
+        <thead className="bg-muted/50 text-xs">
+          <tr>
+            <th scope="col" className={cn("w-56", column)}>Option</th>
+            <th scope="col" className={column}>Value</th>
+            <th scope="col" className={cn(print ? "w-20" : "w-56", column)}>{print ? "Entered" : "In GAX now"}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr
+              key={entry.key}
+              data-testid={`option-${refOf(entry)}`}
+              data-comparison={entry.comparison}
+              className="border-t border-border align-top"
+            >
+              <th scope="row" className="px-3 py-2 font-mono text-xs font-normal">
+                {entry.key}
+                {entry.secret ? <Badge tone="neutral" className="ml-2">secret</Badge> : null}
+              </th>
+              <td className="max-w-xl px-3 py-2"><ValueCell entry={entry} revealed={revealed} print={print} /></td>
+              {print ? <td className="px-3 py-2">{tickBox}</td> : <ComparisonCell entry={entry} />}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
- * hybrid_integration per section. Secret options are masked; Reveal opens them through the audited action and keeps
- * them only in memory until Hide or navigation. `print` drops the comparison and copy buttons and adds a tick column.
+ * hybrid_integration per section, then its Annex apart (the procedure puts organization_domain_suffix there, not
+ * in an option section). Secret options are masked; Reveal opens them through the audited action and keeps them
+ * only in memory until Hide or navigation. `print` drops the comparison and copy buttons and adds a tick column.
  */
-export function ObjectSections({ tenantId, sections, canReveal, print = false }: { tenantId: string; sections: TransactionObjectView["sections"]; canReveal: boolean; print?: boolean }) {
+export function ObjectSections({
+  tenantId,
+  sections,
+  annex,
+  canReveal,
+  print = false,
+}: {
+  tenantId: string;
+  sections: TransactionObjectView["sections"];
+  annex: TransactionObjectView["annex"];
+  canReveal: boolean;
+  print?: boolean;
+}) {
   const [revealed, setRevealed] = useRevealed<Record<string, string>>();
   const [pending, startTransition] = useTransition();
-  const hasSecrets = sections.some((section) => section.entries.some((entry) => entry.secret));
+  const entries = [...sections.flatMap((section) => section.entries), ...(annex?.entries ?? [])];
+  const hasSecrets = entries.some((entry) => entry.secret);
 
   const reveal = () =>
     startTransition(async () => {
@@ -72,45 +140,26 @@ export function ObjectSections({ tenantId, sections, canReveal, print = false }:
       {sections.map((section) => (
         <section key={section.name} aria-labelledby={`section-${section.name}`} data-testid={`section-${section.name}`} className="grid gap-2 break-inside-avoid">
           <h2 id={`section-${section.name}`} className="font-mono text-base font-semibold">[{section.name}]</h2>
-          <div className="overflow-x-auto rounded-lg border border-border">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Options of section {section.name}{print ? "" : " and how they compare with GAX"}</caption>
-              <thead className="bg-muted/50 text-xs">
-                <tr>
-                  <th scope="col" className="w-56 px-3 py-2 font-medium">Option</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Value</th>
-                  {print ? <th scope="col" className="w-20 px-3 py-2 font-medium">Entered</th> : <th scope="col" className="w-56 px-3 py-2 font-medium">In GAX now</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {section.entries.map((entry) => {
-                  const display = comparisonDisplay[entry.comparison];
-                  return (
-                    <tr key={entry.key} data-testid={`option-${refOf(entry)}`} data-comparison={entry.comparison} className="border-t border-border align-top">
-                      <th scope="row" className="px-3 py-2 font-mono text-xs font-normal">
-                        {entry.key}
-                        {entry.annex ? <Badge tone="outline" className="ml-2">annex key</Badge> : null}
-                        {entry.secret ? <Badge tone="neutral" className="ml-2">secret</Badge> : null}
-                      </th>
-                      <td className="max-w-xl px-3 py-2"><ValueCell entry={entry} revealed={revealed} print={print} /></td>
-                      {print ? (
-                        <td className="px-3 py-2"><span aria-hidden="true" className="inline-block size-4 rounded-sm border border-foreground" /></td>
-                      ) : (
-                        <td className="px-3 py-2">
-                          <StatusChip tone={display.tone} label={display.label} />
-                          {entry.comparison === "differs" && entry.liveValue !== null ? (
-                            <span className="mt-1 block break-all font-mono text-xs text-muted-foreground">GAX has: {entry.liveValue}</span>
-                          ) : null}
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <OptionsTable
+            caption={`Options of section ${section.name}`}
+            entries={section.entries}
+            revealed={revealed}
+            print={print}
+          />
         </section>
       ))}
+      {annex ? (
+        <section
+          aria-labelledby="object-annex"
+          data-testid="section-annex"
+          data-annex-section={annex.section}
+          className="grid gap-2 break-inside-avoid"
+        >
+          <h2 id="object-annex" className="text-base font-semibold">Annex</h2>
+          <p className="text-xs text-muted-foreground">{annex.note}</p>
+          <OptionsTable caption="Options of the Annex" entries={annex.entries} revealed={revealed} print={print} />
+        </section>
+      ) : null}
     </div>
   );
 }

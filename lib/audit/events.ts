@@ -9,6 +9,8 @@ const runRef = { runId: z.string(), correlationId: z.string() };
 const stepRef = { ...runRef, step: z.string() };
 // Certificates are public; events carry their SHA-256 fingerprints, never key material.
 const rotationRef = { ...runRef, rotationId: z.string() };
+// A single-tenant deployment's registered tenant follows the Configuration Server tenant that holds its object.
+const renamedTenant = z.object({ id: z.string(), from: z.string(), to: z.string() });
 const rotationStage = z.enum(["generate", "add-certificate", "update-transaction-object", "smoke-test", "remove-old-certificate"]);
 
 /** One schema per event type; an event that does not match its schema is a programming error and is refused. */
@@ -55,7 +57,33 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("deployment.create"),
     outcome: z.literal("success"),
     target: target("deployment"),
-    details: z.object({ name: z.string(), layout: z.string(), gaxBaseUrl: z.string(), gaxUsername: z.string() }),
+    details: z.object({
+      name: z.string(),
+      layout: z.string(),
+      gaxBaseUrl: z.string(),
+      gaxUsername: z.string(),
+      objectTenant: z.string().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("deployment.update"),
+    outcome: z.literal("success"),
+    target: target("deployment"),
+    details: z.object({
+      changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+      renamedTenant: renamedTenant.optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("deployment.detect_object_tenant"),
+    outcome: z.enum(["success", "failure"]),
+    target: target("deployment"),
+    details: z.object({
+      objectTenant: z.string(),
+      found: z.string().nullable(),
+      problem: z.string().nullable(),
+      renamedTenant: renamedTenant.optional(),
+    }),
   }),
   z.object({
     action: z.literal("tenant.create"),

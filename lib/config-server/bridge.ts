@@ -5,13 +5,35 @@ import type { GaxProperty, KeyRef, PropertyPlan, ShownValue } from "./property-p
  * What the provisioning engine needs from Configuration Server. Secrets arrive here already opened (decrypted)
  * by the caller and leave only in request bodies to GAX; results show them masked.
  *
- * Which tenant: a single-tenant deployment writes to the Environment tenant (ENVIRONMENT_TENANT); a multi-tenant
- * deployment writes one object into each tenant, and the caller passes that tenant's name. Objects are never shared.
+ * Which tenant: a single-tenant deployment writes to its one tenant, which the procedure calls "the Environment or
+ * Resources structure" (the deployment says which: chosen or detected); a multi-tenant deployment writes one object
+ * into each tenant, and the caller passes that tenant's name. Objects are never shared.
  */
 export const ENVIRONMENT_TENANT = "Environment";
+export const RESOURCES_TENANT = "Resources";
+/** The names the one tenant of a single-tenant Configuration Server goes by. */
+export const SINGLE_TENANT_NAMES = [ENVIRONMENT_TENANT, RESOURCES_TENANT] as const;
+export type SingleTenantName = (typeof SINGLE_TENANT_NAMES)[number];
 
-export function targetTenantName(layout: "single-tenant" | "multi-tenant", tenantName?: string): string {
-  if (layout === "single-tenant") return ENVIRONMENT_TENANT;
+export const isSingleTenantName = (name: string | null | undefined): name is SingleTenantName =>
+  (SINGLE_TENANT_NAMES as readonly (string | null | undefined)[]).includes(name);
+
+/**
+ * The tenant that holds hybrid_integration. `singleTenant` is a single-tenant deployment's one tenant (Environment or
+ * Resources); a multi-tenant deployment's object goes into `tenantName`, never into the shared Environment tenant.
+ */
+export function targetTenantName(
+  layout: "single-tenant" | "multi-tenant",
+  tenantName?: string,
+  singleTenant?: string,
+): string {
+  if (layout === "single-tenant") {
+    if (isSingleTenantName(singleTenant)) return singleTenant;
+    throw new Error(
+      "singleTenant: a single-tenant deployment keeps hybrid_integration in its one tenant, " +
+        `${SINGLE_TENANT_NAMES.join(" or ")} (detect or choose it on the deployment)`,
+    );
+  }
   if (!tenantName || tenantName === ENVIRONMENT_TENANT) {
     throw new Error("tenantName: a multi-tenant deployment needs the tenant's own name (never the shared Environment tenant)");
   }
@@ -84,12 +106,19 @@ export interface HybridIntegrationVerification {
   attributeChanges: AttributeChange[];
 }
 
+/** One option of an export; `annex`: the procedure puts it in the object's Annex, not in an option section. */
+export interface ExportRow extends ShownValue {
+  annex: boolean;
+}
+
 export interface HybridIntegrationExport {
   /** The body of POST /gax/api/cfg/objects; tenantdbid and folderid must be filled in for the site. */
   body: GaxTransactionBody;
-  /** One row per option, grouped by section, for sites that enter it by hand in GAX. */
-  rows: ShownValue[];
-  /** The rows as a printable table. */
+  /** One row per option, grouped by section, then the annex options, for sites that enter it by hand in GAX. */
+  rows: ExportRow[];
+  /** The section of the object's options that holds the annex options (the deployment's annex section). */
+  annexSection: string;
+  /** The rows as printable tables: the option sections, then the Annex under its own heading. */
   table: string;
 }
 
@@ -131,9 +160,19 @@ export interface TenantIsolationReport {
   summary: string;
 }
 
+/**
+ * Which tenant of a single-tenant Configuration Server holds hybrid_integration, by the tenants the GAX user sees:
+ * exactly one of Environment and Resources is "found"; both, or neither, is for the operator to settle.
+ */
+export type SingleTenantDetection =
+  | { status: "found"; tenant: TenantRef & { name: SingleTenantName } }
+  | { status: "both" | "neither"; seen: TenantRef[]; message: string };
+
 export interface ConfigServerBridge {
   /** Signs in (again) and returns the user whose password GAX accepted. */
   signIn(): Promise<{ username: string }>;
+  /** Looks for the Environment and Resources tenants (single-tenant deployments). */
+  detectSingleTenant(): Promise<SingleTenantDetection>;
   /** The tenant by name, or null when it does not exist or this user may not read it. */
   findTenant(name: string): Promise<TenantRef | null>;
   /** The tenant's Transactions folder by name; throws a ConfigServerError when it is missing. */

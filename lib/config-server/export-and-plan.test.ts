@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { desiredHybridIntegration } from "./desired-object";
+import { annexNote } from "./annex";
+import { desiredHybridIntegration, withAnnexSection } from "./desired-object";
 import { exportHybridIntegration } from "./export-hybrid-integration";
 import { mergeOwnedProperties, planProperties, SECRET_MASK } from "./property-plan";
 import { sampleInput } from "./test-fixtures";
@@ -12,10 +13,27 @@ describe("export of hybrid_integration", () => {
     const exported = exportHybridIntegration(desired);
     expect(exported.body).toMatchObject({ type: "CfgTransaction", subtype: "CFGTRTList", name: "hybrid_integration", alias: "hybrid_integration", state: "CFGEnabled" });
     expect(exported.body.userproperties.property).toContainEqual({ section: "saml", key: "pkey", value: SECRET_MASK });
-    expect(exported.rows.map((row) => row.section)).toEqual([...Array(7).fill("general"), ...Array(5).fill("saml"), "saml_auth", "saml_auth"]);
+    const sections = [...Array(6).fill("general"), ...Array(5).fill("saml"), "saml_auth", "saml_auth", "general"];
+    expect(exported.rows.map((row) => row.section)).toEqual(sections);
     expect(exported.table.split("\n")[0]).toMatch(/^Section\s+Option\s+Value$/);
     expect(exported.table).toMatch(/saml_auth\s+client_id\s+saml-client/);
     for (const secret of secretValues) expect(JSON.stringify(exported)).not.toContain(secret);
+  });
+
+  it("labels the annex key Annex, apart from the option sections, and says which section keeps it", () => {
+    const exported = exportHybridIntegration(withAnnexSection(desired, "annex"));
+    expect(exported.rows.filter((row) => row.annex)).toEqual([
+      { section: "annex", key: "organization_domain_suffix", value: "com", secret: false, annex: true },
+    ]);
+    expect(exported.rows.filter((row) => !row.annex).map((row) => row.key)).not.toContain("organization_domain_suffix");
+    expect(exported.annexSection).toBe("annex");
+    const [options, annex] = exported.table.split("\n\nAnnex\n");
+    expect(options).not.toContain("organization_domain_suffix");
+    expect(annex!.split("\n")[0]).toBe(annexNote("annex"));
+    expect(annexNote("annex")).toMatch(/in the Annex of hybrid_integration.*keeps them in section "annex"/);
+    expect(annex).toMatch(/\nannex\s+organization_domain_suffix\s+com$/);
+    const written = { section: "annex", key: "organization_domain_suffix", value: "com" };
+    expect(exported.body.userproperties.property).toContainEqual(written);
   });
 
   it("shows the real values only when asked to reveal them", () => {

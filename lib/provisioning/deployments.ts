@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sealSecret } from "@/lib/secrets/store";
+import { DETECT_OBJECT_TENANT, objectTenantChoiceSchema } from "./object-tenant";
 import { parseInput } from "./parse-input";
 import { gaxPasswordRef } from "./secret-refs";
 
@@ -21,13 +22,24 @@ export const deploymentInputSchema = z
     /** The password is the obscured value the GAX web UI sends. */
     gaxPasswordEncrypted: z.boolean().default(false),
     annexSection: z.string().trim().min(1, "must not be empty").default("general"),
+    /** Single-tenant: the tenant holding hybrid_integration, Environment or Resources, or detect (what GAX shows). */
+    objectTenant: objectTenantChoiceSchema.default(DETECT_OBJECT_TENANT),
     notes: z.string().max(4000, "must be at most 4000 characters").default(""),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.layout === "multi-tenant" && input.objectTenant !== DETECT_OBJECT_TENANT) {
+      const message = "applies only to a single-tenant deployment (a multi-tenant one keeps an object in each tenant)";
+      ctx.addIssue({ code: "custom", path: ["objectTenant"], message });
+    }
+  });
 
 export type DeploymentInput = z.input<typeof deploymentInputSchema>;
 
-/** Registers a deployment; its GAX password is sealed in the same transaction. */
+/**
+ * Registers a deployment; its GAX password is sealed in the same transaction. A single-tenant deployment's tenant
+ * is detected after (detectObjectTenant), which asks GAX.
+ */
 export async function createDeployment(db: Db, context: AuditContext, input: DeploymentInput) {
   const { gaxPassword, ...fields } = parseInput(deploymentInputSchema, input, "deployment");
   return db.$transaction(async (tx) => {
@@ -40,7 +52,13 @@ export async function createDeployment(db: Db, context: AuditContext, input: Dep
       action: "deployment.create",
       outcome: "success",
       target: { type: "deployment", id: deployment.id, label: deployment.name },
-      details: { name: deployment.name, layout: deployment.layout, gaxBaseUrl: deployment.gaxBaseUrl, gaxUsername: deployment.gaxUsername },
+      details: {
+        name: deployment.name,
+        layout: deployment.layout,
+        gaxBaseUrl: deployment.gaxBaseUrl,
+        gaxUsername: deployment.gaxUsername,
+        ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
+      },
     }, [gaxPassword]);
     return deployment;
   });

@@ -2,6 +2,7 @@ import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findRegion, type GenesysCloudTarget } from "@/lib/genesys-cloud";
 import type { DeploymentLayout } from "./deployments";
+import { resolveObjectTenant, type ObjectTenant } from "./object-tenant";
 import { parseTenantSettings, resolveSettings, type ResolvedSettings } from "./settings";
 
 /** How a tenant is named to operators (audit records, CLI output, messages): deployment/tenant. */
@@ -12,7 +13,17 @@ export interface TenantView {
   id: string;
   label: string;
   cfgTenantName: string;
-  deployment: { id: string; name: string; layout: DeploymentLayout; gaxBaseUrl: string; gaxUsername: string; gaxPasswordEncrypted: boolean; annexSection: string };
+  deployment: {
+    id: string;
+    name: string;
+    layout: DeploymentLayout;
+    gaxBaseUrl: string;
+    gaxUsername: string;
+    gaxPasswordEncrypted: boolean;
+    annexSection: string;
+    /** Single-tenant: the tenant that holds hybrid_integration (Environment or Resources), or why it is unknown. */
+    objectTenant: ObjectTenant;
+  };
   region: string | null;
   /** Where the provisioner reaches the org (explicit URLs win over the region). */
   target: GenesysCloudTarget;
@@ -50,6 +61,7 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
       gaxUsername: deployment.gaxUsername,
       gaxPasswordEncrypted: deployment.gaxPasswordEncrypted,
       annexSection: deployment.annexSection,
+      objectTenant: resolveObjectTenant(deployment),
     },
     region: tenant.region,
     target,

@@ -86,11 +86,44 @@ describe("tenants", () => {
     expect(badSettings.fieldErrors).toEqual({ "settings.tokenLifetimeSeconds": ["must be from 300 to 172800 seconds"], "settings.ewtClient": ["must be separate or shared"] });
     expect((await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Environment" })))).fieldErrors).toHaveProperty("cfgTenantName");
 
-    const single = await createDeployment(db, testAudit, deploymentInput({ layout: "single-tenant" }));
+    const environmentInput = deploymentInput({ layout: "single-tenant", objectTenant: "Environment" });
+    const single = await createDeployment(db, testAudit, environmentInput);
     expect((await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: "Acme" })))).fieldErrors).toHaveProperty("cfgTenantName");
     const environment = await createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: undefined }));
     expect(environment.cfgTenantName).toBe("Environment");
     expect((await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: undefined })))).code).toBe("conflict");
+  });
+
+  it("in a single-tenant deployment take the name of the tenant that holds the object", async () => {
+    const resourcesInput = deploymentInput({ layout: "single-tenant", objectTenant: "Resources" });
+    const resources = await createDeployment(db, testAudit, resourcesInput);
+    const wrongName = tenantInput(resources.id, { cfgTenantName: "Environment" });
+    const wrong = await failureOf(createTenant(db, testAudit, wrongName));
+    const rule = "must be Resources (or left empty) in this single-tenant deployment";
+    expect(wrong).toMatchObject({ code: "invalid_input", fieldErrors: { cfgTenantName: [rule] } });
+    const tenant = await createTenant(db, testAudit, tenantInput(resources.id, { cfgTenantName: undefined }));
+    expect(tenant.cfgTenantName).toBe("Resources");
+    const view = await loadTenantView(db, tenant.id);
+    expect(view.deployment.objectTenant).toEqual({ name: "Resources", source: "chosen" });
+
+    const undetected = await createDeployment(db, testAudit, deploymentInput({ layout: "single-tenant" }));
+    expect(undetected.objectTenant).toBe("detect");
+    const unnamed = tenantInput(undetected.id, { cfgTenantName: undefined });
+    const unknown = await failureOf(createTenant(db, testAudit, unnamed));
+    expect(unknown.code).toBe("precondition_failed");
+    expect(unknown.message).toBe(
+      `Deployment "${undetected.name}" does not know which tenant holds hybrid_integration: it has not been ` +
+        "detected yet. Detect it on the Deployments page, or choose Environment or Resources there.",
+    );
+  });
+
+  it("refuse an object tenant setting on a multi-tenant deployment, and an unknown one", async () => {
+    const refused = await failureOf(createDeployment(db, testAudit, deploymentInput({ objectTenant: "Resources" })));
+    const rule = "applies only to a single-tenant deployment (a multi-tenant one keeps an object in each tenant)";
+    expect(refused.fieldErrors).toEqual({ objectTenant: [rule] });
+    const unknown = deploymentInput({ layout: "single-tenant", objectTenant: "Acme" as never });
+    const unknownChoice = await failureOf(createDeployment(db, testAudit, unknown));
+    expect(unknownChoice.fieldErrors).toEqual({ objectTenant: ["must be detect, Environment, Resources"] });
   });
 
   it("with explicit base URLs and no region need the apps URLs in their settings", async () => {

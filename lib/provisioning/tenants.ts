@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findRegion, GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud";
 import { sealSecret } from "@/lib/secrets/store";
+import { resolveObjectTenant, type ObjectTenantFields } from "./object-tenant";
 import { parseInput } from "./parse-input";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "./secret-refs";
 import { tenantSettingsSchema } from "./settings";
@@ -15,7 +16,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 export const tenantInputSchema = z
   .object({
     deploymentId: z.uuid("must be a deployment id"),
-    /** Configuration Server tenant name; a single-tenant deployment uses Environment. */
+    /** Configuration Server tenant name; a single-tenant deployment uses its one tenant (Environment or Resources). */
     cfgTenantName: z.string().trim().min(1, "must not be empty").optional(),
     region: z
       .string()
@@ -41,16 +42,30 @@ export const tenantInputSchema = z
 
 export type TenantInput = z.input<typeof tenantInputSchema>;
 
+/** A single-tenant deployment's tenant is named after the tenant that holds its object: Environment or Resources. */
+function singleTenantName(deployment: ObjectTenantFields, givenName: string | undefined): string {
+  const objectTenant = resolveObjectTenant(deployment);
+  if (!objectTenant.name) {
+    throw new AppError("precondition_failed", objectTenant.problem, {
+      deploymentId: ["does not know yet which tenant holds hybrid_integration"],
+    });
+  }
+  if (givenName !== undefined && givenName !== objectTenant.name) {
+    const message = `Deployment "${deployment.name}" keeps hybrid_integration in its ${objectTenant.name} tenant.`;
+    throw new AppError("invalid_input", message, {
+      cfgTenantName: [`must be ${objectTenant.name} (or left empty) in this single-tenant deployment`],
+    });
+  }
+  return objectTenant.name;
+}
+
 /** Registers a tenant of a deployment; the bootstrap client secret is sealed in the same transaction. */
 export async function createTenant(db: Db, context: AuditContext, input: TenantInput) {
   const { bootstrapClientSecret, cfgTenantName: givenName, ...fields } = parseInput(tenantInputSchema, input, "tenant");
   return db.$transaction(async (tx) => {
     const deployment = await tx.deployment.findUnique({ where: { id: fields.deploymentId } });
     if (!deployment) throw new AppError("not_found", "This deployment no longer exists.", { deploymentId: ["no such deployment"] });
-    const cfgTenantName = deployment.layout === "single-tenant" ? (givenName ?? ENVIRONMENT_TENANT) : givenName;
-    if (deployment.layout === "single-tenant" && cfgTenantName !== ENVIRONMENT_TENANT) {
-      throw new AppError("invalid_input", `A single-tenant deployment has only the ${ENVIRONMENT_TENANT} tenant.`, { cfgTenantName: [`must be ${ENVIRONMENT_TENANT} in a single-tenant deployment`] });
-    }
+    const cfgTenantName = deployment.layout === "single-tenant" ? singleTenantName(deployment, givenName) : givenName;
     if (deployment.layout === "multi-tenant" && (!cfgTenantName || cfgTenantName === ENVIRONMENT_TENANT)) {
       throw new AppError("invalid_input", "A multi-tenant deployment needs the tenant's own name.", { cfgTenantName: [`must name a tenant other than ${ENVIRONMENT_TENANT}`] });
     }

@@ -11,6 +11,8 @@ import { testDb } from "@/test/support/db";
 import { createDeployment } from "./deployments";
 import { sealSecret } from "@/lib/secrets/store";
 import type { EngineOptions } from "./engine";
+import type { ObjectTenantChoice } from "./object-tenant";
+import { detectObjectTenant } from "./object-tenant-setting";
 import { tenantSecretRef } from "./secret-refs";
 import type { TenantSettingsInput } from "./settings";
 import type { Step } from "./step";
@@ -37,15 +39,23 @@ export interface KitOptions {
   settings?: TenantSettingsInput;
   /** The GAX sandbox seed (default: the built-in one). */
   gaxSeed?: GaxSandboxSeed;
-  /** The sample agent entered for the isolation check (default acme.agent1); false enters none. */
+  /** The sample agent entered for the isolation check (default acme.agent1; none in a single-tenant deployment). */
   isolationAgent?: IsolationAgentInput | false;
+  /**
+   * A single-tenant deployment instead of Acme in "multi": the GAX sandbox deployment it points at (e.g.
+   * "single-resources") and its object-tenant setting (default detect, detected as the deployment is registered).
+   */
+  singleTenant?: { gaxDeployment: string; objectTenant?: ObjectTenantChoice };
   /** Changes the tenant's Genesys Cloud org (acme-eu) in the sandbox seed, e.g. more users or other role policies. */
   editGenesysOrg?: (org: GenesysSandboxSeedInput["orgs"][number]) => void;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
 
-/** acme-eu (region eu-west-1) in the Genesys Cloud sandbox, as tenant Acme of the GAX sandbox's multi-tenant deployment. */
+/**
+ * acme-eu (region eu-west-1) in the Genesys Cloud sandbox, as tenant Acme of the GAX sandbox's multi-tenant deployment,
+ * or as the one tenant of a single-tenant deployment (`singleTenant`).
+ */
 export async function startProvisioningKit(options: KitOptions = {}) {
   const seed = seedWithFreshOrgIds();
   const acme = seed.orgs[0]!;
@@ -54,16 +64,21 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed });
   const gax = await startTestSandbox(options.gaxSeed ? { seed: options.gaxSeed } : {});
   const db = testDb();
+  const single = options.singleTenant;
+  const gaxDeployment = single?.gaxDeployment ?? "multi";
+  const gaxUrl = gax.sandbox.deploymentUrls[gaxDeployment]!;
   const deployment = await createDeployment(db, testAudit, {
     name: `sandbox-${randomBytes(4).toString("hex")}`,
-    layout: "multi-tenant",
-    gaxBaseUrl: gax.sandbox.deploymentUrls.multi!,
+    layout: single ? "single-tenant" : "multi-tenant",
+    gaxBaseUrl: gaxUrl,
     gaxUsername: SANDBOX_ADMIN.username,
     gaxPassword: SANDBOX_ADMIN.password,
+    ...(single ? { objectTenant: single.objectTenant ?? "detect" } : {}),
   });
+  if (single) await detectObjectTenant(db, testAudit, deployment.id);
   const tenant = await createTenant(db, testAudit, {
     deploymentId: deployment.id,
-    cfgTenantName: "Acme",
+    cfgTenantName: single ? undefined : "Acme",
     region: "eu-west-1",
     loginBaseUrl: genesys.url,
     apiBaseUrl: genesys.url,
@@ -79,7 +94,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
-  const isolationAgent = options.isolationAgent ?? ACME_AGENT;
+  const isolationAgent = options.isolationAgent ?? (single ? false : ACME_AGENT);
   // Stored as manual completion would store it, without a run, so tests that count runs see only their own.
   if (isolationAgent) {
     await sealSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD), isolationAgent.password);
@@ -118,13 +133,14 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     async genesysApi(method: string, path: string, body?: unknown) {
       return api(genesys.url, await tokenFor(genesys.url, bootstrapCredentials), method, path, body);
     },
+    /** hybrid_integration in the GAX tenant the tenant is registered as (Acme, or the single tenant). */
     async hybridIntegration() {
-      const transactions = (await gax.control.objects("multi", "CfgTransaction")) as GaxTransactionState[];
-      const tenants = (await gax.control.objects("multi", "CfgTenant")) as { dbid: string; name: string }[];
-      const acmeTenant = tenants.find((t) => t.name === "Acme")!;
-      return transactions.filter((t) => t.name === "hybrid_integration" && t.tenantdbid === acmeTenant.dbid);
+      const transactions = (await gax.control.objects(gaxDeployment, "CfgTransaction")) as GaxTransactionState[];
+      const tenants = (await gax.control.objects(gaxDeployment, "CfgTenant")) as { dbid: string; name: string }[];
+      const own = tenants.find((t) => t.name === tenant.cfgTenantName)!;
+      return transactions.filter((t) => t.name === "hybrid_integration" && t.tenantdbid === own.dbid);
     },
-    gaxAdminSession: () => rawGaxSession(gax.sandbox.deploymentUrls.multi!, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password),
+    gaxAdminSession: () => rawGaxSession(gaxUrl, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password),
     async close() {
       await Promise.all([genesys.close(), gax.sandbox.close()]);
     },

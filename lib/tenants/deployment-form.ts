@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { deploymentInputSchema } from "@/lib/provisioning/deployments";
+import { objectTenantChoiceSchema } from "@/lib/provisioning/object-tenant";
 
 /**
  * The deployment form's input: the GAX URL must parse before the domain schema sees it, because that schema's
@@ -8,3 +9,11 @@ import { deploymentInputSchema } from "@/lib/provisioning/deployments";
 export const deploymentFormSchema = z
   .looseObject({ gaxBaseUrl: z.string().trim().refine((value) => URL.canParse(value), "must be an http(s) URL such as http://gax.example:8080") })
   .pipe(deploymentInputSchema);
+
+const deploymentId = z.uuid("must be a deployment id");
+
+/** Detect again which tenant holds hybrid_integration in a single-tenant deployment. */
+export const objectTenantDetectionSchema = z.object({ deploymentId }).strict();
+
+/** Choose it: Environment, Resources, or detect (which detects at once). */
+export const objectTenantChoiceFormSchema = z.object({ deploymentId, objectTenant: objectTenantChoiceSchema }).strict();

@@ -1,5 +1,6 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { DesiredHybridIntegration } from "@/lib/config-server/desired-object";
+import { annexNote } from "@/lib/config-server/annex";
 import { exportHybridIntegration } from "@/lib/config-server/export-hybrid-integration";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -20,8 +21,10 @@ export interface TransactionObjectDocument {
   secrets: "masked" | "revealed";
   /** The body of POST /gax/api/cfg/objects; add tenantdbid and folderid of the site. */
   object: ReturnType<typeof exportHybridIntegration>["body"];
-  /** The same options by section, for entering them by hand. */
+  /** The same options by section, for entering them by hand; the annex options are apart, in `annex`. */
   sections: Record<string, Record<string, string>>;
+  /** The options the procedure puts in the object's Annex (organization_domain_suffix), and where they are kept. */
+  annex: { section: string; options: Record<string, string>; note: string };
 }
 
 interface BuiltObject {
@@ -40,7 +43,12 @@ async function build(db: DbTx, tenantId: string): Promise<BuiltObject> {
 export function transactionObjectDocument({ tenant, targetTenant, desired }: BuiltObject, revealSecrets: boolean, now = new Date()): TransactionObjectDocument {
   const exported = exportHybridIntegration(desired, { revealSecrets });
   const sections: TransactionObjectDocument["sections"] = {};
-  for (const row of exported.rows) (sections[row.section] ??= {})[row.key] = row.value;
+  const { annexSection } = exported;
+  const annex = { section: annexSection, note: annexNote(annexSection), options: {} as Record<string, string> };
+  for (const row of exported.rows) {
+    if (row.annex) annex.options[row.key] = row.value;
+    else (sections[row.section] ??= {})[row.key] = row.value;
+  }
   return {
     tenant: tenant.cfgTenantName,
     deployment: tenant.deployment.name,
@@ -49,6 +57,7 @@ export function transactionObjectDocument({ tenant, targetTenant, desired }: Bui
     secrets: revealSecrets ? "revealed" : "masked",
     object: exported.body,
     sections,
+    annex,
   };
 }
 

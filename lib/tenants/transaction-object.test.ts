@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { annexNote } from "@/lib/config-server/annex";
 import { SECRET_MASK } from "@/lib/config-server/property-plan";
 import { applyTenant } from "@/lib/provisioning/engine";
 import { startProvisioningKit, testAudit, type GaxTransactionState, type ProvisioningKit } from "@/lib/provisioning/test-support";
@@ -12,7 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-const entriesOf = (view: TransactionObjectView) => view.sections.flatMap((section) => section.entries);
+/** Every entry: the option sections' and the annex's. */
+const entriesOf = (view: TransactionObjectView) => [
+  ...view.sections.flatMap((section) => section.entries),
+  ...(view.annex?.entries ?? []),
+];
 const find = (view: TransactionObjectView, section: string, key: string) => entriesOf(view).find((entry) => entry.section === section && entry.key === key)!;
 
 /** Every sealed value of the tenant that is long enough to recognise. */
@@ -47,7 +52,11 @@ describe("transaction object view", () => {
     expect(entriesOf(view).every((entry) => entry.comparison === "same")).toBe(true);
     expect(view.counts).toEqual({ same: entriesOf(view).length, differs: 0, missing: 0, extra: 0, unknown: 0 });
     expect(find(view, "general", "organization_sname").value).toBe(kit.orgShortName);
-    expect(find(view, "general", "organization_domain_suffix")).toMatchObject({ annex: true, value: "com" });
+    const inSections = view.sections.flatMap((section) => section.entries.map((entry) => entry.key));
+    expect(inSections).not.toContain("organization_domain_suffix");
+    const annexEntry = { key: "organization_domain_suffix", annex: true, value: "com", comparison: "same" };
+    const entries = [expect.objectContaining({ section: "general", ...annexEntry })];
+    expect(view.annex).toEqual({ section: "general", note: annexNote("general"), entries });
     for (const [section, key] of [["saml", "pkey"], ["saml", "password"], ["saml_auth", "password"], ["ewt", "password"]] as const) {
       expect(find(view, section, key)).toMatchObject({ secret: true, value: SECRET_MASK });
     }
@@ -116,7 +125,13 @@ describe("transaction object export and reveal", () => {
     expect(document).toMatchObject({ tenant: "Acme", configurationServerTenant: "Acme", secrets: "masked", object: { type: "CfgTransaction", name: "hybrid_integration", state: "CFGEnabled" } });
     expect(document.sections.saml!.password).toBe(SECRET_MASK);
     expect(document.sections.general!.organization_sname).toBe(kit.orgShortName);
-    expect(document.object.userproperties.property).toHaveLength(Object.values(document.sections).reduce((sum, keys) => sum + Object.keys(keys).length, 0));
+    expect(document.sections.general).not.toHaveProperty("organization_domain_suffix");
+    const annex = { section: "general", note: annexNote("general"), options: { organization_domain_suffix: "com" } };
+    expect(document.annex).toEqual(annex);
+    const inSections = Object.values(document.sections).reduce((sum, keys) => sum + Object.keys(keys).length, 0);
+    const written = document.object.userproperties.property;
+    expect(written).toHaveLength(inSections + 1);
+    expect(written).toContainEqual({ section: "general", key: "organization_domain_suffix", value: "com" });
     const json = JSON.stringify(document);
     for (const value of await sealedValues()) expect(json).not.toContain(value);
     expect(exportFileName(document)).toMatch(/^hybrid_integration-sandbox-[a-f0-9]+-acme\.json$/);

@@ -1,3 +1,4 @@
+import { annexNote } from "@/lib/config-server/annex";
 import type { HybridIntegrationPlan } from "@/lib/config-server/bridge";
 import type { DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { show } from "@/lib/config-server/property-plan";
@@ -38,7 +39,10 @@ export interface TransactionObjectView {
   waitingFor: { key: string; title: string }[];
   name: string;
   alias: string | null;
+  /** The option sections; the annex options are apart, in `annex`. */
   sections: { name: string; entries: TransactionObjectEntry[] }[];
+  /** The options the procedure puts in the object's Annex, the section of the options that keeps them, and a note. */
+  annex: { section: string; note: string; entries: TransactionObjectEntry[] } | null;
   extra: { section: string; key: string }[];
   live: LiveComparison;
   counts: Record<KeyComparison, number>;
@@ -49,9 +53,15 @@ const refOf = (entry: { section: string; key: string }) => `${entry.section}/${e
 /** Sections in the order the procedure lists them; any other section (a deployment's annex section) follows. */
 const SECTION_ORDER = ["general", "saml", "saml_auth", "ewt"];
 
-function sectionsOf(entries: TransactionObjectEntry[]): TransactionObjectView["sections"] {
+function sectionsOf(all: TransactionObjectEntry[]): TransactionObjectView["sections"] {
+  const entries = all.filter((entry) => !entry.annex);
   const names = [...new Set(entries.map((entry) => entry.section))].sort((a, b) => rank(a) - rank(b));
   return names.map((name) => ({ name, entries: entries.filter((entry) => entry.section === name) }));
+}
+
+function annexOf(desired: DesiredHybridIntegration, all: TransactionObjectEntry[]): TransactionObjectView["annex"] {
+  const entries = all.filter((entry) => entry.annex);
+  return entries.length > 0 ? { section: desired.annexSection, note: annexNote(desired.annexSection), entries } : null;
 }
 const rank = (section: string) => (SECTION_ORDER.includes(section) ? SECTION_ORDER.indexOf(section) : SECTION_ORDER.length);
 
@@ -91,7 +101,19 @@ export async function loadTransactionObjectView(db: DbTx, tenantId: string, opti
     name: "hybrid_integration",
   };
   if (!built.ready) {
-    return { ...base, targetTenant: null, ready: false, problem: built.problem, waitingFor: built.waitingFor, alias: null, sections: [], extra: [], live: { status: "not-compared" }, counts: countOf([], []) };
+    return {
+      ...base,
+      targetTenant: null,
+      ready: false,
+      problem: built.problem,
+      waitingFor: built.waitingFor,
+      alias: null,
+      sections: [],
+      annex: null,
+      extra: [],
+      live: { status: "not-compared" },
+      counts: countOf([], []),
+    };
   }
 
   let live: LiveComparison = { status: "not-compared" };
@@ -109,7 +131,19 @@ export async function loadTransactionObjectView(db: DbTx, tenantId: string, opti
   }
   const entries = compare(built.desired, plan);
   const extra = plan?.foreign ?? [];
-  return { ...base, targetTenant: built.targetTenant, ready: true, problem: null, waitingFor: [], alias: built.desired.alias, sections: sectionsOf(entries), extra, live, counts: countOf(entries, extra) };
+  return {
+    ...base,
+    targetTenant: built.targetTenant,
+    ready: true,
+    problem: null,
+    waitingFor: [],
+    alias: built.desired.alias,
+    sections: sectionsOf(entries),
+    annex: annexOf(built.desired, entries),
+    extra,
+    live,
+    counts: countOf(entries, extra),
+  };
 }
 
 function countOf(entries: TransactionObjectEntry[], extra: unknown[]): Record<KeyComparison, number> {

@@ -40,4 +40,10 @@ export const MASK = {
 } as const;
 
 export const ENVIRONMENT_TENANT_NAME = "Environment";
+/**
+ * The names the one tenant of a single-tenant Configuration Server goes by: the hybrid-integration procedure places
+ * the object in "the Environment or Resources structure", and Genesys iWD maps a single-tenant site to "Resources".
+ */
+export const SINGLE_TENANT_NAMES = [ENVIRONMENT_TENANT_NAME, "Resources"] as const;
+/** The root tenant: Environment, or the one tenant of a single-tenant Configuration Server. */
 export const ENVIRONMENT_TENANT_DBID = 1;

@@ -41,9 +41,27 @@ function agentsOf(tenant: string) {
 }
 
 /**
- * Two deployments: "multi" (Environment plus three tenants, each with a Transactions folder, two agents in its
+ * "single-resources": a single-tenant Configuration Server whose one tenant is named Resources (the procedure's
+ * "Resources structure"), with the same two administrators as "single", in Resources.
+ */
+const RESOURCES_TENANT = "Resources";
+const singleResourcesDeployment: GaxSandboxSeed["deployments"][number] = {
+  name: "single-resources",
+  layout: "single-tenant",
+  tenants: [{ name: RESOURCES_TENANT }],
+  accessGroups: [{ name: "Super Administrators", tenant: RESOURCES_TENANT }],
+  persons: [
+    { ...SANDBOX_DEFAULT_USER, tenant: RESOURCES_TENANT, isDefaultUser: true },
+    { ...SANDBOX_ADMIN, tenant: RESOURCES_TENANT, firstName: "GAX", lastName: "Administrator", accessGroups: ["Super Administrators"] },
+  ],
+  acl: [{ on: { type: "CfgTenant", tenant: RESOURCES_TENANT }, account: { accessGroup: "Super Administrators", tenant: RESOURCES_TENANT }, mask: 127 }],
+};
+
+/**
+ * Three deployments: "multi" (Environment plus three tenants, each with a Transactions folder, two agents in its
  * "Users" access group that may read only its own tenant) served at /multi/gax/api and at the root /gax/api;
- * and "single" (only Environment) served at /single/gax/api.
+ * "single" (only Environment) served at /single/gax/api; and "single-resources" (only Resources) at
+ * /single-resources/gax/api.
  */
 export const defaultGaxSeed: GaxSandboxSeed = {
   defaultDeployment: "multi",
@@ -81,5 +99,6 @@ export const defaultGaxSeed: GaxSandboxSeed = {
       persons: administrators(),
       acl: [superAdministrators.acl],
     },
+    singleResourcesDeployment,
   ],
 };

@@ -1,7 +1,7 @@
 import { CFG_TYPES, ENVIRONMENT_TENANT_DBID, ENVIRONMENT_TENANT_NAME, OBJECT_TYPE_ENUM, type CfgType } from "./cfg-types";
 import type { AnyCfgObject, CfgObjectOf } from "./object-schemas";
 import { obscureGaxPassword } from "./obscure-password";
-import { standardFolders, type DeploymentSeed } from "./seed-schema";
+import { rootTenantName, standardFolders, type DeploymentSeed } from "./seed-schema";
 
 export type AccountRef = { type: "CFGPerson" | "CFGAccessGroup"; dbid: string };
 
@@ -82,9 +82,10 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
   const groupDbid = new Map<string, string>(); // "tenant/name"
   const personDbid = new Map<string, string>();
 
-  const tenants = [...seed.tenants].sort((a, b) => Number(b.name === ENVIRONMENT_TENANT_NAME) - Number(a.name === ENVIRONMENT_TENANT_NAME));
+  const root = rootTenantName(seed);
+  const tenants = [...seed.tenants].sort((a, b) => Number(b.name === root) - Number(a.name === root));
   for (const tenant of tenants) {
-    const dbid = tenant.name === ENVIRONMENT_TENANT_NAME ? String(ENVIRONMENT_TENANT_DBID) : allocateDbid(state, "CfgTenant");
+    const dbid = tenant.name === root ? String(ENVIRONMENT_TENANT_DBID) : allocateDbid(state, "CfgTenant");
     tenantDbid.set(tenant.name, dbid);
     insert(state, { type: "CfgTenant", dbid, name: tenant.name, state: "CFGEnabled", isserviceprovider: "CFGFalse", userproperties: { property: [] } });
     for (const folder of tenant.folders ?? standardFolders(tenant.name, seed.layout)) {
@@ -110,7 +111,7 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
       if (tenant.dbid !== String(ENVIRONMENT_TENANT_DBID)) tenant.folderid = tenantsFolder;
     }
   }
-  addGaxApplication(state, firstFolder.get(`${ENVIRONMENT_TENANT_NAME}/CfgApplication`));
+  addGaxApplication(state, firstFolder.get(`${root}/CfgApplication`));
   const tenantOf = (name: string) => tenantDbid.get(name) as string;
   const folderFor = (tenant: string, holds: CfgType) => firstFolder.get(`${tenant}/${holds}`);
 
@@ -183,7 +184,7 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
   return state;
 }
 
-/** The GAX application object, in Environment's folder of applications (created after the tenants' folders). */
+/** The GAX application object, in the root tenant's folder of applications (created after the tenants' folders). */
 function addGaxApplication(state: DeploymentState, seededFolder: string | undefined) {
   let folderid = seededFolder;
   if (!folderid) {

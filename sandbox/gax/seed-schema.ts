@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CFG_TYPES, ENVIRONMENT_TENANT_NAME } from "./cfg-types";
+import { CFG_TYPES, ENVIRONMENT_TENANT_NAME, SINGLE_TENANT_NAMES } from "./cfg-types";
 
 /**
  * The GAX sandbox seed. Objects refer to each other by name (tenant, folder, user name, access group),
@@ -86,7 +86,7 @@ const deploymentSeed = z
     /** "encrypted-only": login accepts only isPasswordEncrypted=true with the obscured password. */
     passwordMode: z.enum(["plain", "encrypted-only"]).default("plain"),
     sessionTimeoutSeconds: z.number().int().positive().default(1800),
-    /** Name of the GAX application object (in Environment); signing in needs Read and Execute on it. */
+    /** Name of the GAX application object (in the root tenant); signing in needs Read and Execute on it. */
     gaxApplication: name.default("GAX"),
     /** GET cfg/objects query parameters this GAX ignores, as a GAX build might ("tenantdbid", "filters", ...). */
     ignoredQueryParameters: z
@@ -144,13 +144,26 @@ export function standardFolders(tenantName: string, layout: DeploymentSeed["layo
 
 type DeploymentDraft = z.output<typeof deploymentSeed>;
 
+/** The root tenant (DBID 1): Environment, or the one tenant of a single-tenant Configuration Server. */
+export function rootTenantName(deployment: Pick<DeploymentDraft, "layout" | "tenants">): string {
+  return deployment.layout === "single-tenant" ? (deployment.tenants[0]?.name ?? ENVIRONMENT_TENANT_NAME) : ENVIRONMENT_TENANT_NAME;
+}
+
+function checkTenantLayout(deployment: DeploymentDraft, issue: (path: (string | number)[], message: string) => void) {
+  const names = SINGLE_TENANT_NAMES.join(" or ");
+  if (deployment.layout === "multi-tenant") {
+    if (!deployment.tenants.some((tenant) => tenant.name === ENVIRONMENT_TENANT_NAME)) issue(["tenants"], `must include the ${ENVIRONMENT_TENANT_NAME} tenant`);
+  } else if (deployment.tenants.length !== 1) {
+    issue(["tenants"], `a single-tenant deployment has exactly one tenant, named ${names}`);
+  } else if (!(SINGLE_TENANT_NAMES as readonly string[]).includes(deployment.tenants[0]!.name)) {
+    issue(["tenants", 0, "name"], `must be ${names}: the one tenant of a single-tenant Configuration Server goes by one of these names`);
+  }
+}
+
 function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
   const tenants = new Map(deployment.tenants.map((tenant) => [tenant.name, tenant]));
-  if (!tenants.has(ENVIRONMENT_TENANT_NAME)) issue(["tenants"], `must include the ${ENVIRONMENT_TENANT_NAME} tenant`);
-  if (deployment.layout === "single-tenant" && deployment.tenants.length !== 1) {
-    issue(["tenants"], `a single-tenant deployment has only the ${ENVIRONMENT_TENANT_NAME} tenant`);
-  }
+  checkTenantLayout(deployment, issue);
   deployment.tenants.forEach((tenant, index) => {
     if ([...tenants.keys()].indexOf(tenant.name) !== index) issue(["tenants", index, "name"], `tenant "${tenant.name}" appears twice`);
   });
@@ -190,9 +203,10 @@ function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.Refinemen
       if (entry.on.type !== "CfgTenant" && entry.on.name === undefined) issue(["acl", index, "on", "name"], `is required for ${entry.on.type}`);
     }
     const application = deployment.gaxApplication;
-    const onGax = entry.on.tenant === ENVIRONMENT_TENANT_NAME && entry.on.name === application;
+    const root = rootTenantName(deployment);
+    const onGax = entry.on.tenant === root && entry.on.name === application;
     if (entry.on.type === "CfgApplication" && !onGax) {
-      issue(["acl", index, "on"], `the only application is "${application}" in ${ENVIRONMENT_TENANT_NAME}`);
+      issue(["acl", index, "on"], `the only application is "${application}" in ${root}`);
     }
     if ("person" in entry.account && !usernames.includes(entry.account.person)) {
       issue(["acl", index, "account", "person"], `no person "${entry.account.person}"`);

@@ -52,7 +52,7 @@ describe("GAX session", () => {
 
   it("serves each deployment under its own base path with its own sessions", async () => {
     const { sandbox } = await start();
-    expect(Object.keys(sandbox.deploymentUrls)).toEqual(["multi", "single"]);
+    expect(Object.keys(sandbox.deploymentUrls)).toEqual(["multi", "single", "single-resources"]);
     const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
     const tenants = await single.get<{ name: string }[]>("cfg/objects?type=CfgTenant");
     expect(tenants.body.map((tenant) => tenant.name)).toEqual(["Environment"]);

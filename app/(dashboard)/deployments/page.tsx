@@ -32,7 +32,11 @@ export default async function DeploymentsPage() {
       ) : (
         <Card>
           <CardContent className="pt-4">
-            <DeploymentsTable deployments={deployments} canAddTenants={can(user.role, "tenant.manage")} />
+            <DeploymentsTable
+              deployments={deployments}
+              canAddTenants={can(user.role, "tenant.manage")}
+              canManage={canManage}
+            />
           </CardContent>
         </Card>
       )}

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { targetTenantName, type HybridIntegrationPlan, type HybridIntegrationVerification } from "@/lib/config-server/bridge";
+import type { HybridIntegrationPlan, HybridIntegrationVerification } from "@/lib/config-server/bridge";
 import { desiredHybridIntegration, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { AppError } from "@/lib/errors";
 import { transactionSamlOptions } from "@/lib/saml/artifacts";
 import { oauthClientOutputsSchema } from "../oauth-client-step";
+import { objectTenantInputSchema, objectTenantOf } from "../object-tenant";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
 import { orgOutputsSchema } from "./connect-org";
 import { EWT_CLIENT } from "./ewt-client";
@@ -15,7 +16,8 @@ export const TRANSACTION_OBJECT = "transaction-object";
 
 const input = z
   .object({
-    targetTenant: z.string().min(1),
+    /** The tenant's own, or a single-tenant deployment's one tenant (Environment or Resources). */
+    targetTenant: objectTenantInputSchema,
     regionDomain: z.string({ error: "is unknown: give the tenant a Genesys Cloud region" }).min(1),
     org: orgOutputsSchema,
     keyMaterial: keyMaterialOutputsSchema,
@@ -88,7 +90,7 @@ export const transactionObjectStep = defineStep<Input>({
   dependsOn: ["connect-org", SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, EWT_CLIENT],
   input,
   inputFrom: ({ tenant, outputs }) => ({
-    targetTenant: targetTenantName(tenant.deployment.layout, tenant.cfgTenantName),
+    targetTenant: objectTenantOf(tenant),
     regionDomain: tenant.regionDomain,
     org: outputs["connect-org"],
     keyMaterial: outputs[SAML_KEY_MATERIAL],

@@ -40,7 +40,7 @@ export default async function TransactionObjectPage({ params }: { params: Promis
       {view.ready ? (
         <>
           <LiveStatus view={view} />
-          <ObjectSections tenantId={view.tenant.id} sections={view.sections} canReveal={canReveal} />
+          <ObjectSections tenantId={view.tenant.id} sections={view.sections} annex={view.annex} canReveal={canReveal} />
           {view.extra.length ? (
             <Card>
               <CardHeader>

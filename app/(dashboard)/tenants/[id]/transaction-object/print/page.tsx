@@ -39,10 +39,19 @@ export default async function TransactionObjectPrintPage({ params }: { params: P
             <dt className="text-muted-foreground">Where</dt>
             <dd>Configuration Server tenant {view.targetTenant ?? "—"}, folder Transactions, object type Transaction List (CFGTRTList), name and alias {view.alias ?? "hybrid_integration"}, state enabled</dd>
           </dl>
-          <p className="text-sm">In GAX, open the object&apos;s Options and enter each option in its section. Tick each one as you enter it.</p>
+          <p className="text-sm">
+            In GAX, open the object&apos;s Options and enter each option in its section, then the Annex options
+            where its note says. Tick each one as you enter it.
+          </p>
         </header>
         {view.ready ? (
-          <ObjectSections tenantId={view.tenant.id} sections={view.sections} canReveal={can(user.role, "secret.reveal")} print />
+          <ObjectSections
+            tenantId={view.tenant.id}
+            sections={view.sections}
+            annex={view.annex}
+            canReveal={can(user.role, "secret.reveal")}
+            print
+          />
         ) : (
           <Alert variant="warning" title="Not ready yet">{view.problem}</Alert>
         )}
