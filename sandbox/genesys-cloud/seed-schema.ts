@@ -84,6 +84,13 @@ export const pureEngageSeedSchema = z.object({
   autoProvisionUsers: z.boolean().default(false),
 });
 
+/** A Predictive Engagement action map, as far as the sandbox lists them (GET /api/v2/journey/actionmaps). */
+export const actionMapSeedSchema = z.object({
+  id,
+  displayName: text,
+  isActive: z.boolean().default(true),
+});
+
 export const orgSeedSchema = z.object({
   id,
   name: text,
@@ -98,6 +105,7 @@ export const orgSeedSchema = z.object({
   users: z.array(userSeedSchema).default([]),
   oauthClients: z.array(oauthClientSeedSchema).default([]),
   pureEngage: pureEngageSeedSchema.nullable().default(null),
+  actionMaps: z.array(actionMapSeedSchema).default([]),
 });
 
 function checkOrg(org: z.infer<typeof orgSeedSchema>, path: (string | number)[], issue: (path: (string | number)[], message: string) => void) {
@@ -133,7 +141,9 @@ export const genesysSandboxSeedSchema = z
       }
     };
     unique("org short name (thirdPartyOrgName)", seed.orgs.map((o) => o.thirdPartyOrgName));
-    unique("id", seed.orgs.flatMap((o) => [o.id, ...o.divisions.map((d) => d.id), ...o.roles.map((r) => r.id), ...o.users.map((u) => u.id), ...o.oauthClients.map((c) => c.id)]));
+    const idsOf = (o: z.infer<typeof orgSeedSchema>) =>
+      [o.divisions, o.roles, o.users, o.oauthClients, o.actionMaps].flatMap((items) => items.map((item) => item.id));
+    unique("id", seed.orgs.flatMap((o) => [o.id, ...idsOf(o)]));
     unique("PureEngage issuerURI", seed.orgs.flatMap((o) => (o.pureEngage ? [o.pureEngage.issuerURI] : [])));
   });
 
