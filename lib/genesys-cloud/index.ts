@@ -15,4 +15,5 @@ export type { Division } from "./endpoints/divisions";
 export { sameCertificate, type IdentityProvider, type PureEngageProvider, type PureEngageRequest } from "./endpoints/identity-providers";
 export type { User, CreateUserRequest, UserQuery } from "./endpoints/users";
 export type { Subject } from "./endpoints/authorization-subjects";
+export type { ActionMap, ActionMapQuery } from "./endpoints/journey";
 export type { Page, RoleDivision } from "./endpoints/paging";
