@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ConfigServerBridge } from "@/lib/config-server/bridge";
 import type { GenesysCloudClient, GenesysCloudCredentials } from "@/lib/genesys-cloud";
+import type { StepPropagation } from "./propagation";
 import type { TenantView } from "./tenant-view";
 
 export const PHASES = ["genesys-cloud", "key-material", "on-premises", "network", "smoke-test"] as const;
@@ -87,6 +88,8 @@ export interface StepContext<Input> {
   beforeCreate(kind: string, marker: string): Promise<void>;
   /** Reports the object a create returned; a crash simulated here leaves the intent pending. */
   afterCreate(kind: string, marker: string, objectId: string): Promise<void>;
+  /** How long Genesys Cloud may refuse a recent change, and when the provisioner last made one (propagation.ts). */
+  propagation: StepPropagation;
 }
 
 export interface ManualCompletion<Values> {

@@ -38,6 +38,8 @@ export interface KitOptions {
   gaxSeed?: GaxSandboxSeed;
   /** The sample agent entered for the isolation check (default acme.agent1); false enters none. */
   isolationAgent?: IsolationAgentInput | false;
+  /** The engine's propagation window (default 2 s). */
+  propagationWindowMs?: number;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
@@ -72,6 +74,8 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const engine: EngineOptions = {
     db,
     audit: testAudit,
+    // The sandbox applies changes at once unless a test sets a propagation delay; refusals are final after 2 s.
+    propagationWindowMs: options.propagationWindowMs ?? 2_000,
     genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ ratePerMinute: 60_000, burst: 50, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
@@ -96,6 +100,12 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     async genesysOrg() {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { orgs: GenesysOrgState[]; requests: { method: string; path: string }[] };
       return state.orgs.find((org) => org.id === acme.id)!;
+    },
+    /** Every request the Genesys Cloud sandbox answered (token requests included), oldest first. */
+    async genesysRequests() {
+      type Request = { method: string; path: string; status: number | string };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: Request[] };
+      return state.requests;
     },
     /** Requests that could change the Genesys Cloud org (token requests excluded). */
     async genesysWrites() {
