@@ -117,7 +117,8 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     if (!clientCredentials) return { accepted: true };
     const exchange = () => ctx.genesys().exchangeClientCredentials({ clientId: live.id, clientSecret: secret });
     const refused = (error: unknown) => isGenesysCloudError(error) && error.status === 401;
-    const retry = { windowMs: ctx.propagation.windowMs, changedAt: await changedAt(ctx, live) };
+    let lastChange: Promise<Date | null> | undefined;
+    const retry = { windowMs: ctx.propagation.windowMs, changedAt: () => (lastChange ??= changedAt(ctx, live)) };
     const outcome = await retryRefusals(exchange, refused, retry);
     if (outcome.ok) return { accepted: true };
     const why = `still refused after ${formatSeconds(outcome.elapsedMs)} and ${outcome.attempts} attempts`;

@@ -75,6 +75,18 @@ describe("retryRefusals", () => {
     expect(outcome).toMatchObject({ ok: false, attempts: 2 });
   });
 
+  it("looks the change time up only after a refusal", async () => {
+    const clock = fakeClock();
+    let lookups = 0;
+    const changedAt = async () => {
+      lookups += 1;
+      return null;
+    };
+    const outcome = await retryRefusals(refusedTimes(0).attempt, isRefusal, { windowMs: 90_000, changedAt, ...clock });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(lookups).toBe(0);
+  });
+
   it("rethrows anything that is not a refusal at once", async () => {
     const clock = fakeClock();
     const failing = async () => {

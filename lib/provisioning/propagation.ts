@@ -15,10 +15,10 @@ export interface StepPropagation {
 export interface RefusalRetry {
   windowMs: number;
   /**
-   * When the objects involved last changed, as far as known (null: no recent change is known); a function when that
-   * depends on what was refused.
+   * When the objects involved last changed, as far as known (null: no recent change is known); a function, asked only
+   * after a refusal, when that depends on what was refused or costs a lookup.
    */
-  changedAt: Date | null | ((refusal: unknown) => Date | null);
+  changedAt: Date | null | ((refusal: unknown) => Date | null | Promise<Date | null>);
   /** Test seam. */
   sleep?: (ms: number) => Promise<unknown>;
   now?: () => number;
@@ -50,8 +50,8 @@ export async function retryRefusals<T>(
   const now = options.now ?? Date.now;
   const pause = options.sleep ?? sleep;
   const started = now();
-  const deadlineFor = (refusal: unknown) => {
-    const changedAt = typeof options.changedAt === "function" ? options.changedAt(refusal) : options.changedAt;
+  const deadlineFor = async (refusal: unknown) => {
+    const changedAt = typeof options.changedAt === "function" ? await options.changedAt(refusal) : options.changedAt;
     return Math.min((changedAt?.getTime() ?? Number.NEGATIVE_INFINITY) + options.windowMs, started + options.windowMs);
   };
   for (let attempts = 1; ; attempts += 1) {
@@ -60,7 +60,7 @@ export async function retryRefusals<T>(
       return { ok: true, value, attempts, elapsedMs: now() - started };
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      const left = deadlineFor(error) - now();
+      const left = (await deadlineFor(error)) - now();
       if (attempts >= MIN_ATTEMPTS && left <= 0) return { ok: false, error, attempts, elapsedMs: now() - started };
       const backoff = refusalBackoffMs(options.windowMs, attempts);
       await pause(attempts >= MIN_ATTEMPTS ? Math.min(backoff, left) : backoff);

@@ -64,12 +64,14 @@ function refused(error: GenesysCloudError, waited?: string): Pick<SmokeTestOutco
   return { problems: [{ field: error.operation, expected: "succeeds", actual }], failure };
 }
 
-/** When the provisioner last changed what each kind of refusal is about. */
-async function changeTimes(ctx: StepContext<Input>): Promise<(error: unknown) => Date | null> {
-  const entries = Object.entries(EXPLAINED_BY) as [Refused, readonly string[]][];
-  const lookups = entries.map(async ([kind, steps]) => [kind, await ctx.propagation.lastChangedAt(steps)] as const);
-  const times = new Map(await Promise.all(lookups));
-  return (error) => times.get(refusedOf(error)!) ?? null;
+/** When the provisioner last changed what a refusal is about; looked up once per kind, and only after a refusal. */
+function changeTimes(ctx: StepContext<Input>): (error: unknown) => Promise<Date | null> {
+  const times = new Map<Refused, Promise<Date | null>>();
+  return (error) => {
+    const kind = refusedOf(error)!;
+    if (!times.has(kind)) times.set(kind, ctx.propagation.lastChangedAt(EXPLAINED_BY[kind]));
+    return times.get(kind)!;
+  };
 }
 
 /**
@@ -105,7 +107,7 @@ async function runSmokeTest(ctx: StepContext<Input>): Promise<SmokeTestOutcome> 
   const { windowMs } = ctx.propagation;
   let outcome: RetryOutcome<FieldDifference[]>;
   try {
-    const changedAt = await changeTimes(ctx);
+    const changedAt = changeTimes(ctx);
     outcome = await retryRefusals(attempt, (error) => refusedOf(error) !== undefined, { windowMs, changedAt });
   } catch (error) {
     // Refused for a reason no propagation explains (e.g. a scope the client lacks): a finding, not a crash.
