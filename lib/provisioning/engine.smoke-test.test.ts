@@ -88,7 +88,10 @@ describe("scopes without a known probe", () => {
   });
   afterAll(() => kit.close());
 
-  it("apply exchanges the token only and says so; the plan says so before", async () => {
+  it("apply exchanges the token only and says so; the plan says so before, even while the step waits", async () => {
+    const onlyExchange = /^The smoke test can only exchange the SAML assertion for a token, not call an API with it:/;
+    const waiting = await smokePlan(kit);
+    expect(waiting).toMatchObject({ action: "pending", notices: [expect.stringMatching(onlyExchange)] });
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
     expect(report.steps.find((step) => step.stepKey === "smoke-test")!.changes).toEqual([
@@ -96,8 +99,7 @@ describe("scopes without a known probe", () => {
         "(users:readonly) is one with a known probe (journey, journey:readonly, organization, organization:readonly))",
     ]);
     expect((await smokeState(kit)).outputs).toMatchObject({ probe: null });
-    const onlyExchange = /^The smoke test can only exchange the SAML assertion for a token, not call an API with it:/;
-    expect((await smokePlan(kit)).notices).toEqual([expect.stringMatching(onlyExchange)]);
+    expect(await smokePlan(kit)).toEqual({ action: "check", changes: [], notices: waiting.notices });
   });
 });
 

@@ -118,6 +118,8 @@ export interface Step<Input = unknown, Manual = unknown> {
   appliesTo?(tenant: TenantView): boolean;
   /** What applying this step does in the customer's org beyond its own objects (licences, users), said before apply. */
   sideEffects?(tenant: TenantView): string[];
+  /** Caveats that follow from the tenant's settings alone: in every plan, also while the step waits for others. */
+  planNotices?(tenant: TenantView): string[];
   plan(ctx: StepContext<Input>): Promise<StepPlan>;
   apply(ctx: StepContext<Input>): Promise<StepApplyResult>;
   verify(ctx: StepContext<Input>): Promise<StepVerification>;

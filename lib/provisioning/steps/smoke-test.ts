@@ -6,6 +6,7 @@ import { readPrivateKey, toPkcs8Pem } from "@/lib/saml/private-key";
 import { oauthClientOutputsSchema } from "../oauth-client-step";
 import { formatSeconds, retryRefusals, type RetryOutcome } from "../propagation";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
+import type { TenantView } from "../tenant-view";
 import { orgOutputsSchema } from "./connect-org";
 import { EMPLOYEE_ROLE } from "./employee-role";
 import { IDENTITY_PROVIDER } from "./identity-provider";
@@ -130,10 +131,12 @@ async function runSmokeTest(ctx: StepContext<Input>): Promise<SmokeTestOutcome> 
   return { ...base, problems, failure };
 }
 
-/** Said before apply: what the smoke test will call, or that it can only exchange the token, and a missing agent. */
-async function planNotices(ctx: StepContext<Input>): Promise<string[]> {
-  const choice = chooseProbe(ctx.input.scopes, probeContext(ctx.input));
-  const notices = [
+/** Said in every plan: what the smoke test will call, or that it can only exchange the token (settings alone). */
+function probeNotices(tenant: TenantView): string[] {
+  const { samlScopes, employeePermissions } = tenant.settings;
+  const context = { orgId: "", predictiveEngagement: tenant.services.predictiveEngagement, employeePermissions };
+  const choice = chooseProbe(samlScopes, context);
+  return [
     choice.probe
       ? `The smoke test calls ${choice.probe.call} with the SAML2 bearer token ` +
         `(scope ${choice.probe.scopes.join(" or ")}): green proves ${choice.probe.proves}.`
@@ -141,6 +144,11 @@ async function planNotices(ctx: StepContext<Input>): Promise<string[]> {
         `${choice.why}. Apply reports the exchange alone ("token exchange only"); add the scope journey ` +
         "(or organization:readonly) to samlScopes for a full test.",
   ];
+}
+
+/** Said before apply: the probe notices, and a named test agent who cannot sign in. */
+async function planNotices(ctx: StepContext<Input>): Promise<string[]> {
+  const notices = probeNotices(ctx.tenant);
   const { testAgentEmail } = ctx.input;
   const agentProblem = testAgentEmail ? await testAgentProblem(ctx.genesys(), testAgentEmail) : undefined;
   if (agentProblem) {
@@ -176,6 +184,7 @@ export const smokeTestStep = defineStep<Input>({
     employeePermissions: tenant.settings.employeePermissions,
   }),
   sideEffects: testUserSideEffects,
+  planNotices: probeNotices,
 
   plan: async (ctx) => ({ action: "check", changes: [], notices: await planNotices(ctx) }),
 
