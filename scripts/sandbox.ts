@@ -45,6 +45,12 @@ const buildProgram = () =>
     .option("--error-rate <share>", "share of requests answered 500/503/504", number("--error-rate", 0, 1), 0)
     .option("--drop-rate <share>", "share of connections cut after handling", number("--drop-rate", 0, 1), 0)
     .option("--burst-429-rate <share>", "chance that a request starts a burst of three 429s", number("--burst-429-rate", 0, 1), 0)
+    .option(
+      "--propagation-delay-s <s>",
+      "seconds before new clients, secrets, certificates and role changes take effect",
+      number("--propagation-delay-s", 0, 3600),
+      0,
+    )
     .option("--faults <file>", "fault rules JSON (same body as POST /__sandbox/faults); overrides the fault flags")
     .option("--gax-port <port>", "GAX sandbox port (env GAX_SANDBOX_PORT)", number("--gax-port", 0, 65535), envPort("GAX_SANDBOX_PORT", 4020))
     .option("--gax-seed <file>", "GAX seed JSON (env GAX_SANDBOX_SEED)", process.env.GAX_SANDBOX_SEED)
@@ -66,7 +72,9 @@ function faultsFrom(opts: Record<string, unknown>): FaultConfigInput | undefined
     ...((opts.burst429Rate as number) > 0 ? { burst429: { rate: opts.burst429Rate as number } } : {}),
   };
   const active = rule.latencyMs || rule.jitterMs || rule.errorRate || rule.dropRate || "burst429" in rule;
-  return active ? rule : undefined;
+  const propagationDelaySeconds = opts.propagationDelayS as number;
+  if (!active && !propagationDelaySeconds) return undefined;
+  return { rules: active ? [rule] : [], propagationDelaySeconds };
 }
 
 async function startGax(opts: Record<string, unknown>): Promise<RunningSandbox | undefined> {

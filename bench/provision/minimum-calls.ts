@@ -14,7 +14,7 @@ const genesysApi: Need[] = [
   [1, "list identity providers: no other provider may use the issuer (step 6)"],
   [1, "PUT the PureEngage provider (step 6)"],
   [1, "write the employee role (step 7)"],
-  [1, "GET /api/v2/organizations/me with the SAML2 bearer token (step 12)"],
+  [1, "one read inside the SAML2 bearer client's scopes with its token (step 12: GET /api/v2/journey/actionmaps)"],
 ];
 const tokens: Need[] = [
   [1, "bootstrap client token"],

@@ -2,6 +2,7 @@
 import { authorizationSubjectEndpoints } from "./endpoints/authorization-subjects";
 import { divisionEndpoints } from "./endpoints/divisions";
 import { identityProviderEndpoints } from "./endpoints/identity-providers";
+import { journeyEndpoints } from "./endpoints/journey";
 import { oauthClientEndpoints } from "./endpoints/oauth-clients";
 import { organizationEndpoints } from "./endpoints/organization";
 import { roleEndpoints } from "./endpoints/roles";
@@ -118,6 +119,7 @@ export function createGenesysCloudClient(target: GenesysCloudTarget, credentials
     ...identityProviderEndpoints(transport),
     ...userEndpoints(transport),
     ...authorizationSubjectEndpoints(transport),
+    ...journeyEndpoints(transport),
   };
 }
 

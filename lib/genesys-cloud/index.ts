@@ -22,4 +22,5 @@ export type {
   UsersSearchResponse,
 } from "./endpoints/users";
 export type { Subject } from "./endpoints/authorization-subjects";
+export type { ActionMap, ActionMapQuery } from "./endpoints/journey";
 export type { Page, RoleDivision } from "./endpoints/paging";

@@ -15,6 +15,10 @@ type Explain = (e: OperatorMessageInput) => string;
 const BY_CODE: Record<string, Explain> = {
   "missing.permissions": (e) =>
     `Could not ${e.operation}: the Genesys Cloud OAuth client lacks the permission(s) ${e.messageParams.permissions ?? e.message}. Add them to a role granted to the bootstrap client (Admin > Roles/Permissions), wait a few minutes for the change to take effect, then retry.`,
+  "app.not.authorized.for.scope": (e) =>
+    `Could not ${e.operation}: the OAuth client is not authorized for the OAuth scope this call needs ` +
+    `(one of ${e.messageParams.scopes ?? e.message}). Add one of them to the client's scopes ` +
+    "(Admin > Integrations > OAuth > the client > Scope), then retry.",
   "not.authorized": (e) => `Could not ${e.operation}: ${e.message}. A client can only grant roles it holds itself: grant that role to the bootstrap client first.`,
   "auth.too.many.clients": (e) => `Could not ${e.operation}: the Genesys Cloud org has reached its limit of OAuth clients. Delete OAuth clients that are no longer used (Admin > OAuth), then retry.`,
   "missing.client.roles": (e) => `Could not ${e.operation}: a client-credentials OAuth client needs at least one role. Choose the roles to grant and retry.`,

@@ -18,6 +18,11 @@ export interface EngineOptions extends ConnectionOptions {
   hooks?: EngineHooks;
   /** How long a run may go without progress before another run of the tenant may take over. */
   leaseMs?: number;
+  /**
+   * How long Genesys Cloud may refuse a new client or secret, a changed certificate or role before a refusal is final
+   * (default DEFAULT_PROPAGATION_WINDOW_MS, 90 s).
+   */
+  propagationWindowMs?: number;
 }
 
 /**

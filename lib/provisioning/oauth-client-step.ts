@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { isGenesysCloudError, type GrantType, type OAuthClient, type OAuthClientRequest } from "@/lib/genesys-cloud";
 import { adminInHome } from "./org-roles";
 import { hasMarker, MASK, markerOf, withMarker } from "./markers";
+import { formatSeconds, retryRefusals } from "./propagation";
 import { defineStep, verificationFrom, type FieldDifference, type InputSource, type RegeneratedSecret, type Step, type StepApplyResult, type StepContext, type StepPlan } from "./step";
 import type { TenantView } from "./tenant-view";
 
@@ -32,6 +33,8 @@ export type OAuthClientOutputs = z.output<typeof oauthClientOutputsSchema>;
 
 const manualSchema = z.object({ clientId: z.string().trim().min(1, "must not be empty"), clientSecret: z.string().min(1, "must not be empty") }).strict();
 type ManualValues = z.output<typeof manualSchema>;
+
+type SecretCheck = { accepted: true } | { accepted: false; why: string };
 
 const sorted = (values: string[] | undefined) => [...(values ?? [])].sort().join(", ");
 const grantsOf = (client: Pick<OAuthClient, "roleDivisions">) => sorted((client.roleDivisions ?? []).map((grant) => `${grant.roleId}@${grant.divisionId}`));
@@ -97,25 +100,53 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     return pairs.filter(([, expected, actual]) => expected !== actual).map(([field, expected, actual]) => ({ field, expected, actual }));
   }
 
-  /** Whether Genesys Cloud accepts the stored secret (client-credentials clients only; others cannot be checked alone). */
-  async function secretAccepted(ctx: StepContext<Input>, clientId: string, secret: string): Promise<boolean> {
-    if (!clientCredentials) return true;
-    try {
-      await ctx.genesys().exchangeClientCredentials({ clientId, clientSecret: secret });
-      return true;
-    } catch (error) {
-      if (isGenesysCloudError(error) && error.status === 401) return false;
-      throw error;
-    }
+  /** When the client last changed: its own dates, or an apply of this step that created or updated it. */
+  async function changedAt(ctx: StepContext<Input>, live: OAuthClient): Promise<Date | null> {
+    const applied = await ctx.propagation.lastChangedAt([spec.key]);
+    const times = [live.dateCreated, live.dateModified].map((date) => (date ? Date.parse(date) : Number.NaN));
+    const latest = Math.max(...[...times, applied?.getTime() ?? Number.NaN].filter((time) => !Number.isNaN(time)));
+    return Number.isFinite(latest) ? new Date(latest) : null;
+  }
+
+  /**
+   * Whether Genesys Cloud accepts the secret (client-credentials clients only; others cannot be checked alone). A new
+   * client or secret is refused (401) until it has propagated: refusals are asked again, within the propagation window
+   * of the client's last change, and at least once more, so one 401 never counts as a lost secret.
+   */
+  async function secretCheck(ctx: StepContext<Input>, live: OAuthClient, secret: string): Promise<SecretCheck> {
+    if (!clientCredentials) return { accepted: true };
+    const exchange = () => ctx.genesys().exchangeClientCredentials({ clientId: live.id, clientSecret: secret });
+    const refused = (error: unknown) => isGenesysCloudError(error) && error.status === 401;
+    let lastChange: Promise<Date | null> | undefined;
+    const retry = { windowMs: ctx.propagation.windowMs, changedAt: () => (lastChange ??= changedAt(ctx, live)) };
+    const outcome = await retryRefusals(exchange, refused, retry);
+    if (outcome.ok) return { accepted: true };
+    const why = `still refused after ${formatSeconds(outcome.elapsedMs)} and ${outcome.attempts} attempts`;
+    return { accepted: false, why };
   }
 
   /** Why the stored secret cannot be used for this client, or undefined when it can. */
-  async function secretProblem(ctx: StepContext<Input>, clientId: string, check: boolean): Promise<string | undefined> {
+  async function secretProblem(ctx: StepContext<Input>, live: OAuthClient, check: boolean) {
     const stored = await ctx.secret(purpose);
     if (!stored) return "no secret is stored for the client (an earlier attempt stopped after creating it, or the secret was lost)";
-    if (oauthClientOutputsSchema.safeParse(ctx.previous?.outputs).data?.clientId !== clientId) return "the stored secret belongs to another client";
-    if (check && !(await secretAccepted(ctx, clientId, stored))) return "Genesys Cloud no longer accepts the stored secret";
-    return undefined;
+    const storedFor = oauthClientOutputsSchema.safeParse(ctx.previous?.outputs).data?.clientId;
+    if (storedFor !== live.id) return "the stored secret belongs to another client";
+    if (!check) return undefined;
+    const checked = await secretCheck(ctx, live, stored);
+    return checked.accepted ? undefined : `Genesys Cloud no longer accepts the stored secret (${checked.why})`;
+  }
+
+  /** Said before apply when Genesys Cloud may still be taking in a recent change of the client. */
+  async function propagationNotice(ctx: StepContext<Input>, live: OAuthClient): Promise<string[]> {
+    const changed = await changedAt(ctx, live);
+    const { windowMs } = ctx.propagation;
+    if (!clientCredentials || !changed || Date.now() - changed.getTime() >= windowMs) return [];
+    const ago = formatSeconds(Date.now() - changed.getTime());
+    return [
+      `OAuth client "${live.name}" changed ${ago} ago: Genesys Cloud may refuse its secret for up to ` +
+        `${formatSeconds(windowMs)} after a change. Apply and verify wait for it, and regenerate the secret only if ` +
+        "it is still refused after that.",
+    ];
   }
 
   const outputsOf = (client: OAuthClient): OAuthClientOutputs => ({ clientId: client.id, clientName: client.name, secretPurpose: purpose });
@@ -162,7 +193,7 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
       await ctx.genesys().updateOAuthClient(live.id, body);
       changes.push(`updated OAuth client "${live.name}": ${drift.map((d) => d.field).join(", ")}`);
     }
-    const problem = await secretProblem(ctx, live.id, true);
+    const problem = await secretProblem(ctx, live, true);
     if (!problem) return { result: drift.length > 0 ? "updated" : "unchanged", outputs: outputsOf(live), externalObjects, changes };
     const regenerated = await ctx.genesys().regenerateOAuthClientSecret(live.id);
     const record: RegeneratedSecret = { objectKind: "oauth-client", objectId: live.id, purpose, reason: problem };
@@ -184,16 +215,17 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
       };
     }
     const changes = differences(live, desired, ctx.previous?.manual ?? false);
-    const problem = await secretProblem(ctx, live.id, false);
+    const problem = await secretProblem(ctx, live, false);
     if (problem) changes.push({ field: "secret", expected: "stored", actual: `${problem}: it will be regenerated` });
-    return { action: changes.length > 0 ? "update" : "none", changes };
+    const notices = await propagationNotice(ctx, live);
+    return { action: changes.length > 0 ? "update" : "none", changes, ...(notices.length > 0 ? { notices } : {}) };
   }
 
   async function verify(ctx: StepContext<Input>) {
     const live = await findOwned(ctx);
     if (!live) return { status: "missing" as const, differences: [{ field: "client", expected: spec.clientName, actual: "" }] };
     const drift = differences(live, await desiredRequest(ctx), ctx.previous?.manual ?? false);
-    const problem = await secretProblem(ctx, live.id, true);
+    const problem = await secretProblem(ctx, live, true);
     if (problem) drift.push({ field: "secret", expected: "stored and accepted", actual: problem });
     return verificationFrom(drift);
   }
@@ -226,8 +258,11 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
         if (live.authorizedGrantType !== spec.grantType) {
           throw new AppError("invalid_input", `OAuth client ${live.id} has grant type ${live.authorizedGrantType}; this step needs ${spec.grantType}.`, { clientId: [`must be a ${spec.grantType} client`] });
         }
-        if (clientCredentials && !(await secretAccepted(ctx as StepContext<Input>, live.id, values.clientSecret))) {
-          throw new AppError("invalid_input", "Genesys Cloud does not accept this client secret.", { clientSecret: ["is not accepted for this client"] });
+        const checked = await secretCheck(ctx as StepContext<Input>, live, values.clientSecret);
+        if (!checked.accepted) {
+          throw new AppError("invalid_input", `Genesys Cloud does not accept this client secret (${checked.why}).`, {
+            clientSecret: ["is not accepted for this client"],
+          });
         }
         return { result: "updated", outputs: outputsOf(live), secrets: { [purpose]: values.clientSecret }, changes: [`recorded OAuth client "${live.name}" (${live.id}) entered by hand`] };
       },

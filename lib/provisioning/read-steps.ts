@@ -29,7 +29,9 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
     options.db.stepRun.update({ where: { id: stepRun.id }, data: { finishedAt: new Date(), evidence: evidenceOf(connections.calls.slice(firstCall)), ...data } });
   try {
     if (!ready && waitingFor.length > 0) {
-      const outcome: StepReport = mode === "plan" ? { ...report, status: "succeeded", plan: { action: "pending", changes: [], waitingFor } } : { ...report, status: "succeeded", verification: { status: "missing", differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })) } };
+      const notices = step.planNotices?.(setting.tenant) ?? [];
+      const pending: StepPlan = { action: "pending", changes: [], waitingFor, ...(notices.length ? { notices } : {}) };
+      const outcome: StepReport = mode === "plan" ? { ...report, status: "succeeded", plan: pending } : { ...report, status: "succeeded", verification: { status: "missing", differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })) } };
       await finish({ status: "succeeded", outcome: outcome.plan?.action ?? outcome.verification?.status });
       if (mode === "verify") await recordVerification(setting, step.key, outcome.verification!);
       else await recordPlan(setting, step.key, outcome.plan!);

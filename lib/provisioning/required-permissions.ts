@@ -94,8 +94,12 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   "transaction-object": nothing,
   "tenant-isolation": nothing,
   "network-allow-list": nothing,
-  // Signs in with the SAML2 bearer client and reads the org with the user's token: nothing of the bootstrap client.
-  "smoke-test": nothing,
+  // Signs in with the SAML2 bearer client and probes with the user's token; the bootstrap client only looks up the
+  // existing test agent named in the settings (smokeTestAgentEmail), counted always so that naming one later works.
+  "smoke-test": {
+    uses: [needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch")],
+    grantsRoles: [],
+  },
 };
 
 /** The distinct permissions of some steps, sorted. */

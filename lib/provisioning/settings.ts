@@ -37,8 +37,15 @@ export const tenantSettingsSchema = z
     /** Agent Pacing Service (ewt): its own client, or the PureEngage Client Credentials client. */
     ewtClient: z.enum(["separate", "shared"], { error: "must be separate or shared" }).default("separate"),
     adminUsers: z.array(z.object({ name: z.string().trim().min(1, "must not be empty"), email: z.email("must be an email address") }).strict()).default([]),
-    /** Username of the test agent the smoke test signs an assertion for. */
+    /** Username of the test agent the smoke test signs in as; the identity provider creates it if missing. */
     smokeTestUser: z.string().trim().min(1, "must not be empty").default("hybrid-provisioner-smoke-test"),
+    /**
+     * An existing agent of the org (their email, the SAML NameID) the smoke test signs in as instead of smokeTestUser:
+     * then the smoke test creates no user, and stops if the agent is not an active user of the org.
+     */
+    smokeTestAgentEmail: z
+      .email("must be the email address of an existing agent, such as agent@example.com")
+      .optional(),
   })
   .strict();
 

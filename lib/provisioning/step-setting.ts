@@ -4,6 +4,8 @@ import { openConnections, type Connections } from "./connections";
 import type { EngineOptions } from "./engine-types";
 import { startRunReading, type RunHandle, type RunMode } from "./run-records";
 import { tenantSecretRef } from "./secret-refs";
+import { DEFAULT_PROPAGATION_WINDOW_MS } from "./propagation";
+import { lastChangedAt } from "./recent-changes";
 import type { PreviousState, StepContext, StepOutputs } from "./step";
 import { readStepStates, type StepStates } from "./step-states";
 import type { TenantView } from "./tenant-view";
@@ -78,6 +80,10 @@ export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, 
     },
     async afterCreate(kind, marker, objectId) {
       await options.hooks?.afterExternalCreate?.({ tenantId: tenant.id, stepKey: step.key, kind, marker, objectId });
+    },
+    propagation: {
+      windowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS,
+      lastChangedAt: (stepKeys) => lastChangedAt(options.db, tenant.id, stepKeys),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ConfigServerBridge } from "@/lib/config-server/bridge";
 import type { GenesysCloudClient, GenesysCloudCredentials } from "@/lib/genesys-cloud";
+import type { StepPropagation } from "./propagation";
 import type { TenantView } from "./tenant-view";
 
 export const PHASES = ["genesys-cloud", "key-material", "on-premises", "network", "smoke-test"] as const;
@@ -87,6 +88,8 @@ export interface StepContext<Input> {
   beforeCreate(kind: string, marker: string): Promise<void>;
   /** Reports the object a create returned; a crash simulated here leaves the intent pending. */
   afterCreate(kind: string, marker: string, objectId: string): Promise<void>;
+  /** How long Genesys Cloud may refuse a recent change, and when the provisioner last made one (propagation.ts). */
+  propagation: StepPropagation;
 }
 
 export interface ManualCompletion<Values> {
@@ -115,6 +118,8 @@ export interface Step<Input = unknown, Manual = unknown> {
   appliesTo?(tenant: TenantView): boolean;
   /** What applying this step does in the customer's org beyond its own objects (licences, users), said before apply. */
   sideEffects?(tenant: TenantView): string[];
+  /** Caveats that follow from the tenant's settings alone: in every plan, also while the step waits for others. */
+  planNotices?(tenant: TenantView): string[];
   plan(ctx: StepContext<Input>): Promise<StepPlan>;
   apply(ctx: StepContext<Input>): Promise<StepApplyResult>;
   verify(ctx: StepContext<Input>): Promise<StepVerification>;

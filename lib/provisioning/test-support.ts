@@ -48,6 +48,8 @@ export interface KitOptions {
   singleTenant?: { gaxDeployment: string; objectTenant?: ObjectTenantChoice };
   /** Changes the tenant's Genesys Cloud org (acme-eu) in the sandbox seed, e.g. more users or other role policies. */
   editGenesysOrg?: (org: GenesysSandboxSeedInput["orgs"][number]) => void;
+  /** The engine's propagation window (default 2 s). */
+  propagationWindowMs?: number;
 }
 
 export const ACME_AGENT: IsolationAgentInput = { username: "acme.agent1", password: SANDBOX_AGENT_PASSWORD };
@@ -91,6 +93,8 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const engine: EngineOptions = {
     db,
     audit: testAudit,
+    // The sandbox applies changes at once unless a test sets a propagation delay; refusals are final after 2 s.
+    propagationWindowMs: options.propagationWindowMs ?? 2_000,
     genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
@@ -115,6 +119,12 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     async genesysOrg() {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { orgs: GenesysOrgState[]; requests: { method: string; path: string }[] };
       return state.orgs.find((org) => org.id === acme.id)!;
+    },
+    /** Every request the Genesys Cloud sandbox answered (token requests included), oldest first. */
+    async genesysRequests() {
+      type Request = { method: string; path: string; status: number | string };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: Request[] };
+      return state.requests;
     },
     /** Requests that could change the Genesys Cloud org (token requests and searches, which POST a query, excluded). */
     async genesysWrites() {

@@ -5,7 +5,7 @@ import { ApiError } from "./http/errors";
 import type { MinuteWindowLimiter } from "./rate-limit";
 import type { SandboxState } from "./state";
 
-export function authenticate(state: SandboxState, req: IncomingMessage): Caller {
+export function authenticate(state: SandboxState, req: IncomingMessage, propagationDelayMs = 0): Caller {
   const header = req.headers.authorization ?? "";
   const match = /^bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new ApiError(401, "authentication.required", "No authentication bearer token specified in authorization header.");
@@ -16,7 +16,7 @@ export function authenticate(state: SandboxState, req: IncomingMessage): Caller 
   if (!issued || !org || !clientStillThere || issued.expiresAt <= Date.now()) {
     throw new ApiError(401, "bad.credentials", "Invalid login credentials.");
   }
-  return { token, org, subject: issued.subject };
+  return { token, org, subject: issued.subject, scopes: issued.scopes, propagationDelayMs };
 }
 
 /** Applies the per-token limit; returns the `inin-ratelimit-*` headers or throws 429 with Retry-After. */

@@ -2,6 +2,7 @@
 import type { Caller } from "./http/context";
 import { missingPermissions } from "./http/errors";
 import { policiesAllow } from "./permissions";
+import { inEffect } from "./propagation";
 import type { RoleDivision, StoredRole } from "./state";
 
 export function grantsOf(caller: Caller): RoleDivision[] {
@@ -15,9 +16,9 @@ export function rolesHeld(caller: Caller): StoredRole[] {
   return [...ids].flatMap((id) => caller.org.roles.get(id) ?? []);
 }
 
-/** Throws 403 missing.permissions unless the caller's roles grant every permission. */
+/** Throws 403 missing.permissions unless the caller's roles grant every permission (role changes once propagated). */
 export function requirePermissions(caller: Caller, ...permissions: string[]): void {
-  const policies = rolesHeld(caller).flatMap((role) => role.permissionPolicies);
+  const policies = rolesHeld(caller).flatMap((role) => inEffect(role.permissionPolicies, role.policiesChange));
   const missing = permissions.filter((permission) => !policiesAllow(policies, permission));
   if (missing.length > 0) throw missingPermissions(missing);
 }

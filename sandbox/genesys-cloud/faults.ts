@@ -28,15 +28,27 @@ export const faultConfigSchema = z.object({
   rules: z.array(faultRuleSchema).default([]),
   /** Makes the random choices repeatable. */
   randomSeed: z.number().int().optional(),
+  /**
+   * Eventual consistency: a new OAuth client, a regenerated secret, a put or deleted PureEngage provider and a changed
+   * role take effect only this many seconds later; until then the state before the change holds (0: at once).
+   */
+  propagationDelaySeconds: z
+    .number()
+    .min(0, "must be 0 or more seconds")
+    .max(3600, "must be at most 3600 seconds")
+    .default(0),
 });
 
 export type FaultRule = z.output<typeof faultRuleSchema>;
 export type FaultConfig = z.output<typeof faultConfigSchema>;
 export type FaultConfigInput = z.input<typeof faultConfigSchema> | z.input<typeof faultRuleSchema>;
 
-/** Accepts either `{rules: [...]}` or a single rule. */
+const CONFIG_KEYS = ["rules", "randomSeed", "propagationDelaySeconds"];
+
+/** Accepts either `{rules: [...], randomSeed?, propagationDelaySeconds?}` or a single rule. */
 export function parseFaultConfig(input: unknown): FaultConfig {
-  const candidate = input && typeof input === "object" && !("rules" in input) && !("randomSeed" in input) ? { rules: [input] } : input;
+  const isConfig = input && typeof input === "object" && CONFIG_KEYS.some((key) => key in input);
+  const candidate = input && typeof input === "object" && !isConfig ? { rules: [input] } : input;
   const result = faultConfigSchema.safeParse(candidate ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -51,7 +63,7 @@ export interface FaultDecision {
 }
 
 export class FaultInjector {
-  private config: FaultConfig = { rules: [] };
+  private config: FaultConfig = { rules: [], propagationDelaySeconds: 0 };
   private random: () => number = Math.random;
   private burstsLeft = new Map<FaultRule, { left: number; retryAfterSeconds: number }>();
   private applied = new Map<FaultRule, number>();
@@ -66,6 +78,10 @@ export class FaultInjector {
 
   current(): FaultConfig {
     return this.config;
+  }
+
+  propagationDelayMs(): number {
+    return this.config.propagationDelaySeconds * 1000;
   }
 
   decide(method: string, path: string): FaultDecision {

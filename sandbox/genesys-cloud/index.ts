@@ -2,19 +2,12 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { buildApiRouter } from "./api-routes";
 import { defaultGenesysSeed } from "./default-seed";
 import { FaultInjector, type FaultConfigInput } from "./faults";
 import { Router } from "./http/router";
 import { MinuteWindowLimiter, type WindowMode } from "./rate-limit";
 import { registerControlRoutes } from "./routes/control";
-import { registerDivisionRoutes } from "./routes/divisions";
-import { registerIdentityProviderRoutes } from "./routes/identity-providers";
-import { registerOAuthClientRoutes } from "./routes/oauth-clients";
-import { registerOrganizationRoutes } from "./routes/organization";
-import { registerRoleRoutes } from "./routes/roles";
-import { registerSubjectRoutes } from "./routes/subjects";
-import { registerTokenRoutes } from "./routes/token";
-import { registerUserRoutes } from "./routes/users";
 import { parseGenesysSeed, type GenesysSandboxSeed, type GenesysSandboxSeedInput } from "./seed-schema";
 import { createHandler } from "./server";
 import { buildState } from "./state";
@@ -80,10 +73,7 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
   );
   const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
 
-  const apiRouter = new Router();
-  for (const register of [registerTokenRoutes, registerOrganizationRoutes, registerOAuthClientRoutes, registerRoleRoutes, registerDivisionRoutes, registerIdentityProviderRoutes, registerUserRoutes, registerSubjectRoutes]) {
-    register(apiRouter);
-  }
+  const apiRouter = buildApiRouter();
   const controlRouter = options.controlEndpoints ? new Router() : undefined;
   if (controlRouter) registerControlRoutes(controlRouter);
 
@@ -102,6 +92,7 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
       },
       setFaults: (input) => faults.set(input),
       tokenLimiterTake: (clientId) => tokenLimiter.take(clientId).allowed,
+      propagationDelayMs: () => faults.propagationDelayMs(),
     },
   });
   const server = createServer((req, res) => void handler(req, res));

@@ -90,6 +90,13 @@ export const pureEngageSeedSchema = z.object({
   autoProvisionUsers: z.boolean().default(false),
 });
 
+/** A Predictive Engagement action map, as far as the sandbox lists them (GET /api/v2/journey/actionmaps). */
+export const actionMapSeedSchema = z.object({
+  id,
+  displayName: text,
+  isActive: z.boolean().default(true),
+});
+
 export const orgSeedSchema = z.object({
   id,
   name: text,
@@ -111,6 +118,7 @@ export const orgSeedSchema = z.object({
   roleListPolicies: z.enum(ROLE_LIST_POLICIES).default("full"),
   /** Permission domains the org has no product for: a role PUT drops their policies without an error. */
   unlicensedDomains: z.array(text).default([]),
+  actionMaps: z.array(actionMapSeedSchema).default([]),
 });
 
 function checkOrg(org: z.infer<typeof orgSeedSchema>, path: (string | number)[], issue: (path: (string | number)[], message: string) => void) {
@@ -146,7 +154,9 @@ export const genesysSandboxSeedSchema = z
       }
     };
     unique("org short name (thirdPartyOrgName)", seed.orgs.map((o) => o.thirdPartyOrgName));
-    unique("id", seed.orgs.flatMap((o) => [o.id, ...o.divisions.map((d) => d.id), ...o.roles.map((r) => r.id), ...o.users.map((u) => u.id), ...o.oauthClients.map((c) => c.id)]));
+    const idsOf = (o: z.infer<typeof orgSeedSchema>) =>
+      [o.divisions, o.roles, o.users, o.oauthClients, o.actionMaps].flatMap((items) => items.map((item) => item.id));
+    unique("id", seed.orgs.flatMap((o) => [o.id, ...idsOf(o)]));
     unique("PureEngage issuerURI", seed.orgs.flatMap((o) => (o.pureEngage ? [o.pureEngage.issuerURI] : [])));
   });
 

@@ -1,4 +1,4 @@
-// The request pipeline: correlation id, control endpoints, faults, bearer auth, rate limit, route, answer.
+// The request pipeline: correlation id, control endpoints, faults, bearer auth, rate limit, OAuth scope, route, answer.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,6 +9,7 @@ import { ApiError, TokenError } from "./http/errors";
 import { readBody } from "./http/read-body";
 import type { Router } from "./http/router";
 import type { MinuteWindowLimiter } from "./rate-limit";
+import { requireScope, routeKey } from "./scopes";
 import { recordRequest, type SandboxState } from "./state";
 
 export interface Pipeline {
@@ -58,8 +59,9 @@ async function route(p: Pipeline, ctx: RequestContext, method: string): Promise<
   ctx.params = found.params;
   let rateHeaders: Record<string, string> = {};
   if (path.startsWith("/api/")) {
-    ctx.caller = authenticate(ctx.state, ctx.req);
+    ctx.caller = authenticate(ctx.state, ctx.req, p.runtime.propagationDelayMs());
     rateHeaders = applyRateLimit(p.apiLimiter, ctx.caller.token);
+    requireScope(ctx.caller.scopes, routeKey(method, found.path));
   }
   const reply = await found.handler(ctx);
   return { ...reply, headers: { ...rateHeaders, ...reply.headers } };

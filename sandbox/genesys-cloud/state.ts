@@ -1,11 +1,17 @@
 // The sandbox's in-memory model of every org, built from a validated seed.
 import { expandPolicies } from "./permissions";
+import type { PendingChange } from "./propagation";
 import type { GenesysSandboxSeed, OrgSeed } from "./seed-schema";
 
 export type RoleDivision = { roleId: string; divisionId: string };
 export type Division = OrgSeed["divisions"][number];
-export type StoredRole = OrgSeed["roles"][number];
+export type StoredPolicy = OrgSeed["roles"][number]["permissionPolicies"][number];
+export type StoredRole = OrgSeed["roles"][number] & {
+  /** The policies in effect until a recent change has propagated. */
+  policiesChange?: PendingChange<StoredPolicy[]>;
+};
 export type StoredPureEngage = NonNullable<OrgSeed["pureEngage"]>;
+export type StoredActionMap = OrgSeed["actionMaps"][number];
 
 export interface StoredClient extends Omit<OrgSeed["oauthClients"][number], "roleDivisions"> {
   roleDivisions: RoleDivision[];
@@ -13,6 +19,10 @@ export interface StoredClient extends Omit<OrgSeed["oauthClients"][number], "rol
   dateModified: string;
   createdBy?: string;
   modifiedBy?: string;
+  /** Set for clients created through the API: unknown to the token endpoint before this time (epoch ms). */
+  knownFrom?: number;
+  /** The secret in effect until a regeneration has propagated. */
+  secretChange?: PendingChange<string>;
 }
 
 export interface StoredGrant extends RoleDivision {
@@ -44,6 +54,9 @@ export interface OrgState {
   pureEngage: StoredPureEngage | null;
   roleListPolicies: OrgSeed["roleListPolicies"];
   unlicensedDomains: string[];
+  /** The provider in effect for the SAML2 bearer grant until a recent put or delete has propagated. */
+  pureEngageChange?: PendingChange<StoredPureEngage | null>;
+  actionMaps: StoredActionMap[];
 }
 
 export type TokenSubject = { kind: "client"; clientId: string } | { kind: "user"; userId: string; clientId: string };
@@ -51,6 +64,8 @@ export type TokenSubject = { kind: "client"; clientId: string } | { kind: "user"
 export interface IssuedToken {
   orgId: string;
   subject: TokenSubject;
+  /** The client's scopes when the token was issued; empty means not limited by scope (client credentials). */
+  scopes: string[];
   expiresAt: number;
 }
 
@@ -99,6 +114,7 @@ function orgFromSeed(org: OrgSeed): OrgState {
     pureEngage: org.pureEngage ? pureEngageFromSeed(org.pureEngage) : null,
     roleListPolicies: org.roleListPolicies,
     unlicensedDomains: [...org.unlicensedDomains],
+    actionMaps: structuredClone(org.actionMaps),
   };
 }
 
@@ -133,6 +149,8 @@ export function roleByDefaultId(org: OrgState, defaultRoleId: string): StoredRol
   return [...org.roles.values()].find((role) => role.defaultRoleId === defaultRoleId);
 }
 
+const clientWithoutSecrets = ({ secret: _secret, secretChange: _previous, ...client }: StoredClient) => client;
+
 /** JSON view of the whole state for `GET /__sandbox/state`: secrets and token values left out. */
 export function snapshot(state: SandboxState) {
   return {
@@ -143,10 +161,11 @@ export function snapshot(state: SandboxState) {
       regionDomain: org.regionDomain,
       maxOAuthClients: org.maxOAuthClients,
       divisions: [...org.divisions.values()],
-      roles: [...org.roles.values()],
+      roles: [...org.roles.values()].map(({ policiesChange: _pending, ...role }) => role),
       users: [...org.users.values()],
-      oauthClients: [...org.clients.values()].map(({ secret: _secret, ...client }) => client),
+      oauthClients: [...org.clients.values()].map(clientWithoutSecrets),
       pureEngage: org.pureEngage,
+      actionMaps: org.actionMaps,
       activeTokens: [...state.tokens.values()].filter((t) => t.orgId === org.id && t.expiresAt > Date.now()).length,
     })),
     requests: state.requests,

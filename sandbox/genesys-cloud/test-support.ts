@@ -1,5 +1,6 @@
 // Helpers for tests that talk to a real sandbox over HTTP.
 import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type GenesysSandboxOptions, type RunningGenesysSandbox } from "./index";
+import { assertionXml, signAssertion } from "./saml-test-fixture";
 
 export const ACME = bootstrapClientOf(defaultGenesysSeed, "acme-eu");
 export const GLOBEX = bootstrapClientOf(defaultGenesysSeed, "globex-us");
@@ -37,4 +38,35 @@ export async function api(url: string, token: string, method: string, path: stri
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+}
+
+export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
+export const TEST_ISSUER = "https://gws.acme.example.test/saml";
+
+/** Signs a base64 assertion for the issuer with the key (the identity provider must trust its certificate). */
+export function signedAssertion(key: { privateKeyPem: string }, nameId: string, issuer = TEST_ISSUER): string {
+  return Buffer.from(signAssertion(assertionXml({ issuer, nameId }), key.privateKeyPem), "utf8").toString("base64");
+}
+
+/**
+ * A user token of acme-eu through the SAML2 bearer grant: puts the PureEngage provider with the key's certificate,
+ * creates a SAML2 bearer client with the given scopes, and exchanges an assertion for `nameId`.
+ */
+export async function samlUserToken(
+  url: string,
+  adminToken: string,
+  key: { certificatePem: string; privateKeyPem: string },
+  options: { scope: string[]; nameId: string },
+) {
+  const providerBody = { issuerURI: TEST_ISSUER, certificate: key.certificatePem, autoProvisionUsers: true };
+  const provider = await api(url, adminToken, "PUT", "/api/v2/identityproviders/pureengage", providerBody);
+  if (provider.status !== 200) throw new Error(`putting the provider failed: ${JSON.stringify(provider.body)}`);
+  const clientBody = { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER", scope: options.scope };
+  const client = await api(url, adminToken, "POST", "/api/v2/oauth/clients", clientBody);
+  if (client.status !== 200) throw new Error(`creating the SAML client failed: ${JSON.stringify(client.body)}`);
+  const [clientId, clientSecret] = [client.body.id as string, client.body.secret as string];
+  const form = { grant_type: SAML2_BEARER_GRANT, orgName: "acme-eu", assertion: signedAssertion(key, options.nameId) };
+  const { status, body } = await postToken(url, clientId, clientSecret, form);
+  if (status !== 200) throw new Error(`the SAML2 bearer exchange failed: ${status} ${JSON.stringify(body)}`);
+  return { token: body.access_token as string, clientId, clientSecret };
 }

@@ -5,7 +5,9 @@ import type { SandboxState, StoredClient, TokenSubject } from "./state";
 export function issueToken(state: SandboxState, orgId: string, subject: TokenSubject, client: StoredClient) {
   const accessToken = randomBytes(32).toString("base64url");
   const expiresIn = client.accessTokenValiditySeconds;
-  state.tokens.set(accessToken, { orgId, subject, expiresAt: Date.now() + expiresIn * 1000 });
+  // Client-credentials tokens are limited by the client's roles only; the others by the client's scopes too.
+  const scopes = client.authorizedGrantType === "CLIENT-CREDENTIALS" ? [] : [...client.scope];
+  state.tokens.set(accessToken, { orgId, subject, scopes, expiresAt: Date.now() + expiresIn * 1000 });
   return { access_token: accessToken, token_type: "bearer", expires_in: expiresIn };
 }
 

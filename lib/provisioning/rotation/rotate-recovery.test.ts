@@ -21,7 +21,7 @@ const setFaults = (body: unknown) => fetch(`${kit.genesys.url}/__sandbox/faults`
 describe("certificate rotation recovery", { timeout: 180_000 }, () => {
   it("a failing smoke test leaves both certificates, the old key current, and a failed rotation that resumes to the end", async () => {
     const before = await keyMaterial(kit);
-    await setFaults({ path: "/api/v2/organizations/me", method: "GET", errorRate: 1, errorStatuses: [503] });
+    await setFaults({ path: "/api/v2/journey/actionmaps", method: "GET", errorRate: 1, errorStatuses: [503] });
     const failed = await rotateCertificate(kit.tenant.id, kit.engine);
     await setFaults({ rules: [] });
     expect(failed).toMatchObject({ status: "failed", stage: "smoke-test" });

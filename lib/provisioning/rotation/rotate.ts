@@ -63,7 +63,8 @@ async function nextMaterial(setting: Setting) {
 
 /** The work of one stage against Genesys Cloud and GAX, reusing the catalogue's steps (idempotent: they write only differences). */
 async function stageWork(setting: Setting, stage: Exclude<RotationStage, "generate">): Promise<StageOutcome> {
-  const context = { db: setting.options.db, tenant: setting.tenant, connections: setting.connections };
+  const { db, propagationWindowMs } = setting.options;
+  const context = { db, tenant: setting.tenant, connections: setting.connections, propagationWindowMs };
   switch (stage) {
     // The key-material outputs carry the next certificate, so the provider step wants both certificates now,
     // and only the new one once the new material became the current one.

@@ -14,7 +14,12 @@ export const rotationStageInfo: Record<RotationStage, { title: string; descripti
   generate: { title: "Generate new key material", description: "A new RSA key, self-signed certificate and key password, sealed next to the current ones." },
   "add-certificate": { title: "Add the new certificate to the identity provider", description: "The PureEngage identity provider trusts both the current and the new certificate." },
   "update-transaction-object": { title: "Update the transaction object", description: "hybrid_integration gets the new certificate and the new encrypted key with its password." },
-  "smoke-test": { title: "Smoke test with the new key", description: "A SAML assertion signed with the new key is exchanged for a token that reads the org; then the new key becomes the tenant's key." },
+  "smoke-test": {
+    title: "Smoke test with the new key",
+    description:
+      "A SAML assertion signed with the new key is exchanged for a token that calls an API inside the SAML2 bearer " +
+      "client's scopes; then the new key becomes the tenant's key.",
+  },
   "remove-old-certificate": { title: "Remove the old certificate", description: "The identity provider trusts only the new certificate; the old key's sealed secrets are gone." },
 };
 

@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { openSecret } from "@/lib/secrets/store";
 import type { Connections } from "../connections";
 import { parseInput } from "../parse-input";
+import { DEFAULT_PROPAGATION_WINDOW_MS } from "../propagation";
+import { lastChangedAt } from "../recent-changes";
 import { tenantSecretRef } from "../secret-refs";
 import { readStepStates } from "../step-states";
 import type { Step, StepContext, StepOutputs } from "../step";
@@ -24,6 +26,7 @@ export interface RotationStepSetting {
   db: Db;
   tenant: TenantView;
   connections: Connections;
+  propagationWindowMs?: number;
 }
 
 /**
@@ -47,6 +50,10 @@ export async function rotationStepContext<Input, Manual>(setting: RotationStepSe
     peerStates: async () => unavailable(),
     beforeCreate: async () => unavailable(),
     afterCreate: async () => unavailable(),
+    propagation: {
+      windowMs: setting.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS,
+      lastChangedAt: (stepKeys) => lastChangedAt(db, tenant.id, stepKeys),
+    },
   };
   return context;
 }

@@ -1,16 +1,20 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { isGenesysCloudError } from "@/lib/genesys-cloud";
+import { isGenesysCloudError, type GenesysCloudError } from "@/lib/genesys-cloud";
 import { signAssertion } from "@/lib/saml/assertion";
-import { samlNameId } from "@/lib/saml/name-id";
 import { readPrivateKey, toPkcs8Pem } from "@/lib/saml/private-key";
 import { oauthClientOutputsSchema } from "../oauth-client-step";
+import { formatSeconds, retryRefusals, type RetryOutcome } from "../propagation";
 import { defineStep, type FieldDifference, type StepContext } from "../step";
+import type { TenantView } from "../tenant-view";
 import { orgOutputsSchema } from "./connect-org";
 import { EMPLOYEE_ROLE } from "./employee-role";
 import { IDENTITY_PROVIDER } from "./identity-provider";
 import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL, SAML_SECRETS } from "./saml-key-material";
 import { SAML2_BEARER_CLIENT } from "./saml2-bearer-client";
+import { chooseProbe, type ProbeContext } from "./smoke-probes";
+import { subjectOf, testAgentProblem, testUserSideEffects } from "./smoke-test-agent";
+import { adviceFor, EXPLAINED_BY, refusalOf, refusedOf, type Refused } from "./smoke-test-refusals";
 import { TRANSACTION_OBJECT } from "./transaction-object";
 
 export const SMOKE_TEST = "smoke-test";
@@ -21,7 +25,11 @@ const input = z.object({
   samlClient: oauthClientOutputsSchema,
   issuerUri: z.string().min(1),
   testUser: z.string().min(1),
+  testAgentEmail: z.string().optional(),
   domainSuffix: z.string().min(1),
+  scopes: z.array(z.string()),
+  predictiveEngagement: z.boolean(),
+  employeePermissions: z.array(z.string()),
 });
 type Input = z.output<typeof input>;
 
@@ -31,37 +39,135 @@ async function sealed(ctx: StepContext<Input>, purpose: string): Promise<string>
   return value;
 }
 
+const probeContext = (input: Input): ProbeContext => ({
+  orgId: input.org.orgId,
+  predictiveEngagement: input.predictiveEngagement,
+  employeePermissions: input.employeePermissions,
+});
+
+interface SmokeTestOutcome {
+  subject: string;
+  probe: string | null;
+  problems: FieldDifference[];
+  /** The operator message when the test failed. */
+  failure?: string;
+  /** What the test did, for the run's changes and the audit log. */
+  did: string;
+}
+
+/** A refusal as a finding: the differing field, and the operator message. */
+function refused(error: GenesysCloudError, waited?: string): Pick<SmokeTestOutcome, "problems" | "failure"> {
+  const refusal = refusalOf(error);
+  const failure = waited
+    ? `The smoke test failed to ${error.operation}, ${waited}: ${refusal}. ${adviceFor(error)}`
+    : `The smoke test failed to ${error.operation}: ${refusal}`;
+  const actual = waited ? `${refusal} (${waited})` : refusal;
+  return { problems: [{ field: error.operation, expected: "succeeds", actual }], failure };
+}
+
+/** When the provisioner last changed what a refusal is about; looked up once per kind, and only after a refusal. */
+function changeTimes(ctx: StepContext<Input>): (error: unknown) => Promise<Date | null> {
+  const times = new Map<Refused, Promise<Date | null>>();
+  return (error) => {
+    const kind = refusedOf(error)!;
+    if (!times.has(kind)) times.set(kind, ctx.propagation.lastChangedAt(EXPLAINED_BY[kind]));
+    return times.get(kind)!;
+  };
+}
+
 /**
  * What Workspace Desktop Edition does: sign an assertion with the key from the transaction object (decrypted with
- * its password), exchange it with the SAML2 bearer client and the org short name, and call the API with the token.
- * Returns the problems found; none means green.
+ * its password), exchange it with the SAML2 bearer client and the org short name, and call an API inside the client's
+ * scopes with the token. Refusals that a recent change explains are retried within the propagation window.
  */
-async function runSmokeTest(ctx: StepContext<Input>): Promise<{ subject: string; problems: FieldDifference[] }> {
-  const { org, keyMaterial, samlClient, issuerUri } = ctx.input;
-  const subject = samlNameId(ctx.input.testUser, { organizationSname: org.orgShortName, organizationDomainSuffix: ctx.input.domainSuffix });
-  const privateKey = readPrivateKey(await sealed(ctx, SAML_SECRETS.encryptedKey), await sealed(ctx, SAML_SECRETS.keyPassword));
-  const assertion = signAssertion({ certificatePem: keyMaterial.certificatePem, privateKeyPem: toPkcs8Pem(privateKey) }, { issuer: issuerUri, subject });
-  try {
-    const token = await ctx.genesys().exchangeSamlAssertion({
-      clientId: samlClient.clientId,
-      clientSecret: await sealed(ctx, samlClient.secretPurpose),
-      orgName: org.orgShortName,
-      assertionBase64: assertion.base64,
-    });
-    const me = await ctx.genesysAs({ accessToken: token.accessToken }).getOrganization();
-    const problems = me.id === org.orgId ? [] : [{ field: "organization", expected: org.orgId, actual: me.id }];
-    return { subject, problems };
-  } catch (error) {
-    if (!isGenesysCloudError(error) || error.status === undefined || error.status >= 500) throw error;
-    return { subject, problems: [{ field: error.operation, expected: "succeeds", actual: `${error.status} ${error.code}: ${error.operatorMessage}` }] };
+async function runSmokeTest(ctx: StepContext<Input>): Promise<SmokeTestOutcome> {
+  const { org, keyMaterial, samlClient, issuerUri, testAgentEmail } = ctx.input;
+  const subject = subjectOf(ctx.input, org.orgShortName);
+  const choice = chooseProbe(ctx.input.scopes, probeContext(ctx.input));
+  const base = { subject, probe: choice.probe?.key ?? null, did: "" };
+  const agentProblem = testAgentEmail ? await testAgentProblem(ctx.genesys(), testAgentEmail) : undefined;
+  if (agentProblem) {
+    const failure =
+      `The smoke test did not sign in (so no user was created): ${agentProblem}. Create the test agent in Genesys ` +
+      "Cloud or correct the tenant setting smokeTestAgentEmail, then apply again.";
+    const problem = { field: "smokeTestAgentEmail", expected: "an active user of the org", actual: agentProblem };
+    return { ...base, problems: [problem], failure };
   }
+  const encryptedKey = await sealed(ctx, SAML_SECRETS.encryptedKey);
+  const privateKey = readPrivateKey(encryptedKey, await sealed(ctx, SAML_SECRETS.keyPassword));
+  const signingKey = { certificatePem: keyMaterial.certificatePem, privateKeyPem: toPkcs8Pem(privateKey) };
+  const assertion = signAssertion(signingKey, { issuer: issuerUri, subject });
+  const clientSecret = await sealed(ctx, samlClient.secretPurpose);
+  const { orgShortName: orgName } = org;
+  const exchange = { clientId: samlClient.clientId, clientSecret, orgName, assertionBase64: assertion.base64 };
+  const attempt = async () => {
+    const token = await ctx.genesys().exchangeSamlAssertion(exchange);
+    if (!choice.probe) return [];
+    return choice.probe.run(ctx.genesysAs({ accessToken: token.accessToken }), probeContext(ctx.input));
+  };
+  const { windowMs } = ctx.propagation;
+  let outcome: RetryOutcome<FieldDifference[]>;
+  try {
+    const changedAt = changeTimes(ctx);
+    outcome = await retryRefusals(attempt, (error) => refusedOf(error) !== undefined, { windowMs, changedAt });
+  } catch (error) {
+    // Refused for a reason no propagation explains (e.g. a scope the client lacks): a finding, not a crash.
+    if (!isGenesysCloudError(error) || error.status === undefined || error.status >= 500) throw error;
+    return { ...base, ...refused(error) };
+  }
+  if (!outcome.ok) {
+    const waited =
+      `still refused after ${formatSeconds(outcome.elapsedMs)} (${outcome.attempts} attempts; Genesys Cloud takes in ` +
+      `new clients, certificates and role changes within ${formatSeconds(windowMs)})`;
+    return { ...base, ...refused(outcome.error as GenesysCloudError, waited) };
+  }
+  const problems = outcome.value;
+  const did = choice.probe
+    ? `signed in as ${subject} and called ${choice.probe.call}: ${choice.probe.proves}`
+    : `signed in as ${subject} (token exchange only, no API call: ${choice.why})`;
+  if (problems.length === 0) return { ...base, problems, did };
+  const found = problems.map((p) => `${p.field} is ${p.actual}, expected ${p.expected}`);
+  const failure = `The smoke test failed: ${found.join("; ")}.`;
+  return { ...base, problems, failure };
+}
+
+/** Said in every plan: what the smoke test will call, or that it can only exchange the token (settings alone). */
+function probeNotices(tenant: TenantView): string[] {
+  const { samlScopes, employeePermissions } = tenant.settings;
+  const context = { orgId: "", predictiveEngagement: tenant.services.predictiveEngagement, employeePermissions };
+  const choice = chooseProbe(samlScopes, context);
+  return [
+    choice.probe
+      ? `The smoke test calls ${choice.probe.call} with the SAML2 bearer token ` +
+        `(scope ${choice.probe.scopes.join(" or ")}): green proves ${choice.probe.proves}.`
+      : "The smoke test can only exchange the SAML assertion for a token, not call an API with it: " +
+        `${choice.why}. Apply reports the exchange alone ("token exchange only"); add the scope journey ` +
+        "(or organization:readonly) to samlScopes for a full test.",
+  ];
+}
+
+/** Said before apply: the probe notices, and a named test agent who cannot sign in. */
+async function planNotices(ctx: StepContext<Input>): Promise<string[]> {
+  const notices = probeNotices(ctx.tenant);
+  const { testAgentEmail } = ctx.input;
+  const agentProblem = testAgentEmail ? await testAgentProblem(ctx.genesys(), testAgentEmail) : undefined;
+  if (agentProblem) {
+    notices.push(
+      `The test agent cannot sign in: ${agentProblem}. Apply will stop before signing in, creating no user; ` +
+        "create the agent or correct smokeTestAgentEmail.",
+    );
+  }
+  return notices;
 }
 
 /** Step 12: green here means the integration works as the agent desktop will use it. */
 export const smokeTestStep = defineStep<Input>({
   key: SMOKE_TEST,
   title: "End-to-end smoke test",
-  description: "Signs a SAML assertion for a test agent with the stored key, exchanges it for a token with the SAML2 bearer client and the org short name, and reads the org with that token.",
+  description:
+    "Signs a SAML assertion for a test agent with the stored key, exchanges it for a token with the SAML2 bearer " +
+    "client and the org short name, and calls an API inside the client's scopes that the employee role's " +
+    "permissions open.",
   phase: "smoke-test",
   dependsOn: ["connect-org", SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT],
   input,
@@ -71,17 +177,21 @@ export const smokeTestStep = defineStep<Input>({
     samlClient: outputs[SAML2_BEARER_CLIENT],
     issuerUri: tenant.settings.issuerUri,
     testUser: tenant.settings.smokeTestUser,
+    testAgentEmail: tenant.settings.smokeTestAgentEmail,
     domainSuffix: tenant.settings.domainSuffix,
+    scopes: tenant.settings.samlScopes,
+    predictiveEngagement: tenant.services.predictiveEngagement,
+    employeePermissions: tenant.settings.employeePermissions,
   }),
+  sideEffects: testUserSideEffects,
+  planNotices: probeNotices,
 
-  plan: async () => ({ action: "check", changes: [] }),
+  plan: async (ctx) => ({ action: "check", changes: [], notices: await planNotices(ctx) }),
 
   async apply(ctx) {
-    const { subject, problems } = await runSmokeTest(ctx);
-    if (problems.length > 0) {
-      throw new AppError("precondition_failed", `The smoke test failed: ${problems.map((p) => `${p.field}: ${p.actual}`).join("; ")}. Verify the tenant to find the step that drifted.`);
-    }
-    return { result: "checked", outputs: { subject, orgId: ctx.input.org.orgId }, changes: [] };
+    const { subject, probe, failure, did } = await runSmokeTest(ctx);
+    if (failure) throw new AppError("precondition_failed", failure);
+    return { result: "checked", outputs: { subject, orgId: ctx.input.org.orgId, probe }, changes: [did] };
   },
 
   async verify(ctx) {

@@ -8,6 +8,10 @@ export interface Caller {
   token: string;
   org: OrgState;
   subject: TokenSubject;
+  /** The token's OAuth scopes; empty: not limited by scope. */
+  scopes: string[];
+  /** How long changes take to take effect (the fault configuration's propagation delay). */
+  propagationDelayMs: number;
 }
 
 export interface RequestContext {
@@ -27,6 +31,8 @@ export interface SandboxRuntime {
   reset(): void;
   setFaults(input: unknown): unknown;
   tokenLimiterTake(clientId: string): boolean;
+  /** How long changes take to take effect (see propagation.ts). */
+  propagationDelayMs(): number;
 }
 
 export interface Reply {

@@ -5,12 +5,14 @@ export type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
 
 interface Route {
   method: string;
+  /** The path as registered, e.g. `/api/v2/oauth/clients/:id`. */
+  path: string;
   pattern: RegExp;
   keys: string[];
   handler: Handler;
 }
 
-export type RouteMatch = { handler: Handler; params: Record<string, string> };
+export type RouteMatch = { handler: Handler; params: Record<string, string>; path: string };
 
 export class Router {
   private readonly routes: Route[] = [];
@@ -21,8 +23,13 @@ export class Router {
       keys.push(key);
       return "([^/]+)";
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), keys, handler });
+    this.routes.push({ method, path, pattern: new RegExp(`^${source}/?$`), keys, handler });
     return this;
+  }
+
+  /** Every registered route as method and path pattern. */
+  list(): { method: string; path: string }[] {
+    return this.routes.map(({ method, path }) => ({ method, path }));
   }
 
   match(method: string, pathname: string): RouteMatch | "method-not-allowed" | undefined {
@@ -33,7 +40,7 @@ export class Router {
       pathKnown = true;
       if (route.method !== method) continue;
       const params = Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(found[i + 1] ?? "")]));
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, path: route.path };
     }
     return pathKnown ? "method-not-allowed" : undefined;
   }

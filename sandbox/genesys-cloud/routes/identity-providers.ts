@@ -6,6 +6,7 @@ import { callerOf, jsonBody, ok, type RequestContext } from "../http/context";
 import { invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
+import { recordChange } from "../propagation";
 import { bareCertificate } from "../saml-assertion";
 import { pureEngageSeedSchema } from "../seed-schema";
 import type { StoredPureEngage } from "../state";
@@ -87,6 +88,7 @@ export function registerIdentityProviderRoutes(router: Router): void {
     const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
     const trusted = certificatesAfterPut(existing, { certificate, certificates });
     const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), ...trusted };
+    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, existing, caller.propagationDelayMs);
     caller.org.pureEngage = provider;
     return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
   });
@@ -94,7 +96,7 @@ export function registerIdentityProviderRoutes(router: Router): void {
   router.add("DELETE", PUREENGAGE_URI, (ctx) => {
     const caller = callerOf(ctx);
     requirePermissions(caller, "sso:provider:delete");
-    providerOf(ctx);
+    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, providerOf(ctx), caller.propagationDelayMs);
     caller.org.pureEngage = null;
     return ok({});
   });

@@ -6,6 +6,7 @@ import { callerOf, jsonBody, noContent, ok, type Caller, type RequestContext } f
 import { ApiError, invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
+import { recordChange } from "../propagation";
 import { CLIENT_STATES, DEFAULT_TOKEN_SECONDS, GRANT_TYPES, MAX_TOKEN_SECONDS, MIN_TOKEN_SECONDS } from "../seed-schema";
 import { homeDivision, type OrgState, type RoleDivision, type StoredClient } from "../state";
 
@@ -113,7 +114,16 @@ export function registerOAuthClientRoutes(router: Router): void {
     }
     const now = new Date().toISOString();
     const { roleIds: _roleIds, ...fields } = body;
-    const client: StoredClient = { ...fields, id: randomUUID(), secret: newSecret(), dateCreated: now, dateModified: now, createdBy: subjectId(caller), modifiedBy: subjectId(caller) };
+    const client: StoredClient = {
+      ...fields,
+      id: randomUUID(),
+      secret: newSecret(),
+      dateCreated: now,
+      dateModified: now,
+      createdBy: subjectId(caller),
+      modifiedBy: subjectId(caller),
+      knownFrom: Date.now() + caller.propagationDelayMs,
+    };
     caller.org.clients.set(client.id, client);
     return ok(clientView(client, true));
   });
@@ -143,6 +153,7 @@ export function registerOAuthClientRoutes(router: Router): void {
     const caller = callerOf(ctx);
     requirePermissions(caller, "oauth:client:edit");
     const client = clientOf(ctx);
+    client.secretChange = recordChange(client.secretChange, client.secret, caller.propagationDelayMs);
     Object.assign(client, { secret: newSecret(), dateModified: new Date().toISOString(), modifiedBy: subjectId(caller) });
     return ok(clientView(client, true));
   });

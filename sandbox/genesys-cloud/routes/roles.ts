@@ -7,6 +7,7 @@ import { ApiError, invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
 import { expandPolicies, PERMISSION_CATALOGUE, permissionsOf } from "../permissions";
+import { recordChange } from "../propagation";
 import { permissionPolicySeedSchema } from "../seed-schema";
 import type { OrgState, StoredRole } from "../state";
 
@@ -104,6 +105,7 @@ export function registerRoleRoutes(router: Router): void {
     checkPoliciesKnown(licensed);
     const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
     if (clash) throw new ApiError(409, "general.conflict", `A role named ${body.name} already exists`, { name: body.name });
+    role.policiesChange = recordChange(role.policiesChange, role.permissionPolicies, caller.propagationDelayMs);
     const permissionPolicies = expandPolicies(licensed);
     Object.assign(role, { name: body.name, description: body.description, permissionPolicies });
     return ok(roleView(caller.org, role));

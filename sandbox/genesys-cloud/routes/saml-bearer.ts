@@ -1,6 +1,7 @@
 // The SAML2 bearer grant: a signed assertion from the org's PureEngage provider becomes a user token.
 import { randomUUID } from "node:crypto";
 import { TokenError } from "../http/errors";
+import { inEffect } from "../propagation";
 import { AssertionRefused, verifyAssertion, type VerifiedAssertion } from "../saml-assertion";
 import { findOrgByShortName, homeDivision, roleByDefaultId, type OrgState, type SandboxState, type StoredClient, type StoredUser } from "../state";
 import { issueToken } from "../tokens";
@@ -58,7 +59,8 @@ export function exchangeSamlAssertion(state: SandboxState, clientOrg: OrgState, 
   const org = findOrgByShortName(state, orgName);
   if (!org) throw new TokenError(400, "invalid_request", `orgName: no organization with short name "${orgName}"`);
   if (org.id !== clientOrg.id) throw new TokenError(400, "unauthorized_client", `the client does not belong to org "${orgName}"`);
-  const provider = org.pureEngage;
+  // A provider put or deleted less than the propagation delay ago: the grant still sees the one before.
+  const provider = inEffect(org.pureEngage, org.pureEngageChange, now);
   if (!provider) throw refuse(`org "${orgName}" has no PureEngage identity provider`);
   if (provider.disabled) throw refuse(`the PureEngage identity provider of org "${orgName}" is disabled`);
   const encoded = form.get("assertion");

@@ -2,6 +2,7 @@
 import type { RequestContext, Reply } from "../http/context";
 import { TokenError } from "../http/errors";
 import type { Router } from "../http/router";
+import { inEffect, propagated } from "../propagation";
 import { findClientAnywhere, type OrgState, type StoredClient } from "../state";
 import { issueToken, secretsMatch } from "../tokens";
 import { exchangeSamlAssertion } from "./saml-bearer";
@@ -24,8 +25,12 @@ function clientCredentialsOf(ctx: RequestContext, form: URLSearchParams): { id: 
 
 function authenticateClient(ctx: RequestContext, form: URLSearchParams): { org: OrgState; client: StoredClient } {
   const credentials = clientCredentialsOf(ctx, form);
+  // A client created or a secret regenerated less than the propagation delay ago is not known yet.
   const found = findClientAnywhere(ctx.state, credentials.id);
-  if (!found || !secretsMatch(credentials.secret, found.client.secret)) throw new TokenError(401, "invalid_client", "authentication failed");
+  const known = found && propagated(found.client.knownFrom);
+  if (!found || !known || !secretsMatch(credentials.secret, inEffect(found.client.secret, found.client.secretChange))) {
+    throw new TokenError(401, "invalid_client", "authentication failed");
+  }
   if (found.client.state !== "active") throw new TokenError(400, "unauthorized_client", `client is ${found.client.state}`);
   return found;
 }
