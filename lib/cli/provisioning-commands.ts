@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { AuditContext } from "@/lib/audit/record";
+import { engineSettings, parseEnv } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { runTenant, type RunReport } from "@/lib/provisioning/engine";
 import type { RunMode } from "@/lib/provisioning/run-records";
@@ -16,7 +17,7 @@ type Common = { as?: string; json?: boolean; deployment?: string };
 async function runFor(db: Db, io: CliIo, options: Common, audit: AuditContext, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
   const reports: { tenant: string; report: RunReport }[] = [];
   for (const tenant of tenantIds) {
-    const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit });
+    const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit, ...engineSettings(parseEnv()) });
     reports.push({ tenant: tenant.label, report });
     if (!options.json) io.out(`${formatRunReport(tenant.label, report)}\n`);
   }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { engineSettings, parseEnv } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { rotateCertificate, type RotationReport } from "@/lib/provisioning/rotation/rotate";
 import { rotationStageInfo } from "@/lib/provisioning/rotation/stages";
@@ -34,7 +35,7 @@ export function registerRotationCommands(program: Command, io: CliIo): void {
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const report = await rotateCertificate(tenant.id, { db, audit }).catch((error: unknown) => {
+        const report = await rotateCertificate(tenant.id, { db, audit, ...engineSettings(parseEnv()) }).catch((error: unknown) => {
           // Refusals written for operators (not applied yet, another run in progress) are one line, not a failure trace.
           throw error instanceof AppError ? new CliFailure(error.message) : error;
         });

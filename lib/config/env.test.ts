@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled } from "@/lib/config/env";
+import { assertWebServerConfig, ConfigError, engineSettings, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 
@@ -29,6 +29,14 @@ describe("configuration", () => {
         expect.stringMatching(/^TRUST_PROXY must be true or false/),
       ]),
     );
+  });
+
+  it("gives every engine run the Genesys Cloud propagation window: 90 s unless set, 0 to 600 s", () => {
+    expect(engineSettings(parseEnv({}))).toEqual({ propagationWindowMs: 90_000 });
+    expect(workerSettings(parseEnv({ GENESYS_PROPAGATION_SECONDS: "30" })).propagationWindowMs).toBe(30_000);
+    expect(problemsOf(() => parseEnv({ GENESYS_PROPAGATION_SECONDS: "601" }))).toEqual([
+      "GENESYS_PROPAGATION_SECONDS must be from 0 to 600 seconds",
+    ]);
   });
 
   it("refuses production mode (an external database) without a master key, and the web server without sign-in settings", () => {

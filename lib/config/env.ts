@@ -43,6 +43,13 @@ export const envSchema = z.object({
   WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
   RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(600),
+  /** How long Genesys Cloud may take to honour a new client, secret, certificate or role before a refusal is final. */
+  GENESYS_PROPAGATION_SECONDS: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number of seconds" })
+    .min(0, { message: "must be from 0 to 600 seconds" })
+    .max(600, { message: "must be from 0 to 600 seconds" })
+    .default(90),
   JOB_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
@@ -91,8 +98,14 @@ export function assertWebServerConfig(env: AppEnv): void {
   if (problems.length) throw new ConfigError(problems);
 }
 
+/** What every engine run of this process takes from the environment (the app, workers and the CLI alike). */
+export function engineSettings(env: Pick<AppEnv, "GENESYS_PROPAGATION_SECONDS">) {
+  return { propagationWindowMs: env.GENESYS_PROPAGATION_SECONDS * 1000 };
+}
+
 export function workerSettings(env: AppEnv) {
   return {
+    ...engineSettings(env),
     concurrency: env.WORKER_CONCURRENCY,
     runLeaseSeconds: env.RUN_LEASE_SECONDS,
     jobTimeoutSeconds: env.JOB_TIMEOUT_SECONDS,

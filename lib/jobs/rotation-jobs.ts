@@ -25,13 +25,19 @@ export async function enqueueRotation(boss: PgBoss, tenantId: string, audit: Aud
 }
 
 /** Takes queued rotations in this worker process. */
-export async function workRotations(boss: PgBoss, db: Db, settings: { runLeaseSeconds: number }): Promise<void> {
+export async function workRotations(boss: PgBoss, db: Db, settings: { runLeaseSeconds: number; propagationWindowMs?: number }): Promise<void> {
   await boss.work(ROTATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]: PgBoss.Job<unknown>[]) => {
     const request = rotationJobSchema.parse(job!.data);
     const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };
     try {
       // The job id makes a delivery after the rotation finished (the worker died before pg-boss recorded it) a no-op.
-      const report = await rotateCertificate(request.tenantId, { db, audit, leaseMs: settings.runLeaseSeconds * 1000, requestId: job!.id });
+      const report = await rotateCertificate(request.tenantId, {
+        db,
+        audit,
+        leaseMs: settings.runLeaseSeconds * 1000,
+        propagationWindowMs: settings.propagationWindowMs,
+        requestId: job!.id,
+      });
       return { rotationId: report.rotationId, status: report.status, stage: report.stage };
     } catch (error) {
       // Another run holds the tenant: fail this attempt so pg-boss retries it later.

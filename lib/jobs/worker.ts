@@ -13,6 +13,8 @@ export type WorkerSettings = QueueSettings & {
   concurrency: number;
   /** How long a run may go without progress before another may take over its tenant. */
   runLeaseSeconds: number;
+  /** How long a refusal may be Genesys Cloud still taking in a recent change (GENESYS_PROPAGATION_SECONDS). */
+  propagationWindowMs?: number;
   /** Cron expression for re-verifying every tenant; empty turns it off. */
   reverifyCron: string;
 };
@@ -38,7 +40,7 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
     try {
       return await runTenant(
         { tenantId: request.tenantId, mode: request.mode, stepKey: request.stepKey },
-        { db, audit, leaseMs: settings.runLeaseSeconds * 1000 },
+        { db, audit, leaseMs: settings.runLeaseSeconds * 1000, propagationWindowMs: settings.propagationWindowMs },
       ).then((report) => ({ runId: report.runId, status: report.status }));
     } catch (error) {
       // Another run holds the tenant: fail this attempt so pg-boss retries it later.
