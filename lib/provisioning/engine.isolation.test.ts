@@ -55,6 +55,15 @@ describe("step 10, the tenant isolation check", () => {
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toMatchObject({ status: "ok", differences: [] });
   });
 
+  it("says the stored agent could not sign in, not that the ACLs leak, when GAX refuses its password", async () => {
+    const { tenant, engine } = await started({ isolationAgent: { username: "acme.agent1", password: "changed-since" } });
+    const applied = await applyTenant(tenant.id, engine);
+    const error = isolationOf(applied).error!;
+    expect(error).toMatchObject({ code: "precondition_failed", message: expect.stringMatching(/^Sample agent acme\.agent1 could not check: GAX refused the sign-in/) });
+    expect(error.message).toContain("enter the agent again (complete this step by hand)");
+    expect(error.message).not.toContain("access control");
+  });
+
   it("fails on a leaking ACL and names the leak: the agent can read another tenant's object", async () => {
     const seed = structuredClone(defaultGaxSeed);
     seed.deployments[0]!.acl!.push({ on: { type: "CfgFolder", tenant: "Globex", name: "Transactions" }, account: { accessGroup: "Users", tenant: "Acme" }, mask: 1 });

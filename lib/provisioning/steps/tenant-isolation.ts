@@ -108,6 +108,15 @@ function unusableAgent(own: AgentIsolationResult): AppError {
   return new AppError("precondition_failed", `Sample agent ${own.username} ${own.problem}${next}`);
 }
 
+/** Apply with a stored agent that could not be checked at all (its password refused, GAX not answering). */
+function uncheckedAgent(own: AgentIsolationResult): AppError {
+  const next =
+    "If its password changed, enter the agent again (complete this step by hand); if GAX did not answer, apply " +
+    "again once it does.";
+  const problem = (own.problem ?? "could not be checked").replace(/\.?$/, ".");
+  return new AppError("precondition_failed", `Sample agent ${own.username} ${problem} ${next}`);
+}
+
 /**
  * Step 10 (multi-tenant deployments): a sample agent of the tenant signs in to GAX as Workspace Desktop Edition would
  * and must see exactly one hybrid_integration, its own tenant's; another tenant's object in view is a leaking ACL. The
@@ -133,6 +142,8 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     if (!agent) throw noAgent(ctx.input.cfgTenantName);
     const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
     if (outcome.unusable) throw unusableAgent(outcome.unusable);
+    const own = outcome.report.agents[0];
+    if (own?.problemKind === "check-failed") throw uncheckedAgent(own);
     if (outcome.problems.length > 0) throw new AppError("conflict", `${outcome.summary} Fix the access control of the Transactions folders in GAX, then apply again.`);
     return checkedResult(agent, outcome);
   },
