@@ -38,6 +38,10 @@ export function findStep(key: string): AnyStep | undefined {
 /** Whether the step applies to the tenant (e.g. the ewt client only with the Agent Pacing Service). */
 export const appliesTo = (step: AnyStep, tenant: TenantView) => !step.appliesTo || step.appliesTo(tenant);
 
+/** The steps that apply to the tenant, by key and title, in catalogue order. */
+export const applicableStepRefs = (tenant: TenantView) =>
+  catalogue.filter((step) => appliesTo(step, tenant)).map(({ key, title }) => ({ key, title }));
+
 /** The step's dependencies that apply to the tenant and are not done yet. */
 export function unmetDependencies(step: Pick<AnyStep, "dependsOn">, tenant: TenantView, done: Record<string, StepOutputs>): AnyStep[] {
   return step.dependsOn.flatMap((key) => {

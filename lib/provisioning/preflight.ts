@@ -32,12 +32,6 @@ export interface PreflightReport {
   unreadable?: string;
 }
 
-/** The catalogue imports the connect step, which runs this: read it when needed, not when modules load. */
-async function applicableSteps(tenant: TenantView): Promise<StepRef[]> {
-  const { appliesTo, catalogue } = await import("./catalogue");
-  return catalogue.filter((step) => appliesTo(step, tenant)).map(({ key, title }) => ({ key, title }));
-}
-
 const refused = (error: unknown) => isGenesysCloudError(error) && error.status === 403;
 
 type Blocked = { blockedBy: string; call: string };
@@ -80,12 +74,15 @@ function unreadableReport(clientId: string, steps: StepRef[], blocked: Blocked):
   };
 }
 
-/** Lists the permissions and roles the steps that apply need and the bootstrap client lacks. Reads only. */
+/**
+ * Lists the permissions and roles the given steps (those that apply to the tenant: `applicableStepRefs`) need and
+ * the bootstrap client lacks. Reads only.
+ */
 export async function preflightBootstrapClient(
   genesys: GenesysCloudClient,
   tenant: TenantView,
+  steps: StepRef[],
 ): Promise<PreflightReport> {
-  const steps = await applicableSteps(tenant);
   const clientId = tenant.bootstrapClientId;
   const own = await readOwnRoles(genesys, clientId);
   if ("blockedBy" in own) return unreadableReport(clientId, steps, own);

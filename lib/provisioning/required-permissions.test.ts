@@ -6,7 +6,7 @@ import { openSecret } from "@/lib/secrets/store";
 import { runBootstrapDoctor } from "@/lib/tenants/bootstrap-doctor";
 import type { GenesysSandboxSeedInput } from "@/sandbox/genesys-cloud";
 import { makeCertificate } from "@/sandbox/genesys-cloud/saml-test-fixture";
-import { catalogue } from "./catalogue";
+import { applicableStepRefs, catalogue } from "./catalogue";
 import { applyTenant, planTenant, type RunReport } from "./engine";
 import { preflightBootstrapClient, preflightPassed } from "./preflight";
 import { permissionsOf, STEP_ACCESS } from "./required-permissions";
@@ -149,7 +149,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
     const credentials = { clientId: view.bootstrapClientId, clientSecret };
     const genesys = createGenesysCloudClient(view.target, credentials, { tokenCache: new TokenCache() });
     const missingFor = async (tenant: TenantView) => {
-      const report = await preflightBootstrapClient(genesys, tenant);
+      const report = await preflightBootstrapClient(genesys, tenant, applicableStepRefs(tenant));
       return report.missingPermissions.map((gap) => [gap.permission, gap.steps.map((step) => step.key)]);
     };
 
@@ -160,7 +160,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
     const withoutPredictiveEngagement = { ...view, services: { ...view.services, predictiveEngagement: false } };
     expect(await missingFor(withoutPredictiveEngagement)).toEqual([["directory:user:add", ["admin-users"]]]);
     const withoutAdminUsers = { ...withoutPredictiveEngagement, settings: { ...view.settings, adminUsers: [] } };
-    const report = await preflightBootstrapClient(genesys, withoutAdminUsers);
+    const report = await preflightBootstrapClient(genesys, withoutAdminUsers, applicableStepRefs(withoutAdminUsers));
     expect(preflightPassed(report)).toBe(true);
     expect(report.checkedSteps).not.toContain("admin-users");
     expect(report.checkedSteps).not.toContain("employee-role");

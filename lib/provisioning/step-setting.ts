@@ -1,5 +1,5 @@
 import { openSecret } from "@/lib/secrets/store";
-import { unmetDependencies, type AnyStep } from "./catalogue";
+import { applicableStepRefs, unmetDependencies, type AnyStep } from "./catalogue";
 import { openConnections, type Connections } from "./connections";
 import type { EngineOptions } from "./engine-types";
 import { startRunReading, type RunHandle, type RunMode } from "./run-records";
@@ -81,6 +81,7 @@ export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, 
     async afterCreate(kind, marker, objectId) {
       await options.hooks?.afterExternalCreate?.({ tenantId: tenant.id, stepKey: step.key, kind, marker, objectId });
     },
+    applicableSteps: () => applicableStepRefs(tenant),
     propagation: {
       windowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS,
       lastChangedAt: (stepKeys) => lastChangedAt(options.db, tenant.id, stepKeys),

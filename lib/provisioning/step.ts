@@ -90,6 +90,8 @@ export interface StepContext<Input> {
   afterCreate(kind: string, marker: string, objectId: string): Promise<void>;
   /** How long Genesys Cloud may refuse a recent change, and when the provisioner last made one (propagation.ts). */
   propagation: StepPropagation;
+  /** The catalogue's steps that apply to this tenant (e.g. what the connect step's preflight checks access for). */
+  applicableSteps(): { key: string; title: string }[];
 }
 
 export interface ManualCompletion<Values> {

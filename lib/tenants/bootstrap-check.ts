@@ -1,5 +1,6 @@
 import { createGenesysCloudClient, isGenesysCloudError, TokenCache } from "@/lib/genesys-cloud";
 import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud";
+import { applicableStepRefs } from "@/lib/provisioning/catalogue";
 import { preflightBootstrapClient, type PreflightReport } from "@/lib/provisioning/preflight";
 import type { TenantView } from "@/lib/provisioning/tenant-view";
 
@@ -64,7 +65,7 @@ export async function diagnoseBootstrapClient(tenant: TenantView, clientSecret: 
   try {
     const genesys = checkingClient(tenant.target, tenant.bootstrapClientId, clientSecret);
     const org = await genesys.getOrganization();
-    const access = await preflightBootstrapClient(genesys, tenant);
+    const access = await preflightBootstrapClient(genesys, tenant, applicableStepRefs(tenant));
     return { checked: true, org: { id: org.id, name: org.name, shortName: org.thirdPartyOrgName }, access };
   } catch (error) {
     const message = checkFailure(error);

@@ -69,7 +69,7 @@ describe("propagation delay (eventual consistency)", () => {
     const saml = await samlUserToken(sandbox.url, admin, first, { scope: ["journey"], nameId: AGENT });
     await control("faults", { propagationDelaySeconds: DELAY_S });
     const provider = (await api(sandbox.url, admin, "GET", "/api/v2/identityproviders/pureengage")).body;
-    const changed = { ...provider, certificates: undefined, certificate: next.certificatePem };
+    const changed = { ...provider, certificates: [next.certificatePem], certificate: next.certificatePem };
     expect((await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", changed)).status).toBe(200);
     const exchange = (key: { privateKeyPem: string }) =>
       postToken(sandbox.url, saml.clientId, saml.clientSecret, {

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { openSecret } from "@/lib/secrets/store";
+import { applicableStepRefs } from "../catalogue";
 import type { Connections } from "../connections";
 import { parseInput } from "../parse-input";
 import { DEFAULT_PROPAGATION_WINDOW_MS } from "../propagation";
@@ -50,6 +51,7 @@ export async function rotationStepContext<Input, Manual>(setting: RotationStepSe
     peerStates: async () => unavailable(),
     beforeCreate: async () => unavailable(),
     afterCreate: async () => unavailable(),
+    applicableSteps: () => applicableStepRefs(tenant),
     propagation: {
       windowMs: setting.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS,
       lastChangedAt: (stepKeys) => lastChangedAt(db, tenant.id, stepKeys),

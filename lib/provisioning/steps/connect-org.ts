@@ -24,7 +24,7 @@ function differences(recorded: OrgOutputs | null, live: OrgOutputs): FieldDiffer
 
 /** What the steps that apply need and the bootstrap client lacks, with what to do; empty when nothing is missing. */
 async function accessProblems(ctx: StepContext<Input>): Promise<string[]> {
-  return preflightNotices(await preflightBootstrapClient(ctx.genesys(), ctx.tenant));
+  return preflightNotices(await preflightBootstrapClient(ctx.genesys(), ctx.tenant, ctx.applicableSteps()));
 }
 
 /**
