@@ -4,6 +4,8 @@ type Need = [count: number, why: string];
 
 const genesysApi: Need[] = [
   [1, "read the org (step 1)"],
+  // The preflight, before anything is written: the bootstrap client's role grants, then its role read by id.
+  [2, "read the bootstrap client and its role, to check the permissions the steps need (step 1)"],
   [1, "list the org's OAuth clients once, to find clients created before (steps 2-4)"],
   // One list filtered by defaultRoleId returns both built-in roles the procedure uses.
   [1, "read the admin and employee roles (steps 2, 3 and 7)"],
@@ -13,6 +15,8 @@ const genesysApi: Need[] = [
   [1, "read the PureEngage provider, so an unchanged one is not written (step 6)"],
   [1, "list identity providers: no other provider may use the issuer (step 6)"],
   [1, "PUT the PureEngage provider (step 6)"],
+  // List entries may be abbreviated: the role is read by id before the write and again after it, to prove no loss.
+  [2, "read the employee role by id before and after its write (step 7)"],
   [1, "write the employee role (step 7)"],
   [1, "one read inside the SAML2 bearer client's scopes with its token (step 12: GET /api/v2/journey/actionmaps)"],
 ];
@@ -32,8 +36,8 @@ const sum = (items: Need[]) => items.reduce((total, [n]) => total + n, 0);
 
 /**
  * Step 10 checks isolation both ways with one agent session: this tenant's sample agent signs in, reads its own
- * Person (it must be a person of this tenant) and reads hybrid_integration (3 calls); the other direction comes from what the other tenants' agents recorded at their own
- * checks, which needs no call. (Before, every other tenant's agent signed in as well: 2 calls per agent of the
+ * Person (it must be a person of this tenant) and reads hybrid_integration (3 calls); the other direction comes from
+ * what the other tenants' agents recorded at their own checks, which needs no call. (Before, every other tenant's agent signed in as well: 2 calls per agent of the
  * deployment.) Signing out is not counted: provisioning does not need it (the client signs out so that no session
  * stays open on GAX until it times out).
  */
