@@ -16,7 +16,8 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
 import { optionalText, text } from "./form-values";
-import { OBJECT_TENANT_OPTIONS, objectTenantToast } from "./object-tenant-options";
+import { objectTenantToast } from "./object-tenant-options";
+import { ObjectTenantSelect } from "./object-tenant-select";
 
 type Layout = "multi-tenant" | "single-tenant";
 
@@ -115,20 +116,7 @@ export function NewDeploymentDialog() {
               error={errors.objectTenant}
               description={OBJECT_TENANT_HELP}
             >
-              {(control) => (
-                <Select value={objectTenant} onValueChange={(value) => setObjectTenant(value as ObjectTenantChoice)}>
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {OBJECT_TENANT_OPTIONS.map((option) => (
-                      <SelectItem key={option.value} value={option.value}>
-                        {option.label}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
+              {(control) => <ObjectTenantSelect control={control} value={objectTenant} onChange={setObjectTenant} />}
             </Field>
           ) : null}
           <Field label="GAX URL" required error={errors.gaxBaseUrl} description="For example http://gax.example.internal:8080">

@@ -16,11 +16,11 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { DeploymentObjectTenant } from "@/lib/tenants/deployments";
 import { ObjectTenantCell } from "./object-tenant-cell";
 import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
-import { OBJECT_TENANT_OPTIONS, objectTenantToast } from "./object-tenant-options";
+import { objectTenantToast } from "./object-tenant-options";
+import { ObjectTenantSelect } from "./object-tenant-select";
 
 /** Shows and changes which tenant of a single-tenant deployment holds hybrid_integration; detects it again. */
 type SingleTenantDeployment = { id: string; name: string; objectTenant: DeploymentObjectTenant };
@@ -70,20 +70,7 @@ export function ObjectTenantDialog({ deployment }: { deployment: SingleTenantDep
             </span>
           </div>
           <Field label="Setting" error={errors.objectTenant} description="Detect asks GAX which of the two it has.">
-            {(control) => (
-              <Select value={choice} onValueChange={(value) => setChoice(value as ObjectTenantChoice)}>
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {OBJECT_TENANT_OPTIONS.map((option) => (
-                    <SelectItem key={option.value} value={option.value}>
-                      {option.label}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            {(control) => <ObjectTenantSelect control={control} value={choice} onChange={setChoice} />}
           </Field>
         </div>
         <DialogFooter>
