@@ -5,8 +5,15 @@ import { signIn, signInAs } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
+/**
+ * The audit page's filter form, as the user sees it. Locators go through the accessibility tree on purpose: for about
+ * 300 ms after a load, React 19.2 may keep a hidden, not yet revealed copy of a streamed Suspense segment in the DOM
+ * beside the hydrated one (react/react#37014), which a DOM-wide query counts twice.
+ */
+const filterForm = (page: Page) => page.getByRole("search", { name: "Filter the audit log" });
+
 async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
+  await filterForm(page).getByRole("combobox", { name: label, exact: true }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
@@ -35,11 +42,11 @@ test("the audit log filters by action, outcome and text, keeps the filters in th
 
   // The URL alone restores the view, and the form shows it.
   await page.reload();
-  await expect(page.getByLabel("Action", { exact: true })).toContainText("auth.sign_in");
+  await expect(filterForm(page).getByRole("combobox", { name: "Action", exact: true })).toContainText("auth.sign_in");
   await expect(page.getByTestId("audit-row").first()).toContainText("Failure");
 
   await page.goto("/audit");
-  await page.getByLabel("Search").fill("NOBODY-AUDIT");
+  await filterForm(page).getByRole("searchbox", { name: "Search" }).fill("NOBODY-AUDIT");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/q=NOBODY-AUDIT/);
   await expect(page.getByTestId("audit-row")).toHaveCount(1);
@@ -56,12 +63,12 @@ test("the audit log filters by action, outcome and text, keeps the filters in th
 test("the audit log explains bad filters and empty results", async ({ page }) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto("/audit?q=ab&outcome=maybe");
-  await expect(page.getByText("needs at least 3 characters")).toBeVisible();
-  await expect(page.getByText("must be success or failure")).toBeVisible();
+  await expect(filterForm(page).getByText("needs at least 3 characters")).toBeVisible();
+  await expect(filterForm(page).getByText("must be success or failure")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Some filters need attention" })).toBeVisible();
 
   await page.goto("/audit?q=no-such-event-anywhere");
-  await expect(page.getByText("No events match these filters")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No events match these filters")).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).first().click();
   await expect(page).toHaveURL(/\/audit$/);
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
