@@ -106,6 +106,13 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     await db.stepState.create({ data: { tenantId: tenant.id, stepKey: TENANT_ISOLATION, status: "done", manual: true, outputs } });
   }
 
+  /** Every request the Genesys Cloud sandbox answered (token requests included), oldest first. */
+  async function genesysRequests() {
+    type Request = { at: string; method: string; path: string; status: number | string };
+    const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: Request[] };
+    return state.requests;
+  }
+
   return {
     db,
     deployment,
@@ -120,12 +127,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { orgs: GenesysOrgState[]; requests: { method: string; path: string }[] };
       return state.orgs.find((org) => org.id === acme.id)!;
     },
-    /** Every request the Genesys Cloud sandbox answered (token requests included), oldest first. */
-    async genesysRequests() {
-      type Request = { method: string; path: string; status: number | string };
-      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: Request[] };
-      return state.requests;
-    },
+    genesysRequests,
     /** Requests that could change the Genesys Cloud org (token requests and searches, which POST a query, excluded). */
     async genesysWrites() {
       const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: { method: string; path: string }[] };
@@ -135,9 +137,8 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     },
     /** Platform API requests the sandbox answered from `since` on (token requests excluded). */
     async genesysRequestsSince(since: Date) {
-      type Requests = { requests: { at: string; method: string; path: string }[] };
-      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as Requests;
-      return state.requests.filter((request) => new Date(request.at) >= since && request.path.startsWith("/api/"));
+      const requests = await genesysRequests();
+      return requests.filter((request) => new Date(request.at) >= since && request.path.startsWith("/api/"));
     },
     /** Calls the Genesys Cloud sandbox API as the bootstrap client, e.g. to introduce drift. */
     async genesysApi(method: string, path: string, body?: unknown) {
