@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { conditionalPolicy } from "@/sandbox/genesys-cloud/test-support";
 import { applyTenant, planTenant, type RunReport } from "./engine";
 import { employeeRoleStep } from "./steps/employee-role";
 import { DEFAULT_EMPLOYEE_PERMISSIONS } from "./settings";
@@ -8,20 +9,6 @@ import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "./t
 type Org = Parameters<NonNullable<KitOptions["editGenesysOrg"]>>[0];
 type Policy = Record<string, unknown> & { domain: string; entityName: string; actionSet: string[] };
 
-/** A policy limited to one team by named resources and a condition, with a field this product does not know. */
-const limitedEdit: Policy = {
-  domain: "directory",
-  entityName: "user",
-  actionSet: ["edit"],
-  policyName: "Edit own team",
-  namedResources: ["team-7"],
-  allowConditions: true,
-  resourceConditionNode: {
-    conjunction: "AND",
-    terms: [{ variableName: "Team.id", operator: "EQ", operands: [{ type: "SCALAR", value: "7" }] }],
-  },
-  futureField: { kept: true },
-};
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -56,10 +43,10 @@ describe("employee role", () => {
   it.each(listings)("keeps every policy, field by field, when the roles list answers policies %s", async (listing) => {
     await start((org) => {
       org.roleListPolicies = listing;
-      employeeOf(org).permissionPolicies!.push(limitedEdit);
+      employeeOf(org).permissionPolicies!.push(conditionalPolicy);
     });
     const before = (await employeeRole()).permissionPolicies;
-    expect(before).toContainEqual(limitedEdit);
+    expect(before).toContainEqual(conditionalPolicy);
 
     const report = await applyTenant(kit!.tenant.id, kit!.engine, "employee-role");
     expect(stepOf(report)).toMatchObject({ status: "succeeded", result: "updated" });

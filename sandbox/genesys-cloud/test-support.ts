@@ -70,3 +70,21 @@ export async function samlUserToken(
   if (status !== 200) throw new Error(`the SAML2 bearer exchange failed: ${status} ${JSON.stringify(body)}`);
   return { token: body.access_token as string, clientId, clientSecret };
 }
+
+/**
+ * A role policy with every field Genesys Cloud may put on one: limited to one team by named resources and a
+ * condition the sandbox does not evaluate, and a field neither the sandbox nor the product knows.
+ */
+export const conditionalPolicy = {
+  domain: "directory",
+  entityName: "user",
+  actionSet: ["edit"],
+  policyName: "Edit own team",
+  namedResources: ["team-7"],
+  allowConditions: true,
+  resourceConditionNode: {
+    conjunction: "AND",
+    terms: [{ variableName: "Team.id", operator: "EQ", operands: [{ type: "SCALAR", value: "7" }] }],
+  },
+  futureField: { kept: true },
+};

@@ -1,31 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultGenesysSeed, type RunningGenesysSandbox } from "../index";
 import type { GenesysSandboxSeedInput } from "../seed-schema";
-import { ACME, acmeOrg, api, tokenFor, withSandbox } from "../test-support";
+import { ACME, acmeOrg, api, conditionalPolicy, tokenFor, withSandbox } from "../test-support";
 
 type OrgSeed = GenesysSandboxSeedInput["orgs"][number];
 
 const EMPLOYEE = acmeOrg.roles[1]!;
 const ROLES = "/api/v2/authorization/roles";
-/** A policy with every field Genesys Cloud may put on one, including conditions the sandbox does not evaluate. */
-const conditional = {
-  domain: "directory",
-  entityName: "user",
-  actionSet: ["edit"],
-  policyName: "Edit own team",
-  namedResources: ["team-7"],
-  allowConditions: true,
-  resourceConditionNode: {
-    conjunction: "AND",
-    terms: [{ variableName: "Team.id", operator: "EQ", operands: [{ type: "SCALAR", value: "7" }] }],
-  },
-  futureField: { kept: true },
-};
 
 /** The default seed with the employee role of acme-eu holding the conditional policy, edited further by `edit`. */
 function seedWith(edit: (org: OrgSeed) => void = () => undefined): GenesysSandboxSeedInput {
   const seed = structuredClone(defaultGenesysSeed) as GenesysSandboxSeedInput;
-  seed.orgs[0]!.roles![1]!.permissionPolicies!.push(conditional);
+  seed.orgs[0]!.roles![1]!.permissionPolicies!.push(conditionalPolicy);
   edit(seed.orgs[0]!);
   return seed;
 }
@@ -45,19 +31,19 @@ describe("roles", () => {
 
   it("keeps every policy field on PUT, conditions and unknown fields included, and answers them on GET", async () => {
     sandbox = await withSandbox();
-    const policies = [{ domain: "directory", entityName: "user", actionSet: ["view"] }, conditional];
+    const policies = [{ domain: "directory", entityName: "user", actionSet: ["view"] }, conditionalPolicy];
     const put = await call("PUT", `${ROLES}/${EMPLOYEE.id}`, { name: "employee", permissionPolicies: policies });
     expect(put.status).toBe(200);
     const read = await call("GET", `${ROLES}/${EMPLOYEE.id}`);
     const defaults = { namedResources: [], allowConditions: false };
-    expect(read.body.permissionPolicies).toEqual([{ ...policies[0], ...defaults }, conditional]);
+    expect(read.body.permissionPolicies).toEqual([{ ...policies[0], ...defaults }, conditionalPolicy]);
     expect(read.body.userCount).toBe(2);
     expect((await call("GET", `${ROLES}/${EMPLOYEE.id}?userCount=false`)).body).not.toHaveProperty("userCount");
   });
 
   it("lists full policies by default, and abbreviated ones when the org's list omits or bares them", async () => {
     sandbox = await withSandbox({ seed: seedWith() });
-    expect((await employeeInList()).permissionPolicies).toEqual(expect.arrayContaining([conditional]));
+    expect((await employeeInList()).permissionPolicies).toEqual(expect.arrayContaining([conditionalPolicy]));
     await sandbox.close();
 
     sandbox = await withSandbox({ roleListPolicies: "omitted", seed: seedWith() });
@@ -66,7 +52,7 @@ describe("roles", () => {
     expect(omitted).not.toHaveProperty("permissionPolicies");
     expect(omitted).not.toHaveProperty("permissions");
     const byId = await call("GET", `${ROLES}/${EMPLOYEE.id}`);
-    expect(byId.body.permissionPolicies).toEqual(expect.arrayContaining([conditional]));
+    expect(byId.body.permissionPolicies).toEqual(expect.arrayContaining([conditionalPolicy]));
     await sandbox.close();
 
     sandbox = await withSandbox({ seed: seedWith((org) => (org.roleListPolicies = "bare")) });
