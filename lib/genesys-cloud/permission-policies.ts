@@ -3,15 +3,18 @@ import type { PermissionPolicy } from "./endpoints/roles";
 type Policy = Pick<PermissionPolicy, "domain" | "entityName" | "actionSet">;
 
 /**
- * Whether role policies grant a permission "domain:entity:action". Policies read since mid-2026 come back with
- * wildcards expanded, older answers may still hold `*` as the entity or in the action set: both count.
+ * The ways a policy may write a permission "domain:entity:action": as itself, or with `*` as the entity, the action
+ * or both. Policies read since mid-2026 come back with wildcards expanded; older answers may still hold them.
  */
-export function policiesGrant(policies: readonly Policy[], permission: string): boolean {
+export function permissionForms(permission: string): string[] {
   const [domain, entity, action] = permission.split(":");
-  return policies.some(
-    (policy) =>
-      policy.domain === domain &&
-      (policy.entityName === "*" || policy.entityName === entity) &&
-      (policy.actionSet.includes("*") || policy.actionSet.includes(action ?? "")),
+  return [permission, `${domain}:*:${action}`, `${domain}:${entity}:*`, `${domain}:*:*`];
+}
+
+/** Whether role policies grant a permission "domain:entity:action", wildcards counted, whatever limits them. */
+export function policiesGrant(policies: readonly Policy[], permission: string): boolean {
+  const forms = permissionForms(permission);
+  return policies.some((policy) =>
+    policy.actionSet.some((action) => forms.includes(`${policy.domain}:${policy.entityName}:${action}`)),
   );
 }

@@ -2,6 +2,7 @@
 // checked to keep every grant it had: a permission limited by named resources or conditions is not the same grant
 // as the unlimited one.
 import type { PermissionPolicy } from "@/lib/genesys-cloud";
+import { permissionForms } from "@/lib/genesys-cloud/permission-policies";
 
 type Policy = Pick<PermissionPolicy, "domain" | "entityName" | "actionSet"> & Record<string, unknown>;
 
@@ -49,9 +50,8 @@ export function grantsOf(policies: readonly Policy[]): Grant[] {
 
 /** Whether `held` grants the permission under the same limits; wildcard entities and actions count. */
 function covers(held: readonly Grant[], wanted: Grant): boolean {
-  const [domain, entity, action] = wanted.permission.split(":");
-  const candidates = [wanted.permission, `${domain}:*:${action}`, `${domain}:${entity}:*`, `${domain}:*:*`];
-  return held.some((grant) => grant.limits === wanted.limits && candidates.includes(grant.permission));
+  const forms = permissionForms(wanted.permission);
+  return held.some((grant) => grant.limits === wanted.limits && forms.includes(grant.permission));
 }
 
 /** The grants of `before` that `after` no longer gives (same permission under the same limits). */
