@@ -14,6 +14,20 @@ export interface ConnectionOptions {
   gax?: Partial<Pick<GaxSettingsInput, "timeoutMs" | "maxApplyAttempts" | "transactionsFolderName">>;
 }
 
+type DeploymentGax = { gaxBaseUrl: string; gaxUsername: string; gaxPasswordEncrypted: boolean; annexSection: string };
+
+/** The Configuration Server bridge of a deployment, signed in with its (opened) GAX password. */
+export function deploymentBridge(deployment: DeploymentGax, password: string, overrides: Partial<GaxSettingsInput> = {}) {
+  return createGaxBridge({
+    baseUrl: deployment.gaxBaseUrl,
+    username: deployment.gaxUsername,
+    password,
+    passwordIsEncrypted: deployment.gaxPasswordEncrypted,
+    annexSection: deployment.annexSection,
+    ...overrides,
+  });
+}
+
 /**
  * The tenant's Genesys Cloud org and GAX, opened lazily for one run; every API call is reported to `calls`. The
  * org's details, Home division, built-in roles and OAuth clients are read once per run (the run's own writes keep
@@ -50,14 +64,7 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
       if (bridge) return bridge;
       const password = await openSecret(db, gaxPasswordRef(tenant.deployment.id));
       if (!password) throw new AppError("precondition_failed", `The GAX password of deployment "${tenant.deployment.name}" is not stored; enter it again on the deployment.`);
-      bridge = createGaxBridge({
-        baseUrl: tenant.deployment.gaxBaseUrl,
-        username: tenant.deployment.gaxUsername,
-        password,
-        passwordIsEncrypted: tenant.deployment.gaxPasswordEncrypted,
-        annexSection: tenant.deployment.annexSection,
-        ...options.gax,
-      });
+      bridge = deploymentBridge(tenant.deployment, password, options.gax);
       return bridge;
     },
     async close(): Promise<void> {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { ConfigServerBridge } from "@/lib/config-server/bridge";
-import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import type { GaxSettingsInput } from "@/lib/config-server/gax-settings";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Deployment } from "@/lib/generated/prisma/client";
 import { openSecret } from "@/lib/secrets/store";
+import { deploymentBridge } from "./connections";
 import { describeFailure } from "./failures";
 import {
   objectTenantChoiceSchema,
@@ -80,15 +80,7 @@ async function askGax(
   }
   let bridge: ConfigServerBridge | undefined;
   try {
-    bridge = createGaxBridge({
-      baseUrl: deployment.gaxBaseUrl,
-      username: deployment.gaxUsername,
-      password,
-      passwordIsEncrypted: deployment.gaxPasswordEncrypted,
-      annexSection: deployment.annexSection,
-      timeoutMs: 10_000,
-      ...gax,
-    });
+    bridge = deploymentBridge(deployment, password, { timeoutMs: 10_000, ...gax });
     const detection = await bridge.detectSingleTenant();
     if (detection.status === "found") return { found: detection.tenant.name, problem: null };
     return { found: null, problem: detection.message };
