@@ -143,15 +143,31 @@ async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, ste
   return events;
 }
 
+/** A step that ended without its result: its StepRun and its state, in two statements. Returns its correlation ids. */
+async function writeStopped(
+  tx: DbTx,
+  tenant: TenantView,
+  step: { key: string; stepRunId: string; calls: CallRecord[] },
+  stop: { status: "failed" | "needs-input"; errorCode: string | null; message: string },
+  now: Date,
+): Promise<string[]> {
+  const correlationIds = apiCorrelationIds(step.calls);
+  const { status, errorCode, message: operatorMessage } = stop;
+  await tx.stepRun.update({
+    where: { id: step.stepRunId },
+    data: { status, finishedAt: now, errorCode, operatorMessage, correlationIds, evidence: evidenceOf(step.calls) },
+  });
+  const state = { status, errorCode };
+  const create = { tenantId: tenant.id, stepKey: step.key, ...state };
+  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create, update: state });
+  return correlationIds;
+}
+
 /** Failed: the StepRun and the state. Returns its audit record. */
 async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: FailedStep, now: Date): Promise<AuditEventInput> {
   const { failure } = step;
-  const correlationIds = apiCorrelationIds(step.calls);
-  await tx.stepRun.update({
-    where: { id: step.stepRunId },
-    data: { status: "failed", finishedAt: now, errorCode: failure.code, operatorMessage: failure.message, correlationIds, evidence: evidenceOf(step.calls) },
-  });
-  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create: { tenantId: tenant.id, stepKey: step.key, status: "failed", errorCode: failure.code }, update: { status: "failed", errorCode: failure.code } });
+  const stop = { status: "failed" as const, errorCode: failure.code, message: failure.message };
+  const correlationIds = await writeStopped(tx, tenant, step, stop, now);
   return {
     action: "step.fail",
     outcome: "failure",
@@ -161,26 +177,11 @@ async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: 
 }
 
 /** Waiting for input: the StepRun and the state (no error code: nothing failed). Returns its audit record. */
-async function writeWaiting(
-  tx: DbTx,
-  tenant: TenantView,
-  run: RunHandle,
-  step: WaitingStep,
-  now: Date,
-): Promise<AuditEventInput> {
+async function writeWaiting(tx: DbTx, tenant: TenantView, run: RunHandle, step: WaitingStep, now: Date): Promise<AuditEventInput> {
   const { needed } = step;
-  const correlationIds = apiCorrelationIds(step.calls);
-  const evidence = evidenceOf(step.calls);
-  await tx.stepRun.update({
-    where: { id: step.stepRunId },
-    data: { status: "needs-input", finishedAt: now, operatorMessage: needed.message, correlationIds, evidence },
-  });
-  const state = { status: "needs-input", errorCode: null };
-  const create = { tenantId: tenant.id, stepKey: step.key, ...state };
-  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create, update: state });
+  await writeStopped(tx, tenant, step, { status: "needs-input", errorCode: null, message: needed.message }, now);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
-  const target = tenantTarget(tenant);
-  return { action: "step.needs_input", outcome: "failure", target, details: { ...ref, ...needed } };
+  return { action: "step.needs_input", outcome: "failure", target: tenantTarget(tenant), details: { ...ref, ...needed } };
 }
 
 /** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
