@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { signInAs } from "./support/session";

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";

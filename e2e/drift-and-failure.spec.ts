@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { GaxClient } from "../lib/config-server/gax-client";
 import { findHybridIntegration, requireTenant } from "../lib/config-server/gax-lookups";

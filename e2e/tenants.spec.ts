@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SANDBOX_ADMIN } from "../sandbox/gax/default-seed";
 import { bootstrapClientOf, defaultGenesysSeed } from "../sandbox/genesys-cloud/default-seed";
 import { e2eAdmin, e2eEnvironment } from "./support/environment";

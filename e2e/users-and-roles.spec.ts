@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { e2eAdmin } from "./support/environment";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
 import { signIn, signInAs, signOut } from "./support/session";

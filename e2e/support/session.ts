@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { settled } from "./test";
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -10,6 +11,7 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function signInAs(page: Page, email: string, password: string) {
   await signIn(page, email, password);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await settled(page);
 }
 
 export async function signOut(page: Page) {
