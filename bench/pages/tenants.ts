@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
-import { catalogue } from "@/lib/provisioning/catalogue";
+import { catalogue } from "@/lib/provisioning";
 import { loadTenantOverview } from "@/lib/tenants/overview-data";
 import { parseOverviewParams } from "@/lib/tenants/overview-params";
 import { applicableSteps } from "@/lib/tenants/tenant-status";

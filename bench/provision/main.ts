@@ -13,11 +13,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 import type { AuditContext } from "@/lib/audit/record";
-import { createDeployment } from "@/lib/provisioning/deployments";
-import { applyTenant, completeStepManually } from "@/lib/provisioning/engine";
-import { TENANT_ISOLATION } from "@/lib/provisioning/steps/tenant-isolation";
-import { prepareSamlKey } from "@/lib/provisioning/prepared-key";
-import { createTenant } from "@/lib/provisioning/tenants";
+import { createDeployment , applyTenant, completeStepManually , TENANT_ISOLATION , prepareSamlKey , createTenant } from "@/lib/provisioning";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { startBenchDatabase } from "./database";
 import { lowerBound } from "./bound";
@@ -39,7 +35,7 @@ const latencies = (meanMs: number) => ({
   gaxMs: meanMs,
 });
 /**
- * Registration prepares each tenant's SAML signing key (a queued job; lib/provisioning/prepared-key.ts), so by
+ * Registration prepares each tenant's SAML signing key (a queued job; lib/provisioning/registration/prepared-key.ts), so by
  * default the keys are made before the measured run, as registration would. PROVISION_BENCH_PREPARED_KEYS=0 leaves
  * them to the key-material step, inside the measured run.
  */

@@ -2,7 +2,7 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
+import { enqueueTenantRunAction } from "./actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -2,8 +2,8 @@
 
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { revealStepSecretAction } from "@/app/(dashboard)/tenants/[id]/actions";
-import { enqueueTenantRunAction } from "@/app/(dashboard)/tenants/actions";
+import { revealStepSecretAction } from "@/components/transaction-object/actions";
+import { enqueueTenantRunAction } from "./actions";
 import { runModeLabel, stepStatusDisplay } from "@/components/tenants/status-display";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { chooseObjectTenantAction, detectObjectTenantAction } from "@/app/(dashboard)/deployments/actions";
+import { chooseObjectTenantAction, detectObjectTenantAction } from "@/components/deployments/actions";
 import { formatDateTime } from "@/components/tenants/status-display";
 import { Button } from "@/components/ui/button";
 import {
@@ -18,7 +18,7 @@ import {
 import { Field } from "@/components/ui/field";
 import type { DeploymentObjectTenant } from "@/lib/tenants/deployments";
 import { ObjectTenantCell } from "./object-tenant-cell";
-import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
+import type { ObjectTenantChoice } from "@/lib/provisioning";
 import { objectTenantToast } from "./object-tenant-options";
 import { ObjectTenantSelect } from "./object-tenant-select";
 

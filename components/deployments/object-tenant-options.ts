@@ -1,5 +1,5 @@
 import { toast } from "sonner";
-import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
+import type { ObjectTenantChoice } from "@/lib/provisioning";
 
 /** The setting's choices, as the forms offer them. */
 export const OBJECT_TENANT_OPTIONS: { value: ObjectTenantChoice; label: string }[] = [

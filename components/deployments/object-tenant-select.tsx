@@ -2,7 +2,7 @@
 
 import type { FieldControlProps } from "@/components/ui/field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import type { ObjectTenantChoice } from "@/lib/provisioning/object-tenant";
+import type { ObjectTenantChoice } from "@/lib/provisioning";
 import { OBJECT_TENANT_OPTIONS } from "./object-tenant-options";
 
 /** The choice of the tenant that holds hybrid_integration in a single-tenant deployment, inside a Field. */

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { ProbeResults } from "@/components/network/probe-results";
-import { probeNetworkAction } from "@/app/(dashboard)/network/actions";
+import { probeNetworkAction } from "@/components/network/actions";
 import type { ProbeReport } from "@/lib/network/probe-regions";
 
 /** Runs the reachability probe for one region from the server and shows each host's result. */

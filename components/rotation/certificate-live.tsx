@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusChip } from "@/components/ui/status-chip";
-import type { CertificatePageData, RotationView } from "@/lib/provisioning/rotation/queries";
+import type { CertificatePageData, RotationView } from "@/lib/tenants/certificate-page";
 import { CurrentCertificate } from "./current-certificate";
 import { RotateCertificateButton } from "./rotate-certificate-button";
 import { RotationHistory } from "./rotation-history";

@@ -1,7 +1,7 @@
 import { formatDate } from "@/components/tenants/status-display";
 import { Alert } from "@/components/ui/alert";
 import { StatusChip } from "@/components/ui/status-chip";
-import type { CertificateView } from "@/lib/provisioning/rotation/queries";
+import type { CertificateView } from "@/lib/tenants/certificate-page";
 
 const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 

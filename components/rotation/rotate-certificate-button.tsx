@@ -1,10 +1,10 @@
 "use client";
 
 import { toast } from "sonner";
-import { rotateCertificateAction } from "@/app/(dashboard)/tenants/[id]/certificate/actions";
+import { rotateCertificateAction } from "@/components/rotation/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ROTATION_STAGES, rotationStageInfo } from "@/lib/provisioning/rotation/stages";
+import { ROTATION_STAGES, rotationStageInfo } from "@/lib/provisioning/client-safe";
 
 /** "Rotate certificate" with a confirmation that lists what will change; queues the rotation for a worker. */
 export function RotateCertificateButton({ tenantId, tenantName, resumes, disabled, onQueued }: { tenantId: string; tenantName: string; resumes: boolean; disabled: boolean; onQueued: () => void }) {

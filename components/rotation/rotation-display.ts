@@ -1,5 +1,5 @@
 import type { StatusTone } from "@/components/ui/status-chip";
-import type { StageStatus } from "@/lib/provisioning/rotation/queries";
+import type { StageStatus } from "@/lib/tenants/certificate-page";
 
 export const rotationStatusDisplay: Record<string, { tone: StatusTone; label: string }> = {
   running: { tone: "progress", label: "Running" },

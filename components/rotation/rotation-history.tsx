@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/components/tenants/status-display";
 import { StatusChip } from "@/components/ui/status-chip";
-import type { RotationView } from "@/lib/provisioning/rotation/queries";
+import type { RotationView } from "@/lib/tenants/certificate-page";
 import { rotationStatusDisplay, shortFingerprint, stageStatusDisplay } from "./rotation-display";
 
 /** Every rotation, newest first, each with its stages and what they did. */

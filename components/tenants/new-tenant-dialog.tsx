@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { checkBootstrapAction, createTenantAction } from "@/app/(dashboard)/tenants/actions";
+import { checkBootstrapAction, createTenantAction } from "./actions";
 import { optionalText, text } from "@/components/deployments/form-values";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

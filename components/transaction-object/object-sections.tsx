@@ -3,7 +3,7 @@
 import { useTransition } from "react";
 import { EyeIcon, EyeOffIcon } from "lucide-react";
 import { toast } from "sonner";
-import { revealTransactionObjectSecretsAction } from "@/app/(dashboard)/tenants/[id]/actions";
+import { revealTransactionObjectSecretsAction } from "@/components/transaction-object/actions";
 import { CopyButton } from "@/components/checklist/copy-button";
 import { MASKED } from "@/components/checklist/secret-value";
 import { useRevealed } from "@/components/checklist/use-revealed";

@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { createUserAction } from "@/app/(dashboard)/users/actions";
+import { createUserAction } from "@/components/users/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

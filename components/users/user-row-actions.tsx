@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { KeyRound, Pencil, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(dashboard)/users/actions";
+import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/components/users/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";

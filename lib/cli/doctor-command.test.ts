@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning/secret-refs";
+import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { sealSecret } from "@/lib/secrets/store";
 import { createUser } from "@/lib/users/manage-users";

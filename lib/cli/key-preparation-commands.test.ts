@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { applyTenant } from "@/lib/provisioning/engine";
-import { tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import { PREPARED_SAML_KEY } from "@/lib/provisioning/steps/saml-key-material";
+import { applyTenant , tenantSecretRef , PREPARED_SAML_KEY } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { hasSecret } from "@/lib/secrets/store";
 import { createUser } from "@/lib/users/manage-users";

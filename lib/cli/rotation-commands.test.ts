@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { applyTenant } from "@/lib/provisioning/engine";
+import { applyTenant } from "@/lib/provisioning";
 import { expectRotatedTo, keyMaterial } from "@/lib/provisioning/rotation/rotation-test-support";
-import type { RotationReport } from "@/lib/provisioning/rotation/rotate";
+import type { RotationReport } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { createUser } from "@/lib/users/manage-users";
 import { uniqueEmail } from "@/test/support/db";

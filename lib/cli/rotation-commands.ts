@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { engineSettings, parseEnv } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
-import { rotateCertificate, type RotationReport } from "@/lib/provisioning/rotation/rotate";
-import { rotationStageInfo } from "@/lib/provisioning/rotation/stages";
-import { tenantLabel } from "@/lib/provisioning/tenant-view";
+import { rotateCertificate, type RotationReport } from "@/lib/provisioning";
+import { rotationStageInfo , tenantLabel } from "@/lib/provisioning";
 import { CliExitCode, CliFailure, EXIT_FAILURE } from "./errors";
 import type { CliIo } from "./io";
 import { operatorContext } from "./operator-account";

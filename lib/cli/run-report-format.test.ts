@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunReport, StepReport } from "@/lib/provisioning/engine";
+import type { RunReport, StepReport } from "@/lib/provisioning";
 import { formatRunReport } from "./run-report-format";
 
 const lines = (report: Pick<RunReport, "mode" | "status" | "steps">) =>

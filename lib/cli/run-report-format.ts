@@ -1,4 +1,4 @@
-import type { RunReport, StepReport } from "@/lib/provisioning/engine";
+import type { RunReport, StepReport } from "@/lib/provisioning";
 
 /** Under a plan line, aligned with the step title: side effects in the org, then the plan's notices. */
 const INDENT = " ".repeat(10);

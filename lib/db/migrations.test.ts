@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it , inject } from "vitest";
 import { migrate } from "@/lib/db/migrations";
 
 let admin: pg.Client;

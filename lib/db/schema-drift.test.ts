@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import internals from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it , inject } from "vitest";
 
 // The migrations are hand-written SQL; this proves the migrated database is exactly what schema.prisma describes.
 type DmmfField = { name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean; nativeType?: [string, string[]] | null; default?: unknown; relationFromFields?: string[]; relationToFields?: string[] };

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
-import { loadTenantView } from "@/lib/provisioning/tenant-view";
+import { loadTenantView } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 import { isolatedDatabase } from "@/test/support/db";
 

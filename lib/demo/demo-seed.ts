@@ -1,7 +1,6 @@
 import { systemActor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { createDeployment } from "@/lib/provisioning/deployments";
-import { createTenant } from "@/lib/provisioning/tenants";
+import { createDeployment , createTenant } from "@/lib/provisioning";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { findRegionByDomain } from "@/lib/genesys-cloud/regions";
 import { bootstrapClientOf, defaultGenesysSeed } from "@/sandbox/genesys-cloud";

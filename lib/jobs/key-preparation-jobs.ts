@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { prepareSamlKey } from "@/lib/provisioning/prepared-key";
+import { prepareSamlKey } from "@/lib/provisioning";
 import { actorSchema } from "./job-actor";
 import { KEY_PREPARATION_QUEUE } from "./queues";
 
@@ -14,7 +14,7 @@ export const keyPreparationJobSchema = z.object({
   userAgent: z.string().nullable().optional(),
 });
 
-/** Queues the preparation of a newly registered tenant's SAML signing key (lib/provisioning/prepared-key.ts). */
+/** Queues the preparation of a newly registered tenant's SAML signing key (lib/provisioning/registration/prepared-key.ts). */
 export async function enqueueKeyPreparation(boss: PgBoss, tenantId: string, audit: AuditContext): Promise<string> {
   const job = keyPreparationJobSchema.parse({ tenantId, actor: audit.actor, clientAddress: audit.clientAddress ?? null, userAgent: audit.userAgent ?? null });
   const id = await boss.send(KEY_PREPARATION_QUEUE, job);

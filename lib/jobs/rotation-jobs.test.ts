@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { applyTenant } from "@/lib/provisioning/engine";
+import { applyTenant } from "@/lib/provisioning";
 import { expectRotatedTo, keyMaterial, until } from "@/lib/provisioning/rotation/rotation-test-support";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { createBoss, ensureQueues, ROTATION_QUEUE } from "./queues";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { rotateCertificate } from "@/lib/provisioning/rotation/rotate";
+import { rotateCertificate } from "@/lib/provisioning";
 import { actorSchema } from "./job-actor";
 import { ROTATION_QUEUE } from "./queues";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { applyTenant } from "@/lib/provisioning/engine";
+import { applyTenant } from "@/lib/provisioning";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { enqueueRun } from "./enqueue";
 import { createBoss, ensureQueues, RUN_QUEUE } from "./queues";

@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { systemActor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { runTenant } from "@/lib/provisioning/engine";
+import { runTenant } from "@/lib/provisioning";
 import { enqueueRuns } from "./enqueue";
 import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";

@@ -1,4 +1,4 @@
-import type { Step, StepOutputs } from "./step";
+import type { Step, StepOutputs } from "./model/step";
 import { adminUsersStep } from "./steps/admin-users";
 import { clientCredentialsClientStep } from "./steps/client-credentials-client";
 import { connectOrgStep } from "./steps/connect-org";
@@ -11,7 +11,7 @@ import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
 import { smokeTestStep } from "./steps/smoke-test";
 import { tenantIsolationStep } from "./steps/tenant-isolation";
 import { transactionObjectStep } from "./steps/transaction-object";
-import type { TenantView } from "./tenant-view";
+import type { TenantView } from "./model/tenant-view";
 
 export type AnyStep = Step<unknown, unknown>;
 

@@ -8,16 +8,16 @@ import type { GaxSandboxSeed } from "@/sandbox/gax";
 import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { rawGaxSession, startTestSandbox } from "@/sandbox/gax/sandbox-test-kit";
 import { testDb } from "@/test/support/db";
-import { createDeployment } from "./deployments";
+import { createDeployment } from "./registration/deployments";
 import { sealSecret } from "@/lib/secrets/store";
-import type { EngineOptions } from "./engine";
-import type { ObjectTenantChoice } from "./object-tenant";
-import { detectObjectTenant } from "./object-tenant-setting";
-import { tenantSecretRef } from "./secret-refs";
-import type { TenantSettingsInput } from "./settings";
-import type { Step } from "./step";
+import type { EngineOptions } from "./engine/engine";
+import type { ObjectTenantChoice } from "./model/object-tenant";
+import { detectObjectTenant } from "./registration/object-tenant-setting";
+import { tenantSecretRef } from "./model/secret-refs";
+import type { TenantSettingsInput } from "./model/settings";
+import type { Step } from "./model/step";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
-import { createTenant } from "./tenants";
+import { createTenant } from "./registration/tenants";
 
 export const testAudit: AuditContext = { actor: { id: "operator-1", email: "operator@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
 

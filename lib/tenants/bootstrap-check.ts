@@ -1,8 +1,7 @@
 import { createGenesysCloudClient, isGenesysCloudError, TokenCache } from "@/lib/genesys-cloud";
 import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud";
-import { applicableStepRefs } from "@/lib/provisioning/catalogue";
-import { preflightBootstrapClient, type PreflightReport } from "@/lib/provisioning/preflight";
-import type { TenantView } from "@/lib/provisioning/tenant-view";
+import { applicableStepRefs } from "@/lib/provisioning";
+import { preflightBootstrapClient, type PreflightReport , TenantView } from "@/lib/provisioning";
 
 export type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
 

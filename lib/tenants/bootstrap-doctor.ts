@@ -1,10 +1,8 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { preflightPassed, preflightProblems, preflightRemedy } from "@/lib/provisioning/preflight";
-import type { PreflightReport } from "@/lib/provisioning/preflight";
-import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import { loadTenantView } from "@/lib/provisioning/tenant-view";
+import { preflightPassed, preflightProblems, preflightRemedy , BOOTSTRAP_SECRET, tenantSecretRef , loadTenantView } from "@/lib/provisioning";
+import type { PreflightReport } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 import { diagnoseBootstrapClient } from "./bootstrap-check";
 

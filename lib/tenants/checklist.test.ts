@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeCatalogue } from "@/lib/provisioning/catalogue";
-import { applyTenant, planTenant } from "@/lib/provisioning/engine";
-import { networkAllowListStep } from "@/lib/provisioning/steps/network-allow-list";
+import { describeCatalogue , applyTenant, planTenant , networkAllowListStep } from "@/lib/provisioning";
 import { giveSideEffects, startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { loadTenantChecklist } from "./checklist";

@@ -1,8 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
-import { catalogue, describeCatalogue, findStep } from "@/lib/provisioning/catalogue";
-import { describeFailure } from "@/lib/provisioning/failures";
-import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning/step";
-import { loadTenantView } from "@/lib/provisioning/tenant-view";
+import { catalogue, describeCatalogue, findStep , describeFailure , loadTenantView } from "@/lib/provisioning";
+import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning";
 import { manualFieldsOf, type ManualField } from "./manual-fields";
 import { PHASE_LABELS } from "./phases";
 import type { StepStatus } from "./statuses";

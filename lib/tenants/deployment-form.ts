@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { deploymentInputSchema } from "@/lib/provisioning/deployments";
-import { objectTenantChoiceSchema } from "@/lib/provisioning/object-tenant";
+import { deploymentInputSchema , objectTenantChoiceSchema } from "@/lib/provisioning";
 
 /**
  * The deployment form's input: the GAX URL must parse before the domain schema sees it, because that schema's

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeployment, type DeploymentInput } from "@/lib/provisioning/deployments";
-import { detectObjectTenant } from "@/lib/provisioning/object-tenant-setting";
+import { createDeployment, type DeploymentInput } from "@/lib/provisioning";
+import { detectObjectTenant } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { startTestSandbox } from "@/sandbox/gax/sandbox-test-kit";

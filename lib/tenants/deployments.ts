@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import { objectTenantWarning, resolveObjectTenant } from "@/lib/provisioning/object-tenant";
+import { objectTenantWarning, resolveObjectTenant } from "@/lib/provisioning";
 
 /** Single-tenant: where hybrid_integration goes, by the operator's choice or detection, and what detection said. */
 export interface DeploymentObjectTenant {

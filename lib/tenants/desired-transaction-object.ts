@@ -1,11 +1,8 @@
 import { DesiredObjectInputError, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { unmetDependencies } from "@/lib/provisioning/catalogue";
-import { tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import { readStepStates } from "@/lib/provisioning/step-states";
-import { buildHybridIntegration, transactionObjectStep } from "@/lib/provisioning/steps/transaction-object";
-import type { TenantView } from "@/lib/provisioning/tenant-view";
+import { unmetDependencies , tenantSecretRef , readStepStates , buildHybridIntegration, transactionObjectStep } from "@/lib/provisioning";
+import type { TenantView } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 
 export type DesiredTransactionObject =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { catalogue, type AnyStep } from "@/lib/provisioning/catalogue";
+import { catalogue, type AnyStep } from "@/lib/provisioning";
 import { manualFieldsOf, manualValuesFrom } from "./manual-fields";
 
 const stepWith = (schema: z.ZodType) => ({ key: "probe", manual: { schema, description: "probe", complete: async () => ({}) } }) as unknown as AnyStep;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AnyStep } from "@/lib/provisioning/catalogue";
+import type { AnyStep } from "@/lib/provisioning";
 
 /** One input of a step's manual completion form, derived from its zod schema (the UI knows no step by name). */
 export interface ManualField {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { createDeployment } from "@/lib/provisioning/deployments";
+import { createDeployment , createTenant } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
-import { createTenant } from "@/lib/provisioning/tenants";
 import { isolatedDatabase } from "@/test/support/db";
 import { listTenantOverview } from "./overview";
 import { overviewCounts } from "./overview-counts";

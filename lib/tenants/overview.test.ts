@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogue } from "@/lib/provisioning/catalogue";
-import { createDeployment } from "@/lib/provisioning/deployments";
+import { catalogue , createDeployment , createTenant } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
-import { createTenant } from "@/lib/provisioning/tenants";
 import { testDb } from "@/test/support/db";
 import { listDeployments } from "./deployments";
 import { listTenantOverview, overviewFilterChoices } from "./overview";

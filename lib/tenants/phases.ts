@@ -1,5 +1,5 @@
-import { catalogue } from "@/lib/provisioning/catalogue";
-import { PHASES, type Phase } from "@/lib/provisioning/step";
+import { catalogue } from "@/lib/provisioning";
+import { PHASES, type Phase } from "@/lib/provisioning";
 
 /** Operator words for the phases of the catalogue. */
 export const PHASE_LABELS: Record<Phase, string> = {

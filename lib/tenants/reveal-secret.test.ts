@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditContext } from "@/lib/audit/record";
-import { createDeployment } from "@/lib/provisioning/deployments";
-import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import { createTenant } from "@/lib/provisioning/tenants";
+import { createDeployment , BOOTSTRAP_SECRET, tenantSecretRef , createTenant } from "@/lib/provisioning";
 import { sealSecret } from "@/lib/secrets/store";
 import { testDb } from "@/test/support/db";
 import { refuseReveal, revealSecretSchema, revealTenantSecret, stepOfSecret } from "./reveal-secret";

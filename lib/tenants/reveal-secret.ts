@@ -2,10 +2,7 @@ import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { catalogue } from "@/lib/provisioning/catalogue";
-import { tenantTarget } from "@/lib/provisioning/run-records";
-import { tenantSecretRef } from "@/lib/provisioning/secret-refs";
-import { loadTenantView } from "@/lib/provisioning/tenant-view";
+import { catalogue , tenantTarget , tenantSecretRef , loadTenantView } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 
 export const revealSecretSchema = z.object({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createDeployment } from "@/lib/provisioning/deployments";
+import { createDeployment } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { isolatedDatabase } from "@/test/support/db";
 import { allApplicableStepsDoneSql, allApplicableStepsDoneWhere } from "./step-applicability";

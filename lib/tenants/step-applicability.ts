@@ -1,4 +1,4 @@
-import { catalogue } from "@/lib/provisioning/catalogue";
+import { catalogue } from "@/lib/provisioning";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**

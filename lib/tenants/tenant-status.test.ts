@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogue } from "@/lib/provisioning/catalogue";
+import { catalogue } from "@/lib/provisioning";
 import { applicableSteps, stepStatusOf, summarizeTenant, type TenantFacts } from "./tenant-status";
 
 const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout }, ...overrides });

@@ -1,7 +1,5 @@
-import { catalogue, type AnyStep } from "@/lib/provisioning/catalogue";
-import { tenantSettingsSchema } from "@/lib/provisioning/settings";
-import type { Phase } from "@/lib/provisioning/step";
-import type { TenantView } from "@/lib/provisioning/tenant-view";
+import { catalogue, type AnyStep , Phase , TenantView } from "@/lib/provisioning";
+import { tenantSettingsSchema } from "@/lib/provisioning";
 import { cataloguePhases } from "./phases";
 import type { StepStatus, TenantStatus } from "./statuses";
 

@@ -4,8 +4,8 @@ import { annexNote } from "@/lib/config-server/annex";
 import { exportHybridIntegration } from "@/lib/config-server/export-hybrid-integration";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { tenantTarget } from "@/lib/provisioning/run-records";
-import { loadTenantView, type TenantView } from "@/lib/provisioning/tenant-view";
+import { tenantTarget } from "@/lib/provisioning";
+import { loadTenantView, type TenantView } from "@/lib/provisioning";
 import { desiredTransactionObject } from "./desired-transaction-object";
 
 /** Audit purposes of secret.reveal for the transaction object: shown on its page, or exported with secrets. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexNote } from "@/lib/config-server/annex";
 import { SECRET_MASK } from "@/lib/config-server/property-plan";
-import { applyTenant } from "@/lib/provisioning/engine";
+import { applyTenant } from "@/lib/provisioning";
 import { startProvisioningKit, testAudit, type GaxTransactionState, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { freePort } from "@/test/support/free-port";
 import { exportFileName, maskedTransactionObject, revealTransactionObject, revealTransactionObjectSecrets } from "./transaction-object-export";

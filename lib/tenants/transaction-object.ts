@@ -3,9 +3,8 @@ import type { HybridIntegrationPlan } from "@/lib/config-server/bridge";
 import type { DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { show } from "@/lib/config-server/property-plan";
 import type { DbTx } from "@/lib/db/client";
-import { openConnections, type ConnectionOptions } from "@/lib/provisioning/connections";
-import { describeFailure } from "@/lib/provisioning/failures";
-import { loadTenantView, type TenantView } from "@/lib/provisioning/tenant-view";
+import { openConnections, type ConnectionOptions , loadTenantView, type TenantView } from "@/lib/provisioning";
+import { describeFailure } from "@/lib/provisioning";
 import { desiredTransactionObject } from "./desired-transaction-object";
 
 /** same: GAX holds the value; differs: another value; missing: not in GAX; extra: in GAX, not the provisioner's. */

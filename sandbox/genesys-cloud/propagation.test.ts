@@ -2,8 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGenesysSandbox } from "./index";
 import { makeCertificate } from "./saml-test-fixture";
-import { ACME, api, postToken, SAML2_BEARER_GRANT, samlUserToken, signedAssertion, tokenFor } from "./test-support";
-import { withSandbox } from "./test-support";
+import { ACME, api, postToken, SAML2_BEARER_GRANT, samlUserToken, signedAssertion, tokenFor , withSandbox } from "./test-support";
 
 const DELAY_S = 0.6;
 const settle = () => sleep(DELAY_S * 1000 + 150);

@@ -4,12 +4,12 @@ import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma, type CertificateRotation } from "@/lib/generated/prisma/client";
 import { deleteSecret, openSecret, sealSecret } from "@/lib/secrets/store";
-import type { Failure } from "../failures";
-import { tenantTarget, type RunHandle } from "../run-records";
-import { tenantSecretRef } from "../secret-refs";
-import { apiCorrelationIds } from "../step-records";
+import type { Failure } from "../engine/failures";
+import { tenantTarget, type RunHandle } from "../engine/run-records";
+import { tenantSecretRef } from "../model/secret-refs";
+import { apiCorrelationIds } from "../engine/step-records";
 import { certificateOutputs, keyMaterialOutputsSchema, keyMaterialSecrets, NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type KeyMaterialOutputs } from "../steps/saml-key-material";
-import type { TenantView } from "../tenant-view";
+import type { TenantView } from "../model/tenant-view";
 import { isBeforeSwitch, whatToDoAfterFailure, type RotationPosition, type RotationStage } from "./stages";
 
 export interface StageOutcome {

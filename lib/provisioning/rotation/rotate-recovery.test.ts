@@ -4,9 +4,9 @@ import { sameCertificate } from "@/lib/genesys-cloud";
 import { certificateDetails } from "@/lib/saml/details";
 import { generateKeyMaterial } from "@/lib/saml/generate";
 import { keyMatchesCertificate } from "@/lib/saml/private-key";
-import { applyTenant, completeStepManually, verifyTenant } from "../engine";
+import { applyTenant, completeStepManually, verifyTenant } from "../engine/engine";
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
-import { loadCertificatePage } from "./queries";
+import { loadCertificatePage } from "@/lib/tenants/certificate-page";
 import { rotateCertificate } from "./rotate";
 import { expectRotatedTo, keyMaterial, providerCertificates, provisionedKit, transactionKey, until } from "./rotation-test-support";
 

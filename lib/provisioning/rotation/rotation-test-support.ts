@@ -3,8 +3,8 @@ import { expect } from "vitest";
 import { sameCertificate } from "@/lib/genesys-cloud";
 import { keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
 import { openSecret } from "@/lib/secrets/store";
-import { applyTenant, verifyTenant } from "../engine";
-import { tenantSecretRef } from "../secret-refs";
+import { applyTenant, verifyTenant } from "../engine/engine";
+import { tenantSecretRef } from "../model/secret-refs";
 import { keyMaterialOutputsSchema, NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS } from "../steps/saml-key-material";
 import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
 

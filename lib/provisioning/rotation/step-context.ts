@@ -2,15 +2,15 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { openSecret } from "@/lib/secrets/store";
 import { applicableStepRefs } from "../catalogue";
-import type { Connections } from "../connections";
-import { parseInput } from "../parse-input";
-import { DEFAULT_PROPAGATION_WINDOW_MS } from "../propagation";
-import { lastChangedAt } from "../recent-changes";
-import { tenantSecretRef } from "../secret-refs";
-import { readStepStates } from "../step-states";
-import type { Step, StepContext, StepOutputs } from "../step";
+import type { Connections } from "../engine/connections";
+import { parseInput } from "../model/parse-input";
+import { DEFAULT_PROPAGATION_WINDOW_MS } from "../model/propagation";
+import { lastChangedAt } from "../engine/recent-changes";
+import { tenantSecretRef } from "../model/secret-refs";
+import { readStepStates } from "../engine/step-states";
+import type { Step, StepContext, StepOutputs } from "../model/step";
 import { NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type CertificateOutputs } from "../steps/saml-key-material";
-import type { TenantView } from "../tenant-view";
+import type { TenantView } from "../model/tenant-view";
 
 const unavailable = (): never => {
   throw new AppError("precondition_failed", "A certificate rotation creates no Genesys Cloud objects and reads no other tenant.");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isGenesysCloudError, type GenesysCloudClient, type Subject, type User } from "@/lib/genesys-cloud";
-import { requireDefaultRole } from "../org-roles";
-import { defineStep, type FieldDifference, type StepContext } from "../step";
+import { requireDefaultRole } from "./org-roles";
+import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import { CONNECT_ORG } from "./connect-org";
 
 export const ADMIN_USERS = "admin-users";

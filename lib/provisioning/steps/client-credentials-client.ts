@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oauthClientStep } from "../oauth-client-step";
+import { oauthClientStep } from "./oauth-client-step";
 import { CONNECT_ORG } from "./connect-org";
 
 export const CLIENT_CREDENTIALS_CLIENT = "client-credentials-client";

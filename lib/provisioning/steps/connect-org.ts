@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { preflightBootstrapClient, preflightNotices } from "../preflight";
-import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../step";
+import { preflightBootstrapClient, preflightNotices } from "../preflight/preflight";
+import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../model/step";
 
 export const CONNECT_ORG = "connect-org";
 

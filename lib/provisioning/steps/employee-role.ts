@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Role, RoleUpdate } from "@/lib/genesys-cloud";
-import { readDefaultRole } from "../org-roles";
+import { readDefaultRole } from "./org-roles";
 import {
   describeGrant,
   lostGrants,
   lostLegacyPermissions,
   missingPermissions,
   withPermissions,
-} from "../role-policies";
-import { defineStep, type FieldDifference, type StepContext } from "../step";
-import type { TenantView } from "../tenant-view";
+} from "./role-policies";
+import { defineStep, type FieldDifference, type StepContext } from "../model/step";
+import type { TenantView } from "../model/tenant-view";
 
 export const EMPLOYEE_ROLE = "employee-role";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { oauthClientOutputsSchema, oauthClientStep } from "../oauth-client-step";
-import { defineStep, type StepContext } from "../step";
+import { oauthClientOutputsSchema, oauthClientStep } from "./oauth-client-step";
+import { defineStep, type StepContext } from "../model/step";
 import { CLIENT_CREDENTIALS_CLIENT } from "./client-credentials-client";
 import { CONNECT_ORG } from "./connect-org";
 

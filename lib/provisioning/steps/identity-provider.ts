@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sameCertificate, type PureEngageProvider, type PureEngageRequest } from "@/lib/genesys-cloud";
 import { providerCertificates } from "@/lib/genesys-cloud/endpoints/identity-providers";
-import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../step";
+import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../model/step";
 import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL } from "./saml-key-material";
 
 export const IDENTITY_PROVIDER = "identity-provider";

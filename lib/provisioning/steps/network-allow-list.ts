@@ -2,8 +2,8 @@ import { z } from "zod";
 import { findRegion, GENESYS_CLOUD_PORT } from "@/lib/genesys-cloud";
 import { networkAllowList, probeTargetsFor, servicePurposes, type AllowListEntry } from "@/lib/network/allow-list";
 import { probeHosts } from "@/lib/network/probe";
-import { defineStep, type FieldDifference } from "../step";
-import type { TenantView } from "../tenant-view";
+import { defineStep, type FieldDifference } from "../model/step";
+import type { TenantView } from "../model/tenant-view";
 
 export const NETWORK_ALLOW_LIST = "network-allow-list";
 

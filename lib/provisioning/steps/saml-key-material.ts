@@ -4,7 +4,7 @@ import { certifyPrivateKey, generateKeyMaterial } from "@/lib/saml/generate";
 import { importKeyMaterial } from "@/lib/saml/import";
 import { generatePassword } from "@/lib/saml/password";
 import { encryptPrivateKey, keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
-import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../step";
+import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../model/step";
 
 export const SAML_KEY_MATERIAL = "saml-key-material";
 
@@ -26,7 +26,7 @@ export const NEXT_SAML_SECRETS = {
 } as const;
 
 /**
- * Sealed when the tenant is registered (lib/provisioning/prepared-key.ts): an RSA key generated ahead, so that the
+ * Sealed when the tenant is registered (lib/provisioning/registration/prepared-key.ts): an RSA key generated ahead, so that the
  * step only has to certify it. The step's completion deletes it.
  */
 export const PREPARED_SAML_KEY = `${SAML_KEY_MATERIAL}.prepared-key`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oauthClientStep } from "../oauth-client-step";
+import { oauthClientStep } from "./oauth-client-step";
 import { CONNECT_ORG } from "./connect-org";
 
 export const SAML2_BEARER_CLIENT = "saml2-bearer-client";

@@ -1,6 +1,6 @@
 // What the smoke test calls with the SAML2 bearer token: one API inside the client's scopes, by scope.
 import type { GenesysCloudClient } from "@/lib/genesys-cloud";
-import type { FieldDifference } from "../step";
+import type { FieldDifference } from "../model/step";
 
 export interface ProbeContext {
   orgId: string;

@@ -2,7 +2,7 @@
 // auto-provisions on the first sign-in (a side effect said before apply).
 import type { GenesysCloudClient } from "@/lib/genesys-cloud";
 import { isEmailAddress, samlNameId } from "@/lib/saml/name-id";
-import type { TenantView } from "../tenant-view";
+import type { TenantView } from "../model/tenant-view";
 
 export interface TestAgentInput {
   testUser: string;

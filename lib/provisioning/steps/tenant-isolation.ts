@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { AgentIsolationResult, IsolationProblem, TenantIsolationReport } from "@/lib/config-server/bridge";
 import { AppError } from "@/lib/errors";
-import { NeedsInputError } from "../needs-input";
-import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../step";
+import { NeedsInputError } from "../model/needs-input";
+import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../model/step";
 import { TRANSACTION_OBJECT } from "./transaction-object";
 
 export const TENANT_ISOLATION = "tenant-isolation";

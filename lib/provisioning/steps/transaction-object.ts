@@ -3,9 +3,9 @@ import type { HybridIntegrationPlan, HybridIntegrationVerification } from "@/lib
 import { desiredHybridIntegration, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { AppError } from "@/lib/errors";
 import { transactionSamlOptions } from "@/lib/saml/artifacts";
-import { oauthClientOutputsSchema } from "../oauth-client-step";
-import { objectTenantInputSchema, objectTenantOf } from "../object-tenant";
-import { defineStep, type FieldDifference, type StepContext } from "../step";
+import { oauthClientOutputsSchema } from "./oauth-client-step";
+import { objectTenantInputSchema, objectTenantOf } from "../model/object-tenant";
+import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import { orgOutputsSchema } from "./connect-org";
 import { EWT_CLIENT } from "./ewt-client";
 import { IDENTITY_PROVIDER } from "./identity-provider";

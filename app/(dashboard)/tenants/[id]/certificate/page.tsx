@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadCertificatePage } from "@/lib/provisioning/rotation/queries";
+import { loadCertificatePage } from "@/lib/tenants/certificate-page";
 
 export const metadata = { title: "SAML certificate" };
 

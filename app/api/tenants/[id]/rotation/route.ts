@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError, httpStatusOf } from "@/lib/errors";
-import { loadCertificatePage } from "@/lib/provisioning/rotation/queries";
+import { loadCertificatePage } from "@/lib/tenants/certificate-page";
 
 export const dynamic = "force-dynamic";
 

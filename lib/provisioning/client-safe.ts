@@ -1,0 +1,2 @@
+// What browser code may use of provisioning: constants and pure functions without server imports.
+export { ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo } from "./rotation/stages";

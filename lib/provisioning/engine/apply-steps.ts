@@ -1,0 +1,181 @@
+import { AppError } from "@/lib/errors";
+import type { CallRecord } from "@/lib/genesys-cloud";
+import { appliesTo, findStep, type AnyStep } from "../catalogue";
+import type { StepReport } from "./engine-types";
+import { describeFailure } from "./failures";
+import { neededInputOf } from "../model/needs-input";
+import { parseInput } from "../model/parse-input";
+import { contextFor, prepareStep, type StepSetting } from "./step-setting";
+import { runOutcome } from "./run-records";
+import { recordStepTransition, type CompletedStep, type PassedStep, type StepTransition } from "./step-records";
+
+/** Notes what a committed transition changed in the run's view of the step states and sealed secrets. */
+function noteTransition(setting: StepSetting, transition: StepTransition) {
+  const { states, secrets } = setting;
+  const { completed } = transition;
+  if (completed) {
+    const manual = completed.manual || (states.previousOf(completed.key)?.manual ?? false);
+    states.note(completed.key, { status: "done", outputs: completed.result.outputs, manual });
+    for (const purpose of completed.result.discardSecrets ?? []) secrets.delete(purpose);
+    for (const [purpose, value] of Object.entries(completed.result.secrets ?? {})) {
+      secrets.set(purpose, Promise.resolve(value));
+    }
+  }
+  const stopped = transition.failed
+    ? { key: transition.failed.key, status: "failed" }
+    : transition.waiting
+      ? { key: transition.waiting.key, status: "needs-input" }
+      : undefined;
+  if (stopped) {
+    const previous = states.previousOf(stopped.key);
+    const { outputs = {}, manual = false } = previous ?? {};
+    states.note(stopped.key, { status: stopped.status, outputs, manual });
+  }
+}
+
+export async function commitTransition(setting: StepSetting, transition: StepTransition): Promise<string | undefined> {
+  const { tenant, run, options, lease } = setting;
+  const extendLeaseMs = lease.due();
+  const recorded = { ...transition, extendLeaseMs };
+  const stepRunId = await recordStepTransition(options.db, options.audit, tenant, run, recorded);
+  noteTransition(setting, transition);
+  return stepRunId;
+}
+
+/** How a step that started ended without its result: failed, or waiting for the operator's input. */
+export function stoppedStep(
+  error: unknown,
+  step: AnyStep,
+  record: { stepRunId: string; calls: CallRecord[] },
+  correlationId: string,
+): { transition: StepTransition; report: StepReport } {
+  const report = { stepKey: step.key, title: step.title };
+  const needed = neededInputOf(error);
+  if (needed) {
+    return {
+      transition: { waiting: { key: step.key, ...record, needed } },
+      report: { ...report, status: "needs-input", needsInput: needed },
+    };
+  }
+  const failure = describeFailure(error, step.title, correlationId);
+  return {
+    transition: { failed: { key: step.key, ...record, failure } },
+    report: { ...report, status: "failed", error: failure },
+  };
+}
+
+/** Each step of the run that has ended, with its report; what later steps are judged by. */
+type Ended = ReadonlyMap<string, StepReport>;
+
+/** Why a step is not run: the steps it depends on (among those of the run) that did not succeed, in words. */
+function notRunReason(waitingFor: StepReport[], ended: Ended): Pick<StepReport, "reason" | "blockedBy"> {
+  const rootsOf = (report: StepReport) => (report.status === "not-run" ? (report.blockedBy ?? []) : [report.stepKey]);
+  const blockedBy = [...new Set(waitingFor.flatMap(rootsOf))];
+  const rootWords = (key: string) => {
+    const root = ended.get(key)!;
+    return `"${root.title}" ${root.status === "failed" ? "failed" : "needs input"}`;
+  };
+  const words = waitingFor.map((dependency) =>
+    dependency.status === "not-run"
+      ? `"${dependency.title}", which did not run (${(dependency.blockedBy ?? []).map(rootWords).join(", ")})`
+      : `"${dependency.title}", which ${dependency.status === "failed" ? "failed" : "needs input"}`,
+  );
+  return { reason: `Not run: it waits for ${words.join(" and ")}.`, blockedBy };
+}
+
+/**
+ * The steps from `from` on that the run passes over, and the index of the first one to run. Passed over: a step
+ * that does not apply to the tenant (skipped), or one that depends on a step of this run that did not succeed
+ * (not run, with the reason). A dependency outside the run (apply of one step) is the step's own precondition.
+ */
+function passOver(setting: StepSetting, steps: AnyStep[], from: number, ended: Ended) {
+  const { tenant } = setting;
+  const passed: PassedStep[] = [];
+  const reports: StepReport[] = [];
+  const seen = new Map(ended);
+  let index = from;
+  for (; index < steps.length; index += 1) {
+    const step = steps[index]!;
+    const report = { stepKey: step.key, title: step.title };
+    if (!appliesTo(step, tenant)) {
+      passed.push({ key: step.key, outcome: "skipped" });
+      reports.push({ ...report, status: "skipped" });
+      continue;
+    }
+    const waitingFor = step.dependsOn.flatMap((key) => {
+      const dependency = seen.get(key);
+      return dependency && appliesTo(findStep(key)!, tenant) && dependency.status !== "succeeded" ? [dependency] : [];
+    });
+    if (waitingFor.length === 0) break;
+    const notRun: StepReport = { ...report, status: "not-run", ...notRunReason(waitingFor, seen) };
+    passed.push({ key: step.key, outcome: "not-run", reason: notRun.reason });
+    reports.push(notRun);
+    seen.set(step.key, notRun);
+  }
+  return { passed, reports, index };
+}
+
+/**
+ * Apply: each step's end (done, failed or waiting for input) commits with the steps passed over after it and the
+ * start of the next step, in one transaction; after the last step, that transaction also ends the run. A step that
+ * failed or needs input holds back only the steps that depend on it (directly or through others): they are recorded
+ * as not run, with the reason; every other step still runs. `finished` says whether the run was ended here.
+ */
+export async function applySteps(
+  setting: StepSetting,
+  steps: AnyStep[],
+): Promise<{ reports: StepReport[]; finished: boolean }> {
+  const { run, connections } = setting;
+  const reports: StepReport[] = [];
+  const ended = new Map<string, StepReport>();
+  const endWith = (added: StepReport[]) => {
+    reports.push(...added);
+    for (const report of added) ended.set(report.stepKey, report);
+  };
+  /** Commits the end of a step (or the run's start) with what follows it; the run's end after the last step. */
+  const transition = async (from: number, end: StepTransition, endReport: StepReport[]) => {
+    const endedNow = new Map([...ended, ...endReport.map((report) => [report.stepKey, report] as const)]);
+    const next = passOver(setting, steps, from, endedNow);
+    const last = next.index >= steps.length;
+    const finish = last ? { finish: runOutcome([...reports, ...endReport, ...next.reports]) } : {};
+    const begin = steps[next.index]?.key;
+    const stepRunId = await commitTransition(setting, { ...end, passed: next.passed, begin, ...finish });
+    endWith([...endReport, ...next.reports]);
+    return { stepRunId, index: next.index };
+  };
+
+  let { stepRunId, index } = await transition(0, {}, []);
+  while (index < steps.length) {
+    const step = steps[index]!;
+    const firstCall = connections.calls.length;
+    const record = () => ({ stepRunId: stepRunId!, calls: connections.calls.slice(firstCall) });
+    let completed: CompletedStep;
+    try {
+      const { previous, waitingFor, rawInput } = prepareStep(setting, step);
+      if (waitingFor.length > 0) {
+        const message = `Apply ${waitingFor.join(", ")} first: "${step.title}" needs their results.`;
+        throw new AppError("precondition_failed", message);
+      }
+      const parsed = parseInput(step.input, rawInput, `input of "${step.title}"`);
+      const result = await step.apply(contextFor(setting, step, parsed, previous));
+      completed = { key: step.key, ...record(), manual: false, result };
+    } catch (error) {
+      const stopped = stoppedStep(error, step, record(), run.correlationId);
+      ({ stepRunId, index } = await transition(index + 1, stopped.transition, [stopped.report]));
+      continue;
+    }
+    const { result, changes } = completed.result;
+    const succeeded: StepReport = { stepKey: step.key, title: step.title, status: "succeeded", result, changes };
+    try {
+      ({ stepRunId, index } = await transition(index + 1, { completed }, [succeeded]));
+    } catch (error) {
+      // Storing the result failed (e.g. the org belongs to another tenant): the step failed, and the run goes on
+      // without the steps that depend on it.
+      const failure = describeFailure(error, step.title, run.correlationId);
+      const failed: StepReport = { stepKey: step.key, title: step.title, status: "failed", error: failure };
+      const stored = { key: step.key, stepRunId: completed.stepRunId, calls: completed.calls };
+      ({ stepRunId, index } = await transition(index + 1, { failed: { ...stored, failure } }, [failed]));
+    }
+  }
+  return { reports, finished: true };
+}

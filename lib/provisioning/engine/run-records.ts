@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import type { AuditEventInput } from "@/lib/audit/events";
+import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
+import type { Db, DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { RunStatus, StepReport } from "./engine-types";
+import type { Failure } from "./failures";
+import type { TenantView } from "../model/tenant-view";
+
+export type RunMode = "plan" | "apply" | "verify";
+export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+export interface RunHandle {
+  id: string;
+  correlationId: string;
+  mode: RunMode;
+  stepKey: string | null;
+}
+
+export const tenantTarget = (tenant: TenantView) => ({ type: "tenant" as const, id: tenant.id, label: tenant.label });
+
+/**
+ * Starts a run unless another run of the tenant holds an unexpired lease. The tenant row is locked while checking,
+ * so two processes cannot both start; a run whose lease passed (its process died) is marked abandoned.
+ */
+export async function startRun(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number): Promise<RunHandle> {
+  return (await startRunReading(db, audit, tenant, mode, stepKey, leaseMs, async () => undefined)).run;
+}
+
+/** startRun, and `read` in the same transaction once the lease is taken: what the run reads then, it holds. */
+export async function startRunReading<T>(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number, read: (tx: DbTx) => Promise<T>): Promise<{ run: RunHandle; value: T }> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
+    const now = new Date();
+    const active = await tx.run.findFirst({ where: { tenantId: tenant.id, status: "running" }, orderBy: { startedAt: "desc" } });
+    if (active && active.leaseExpiresAt > now) {
+      throw new AppError(
+        "conflict",
+        `Another ${active.mode} run of ${tenant.label} is in progress (started ${active.startedAt.toISOString()} by ${active.requestedBy ?? "the system"}). Wait for it to finish, then try again.`,
+      );
+    }
+    await tx.run.updateMany({ where: { tenantId: tenant.id, status: "running" }, data: { status: "abandoned", finishedAt: now, errorCode: "abandoned", operatorMessage: "The process running this stopped before it finished." } });
+    const correlationId = randomUUID();
+    const run = await tx.run.create({
+      data: {
+        tenantId: tenant.id,
+        mode,
+        stepKey,
+        requestedById: audit.actor.id,
+        requestedBy: audit.actor.email,
+        correlationId,
+        leaseExpiresAt: new Date(now.getTime() + leaseMs),
+      },
+    });
+    const value = await read(tx);
+    await recordAuditEvent(tx, audit, { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } });
+    return { run: { id: run.id, correlationId, mode, stepKey }, value };
+  });
+}
+
+export async function extendLease(db: Db, run: RunHandle, leaseMs: number): Promise<void> {
+  await db.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } });
+}
+
+export interface RunOutcome {
+  status: RunStatus;
+  steps: Record<string, string>;
+  errorCode?: string;
+  operatorMessage?: string;
+}
+
+const unfinishedWords = (report: StepReport) => `"${report.title}" (${report.error ? "failed" : "needs input"})`;
+
+/**
+ * What a run reports when it ends, and each step's outcome: failed at a failure (a step's, or the run's own), else
+ * "needs-input" when a step waits for the operator, else succeeded. The message is the first failure's (or the first
+ * input asked for), naming the other steps that did not finish.
+ */
+export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutcome {
+  const unfinished = reports.filter((report) => report.error || report.needsInput);
+  const firstFailed = unfinished.find((report) => report.error);
+  const failure = firstFailed?.error ?? runFailure;
+  const headline = failure ? firstFailed : unfinished[0];
+  const others = unfinished.filter((report) => report !== headline);
+  const message = failure?.message ?? headline?.needsInput?.message;
+  const also = others.length ? ` Also not finished: ${others.map(unfinishedWords).join(", ")}.` : "";
+  const operatorMessage = message && `${message}${also}`;
+  const outcomeOf = (r: StepReport) =>
+    r.error ? "failed"
+    : r.needsInput ? "needs-input"
+    : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status);
+  const steps = Object.fromEntries(reports.map((r) => [r.stepKey, outcomeOf(r)]));
+  const status: RunStatus = failure ? "failed" : headline ? "needs-input" : "succeeded";
+  return { status, steps, errorCode: failure?.code, operatorMessage };
+}
+
+/** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
+export async function writeRunFinish(tx: DbTx, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<AuditEventInput> {
+  await tx.run.update({
+    where: { id: run.id },
+    data: { status: outcome.status, finishedAt: new Date(), errorCode: outcome.errorCode ?? null, operatorMessage: outcome.operatorMessage ?? null, summary: { steps: outcome.steps } },
+  });
+  return {
+    action: "run.finish",
+    outcome: outcome.status === "succeeded" ? "success" : "failure",
+    target: tenantTarget(tenant),
+    details: { runId: run.id, correlationId: run.correlationId, mode: run.mode, status: outcome.status, steps: outcome.steps, ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}) },
+  };
+}
+
+export async function finishRun(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<void> {
+  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, [await writeRunFinish(tx, tenant, run, outcome)]));
+}

@@ -1,0 +1,96 @@
+import { openSecret } from "@/lib/secrets/store";
+import { applicableStepRefs, unmetDependencies, type AnyStep } from "../catalogue";
+import { openConnections, type Connections } from "./connections";
+import type { EngineOptions } from "./engine-types";
+import { startRunReading, type RunHandle, type RunMode } from "./run-records";
+import { tenantSecretRef } from "../model/secret-refs";
+import { DEFAULT_PROPAGATION_WINDOW_MS } from "../model/propagation";
+import { lastChangedAt } from "./recent-changes";
+import type { PreviousState, StepContext, StepOutputs } from "../model/step";
+import { readStepStates, type StepStates } from "./step-states";
+import type { TenantView } from "../model/tenant-view";
+
+/** What a step of a run works with: the tenant, the run, its connections and what the run keeps in memory. */
+export interface StepSetting {
+  tenant: TenantView;
+  run: RunHandle;
+  connections: Connections;
+  options: EngineOptions;
+  /** Read when the run starts; the run holds the tenant's lease, so only it changes them, and it notes each change. */
+  states: StepStates;
+  /** Secrets opened during the run, by purpose, and those it sealed. */
+  secrets: Map<string, Promise<string | undefined>>;
+  lease: LeaseKeeper;
+}
+
+/** Says when the run's lease is due to be moved on: after a tenth of it has passed, so a slow step cannot lose it. */
+export class LeaseKeeper {
+  private extendedAt = Date.now();
+  constructor(readonly leaseMs: number) {}
+
+  /** The lease to set now, or undefined when the last one is still fresh enough. */
+  due(): number | undefined {
+    if (Date.now() - this.extendedAt < this.leaseMs / 10) return undefined;
+    this.extendedAt = Date.now();
+    return this.leaseMs;
+  }
+}
+
+/** The step's input (from settings and the outputs of done steps), its previous state, and dependencies not done yet. */
+export function prepareStep(setting: StepSetting, step: AnyStep) {
+  const { tenant } = setting;
+  const { done, previousOf } = setting.states;
+  const waitingFor = unmetDependencies(step, tenant, done).map((dependency) => dependency.key);
+  const rawInput = step.inputFrom({ tenant, outputs: done });
+  return { previous: previousOf(step.key), waitingFor, rawInput, ready: step.input.safeParse(rawInput).success };
+}
+
+export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, previous: PreviousState | null): StepContext<unknown> {
+  const { tenant, run, connections, options } = setting;
+  return {
+    input,
+    tenant,
+    previous,
+    genesys: connections.genesys,
+    genesysAs: connections.genesysAs,
+    bridge: connections.bridge,
+    secret(purpose) {
+      let opened = setting.secrets.get(purpose);
+      if (!opened) {
+        opened = openSecret(options.db, tenantSecretRef(tenant.id, purpose));
+        setting.secrets.set(purpose, opened);
+        // A failed open is not kept: the next caller tries again.
+        opened.catch(() => setting.secrets.delete(purpose));
+      }
+      return opened;
+    },
+    async peerStates() {
+      const states = await options.db.stepState.findMany({
+        where: { stepKey: step.key, status: "done", tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } } },
+        select: { outputs: true, tenant: { select: { cfgTenantName: true } } },
+      });
+      return states.map((state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs }));
+    },
+    async beforeCreate(kind, marker) {
+      await options.db.externalIntent.upsert({
+        where: { tenantId_kind_marker: { tenantId: tenant.id, kind, marker } },
+        create: { tenantId: tenant.id, stepKey: step.key, kind, marker, runId: run.id },
+        update: { status: "pending", runId: run.id, attempts: { increment: 1 } },
+      });
+    },
+    async afterCreate(kind, marker, objectId) {
+      await options.hooks?.afterExternalCreate?.({ tenantId: tenant.id, stepKey: step.key, kind, marker, objectId });
+    },
+    applicableSteps: () => applicableStepRefs(tenant),
+    propagation: {
+      windowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS,
+      lastChangedAt: (stepKeys) => lastChangedAt(options.db, tenant.id, stepKeys),
+    },
+  };
+}
+
+/** Starts a run (taking the tenant's lease) and reads its step states in the same transaction. */
+export async function openRun(tenant: TenantView, mode: RunMode, stepKey: string | null, options: EngineOptions, leaseMs: number): Promise<StepSetting> {
+  const { run, value: states } = await startRunReading(options.db, options.audit, tenant, mode, stepKey, leaseMs, (tx) => readStepStates(tx, tenant.id));
+  return { tenant, run, connections: openConnections(options.db, tenant, options), options, states, secrets: new Map(), lease: new LeaseKeeper(leaseMs) };
+}

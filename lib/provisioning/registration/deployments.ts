@@ -1,0 +1,64 @@
+import { DEPLOYMENT_LAYOUTS } from "../model/deployment-layout";
+import { z } from "zod";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { sealSecret } from "@/lib/secrets/store";
+import { DETECT_OBJECT_TENANT, objectTenantChoiceSchema } from "../model/object-tenant";
+import { parseInput } from "../model/parse-input";
+import { gaxPasswordRef } from "../model/secret-refs";
+
+
+export const deploymentInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+    layout: z.enum(DEPLOYMENT_LAYOUTS, { error: "must be single-tenant or multi-tenant" }),
+    gaxBaseUrl: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" })
+      .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), "must not contain credentials"),
+    gaxUsername: z.string().trim().min(1, "must not be empty"),
+    gaxPassword: z.string().min(1, "must not be empty"),
+    /** The password is the obscured value the GAX web UI sends. */
+    gaxPasswordEncrypted: z.boolean().default(false),
+    annexSection: z.string().trim().min(1, "must not be empty").default("general"),
+    /** Single-tenant: the tenant holding hybrid_integration, Environment or Resources, or detect (what GAX shows). */
+    objectTenant: objectTenantChoiceSchema.default(DETECT_OBJECT_TENANT),
+    notes: z.string().max(4000, "must be at most 4000 characters").default(""),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.layout === "multi-tenant" && input.objectTenant !== DETECT_OBJECT_TENANT) {
+      const message = "applies only to a single-tenant deployment (a multi-tenant one keeps an object in each tenant)";
+      ctx.addIssue({ code: "custom", path: ["objectTenant"], message });
+    }
+  });
+
+export type DeploymentInput = z.input<typeof deploymentInputSchema>;
+
+/**
+ * Registers a deployment; its GAX password is sealed in the same transaction. A single-tenant deployment's tenant
+ * is detected after (detectObjectTenant), which asks GAX.
+ */
+export async function createDeployment(db: Db, context: AuditContext, input: DeploymentInput) {
+  const { gaxPassword, ...fields } = parseInput(deploymentInputSchema, input, "deployment");
+  return db.$transaction(async (tx) => {
+    if (await tx.deployment.findUnique({ where: { name: fields.name }, select: { id: true } })) {
+      throw new AppError("conflict", `A deployment named "${fields.name}" already exists.`, { name: ["is already used by another deployment"] });
+    }
+    const deployment = await tx.deployment.create({ data: fields });
+    await sealSecret(tx, gaxPasswordRef(deployment.id), gaxPassword);
+    await recordAuditEvent(tx, context, {
+      action: "deployment.create",
+      outcome: "success",
+      target: { type: "deployment", id: deployment.id, label: deployment.name },
+      details: {
+        name: deployment.name,
+        layout: deployment.layout,
+        gaxBaseUrl: deployment.gaxBaseUrl,
+        gaxUsername: deployment.gaxUsername,
+        ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
+      },
+    }, [gaxPassword]);
+    return deployment;
+  });
+}
