@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { e2eAdmin } from "./support/environment";
 import { enterIsolationAgent } from "./support/checklist";
+import { ageSignIn } from "./support/database";
 import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
 
@@ -48,7 +49,12 @@ test("an operator rotates the certificate from the certificate page and watches 
   for (const stage of ["Generate new key material", "Add the new certificate to the identity provider", "Update the transaction object", "Smoke test with the new key", "Remove the old certificate"]) {
     await expect(confirm).toContainText(stage);
   }
+  // The sign-in is older than the re-authentication window: the password is asked again before anything is queued.
+  await ageSignIn(e2eAdmin.email, 11);
   await confirm.getByRole("button", { name: "Rotate certificate" }).click();
+  const again = page.getByRole("dialog", { name: "Confirm it is you" });
+  await again.getByLabel("Password").fill(e2eAdmin.password);
+  await again.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Certificate rotation queued for Initech")).toBeVisible();
 
   // No reload: the page polls while the rotation runs and shows each stage.

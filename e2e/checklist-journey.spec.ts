@@ -3,6 +3,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
+import { ageSignIn } from "./support/database";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
 import { enterIsolationAgent } from "./support/checklist";
 import { signInAs, signOut } from "./support/session";
@@ -138,6 +139,31 @@ test("the operator reveals a secret, and the audit log records who and which sec
   await expect(details).not.toContainText(revealedValue);
   expect(await page.content()).not.toContain(revealedValue);
   await page.keyboard.press("Escape");
+});
+
+test("an aged sign-in asks for the password again before secrets are revealed or exported", async ({ page }) => {
+  await signInAs(page, operator.email, operator.password);
+  await ageSignIn(operator.email, 11);
+  await page.goto(checklistPath);
+  const secret = page.getByTestId(`secret-${keyPassword}`);
+  await secret.getByRole("button", { name: /^Reveal key password of/ }).click();
+  const again = page.getByRole("dialog", { name: "Confirm it is you" });
+  await again.getByLabel("Password").fill("not-the-password-0");
+  await again.getByRole("button", { name: "Confirm" }).click();
+  await expect(again.getByText("That password is not right.")).toBeVisible();
+  await expect(secret.getByTestId("revealed-secret")).toHaveCount(0);
+  await again.getByLabel("Password").fill(operator.password);
+  await again.getByRole("button", { name: "Confirm" }).click();
+  await expect(secret.getByTestId("revealed-secret")).toHaveText(revealedValue);
+
+  // The export with secrets is a route, not an action: it asks the same way; cancelling exports nothing.
+  await ageSignIn(operator.email, 11);
+  await page.getByRole("link", { name: "Transaction object" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Transaction object" })).toBeVisible();
+  await page.getByRole("button", { name: "Export with secrets" }).click();
+  await expect(again).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("Could not export with secrets")).toBeVisible();
 });
 
 test("the transaction object page shows every key the same as in GAX, and exports it as JSON", async ({ page }, testInfo) => {

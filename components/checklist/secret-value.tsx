@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "./copy-button";
 import { useRevealed } from "./use-revealed";
+import { needsReauthentication, useReauthentication } from "@/components/auth/use-reauthentication";
 
 type RevealResult = { ok: true; data: { value: string } } | { ok: false; error: string };
 
@@ -35,6 +36,7 @@ export function RevealedText({ value, label, onHide }: { value: string; label: s
 export function SecretValue({ label, canReveal, reveal }: { label: string; canReveal: boolean; reveal: () => Promise<RevealResult> }) {
   const [value, setValue] = useRevealed<string>();
   const [pending, startTransition] = useTransition();
+  const { withReauthentication, dialog } = useReauthentication();
 
   if (value !== null) return <RevealedText value={value} label={label} onHide={() => setValue(null)} />;
   return (
@@ -49,7 +51,7 @@ export function SecretValue({ label, canReveal, reveal }: { label: string; canRe
           aria-label={`Reveal ${label}`}
           onClick={() =>
             startTransition(async () => {
-              const result = await reveal();
+              const result = await withReauthentication(reveal, needsReauthentication);
               if (!result.ok) {
                 toast.error(`Could not reveal ${label}`, { description: result.error });
                 return;
@@ -63,6 +65,7 @@ export function SecretValue({ label, canReveal, reveal }: { label: string; canRe
           Reveal
         </Button>
       ) : null}
+      {dialog}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { needsReauthentication, useReauthentication } from "@/components/auth/use-reauthentication";
 import { toast } from "sonner";
 import { rotateCertificateAction } from "@/components/rotation/actions";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,10 @@ import { ROTATION_STAGES, rotationStageInfo } from "@/lib/provisioning/client-sa
 /** "Rotate certificate" with a confirmation that lists what will change; queues the rotation for a worker. */
 export function RotateCertificateButton({ tenantId, tenantName, resumes, disabled, onQueued }: { tenantId: string; tenantName: string; resumes: boolean; disabled: boolean; onQueued: () => void }) {
   const label = resumes ? "Resume rotation" : "Rotate certificate";
+  const { withReauthentication, dialog } = useReauthentication();
   return (
+    <>
+    {dialog}
     <ConfirmDialog
       trigger={<Button disabled={disabled}>{label}</Button>}
       title={`${label} of ${tenantName}?`}
@@ -21,7 +25,7 @@ export function RotateCertificateButton({ tenantId, tenantName, resumes, disable
       confirmLabel={label}
       pendingLabel="Queuing…"
       onConfirm={async () => {
-        const result = await rotateCertificateAction({ tenantId });
+        const result = await withReauthentication(() => rotateCertificateAction({ tenantId }), needsReauthentication);
         if (!result.ok) {
           toast.error("Could not start the rotation", { description: result.error });
           return false;
@@ -39,5 +43,6 @@ export function RotateCertificateButton({ tenantId, tenantName, resumes, disable
         ))}
       </ol>
     </ConfirmDialog>
+    </>
   );
 }

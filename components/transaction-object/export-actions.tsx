@@ -1,5 +1,6 @@
 "use client";
 
+import { responseNeedsReauthentication, useReauthentication } from "@/components/auth/use-reauthentication";
 import { useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -25,11 +26,13 @@ export function ExportActions({ tenantId, canReveal, ready }: { tenantId: string
   const router = useRouter();
   const [comparing, startComparing] = useTransition();
   const [exporting, startExporting] = useTransition();
+  const { withReauthentication, dialog } = useReauthentication();
   const exportUrl = `/api/tenants/${tenantId}/transaction-object`;
 
   const exportWithSecrets = () =>
     startExporting(async () => {
-      const response = await fetch(exportUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ revealSecrets: true }) });
+      const post = () => fetch(exportUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ revealSecrets: true }) });
+      const response = await withReauthentication(post, responseNeedsReauthentication);
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { error?: string };
         toast.error("Could not export with secrets", { description: body.error ?? `The server answered ${response.status}.` });
@@ -41,6 +44,7 @@ export function ExportActions({ tenantId, canReveal, ready }: { tenantId: string
 
   return (
     <>
+      {dialog}
       <Button variant="ghost" size="sm" loading={comparing} loadingText="Comparing…" onClick={() => startComparing(() => router.refresh())}>
         <RefreshCwIcon aria-hidden="true" />
         Compare again

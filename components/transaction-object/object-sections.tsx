@@ -1,5 +1,6 @@
 "use client";
 
+import { needsReauthentication, useReauthentication } from "@/components/auth/use-reauthentication";
 import { useTransition } from "react";
 import { EyeIcon, EyeOffIcon } from "lucide-react";
 import { toast } from "sonner";
@@ -105,12 +106,13 @@ export function ObjectSections({
 }) {
   const [revealed, setRevealed] = useRevealed<Record<string, string>>();
   const [pending, startTransition] = useTransition();
+  const { withReauthentication, dialog } = useReauthentication();
   const entries = [...sections.flatMap((section) => section.entries), ...(annex?.entries ?? [])];
   const hasSecrets = entries.some((entry) => entry.secret);
 
   const reveal = () =>
     startTransition(async () => {
-      const result = await revealTransactionObjectSecretsAction({ tenantId });
+      const result = await withReauthentication(() => revealTransactionObjectSecretsAction({ tenantId }), needsReauthentication);
       if (!result.ok) {
         toast.error("Could not reveal the secrets", { description: result.error });
         return;
@@ -121,6 +123,7 @@ export function ObjectSections({
 
   return (
     <div className="grid gap-4">
+      {dialog}
       {hasSecrets && canReveal ? (
         <div className="flex flex-wrap items-center gap-2 print:hidden">
           {revealed ? (

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db/client";
-import { createUser, resetUserPassword, setUserActive, updateUser } from "@/lib/users/manage-users";
+import { createUser, endAllUserSessions, resetUserPassword, setUserActive, updateUser } from "@/lib/users/manage-users";
 import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "@/lib/validation/user";
 
 export const createUserAction = authorizedAction("user.manage", createUserSchema, async (input, { audit }) => {
@@ -28,4 +28,10 @@ export const resetUserPasswordAction = authorizedAction("user.manage", userIdSch
   const { user, generatedPassword } = await resetUserPassword(getDb(), audit, input);
   revalidatePath("/users");
   return { email: user.email, generatedPassword };
+});
+
+export const endUserSessionsAction = authorizedAction("user.manage", userIdSchema, async (input, { audit }) => {
+  const { user, sessionsEnded } = await endAllUserSessions(getDb(), audit, input);
+  revalidatePath("/users");
+  return { email: user.email, sessionsEnded };
 });

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { KeyRound, Pencil, UserCheck, UserX } from "lucide-react";
+import { KeyRound, LogOut, Pencil, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/components/users/actions";
+import { endUserSessionsAction, resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/components/users/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -14,7 +14,7 @@ import { OneTimeSecret } from "@/components/users/one-time-secret";
 import { RoleSelect } from "@/components/users/role-select";
 import type { Role } from "@/lib/auth/roles";
 
-type RowUser = { id: string; email: string; name: string; role: string; active: boolean; authProvider: string };
+type RowUser = { id: string; email: string; name: string; role: string; active: boolean; authProvider: string; openSessions: number };
 
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const router = useRouter();
@@ -40,9 +40,27 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
     setResetPassword(result.data.generatedPassword);
   }
 
+  async function endSessions() {
+    const result = await endUserSessionsAction({ id: user.id });
+    if (!result.ok) {
+      toast.error(result.error);
+      return false;
+    }
+    toast.success(`${result.data.sessionsEnded === 1 ? "1 session" : `${result.data.sessionsEnded} sessions`} of ${user.email} ended.`);
+    router.refresh();
+  }
+
   return (
     <div className="flex justify-end gap-1">
       <EditUserDialog user={user} />
+      <ConfirmDialog
+        trigger={<Button variant="ghost" size="icon" aria-label={`End sessions of ${user.email}`} disabled={user.openSessions === 0}><LogOut aria-hidden="true" /></Button>}
+        title={`End every session of ${user.email}?`}
+        description={isSelf ? "You are signed out everywhere, here too, at your next request." : "They are signed out on every device at their next request and must sign in again."}
+        confirmLabel="End sessions"
+        destructive
+        onConfirm={endSessions}
+      />
       {user.authProvider === "credentials" ? (
         <ConfirmDialog
           trigger={<Button variant="ghost" size="icon" aria-label={`Reset password of ${user.email}`}><KeyRound aria-hidden="true" /></Button>}

@@ -18,6 +18,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           <TableHead>Status</TableHead>
           <TableHead>Last sign-in</TableHead>
           <TableHead>Failed sign-ins</TableHead>
+          <TableHead>Open sessions</TableHead>
           <TableHead className="text-right">Actions</TableHead>
         </TableRow>
       </TableHeader>
@@ -32,8 +33,9 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             <TableCell>{user.active ? <StatusChip tone="success" label="Active" /> : <StatusChip tone="neutral" label="Deactivated" />}</TableCell>
             <TableCell>{user.lastSignInAt ? user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</TableCell>
             <TableCell className="tabular-nums">{user.failedSignIns}</TableCell>
+            <TableCell className="tabular-nums">{user.openSessions}</TableCell>
             <TableCell className="text-right">
-              <UserRowActions user={{ id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, authProvider: user.authProvider }} isSelf={user.id === currentUserId} />
+              <UserRowActions user={{ id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, authProvider: user.authProvider, openSessions: user.openSessions }} isSelf={user.id === currentUserId} />
             </TableCell>
           </TableRow>
         ))}

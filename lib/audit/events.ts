@@ -3,6 +3,8 @@ import { z } from "zod";
 const target = (type: string) => z.object({ type: z.literal(type), id: z.string(), label: z.string().optional() });
 const userTarget = target("user");
 const roleName = z.string();
+// Sessions of the user that the change ended (they end on the user's next request).
+const sessionsEnded = z.number().int().min(0).optional();
 const tenantTarget = target("tenant");
 const runRef = { runId: z.string(), correlationId: z.string() };
 // "step", not "stepKey": redaction treats any field name containing "pkey" as a private key.
@@ -36,11 +38,13 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("user.update"),
     outcome: z.literal("success"),
     target: userTarget,
-    details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+    details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })), sessionsEnded }),
   }),
-  z.object({ action: z.literal("user.deactivate"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({ action: z.literal("user.deactivate"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded }) }),
   z.object({ action: z.literal("user.activate"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
-  z.object({ action: z.literal("user.reset_password"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({ action: z.literal("user.reset_password"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded }) }),
+  z.object({ action: z.literal("user.end_sessions"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded: z.number().int().min(0) }) }),
+  z.object({ action: z.literal("auth.reauthenticate"), outcome: z.enum(["success", "failure"]), target: userTarget, details: z.object({}) }),
   z.object({
     action: z.literal("secret.reveal"),
     outcome: z.enum(["success", "failure"]),

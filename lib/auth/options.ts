@@ -1,22 +1,28 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { parseEnv } from "@/lib/config/env";
+import { parseEnv, sessionSettings } from "@/lib/config/env";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { oidcProvider, signInWithOidc } from "@/lib/auth/oidc";
+import { endSession, startSession } from "@/lib/auth/sessions";
 import { requestOrigin } from "@/lib/http/client-address";
 
-const sessionHours = 8;
+async function currentRequestOrigin() {
+  const { headers } = await import("next/headers");
+  return requestOrigin(await headers());
+}
 
 function buildAuthOptions(): NextAuthOptions {
   const env = parseEnv(process.env);
   const secureCookies = (env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const sessions = sessionSettings(env);
+  const maxAge = sessions.maxAgeMs / 1000;
   return {
     secret: env.NEXTAUTH_SECRET,
     useSecureCookies: secureCookies,
-    session: { strategy: "jwt", maxAge: sessionHours * 3600 },
-    jwt: { maxAge: sessionHours * 3600 },
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -40,27 +46,31 @@ function buildAuthOptions(): NextAuthOptions {
         return signInWithOidc(getDb(), env, (profile ?? {}) as Record<string, unknown>);
       },
       async jwt({ token, user, account }) {
-        // Only the user's id travels in the token; role and status are read from the database on every request.
+        // The token carries the user's id and a session row's id; role, status and the session's validity are read
+        // from the database on every request (lib/auth/session.ts), so ending the row ends the cookie.
+        if (!user) return token;
+        let uid: string | undefined = user.id;
         if (account?.provider === "oidc" && token.email) {
           const dbUser = await getDb().user.findUnique({ where: { email: token.email.toLowerCase() }, select: { id: true } });
-          if (dbUser) token.uid = dbUser.id;
-        } else if (user) {
-          token.uid = user.id;
+          uid = dbUser?.id;
         }
+        if (!uid) return token;
+        token.uid = uid;
+        token.sid = await startSession(getDb(), { userId: uid, ...(await currentRequestOrigin()) }, sessions);
         return token;
       },
       async session({ session, token }) {
-        return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined };
+        return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined, sessionId: typeof token.sid === "string" ? token.sid : undefined };
       },
     },
     events: {
       async signOut({ token }) {
         if (typeof token?.uid !== "string") return;
         const db = getDb();
+        if (typeof token.sid === "string") await endSession(db, token.sid, "sign-out");
         const user = await db.user.findUnique({ where: { id: token.uid }, select: { id: true, email: true, role: true } });
         if (!user) return;
-        const { headers } = await import("next/headers");
-        const origin = requestOrigin(await headers());
+        const origin = await currentRequestOrigin();
         await db.$transaction((tx) =>
           recordAuditEvent(tx, { actor: { id: user.id, email: user.email, role: user.role }, ...origin }, {
             action: "auth.sign_out",

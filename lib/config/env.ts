@@ -42,6 +42,27 @@ export const envSchema = z.object({
   SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
   WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
+  /** A session ends this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number of hours" })
+    .min(1, { message: "must be from 1 to 168 hours" })
+    .max(168, { message: "must be from 1 to 168 hours" })
+    .default(8),
+  /** A session ends after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number of minutes" })
+    .min(2, { message: "must be from 2 to 1440 minutes" })
+    .max(1440, { message: "must be from 2 to 1440 minutes" })
+    .default(30),
+  /** Revealing secrets, exporting them and rotating a certificate ask for the password again after this long. */
+  REAUTH_MINUTES: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number of minutes" })
+    .min(1, { message: "must be from 1 to 1440 minutes" })
+    .max(1440, { message: "must be from 1 to 1440 minutes" })
+    .default(10),
   RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(600),
   /** How long Genesys Cloud may take to honour a new client, secret, certificate or role before a refusal is final. */
   GENESYS_PROPAGATION_SECONDS: z.coerce
@@ -126,3 +147,9 @@ export function sandboxesEnabled(env: Pick<AppEnv, "SANDBOX">, embeddedDatabase:
 export function isProductionMode(env: Pick<AppEnv, "DATABASE_URL">): boolean {
   return Boolean(env.DATABASE_URL);
 }
+
+/** How long sessions last: absolute, idle, and how recent a sign-in sensitive actions need. */
+export function sessionSettings(env: Pick<AppEnv, "SESSION_MAX_HOURS" | "SESSION_IDLE_MINUTES" | "REAUTH_MINUTES">) {
+  return { maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000, reauthMs: env.REAUTH_MINUTES * 60_000 };
+}
+export type SessionSettings = ReturnType<typeof sessionSettings>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { systemActor, type AuditContext } from "@/lib/audit/record";
-import { createUser, resetUserPassword, setUserActive, updateUser } from "@/lib/users/manage-users";
+import { createUser, endAllUserSessions, resetUserPassword, setUserActive, updateUser } from "@/lib/users/manage-users";
+import { readSession, startSession } from "@/lib/auth/sessions";
+import { sessionSettings } from "@/lib/config/env";
 import { ensureFirstAdmin } from "@/lib/users/first-admin";
 import { verifyPassword } from "@/lib/auth/password";
 import { isolatedDatabase, testDb, uniqueEmail } from "@/test/support/db";
@@ -32,7 +34,7 @@ describe("user management", () => {
     const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Before", role: "viewer", password: "a-long-password-1" });
     await updateUser(db, context, { id: user.id, name: "After", role: "operator" });
     const event = await db.auditEvent.findFirst({ where: { action: "user.update", targetId: user.id } });
-    expect(event?.details).toEqual({ changes: { name: { from: "Before", to: "After" }, role: { from: "viewer", to: "operator" } } });
+    expect(event?.details).toEqual({ changes: { name: { from: "Before", to: "After" }, role: { from: "viewer", to: "operator" } }, sessionsEnded: 0 });
     await updateUser(db, context, { id: user.id, name: "After", role: "operator" });
     expect(await db.auditEvent.count({ where: { action: "user.update", targetId: user.id } })).toBe(1);
   });
@@ -83,5 +85,46 @@ describe("user management", () => {
     } finally {
       await isolated.drop();
     }
+  });
+
+  describe("ends the user's sessions", () => {
+    const settings = sessionSettings({ SESSION_MAX_HOURS: 8, SESSION_IDLE_MINUTES: 30, REAUTH_MINUTES: 10 });
+    const signIn = (userId: string) => startSession(db, { userId, clientAddress: null, userAgent: null }, settings);
+    async function userWithSessions(role: "viewer" | "operator" = "operator") {
+      const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Signed in", role, password: "a-long-password-1" });
+      return { user, sessions: [await signIn(user.id), await signIn(user.id)] };
+    }
+    const stillValid = async (sessions: string[]) => (await Promise.all(sessions.map((id) => readSession(db, id, settings)))).filter(Boolean).length;
+    const lastEvent = (action: string, targetId: string) => db.auditEvent.findFirst({ where: { action, targetId }, orderBy: { seq: "desc" } });
+
+    it("when an admin resets the password", async () => {
+      const { user, sessions } = await userWithSessions();
+      await resetUserPassword(db, context, { id: user.id });
+      expect(await stillValid(sessions)).toBe(0);
+      expect((await lastEvent("user.reset_password", user.id))?.details).toEqual({ sessionsEnded: 2 });
+    });
+
+    it("when the role changes, not when only the name does", async () => {
+      const { user, sessions } = await userWithSessions();
+      await updateUser(db, context, { id: user.id, name: "Renamed", role: "operator" });
+      expect(await stillValid(sessions)).toBe(2);
+      await updateUser(db, context, { id: user.id, name: "Renamed", role: "viewer" });
+      expect(await stillValid(sessions)).toBe(0);
+    });
+
+    it("when deactivated, and reactivating does not bring them back", async () => {
+      const { user, sessions } = await userWithSessions();
+      await setUserActive(db, context, { id: user.id, active: false });
+      await setUserActive(db, context, { id: user.id, active: true });
+      expect(await stillValid(sessions)).toBe(0);
+      expect((await lastEvent("user.deactivate", user.id))?.details).toEqual({ sessionsEnded: 2 });
+    });
+
+    it("when an admin ends them, audited with the count", async () => {
+      const { user, sessions } = await userWithSessions();
+      expect((await endAllUserSessions(db, context, { id: user.id })).sessionsEnded).toBe(2);
+      expect(await stillValid(sessions)).toBe(0);
+      expect((await lastEvent("user.end_sessions", user.id))?.details).toEqual({ sessionsEnded: 2 });
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { AuditContext } from "@/lib/audit/record";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { generatedUserPasswordLength, randomPassword } from "@/lib/security/random-password";
 import { assertAnotherActiveAdmin } from "@/lib/users/admin-guard";
@@ -45,7 +46,9 @@ export async function updateUser(db: Db, context: AuditContext, input: { id: str
     if (before.role !== input.role) changes.role = { from: before.role, to: input.role };
     if (Object.keys(changes).length === 0) return before;
     const user = await tx.user.update({ where: { id: input.id }, data: { name: input.name, role: input.role }, select: safeUserFields });
-    await recordAuditEvent(tx, context, { action: "user.update", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { changes } });
+    // A new role starts with a new sign-in: a session opened under the old role must not carry on.
+    const sessionsEnded = changes.role ? await endUserSessions(tx, user.id, "role-change") : undefined;
+    await recordAuditEvent(tx, context, { action: "user.update", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { changes, sessionsEnded } });
     return user;
   });
 }
@@ -59,12 +62,9 @@ export async function setUserActive(db: Db, context: AuditContext, input: { id: 
     if (before.active === input.active) return before;
     if (!input.active && before.role === "admin") await assertAnotherActiveAdmin(tx, input.id);
     const user = await tx.user.update({ where: { id: input.id }, data: { active: input.active }, select: safeUserFields });
-    await recordAuditEvent(tx, context, {
-      action: input.active ? "user.activate" : "user.deactivate",
-      outcome: "success",
-      target: { type: "user", id: user.id, label: user.email },
-      details: {},
-    });
+    const target = { type: "user", id: user.id, label: user.email } as const;
+    if (input.active) await recordAuditEvent(tx, context, { action: "user.activate", outcome: "success", target, details: {} });
+    else await recordAuditEvent(tx, context, { action: "user.deactivate", outcome: "success", target, details: { sessionsEnded: await endUserSessions(tx, user.id, "deactivated") } });
     return user;
   });
 }
@@ -77,7 +77,18 @@ export async function resetUserPassword(db: Db, context: AuditContext, input: { 
     const user = await findUser(tx, input.id);
     if (user.authProvider !== "credentials") throw new AppError("precondition_failed", "This user signs in with single sign-on and has no password.");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedSignIns: 0 } });
-    await recordAuditEvent(tx, context, { action: "user.reset_password", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: {} }, [password]);
+    const sessionsEnded = await endUserSessions(tx, user.id, "password-reset");
+    await recordAuditEvent(tx, context, { action: "user.reset_password", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { sessionsEnded } }, [password]);
     return { user, generatedPassword: password };
+  });
+}
+
+/** Ends every session of the user now (a lost laptop, a shared screen); they sign in again. */
+export async function endAllUserSessions(db: Db, context: AuditContext, input: { id: string }) {
+  return db.$transaction(async (tx) => {
+    const user = await findUser(tx, input.id);
+    const sessionsEnded = await endUserSessions(tx, user.id, "ended-by-admin");
+    await recordAuditEvent(tx, context, { action: "user.end_sessions", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { sessionsEnded } });
+    return { user, sessionsEnded };
   });
 }

@@ -12,8 +12,14 @@ export const safeUserFields = {
   createdAt: true,
 } as const;
 
-export function listUsers(db: DbTx) {
-  return db.user.findMany({ select: safeUserFields, orderBy: [{ active: "desc" }, { email: "asc" }] });
+/** Users with how many of their sessions are open now (not ended, not expired, seen within the idle timeout). */
+export async function listUsers(db: DbTx, idleMs: number, now = new Date()) {
+  const open = { endedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleMs) } };
+  const users = await db.user.findMany({
+    select: { ...safeUserFields, _count: { select: { sessions: { where: open } } } },
+    orderBy: [{ active: "desc" }, { email: "asc" }],
+  });
+  return users.map(({ _count, ...user }) => ({ ...user, openSessions: _count.sessions }));
 }
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];

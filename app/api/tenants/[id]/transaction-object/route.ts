@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
-import { auditContextFor } from "@/lib/auth/session";
+import { auditContextFor, requireRecentAuthentication } from "@/lib/auth/session";
 import { fileResponse, guardedRoute } from "@/lib/http/guarded-route";
 import { refuseReveal } from "@/lib/tenants/reveal-secret";
 import { exportFileName, maskedTransactionObject, revealTransactionObject, transactionObjectDocument, TRANSACTION_OBJECT_PURPOSES } from "@/lib/tenants/transaction-object-export";
@@ -37,6 +37,7 @@ const revealBody = z.object({ revealSecrets: z.literal(true, { error: "must be t
  */
 export const POST = guardedRoute<{ id: string }>("tenant.read", async (request, { user, params }) => {
   if (!can(user.role, "secret.reveal")) return refuseReveal(getDb(), await auditContextFor(user), { tenantId: tenantIdOf(params), purpose: TRANSACTION_OBJECT_PURPOSES.export });
+  requireRecentAuthentication(user);
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new AppError("invalid_input", "Send the request as JSON.", { body: ["must be JSON"] });
   const parsed = revealBody.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) throw new AppError("invalid_input", "Ask for the secrets explicitly.", { revealSecrets: ["must be true"] });
