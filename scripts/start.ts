@@ -71,7 +71,7 @@ async function main() {
 
     const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
     await app.prepare();
-    const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY });
+    const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY, proxyHops: env.TRUST_PROXY_HOPS, publicUrl: process.env.NEXTAUTH_URL });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(env.PORT, env.HOST, resolve);

@@ -39,6 +39,13 @@ export const envSchema = z.object({
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Trusted proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end). */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: "must be a whole number" })
+    .min(1, { message: "must be from 1 to 10" })
+    .max(10, { message: "must be from 1 to 10" })
+    .default(1),
   SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
   WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
