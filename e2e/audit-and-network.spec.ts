@@ -83,7 +83,7 @@ test("the audit CSV export carries the page's filters and needs a session", asyn
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{8}T\d{6}Z\.csv$/);
   const lines = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("seq,occurred_at,actor_email,actor_role,client_address,user_agent,action,target_type,target_id,target_label,outcome,details,prev_hash,hash");
+  expect(lines[0]).toBe("seq,occurred_at,actor_email,actor_role,client_address,user_agent,action,target_type,target_id,target_label,outcome,details,prev_hash,chain_key,hash");
   expect(lines.length).toBeGreaterThan(1);
   // The user agent column holds quoted commas, so look for the action as a whole cell.
   for (const line of lines.slice(1)) expect(line).toMatch(/,auth\.sign_in,(user)?,/);

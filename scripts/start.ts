@@ -5,12 +5,13 @@ import next from "next";
 import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
+import { startAuditCheckpoints } from "@/lib/audit/checkpoints";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
 import { createAppServer } from "@/lib/runtime/http-server";
-import { migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
+import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
 import { ensureFirstAdmin } from "@/lib/users/first-admin";
@@ -31,10 +32,12 @@ async function main() {
   let stopping = false;
   let sandboxes: RunningSandboxes | undefined;
   let worker: RunningWorker | undefined;
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     await worker?.stop().catch(() => undefined);
+    await stopCheckpoints?.().catch(() => undefined);
     await sandboxes?.close();
     await runtime.embedded?.stop().catch(() => undefined);
     process.exit(code);
@@ -59,7 +62,7 @@ async function main() {
     // First run only, so a deleted demo deployment stays deleted.
     const demo = sandboxes && firstAdmin.created ? await ensureDemoDeployment(db, sandboxes) : undefined;
     if (env.WORKER === "on") worker = await startWorker(db, runtime.databaseUrl, workerSettings(env));
-    else await db.$disconnect();
+    stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
 
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {

@@ -2,7 +2,9 @@
 // the database; the dashboard also runs one in its own process unless WORKER=off.
 import { ConfigError, workerSettings } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
+import { startAuditCheckpoints } from "@/lib/audit/checkpoints";
 import { startWorker } from "@/lib/jobs/worker";
+import { auditCheckpointFile } from "@/lib/runtime/paths";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 
 try {
@@ -10,12 +12,14 @@ try {
   const db = createPrismaClient(runtime.databaseUrl);
   const settings = workerSettings(runtime.env);
   const worker = await startWorker(db, runtime.databaseUrl, settings);
+  const stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
   console.log(`Worker ${process.pid} started: ${settings.concurrency} runs at a time.`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await worker.stop();
+    await stopCheckpoints();
     await db.$disconnect();
     await runtime.embedded?.stop();
     process.exit(0);

@@ -10,6 +10,11 @@ export function ChainStatus({ report, checkedAt, refreshing = false }: { report:
     return (
       <div className="grid gap-1" data-testid="chain-status">
         <StatusChip tone="success" label={`Chain intact: ${report.checked.toLocaleString("en")} events verified`} />
+        <p className="text-xs text-muted-foreground" data-testid="chain-checkpoint">
+          {report.checkpoint
+            ? `Anchored: the signed checkpoint of ${utcTime(new Date(report.checkpoint.at))} names event #${report.checkpoint.seq}.`
+            : "No signed checkpoint yet: one is written every minute while the dashboard or a worker runs."}
+        </p>
         {when ? <p className="text-xs text-muted-foreground">{when}</p> : null}
       </div>
     );

@@ -45,9 +45,9 @@ async function appendForeignRow() {
   const foreign = { ...last, seq: last.seq + BigInt(1), occurredAt: new Date(), actorEmail: "other-process@example.test", details: { from: "another process" }, prevHash: last.hash };
   const { hash: _previousHash, ...fields } = foreign;
   await raw.query(
-    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, auditRowHash(fields)],
+    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, chain_key, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, foreign.chainKey, auditRowHash(fields)],
   );
 }
 

@@ -1,5 +1,10 @@
 import type { DbTx } from "@/lib/db/client";
+import { readCheckpoints } from "@/lib/audit/checkpoints";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
+import { auditCheckpointFile } from "@/lib/runtime/paths";
+
+/** The whole chain against the checkpoints in the checkpoint file. */
+export const verifyAgainstCheckpoints = (db: DbTx) => verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
 
 export type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
 
@@ -10,7 +15,7 @@ export type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: bo
  */
 export function createChainStatusCache(options: { maxAgeMs?: number; verify?: (db: DbTx) => Promise<ChainReport> } = {}) {
   const maxAgeMs = options.maxAgeMs ?? 60_000;
-  const verify = options.verify ?? verifyAuditChain;
+  const verify = options.verify ?? verifyAgainstCheckpoints;
   let last: { report: ChainReport; checkedAt: Date } | undefined;
   let running: Promise<{ report: ChainReport; checkedAt: Date }> | undefined;
 

@@ -61,7 +61,7 @@ describe("auditCsvStream", () => {
     const stored = await db.auditEvent.findUniqueOrThrow({ where: { seq: BigInt(25) } });
     expect(rows[0]).toEqual([
       "25", stored.occurredAt.toISOString(), "ada@example.test", "admin", "", "", "user.update", "user", "u-24", "User 24", "success",
-      JSON.stringify(stored.details), stored.prevHash, stored.hash,
+      JSON.stringify(stored.details), stored.prevHash, stored.chainKey ?? "", stored.hash,
     ]);
   });
 

@@ -5,14 +5,14 @@ import { auditEventBatches, type AuditEventRow } from "@/lib/audit/queries";
 
 export const auditCsvHeader = [
   "seq", "occurred_at", "actor_email", "actor_role", "client_address", "user_agent", "action",
-  "target_type", "target_id", "target_label", "outcome", "details", "prev_hash", "hash",
+  "target_type", "target_id", "target_label", "outcome", "details", "prev_hash", "chain_key", "hash",
 ] as const;
 
-/** One event as a CSV record; hashes are included so the chain can be re-checked from the file. */
+/** One event as a CSV record; hashes and the chain key's name are included so the chain can be re-checked from the file. */
 export function auditCsvRecord(event: AuditEventRow): CsvValue[] {
   return [
     event.seq, event.occurredAt, event.actorEmail, event.actorRole, event.clientAddress, event.userAgent, event.action,
-    event.targetType, event.targetId, event.targetLabel, event.outcome, JSON.stringify(event.details), event.prevHash, event.hash,
+    event.targetType, event.targetId, event.targetLabel, event.outcome, JSON.stringify(event.details), event.prevHash, event.chainKey, event.hash,
   ];
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
+import { chainKeyFor, hmacHex } from "@/lib/audit/chain-key";
 
 /** The fields of a stored audit row that the chain protects. */
 export type ChainedFields = {
@@ -17,12 +18,21 @@ export type ChainedFields = {
   outcome: string;
   details: unknown;
   prevHash: string;
+  /** The master key fingerprint of the row's HMAC key; null: plain SHA-256 (rows written before the chain was keyed). */
+  chainKey: string | null;
 };
 
 export const genesisHash = "0".repeat(64);
 
-/** SHA-256 over the RFC 8785 canonical JSON of the row (previous hash included), so any edit or reordering shows. */
+/**
+ * HMAC-SHA256, under the chain key the row names, over the RFC 8785 canonical JSON of the row (previous hash
+ * included), so an edit or reordering shows, and rewriting the rows after it needs the key. Rows without a chain key
+ * (written before the chain was keyed) use plain SHA-256.
+ */
 export function auditRowHash(row: ChainedFields): string {
-  const canonical = canonicalize({ ...row, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString() });
-  return createHash("sha256").update(canonical ?? "").digest("hex");
+  const { chainKey, ...fields } = row;
+  // Unkeyed rows were hashed without the (then absent) chainKey field; keyed rows cover it.
+  const canonical = canonicalize({ ...fields, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString(), ...(chainKey ? { chainKey } : {}) }) ?? "";
+  if (chainKey === null) return createHash("sha256").update(canonical).digest("hex");
+  return hmacHex(chainKeyFor(chainKey), canonical);
 }

@@ -1,5 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 import { auditEventSchema, type AuditEventInput } from "@/lib/audit/events";
+import { currentChainKey } from "@/lib/audit/chain-key";
 import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
 import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
@@ -33,6 +34,7 @@ function chainedRow(context: AuditContext, parsed: AuditEventInput, details: unk
     outcome: parsed.outcome,
     details,
     prevHash: previous?.hash ?? genesisHash,
+    chainKey: currentChainKey().fingerprint,
   };
   return { ...row, hash: auditRowHash(row) } as AuditEvent;
 }
@@ -40,12 +42,12 @@ function chainedRow(context: AuditContext, parsed: AuditEventInput, details: unk
 const rowValues = (row: AuditEvent) => Prisma.sql`(
   ${row.seq.toString()}::bigint, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorEmail}::text, ${row.actorRole}::text,
   ${row.clientAddress}::text, ${row.userAgent}::text, ${row.action}::text, ${row.targetType}::text, ${row.targetId}::text, ${row.targetLabel}::text,
-  ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.hash}::text)`;
+  ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.chainKey}::text, ${row.hash}::text)`;
 
 /** Inserts the rows only if `previous` is the end of the chain; one statement, so the lock is held briefly. */
 async function appendAfter(tx: DbTx, rows: AuditEvent[], previous: { seq: bigint; hash: string }): Promise<boolean> {
   const appended = await tx.$queryRaw<{ seq: bigint }[]>`
-    INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
+    INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, chain_key, hash)
     SELECT * FROM (VALUES ${Prisma.join(rows.map(rowValues))}) AS appended
     WHERE EXISTS (SELECT 1 FROM audit_events WHERE seq = ${previous.seq.toString()}::bigint AND hash = ${previous.hash}::text)
       AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ${previous.seq.toString()}::bigint)

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKeyring } from "@/lib/secrets/keyring";
 import { openSecret, sealSecret } from "@/lib/secrets/store";
+import { writeCheckpoint } from "@/lib/audit/checkpoints";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
 import { isolatedDatabase } from "@/test/support/db";
@@ -46,22 +47,37 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
     await isolated.db.secret.deleteMany({ where: { ownerId: "orphan" } });
   });
 
-  it("reports an intact chain, then the first broken link after tampering", async () => {
-    await isolated.db.$transaction((tx) => recordAuditEvent(tx, { actor: systemActor }, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} }));
-    const env = externalEnv({ APP_ENCRYPTION_KEY: newKey() });
+  it("reports an intact chain through its checkpoint, a cut after the checkpoint, and a changed row", async () => {
+    // A log of its own, keyed with this process's master key as a deployment's log is with its own.
+    const own = await isolatedDatabase();
+    const signOut = () => own.db.$transaction((tx) => recordAuditEvent(tx, { actor: systemActor }, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} }));
+    await signOut();
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), "hp-checkpoints-")), "checkpoints.jsonl");
+    await writeCheckpoint(own.db, checkpointFile);
+    const env = { ...externalEnv({ APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!, AUDIT_CHECKPOINT_FILE: checkpointFile }), DATABASE_URL: own.url };
     const intact = await runCliProcess(["audit", "verify"], { env });
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/Audit chain intact: \d+ events verified/);
+    expect(intact.stdout).toMatch(/Audit chain intact: 1 events verified, through the checkpoint of .* \(event 1\)/);
 
-    const raw = new pg.Client({ connectionString: isolated.url });
+    await signOut();
+    await writeCheckpoint(own.db, checkpointFile);
+    const raw = new pg.Client({ connectionString: own.url });
     await raw.connect();
+    await raw.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+    await raw.query("DELETE FROM audit_events WHERE seq = 2");
+    await raw.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+    const cut = await runCliProcess(["audit", "verify"], { env });
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/audit chain broken at event 2: truncated after 1: the checkpoint of .* names event 2/);
+
     await raw.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
     await raw.query("UPDATE audit_events SET action = 'auth.sign_in' WHERE seq = 1");
     await raw.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+    const changed = await runCliProcess(["audit", "verify"], { env });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/audit chain broken at event 1: its content does not match its hash/);
     await raw.end();
-    const broken = await runCliProcess(["audit", "verify"], { env });
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/audit chain broken at event 1: its content does not match its hash/);
+    await own.drop();
   });
 
   it("on the embedded default, generates a new master key, keeps the old one, and re-seals", async () => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { verifyAgainstCheckpoints } from "@/lib/audit/chain-status";
 import { generateNewMasterKey } from "@/lib/secrets/generate-master-key";
 import { rotateSecrets } from "@/lib/secrets/rotate";
 import { runningPostmaster } from "@/lib/runtime/embedded-postgres";
@@ -36,12 +36,12 @@ export function registerMaintenanceCommands(program: Command, io: CliIo): void {
   const audit = program.command("audit").description("the tamper-evident audit log");
   audit
     .command("verify")
-    .description("check the hash chain of the whole audit log and report the first broken link")
+    .description("check the hash chain of the whole audit log against its signed checkpoints and report the first broken link")
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
-      const report = await withDb((db) => verifyAuditChain(db));
+      const report = await withDb((db) => verifyAgainstCheckpoints(db));
       if (options.json) io.out(`${JSON.stringify(report)}\n`);
-      else if (report.ok) io.out(`Audit chain intact: ${report.checked} events verified.\n`);
+      else if (report.ok) io.out(`Audit chain intact: ${report.checked} events verified${report.checkpoint ? `, through the checkpoint of ${report.checkpoint.at} (event ${report.checkpoint.seq})` : ", no checkpoint yet"}.\n`);
       if (!report.ok) throw new CliFailure(`audit chain broken at event ${report.firstBroken.seq}: ${report.firstBroken.reason} (${report.checked} events before it verify)`);
     });
 }

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
+  /** Signed checkpoints of the audit chain's head, appended every minute and at shutdown (default DATA_DIR/audit-checkpoints.jsonl). */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   /** Trusted proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end). */
   TRUST_PROXY_HOPS: z.coerce

@@ -7,3 +7,8 @@ export const migrationsDirectory = resolve(projectRoot, "prisma/migrations");
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(projectRoot, env.DATA_DIR || ".data");
 }
+
+/** Where the audit chain's signed checkpoints are appended (outside the database, so the table cannot hide a cut). */
+export function auditCheckpointFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AUDIT_CHECKPOINT_FILE ? resolve(projectRoot, env.AUDIT_CHECKPOINT_FILE) : resolve(dataDirectory(env), "audit-checkpoints.jsonl");
+}
