@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning";
+import { BOOTSTRAP_SECRET, tenantSecretRef, CLIENT_CREDENTIALS_CLIENT, EWT_CLIENT, SAML2_BEARER_CLIENT } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { sealSecret } from "@/lib/secrets/store";
 import { createUser } from "@/lib/users/manage-users";
@@ -72,7 +72,7 @@ describe("cli doctor", { timeout: 120_000 }, () => {
     expect(result.ok).toBe(false);
     expect(result.org.shortName).toBe("acme-eu");
     expect(result.access.missingPermissions.map((gap) => [gap.permission, gap.steps.map((step) => step.key)])).toEqual([
-      ["oauth:client:add", ["client-credentials-client", "ewt-client", "saml2-bearer-client"]],
+      ["oauth:client:add", [CLIENT_CREDENTIALS_CLIENT, EWT_CLIENT, SAML2_BEARER_CLIENT]],
     ]);
     // Read-only: nothing was written to the org.
     expect(await kit.genesysWrites()).toHaveLength(writesBefore);

@@ -16,8 +16,9 @@ import { detectObjectTenant } from "./registration/object-tenant-setting";
 import { tenantSecretRef } from "./model/secret-refs";
 import type { TenantSettingsInput } from "./model/settings";
 import type { Step } from "./model/step";
-import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
+import { ISOLATION_AGENT_PASSWORD, type IsolationAgentInput } from "./steps/tenant-isolation";
 import { createTenant } from "./registration/tenants";
+import { TENANT_ISOLATION } from "./model/step-keys";
 
 export const testAudit: AuditContext = { actor: { id: "operator-1", email: "operator@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
 

@@ -7,9 +7,9 @@ import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD , SANDBOX_AGENT_W
 import { applyTenant, completeStepManually, verifyTenant, type RunReport } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
-import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "../steps/tenant-isolation";
-import { TRANSACTION_OBJECT } from "../steps/transaction-object";
+import { ISOLATION_AGENT_PASSWORD } from "../steps/tenant-isolation";
 import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "../test-support";
+import { TENANT_ISOLATION, TRANSACTION_OBJECT, NETWORK_ALLOW_LIST, SMOKE_TEST } from "../model/step-keys";
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -75,8 +75,8 @@ describe("step 10, the tenant isolation check", () => {
     expect(applied.status).toBe("failed");
     expect(isolationOf(applied).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/acme\.agent1 \(Acme\) can read the hybrid_integration of Globex/) });
     // The steps after it that do not depend on it still run.
-    expect(statusOf(applied, "network-allow-list")).toBe("succeeded");
-    expect(statusOf(applied, "smoke-test")).toBe("succeeded");
+    expect(statusOf(applied, NETWORK_ALLOW_LIST)).toBe("succeeded");
+    expect(statusOf(applied, SMOKE_TEST)).toBe("succeeded");
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toMatchObject({
       status: "drifted",
       differences: [{ field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
@@ -162,7 +162,7 @@ describe("step 10, the tenant isolation check", () => {
     // Everything else ran: the network allow-list and the smoke test do not depend on the isolation check.
     const others = applied.steps.filter((step) => step.stepKey !== TENANT_ISOLATION && step.status !== "skipped");
     expect(others.map((step) => [step.stepKey, step.status])).toEqual(others.map((step) => [step.stepKey, "succeeded"]));
-    expect(others.map((step) => step.stepKey)).toEqual(expect.arrayContaining(["transaction-object", "network-allow-list", "smoke-test"]));
+    expect(others.map((step) => step.stepKey)).toEqual(expect.arrayContaining([TRANSACTION_OBJECT, NETWORK_ALLOW_LIST, SMOKE_TEST]));
 
     const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } } });
     expect(state).toMatchObject({ status: "needs-input", errorCode: null });
@@ -170,7 +170,7 @@ describe("step 10, the tenant isolation check", () => {
     expect(stepRun).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message, finishedAt: expect.any(Date) });
     const run = await db.run.findUniqueOrThrow({ where: { id: applied.runId } });
     expect(run).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message });
-    expect((run.summary as { steps: Record<string, string> }).steps).toMatchObject({ [TENANT_ISOLATION]: "needs-input", "network-allow-list": "created", "smoke-test": "checked" });
+    expect((run.summary as { steps: Record<string, string> }).steps).toMatchObject({ [TENANT_ISOLATION]: "needs-input", [NETWORK_ALLOW_LIST]: "created", [SMOKE_TEST]: "checked" });
 
     const events = await db.auditEvent.findMany({ where: { targetId: tenant.id, action: { in: ["step.needs_input", "step.fail", "run.finish"] } }, orderBy: { seq: "asc" } });
     expect(events.map((event) => [event.action, event.outcome])).toEqual([["step.needs_input", "failure"], ["run.finish", "failure"]]);

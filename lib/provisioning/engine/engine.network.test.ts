@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { servicePurposes } from "@/lib/network/allow-list";
 import { freePort } from "@/test/support/free-port";
 import { applyTenant, planTenant, verifyTenant } from "./engine";
-import { networkRulesFor, NETWORK_ALLOW_LIST } from "../steps/network-allow-list";
+import { networkRulesFor } from "../steps/network-allow-list";
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
 import { loadTenantView } from "../model/tenant-view";
+import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 let sandboxPort: number;

@@ -3,7 +3,6 @@ import { defaultGaxSeed } from "@/sandbox/gax/default-seed";
 import type { GaxSandboxSeed } from "@/sandbox/gax/seed-schema";
 import { applyTenant, verifyTenant, type RunReport } from "./engine";
 import { chooseObjectTenant } from "../registration/object-tenant-setting";
-import { TRANSACTION_OBJECT } from "../steps/transaction-object";
 import {
   startProvisioningKit,
   testAudit,
@@ -11,6 +10,7 @@ import {
   type KitOptions,
   type ProvisioningKit,
 } from "../test-support";
+import { TRANSACTION_OBJECT, TENANT_ISOLATION } from "../model/step-keys";
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -41,7 +41,7 @@ describe("a single-tenant deployment whose one tenant is Resources", () => {
     expect(tenant.cfgTenantName).toBe("Resources");
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("succeeded");
-    expect(stepOf(applied, "tenant-isolation")?.status).toBe("skipped");
+    expect(stepOf(applied, TENANT_ISOLATION)?.status).toBe("skipped");
     expect(stepOf(applied, TRANSACTION_OBJECT)).toMatchObject({ status: "succeeded", result: "created" });
     const where = { tenantId_stepKey: { tenantId: tenant.id, stepKey: TRANSACTION_OBJECT } };
     const state = await db.stepState.findUniqueOrThrow({ where });

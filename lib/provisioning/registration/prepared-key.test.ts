@@ -9,8 +9,9 @@ import { hasSecret, openSecret } from "@/lib/secrets/store";
 import { applyTenant } from "../engine/engine";
 import { prepareSamlKey } from "./prepared-key";
 import { tenantSecretRef } from "../model/secret-refs";
-import { PREPARED_SAML_KEY, SAML_KEY_MATERIAL } from "../steps/saml-key-material";
+import { PREPARED_SAML_KEY } from "../steps/saml-key-material";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "../test-support";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 const prepared = (tenantId = kit.tenant.id) => openSecret(kit.db, tenantSecretRef(tenantId, PREPARED_SAML_KEY));

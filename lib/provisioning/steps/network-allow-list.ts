@@ -4,8 +4,7 @@ import { networkAllowList, probeTargetsFor, servicePurposes, type AllowListEntry
 import { probeHosts } from "@/lib/network/probe";
 import { defineStep, type FieldDifference } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
-
-export const NETWORK_ALLOW_LIST = "network-allow-list";
+import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
 const entrySchema = z.object({ service: z.enum(["login", "api", "apps", "streaming"]), host: z.string().min(1), port: z.number().int().min(1).max(65_535), purpose: z.string() });
 export type NetworkRule = z.output<typeof entrySchema>;
