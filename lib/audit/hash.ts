@@ -19,6 +19,12 @@ export type ChainedFields = {
   prevHash: string;
 };
 
+/** A stored audit row: the chained fields and the row's own hash. */
+export type AuditRow = ChainedFields & { hash: string };
+
+/** The row as plain strings (ids, times and sequence numbers are rendered, details shown as JSON elsewhere). */
+export type AuditRowText = { [K in Exclude<keyof AuditRow, "actorId" | "details">]: AuditRow[K] extends bigint | Date ? string : AuditRow[K] };
+
 export const genesisHash = "0".repeat(64);
 
 /** SHA-256 over the RFC 8785 canonical JSON of the row (previous hash included), so any edit or reordering shows. */
