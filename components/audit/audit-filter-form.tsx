@@ -11,7 +11,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 /** The filters as the URL has them (raw strings), so a bad value can be shown back next to its error. */
 export type AuditFilterValues = Partial<Record<"tenant" | "targetType" | "targetId" | "actor" | "action" | "outcome" | "from" | "to" | "q", string>>;
 
-export type AuditFilterFormProps = {
+type AuditFilterFormProps = {
   values: AuditFilterValues;
   errors: Record<string, string[]>;
   actions: string[];

@@ -17,7 +17,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
 import { RegionHosts } from "./region-hosts";
 
-export type DeploymentChoice = { id: string; name: string; layout: string };
+type DeploymentChoice = { id: string; name: string; layout: string };
 
 const NO_REGION = "none";
 const CFG_TENANT_HELP =

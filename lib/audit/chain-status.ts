@@ -1,7 +1,7 @@
 import type { DbTx } from "@/lib/db/client";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
 
-export type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
+type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
 
 /**
  * Verifying the chain reads every row (seconds at a million events), so page views share one result: the first view

@@ -17,7 +17,7 @@ export interface CallRecord {
   durationMs: number;
 }
 
-export interface CallSpec<S extends z.ZodType | undefined> {
+interface CallSpec<S extends z.ZodType | undefined> {
   /** What the call does, in words operators read ("create OAuth client"). */
   operation: string;
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -30,7 +30,7 @@ export interface CallSpec<S extends z.ZodType | undefined> {
   idempotent?: boolean;
 }
 
-export interface TransportOptions {
+interface TransportOptions {
   apiBaseUrl: string;
   limiter: OrgRateLimiter;
   policy: RetryPolicy;
@@ -54,7 +54,7 @@ function urlFor(base: string, spec: CallSpec<z.ZodType | undefined>): URL {
   return url;
 }
 
-export type CallResult<S> = S extends z.ZodType ? z.output<S> : undefined;
+type CallResult<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class Transport {
   constructor(private readonly options: TransportOptions) {}

@@ -161,7 +161,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
 
 export type ProvisioningKit = Awaited<ReturnType<typeof startProvisioningKit>>;
 
-export interface GenesysOrgState {
+interface GenesysOrgState {
   id: string;
   thirdPartyOrgName: string;
   divisions: { id: string; name: string; homeDivision: boolean }[];

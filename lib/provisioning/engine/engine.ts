@@ -9,7 +9,7 @@ import { DEFAULT_LEASE_MS, finishRun, runOutcome, type RunMode } from "./run-rec
 import { contextFor, openRun, prepareStep } from "./step-setting";
 import { loadTenantView } from "../model/tenant-view";
 
-export type { EngineHooks, EngineOptions, RunReport, StepReport } from "./engine-types";
+export type { EngineOptions, RunReport, StepReport } from "./engine-types";
 
 function stepsFor(stepKey: string | undefined): AnyStep[] {
   if (stepKey === undefined) return [...catalogue];

@@ -5,7 +5,7 @@ import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT
 // Calls that need no permission (GET /organizations/me, /authorization/divisions/home, /users) are not listed.
 
 /** One Platform API call a step makes as the bootstrap client, and the permission it needs. */
-export interface PermissionUse {
+interface PermissionUse {
   permission: string;
   call: string;
   /** Where the requirement is published: the SDK docs page and operation. */
@@ -15,7 +15,7 @@ export interface PermissionUse {
 /** The built-in roles the procedure grants; Genesys Cloud lets a caller grant only roles it holds itself. */
 export type GrantedRole = "admin";
 
-export interface StepAccess {
+interface StepAccess {
   uses: readonly PermissionUse[];
   /** Roles the step grants to a client or to users: the bootstrap client must hold them. */
   grantsRoles: readonly GrantedRole[];

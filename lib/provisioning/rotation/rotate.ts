@@ -15,12 +15,12 @@ import { currentKeyMaterial, openRotation, recordFailure, recordGenerated, recor
 import { isBeforeSwitch, ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo, type RotationPosition, type RotationStage } from "./stages";
 import { rotationStepContext } from "./step-context";
 
-export interface RotationHooks {
+interface RotationHooks {
   /** Called after a stage did its work and before it is recorded: tests simulate a crash or a failure here. */
   afterStageWork?(stage: RotationStage): void | Promise<void>;
 }
 
-export interface RotationOptions extends EngineOptions {
+interface RotationOptions extends EngineOptions {
   rotationHooks?: RotationHooks;
   /** Identifies the request (the queued job's id): once its rotation succeeded, the same request delivered again does nothing. */
   requestId?: string;

@@ -24,7 +24,7 @@ const nextPurposeOf: Record<string, string> = {
   [SAML_SECRETS.encryptedKey]: NEXT_SAML_SECRETS.encryptedKey,
 };
 
-export interface RotationStepSetting {
+interface RotationStepSetting {
   db: Db;
   tenant: TenantView;
   connections: Connections;

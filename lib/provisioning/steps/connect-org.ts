@@ -5,7 +5,7 @@ import { defineStep, verificationFrom, type FieldDifference, type StepContext } 
 import { CONNECT_ORG } from "../model/step-keys";
 
 export const orgOutputsSchema = z.object({ orgId: z.string().min(1), orgName: z.string(), orgShortName: z.string().min(1) });
-export type OrgOutputs = z.output<typeof orgOutputsSchema>;
+type OrgOutputs = z.output<typeof orgOutputsSchema>;
 
 const input = z.object({ recorded: orgOutputsSchema.nullable() });
 type Input = z.output<typeof input>;

@@ -6,7 +6,7 @@ import { defineStep, verificationFrom, type FieldDifference, type StepContext } 
 import { keyMaterialOutputsSchema } from "./saml-key-material";
 import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL, CONNECT_ORG } from "../model/step-keys";
 
-export const PROVIDER_NAME = "Genesys Multicloud CX";
+const PROVIDER_NAME = "Genesys Multicloud CX";
 
 const input = z.object({ issuerUri: z.string().min(1), ssoTargetUri: z.string().min(1), keyMaterial: keyMaterialOutputsSchema });
 type Input = z.output<typeof input>;

@@ -27,7 +27,7 @@ const input = z
   .refine((value) => !value.agentPacing || value.ewtClient !== undefined, { path: ["ewtClient"], message: "needs the ewt client applied first" });
 type Input = z.output<typeof input>;
 /** What the object is built from; the tenant's sealed secrets are read through `secret`. */
-export type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
+type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
 
 async function required(ctx: HybridIntegrationSource, purpose: string): Promise<string> {
   const value = await ctx.secret(purpose);
