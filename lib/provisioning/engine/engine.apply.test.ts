@@ -9,6 +9,7 @@ import { markerOf } from "../model/markers";
 import { tenantSecretRef } from "../model/secret-refs";
 import { DEFAULT_EMPLOYEE_PERMISSIONS, DEFAULT_ISSUER_URI } from "../model/settings";
 import { SAML_SECRETS } from "../steps/saml-key-material";
+import { catalogue } from "../catalogue";
 import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
 import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 
@@ -54,7 +55,7 @@ describe("a full apply of a fresh tenant", () => {
     const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });
     expect({ orgId: tenant.orgId, orgShortName: tenant.orgShortName, orgName: tenant.orgName }).toEqual({ orgId: kit.orgId, orgShortName: "acme-eu", orgName: "Acme Europe" });
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
-    expect(states).toHaveLength(12);
+    expect(states).toHaveLength(catalogue.length);
     expect(states.every((state) => state.status === "done" && state.lastAppliedAt !== null)).toBe(true);
   });
 
@@ -173,8 +174,8 @@ describe("a full apply of a fresh tenant", () => {
     const stepEvents = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } }, orderBy: { seq: "asc" } });
     const actions = stepEvents.map((event) => event.action);
     expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
-    expect(actions.filter((action) => action === "step.start")).toHaveLength(12);
-    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(12);
+    expect(actions.filter((action) => action === "step.start")).toHaveLength(catalogue.length);
+    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(catalogue.length);
   });
 
   it("stores no secret in clear in any table, in any encoding", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, type EngineOptions } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 
 class SimulatedCrash extends Error {}
@@ -61,7 +61,7 @@ describe("a crash between an external create and storing its result", () => {
   it("is reconciled by the next run: the client is found, not duplicated, and its lost secret is regenerated and audited", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === CLIENT_CREDENTIALS_CLIENT)!.result).toBe("updated");
+    expect(stepReport(report, CLIENT_CREDENTIALS_CLIENT).result).toBe("updated");
 
     const clients = (await kit.genesysOrg()).oauthClients.filter((c) => c.name === "PureEngage Client Credentials");
     expect(clients).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("a crash between an external create and storing its result", () => {
     const client = (await kit.genesysOrg()).oauthClients.find((c) => c.name === "PureEngage Agent Pacing Service")!;
     expect((await kit.genesysApi("POST", `/api/v2/oauth/clients/${client.id}/secret`)).status).toBe(200);
     const report = await applyTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.find((step) => step.stepKey === EWT_CLIENT)!.result).toBe("updated");
+    expect(stepReport(report, EWT_CLIENT).result).toBe("updated");
     const regenerations = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: "secret.regenerate" }, orderBy: { seq: "asc" } });
     expect(regenerations.at(-1)!.details).toMatchObject({ step: EWT_CLIENT, reason: expect.stringMatching(/no longer accepts/) });
     // The new secret reached the transaction object too.

@@ -8,7 +8,7 @@ import { applyTenant, completeStepManually, verifyTenant, type RunReport } from 
 import { tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
 import { ISOLATION_AGENT_PASSWORD } from "../steps/tenant-isolation";
-import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "../test-support";
+import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit, stepReport } from "../test-support";
 import { TENANT_ISOLATION, TRANSACTION_OBJECT, NETWORK_ALLOW_LIST, SMOKE_TEST } from "../model/step-keys";
 
 let kit: ProvisioningKit | undefined;
@@ -22,8 +22,7 @@ async function started(options: KitOptions = {}) {
   return kit;
 }
 
-const isolationOf = (report: RunReport) => report.steps.find((step) => step.stepKey === TENANT_ISOLATION)!;
-const stepOf = (report: RunReport, key: string) => report.steps.find((step) => step.stepKey === key)!;
+const isolationOf = (report: RunReport) => stepReport(report, TENANT_ISOLATION);
 const NO_ACCESS = { username: SANDBOX_AGENT_WITHOUT_ACCESS.username, password: SANDBOX_AGENT_WITHOUT_ACCESS.password };
 const GRANT =
   "Grant Read and Execute on the application object 'GAX' (Environment > Applications) to acme.noaccess " +
@@ -38,9 +37,9 @@ async function globexTenant(kit: ProvisioningKit) {
     bootstrapClientSecret: "globex-bootstrap-secret",
   });
 }
-const statusOf = (report: RunReport, stepKey: string) => stepOf(report, stepKey).status;
+const statusOf = (report: RunReport, stepKey: string) => stepReport(report, stepKey).status;
 
-describe("step 10, the tenant isolation check", () => {
+describe("the tenant isolation check", () => {
   it("passes when the tenant's sample agent sees only its own hybrid_integration; the password is sealed and never audited", async () => {
     const { db, tenant, engine } = await started();
     const applied = await applyTenant(tenant.id, engine);
@@ -266,7 +265,7 @@ describe("step 10, the tenant isolation check", () => {
   });
 });
 
-describe("step 9 never writes into another tenant", () => {
+describe("the transaction object never writes into another tenant", () => {
   it("stops when GAX, ignoring tenantdbid, answers Acme's lookup with Globex's hybrid_integration", async () => {
     const seed = structuredClone(defaultGaxSeed);
     const multi = seed.deployments[0]!;
@@ -279,7 +278,7 @@ describe("step 9 never writes into another tenant", () => {
 
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("failed");
-    expect(stepOf(applied, TRANSACTION_OBJECT).error).toMatchObject({
+    expect(stepReport(applied, TRANSACTION_OBJECT).error).toMatchObject({
       code: "gax.tenant-mismatch",
       message: expect.stringMatching(
         /^GAX answered the lookup of hybrid_integration in tenant "Acme" with the one of tenant "Globex" \(DBID \d+\)/,

@@ -6,7 +6,7 @@ import { deleteSecret, openSecret } from "@/lib/secrets/store";
 import { applyTenant, completeStepManually, verifyTenant } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
 import { SAML_SECRETS } from "../steps/saml-key-material";
-import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { optionOf, startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL, SMOKE_TEST, TRANSACTION_OBJECT } from "../model/step-keys";
 
 let kit: ProvisioningKit;
@@ -37,7 +37,7 @@ describe("SAML key material", () => {
 
     const applied = await applyTenant(kit.tenant.id, kit.engine);
     expect(applied.status).toBe("succeeded");
-    expect(applied.steps.find((step) => step.stepKey === SAML_KEY_MATERIAL)!.result).toBe("unchanged");
+    expect(stepReport(applied, SAML_KEY_MATERIAL).result).toBe("unchanged");
     expect(sameCertificate((await kit.genesysOrg()).pureEngage!.certificate, imported.certificatePem)).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { servicePurposes } from "@/lib/network/allow-list";
 import { freePort } from "@/test/support/free-port";
 import { applyTenant, planTenant, verifyTenant } from "./engine";
 import { networkRulesFor } from "../steps/network-allow-list";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { loadTenantView } from "../model/tenant-view";
 import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
@@ -16,9 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-const stepOf = (report: Awaited<ReturnType<typeof verifyTenant>>) => report.steps.find((step) => step.stepKey === NETWORK_ALLOW_LIST)!;
+const stepOf = (report: Awaited<ReturnType<typeof verifyTenant>>) => stepReport(report, NETWORK_ALLOW_LIST);
 
-describe("step 11, the network allow-list", () => {
+describe("the network allow-list", () => {
   it("lists a region's four hosts on 443 with their reasons", async () => {
     const tenant = { ...(await loadTenantView(kit.db, kit.tenant.id)), target: { region: "eu-west-1" } };
     expect(networkRulesFor(tenant)).toEqual(

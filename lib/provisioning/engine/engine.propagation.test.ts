@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, runTenant } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, SMOKE_TEST } from "../model/step-keys";
 
 /** Genesys Cloud takes changes in only after this long (the sandbox's propagation delay). */
@@ -71,7 +71,7 @@ describe("changes Genesys Cloud takes in only after a while", () => {
     await delayChanges(kit, 600);
     const started = Date.now();
     const report = await applyTenant(kit.tenant.id, kit.engine);
-    const smoke = report.steps.find((step) => step.stepKey === SMOKE_TEST)!;
+    const smoke = stepReport(report, SMOKE_TEST);
     expect(smoke.status).toBe("failed");
     const message = smoke.error!.message;
     expect(message).toMatch(/^The smoke test failed to exchange a SAML assertion for a token, still refused after /);

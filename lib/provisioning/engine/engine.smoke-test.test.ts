@@ -3,7 +3,7 @@ import { applyTenant, runTenant } from "./engine";
 import { parseTenantSettings, SettingsError } from "../model/settings";
 import { smokeTestStep } from "../steps/smoke-test";
 import { loadTenantView } from "../model/tenant-view";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { SMOKE_TEST } from "../model/step-keys";
 
 const SMOKE_USER = "hybrid-provisioner-smoke-test@acme-eu.com";
@@ -37,7 +37,7 @@ describe("the smoke test of a fresh tenant", () => {
   it("reads a Predictive Engagement list with the bearer token, inside the client's journey scope", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    const smoke = report.steps.find((step) => step.stepKey === SMOKE_TEST)!;
+    const smoke = stepReport(report, SMOKE_TEST);
     expect(smoke.changes).toEqual([
       `signed in as ${SMOKE_USER} and called GET /api/v2/journey/actionmaps?pageSize=1: the test agent holds ` +
         "journey:actionmap:view, which the employee role gives auto-provisioned agents",
@@ -95,7 +95,7 @@ describe("scopes without a known probe", () => {
     expect(waiting).toMatchObject({ action: "pending", notices: [expect.stringMatching(onlyExchange)] });
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === SMOKE_TEST)!.changes).toEqual([
+    expect(stepReport(report, SMOKE_TEST).changes).toEqual([
       `signed in as ${SMOKE_USER} (token exchange only, no API call: none of the client's scopes ` +
         "(users:readonly) is one with a known probe (journey, journey:readonly, organization, organization:readonly))",
     ]);
