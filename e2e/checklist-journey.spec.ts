@@ -8,6 +8,7 @@ import { recordServerActions, replay, type RecordedAction } from "./support/serv
 import { enterIsolationAgent } from "./support/checklist";
 import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
+import { SAML_KEY_MATERIAL } from "../lib/provisioning/client-safe";
 
 // The demo tenant Globex (deployment "Sandbox (multi-tenant)", org globex-us of the built-in sandbox) is walked through
 // its whole checklist by an operator; a viewer then looks at the same tenant.
@@ -134,7 +135,7 @@ test("the operator reveals a secret, and the audit log records who and which sec
   await rows.first().getByRole("button", { name: /Details of event/ }).click();
   const details = page.getByRole("dialog");
   await expect(details).toContainText(keyPassword);
-  await expect(details).toContainText("saml-key-material");
+  await expect(details).toContainText(SAML_KEY_MATERIAL);
   await expect(details).toContainText("shown on the checklist");
   await expect(details).not.toContainText(revealedValue);
   expect(await page.content()).not.toContain(revealedValue);

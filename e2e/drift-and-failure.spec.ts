@@ -10,6 +10,7 @@ import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type R
 import { e2eAdmin } from "./support/environment";
 import { enterIsolationAgent } from "./support/checklist";
 import { signInAs } from "./support/session";
+import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SMOKE_TEST, TRANSACTION_OBJECT } from "../lib/provisioning/client-safe";
 
 // This spec brings its own sandboxes (with control endpoints, for fault injection) and registers its own deployment
 // and tenant on them, so nothing it breaks is seen by other specs, and nothing they do changes what it sees. Its
@@ -111,7 +112,7 @@ test("an operator registers a tenant on sandboxes that can be broken, and provis
 
   await enterIsolationAgent(page, "vandelay.agent1");
   await runAll(page, "Apply");
-  await expect(step(page, "smoke-test")).toHaveAttribute("data-status", "done");
+  await expect(step(page, SMOKE_TEST)).toHaveAttribute("data-status", "done");
   await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
 });
 
@@ -130,11 +131,11 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto(checklistPath);
   await runAll(page, "Verify");
-  for (const key of ["employee-role", "identity-provider", "transaction-object"]) await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
-  await expect(step(page, "employee-role")).toContainText("journey:session:view");
-  const sso = step(page, "identity-provider").getByRole("row").filter({ hasText: "ssoTargetURI" });
+  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT]) await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
+  await expect(step(page, EMPLOYEE_ROLE)).toContainText("journey:session:view");
+  const sso = step(page, IDENTITY_PROVIDER).getByRole("row").filter({ hasText: "ssoTargetURI" });
   await expect(sso).toContainText(driftedSsoTarget);
-  await expect(step(page, "transaction-object").getByRole("row").filter({ hasText: `${driftedOption.section}/${driftedOption.key}` })).toContainText(driftedOption.value);
+  await expect(step(page, TRANSACTION_OBJECT).getByRole("row").filter({ hasText: `${driftedOption.section}/${driftedOption.key}` })).toContainText(driftedOption.value);
   await page.screenshot({ path: testInfo.outputPath("checklist-drifted.png"), fullPage: true });
 
   await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}&drift=yes`);
@@ -159,7 +160,7 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
   await runAll(page, "Apply");
   await runAll(page, "Verify");
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
-  for (const key of ["employee-role", "identity-provider", "transaction-object"]) await expect(step(page, key)).toHaveAttribute("data-status", "done");
+  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT]) await expect(step(page, key)).toHaveAttribute("data-status", "done");
   await expect(page.getByText("Differences found at the last verification")).toHaveCount(0);
   await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
   await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}`);
@@ -173,7 +174,7 @@ test("a failure injected in a sandbox shows the operator message and the next ac
 
   // Genesys Cloud answers 503 on the identity provider endpoints, however often the client retries.
   await setFaults(genesys.url, { rules: [{ path: "/api/v2/identityproviders", errorRate: 1, errorStatuses: [503] }] });
-  const provider = step(page, "identity-provider");
+  const provider = step(page, IDENTITY_PROVIDER);
   await provider.getByRole("button", { name: "Apply PureEngage identity provider" }).click();
   await expect(provider).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
   const message = provider.getByRole("alert");
@@ -191,7 +192,7 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   // GAX fails every write of the transaction object while it needs one (an option was changed there).
   await changeGaxOption();
   await setFaults(gax.url, { rules: [{ method: "PUT", pathIncludes: "cfg/objects/CfgTransaction", action: "error", phase: "before", status: 503, times: 1000 }] });
-  const transaction = step(page, "transaction-object");
+  const transaction = step(page, TRANSACTION_OBJECT);
   const applyTransaction = transaction.getByRole("button", { name: /^Apply / });
   await applyTransaction.click();
   await expect(transaction).toHaveAttribute("data-status", "failed", { timeout: 90_000 });

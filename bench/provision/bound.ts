@@ -1,7 +1,7 @@
 // The lower bound of the benchmark's wall time: what the per-token rate limit and each run's critical path allow.
 // CPU is not counted (see the benchmark's CPU floor).
 
-export interface BoundSettings {
+interface BoundSettings {
   /** Requests per access token per minute. */
   limitPerMinute: number;
   meanLatencyMs: number;
@@ -10,7 +10,7 @@ export interface BoundSettings {
 }
 
 /** One tenant's run: its Platform API calls per access token, and the calls on its critical path. */
-export interface TenantCalls {
+interface TenantCalls {
   apiCallsPerToken: number[];
   /** Calls that follow one another, each waiting for the one before (every Platform API, token and GAX call). */
   criticalPath: number;

@@ -14,7 +14,7 @@ export interface TimedCall {
   token?: string;
 }
 
-export interface RunCalls {
+interface RunCalls {
   calls: TimedCall[];
   /** Platform API calls per access token. */
   apiCallsPerToken(): number[];

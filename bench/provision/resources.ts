@@ -38,7 +38,7 @@ function postgresCpuSeconds(postmaster: number): number {
 // The key recordAuditEvent locks (lib/audit/record.ts); pg_locks shows a bigint key as objid with classid 0.
 const CHAIN_LOCK_KEY = 72_011_904;
 
-export interface ResourceReport {
+interface ResourceReport {
   processCpuSeconds: number;
   eventLoopBusy: number;
   postgresCpuSeconds: number;

@@ -6,14 +6,14 @@ import { startGenesysCloudSandbox } from "@/sandbox/genesys-cloud";
 import { startGaxSandbox } from "@/sandbox/gax";
 import { gaxSeedWithTenants, genesysSeedWithOrgs, type BenchOrg } from "./seeds";
 
-export interface SandboxSettings {
+interface SandboxSettings {
   tenants: number;
   rateLimitPerMinute: number;
   genesysLatency: { latencyMs: number; jitterMs: number };
   gaxLatencyMs: number;
 }
 
-export interface RemoteSandboxes {
+interface RemoteSandboxes {
   genesysUrl: string;
   gaxUrl: string;
   gaxMultiUrl: string;

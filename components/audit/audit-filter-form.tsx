@@ -6,12 +6,12 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select-field";
 
 /** The filters as the URL has them (raw strings), so a bad value can be shown back next to its error. */
 export type AuditFilterValues = Partial<Record<"tenant" | "targetType" | "targetId" | "actor" | "action" | "outcome" | "from" | "to" | "q", string>>;
 
-export type AuditFilterFormProps = {
+type AuditFilterFormProps = {
   values: AuditFilterValues;
   errors: Record<string, string[]>;
   actions: string[];
@@ -26,26 +26,14 @@ const fieldLayout = "content-start";
 
 function AnySelect({ name, label, value, options, anyLabel, error }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel: string; error?: string[] }) {
   return (
-    <Field label={label} error={error} className={fieldLayout}>
-      {(control) => (
-        // One grid cell: inside a form the select also renders a hidden native <select>, which must not take a row.
-        <div>
-          <Select name={name} defaultValue={value && options.some((option) => option.value === value) ? value : any}>
-            <SelectTrigger {...control}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={any}>{anyLabel}</SelectItem>
-              {options.map((option) => (
-                <SelectItem key={option.value} value={option.value}>
-                  {option.label}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      error={error}
+      className={fieldLayout}
+      name={name}
+      defaultValue={value && options.some((option) => option.value === value) ? value : any}
+      options={[{ value: any, label: anyLabel }, ...options]}
+    />
   );
 }
 

@@ -1,24 +1,9 @@
 import { correlationIdsOf, type CorrelationId } from "@/lib/audit/correlation";
+import type { AuditRowText } from "@/lib/audit/hash";
 import type { AuditEventRow } from "@/lib/audit/queries";
 
 /** An audit row as plain strings, for the row detail (a client component). Details are stored redacted. */
-export type AuditEventView = {
-  seq: string;
-  occurredAt: string;
-  actorEmail: string | null;
-  actorRole: string | null;
-  clientAddress: string | null;
-  userAgent: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  targetLabel: string | null;
-  outcome: string;
-  detailsJson: string;
-  correlationIds: CorrelationId[];
-  prevHash: string;
-  hash: string;
-};
+export type AuditEventView = AuditRowText & { detailsJson: string; correlationIds: CorrelationId[] };
 
 export const utcTime = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 
@@ -38,6 +23,7 @@ export function auditEventView(event: AuditEventRow): AuditEventView {
     detailsJson: JSON.stringify(event.details, null, 2),
     correlationIds: correlationIdsOf(event.details),
     prevHash: event.prevHash,
+    chainKey: event.chainKey,
     hash: event.hash,
   };
 }

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 // One message for every refusal, so the page never tells whether an account exists or is locked.
-export const signInFailedMessage = "Sign-in failed. Check your email and password; after several failed attempts, wait a few minutes.";
+const signInFailedMessage = "Sign-in failed. Check your email and password; after several failed attempts, wait a few minutes.";
 
 export function SignInForm({ oidcName }: { oidcName?: string }) {
   const router = useRouter();

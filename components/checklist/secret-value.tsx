@@ -13,7 +13,7 @@ type RevealResult = { ok: true; data: { value: string } } | { ok: false; error: 
 export const MASKED = "••••••••";
 
 /** A revealed value with copy and hide; long values (keys, certificates) scroll in their box. */
-export function RevealedText({ value, label, onHide }: { value: string; label: string; onHide: () => void }) {
+function RevealedText({ value, label, onHide }: { value: string; label: string; onHide: () => void }) {
   return (
     <span className="flex min-w-0 flex-1 items-start gap-1">
       {/* Focusable so a long value (a private key) can be scrolled with the keyboard. */}

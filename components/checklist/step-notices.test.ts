@@ -5,6 +5,7 @@ import type { ChecklistStep } from "@/lib/tenants/checklist";
 import { ApplyAllSummary } from "./apply-all-summary";
 import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
+import { ADMIN_USERS, CONNECT_ORG, EMPLOYEE_ROLE, SMOKE_TEST } from "@/lib/provisioning";
 
 type LastRun = NonNullable<ChecklistStep["lastStepRun"]>;
 const lastRun = (overrides: Partial<LastRun>): LastRun => ({
@@ -23,7 +24,7 @@ const licensing = "licenses every holder of the employee role for Predictive Eng
 
 describe("side effects on a step card", () => {
   it("are listed under their own heading, before anything is applied", () => {
-    const page = renderStatic(createElement(SideEffects, { stepKey: "employee-role", items: [licensing] }));
+    const page = renderStatic(createElement(SideEffects, { stepKey: EMPLOYEE_ROLE, items: [licensing] }));
     expect(page.byId("side-effects-employee-role").textContent).toBe("Apply also changes the org");
     expect(page.first("section").getAttribute("aria-labelledby")).toBe("side-effects-employee-role");
     expect(page.all("li").map((item) => item.textContent)).toEqual([licensing]);
@@ -66,18 +67,18 @@ describe("the Apply all confirmation", () => {
 
   it("lists, per step, what Apply does in the org beyond its own objects and the notices of the last plan", () => {
     const steps = [
-      step("employee-role", "Employee role", ["licenses every holder of the employee role"], ["3 people hold it"]),
-      step("connect-org", "Connect", [], null),
-      step("smoke-test", "Smoke test", ["auto-provisions user smoke@acme.com"], []),
-      step("admin-users", "Admin users", ["creates users"], null, false),
+      step(EMPLOYEE_ROLE, "Employee role", ["licenses every holder of the employee role"], ["3 people hold it"]),
+      step(CONNECT_ORG, "Connect", [], null),
+      step(SMOKE_TEST, "Smoke test", ["auto-provisions user smoke@acme.com"], []),
+      step(ADMIN_USERS, "Admin users", ["creates users"], null, false),
     ];
     const page = renderStatic(createElement(ApplyAllSummary, { steps }));
     expect(page.first("h3").textContent).toBe("Apply also changes the org");
     const listed = page.all("li").flatMap((item) => item.getAttribute("data-step") ?? []);
-    expect(listed).toEqual(["employee-role", "smoke-test"]);
+    expect(listed).toEqual([EMPLOYEE_ROLE, SMOKE_TEST]);
     const said = ["Employee role", "licenses every holder of the employee role", "Note: 3 people hold it", "auto-provisions user smoke@acme.com"];
     for (const text of said) expect(page.text()).toContain(text);
     expect(page.text()).not.toContain("creates users");
-    expect(renderStatic(createElement(ApplyAllSummary, { steps: [step("connect-org", "Connect", [], [])] })).html).toBe("");
+    expect(renderStatic(createElement(ApplyAllSummary, { steps: [step(CONNECT_ORG, "Connect", [], [])] })).html).toBe("");
   });
 });

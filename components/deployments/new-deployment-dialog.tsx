@@ -12,14 +12,17 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ObjectTenantChoice } from "@/lib/provisioning";
 import { optionalText, text } from "./form-values";
-import { objectTenantToast } from "./object-tenant-options";
-import { ObjectTenantSelect } from "./object-tenant-select";
+import { OBJECT_TENANT_OPTIONS, objectTenantToast } from "./object-tenant-options";
 
 type Layout = "multi-tenant" | "single-tenant";
+const LAYOUT_OPTIONS: { value: Layout; label: string }[] = [
+  { value: "multi-tenant", label: "Multi-tenant" },
+  { value: "single-tenant", label: "Single-tenant" },
+];
 
 const LAYOUT_HELP =
   "Multi-tenant: one Configuration Server tenant per customer. Single-tenant: one tenant, Environment or Resources.";
@@ -92,32 +95,25 @@ export function NewDeploymentDialog() {
           <Field label="Name" required error={errors.name}>
             <Input name="name" autoComplete="off" />
           </Field>
-          <Field
+          <SelectField
             label="Layout"
             required
             error={errors.layout}
             description={LAYOUT_HELP}
-          >
-            {(control) => (
-              <Select name="layout" value={layout} onValueChange={(value) => setLayout(value as Layout)}>
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value="multi-tenant">Multi-tenant</SelectItem>
-                  <SelectItem value="single-tenant">Single-tenant</SelectItem>
-                </SelectContent>
-              </Select>
-            )}
-          </Field>
+            name="layout"
+            value={layout}
+            onValueChange={setLayout}
+            options={LAYOUT_OPTIONS}
+          />
           {layout === "single-tenant" ? (
-            <Field
+            <SelectField
               label="Tenant of hybrid_integration"
               error={errors.objectTenant}
               description={OBJECT_TENANT_HELP}
-            >
-              {(control) => <ObjectTenantSelect control={control} value={objectTenant} onChange={setObjectTenant} />}
-            </Field>
+              value={objectTenant}
+              onValueChange={setObjectTenant}
+              options={OBJECT_TENANT_OPTIONS}
+            />
           ) : null}
           <Field label="GAX URL" required error={errors.gaxBaseUrl} description="For example http://gax.example.internal:8080">
             <Input name="gaxBaseUrl" type="url" autoComplete="off" />

@@ -15,12 +15,11 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { DeploymentObjectTenant } from "@/lib/tenants/deployments";
 import { ObjectTenantCell } from "./object-tenant-cell";
 import type { ObjectTenantChoice } from "@/lib/provisioning";
-import { objectTenantToast } from "./object-tenant-options";
-import { ObjectTenantSelect } from "./object-tenant-select";
+import { OBJECT_TENANT_OPTIONS, objectTenantToast } from "./object-tenant-options";
 
 /** Shows and changes which tenant of a single-tenant deployment holds hybrid_integration; detects it again. */
 type SingleTenantDeployment = { id: string; name: string; objectTenant: DeploymentObjectTenant };
@@ -69,9 +68,14 @@ export function ObjectTenantDialog({ deployment }: { deployment: SingleTenantDep
               Last detected: {formatDateTime(deployment.objectTenant.checkedAt)}
             </span>
           </div>
-          <Field label="Setting" error={errors.objectTenant} description="Detect asks GAX which of the two it has.">
-            {(control) => <ObjectTenantSelect control={control} value={choice} onChange={setChoice} />}
-          </Field>
+          <SelectField
+            label="Setting"
+            error={errors.objectTenant}
+            description="Detect asks GAX which of the two it has."
+            value={choice}
+            onValueChange={setChoice}
+            options={OBJECT_TENANT_OPTIONS}
+          />
         </div>
         <DialogFooter>
           <Button variant="outline" loading={pending} loadingText="Working…" onClick={() => run("detect")}>

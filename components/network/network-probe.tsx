@@ -3,8 +3,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select-field";
 import { ProbeResults } from "@/components/network/probe-results";
 import { probeNetworkAction } from "@/components/network/actions";
 import type { ProbeReport } from "@/lib/network/probe-regions";
@@ -34,22 +33,14 @@ export function NetworkProbe({ regions, defaultRegion }: { regions: { id: string
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Region" error={error} className="w-72 max-w-full">
-          {(control) => (
-            <Select value={region} onValueChange={setRegion}>
-              <SelectTrigger {...control}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {regions.map((option) => (
-                  <SelectItem key={option.id} value={option.id}>
-                    {option.label} ({option.id})
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
-        </Field>
+        <SelectField
+          label="Region"
+          error={error}
+          className="w-72 max-w-full"
+          value={region}
+          onValueChange={setRegion}
+          options={regions.map((option) => ({ value: option.id, label: `${option.label} (${option.id})` }))}
+        />
         <Button onClick={run} loading={pending} loadingText="Probing…">
           Run probe
         </Button>

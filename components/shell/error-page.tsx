@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { LucideIcon } from "lucide-react";
 
-export type ErrorPageProps = {
+type ErrorPageProps = {
   icon: LucideIcon;
   title: string;
   description: string;

@@ -1,6 +1,6 @@
 import { Building, LayoutDashboard, Network, ScrollText, Server, Settings, Users, type LucideIcon } from "lucide-react";
 
-export type NavItem = { href: string; label: string; icon: LucideIcon };
+type NavItem = { href: string; label: string; icon: LucideIcon };
 
 /** The dashboard's main navigation, in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
-export type PageHeaderProps = {
+type PageHeaderProps = {
   title: string;
   description?: ReactNode;
   /** Buttons for the page's main actions, shown on the right (wrapping under the title on narrow screens). */

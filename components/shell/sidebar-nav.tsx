@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 import { isActivePath, visibleNavItems } from "./nav-items";
 
-export type SidebarNavProps = {
+type SidebarNavProps = {
   /** Hrefs of the items to show (e.g. without "/users" for non-admins); all when omitted. */
   visibleNav?: readonly string[];
   /** Called after a link is chosen, so the tablet drawer can close. */

@@ -13,11 +13,11 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select-field";
 import { GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
 import { RegionHosts } from "./region-hosts";
 
-export type DeploymentChoice = { id: string; name: string; layout: string };
+type DeploymentChoice = { id: string; name: string; layout: string };
 
 const NO_REGION = "none";
 const CFG_TENANT_HELP =
@@ -105,42 +105,26 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
           <DialogDescription>Pairs a Configuration Server tenant with its Genesys Cloud org. The bootstrap credentials are tested before anything is saved.</DialogDescription>
         </DialogHeader>
         <form ref={setForm} onSubmit={onSubmit} className="grid gap-4" noValidate>
-          <Field label="Deployment" required error={errors.deploymentId}>
-            {(control) => (
-              <Select name="deploymentId" defaultValue={defaultDeploymentId ?? deployments[0]?.id}>
-                <SelectTrigger {...control}>
-                  <SelectValue placeholder="Choose a deployment" />
-                </SelectTrigger>
-                <SelectContent>
-                  {deployments.map((deployment) => (
-                    <SelectItem key={deployment.id} value={deployment.id}>
-                      {deployment.name} ({deployment.layout})
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </Field>
+          <SelectField
+            label="Deployment"
+            required
+            error={errors.deploymentId}
+            name="deploymentId"
+            defaultValue={defaultDeploymentId ?? deployments[0]?.id}
+            placeholder="Choose a deployment"
+            options={deployments.map((deployment) => ({ value: deployment.id, label: `${deployment.name} (${deployment.layout})` }))}
+          />
           <Field label="Configuration Server tenant" error={errors.cfgTenantName} description={CFG_TENANT_HELP}>
             <Input name="cfgTenantName" autoComplete="off" />
           </Field>
-          <Field label="Genesys Cloud region" error={errors.region} description="The hosts it implies are shown below.">
-            {(control) => (
-              <Select value={region} onValueChange={setRegion}>
-                <SelectTrigger {...control}>
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={NO_REGION}>None: use the base URLs below</SelectItem>
-                  {GENESYS_CLOUD_REGIONS.map((choice) => (
-                    <SelectItem key={choice.id} value={choice.id}>
-                      {choice.label} ({choice.id})
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          </Field>
+          <SelectField
+            label="Genesys Cloud region"
+            error={errors.region}
+            description="The hosts it implies are shown below."
+            value={region}
+            onValueChange={setRegion}
+            options={[{ value: NO_REGION, label: "None: use the base URLs below" }, ...GENESYS_CLOUD_REGIONS.map((choice) => ({ value: choice.id, label: `${choice.label} (${choice.id})` }))]}
+          />
           <RegionHosts regionId={region} />
           <fieldset className="grid gap-3 rounded-md border border-border p-3">
             <legend className="px-1 text-sm font-medium">Explicit base URLs (sandbox or proxy; optional with a region)</legend>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/ui/select-field";
 import { CERTIFICATE_WARNING_DAYS } from "@/lib/tenants/overview-certificate";
 import { hasFilters, overviewQueryString, type OverviewParams } from "@/lib/tenants/overview-params";
 import { TENANT_STATUSES, type TenantStatus } from "@/lib/tenants/statuses";
@@ -58,17 +58,6 @@ export function TenantsFilters({ basePath, params, deployments, regions }: { bas
 /** A filter menu whose chosen label is rendered on the server too, so the control is never blank before hydration. */
 function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
   return (
-    <Field label={label}>
-      {(control) => (
-        <Select value={value} onValueChange={onChange}>
-          <SelectTrigger {...control}>
-            <SelectValue>{options.find((option) => option.value === value)?.label}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            {options.map((option) => <SelectItem key={option.value} value={option.value}>{option.label}</SelectItem>)}
-          </SelectContent>
-        </Select>
-      )}
-    </Field>
+    <SelectField label={label} value={value} onValueChange={onChange} options={options} labelOnServer />
   );
 }

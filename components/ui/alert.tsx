@@ -2,7 +2,7 @@ import type { ComponentProps } from "react";
 import { CircleCheck, CircleX, Info, TriangleExclamationPoint, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
-export type AlertVariant = "info" | "success" | "warning" | "error";
+type AlertVariant = "info" | "success" | "warning" | "error";
 
 const variants: Record<AlertVariant, { icon: LucideIcon; classes: string; role: "status" | "alert" }> = {
   info: { icon: Info, classes: "border-info/30 bg-info-soft text-info-soft-foreground", role: "status" },
@@ -11,7 +11,7 @@ const variants: Record<AlertVariant, { icon: LucideIcon; classes: string; role: 
   error: { icon: CircleX, classes: "border-danger/30 bg-danger-soft text-danger-soft-foreground", role: "alert" },
 };
 
-export type AlertProps = ComponentProps<"div"> & {
+type AlertProps = ComponentProps<"div"> & {
   variant?: AlertVariant;
   /** Bold first line; the children are the explanation and the next action. */
   title?: string;

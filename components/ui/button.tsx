@@ -27,7 +27,7 @@ export const buttonVariants = cva(
   },
 );
 
-export type ButtonProps = ComponentProps<"button"> &
+type ButtonProps = ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
     /** Render the single child (for example a `<Link>`) with button styling instead of a `<button>`. */
     asChild?: boolean;

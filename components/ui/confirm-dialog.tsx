@@ -13,7 +13,7 @@ import {
   AlertDialogTrigger,
 } from "./alert-dialog";
 
-export type ConfirmDialogProps = {
+type ConfirmDialogProps = {
   /** The element that opens the dialog, usually a `<Button>`. */
   trigger: ReactElement;
   title: ReactNode;

@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { Inbox, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
-export type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
+type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
   title: string;
   description?: ReactNode;
   icon?: LucideIcon;

@@ -15,7 +15,7 @@ const toneStyle: Record<StatusTone, { icon: LucideIcon; badge: "neutral" | "info
   danger: { icon: CircleX, badge: "danger" },
 };
 
-export type StatusChipProps = Omit<ComponentProps<"span">, "children"> & {
+type StatusChipProps = Omit<ComponentProps<"span">, "children"> & {
   tone: StatusTone;
   /** The visible status text, e.g. "Drifted" or "Verified". */
   label: string;

@@ -9,8 +9,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/select-field";
 import { OneTimeSecret } from "@/components/users/one-time-secret";
-import { RoleSelect } from "@/components/users/role-select";
+import { ROLE_OPTIONS } from "@/components/users/role-options";
 
 export function CreateUserDialog() {
   const router = useRouter();
@@ -78,9 +79,7 @@ export function CreateUserDialog() {
             <Field label="Name" required error={fieldErrors.name}>
               <Input name="name" autoComplete="off" />
             </Field>
-            <Field label="Role" required error={fieldErrors.role}>
-              {(control) => <RoleSelect name="role" defaultValue="viewer" {...control} />}
-            </Field>
+            <SelectField label="Role" required error={fieldErrors.role} name="role" defaultValue="viewer" options={ROLE_OPTIONS} />
             <Field label="Initial password" description="Leave empty to generate a strong one, shown once." error={fieldErrors.password}>
               <Input name="password" type="password" autoComplete="new-password" />
             </Field>

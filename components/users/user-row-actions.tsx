@@ -10,8 +10,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { SelectField } from "@/components/ui/select-field";
 import { OneTimeSecret } from "@/components/users/one-time-secret";
-import { RoleSelect } from "@/components/users/role-select";
+import { ROLE_OPTIONS } from "@/components/users/role-options";
 import type { Role } from "@/lib/auth/roles";
 
 type RowUser = { id: string; email: string; name: string; role: string; active: boolean; authProvider: string; openSessions: number };
@@ -138,9 +139,7 @@ function EditUserDialog({ user }: { user: RowUser }) {
           <Field label="Name" required error={fieldErrors.name}>
             <Input name="name" defaultValue={user.name} />
           </Field>
-          <Field label="Role" required error={fieldErrors.role}>
-            {(control) => <RoleSelect name="role" defaultValue={user.role} {...control} />}
-          </Field>
+          <SelectField label="Role" required error={fieldErrors.role} name="role" defaultValue={user.role} options={ROLE_OPTIONS} />
           <DialogFooter>
             <Button type="submit" loading={pending} loadingText="Saving…">
               Save

@@ -1,5 +1,5 @@
 // The app under test runs on its embedded defaults in a throw-away data directory, never on a shared database.
-export const e2ePort = Number(process.env.E2E_PORT ?? 3210);
+const e2ePort = Number(process.env.E2E_PORT ?? 3210);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 export const e2eDataDirectory = ".data-e2e";
 export const e2eAdmin = { email: "admin@e2e.example.test", password: "e2e-admin-password-1234" };

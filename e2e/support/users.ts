@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export interface E2eUser {
+interface E2eUser {
   email: string;
   name: string;
   password: string;

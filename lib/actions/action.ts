@@ -6,7 +6,7 @@ import { auditContextFor, requirePermission, type CurrentUser } from "@/lib/auth
 import type { AuditContext } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 
-export type ActionResult<T> =
+type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; code: AppError["code"] | "internal"; fieldErrors?: Record<string, string[]> };
 

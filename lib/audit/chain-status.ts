@@ -6,7 +6,7 @@ import { auditCheckpointFile } from "@/lib/runtime/paths";
 /** The whole chain against the checkpoints in the checkpoint file. */
 export const verifyAgainstCheckpoints = (db: DbTx) => verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
 
-export type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
+type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
 
 /**
  * Verifying the chain reads every row (seconds at a million events), so page views share one result: the first view

@@ -9,7 +9,7 @@ export const auditCsvHeader = [
 ] as const;
 
 /** One event as a CSV record; hashes and the chain key's name are included so the chain can be re-checked from the file. */
-export function auditCsvRecord(event: AuditEventRow): CsvValue[] {
+function auditCsvRecord(event: AuditEventRow): CsvValue[] {
   return [
     event.seq, event.occurredAt, event.actorEmail, event.actorRole, event.clientAddress, event.userAgent, event.action,
     event.targetType, event.targetId, event.targetLabel, event.outcome, JSON.stringify(event.details), event.prevHash, event.chainKey, event.hash,

@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 
-export const tenantChoiceLimit = 500;
+const tenantChoiceLimit = 500;
 
 /** Tenants to offer in the audit log's tenant filter, by name. */
 export async function tenantChoices(db: DbTx): Promise<{ id: string; label: string }[]> {

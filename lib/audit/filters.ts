@@ -15,8 +15,8 @@ export type AuditFilters = {
 
 export type AuditCursor = { before: bigint } | { after: bigint };
 
-export const auditOutcomes = ["success", "failure"] as const;
-export const minSearchLength = 3;
+const auditOutcomes = ["success", "failure"] as const;
+const minSearchLength = 3;
 
 // Select controls submit "any" for "no filter", so a form without JavaScript still round-trips.
 const anyValue = "any";
@@ -75,8 +75,8 @@ const searchParamsSchema = z
     if (value.before !== undefined && value.after !== undefined) context.addIssue({ code: "custom", path: ["after"], message: "cannot be combined with before" });
   });
 
-export type ParsedAuditQuery = { filters: AuditFilters; cursor?: AuditCursor };
-export type AuditQueryParseResult = { ok: true; value: ParsedAuditQuery } | { ok: false; errors: Record<string, string[]> };
+type ParsedAuditQuery = { filters: AuditFilters; cursor?: AuditCursor };
+type AuditQueryParseResult = { ok: true; value: ParsedAuditQuery } | { ok: false; errors: Record<string, string[]> };
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 

@@ -22,6 +22,12 @@ export type ChainedFields = {
   chainKey: string | null;
 };
 
+/** A stored audit row: the chained fields and the row's own hash. */
+export type AuditRow = ChainedFields & { hash: string };
+
+/** The row as plain strings (ids, times and sequence numbers are rendered, details shown as JSON elsewhere). */
+export type AuditRowText = { [K in Exclude<keyof AuditRow, "actorId" | "details">]: AuditRow[K] extends bigint | Date ? string : AuditRow[K] };
+
 export const genesisHash = "0".repeat(64);
 
 /**

@@ -2,7 +2,7 @@ import type { DbTx } from "@/lib/db/client";
 import type { AuditCursor, AuditFilters } from "@/lib/audit/filters";
 import { matchingSeqsSql } from "@/lib/audit/query-sql";
 
-export const auditPageSize = 50;
+const auditPageSize = 50;
 
 async function matchingSeqs(db: DbTx, filters: AuditFilters, cursor: AuditCursor | undefined, limit: number): Promise<bigint[]> {
   const rows = await db.$queryRaw<{ seq: bigint }[]>(matchingSeqsSql(filters, cursor, limit));
@@ -16,7 +16,7 @@ function eventsBySeq(db: DbTx, seqs: bigint[]) {
 
 export type AuditEventRow = Awaited<ReturnType<typeof eventsBySeq>>[number];
 
-export type AuditPage = {
+type AuditPage = {
   events: AuditEventRow[];
   /** Cursor of the next page towards older events, when there is one. */
   older?: AuditCursor;

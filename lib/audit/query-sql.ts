@@ -6,10 +6,10 @@ import type { AuditCursor, AuditFilters } from "@/lib/audit/filters";
  * also turned into sequence-number bounds (rows are numbered in commit order, and stamped inside the chain lock),
  * so a range deep in the past reads only its own rows instead of every newer one.
  */
-export const clockStepTolerance = "1 hour";
+const clockStepTolerance = "1 hour";
 
 /** `%term%` for LIKE, with the wildcard characters of the term itself taken literally. */
-export function containsPattern(term: string): string {
+function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 

@@ -4,8 +4,8 @@ import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { clearAccountFailures, isThrottled, registerFailure, throttleKeys } from "@/lib/auth/throttle";
 
-export type SignedInUser = { id: string; email: string; name: string; role: Role };
-export type SignInAttempt = { email: string; password: string; clientAddress: string | null; userAgent: string | null };
+type SignedInUser = { id: string; email: string; name: string; role: Role };
+type SignInAttempt = { email: string; password: string; clientAddress: string | null; userAgent: string | null };
 
 /**
  * Checks an email and password. Every refusal looks the same to the caller (null); the reason is only audited.

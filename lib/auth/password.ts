@@ -3,8 +3,6 @@ import { hash, verify } from "@node-rs/argon2";
 // Argon2id (algorithm 2) with OWASP's recommended minimums: 19 MiB memory, 2 passes.
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export { minimumPasswordLength } from "@/lib/auth/password-rules";
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }

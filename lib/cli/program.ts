@@ -15,7 +15,7 @@ import { registerSamlCommands } from "./saml-commands";
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
 const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands, registerKeyPreparationCommands, registerDoctorCommand];
 
-export function buildProgram(io: CliIo = processIo): Command {
+function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
     .description("Hybrid Provisioner command line: the same library as the web app, for operators and scripts.")
     .exitOverride()

@@ -13,7 +13,8 @@ import { findTenantByName } from "./tenant-lookup";
 
 type Common = { as?: string; json?: boolean; deployment?: string };
 
-async function runFor(db: Db, io: CliIo, options: Common, audit: AuditContext, mode: RunMode, tenantIds: { id: string; label: string }[], stepKey?: string) {
+/** Runs the mode on each tenant in turn, printing each report (or all of them as JSON at the end). */
+async function runFor({ db, io, options, audit }: { db: Db; io: CliIo; options: Common; audit: AuditContext }, { mode, tenantIds, stepKey }: { mode: RunMode; tenantIds: { id: string; label: string }[]; stepKey?: string }) {
   const reports: { tenant: string; report: RunReport }[] = [];
   for (const tenant of tenantIds) {
     const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit, ...engineSettings(parseEnv()) });
@@ -81,7 +82,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "tenant.read");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, audit, "plan", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }]);
+        const [report] = await runFor({ db, io, options, audit }, { mode: "plan", tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }] });
         if (report!.status === "failed") throw new CliExitCode(1);
         if (planHasChanges(report!) || report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
@@ -95,7 +96,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor(db, io, options, audit, "apply", [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }], options.step);
+        const [report] = await runFor({ db, io, options, audit }, { mode: "apply", tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }], stepKey: options.step });
         if (report!.status === "failed") throw new CliExitCode(1);
         // Nothing failed, and a step waits for the operator's input: something is left to do, as with plan's changes.
         if (report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
@@ -112,7 +113,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         const targets = options.all
           ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }))
           : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }));
-        const reports = await runFor(db, io, options, audit, "verify", targets);
+        const reports = await runFor({ db, io, options, audit }, { mode: "verify", tenantIds: targets });
         if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
         const leftToDo = (report: RunReport) => verifyFoundDrift(report) || report.status === "needs-input";
         if (reports.some(leftToDo)) throw new CliExitCode(EXIT_CHANGES);

@@ -11,7 +11,7 @@ import { withDb } from "./with-db";
 
 type RotateOptions = { tenant: string; as?: string; deployment?: string; json?: boolean };
 
-export function formatRotationReport(tenantLabel: string, report: RotationReport): string {
+function formatRotationReport(tenantLabel: string, report: RotationReport): string {
   const lines = [
     `rotate-certificate ${tenantLabel}: ${report.status}${report.resumed ? " (resumed)" : ""} (rotation ${report.rotationId}, run ${report.runId}, correlation ${report.correlationId})`,
     ...report.stages.map((entry) => `  ${entry.status === "succeeded" ? "✓" : "✗"} ${rotationStageInfo[entry.stage].title}${entry.changes.length ? ` — ${entry.changes.join("; ")}` : ""}`),

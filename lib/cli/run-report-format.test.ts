@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunReport, StepReport } from "@/lib/provisioning";
 import { formatRunReport } from "./run-report-format";
+import { CONNECT_ORG, EMPLOYEE_ROLE, TENANT_ISOLATION, TRANSACTION_OBJECT } from "@/lib/provisioning";
 
 const lines = (report: Pick<RunReport, "mode" | "status" | "steps">) =>
   formatRunReport("Main/Acme", { runId: "run-1", correlationId: "corr-1", ...report }).split("\n");
@@ -8,9 +9,9 @@ const lines = (report: Pick<RunReport, "mode" | "status" | "steps">) =>
 describe("run reports in the CLI", () => {
   it("print a step that needs input apart from failures, and a step not run with the step it waits for", () => {
     const steps: StepReport[] = [
-      { stepKey: "transaction-object", title: "Transaction object", status: "succeeded", result: "unchanged", changes: [] },
+      { stepKey: TRANSACTION_OBJECT, title: "Transaction object", status: "succeeded", result: "unchanged", changes: [] },
       {
-        stepKey: "tenant-isolation",
+        stepKey: TENANT_ISOLATION,
         title: "Tenant isolation check",
         status: "needs-input",
         needsInput: { input: "a sample agent", message: 'Enter a sample agent of tenant "Acme".' },
@@ -20,7 +21,7 @@ describe("run reports in the CLI", () => {
         title: "Later step",
         status: "not-run",
         reason: 'Not run: it waits for "Tenant isolation check", which needs input.',
-        blockedBy: ["tenant-isolation"],
+        blockedBy: [TENANT_ISOLATION],
       },
     ];
     expect(lines({ mode: "apply", status: "needs-input", steps })).toEqual([
@@ -34,7 +35,7 @@ describe("run reports in the CLI", () => {
   it("print a plan's notices and the step's side effects under it, before anything is applied", () => {
     const steps: StepReport[] = [
       {
-        stepKey: "employee-role",
+        stepKey: EMPLOYEE_ROLE,
         title: "Employee role",
         status: "succeeded",
         plan: {
@@ -44,7 +45,7 @@ describe("run reports in the CLI", () => {
         },
         sideEffects: ["licenses every holder of the employee role for Predictive Engagement"],
       },
-      { stepKey: "connect-org", title: "Connect", status: "succeeded", plan: { action: "none", changes: [] } },
+      { stepKey: CONNECT_ORG, title: "Connect", status: "succeeded", plan: { action: "none", changes: [] } },
     ];
     expect(lines({ mode: "plan", status: "succeeded", steps })).toEqual([
       "plan Main/Acme: succeeded (run run-1, correlation corr-1)",

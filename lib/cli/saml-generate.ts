@@ -9,7 +9,7 @@ import type { CliIo } from "./io";
 import { readPasswordOption, type PasswordOptions } from "./password-input";
 import { writeOutputFiles, type OutputFile } from "./write-files";
 
-export const PASSWORD_FILE_NAME = "password.txt";
+const PASSWORD_FILE_NAME = "password.txt";
 
 export interface SamlGenerateOptions extends PasswordOptions {
   out: string;

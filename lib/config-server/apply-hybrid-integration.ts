@@ -6,7 +6,7 @@ import { findHybridIntegration, findTransactionByAlias, findTransactionsFolder, 
 import { ENABLED_STATE, planFrom } from "./hybrid-integration-diff";
 import { mergeOwnedProperties } from "./property-plan";
 
-export interface ApplyContext {
+interface ApplyContext {
   client: GaxClient;
   transactionsFolderName: string;
   maxAttempts: number;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The Transaction object Genesys components read to reach Genesys Cloud; its name is fixed by the procedure. */
 export const HYBRID_INTEGRATION_NAME = "hybrid_integration";
-export const ANNEX_KEY = "organization_domain_suffix";
+const ANNEX_KEY = "organization_domain_suffix";
 
 /** One option (userProperties entry) the provisioner owns in hybrid_integration. */
 export interface DesiredEntry {

@@ -21,7 +21,7 @@ export class GaxNetworkError extends Error {
   }
 }
 
-export type ConfigServerErrorCode =
+type ConfigServerErrorCode =
   | "tenant-not-found"
   | "transactions-folder-missing"
   | "ambiguous"

@@ -17,7 +17,7 @@ export interface GaxClientOptions {
 export type Query = Record<string, string>;
 
 /** Strips a trailing slash and a trailing /gax/api, so either form of base URL works. */
-export function gaxApiRoot(baseUrl: string): string {
+function gaxApiRoot(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, "").replace(/\/gax\/api$/, "")}/gax/api/`;
 }
 
@@ -129,7 +129,7 @@ export class GaxClient {
 }
 
 /** What GAX requires of a user before it admits them (GAX deployment guide, "Logging In"). */
-export const GAX_SIGN_IN_RIGHTS = "Read and Execute on GAX's application object and Read on their own Person";
+const GAX_SIGN_IN_RIGHTS = "Read and Execute on GAX's application object and Read on their own Person";
 
 /** A refused sign-in, said for operators: 403 = the password was right but the user lacks the rights to sign in. */
 function signInError(options: GaxClientOptions, error: unknown): unknown {

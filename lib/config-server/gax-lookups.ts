@@ -135,7 +135,7 @@ export async function findTransactionByAlias(client: GaxClient, tenant: TenantRe
 }
 
 /** CfgAppType of GAX's own application object. */
-export const GAX_APPLICATION_TYPE = "CFGGenesysAdministratorServer";
+const GAX_APPLICATION_TYPE = "CFGGenesysAdministratorServer";
 
 /** Names of the GAX application objects the user may read (a site may run several GAX instances). */
 export async function findGaxApplicationNames(client: GaxClient): Promise<string[]> {

@@ -22,7 +22,7 @@ export const gaxSettingsSchema = z
   .strict();
 
 export type GaxSettingsInput = z.input<typeof gaxSettingsSchema>;
-export type GaxSettings = z.output<typeof gaxSettingsSchema>;
+type GaxSettings = z.output<typeof gaxSettingsSchema>;
 
 export function parseGaxSettings(input: GaxSettingsInput): GaxSettings {
   const result = gaxSettingsSchema.safeParse(input);

@@ -153,7 +153,7 @@ export function sandboxesEnabled(env: Pick<AppEnv, "SANDBOX">, embeddedDatabase:
 }
 
 /** Production mode means an external database: nothing is generated, every key must be given. */
-export function isProductionMode(env: Pick<AppEnv, "DATABASE_URL">): boolean {
+function isProductionMode(env: Pick<AppEnv, "DATABASE_URL">): boolean {
   return Boolean(env.DATABASE_URL);
 }
 

@@ -1,6 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 
-export type DatabaseHealth = { ok: true } | { ok: false; reason: string };
+type DatabaseHealth = { ok: true } | { ok: false; reason: string };
 
 /** One round trip with a short deadline, so a hung database answers the health check instead of hanging it. */
 export async function checkDatabase(db: DbTx, timeoutMs = 2_000): Promise<DatabaseHealth> {

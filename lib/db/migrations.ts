@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 
-export type MigrationFile = { name: string; sql: string; checksum: string };
-export type MigrationReport = { applied: string[]; alreadyApplied: string[] };
+type MigrationFile = { name: string; sql: string; checksum: string };
+type MigrationReport = { applied: string[]; alreadyApplied: string[] };
 
 export class MigrationError extends Error {
   constructor(message: string) {
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every migrating process.
 const migrationLockKey = 72_011_903;
 
-export function readMigrations(directory: string): MigrationFile[] {
+function readMigrations(directory: string): MigrationFile[] {
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(directory, entry.name, "migration.sql")))
     .map((entry) => entry.name)

@@ -12,7 +12,7 @@ const demoTenants = [
   { cfgTenantName: "Initech", orgShortName: "initech-apac" },
 ] as const;
 
-export const demoDeploymentName = "Sandbox (multi-tenant)";
+const demoDeploymentName = "Sandbox (multi-tenant)";
 
 /**
  * Registers a deployment and its tenants that point at the built-in sandboxes, so a new installation can rehearse

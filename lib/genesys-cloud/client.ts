@@ -35,7 +35,7 @@ export interface GenesysCloudClientOptions {
   onCall?: (record: CallRecord) => void;
 }
 
-export interface SamlAssertionExchange {
+interface SamlAssertionExchange {
   clientId: string;
   clientSecret: string;
   /** The org short name (`thirdPartyOrgName`). */

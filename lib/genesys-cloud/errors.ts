@@ -1,6 +1,6 @@
 // One error type for every failed Genesys Cloud call, carrying what the audit log and the UI show.
 
-export interface GenesysCloudErrorFields {
+interface GenesysCloudErrorFields {
   /** HTTP status, or undefined when no answer arrived (network error, timeout). */
   status: number | undefined;
   /** Genesys error code (`missing.permissions`, `invalid_grant`, ...) or a client-side code (`network.error`, `client.timeout`, `invalid.response`). */

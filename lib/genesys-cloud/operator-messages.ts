@@ -1,6 +1,6 @@
 // Genesys error codes in operator language: what failed and what to do.
 
-export interface OperatorMessageInput {
+interface OperatorMessageInput {
   operation: string;
   status: number | undefined;
   code: string;

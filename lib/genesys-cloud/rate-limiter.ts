@@ -9,15 +9,15 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const realClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, undefined, { signal }) };
+const realClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, undefined, { signal }) };
 
 /** The Genesys default: 300 requests per token per minute. */
-export const DEFAULT_ALLOWED_PER_WINDOW = 300;
+const DEFAULT_ALLOWED_PER_WINDOW = 300;
 /**
  * The service's minute plus 1 s: the official SDK docs show `inin-ratelimit-reset: 61` on a token's first request,
  * so a window may outlast 60 s.
  */
-export const DEFAULT_WINDOW_MS = 61_000;
+const DEFAULT_WINDOW_MS = 61_000;
 
 export interface RateLimiterOptions {
   /** Requests one token may send per window until `inin-ratelimit-allowed` says otherwise (default 300). */
@@ -32,7 +32,7 @@ export interface RateLimiterOptions {
 }
 
 /** What an answer says about the token's window: the `inin-ratelimit-*` headers. */
-export interface WindowReport {
+interface WindowReport {
   count?: number;
   allowed?: number;
   resetSeconds?: number;

@@ -40,8 +40,6 @@ const REGION_DOMAINS = [
   ["ap-southeast-2", "Asia Pacific (Sydney)", "mypurecloud.com.au"],
 ] as const;
 
-export type GenesysCloudRegionId = (typeof REGION_DOMAINS)[number][0];
-
 export const GENESYS_CLOUD_REGIONS: readonly GenesysCloudRegion[] = REGION_DOMAINS.map(([id, label, domain]) => ({
   id,
   label,

@@ -5,9 +5,9 @@ import { createGenesysCloudClient, type GenesysCloudClientOptions } from "./clie
 import { OrgRateLimiter } from "./rate-limiter";
 import { TokenCache } from "./token-cache";
 
-export { ACME, acmeAuditor, acmeOrg, GLOBEX } from "@/sandbox/genesys-cloud/test-support";
+export { ACME, acmeOrg, GLOBEX } from "@/sandbox/genesys-cloud/test-support";
 
-export const fastRetry = { baseDelayMs: 5, maxDelayMs: 40 };
+const fastRetry = { baseDelayMs: 5, maxDelayMs: 40 };
 
 export function clientFor(
   sandbox: RunningGenesysSandbox,

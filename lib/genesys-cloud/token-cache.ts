@@ -1,6 +1,6 @@
 // Access tokens per (login base URL, client id), renewed ahead of expiry, one request in flight per key.
 
-export interface CachedToken {
+interface CachedToken {
   accessToken: string;
   expiresAt: number;
 }

@@ -31,7 +31,9 @@ interface TokenCall {
 
 const PATH = "/oauth/token";
 
-function fail(call: TokenCall, status: number | undefined, code: string, message: string, correlationId: string | undefined, retryable: boolean, cause?: unknown): GenesysCloudError {
+type TokenFailure = { status?: number; code: string; message: string; correlationId?: string; retryable: boolean; cause?: unknown };
+
+function fail(call: TokenCall, { status, code, message, correlationId, retryable, cause }: TokenFailure): GenesysCloudError {
   const host = new URL(call.loginBaseUrl).host;
   const fields = { status, code, correlationId, retryable, outcomeUnknown: false, operation: call.operation, method: "POST", path: PATH };
   return new GenesysCloudError({ ...fields, operatorMessage: operatorMessage({ ...fields, message, messageParams: {}, host }) }, message, { cause });
@@ -61,7 +63,7 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
         continue;
       }
       const code = isTimeout(error) ? "client.timeout" : "network.error";
-      throw fail(call, undefined, code, error instanceof Error ? error.message : String(error), undefined, true, error);
+      throw fail(call, { code, message: error instanceof Error ? error.message : String(error), retryable: true, cause: error });
     }
     const correlationId = response.headers.get("inin-correlation-id") ?? undefined;
     let json: unknown;
@@ -72,7 +74,7 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
     }
     if (response.ok) {
       const parsed = tokenResponseSchema.safeParse(json);
-      if (!parsed.success) throw fail(call, response.status, "invalid.response", `token response: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, correlationId, false);
+      if (!parsed.success) throw fail(call, { status: response.status, code: "invalid.response", message: `token response: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, correlationId, retryable: false });
       return { accessToken: parsed.data.access_token, tokenType: parsed.data.token_type, expiresInSeconds: parsed.data.expires_in };
     }
     const error = tokenErrorSchema.safeParse(json).data;
@@ -84,6 +86,6 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
       continue;
     }
     const description = error?.description ?? error?.error_description ?? (text.slice(0, 200) || response.statusText);
-    throw fail(call, response.status, error?.error ?? `http.${response.status}`, description, correlationId, throttled || unavailable);
+    throw fail(call, { status: response.status, code: error?.error ?? `http.${response.status}`, message: description, correlationId, retryable: throttled || unavailable });
   }
 }

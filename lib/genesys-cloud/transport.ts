@@ -17,7 +17,7 @@ export interface CallRecord {
   durationMs: number;
 }
 
-export interface CallSpec<S extends z.ZodType | undefined> {
+interface CallSpec<S extends z.ZodType | undefined> {
   /** What the call does, in words operators read ("create OAuth client"). */
   operation: string;
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -30,7 +30,7 @@ export interface CallSpec<S extends z.ZodType | undefined> {
   idempotent?: boolean;
 }
 
-export interface TransportOptions {
+interface TransportOptions {
   apiBaseUrl: string;
   limiter: OrgRateLimiter;
   policy: RetryPolicy;
@@ -54,7 +54,7 @@ function urlFor(base: string, spec: CallSpec<z.ZodType | undefined>): URL {
   return url;
 }
 
-export type CallResult<S> = S extends z.ZodType ? z.output<S> : undefined;
+type CallResult<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class Transport {
   constructor(private readonly options: TransportOptions) {}
@@ -70,7 +70,8 @@ export class Transport {
 
     const finish = (status: number | undefined, correlationId: string | undefined, code?: string) =>
       this.options.onCall?.({ operation: spec.operation, method: spec.method, path: spec.path, status, code, correlationId, attempts, durationMs: Date.now() - started });
-    const failure = (status: number | undefined, code: string, message: string, correlationId: string | undefined, flags: { retryable: boolean; outcomeUnknown: boolean }, messageParams: Record<string, string> = {}, cause?: unknown) => {
+    type Failure = { status?: number; code: string; message: string; correlationId?: string; retryable: boolean; outcomeUnknown: boolean; messageParams?: Record<string, string>; cause?: unknown };
+    const failure = ({ status, code, message, correlationId, messageParams = {}, cause, ...flags }: Failure) => {
       finish(status, correlationId, code);
       const fields = { status, code, correlationId, operation: spec.operation, method: spec.method, path: spec.path, messageParams, ...flags };
       return new GenesysCloudError({ ...fields, operatorMessage: operatorMessage({ ...fields, message, host: url.host }) }, message, { cause });
@@ -107,7 +108,7 @@ export class Transport {
         }
         const code = isTimeout(sendError) ? "client.timeout" : "network.error";
         const message = sendError instanceof Error ? `${sendError.message}${sendError.cause instanceof Error ? ` (${sendError.cause.message})` : ""}` : String(sendError);
-        throw failure(undefined, code, message, undefined, { retryable: safe, outcomeUnknown: !safe }, {}, sendError);
+        throw failure({ code, message, retryable: safe, outcomeUnknown: !safe, cause: sendError });
       }
 
       const { status } = response;
@@ -117,7 +118,7 @@ export class Transport {
         try {
           json = JSON.parse(text);
         } catch {
-          if (response.ok) throw failure(status, "invalid.response", "the answer is not JSON", correlationId, { retryable: false, outcomeUnknown: false });
+          if (response.ok) throw failure({ status, code: "invalid.response", message: "the answer is not JSON", correlationId, retryable: false, outcomeUnknown: false });
         }
       }
 
@@ -128,7 +129,7 @@ export class Transport {
           return parsed?.data as CallResult<S>;
         }
         const issue = parsed.error.issues[0];
-        throw failure(status, "invalid.response", `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, correlationId, { retryable: false, outcomeUnknown: false });
+        throw failure({ status, code: "invalid.response", message: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, correlationId, retryable: false, outcomeUnknown: false });
       }
 
       const error = apiErrorSchema.safeParse(json).data ?? {};
@@ -148,20 +149,20 @@ export class Transport {
           limiter.pauseFor(waitSeconds * 1000);
           continue;
         }
-        throw failure(status, code, message, correlationId, { retryable: true, outcomeUnknown: false }, error.messageParams);
+        throw failure({ status, code, message, correlationId, retryable: true, outcomeUnknown: false, messageParams: error.messageParams });
       }
       if (policy.retryableStatuses.includes(status)) {
         if (idempotent && attempts < policy.maxAttempts) {
           await sleep(backoffMs(policy, attempts));
           continue;
         }
-        throw failure(status, code, message, correlationId, { retryable: idempotent, outcomeUnknown: !idempotent }, error.messageParams);
+        throw failure({ status, code, message, correlationId, retryable: idempotent, outcomeUnknown: !idempotent, messageParams: error.messageParams });
       }
       if (status === 404 && spec.method === "DELETE" && attempts > 1) {
         finish(status, correlationId, code);
         return undefined as CallResult<S>;
       }
-      throw failure(status, code, message, correlationId, { retryable: false, outcomeUnknown: false }, error.messageParams);
+      throw failure({ status, code, message, correlationId, retryable: false, outcomeUnknown: false, messageParams: error.messageParams });
     }
   }
 }

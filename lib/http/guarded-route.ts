@@ -3,7 +3,7 @@ import { requirePermission, type CurrentUser } from "@/lib/auth/session";
 import { AppError, httpStatusOf } from "@/lib/errors";
 
 /** An operator-facing error as the JSON body every route answers with. */
-export function errorResponse(error: AppError): Response {
+function errorResponse(error: AppError): Response {
   return Response.json({ code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, { status: httpStatusOf[error.code] });
 }
 

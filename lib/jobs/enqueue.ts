@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import type { AuditContext } from "@/lib/audit/record";
 import { RUN_QUEUE, runJobSchema, type RunJob } from "./queues";
 
-export type RunRequest = { tenantId: string; mode: RunJob["mode"]; stepKey?: string };
+type RunRequest = { tenantId: string; mode: RunJob["mode"]; stepKey?: string };
 
 const jobOf = (request: RunRequest, audit: AuditContext): RunJob =>
   runJobSchema.parse({ ...request, actor: audit.actor, clientAddress: audit.clientAddress ?? null, userAgent: audit.userAgent ?? null });

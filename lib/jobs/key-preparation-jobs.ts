@@ -7,7 +7,7 @@ import { actorSchema } from "./job-actor";
 import { KEY_PREPARATION_QUEUE } from "./queues";
 
 /** What a queued key preparation carries: the tenant just registered, and who registered it. */
-export const keyPreparationJobSchema = z.object({
+const keyPreparationJobSchema = z.object({
   tenantId: z.uuid(),
   actor: actorSchema,
   clientAddress: z.string().nullable().optional(),

@@ -31,7 +31,7 @@ export type QueueSettings = {
 };
 
 /** A queue whose jobs are retried when their worker died (they expire) or failed, e.g. on a busy tenant. */
-export const retriedQueue = (name: string, settings: QueueSettings): PgBoss.Queue => ({
+const retriedQueue = (name: string, settings: QueueSettings): PgBoss.Queue => ({
   name,
   policy: "standard",
   retryLimit: 20,

@@ -8,13 +8,12 @@ import { actorSchema } from "./job-actor";
 import { ROTATION_QUEUE } from "./queues";
 
 /** What a queued certificate rotation carries: the tenant, and who asked (copied onto every audit record). */
-export const rotationJobSchema = z.object({
+const rotationJobSchema = z.object({
   tenantId: z.uuid(),
   actor: actorSchema,
   clientAddress: z.string().nullable().optional(),
   userAgent: z.string().nullable().optional(),
 });
-export type RotationJob = z.infer<typeof rotationJobSchema>;
 
 /** Queues a certificate rotation of one tenant; a worker resumes the tenant's unfinished rotation or starts one. */
 export async function enqueueRotation(boss: PgBoss, tenantId: string, audit: AuditContext): Promise<string> {

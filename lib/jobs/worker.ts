@@ -8,7 +8,7 @@ import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
 import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
 
-export type WorkerSettings = QueueSettings & {
+type WorkerSettings = QueueSettings & {
   /** Runs processed at once by this process; the per-org rate limiter paces them against Genesys Cloud. */
   concurrency: number;
   /** How long a run may go without progress before another may take over its tenant. */

@@ -5,12 +5,12 @@ import { networkAllowList, type AllowListEntry } from "@/lib/network/allow-list"
 
 const regionIds = GENESYS_CLOUD_REGIONS.map((region) => region.id) as [string, ...string[]];
 
-export const allowListQuerySchema = z.object({
+const allowListQuerySchema = z.object({
   format: z.enum(["csv", "json"], "must be csv or json"),
   region: z.array(z.enum(regionIds, `must be a Genesys Cloud region id (${regionIds.join(", ")})`)).default([]),
 });
 
-export type AllowListQuery = z.infer<typeof allowListQuerySchema>;
+type AllowListQuery = z.infer<typeof allowListQuerySchema>;
 
 /** `?format=csv|json&region=eu-west-1&region=...`; no region means every region. */
 export function parseAllowListQuery(params: URLSearchParams) {

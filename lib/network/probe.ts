@@ -24,8 +24,8 @@ export type ProbeOptions = {
   resolve?: Resolver;
 };
 
-export const defaultProbeTimeoutMs = 3_000;
-export const defaultProbeConcurrency = 6;
+const defaultProbeTimeoutMs = 3_000;
+const defaultProbeConcurrency = 6;
 
 const systemResolver: Resolver = async (host) => (await dnsLookup(host, { all: true })).map((entry) => entry.address);
 

@@ -10,14 +10,18 @@ import { rawGaxSession, startTestSandbox } from "@/sandbox/gax/sandbox-test-kit"
 import { testDb } from "@/test/support/db";
 import { createDeployment } from "./registration/deployments";
 import { sealSecret } from "@/lib/secrets/store";
-import type { EngineOptions } from "./engine/engine";
+import type { EngineOptions, RunReport, StepReport } from "./engine/engine";
 import type { ObjectTenantChoice } from "./model/object-tenant";
 import { detectObjectTenant } from "./registration/object-tenant-setting";
 import { tenantSecretRef } from "./model/secret-refs";
 import type { TenantSettingsInput } from "./model/settings";
 import type { Step } from "./model/step";
-import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
+import { ISOLATION_AGENT_PASSWORD, type IsolationAgentInput } from "./steps/tenant-isolation";
 import { createTenant } from "./registration/tenants";
+import { TENANT_ISOLATION } from "./model/step-keys";
+import { loadTenantView } from "./model/tenant-view";
+import { applicableStepRefs } from "./catalogue";
+import type { DbTx } from "@/lib/db/client";
 
 export const testAudit: AuditContext = { actor: { id: "operator-1", email: "operator@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
 
@@ -160,7 +164,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
 
 export type ProvisioningKit = Awaited<ReturnType<typeof startProvisioningKit>>;
 
-export interface GenesysOrgState {
+interface GenesysOrgState {
   id: string;
   thirdPartyOrgName: string;
   divisions: { id: string; name: string; homeDivision: boolean }[];
@@ -193,4 +197,16 @@ export function giveSideEffects(step: { sideEffects?: SideEffects }, sideEffects
   return () => {
     step.sideEffects = original;
   };
+}
+
+/** How many steps of the catalogue apply to the tenant, so a test never spells out a count the catalogue implies. */
+export async function applicableStepCount(db: DbTx, tenantId: string): Promise<number> {
+  return applicableStepRefs(await loadTenantView(db, tenantId)).length;
+}
+
+/** The report of one step in a run's report; fails the test, naming the step, when the run did not report it. */
+export function stepReport(report: RunReport, stepKey: string): StepReport {
+  const found = report.steps.find((step) => step.stepKey === stepKey);
+  if (!found) throw new Error(`the run reported no step "${stepKey}"`);
+  return found;
 }

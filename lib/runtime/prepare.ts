@@ -12,7 +12,7 @@ export type Runtime = {
   dataDirectory: string;
 };
 
-export type PrepareOptions = {
+type PrepareOptions = {
   /** Connect to an embedded server that another process of this app already runs, instead of refusing. */
   reuseRunningServer?: boolean;
 };

@@ -35,7 +35,7 @@ export function buildArtifacts(
 }
 
 /** Values for the transaction object's `saml` section (the password goes in `saml/password` separately). */
-export interface TransactionSamlOptions {
+interface TransactionSamlOptions {
   /** Single-line base64 of cert.pem. */
   certificate: string;
   /** Single-line base64 of key.pem.enc. */

@@ -9,7 +9,7 @@ export const SAML_ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion";
 const EMAIL_NAME_ID_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 const BEARER_METHOD = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 const PASSWORD_PROTECTED_TRANSPORT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
-export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 300;
+const DEFAULT_ASSERTION_LIFETIME_SECONDS = 300;
 
 const uri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
 
@@ -33,7 +33,7 @@ export const assertionOptionsSchema = z.object({
 
 export type AssertionOptions = z.input<typeof assertionOptionsSchema>;
 
-export interface SignedAssertion {
+interface SignedAssertion {
   id: string;
   xml: string;
   /** Single-line base64 of the XML: the `assertion` form field of the SAML2 bearer grant. */

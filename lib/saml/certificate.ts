@@ -3,7 +3,7 @@ import forge from "node-forge";
 import { SamlInputError } from "./errors";
 import { derToPem, firstPemBlock, pemFromText } from "./pem";
 
-export interface ParsedCertificate {
+interface ParsedCertificate {
   /** PEM as OpenSSL writes it (LF, 64-character lines). */
   pem: string;
   der: Buffer;

@@ -8,7 +8,7 @@ export const KEY_SIZES = [2048, 3072, 4096] as const;
 export type KeySize = (typeof KEY_SIZES)[number];
 /** The manual procedure's `openssl req -x509 -days 3652`. */
 export const DEFAULT_VALIDITY_DAYS = 3652;
-export const MAX_VALIDITY_DAYS = 36500;
+const MAX_VALIDITY_DAYS = 36500;
 export const DEFAULT_COMMON_NAME = "Genesys Multicloud CX SAML";
 
 const name = (label: string) =>
@@ -18,7 +18,7 @@ const name = (label: string) =>
     .min(1, `${label} must not be empty`)
     .max(64, `${label} must be at most 64 characters (X.520 upper bound)`);
 
-export const certificateSubjectSchema = z.object({
+const certificateSubjectSchema = z.object({
   commonName: name("common name").default(DEFAULT_COMMON_NAME),
   organization: name("organization").optional(),
   organizationalUnit: name("organizational unit").optional(),
@@ -41,7 +41,7 @@ export const generateOptionsSchema = z.object({
 });
 
 export type GenerateOptions = z.input<typeof generateOptionsSchema>;
-export type CertificateSubject = z.output<typeof certificateSubjectSchema>;
+type CertificateSubject = z.output<typeof certificateSubjectSchema>;
 
 /** A matching certificate and private key, both unencrypted PEM as OpenSSL writes them. */
 export interface SamlKeyMaterial {

@@ -6,7 +6,7 @@ import { assertStrongRsaKey, keyMatchesCertificate, readPrivateKey, toPkcs8Pem }
 /** Tolerated clock difference for a certificate made on another machine just now. */
 const NOT_BEFORE_SKEW_MS = 5 * 60_000;
 
-export interface ImportKeyMaterialInput {
+interface ImportKeyMaterialInput {
   /** PEM, base64 of the PEM file, or the bare base64 body. */
   certificate: string;
   /** PEM (plain or encrypted) or base64 of the PEM file. */

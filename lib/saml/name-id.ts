@@ -5,7 +5,7 @@ const email = z.email();
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const localPart = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 
-export const nameIdOrganizationSchema = z.object({
+const nameIdOrganizationSchema = z.object({
   /** The transaction object's general/organization_sname (the Genesys Cloud org short name). */
   organizationSname: z.string().regex(dnsLabel, "must be a DNS label (letters, digits, inner hyphens)"),
   /** The transaction object's annex general/organization_domain_suffix; "com" when not set. */
@@ -18,7 +18,7 @@ export const nameIdOrganizationSchema = z.object({
     .default("com"),
 });
 
-export type NameIdOrganization = z.input<typeof nameIdOrganizationSchema>;
+type NameIdOrganization = z.input<typeof nameIdOrganizationSchema>;
 
 export function isEmailAddress(value: string): boolean {
   return email.safeParse(value).success;

@@ -2,9 +2,9 @@ import { randomPassword } from "@/lib/security/random-password";
 import { SamlInputError } from "./errors";
 
 export { PASSWORD_ALPHABET } from "@/lib/security/random-password";
-export const MIN_GENERATED_PASSWORD_LENGTH = 24;
-export const DEFAULT_GENERATED_PASSWORD_LENGTH = 32;
-export const MIN_KEY_PASSWORD_LENGTH = 12;
+const MIN_GENERATED_PASSWORD_LENGTH = 24;
+const DEFAULT_GENERATED_PASSWORD_LENGTH = 32;
+const MIN_KEY_PASSWORD_LENGTH = 12;
 const MAX_KEY_PASSWORD_LENGTH = 1024;
 
 /** A password for the key encryption, each character drawn uniformly with the operating system's CSPRNG. */

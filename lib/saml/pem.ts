@@ -29,7 +29,7 @@ export function withUnixLineEndings(text: string): string {
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/;
 
-export interface PemBlock {
+interface PemBlock {
   type: string;
   headers: string;
   /** The full block, armour included, with LF line endings and a final newline. */

@@ -5,10 +5,9 @@ import { assertKeyPassword } from "./password";
 import { firstPemBlock, pemFromText, withUnixLineEndings } from "./pem";
 
 export type KeyEncryptionFormat = "traditional" | "pkcs8";
-export const KEY_ENCRYPTION_FORMATS: readonly KeyEncryptionFormat[] = ["traditional", "pkcs8"];
 /** PBKDF2-HMAC-SHA256 rounds for PKCS#8; OpenSSL 3 uses 2048, which is low for a key kept in configuration. */
-export const PKCS8_PBKDF2_ITERATIONS = 100_000;
-export const MIN_RSA_BITS = 2048;
+const PKCS8_PBKDF2_ITERATIONS = 100_000;
+const MIN_RSA_BITS = 2048;
 
 /**
  * Encrypts a PEM private key with AES-256-CBC under the password.

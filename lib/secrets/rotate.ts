@@ -4,7 +4,7 @@ import { decrypt, encrypt } from "@/lib/secrets/cipher";
 import { loadKeyring, type Keyring } from "@/lib/secrets/keyring";
 import { keyFor, keyVersionOf } from "@/lib/secrets/store";
 
-export type RotationReport = { keyVersion: number; resealed: number; alreadyCurrent: number };
+type RotationReport = { keyVersion: number; resealed: number; alreadyCurrent: number };
 
 /**
  * Re-seals every secret under the current master key. Each batch is one transaction, so an interrupted

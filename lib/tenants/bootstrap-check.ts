@@ -3,9 +3,9 @@ import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud
 import { applicableStepRefs } from "@/lib/provisioning";
 import { preflightBootstrapClient, type PreflightReport , TenantView } from "@/lib/provisioning";
 
-export type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
+type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
 
-export interface BootstrapCheckInput {
+interface BootstrapCheckInput {
   region?: string;
   loginBaseUrl?: string;
   apiBaseUrl?: string;
@@ -14,7 +14,7 @@ export interface BootstrapCheckInput {
 }
 
 /** Explicit base URLs win over the region, as the engine does. */
-export function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget {
+function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget {
   if (input.loginBaseUrl && input.apiBaseUrl) return { loginBaseUrl: input.loginBaseUrl, apiBaseUrl: input.apiBaseUrl };
   return { region: input.region ?? "" };
 }
@@ -52,7 +52,7 @@ export async function checkBootstrapCredentials(input: BootstrapCheckInput): Pro
   }
 }
 
-export type BootstrapDiagnosis =
+type BootstrapDiagnosis =
   | { checked: true; org: { id: string; name: string; shortName: string }; access: PreflightReport }
   | { checked: false; message: string };
 

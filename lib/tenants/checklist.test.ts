@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeCatalogue , applyTenant, planTenant , networkAllowListStep } from "@/lib/provisioning";
+import { describeCatalogue , applyTenant, planTenant , networkAllowListStep, ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EWT_CLIENT, NETWORK_ALLOW_LIST, SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT, TENANT_ISOLATION, TRANSACTION_OBJECT } from "@/lib/provisioning";
 import { giveSideEffects, startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { loadTenantChecklist } from "./checklist";
@@ -30,14 +30,14 @@ describe("tenant checklist", () => {
   it("carries each step's last plan: the diff of a step that can run, the titles a pending step waits for", async () => {
     expect((await planTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const steps = (await loadTenantChecklist(kit.db, kit.tenant.id))!.phases.flatMap((phase) => phase.steps);
-    const connect = steps.find((step) => step.key === "connect-org")!;
+    const connect = steps.find((step) => step.key === CONNECT_ORG)!;
     expect(connect.plan).toMatchObject({ action: "create", waitingFor: [], plannedAt: expect.any(String) });
     expect(connect.plan!.changes).toContainEqual({ field: "orgShortName", expected: kit.orgShortName, actual: "" });
     // Secrets arrive masked from the engine.
-    const client = steps.find((step) => step.key === "client-credentials-client")!;
+    const client = steps.find((step) => step.key === CLIENT_CREDENTIALS_CLIENT)!;
     expect(client.plan).toMatchObject({ action: "create", waitingFor: [] });
     expect(client.plan!.changes).toContainEqual({ field: "secret", expected: "********", actual: "" });
-    const transactionObject = steps.find((step) => step.key === "transaction-object")!;
+    const transactionObject = steps.find((step) => step.key === TRANSACTION_OBJECT)!;
     expect(transactionObject.plan).toMatchObject({ action: "pending", changes: [] });
     expect(transactionObject.plan!.waitingFor).toContain(connect.title);
   });
@@ -51,16 +51,16 @@ describe("tenant checklist", () => {
     const applicable = steps.filter((step) => step.applies);
     expect(checklist.summary).toMatchObject({ done: applicable.length, total: applicable.length, status: "done" });
     expect(applicable.every((step) => step.status === "done" && step.lastStepRun?.mode === "apply" && step.lastStepRun.status === "succeeded")).toBe(true);
-    expect(steps.find((step) => step.key === "connect-org")!.outputs).not.toEqual({});
+    expect(steps.find((step) => step.key === CONNECT_ORG)!.outputs).not.toEqual({});
     expect(checklist.tenant.orgShortName).toBe(kit.orgShortName);
     expect(checklist.latestRun).toMatchObject({ id: report.runId, mode: "apply", stepKey: null, status: "succeeded", requestedBy: expect.any(String) });
     expect(checklist.runActive).toBe(false);
     expect(checklist.runs).toHaveLength(runsBefore + 1);
 
     expect(applicable.every((step) => step.plan === null)).toBe(true);
-    const keyMaterial = steps.find((step) => step.key === "saml-key-material")!;
+    const keyMaterial = steps.find((step) => step.key === SAML_KEY_MATERIAL)!;
     expect(keyMaterial.secrets.map((secret) => secret.label).sort()).toEqual(["encrypted key", "key password", "private key"]);
-    expect(steps.find((step) => step.key === "saml2-bearer-client")!.secrets).toEqual([{ purpose: "saml2-bearer-client.client-secret", label: "client secret" }]);
+    expect(steps.find((step) => step.key === SAML2_BEARER_CLIENT)!.secrets).toEqual([{ purpose: "saml2-bearer-client.client-secret", label: "client secret" }]);
     expect(steps.flatMap((step) => step.secrets).some((secret) => secret.purpose === "bootstrap-client-secret")).toBe(false);
 
     const json = JSON.stringify(checklist);
@@ -82,13 +82,13 @@ describe("tenant checklist of a tenant whose isolation check needs a sample agen
   const stepsOf = async () => (await loadTenantChecklist(waiting.db, waiting.tenant.id))!.phases.flatMap((phase) => phase.steps);
 
   it("shows a step not run after a failure with the step it waits for", async () => {
-    const failing = { ...waiting.engine, hooks: { afterExternalCreate: ({ stepKey }: { stepKey: string }) => { if (stepKey === "client-credentials-client") throw new Error("stopped after the create"); } } };
+    const failing = { ...waiting.engine, hooks: { afterExternalCreate: ({ stepKey }: { stepKey: string }) => { if (stepKey === CLIENT_CREDENTIALS_CLIENT) throw new Error("stopped after the create"); } } };
     expect((await applyTenant(waiting.tenant.id, failing)).status).toBe("failed");
     const steps = await stepsOf();
-    const ewt = steps.find((step) => step.key === "ewt-client")!;
+    const ewt = steps.find((step) => step.key === EWT_CLIENT)!;
     expect(ewt.status).toBe("not-started");
     expect(ewt.lastStepRun).toMatchObject({ mode: "apply", status: "skipped", outcome: "not-run", operatorMessage: 'Not run: it waits for "PureEngage Client Credentials client", which failed.' });
-    expect(steps.find((step) => step.key === "network-allow-list")!.status).toBe("done");
+    expect(steps.find((step) => step.key === NETWORK_ALLOW_LIST)!.status).toBe("done");
   });
 
   it("shows the step that needs input as such, not failed, with its manual completion form, and the tenant as needing input", async () => {
@@ -96,7 +96,7 @@ describe("tenant checklist of a tenant whose isolation check needs a sample agen
     expect(report.status).toBe("needs-input");
     const checklist = (await loadTenantChecklist(waiting.db, waiting.tenant.id))!;
     const steps = checklist.phases.flatMap((phase) => phase.steps);
-    const isolation = steps.find((step) => step.key === "tenant-isolation")!;
+    const isolation = steps.find((step) => step.key === TENANT_ISOLATION)!;
     expect(isolation).toMatchObject({
       status: "needs-input",
       errorCode: null,
@@ -104,7 +104,7 @@ describe("tenant checklist of a tenant whose isolation check needs a sample agen
       lastStepRun: { mode: "apply", status: "needs-input", operatorMessage: expect.stringMatching(/^Enter a sample agent of tenant "Acme"/) },
     });
     expect(isolation.manualFields!.map((field) => field.name)).toEqual(["username", "password", "passwordIsEncrypted"]);
-    expect(steps.filter((step) => step.applies && step.key !== "tenant-isolation").every((step) => step.status === "done")).toBe(true);
+    expect(steps.filter((step) => step.applies && step.key !== TENANT_ISOLATION).every((step) => step.status === "done")).toBe(true);
     expect(checklist.summary.status).toBe("needs-input");
     expect(checklist.summary.phases.find((phase) => phase.phase === "on-premises")!.status).toBe("needs-input");
     expect(checklist.latestRun).toMatchObject({ id: report.runId, status: "needs-input", operatorMessage: expect.stringMatching(/^Enter a sample agent/) });
@@ -114,15 +114,15 @@ describe("tenant checklist of a tenant whose isolation check needs a sample agen
     const restore = giveSideEffects(networkAllowListStep, (tenant) => [`asks the firewall team of ${tenant.cfgTenantName} to open four hosts`]);
     try {
       await waiting.db.stepState.update({
-        where: { tenantId_stepKey: { tenantId: waiting.tenant.id, stepKey: "network-allow-list" } },
+        where: { tenantId_stepKey: { tenantId: waiting.tenant.id, stepKey: NETWORK_ALLOW_LIST } },
         data: { plan: { action: "none", changes: [], notices: ["the region has a fifth host since the last apply"] }, plannedAt: new Date() },
       });
       const steps = await stepsOf();
-      const network = steps.find((step) => step.key === "network-allow-list")!;
+      const network = steps.find((step) => step.key === NETWORK_ALLOW_LIST)!;
       expect(network.sideEffects).toEqual(["asks the firewall team of Acme to open four hosts"]);
       expect(network.plan).toMatchObject({ action: "none", notices: ["the region has a fifth host since the last apply"] });
       // A step that does not apply to the tenant says nothing.
-      expect(steps.find((step) => step.key === "admin-users")!.sideEffects).toEqual([]);
+      expect(steps.find((step) => step.key === ADMIN_USERS)!.sideEffects).toEqual([]);
     } finally {
       restore();
     }

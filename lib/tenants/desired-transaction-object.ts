@@ -5,7 +5,7 @@ import { unmetDependencies , tenantSecretRef , readStepStates , buildHybridInteg
 import type { TenantView } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 
-export type DesiredTransactionObject =
+type DesiredTransactionObject =
   | { ready: true; targetTenant: string; desired: DesiredHybridIntegration }
   | { ready: false; waitingFor: { key: string; title: string }[]; problem: string };
 

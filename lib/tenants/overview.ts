@@ -17,7 +17,7 @@ export interface OverviewRow {
   lastRun: { mode: string; status: string; startedAt: Date; finishedAt: Date | null; operatorMessage: string | null } | null;
 }
 
-export interface OverviewPage {
+interface OverviewPage {
   rows: OverviewRow[];
   total: number;
   page: number;
@@ -54,7 +54,7 @@ function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
   }
 }
 
-export function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantWhereInput {
+function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantWhereInput {
   const and: Prisma.TenantWhereInput[] = [];
   if (params.q) {
     const contains = { contains: params.q, mode: "insensitive" as const };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditContext } from "@/lib/audit/record";
-import { createDeployment , BOOTSTRAP_SECRET, tenantSecretRef , createTenant } from "@/lib/provisioning";
+import { createDeployment , BOOTSTRAP_SECRET, tenantSecretRef , createTenant, SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT } from "@/lib/provisioning";
 import { sealSecret } from "@/lib/secrets/store";
 import { testDb } from "@/test/support/db";
 import { refuseReveal, revealSecretSchema, revealTenantSecret, stepOfSecret } from "./reveal-secret";
@@ -36,8 +36,8 @@ const revealEvents = () => testDb().auditEvent.findMany({ where: { action: "secr
 
 describe("revealing a tenant secret", () => {
   it("knows which step a secret belongs to and refuses names that are not a step's", () => {
-    expect(stepOfSecret(keyPassword)?.key).toBe("saml-key-material");
-    expect(stepOfSecret(clientSecret)?.key).toBe("saml2-bearer-client");
+    expect(stepOfSecret(keyPassword)?.key).toBe(SAML_KEY_MATERIAL);
+    expect(stepOfSecret(clientSecret)?.key).toBe(SAML2_BEARER_CLIENT);
     expect(stepOfSecret(BOOTSTRAP_SECRET)).toBeUndefined();
     expect(stepOfSecret("saml-key-material.")).toBeUndefined();
     expect(revealSecretSchema.safeParse({ tenantId: "nope", purpose: keyPassword }).error?.issues[0]).toMatchObject({ path: ["tenantId"], message: "must be a tenant id" });
@@ -54,7 +54,7 @@ describe("revealing a tenant secret", () => {
     const event = events.at(-1)!;
     expect(event).toMatchObject({ outcome: "success", targetType: "tenant", targetId: tenantId, actorEmail: audit.actor.email, actorRole: "operator" });
     expect(event.targetLabel).toMatch(/\/Reveal$/);
-    expect(event.details).toEqual({ purpose: keyPassword, step: "saml-key-material", reason: "shown on the checklist" });
+    expect(event.details).toEqual({ purpose: keyPassword, step: SAML_KEY_MATERIAL, reason: "shown on the checklist" });
     const row = JSON.stringify(event, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
     expect(row).not.toContain(secretValue);
     expect(row).not.toContain(Buffer.from(secretValue).toString("base64"));

@@ -9,7 +9,7 @@ export const revealSecretSchema = z.object({
   tenantId: z.uuid("must be a tenant id"),
   purpose: z.string().trim().min(1, "must name the secret").max(200, "must be at most 200 characters"),
 });
-export type RevealSecretInput = z.output<typeof revealSecretSchema>;
+type RevealSecretInput = z.output<typeof revealSecretSchema>;
 
 /** The step a sealed tenant secret belongs to: step secrets are named "<step key>.<what>". */
 export function stepOfSecret(purpose: string) {

@@ -1,4 +1,4 @@
-import { catalogue } from "@/lib/provisioning";
+import { catalogue, ADMIN_USERS, EMPLOYEE_ROLE, EWT_CLIENT, TENANT_ISOLATION } from "@/lib/provisioning";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -7,10 +7,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * Steps without an entry apply to every tenant.
  */
 const applicability: Record<string, { where: Prisma.TenantWhereInput; sql: Prisma.Sql }> = {
-  "ewt-client": { where: { agentPacing: true }, sql: Prisma.sql`t.agent_pacing` },
-  "employee-role": { where: { predictiveEngagement: true }, sql: Prisma.sql`t.predictive_engagement` },
-  "admin-users": { where: { settings: { path: ["adminUsers", "0"], not: Prisma.AnyNull } }, sql: Prisma.sql`(t.settings #> '{adminUsers,0}') IS NOT NULL` },
-  "tenant-isolation": { where: { deployment: { layout: "multi-tenant" } }, sql: Prisma.sql`d.layout = 'multi-tenant'` },
+  [EWT_CLIENT]: { where: { agentPacing: true }, sql: Prisma.sql`t.agent_pacing` },
+  [EMPLOYEE_ROLE]: { where: { predictiveEngagement: true }, sql: Prisma.sql`t.predictive_engagement` },
+  [ADMIN_USERS]: { where: { settings: { path: ["adminUsers", "0"], not: Prisma.AnyNull } }, sql: Prisma.sql`(t.settings #> '{adminUsers,0}') IS NOT NULL` },
+  [TENANT_ISOLATION]: { where: { deployment: { layout: "multi-tenant" } }, sql: Prisma.sql`d.layout = 'multi-tenant'` },
 };
 
 const alwaysKeys = catalogue.filter((step) => !applicability[step.key]).map((step) => step.key);

@@ -11,7 +11,7 @@ export interface TenantFacts {
   deployment: { layout: string };
 }
 
-export interface StepStateFacts {
+interface StepStateFacts {
   stepKey: string;
   status: string;
   verifyStatus: string | null;

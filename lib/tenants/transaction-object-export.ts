@@ -10,9 +10,9 @@ import { desiredTransactionObject } from "./desired-transaction-object";
 
 /** Audit purposes of secret.reveal for the transaction object: shown on its page, or exported with secrets. */
 export const TRANSACTION_OBJECT_PURPOSES = { page: "transaction-object", export: "transaction-object-export" } as const;
-export type TransactionObjectPurpose = (typeof TRANSACTION_OBJECT_PURPOSES)[keyof typeof TRANSACTION_OBJECT_PURPOSES];
+type TransactionObjectPurpose = (typeof TRANSACTION_OBJECT_PURPOSES)[keyof typeof TRANSACTION_OBJECT_PURPOSES];
 
-export interface TransactionObjectDocument {
+interface TransactionObjectDocument {
   tenant: string;
   deployment: string;
   /** The Configuration Server tenant that holds the object. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexNote } from "@/lib/config-server/annex";
 import { SECRET_MASK } from "@/lib/config-server/property-plan";
-import { applyTenant } from "@/lib/provisioning";
+import { applyTenant, CONNECT_ORG, TRANSACTION_OBJECT } from "@/lib/provisioning";
 import { startProvisioningKit, testAudit, type GaxTransactionState, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { freePort } from "@/test/support/free-port";
 import { exportFileName, maskedTransactionObject, revealTransactionObject, revealTransactionObjectSecrets } from "./transaction-object-export";
@@ -37,7 +37,7 @@ describe("transaction object view", () => {
     const view = (await loadTransactionObjectView(kit.db, kit.tenant.id))!;
     expect(view.ready).toBe(false);
     expect(view.live).toEqual({ status: "not-compared" });
-    expect(view.waitingFor.map((step) => step.key)).toContain("connect-org");
+    expect(view.waitingFor.map((step) => step.key)).toContain(CONNECT_ORG);
     expect(view.problem).toMatch(/^The object is built from the results of earlier steps: apply ".*Connect/);
     await expect(maskedTransactionObject(kit.db, kit.tenant.id)).rejects.toMatchObject({ code: "precondition_failed", message: view.problem });
   });
@@ -88,7 +88,7 @@ describe("transaction object view", () => {
     expect(JSON.stringify(view)).not.toContain("a-stale-client-secret");
 
     // Apply repairs it; the foreign key stays and is still reported as extra.
-    expect((await applyTenant(kit.tenant.id, kit.engine, "transaction-object")).status).toBe("succeeded");
+    expect((await applyTenant(kit.tenant.id, kit.engine, TRANSACTION_OBJECT)).status).toBe("succeeded");
     const repaired = (await loadTransactionObjectView(kit.db, kit.tenant.id))!;
     expect(repaired.counts).toMatchObject({ differs: 0, missing: 0, extra: 1 });
   });

@@ -83,7 +83,7 @@ function checksFor(tenant: TenantView): string[] {
   ];
 }
 
-export interface TransactionObjectOptions {
+interface TransactionObjectOptions {
   /** Compare with GAX (default true); false shows only what the provisioner writes. */
   compare?: boolean;
   gax?: ConnectionOptions["gax"];

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { systemActor } from "@/lib/audit/record";
 import { createUser } from "@/lib/users/manage-users";
 
-export type FirstAdminResult = { created: false } | { created: true; email: string; generatedPassword?: string; passwordFile?: string };
+type FirstAdminResult = { created: false } | { created: true; email: string; generatedPassword?: string; passwordFile?: string };
 
 /**
  * On first run (no users at all) creates the admin: from ADMIN_EMAIL/ADMIN_PASSWORD when set, otherwise with a

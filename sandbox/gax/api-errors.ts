@@ -1,7 +1,7 @@
 import { ValidationError } from "./object-schemas";
 
 /** An error answered as `{"status": <code>, "message": ...}` (the project's convention; GAX's own is unpublished). */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409,
     message: string,

@@ -11,7 +11,7 @@ import { can, parentOf, tenantDbidOf } from "./permissions";
 
 const LIST_CONTROL_PARAMETERS = new Set(["type", "brief", "filters"]);
 
-export function requireCfgType(value: string | undefined | null, attribute = "type"): CfgType {
+function requireCfgType(value: string | undefined | null, attribute = "type"): CfgType {
   if (!value) throw invalid(`${attribute}: is required`);
   if (!isCfgType(value)) throw invalid(`${attribute}: unknown or unsupported object class "${value}"`);
   return value;

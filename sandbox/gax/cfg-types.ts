@@ -22,10 +22,6 @@ export function isCfgType(value: string): value is CfgType {
   return (CFG_TYPES as readonly string[]).includes(value);
 }
 
-export function cfgTypeFromEnum(enumName: string): CfgType | undefined {
-  return CFG_TYPES.find((type) => OBJECT_TYPE_ENUM[type] === enumName);
-}
-
 /** Permission mask bits of a Config Server access control entry. */
 export const MASK = {
   read: 1,

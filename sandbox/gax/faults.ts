@@ -35,10 +35,10 @@ export const faultConfigSchema = z
   })
   .strict();
 
-export type FaultConfig = z.output<typeof faultConfigSchema>;
+type FaultConfig = z.output<typeof faultConfigSchema>;
 /** Body of POST /__sandbox/faults (defaults optional). */
 export type FaultConfigInput = z.input<typeof faultConfigSchema>;
-export type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
+type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
 
 export class FaultInjector {
   private config: FaultConfig = faultConfigSchema.parse({});

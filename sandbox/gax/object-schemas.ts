@@ -10,7 +10,7 @@ const state = z.enum(["CFGEnabled", "CFGDisabled"]);
 const flag = z.enum(["CFGTrue", "CFGFalse"]);
 const objectTypeEnum = z.enum(CFG_TYPES.map((type) => OBJECT_TYPE_ENUM[type]) as [string, ...string[]]);
 
-export const userPropertiesSchema = z
+const userPropertiesSchema = z
   .object({
     property: z.array(z.object({ section: z.string().min(1), key: z.string().min(1), value: z.string() }).strict()),
   })

@@ -24,7 +24,7 @@ export function tenantDbidOf(state: DeploymentState, object: AnyCfgObject): stri
   return object.tenantdbid;
 }
 
-export function accountsOf(state: DeploymentState, personDbid: string): AccountRef[] {
+function accountsOf(state: DeploymentState, personDbid: string): AccountRef[] {
   const groups = [...state.objects.CfgAccessGroup.values()].filter(
     (group) => group.type === "CfgAccessGroup" && group.memberids.idtype.some((member) => member.dbid === personDbid),
   );
@@ -42,7 +42,7 @@ function entryFor(state: DeploymentState, type: CfgType, dbid: string, account: 
  * groups) the nearest entry wins: one on the object itself, else the closest ancestor whose entry propagates
  * (bit 128 clear). The person's mask is the union over its accounts. The default account has full control.
  */
-export function effectiveMask(state: DeploymentState, personDbid: string, object: AnyCfgObject): number {
+function effectiveMask(state: DeploymentState, personDbid: string, object: AnyCfgObject): number {
   if (state.credentials.get(personDbid)?.isDefaultUser) return MASK.fullControl;
   let mask = 0;
   for (const account of accountsOf(state, personDbid)) {

@@ -4,7 +4,7 @@ import type { FaultConfigInput } from "./faults";
 
 /** Helpers for tests that drive a GAX sandbox over HTTP (raw requests, control endpoints). */
 
-export interface RawResponse<T = unknown> {
+interface RawResponse<T = unknown> {
   status: number;
   body: T;
 }
@@ -37,12 +37,12 @@ export async function rawGaxSession(deploymentUrl: string, username: string, pas
 
 export type RawGaxSession = Awaited<ReturnType<typeof rawGaxSession>>;
 
-export interface SandboxStateView {
+interface SandboxStateView {
   deployments: { name: string; objects: Record<string, Record<string, unknown>[]>; openSessions: number }[];
   requests: RequestLogEntry[];
 }
 
-export function sandboxControl(sandbox: GaxSandbox) {
+function sandboxControl(sandbox: GaxSandbox) {
   const control = `${sandbox.url}/__sandbox`;
   return {
     faults: (config: FaultConfigInput) => call(`${control}/faults`, { method: "POST", body: JSON.stringify(config) }),

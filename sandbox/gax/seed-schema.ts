@@ -130,7 +130,6 @@ export type GaxSandboxSeed = z.input<typeof gaxSandboxSeedSchema>;
 /** Seed after validation (defaults filled in). */
 export type ParsedGaxSeed = z.output<typeof gaxSandboxSeedSchema>;
 export type DeploymentSeed = ParsedGaxSeed["deployments"][number];
-export type TenantSeed = DeploymentSeed["tenants"][number];
 
 export function standardFolders(tenantName: string, layout: DeploymentSeed["layout"]) {
   const folders: { name: string; holds: (typeof CFG_TYPES)[number] }[] = [

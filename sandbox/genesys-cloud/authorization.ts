@@ -5,7 +5,7 @@ import { policiesAllow } from "./permissions";
 import { inEffect } from "./propagation";
 import type { RoleDivision, StoredRole } from "./state";
 
-export function grantsOf(caller: Caller): RoleDivision[] {
+function grantsOf(caller: Caller): RoleDivision[] {
   const { org, subject } = caller;
   if (subject.kind === "client") return org.clients.get(subject.clientId)?.roleDivisions ?? [];
   return org.users.get(subject.userId)?.grants ?? [];

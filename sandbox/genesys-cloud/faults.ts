@@ -39,14 +39,14 @@ export const faultConfigSchema = z.object({
     .default(0),
 });
 
-export type FaultRule = z.output<typeof faultRuleSchema>;
-export type FaultConfig = z.output<typeof faultConfigSchema>;
+type FaultRule = z.output<typeof faultRuleSchema>;
+type FaultConfig = z.output<typeof faultConfigSchema>;
 export type FaultConfigInput = z.input<typeof faultConfigSchema> | z.input<typeof faultRuleSchema>;
 
 const CONFIG_KEYS = ["rules", "randomSeed", "propagationDelaySeconds"];
 
 /** Accepts either `{rules: [...], randomSeed?, propagationDelaySeconds?}` or a single rule. */
-export function parseFaultConfig(input: unknown): FaultConfig {
+function parseFaultConfig(input: unknown): FaultConfig {
   const isConfig = input && typeof input === "object" && CONFIG_KEYS.some((key) => key in input);
   const candidate = input && typeof input === "object" && !isConfig ? { rules: [input] } : input;
   const result = faultConfigSchema.safeParse(candidate ?? {});
@@ -55,7 +55,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   throw new Error(`faults.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
 }
 
-export interface FaultDecision {
+interface FaultDecision {
   /** Answer with this instead of handling the request. */
   replace?: { status: number; retryAfterSeconds?: number };
   delayMs: number;

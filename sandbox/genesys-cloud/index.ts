@@ -13,12 +13,12 @@ import { createHandler } from "./server";
 import { buildState } from "./state";
 
 export { defaultGenesysSeed, bootstrapClientOf } from "./default-seed";
-export { genesysSandboxSeedSchema, parseGenesysSeed, type GenesysSandboxSeed, type GenesysSandboxSeedInput } from "./seed-schema";
-export { faultConfigSchema, type FaultConfig, type FaultConfigInput } from "./faults";
+export { type GenesysSandboxSeed, type GenesysSandboxSeedInput } from "./seed-schema";
+export { type FaultConfigInput } from "./faults";
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 /** Token requests per client id per minute before the token endpoint answers "rate limit exceeded" (convention). */
-export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 120;
+const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 120;
 
 export interface GenesysSandboxOptions {
   /** 0 (default) picks any free port. */

@@ -10,7 +10,7 @@
 /** `sliding`: the requests of the last window; `fixed`: a window opened by the key's first request. */
 export type WindowMode = "sliding" | "fixed";
 
-export interface WindowDecision {
+interface WindowDecision {
   allowed: boolean;
   /** Requests counted in the window, this one included when allowed (refused requests are not counted). */
   count: number;

@@ -16,7 +16,7 @@ export function makeCertificate(commonName = "gws.example.test") {
   return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey) };
 }
 
-export interface AssertionFields {
+interface AssertionFields {
   id?: string;
   issuer: string;
   nameId: string;

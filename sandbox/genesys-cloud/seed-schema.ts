@@ -25,18 +25,18 @@ export const permissionPolicySeedSchema = z.looseObject({
 });
 
 /** How the roles list shows each role's policies (the list's detail is not published; GET by id is always full). */
-export const ROLE_LIST_POLICIES = ["full", "omitted", "bare"] as const;
+const ROLE_LIST_POLICIES = ["full", "omitted", "bare"] as const;
 
-export const roleDivisionSchema = z.object({ roleId: id, divisionId: id });
+const roleDivisionSchema = z.object({ roleId: id, divisionId: id });
 
-export const divisionSeedSchema = z.object({
+const divisionSeedSchema = z.object({
   id,
   name: text,
   description: z.string().default(""),
   homeDivision: z.boolean().default(false),
 });
 
-export const roleSeedSchema = z.object({
+const roleSeedSchema = z.object({
   id,
   name: text,
   description: z.string().default(""),
@@ -45,7 +45,7 @@ export const roleSeedSchema = z.object({
   permissionPolicies: z.array(permissionPolicySeedSchema).default([]),
 });
 
-export const userSeedSchema = z.object({
+const userSeedSchema = z.object({
   id,
   name: text,
   email: z.email({ message: "must be an email address" }),
@@ -54,7 +54,7 @@ export const userSeedSchema = z.object({
   roleGrants: z.array(roleDivisionSchema).default([]),
 });
 
-export const oauthClientSeedSchema = z.object({
+const oauthClientSeedSchema = z.object({
   id,
   name: text,
   /** The client secret (seed-only: the API returns it on create and regenerate only). */
@@ -91,13 +91,13 @@ export const pureEngageSeedSchema = z.object({
 });
 
 /** A Predictive Engagement action map, as far as the sandbox lists them (GET /api/v2/journey/actionmaps). */
-export const actionMapSeedSchema = z.object({
+const actionMapSeedSchema = z.object({
   id,
   displayName: text,
   isActive: z.boolean().default(true),
 });
 
-export const orgSeedSchema = z.object({
+const orgSeedSchema = z.object({
   id,
   name: text,
   /** The org "short name": unique, immutable, the `orgName` of the SAML2 bearer grant. */

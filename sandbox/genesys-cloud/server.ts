@@ -12,7 +12,7 @@ import type { MinuteWindowLimiter } from "./rate-limit";
 import { requireScope, routeKey } from "./scopes";
 import { recordRequest, type SandboxState } from "./state";
 
-export interface Pipeline {
+interface Pipeline {
   state: () => SandboxState;
   apiRouter: Router;
   controlRouter: Router | undefined;

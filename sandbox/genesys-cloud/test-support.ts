@@ -11,7 +11,7 @@ export async function withSandbox(options: GenesysSandboxOptions = {}): Promise<
   return startGenesysCloudSandbox({ port: 0, ...options });
 }
 
-export function basic(clientId: string, clientSecret: string): string {
+function basic(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
 }
 
@@ -41,7 +41,7 @@ export async function api(url: string, token: string, method: string, path: stri
 }
 
 export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
-export const TEST_ISSUER = "https://gws.acme.example.test/saml";
+const TEST_ISSUER = "https://gws.acme.example.test/saml";
 
 /** Signs a base64 assertion for the issuer with the key (the identity provider must trust its certificate). */
 export function signedAssertion(key: { privateKeyPem: string }, nameId: string, issuer = TEST_ISSUER): string {

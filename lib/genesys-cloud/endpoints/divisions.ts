@@ -2,14 +2,13 @@ import { z } from "zod";
 import type { Transport } from "../transport";
 import { allPages, pageSchema } from "./paging";
 
-export const divisionSchema = z.looseObject({
+const divisionSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
   homeDivision: z.boolean().optional(),
   selfUri: z.string().optional(),
 });
-export type Division = z.output<typeof divisionSchema>;
 
 const divisionPage = pageSchema(divisionSchema);
 

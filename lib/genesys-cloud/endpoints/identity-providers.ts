@@ -5,14 +5,13 @@ import { pageSchema } from "./paging";
 
 const PUREENGAGE = "/api/v2/identityproviders/pureengage";
 
-export const identityProviderSchema = z.looseObject({
+const identityProviderSchema = z.looseObject({
   id: z.string(),
   name: z.string().optional(),
   disabled: z.boolean().optional(),
   issuerURI: z.string().optional(),
   selfUri: z.string().optional(),
 });
-export type IdentityProvider = z.output<typeof identityProviderSchema>;
 
 export const pureEngageSchema = identityProviderSchema.extend({
   issuerURI: z.string(),

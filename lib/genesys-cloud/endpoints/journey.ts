@@ -3,16 +3,15 @@ import type { Transport } from "../transport";
 import { pageSchema } from "./paging";
 
 /** A Predictive Engagement action map (the fields the provisioner reads; the rest is kept). */
-export const actionMapSchema = z.looseObject({
+const actionMapSchema = z.looseObject({
   id: z.string(),
   displayName: z.string().optional(),
   isActive: z.boolean().optional(),
   version: z.number().optional(),
   selfUri: z.string().optional(),
 });
-export type ActionMap = z.output<typeof actionMapSchema>;
 
-export interface ActionMapQuery {
+interface ActionMapQuery {
   pageSize?: number;
   pageNumber?: number;
 }

@@ -26,7 +26,7 @@ export const oauthClientSchema = z.looseObject({
 });
 export type OAuthClient = z.output<typeof oauthClientSchema>;
 const withSecret = oauthClientSchema.extend({ secret: z.string().min(1) });
-export type OAuthClientWithSecret = z.output<typeof withSecret>;
+type OAuthClientWithSecret = z.output<typeof withSecret>;
 
 export interface OAuthClientRequest {
   name: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Transport } from "../transport";
 
-export const organizationSchema = z.looseObject({
+const organizationSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   thirdPartyOrgName: z.string(),
@@ -12,7 +12,6 @@ export const organizationSchema = z.looseObject({
   features: z.record(z.string(), z.boolean()).optional(),
   selfUri: z.string().optional(),
 });
-export type Organization = z.output<typeof organizationSchema>;
 
 export function organizationEndpoints(t: Transport) {
   return {

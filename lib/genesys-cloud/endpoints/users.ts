@@ -14,7 +14,7 @@ export const userSchema = z.looseObject({
 });
 export type User = z.output<typeof userSchema>;
 
-export interface CreateUserRequest {
+interface CreateUserRequest {
   name: string;
   email: string;
   divisionId: string;
@@ -24,7 +24,7 @@ export interface CreateUserRequest {
   title?: string;
 }
 
-export interface UserQuery {
+interface UserQuery {
   pageSize?: number;
   pageNumber?: number;
   id?: string[];
@@ -32,7 +32,7 @@ export interface UserQuery {
 }
 
 /** `UserSearchCriteria`: `fields` matched against `value`/`values` by `type`; criteria combine by `operator` (AND). */
-export interface UserSearchCriterion {
+interface UserSearchCriterion {
   type: "EXACT" | "STARTS_WITH" | "CONTAINS" | "REGEX" | "TERM" | "TERMS" | "REQUIRED_FIELDS" | "MATCH_ALL"
     | "QUERY_STRING";
   fields?: string[];
@@ -42,7 +42,7 @@ export interface UserSearchCriterion {
 }
 
 /** `UserSearchRequest` (POST /api/v2/users/search). */
-export interface UserSearchRequest {
+interface UserSearchRequest {
   pageSize?: number;
   pageNumber?: number;
   sortBy?: string;
@@ -52,7 +52,7 @@ export interface UserSearchRequest {
 }
 
 /** `UsersSearchResponse`: not the paging envelope; the users are in `results`. */
-export const usersSearchResponseSchema = z.looseObject({
+const usersSearchResponseSchema = z.looseObject({
   total: z.number(),
   pageCount: z.number(),
   pageSize: z.number(),
@@ -60,7 +60,6 @@ export const usersSearchResponseSchema = z.looseObject({
   types: z.array(z.string()).optional(),
   results: z.array(userSchema).default([]),
 });
-export type UsersSearchResponse = z.output<typeof usersSearchResponseSchema>;
 
 /** Emails per search request; with both spellings of each that is at most 100 values and 100 users, one page. */
 const EMAILS_PER_SEARCH = 50;

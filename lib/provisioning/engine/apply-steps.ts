@@ -37,7 +37,7 @@ export async function commitTransition(setting: StepSetting, transition: StepTra
   const { tenant, run, options, lease } = setting;
   const extendLeaseMs = lease.due();
   const recorded = { ...transition, extendLeaseMs };
-  const stepRunId = await recordStepTransition(options.db, options.audit, tenant, run, recorded);
+  const stepRunId = await recordStepTransition(options.db, options.audit, { tenant, run, transition: recorded });
   noteTransition(setting, transition);
   return stepRunId;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyTenant, verifyTenant, type RunReport } from "./engine";
-import { ADMIN_USERS } from "../steps/admin-users";
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { ADMIN_USERS } from "../model/step-keys";
 
 const ORG_USERS = 20_000;
 const NEW_ADMIN = { name: "New Admin", email: "New.Admin@acme-eu.example.com" };

@@ -9,7 +9,9 @@ import { markerOf } from "../model/markers";
 import { tenantSecretRef } from "../model/secret-refs";
 import { DEFAULT_EMPLOYEE_PERMISSIONS, DEFAULT_ISSUER_URI } from "../model/settings";
 import { SAML_SECRETS } from "../steps/saml-key-material";
+import { catalogue } from "../catalogue";
 import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 let first: RunReport;
@@ -33,18 +35,18 @@ const secret = (purpose: string) => openSecret(kit.db, tenantSecretRef(kit.tenan
 describe("a full apply of a fresh tenant", () => {
   it("runs every step in catalogue order and ends with a green smoke test", () => {
     expect(first.steps.map((step) => [step.stepKey, step.status, step.result ?? step.error])).toEqual([
-      ["connect-org", "succeeded", "created"],
-      ["client-credentials-client", "succeeded", "created"],
-      ["ewt-client", "succeeded", "created"],
-      ["saml2-bearer-client", "succeeded", "created"],
-      ["saml-key-material", "succeeded", "created"],
-      ["identity-provider", "succeeded", "created"],
-      ["employee-role", "succeeded", "updated"],
-      ["admin-users", "succeeded", "updated"],
-      ["transaction-object", "succeeded", "created"],
-      ["tenant-isolation", "succeeded", "checked"],
-      ["network-allow-list", "succeeded", "created"],
-      ["smoke-test", "succeeded", "checked"],
+      [CONNECT_ORG, "succeeded", "created"],
+      [CLIENT_CREDENTIALS_CLIENT, "succeeded", "created"],
+      [EWT_CLIENT, "succeeded", "created"],
+      [SAML2_BEARER_CLIENT, "succeeded", "created"],
+      [SAML_KEY_MATERIAL, "succeeded", "created"],
+      [IDENTITY_PROVIDER, "succeeded", "created"],
+      [EMPLOYEE_ROLE, "succeeded", "updated"],
+      [ADMIN_USERS, "succeeded", "updated"],
+      [TRANSACTION_OBJECT, "succeeded", "created"],
+      [TENANT_ISOLATION, "succeeded", "checked"],
+      [NETWORK_ALLOW_LIST, "succeeded", "created"],
+      [SMOKE_TEST, "succeeded", "checked"],
     ]);
     expect(first.status).toBe("succeeded");
   });
@@ -53,7 +55,7 @@ describe("a full apply of a fresh tenant", () => {
     const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });
     expect({ orgId: tenant.orgId, orgShortName: tenant.orgShortName, orgName: tenant.orgName }).toEqual({ orgId: kit.orgId, orgShortName: "acme-eu", orgName: "Acme Europe" });
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
-    expect(states).toHaveLength(12);
+    expect(states).toHaveLength(catalogue.length);
     expect(states.every((state) => state.status === "done" && state.lastAppliedAt !== null)).toBe(true);
   });
 
@@ -62,7 +64,7 @@ describe("a full apply of a fresh tenant", () => {
     const admin = org.roles.find((role) => role.defaultRoleId === "admin")!;
     const home = org.divisions.find((division) => division.homeDivision)!;
     const byName = (name: string) => org.oauthClients.filter((client) => client.name === name);
-    for (const [name, key] of [["PureEngage Client Credentials", "client-credentials-client"], ["PureEngage Agent Pacing Service", "ewt-client"]] as const) {
+    for (const [name, key] of [["PureEngage Client Credentials", CLIENT_CREDENTIALS_CLIENT], ["PureEngage Agent Pacing Service", EWT_CLIENT]] as const) {
       expect(byName(name)).toHaveLength(1);
       expect(byName(name)[0]).toMatchObject({
         authorizedGrantType: "CLIENT-CREDENTIALS",
@@ -79,7 +81,7 @@ describe("a full apply of a fresh tenant", () => {
   });
 
   it("stores each client secret sealed, and Genesys Cloud accepts the client-credentials ones", async () => {
-    const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id, stepKey: { in: ["client-credentials-client", "ewt-client"] } } });
+    const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id, stepKey: { in: [CLIENT_CREDENTIALS_CLIENT, EWT_CLIENT] } } });
     for (const state of states) {
       const { clientId, secretPurpose } = state.outputs as { clientId: string; secretPurpose: string };
       const stored = await secret(secretPurpose);
@@ -95,7 +97,7 @@ describe("a full apply of a fresh tenant", () => {
 
   it("sets up the identity provider with the stored certificate, and the employee role keeping its policies", async () => {
     const org = await kit.genesysOrg();
-    const keyMaterial = (await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: "saml-key-material" } } })).outputs as { certificatePem: string };
+    const keyMaterial = (await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } } })).outputs as { certificatePem: string };
     expect(org.pureEngage).toMatchObject({ name: "Genesys Multicloud CX", issuerURI: DEFAULT_ISSUER_URI, ssoTargetURI: "https://apps.mypurecloud.ie", autoProvisionUsers: true, disabled: false });
     expect(sameCertificate(org.pureEngage!.certificate, keyMaterial.certificatePem)).toBe(true);
     const employee = org.roles.find((role) => role.defaultRoleId === "employee")!;
@@ -148,9 +150,9 @@ describe("a full apply of a fresh tenant", () => {
       suffix: "com",
       issuer: DEFAULT_ISSUER_URI,
       expire: "24",
-      samlClient: (await outputs("saml2-bearer-client")).clientId,
+      samlClient: (await outputs(SAML2_BEARER_CLIENT)).clientId,
       samlSecret: await secret("saml2-bearer-client.client-secret"),
-      ewtClient: (await outputs("ewt-client")).clientId,
+      ewtClient: (await outputs(EWT_CLIENT)).clientId,
       ewtSecret: await secret("ewt-client.client-secret"),
       keyPassword: await secret(SAML_SECRETS.keyPassword),
     });
@@ -172,8 +174,8 @@ describe("a full apply of a fresh tenant", () => {
     const stepEvents = await kit.db.auditEvent.findMany({ where: { targetId: kit.tenant.id, action: { startsWith: "step." } }, orderBy: { seq: "asc" } });
     const actions = stepEvents.map((event) => event.action);
     expect(stepEvents.filter((event) => event.action === "step.succeed").map((event) => (event.details as { step: string }).step)).toEqual(first.steps.map((step) => step.stepKey));
-    expect(actions.filter((action) => action === "step.start")).toHaveLength(12);
-    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(12);
+    expect(actions.filter((action) => action === "step.start")).toHaveLength(catalogue.length);
+    expect(actions.filter((action) => action === "step.succeed")).toHaveLength(catalogue.length);
   });
 
   it("stores no secret in clear in any table, in any encoding", async () => {

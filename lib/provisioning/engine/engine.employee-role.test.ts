@@ -5,6 +5,7 @@ import { employeeRoleStep } from "../steps/employee-role";
 import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/settings";
 import { loadTenantView } from "../model/tenant-view";
 import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../test-support";
+import { CONNECT_ORG, EMPLOYEE_ROLE } from "../model/step-keys";
 
 type Org = Parameters<NonNullable<KitOptions["editGenesysOrg"]>>[0];
 type Policy = Record<string, unknown> & { domain: string; entityName: string; actionSet: string[] };
@@ -20,7 +21,7 @@ const employeeOf = (org: Org) => org.roles!.find((role) => role.defaultRoleId ==
 
 async function start(edit: (org: Org) => void): Promise<ProvisioningKit> {
   kit = await startProvisioningKit({ editGenesysOrg: edit });
-  expect((await applyTenant(kit.tenant.id, kit.engine, "connect-org")).status).toBe("succeeded");
+  expect((await applyTenant(kit.tenant.id, kit.engine, CONNECT_ORG)).status).toBe("succeeded");
   return kit;
 }
 
@@ -48,7 +49,7 @@ describe("employee role", () => {
     const before = (await employeeRole()).permissionPolicies;
     expect(before).toContainEqual(conditionalPolicy);
 
-    const report = await applyTenant(kit!.tenant.id, kit!.engine, "employee-role");
+    const report = await applyTenant(kit!.tenant.id, kit!.engine, EMPLOYEE_ROLE);
     expect(stepOf(report)).toMatchObject({ status: "succeeded", result: "updated" });
     const after = (await employeeRole()).permissionPolicies;
     for (const policy of before) expect(after).toContainEqual(policy);
@@ -59,7 +60,7 @@ describe("employee role", () => {
     const limitedSegments: Policy = { domain: "journey", entityName: "segment", actionSet: ["view"] };
     limitedSegments.namedResources = ["segment-1"];
     await start((org) => employeeOf(org).permissionPolicies!.push(limitedSegments));
-    const report = await applyTenant(kit!.tenant.id, kit!.engine, "employee-role");
+    const report = await applyTenant(kit!.tenant.id, kit!.engine, EMPLOYEE_ROLE);
     expect(stepOf(report)).toMatchObject({ status: "succeeded", result: "updated" });
     const after = (await employeeRole()).permissionPolicies;
     expect(after).toContainEqual({ ...limitedSegments, allowConditions: false });
@@ -71,7 +72,7 @@ describe("employee role", () => {
       org.unlicensedDomains = ["journey"];
       employeeOf(org).permissionPolicies!.push({ domain: "journey", entityName: "session", actionSet: ["view"] });
     });
-    const report = await applyTenant(kit!.tenant.id, kit!.engine, "employee-role");
+    const report = await applyTenant(kit!.tenant.id, kit!.engine, EMPLOYEE_ROLE);
     expect(stepOf(report)).toMatchObject({ status: "failed", error: { code: "precondition_failed" } });
     const message = stepOf(report).error!.message;
     const notAdded = DEFAULT_EMPLOYEE_PERMISSIONS.filter((permission) => permission !== "journey:session:view");
@@ -81,13 +82,13 @@ describe("employee role", () => {
         `and it does not grant ${notAdded.join(", ")}. `,
     );
     expect(message).toMatch(/check that the org has Predictive Engagement/);
-    const where = { tenantId_stepKey: { tenantId: kit!.tenant.id, stepKey: "employee-role" } };
+    const where = { tenantId_stepKey: { tenantId: kit!.tenant.id, stepKey: EMPLOYEE_ROLE } };
     expect((await kit!.db.stepState.findUniqueOrThrow({ where })).status).toBe("failed");
   });
 
   it("refuses to write a role answered without any policy, and says what to do", async () => {
     await start((org) => (employeeOf(org).permissionPolicies = []));
-    const report = await applyTenant(kit!.tenant.id, kit!.engine, "employee-role");
+    const report = await applyTenant(kit!.tenant.id, kit!.engine, EMPLOYEE_ROLE);
     expect(stepOf(report)).toMatchObject({ status: "failed", error: { code: "precondition_failed" } });
     expect(stepOf(report).error!.message).toBe(
       'Genesys Cloud answered the role "employee" without any permission policy, so what it grants cannot be kept. ' +
@@ -102,7 +103,7 @@ describe("employee role", () => {
   it("says before apply that every holder of the role gets licensed, and how many hold it now", async () => {
     await start(() => undefined);
     const plans = (await planTenant(kit!.tenant.id, kit!.engine)).steps;
-    const plan = plans.find((step) => step.stepKey === "employee-role")!.plan!;
+    const plan = plans.find((step) => step.stepKey === EMPLOYEE_ROLE)!.plan!;
     const permissions = DEFAULT_EMPLOYEE_PERMISSIONS.join(", ");
     expect(plan.action).toBe("update");
     expect(plan.notices).toEqual([

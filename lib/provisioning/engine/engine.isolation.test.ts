@@ -7,9 +7,9 @@ import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD , SANDBOX_AGENT_W
 import { applyTenant, completeStepManually, verifyTenant, type RunReport } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
-import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "../steps/tenant-isolation";
-import { TRANSACTION_OBJECT } from "../steps/transaction-object";
-import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "../test-support";
+import { ISOLATION_AGENT_PASSWORD } from "../steps/tenant-isolation";
+import { ACME_AGENT, startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit, stepReport } from "../test-support";
+import { TENANT_ISOLATION, TRANSACTION_OBJECT, NETWORK_ALLOW_LIST, SMOKE_TEST } from "../model/step-keys";
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -22,8 +22,7 @@ async function started(options: KitOptions = {}) {
   return kit;
 }
 
-const isolationOf = (report: RunReport) => report.steps.find((step) => step.stepKey === TENANT_ISOLATION)!;
-const stepOf = (report: RunReport, key: string) => report.steps.find((step) => step.stepKey === key)!;
+const isolationOf = (report: RunReport) => stepReport(report, TENANT_ISOLATION);
 const NO_ACCESS = { username: SANDBOX_AGENT_WITHOUT_ACCESS.username, password: SANDBOX_AGENT_WITHOUT_ACCESS.password };
 const GRANT =
   "Grant Read and Execute on the application object 'GAX' (Environment > Applications) to acme.noaccess " +
@@ -38,9 +37,9 @@ async function globexTenant(kit: ProvisioningKit) {
     bootstrapClientSecret: "globex-bootstrap-secret",
   });
 }
-const statusOf = (report: RunReport, stepKey: string) => stepOf(report, stepKey).status;
+const statusOf = (report: RunReport, stepKey: string) => stepReport(report, stepKey).status;
 
-describe("step 10, the tenant isolation check", () => {
+describe("the tenant isolation check", () => {
   it("passes when the tenant's sample agent sees only its own hybrid_integration; the password is sealed and never audited", async () => {
     const { db, tenant, engine } = await started();
     const applied = await applyTenant(tenant.id, engine);
@@ -75,8 +74,8 @@ describe("step 10, the tenant isolation check", () => {
     expect(applied.status).toBe("failed");
     expect(isolationOf(applied).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/acme\.agent1 \(Acme\) can read the hybrid_integration of Globex/) });
     // The steps after it that do not depend on it still run.
-    expect(statusOf(applied, "network-allow-list")).toBe("succeeded");
-    expect(statusOf(applied, "smoke-test")).toBe("succeeded");
+    expect(statusOf(applied, NETWORK_ALLOW_LIST)).toBe("succeeded");
+    expect(statusOf(applied, SMOKE_TEST)).toBe("succeeded");
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toMatchObject({
       status: "drifted",
       differences: [{ field: "acme.agent1 (Acme)", expected: "sees only its own tenant's hybrid_integration", actual: "can read the hybrid_integration of Globex" }],
@@ -162,7 +161,7 @@ describe("step 10, the tenant isolation check", () => {
     // Everything else ran: the network allow-list and the smoke test do not depend on the isolation check.
     const others = applied.steps.filter((step) => step.stepKey !== TENANT_ISOLATION && step.status !== "skipped");
     expect(others.map((step) => [step.stepKey, step.status])).toEqual(others.map((step) => [step.stepKey, "succeeded"]));
-    expect(others.map((step) => step.stepKey)).toEqual(expect.arrayContaining(["transaction-object", "network-allow-list", "smoke-test"]));
+    expect(others.map((step) => step.stepKey)).toEqual(expect.arrayContaining([TRANSACTION_OBJECT, NETWORK_ALLOW_LIST, SMOKE_TEST]));
 
     const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: TENANT_ISOLATION } } });
     expect(state).toMatchObject({ status: "needs-input", errorCode: null });
@@ -170,7 +169,7 @@ describe("step 10, the tenant isolation check", () => {
     expect(stepRun).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message, finishedAt: expect.any(Date) });
     const run = await db.run.findUniqueOrThrow({ where: { id: applied.runId } });
     expect(run).toMatchObject({ status: "needs-input", errorCode: null, operatorMessage: message });
-    expect((run.summary as { steps: Record<string, string> }).steps).toMatchObject({ [TENANT_ISOLATION]: "needs-input", "network-allow-list": "created", "smoke-test": "checked" });
+    expect((run.summary as { steps: Record<string, string> }).steps).toMatchObject({ [TENANT_ISOLATION]: "needs-input", [NETWORK_ALLOW_LIST]: "created", [SMOKE_TEST]: "checked" });
 
     const events = await db.auditEvent.findMany({ where: { targetId: tenant.id, action: { in: ["step.needs_input", "step.fail", "run.finish"] } }, orderBy: { seq: "asc" } });
     expect(events.map((event) => [event.action, event.outcome])).toEqual([["step.needs_input", "failure"], ["run.finish", "failure"]]);
@@ -266,7 +265,7 @@ describe("step 10, the tenant isolation check", () => {
   });
 });
 
-describe("step 9 never writes into another tenant", () => {
+describe("the transaction object never writes into another tenant", () => {
   it("stops when GAX, ignoring tenantdbid, answers Acme's lookup with Globex's hybrid_integration", async () => {
     const seed = structuredClone(defaultGaxSeed);
     const multi = seed.deployments[0]!;
@@ -279,7 +278,7 @@ describe("step 9 never writes into another tenant", () => {
 
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("failed");
-    expect(stepOf(applied, TRANSACTION_OBJECT).error).toMatchObject({
+    expect(stepReport(applied, TRANSACTION_OBJECT).error).toMatchObject({
       code: "gax.tenant-mismatch",
       message: expect.stringMatching(
         /^GAX answered the lookup of hybrid_integration in tenant "Acme" with the one of tenant "Globex" \(DBID \d+\)/,

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { servicePurposes } from "@/lib/network/allow-list";
 import { freePort } from "@/test/support/free-port";
 import { applyTenant, planTenant, verifyTenant } from "./engine";
-import { networkRulesFor, NETWORK_ALLOW_LIST } from "../steps/network-allow-list";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { networkRulesFor } from "../steps/network-allow-list";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
 import { loadTenantView } from "../model/tenant-view";
+import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 let sandboxPort: number;
@@ -15,9 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-const stepOf = (report: Awaited<ReturnType<typeof verifyTenant>>) => report.steps.find((step) => step.stepKey === NETWORK_ALLOW_LIST)!;
+const stepOf = (report: Awaited<ReturnType<typeof verifyTenant>>) => stepReport(report, NETWORK_ALLOW_LIST);
 
-describe("step 11, the network allow-list", () => {
+describe("the network allow-list", () => {
   it("lists a region's four hosts on 443 with their reasons", async () => {
     const tenant = { ...(await loadTenantView(kit.db, kit.tenant.id)), target: { region: "eu-west-1" } };
     expect(networkRulesFor(tenant)).toEqual(

@@ -5,7 +5,8 @@ import { applyTenant, planTenant, runTenant } from "./engine";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
 import { networkAllowListStep } from "../steps/network-allow-list";
-import { giveSideEffects, startProvisioningKit, testAudit, type ProvisioningKit } from "../test-support";
+import { giveSideEffects, startProvisioningKit, testAudit, type ProvisioningKit, stepReport } from "../test-support";
+import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 
@@ -19,23 +20,23 @@ describe("plan", () => {
     const report = await planTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
     expect(Object.fromEntries(report.steps.map((step) => [step.stepKey, step.plan?.action]))).toEqual({
-      "connect-org": "create",
-      "client-credentials-client": "create",
-      "ewt-client": "create",
-      "saml2-bearer-client": "create",
-      "saml-key-material": "pending",
-      "identity-provider": "pending",
-      "employee-role": "update",
-      "admin-users": undefined,
-      "transaction-object": "pending",
-      "tenant-isolation": "check",
-      "network-allow-list": "create",
-      "smoke-test": "pending",
+      [CONNECT_ORG]: "create",
+      [CLIENT_CREDENTIALS_CLIENT]: "create",
+      [EWT_CLIENT]: "create",
+      [SAML2_BEARER_CLIENT]: "create",
+      [SAML_KEY_MATERIAL]: "pending",
+      [IDENTITY_PROVIDER]: "pending",
+      [EMPLOYEE_ROLE]: "update",
+      [ADMIN_USERS]: undefined,
+      [TRANSACTION_OBJECT]: "pending",
+      [TENANT_ISOLATION]: "check",
+      [NETWORK_ALLOW_LIST]: "create",
+      [SMOKE_TEST]: "pending",
     });
     const plan = (key: string) => report.steps.find((step) => step.stepKey === key)!.plan!;
-    expect(plan("connect-org").changes).toContainEqual({ field: "orgShortName", expected: "acme-eu", actual: "" });
-    expect(plan("identity-provider").waitingFor).toEqual(["connect-org", "saml-key-material"]);
-    expect(plan("employee-role").changes.map((change) => change.expected)).toContain("journey:session:view");
+    expect(plan(CONNECT_ORG).changes).toContainEqual({ field: "orgShortName", expected: "acme-eu", actual: "" });
+    expect(plan(IDENTITY_PROVIDER).waitingFor).toEqual([CONNECT_ORG, SAML_KEY_MATERIAL]);
+    expect(plan(EMPLOYEE_ROLE).changes.map((change) => change.expected)).toContain("journey:session:view");
 
     expect(await kit.genesysWrites()).toEqual([]);
     expect(await kit.gax.control.objectWrites()).toEqual([]);
@@ -43,8 +44,8 @@ describe("plan", () => {
     // sample agent the operator entered, was done before.
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
     expect(states.filter((state) => state.plannedAt === null).map((state) => state.stepKey)).toEqual([]);
-    expect(states.filter((state) => state.status !== "pending").map((state) => state.stepKey)).toEqual(["tenant-isolation"]);
-    expect(states.find((state) => state.stepKey === "identity-provider")!.plan).toEqual(plan("identity-provider"));
+    expect(states.filter((state) => state.status !== "pending").map((state) => state.stepKey)).toEqual([TENANT_ISOLATION]);
+    expect(states.find((state) => state.stepKey === IDENTITY_PROVIDER)!.plan).toEqual(plan(IDENTITY_PROVIDER));
     expect(await kit.db.externalIntent.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
     expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(2);
   });
@@ -53,7 +54,7 @@ describe("plan", () => {
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const applied = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id, status: "done" } });
     expect(applied.filter((state) => state.plan !== null || state.plannedAt !== null)).toEqual([]);
-    const keyMaterial = applied.find((state) => state.stepKey === "saml-key-material")!.outputs as { notAfter: string };
+    const keyMaterial = applied.find((state) => state.stepKey === SAML_KEY_MATERIAL)!.outputs as { notAfter: string };
     expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } })).certificateExpiresAt?.toISOString()).toBe(keyMaterial.notAfter);
     const report = await planTenant(kit.tenant.id, kit.engine);
     expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check", "none", "check"]);
@@ -67,13 +68,13 @@ describe("side effects", () => {
   it("are said with the plan of each step that has them, worked out for the tenant", async () => {
     const restore = giveSideEffects(networkAllowListStep, (tenant) => [`asks the firewall team of ${tenant.cfgTenantName} to open the hosts`]);
     try {
-      const report = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: "network-allow-list" }, kit.engine);
-      expect(report.steps).toEqual([expect.objectContaining({ stepKey: "network-allow-list", status: "succeeded", sideEffects: ["asks the firewall team of Acme to open the hosts"] })]);
+      const report = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: NETWORK_ALLOW_LIST }, kit.engine);
+      expect(report.steps).toEqual([expect.objectContaining({ stepKey: NETWORK_ALLOW_LIST, status: "succeeded", sideEffects: ["asks the firewall team of Acme to open the hosts"] })]);
       expect(report.steps[0]!.plan).toMatchObject({ action: "none" });
     } finally {
       restore();
     }
-    const without = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: "network-allow-list" }, kit.engine);
+    const without = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: NETWORK_ALLOW_LIST }, kit.engine);
     expect(without.steps[0]).not.toHaveProperty("sideEffects");
   });
 });
@@ -96,8 +97,8 @@ describe("runs of one tenant", () => {
   });
 
   it("runs a single step on request and names unknown steps", async () => {
-    const single = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: "identity-provider" }, kit.engine);
-    expect(single.steps.map((step) => [step.stepKey, step.verification?.status])).toEqual([["identity-provider", "ok"]]);
+    const single = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: IDENTITY_PROVIDER }, kit.engine);
+    expect(single.steps.map((step) => [step.stepKey, step.verification?.status])).toEqual([[IDENTITY_PROVIDER, "ok"]]);
     await expect(runTenant({ tenantId: kit.tenant.id, mode: "apply", stepKey: "no-such-step" }, kit.engine)).rejects.toThrow(/There is no step "no-such-step"/);
   });
 });
@@ -113,7 +114,7 @@ describe("one org per tenant", () => {
       bootstrapClientId: kit.tenant.bootstrapClientId,
       bootstrapClientSecret: (await openSecret(kit.db, tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET)))!,
     });
-    const report = await runTenant({ tenantId: second.id, mode: "apply", stepKey: "connect-org" }, kit.engine);
+    const report = await runTenant({ tenantId: second.id, mode: "apply", stepKey: CONNECT_ORG }, kit.engine);
     expect(report.steps[0]!.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already provisioned for tenant .*\/Acme/) });
     expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: second.id } })).orgId).toBeNull();
 
@@ -122,12 +123,12 @@ describe("one org per tenant", () => {
     expect(whole.status).toBe("failed");
     const byStatus = (status: string) => whole.steps.filter((step) => step.status === status).map((step) => step.stepKey);
     // Globex has no Agent Pacing Service (ewt-client skipped); the deployment is multi-tenant (isolation check applies).
-    expect(byStatus("skipped")).toEqual(["ewt-client", "admin-users"]);
-    expect(byStatus("failed")).toEqual(["connect-org"]);
-    expect(byStatus("succeeded")).toEqual(["network-allow-list"]);
-    expect(byStatus("not-run")).toEqual(["client-credentials-client", "saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role", "transaction-object", "tenant-isolation", "smoke-test"]);
-    expect(whole.steps.find((step) => step.stepKey === "client-credentials-client")!.reason).toBe('Not run: it waits for "Connect the Genesys Cloud org", which failed.');
+    expect(byStatus("skipped")).toEqual([EWT_CLIENT, ADMIN_USERS]);
+    expect(byStatus("failed")).toEqual([CONNECT_ORG]);
+    expect(byStatus("succeeded")).toEqual([NETWORK_ALLOW_LIST]);
+    expect(byStatus("not-run")).toEqual([CLIENT_CREDENTIALS_CLIENT, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT, TENANT_ISOLATION, SMOKE_TEST]);
+    expect(stepReport(whole, CLIENT_CREDENTIALS_CLIENT).reason).toBe('Not run: it waits for "Connect the Genesys Cloud org", which failed.');
     const states = await kit.db.stepState.findMany({ where: { tenantId: second.id }, select: { stepKey: true, status: true } });
-    expect(Object.fromEntries(states.map((state) => [state.stepKey, state.status]))).toEqual({ "connect-org": "failed", "network-allow-list": "done" });
+    expect(Object.fromEntries(states.map((state) => [state.stepKey, state.status]))).toEqual({ [CONNECT_ORG]: "failed", [NETWORK_ALLOW_LIST]: "done" });
   });
 });

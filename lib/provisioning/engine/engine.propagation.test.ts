@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, runTenant } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
+import { CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, SMOKE_TEST } from "../model/step-keys";
 
 /** Genesys Cloud takes changes in only after this long (the sandbox's propagation delay). */
 async function delayChanges(kit: ProvisioningKit, seconds: number) {
@@ -30,7 +31,7 @@ describe("changes Genesys Cloud takes in only after a while", () => {
     await delayChanges(kit, 3);
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.steps.filter((step) => step.status === "failed").map((step) => step.error)).toEqual([]);
-    expect(report.steps.at(-1)).toMatchObject({ stepKey: "smoke-test", status: "succeeded", result: "checked" });
+    expect(report.steps.at(-1)).toMatchObject({ stepKey: SMOKE_TEST, status: "succeeded", result: "checked" });
     // The SAML2 bearer client was refused at first: the smoke test asked again instead of failing.
     expect(await tokenAnswers(kit)).toContain(401);
     expect((await kit.genesysWrites()).filter((request) => request.path.endsWith("/secret"))).toEqual([]);
@@ -38,13 +39,13 @@ describe("changes Genesys Cloud takes in only after a while", () => {
 
   it("never regenerates a client secret because Genesys Cloud refused a new one for a moment", async () => {
     kit = await startProvisioningKit({ propagationWindowMs: 10_000 });
-    expect((await applyTenant(kit.tenant.id, kit.engine, "connect-org")).status).toBe("succeeded");
+    expect((await applyTenant(kit.tenant.id, kit.engine, CONNECT_ORG)).status).toBe("succeeded");
     await delayChanges(kit, 1.5);
-    const created = await applyTenant(kit.tenant.id, kit.engine, "client-credentials-client");
+    const created = await applyTenant(kit.tenant.id, kit.engine, CLIENT_CREDENTIALS_CLIENT);
     expect(created.steps[0]!.result).toBe("created");
     const secret = await openSecret(kit.db, tenantSecretRef(kit.tenant.id, "client-credentials-client.client-secret"));
 
-    const stepKey = "client-credentials-client";
+    const stepKey = CLIENT_CREDENTIALS_CLIENT;
     const planned = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey }, kit.engine);
     const plan = planned.steps[0]!.plan!;
     expect(plan.action).toBe("none");
@@ -55,7 +56,7 @@ describe("changes Genesys Cloud takes in only after a while", () => {
     );
     expect(plan.notices![0]).toMatch(/ and regenerate the secret only if it is still refused after that\.$/);
 
-    const again = await applyTenant(kit.tenant.id, kit.engine, "client-credentials-client");
+    const again = await applyTenant(kit.tenant.id, kit.engine, CLIENT_CREDENTIALS_CLIENT);
     expect(again.steps[0]).toMatchObject({ status: "succeeded", result: "unchanged" });
     expect(await openSecret(kit.db, tenantSecretRef(kit.tenant.id, "client-credentials-client.client-secret"))).toBe(
       secret,
@@ -70,7 +71,7 @@ describe("changes Genesys Cloud takes in only after a while", () => {
     await delayChanges(kit, 600);
     const started = Date.now();
     const report = await applyTenant(kit.tenant.id, kit.engine);
-    const smoke = report.steps.find((step) => step.stepKey === "smoke-test")!;
+    const smoke = stepReport(report, SMOKE_TEST);
     expect(smoke.status).toBe("failed");
     const message = smoke.error!.message;
     expect(message).toMatch(/^The smoke test failed to exchange a SAML assertion for a token, still refused after /);
@@ -89,7 +90,7 @@ describe("changes Genesys Cloud takes in only after a while", () => {
     const changed = { ...provider, certificates: undefined, issuerURI: "https://elsewhere.example.test" };
     expect((await kit.genesysApi("PUT", "/api/v2/identityproviders/pureengage", changed)).status).toBe(200);
     const started = Date.now();
-    const report = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: "smoke-test" }, kit.engine);
+    const report = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: SMOKE_TEST }, kit.engine);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(report.steps[0]!.verification).toMatchObject({
       status: "drifted",

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { optionOf, startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
+import { EWT_CLIENT } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 
@@ -15,7 +16,7 @@ describe("a tenant whose Agent Pacing Service shares the PureEngage Client Crede
   it("creates no ewt client and writes the shared client into the ewt section", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === "ewt-client")!.result).toBe("updated");
+    expect(stepReport(report, EWT_CLIENT).result).toBe("updated");
     const org = await kit.genesysOrg();
     const shared = org.oauthClients.find((client) => client.name === "PureEngage Client Credentials")!;
     expect(org.oauthClients.map((client) => client.name).sort()).toEqual(["Genesys Multicloud CX SAML2 Bearer", "Hybrid Provisioner bootstrap", "PureEngage Client Credentials", "Read-only auditor"]);

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultGaxSeed } from "@/sandbox/gax/default-seed";
 import type { GaxSandboxSeed } from "@/sandbox/gax/seed-schema";
-import { applyTenant, verifyTenant, type RunReport } from "./engine";
+import { applyTenant, verifyTenant } from "./engine";
 import { chooseObjectTenant } from "../registration/object-tenant-setting";
-import { TRANSACTION_OBJECT } from "../steps/transaction-object";
 import {
   startProvisioningKit,
   testAudit,
   type GaxTransactionState,
   type KitOptions,
   type ProvisioningKit,
+  stepReport,
 } from "../test-support";
+import { TRANSACTION_OBJECT, TENANT_ISOLATION } from "../model/step-keys";
 
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
@@ -23,7 +24,6 @@ async function started(options: KitOptions) {
   return kit;
 }
 
-const stepOf = (report: RunReport, key: string) => report.steps.find((step) => step.stepKey === key);
 
 /** A Configuration Server that shows both an Environment and a Resources tenant. */
 function seedWithBoth(): GaxSandboxSeed {
@@ -41,8 +41,8 @@ describe("a single-tenant deployment whose one tenant is Resources", () => {
     expect(tenant.cfgTenantName).toBe("Resources");
     const applied = await applyTenant(tenant.id, engine);
     expect(applied.status).toBe("succeeded");
-    expect(stepOf(applied, "tenant-isolation")?.status).toBe("skipped");
-    expect(stepOf(applied, TRANSACTION_OBJECT)).toMatchObject({ status: "succeeded", result: "created" });
+    expect(stepReport(applied, TENANT_ISOLATION)?.status).toBe("skipped");
+    expect(stepReport(applied, TRANSACTION_OBJECT)).toMatchObject({ status: "succeeded", result: "created" });
     const where = { tenantId_stepKey: { tenantId: tenant.id, stepKey: TRANSACTION_OBJECT } };
     const state = await db.stepState.findUniqueOrThrow({ where });
     expect(state.outputs).toMatchObject({ cfgTenant: "Resources", tenantDbid: "1" });
@@ -51,7 +51,7 @@ describe("a single-tenant deployment whose one tenant is Resources", () => {
     expect(placed).toEqual([{ name: "hybrid_integration", tenantdbid: "1" }]);
     expect(await hybridIntegration()).toHaveLength(1);
     const verified = await verifyTenant(tenant.id, engine, TRANSACTION_OBJECT);
-    expect(stepOf(verified, TRANSACTION_OBJECT)?.verification).toMatchObject({ status: "ok", differences: [] });
+    expect(stepReport(verified, TRANSACTION_OBJECT)?.verification).toMatchObject({ status: "ok", differences: [] });
   });
 
   it("stops at the transaction object, saying why, when the deployment cannot tell which tenant", async () => {
@@ -67,7 +67,7 @@ describe("a single-tenant deployment whose one tenant is Resources", () => {
         'GAX user "gax-admin" sees both',
     );
     const error = { code: "invalid_input", message: expect.stringMatching(unknown) };
-    expect(stepOf(applied, TRANSACTION_OBJECT)).toMatchObject({ status: "failed", error });
+    expect(stepReport(applied, TRANSACTION_OBJECT)).toMatchObject({ status: "failed", error });
     expect(await gax.control.objects("both", "CfgTransaction")).toEqual([]);
   });
 });

@@ -3,17 +3,18 @@ import { applyTenant, runTenant } from "./engine";
 import { parseTenantSettings, SettingsError } from "../model/settings";
 import { smokeTestStep } from "../steps/smoke-test";
 import { loadTenantView } from "../model/tenant-view";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, type ProvisioningKit, stepReport } from "../test-support";
+import { SMOKE_TEST } from "../model/step-keys";
 
 const SMOKE_USER = "hybrid-provisioner-smoke-test@acme-eu.com";
 const NOBODY = "nobody@acme-eu.example.com";
 
 const smokeState = (kit: ProvisioningKit) => {
-  const key = { tenantId: kit.tenant.id, stepKey: "smoke-test" };
+  const key = { tenantId: kit.tenant.id, stepKey: SMOKE_TEST };
   return kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: key } });
 };
 const smokePlan = async (kit: ProvisioningKit) =>
-  (await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: "smoke-test" }, kit.engine)).steps[0]!.plan!;
+  (await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: SMOKE_TEST }, kit.engine)).steps[0]!.plan!;
 const sideEffectsOf = async (kit: ProvisioningKit) =>
   smokeTestStep.sideEffects!(await loadTenantView(kit.db, kit.tenant.id));
 
@@ -36,7 +37,7 @@ describe("the smoke test of a fresh tenant", () => {
   it("reads a Predictive Engagement list with the bearer token, inside the client's journey scope", async () => {
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    const smoke = report.steps.find((step) => step.stepKey === "smoke-test")!;
+    const smoke = stepReport(report, SMOKE_TEST);
     expect(smoke.changes).toEqual([
       `signed in as ${SMOKE_USER} and called GET /api/v2/journey/actionmaps?pageSize=1: the test agent holds ` +
         "journey:actionmap:view, which the employee role gives auto-provisioned agents",
@@ -66,7 +67,7 @@ describe("the smoke test of a fresh tenant", () => {
     const body = { name: employee.name, permissionPolicies };
     const put = await kit.genesysApi("PUT", `/api/v2/authorization/roles/${employee.id}`, body);
     expect(put.status).toBe(200);
-    const report = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: "smoke-test" }, kit.engine);
+    const report = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: SMOKE_TEST }, kit.engine);
     const verification = report.steps[0]!.verification!;
     expect(verification.status).toBe("drifted");
     expect(verification.differences).toEqual([
@@ -94,7 +95,7 @@ describe("scopes without a known probe", () => {
     expect(waiting).toMatchObject({ action: "pending", notices: [expect.stringMatching(onlyExchange)] });
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === "smoke-test")!.changes).toEqual([
+    expect(stepReport(report, SMOKE_TEST).changes).toEqual([
       `signed in as ${SMOKE_USER} (token exchange only, no API call: none of the client's scopes ` +
         "(users:readonly) is one with a known probe (journey, journey:readonly, organization, organization:readonly))",
     ]);
@@ -127,7 +128,7 @@ describe("an existing test agent named in the tenant settings", () => {
       `The test agent cannot sign in: no user of the org has the email ${NOBODY}. Apply will stop before ` +
         "signing in, creating no user; create the agent or correct smokeTestAgentEmail.",
     );
-    const report = await applyTenant(kit.tenant.id, kit.engine, "smoke-test");
+    const report = await applyTenant(kit.tenant.id, kit.engine, SMOKE_TEST);
     expect(report.steps[0]!.error).toEqual({
       code: "precondition_failed",
       message:

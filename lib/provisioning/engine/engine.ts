@@ -9,7 +9,7 @@ import { DEFAULT_LEASE_MS, finishRun, runOutcome, type RunMode } from "./run-rec
 import { contextFor, openRun, prepareStep } from "./step-setting";
 import { loadTenantView } from "../model/tenant-view";
 
-export type { EngineHooks, EngineOptions, RunReport, StepReport } from "./engine-types";
+export type { EngineOptions, RunReport, StepReport } from "./engine-types";
 
 function stepsFor(stepKey: string | undefined): AnyStep[] {
   if (stepKey === undefined) return [...catalogue];
@@ -27,7 +27,7 @@ export async function runTenant(request: { tenantId: string; mode: RunMode; step
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const tenant = await loadTenantView(db, request.tenantId);
   const steps = stepsFor(request.stepKey);
-  const setting = await openRun(tenant, request.mode, request.stepKey ?? null, options, leaseMs);
+  const setting = await openRun(options, { tenant, mode: request.mode, stepKey: request.stepKey ?? null, leaseMs });
   const { run } = setting;
   let reports: StepReport[] = [];
   let finished = false;
@@ -42,7 +42,7 @@ export async function runTenant(request: { tenantId: string; mode: RunMode; step
     await setting.connections.close();
   }
   const outcome = runOutcome(reports, runFailure);
-  if (!finished) await finishRun(db, audit, tenant, run, outcome);
+  if (!finished) await finishRun(db, audit, { tenant, run, outcome });
   return { runId: run.id, correlationId: run.correlationId, mode: request.mode, status: outcome.status, steps: reports };
 }
 
@@ -58,7 +58,7 @@ export async function completeStepManually(tenantId: string, stepKey: string, va
   const parsedValues = parseInput(step.manual.schema, values, `values for "${step.title}"`);
   const tenant = await loadTenantView(db, tenantId);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const setting = await openRun(tenant, "apply", step.key, options, leaseMs);
+  const setting = await openRun(options, { tenant, mode: "apply", stepKey: step.key, leaseMs });
   const { run, connections } = setting;
   const stepRun = await db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
   const record = { stepRunId: stepRun.id, calls: connections.calls };

@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import { IDENTITY_PROVIDER } from "../steps/identity-provider";
+import { IDENTITY_PROVIDER } from "../model/step-keys";
 
 /** Rotation stages that change the identity provider in Genesys Cloud. */
 const PROVIDER_STAGES = ["add-certificate", "remove-old-certificate"];

@@ -17,18 +17,33 @@ export interface RunHandle {
   stepKey: string | null;
 }
 
+/** A run to start: the tenant, what it does, and how long its lease holds without being extended. */
+export interface RunStart {
+  tenant: TenantView;
+  mode: RunMode;
+  stepKey: string | null;
+  leaseMs: number;
+}
+
+/** A run that ends, with what it reports. */
+export interface RunFinish {
+  tenant: TenantView;
+  run: RunHandle;
+  outcome: RunOutcome;
+}
+
 export const tenantTarget = (tenant: TenantView) => ({ type: "tenant" as const, id: tenant.id, label: tenant.label });
 
 /**
  * Starts a run unless another run of the tenant holds an unexpired lease. The tenant row is locked while checking,
  * so two processes cannot both start; a run whose lease passed (its process died) is marked abandoned.
  */
-export async function startRun(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number): Promise<RunHandle> {
-  return (await startRunReading(db, audit, tenant, mode, stepKey, leaseMs, async () => undefined)).run;
+export async function startRun(db: Db, audit: AuditContext, start: RunStart): Promise<RunHandle> {
+  return (await startRunReading(db, audit, { ...start, read: async () => undefined })).run;
 }
 
 /** startRun, and `read` in the same transaction once the lease is taken: what the run reads then, it holds. */
-export async function startRunReading<T>(db: Db, audit: AuditContext, tenant: TenantView, mode: RunMode, stepKey: string | null, leaseMs: number, read: (tx: DbTx) => Promise<T>): Promise<{ run: RunHandle; value: T }> {
+export async function startRunReading<T>(db: Db, audit: AuditContext, { tenant, mode, stepKey, leaseMs, read }: RunStart & { read: (tx: DbTx) => Promise<T> }): Promise<{ run: RunHandle; value: T }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
     const now = new Date();
@@ -95,7 +110,7 @@ export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutc
 }
 
 /** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
-export async function writeRunFinish(tx: DbTx, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<AuditEventInput> {
+export async function writeRunFinish(tx: DbTx, { tenant, run, outcome }: RunFinish): Promise<AuditEventInput> {
   await tx.run.update({
     where: { id: run.id },
     data: { status: outcome.status, finishedAt: new Date(), errorCode: outcome.errorCode ?? null, operatorMessage: outcome.operatorMessage ?? null, summary: { steps: outcome.steps } },
@@ -108,6 +123,6 @@ export async function writeRunFinish(tx: DbTx, tenant: TenantView, run: RunHandl
   };
 }
 
-export async function finishRun(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, outcome: RunOutcome): Promise<void> {
-  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, [await writeRunFinish(tx, tenant, run, outcome)]));
+export async function finishRun(db: Db, audit: AuditContext, finish: RunFinish): Promise<void> {
+  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, [await writeRunFinish(tx, finish)]));
 }

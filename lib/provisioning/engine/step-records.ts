@@ -22,12 +22,15 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
 
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
+/** Where the writers of one transition write: its transaction, the run and tenant, and the transition's time. */
+type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date };
+
 /**
  * Started: with one statement, its StepRun, with its attempt number (1 plus the tries at this step since it last
  * succeeded: failed, waiting for input, or abandoned), and its state set to running. Returns the StepRun and the audit
  * record.
  */
-async function writeStart(tx: DbTx, tenant: TenantView, run: RunHandle, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
+async function writeStart({ tx, tenant, run }: Writing, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
   const id = randomUUID();
   await tx.$executeRaw`
     WITH started AS (
@@ -109,7 +112,7 @@ export interface StepTransition {
  * Done: seals the secrets the API returned once, stores the outputs, closes the intents of the objects the step
  * owns and finishes its StepRun. Returns its audit records.
  */
-async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, step: CompletedStep, now: Date): Promise<AuditEventInput[]> {
+async function writeCompletion({ tx, tenant, run, now }: Writing, step: CompletedStep): Promise<AuditEventInput[]> {
   const { result } = step;
   const secrets = Object.entries(result.secrets ?? {});
   if (result.org) await recordOrg(tx, tenant, result.org);
@@ -145,11 +148,9 @@ async function writeCompletion(tx: DbTx, tenant: TenantView, run: RunHandle, ste
 
 /** A step that ended without its result: its StepRun and its state, in two statements. Returns its correlation ids. */
 async function writeStopped(
-  tx: DbTx,
-  tenant: TenantView,
+  { tx, tenant, now }: Writing,
   step: { key: string; stepRunId: string; calls: CallRecord[] },
   stop: { status: "failed" | "needs-input"; errorCode: string | null; message: string },
-  now: Date,
 ): Promise<string[]> {
   const correlationIds = apiCorrelationIds(step.calls);
   const { status, errorCode, message: operatorMessage } = stop;
@@ -164,10 +165,11 @@ async function writeStopped(
 }
 
 /** Failed: the StepRun and the state. Returns its audit record. */
-async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: FailedStep, now: Date): Promise<AuditEventInput> {
+async function writeFailure(writing: Writing, step: FailedStep): Promise<AuditEventInput> {
+  const { tenant, run } = writing;
   const { failure } = step;
   const stop = { status: "failed" as const, errorCode: failure.code, message: failure.message };
-  const correlationIds = await writeStopped(tx, tenant, step, stop, now);
+  const correlationIds = await writeStopped(writing, step, stop);
   return {
     action: "step.fail",
     outcome: "failure",
@@ -177,22 +179,24 @@ async function writeFailure(tx: DbTx, tenant: TenantView, run: RunHandle, step: 
 }
 
 /** Waiting for input: the StepRun and the state (no error code: nothing failed). Returns its audit record. */
-async function writeWaiting(tx: DbTx, tenant: TenantView, run: RunHandle, step: WaitingStep, now: Date): Promise<AuditEventInput> {
+async function writeWaiting(writing: Writing, step: WaitingStep): Promise<AuditEventInput> {
+  const { tenant, run } = writing;
   const { needed } = step;
-  await writeStopped(tx, tenant, step, { status: "needs-input", errorCode: null, message: needed.message }, now);
+  await writeStopped(writing, step, { status: "needs-input", errorCode: null, message: needed.message });
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   return { action: "step.needs_input", outcome: "failure", target: tenantTarget(tenant), details: { ...ref, ...needed } };
 }
 
 /** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
-export async function recordStepTransition(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, transition: StepTransition): Promise<string | undefined> {
+export async function recordStepTransition(db: Db, audit: AuditContext, { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition }): Promise<string | undefined> {
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
   const now = new Date();
   return db.$transaction(async (tx) => {
+    const writing: Writing = { tx, tenant, run, now };
     const events: AuditEventInput[] = [];
-    if (transition.completed) events.push(...(await writeCompletion(tx, tenant, run, transition.completed, now)));
-    if (transition.failed) events.push(await writeFailure(tx, tenant, run, transition.failed, now));
-    if (transition.waiting) events.push(await writeWaiting(tx, tenant, run, transition.waiting, now));
+    if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed)));
+    if (transition.failed) events.push(await writeFailure(writing, transition.failed));
+    if (transition.waiting) events.push(await writeWaiting(writing, transition.waiting));
     const passed = transition.passed ?? [];
     if (passed.length > 0) {
       const passedRun = (step: PassedStep) => ({
@@ -203,12 +207,12 @@ export async function recordStepTransition(db: Db, audit: AuditContext, tenant: 
     }
     let stepRunId: string | undefined;
     if (transition.begin) {
-      const started = await writeStart(tx, tenant, run, transition.begin);
+      const started = await writeStart(writing, transition.begin);
       stepRunId = started.stepRunId;
       events.push(started.event);
     }
     if (transition.extendLeaseMs && !transition.finish) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
-    if (transition.finish) events.push(await writeRunFinish(tx, tenant, run, transition.finish));
+    if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
     await recordAuditEvents(tx, audit, events, secretValues);
     return stepRunId;
   });

@@ -2,7 +2,7 @@ import { openSecret } from "@/lib/secrets/store";
 import { applicableStepRefs, unmetDependencies, type AnyStep } from "../catalogue";
 import { openConnections, type Connections } from "./connections";
 import type { EngineOptions } from "./engine-types";
-import { startRunReading, type RunHandle, type RunMode } from "./run-records";
+import { startRunReading, type RunHandle, type RunStart } from "./run-records";
 import { tenantSecretRef } from "../model/secret-refs";
 import { DEFAULT_PROPAGATION_WINDOW_MS } from "../model/propagation";
 import { lastChangedAt } from "./recent-changes";
@@ -90,7 +90,8 @@ export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, 
 }
 
 /** Starts a run (taking the tenant's lease) and reads its step states in the same transaction. */
-export async function openRun(tenant: TenantView, mode: RunMode, stepKey: string | null, options: EngineOptions, leaseMs: number): Promise<StepSetting> {
-  const { run, value: states } = await startRunReading(options.db, options.audit, tenant, mode, stepKey, leaseMs, (tx) => readStepStates(tx, tenant.id));
+export async function openRun(options: EngineOptions, start: RunStart): Promise<StepSetting> {
+  const { tenant, leaseMs } = start;
+  const { run, value: states } = await startRunReading(options.db, options.audit, { ...start, read: (tx) => readStepStates(tx, tenant.id) });
   return { tenant, run, connections: openConnections(options.db, tenant, options), options, states, secrets: new Map(), lease: new LeaseKeeper(leaseMs) };
 }

@@ -12,7 +12,7 @@ export interface StepPropagation {
   lastChangedAt(stepKeys: readonly string[]): Promise<Date | null>;
 }
 
-export interface RefusalRetry {
+interface RefusalRetry {
   windowMs: number;
   /**
    * When the objects involved last changed, as far as known (null: no recent change is known); a function, asked only

@@ -4,7 +4,7 @@ import { policiesGrant } from "@/lib/genesys-cloud/permission-policies";
 import { STEP_ACCESS, type GrantedRole } from "./required-permissions";
 import type { TenantView } from "../model/tenant-view";
 
-export interface StepRef {
+interface StepRef {
   key: string;
   title: string;
 }

@@ -13,11 +13,12 @@ import { permissionsOf, STEP_ACCESS } from "./required-permissions";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
 import { loadTenantView, type TenantView } from "../model/tenant-view";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "../test-support";
+import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, NETWORK_ALLOW_LIST } from "../model/step-keys";
 
 type GenesysOrgSeedInput = GenesysSandboxSeedInput["orgs"][number];
 
 const EVERY_PERMISSION = permissionsOf(Object.keys(STEP_ACCESS));
-const ADMIN_USERS = [{ name: "Second Admin", email: "second.admin@acme-eu.example.com" }];
+const SECOND_ADMINS = [{ name: "Second Admin", email: "second.admin@acme-eu.example.com" }];
 
 /** Role policies granting exactly these permissions, one policy per domain and entity. */
 function policiesFor(permissions: string[]) {
@@ -50,10 +51,10 @@ function customRoleInsteadOfAdmin(org: GenesysOrgSeedInput) {
  * allow-list, which needs nothing of the org and writes nothing to it, still runs.
  */
 function expectStoppedAtStepOne(report: RunReport, permission = "") {
-  const failed = { stepKey: "connect-org", status: "failed", error: { code: "precondition_failed" } };
+  const failed = { stepKey: CONNECT_ORG, status: "failed", error: { code: "precondition_failed" } };
   expect(report.steps[0], permission).toMatchObject(failed);
   const ran = report.steps.slice(1).filter((step) => step.status !== "not-run" && step.status !== "skipped");
-  expect(ran.map((step) => step.stepKey), permission).toEqual(["network-allow-list"]);
+  expect(ran.map((step) => step.stepKey), permission).toEqual([NETWORK_ALLOW_LIST]);
   expect(report.status).toBe("failed");
 }
 
@@ -71,7 +72,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
   let adminRoleId: string;
   beforeAll(async () => {
     kit = await startProvisioningKit({
-      settings: { adminUsers: ADMIN_USERS },
+      settings: { adminUsers: SECOND_ADMINS },
       editGenesysOrg: adminWithTablePermissions,
     });
     adminRoleId = (await kit.genesysOrg()).roles.find((role) => role.defaultRoleId === "admin")!.id;
@@ -154,23 +155,23 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
     };
 
     expect(await missingFor(view)).toEqual([
-      ["authorization:role:edit", ["employee-role"]],
-      ["directory:user:add", ["admin-users"]],
+      ["authorization:role:edit", [EMPLOYEE_ROLE]],
+      ["directory:user:add", [ADMIN_USERS]],
     ]);
     const withoutPredictiveEngagement = { ...view, services: { ...view.services, predictiveEngagement: false } };
-    expect(await missingFor(withoutPredictiveEngagement)).toEqual([["directory:user:add", ["admin-users"]]]);
+    expect(await missingFor(withoutPredictiveEngagement)).toEqual([["directory:user:add", [ADMIN_USERS]]]);
     const withoutAdminUsers = { ...withoutPredictiveEngagement, settings: { ...view.settings, adminUsers: [] } };
     const report = await preflightBootstrapClient(genesys, withoutAdminUsers, applicableStepRefs(withoutAdminUsers));
     expect(preflightPassed(report)).toBe(true);
-    expect(report.checkedSteps).not.toContain("admin-users");
-    expect(report.checkedSteps).not.toContain("employee-role");
+    expect(report.checkedSteps).not.toContain(ADMIN_USERS);
+    expect(report.checkedSteps).not.toContain(EMPLOYEE_ROLE);
   });
 
   it("shows what is missing in connect-org's plan, with what to do", async () => {
     await resetOrg();
     await removeFromAdmin("sso:provider:add");
     const plan = await planTenant(kit.tenant.id, kit.engine);
-    expect(plan.steps[0]!.stepKey).toBe("connect-org");
+    expect(plan.steps[0]!.stepKey).toBe(CONNECT_ORG);
     expect(plan.steps[0]!.plan?.notices).toEqual([
       "The bootstrap client lacks the permission sso:provider:add, needed by " +
         '"PureEngage identity provider" (PUT /api/v2/identityproviders/pureengage (create)).',
@@ -207,8 +208,8 @@ describe("a bootstrap client with every permission of the table but not the admi
       {
         role: "admin",
         steps: [
-          { key: "client-credentials-client", title: "PureEngage Client Credentials client" },
-          { key: "ewt-client", title: "Agent Pacing Service (ewt) client" },
+          { key: CLIENT_CREDENTIALS_CLIENT, title: "PureEngage Client Credentials client" },
+          { key: EWT_CLIENT, title: "Agent Pacing Service (ewt) client" },
         ],
       },
     ]);

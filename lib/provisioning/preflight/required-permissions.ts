@@ -1,10 +1,11 @@
+import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 // What each step needs from the bootstrap client, per Platform API call, with the published source of each permission:
 // the "Requires ANY/ALL permissions" line of the operation in the official Platform API SDK docs
 // (purecloud-platform-client-v2, build/docs/<Api>.md; the same text as the API Explorer on developer.genesys.cloud).
 // Calls that need no permission (GET /organizations/me, /authorization/divisions/home, /users) are not listed.
 
 /** One Platform API call a step makes as the bootstrap client, and the permission it needs. */
-export interface PermissionUse {
+interface PermissionUse {
   permission: string;
   call: string;
   /** Where the requirement is published: the SDK docs page and operation. */
@@ -14,7 +15,7 @@ export interface PermissionUse {
 /** The built-in roles the procedure grants; Genesys Cloud lets a caller grant only roles it holds itself. */
 export type GrantedRole = "admin";
 
-export interface StepAccess {
+interface StepAccess {
   uses: readonly PermissionUse[];
   /** Roles the step grants to a client or to users: the bootstrap client must hold them. */
   grantsRoles: readonly GrantedRole[];
@@ -50,21 +51,21 @@ const SUBJECT = "/api/v2/authorization/subjects/{subjectId}";
 /** Step key -> what the step needs. Every step of the catalogue has an entry (a test checks it). */
 export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // The preflight itself: the bootstrap client reads its own OAuth client (its role grants) and those roles.
-  "connect-org": {
+  [CONNECT_ORG]: {
     uses: [
       needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
       needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
     ],
     grantsRoles: [],
   },
-  "client-credentials-client": clientCredentialsClient,
-  "ewt-client": clientCredentialsClient,
-  "saml2-bearer-client": { uses: oauthClientUses, grantsRoles: [] },
-  "saml-key-material": nothing,
+  [CLIENT_CREDENTIALS_CLIENT]: clientCredentialsClient,
+  [EWT_CLIENT]: clientCredentialsClient,
+  [SAML2_BEARER_CLIENT]: { uses: oauthClientUses, grantsRoles: [] },
+  [SAML_KEY_MATERIAL]: nothing,
   // The docs require ANY of add and edit for the PUT without saying which one counts when; the step creates the
   // provider and later updates it (drift, certificate rotation), so both are asked for. The sandbox checks add when
   // it creates, edit when it updates.
-  "identity-provider": {
+  [IDENTITY_PROVIDER]: {
     uses: [
       needs("GET /api/v2/identityproviders", "sso:provider:view", "IdentityProviderApi", "getIdentityproviders"),
       needs(`GET ${PUREENGAGE}`, "sso:provider:view", "IdentityProviderApi", "getIdentityprovidersPureengage"),
@@ -73,7 +74,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     ],
     grantsRoles: [],
   },
-  "employee-role": {
+  [EMPLOYEE_ROLE]: {
     uses: [
       readRoles,
       needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
@@ -81,7 +82,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     ],
     grantsRoles: [],
   },
-  "admin-users": {
+  [ADMIN_USERS]: {
     uses: [
       readRoles,
       needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch"),
@@ -91,12 +92,12 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     ],
     grantsRoles: ["admin"],
   },
-  "transaction-object": nothing,
-  "tenant-isolation": nothing,
-  "network-allow-list": nothing,
+  [TRANSACTION_OBJECT]: nothing,
+  [TENANT_ISOLATION]: nothing,
+  [NETWORK_ALLOW_LIST]: nothing,
   // Signs in with the SAML2 bearer client and probes with the user's token; the bootstrap client only looks up the
   // existing test agent named in the settings (smokeTestAgentEmail), counted always so that naming one later works.
-  "smoke-test": {
+  [SMOKE_TEST]: {
     uses: [needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch")],
     grantsRoles: [],
   },

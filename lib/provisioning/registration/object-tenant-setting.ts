@@ -18,13 +18,13 @@ import {
 import { parseInput } from "../model/parse-input";
 import { gaxPasswordRef } from "../model/secret-refs";
 
-export interface RenamedTenant {
+interface RenamedTenant {
   id: string;
   from: string;
   to: string;
 }
 
-export interface ObjectTenantOutcome {
+interface ObjectTenantOutcome {
   objectTenant: ObjectTenant;
   /** What the last detection says against the operator's choice, if anything. */
   warning: string | null;

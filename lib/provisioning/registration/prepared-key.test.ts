@@ -9,8 +9,9 @@ import { hasSecret, openSecret } from "@/lib/secrets/store";
 import { applyTenant } from "../engine/engine";
 import { prepareSamlKey } from "./prepared-key";
 import { tenantSecretRef } from "../model/secret-refs";
-import { PREPARED_SAML_KEY, SAML_KEY_MATERIAL } from "../steps/saml-key-material";
-import { startProvisioningKit, testAudit, type ProvisioningKit } from "../test-support";
+import { PREPARED_SAML_KEY } from "../steps/saml-key-material";
+import { startProvisioningKit, testAudit, type ProvisioningKit, stepReport } from "../test-support";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 const prepared = (tenantId = kit.tenant.id) => openSecret(kit.db, tenantSecretRef(tenantId, PREPARED_SAML_KEY));
@@ -33,7 +34,7 @@ describe("a SAML key prepared when the tenant is registered", () => {
 
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(report.steps.find((step) => step.stepKey === SAML_KEY_MATERIAL)!.changes).toEqual(["made the SAML certificate for the key prepared when the tenant was registered"]);
+    expect(stepReport(report, SAML_KEY_MATERIAL).changes).toEqual(["made the SAML certificate for the key prepared when the tenant was registered"]);
     const { certificatePem } = (await keyMaterialState())!.outputs as { certificatePem: string };
     expect(publicKeyOf(certificatePem)).toBe(publicKeyOf(key));
     expect(sameCertificate((await kit.genesysOrg()).pureEngage!.certificate, certificatePem)).toBe(true);

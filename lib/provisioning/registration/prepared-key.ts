@@ -3,8 +3,9 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { generatePrivateKeyPem } from "@/lib/saml/generate";
 import { hasSecret, sealSecret } from "@/lib/secrets/store";
 import { tenantSecretRef } from "../model/secret-refs";
-import { PREPARED_SAML_KEY, SAML_KEY_MATERIAL } from "../steps/saml-key-material";
+import { PREPARED_SAML_KEY } from "../steps/saml-key-material";
 import { tenantLabel } from "../model/tenant-view";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 const PREPARED_KEY_BITS = 2048;
 

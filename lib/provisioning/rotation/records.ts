@@ -8,9 +8,10 @@ import type { Failure } from "../engine/failures";
 import { tenantTarget, type RunHandle } from "../engine/run-records";
 import { tenantSecretRef } from "../model/secret-refs";
 import { apiCorrelationIds } from "../engine/step-records";
-import { certificateOutputs, keyMaterialOutputsSchema, keyMaterialSecrets, NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type KeyMaterialOutputs } from "../steps/saml-key-material";
+import { certificateOutputs, keyMaterialOutputsSchema, keyMaterialSecrets, NEXT_SAML_SECRETS, SAML_SECRETS, type KeyMaterialOutputs } from "../steps/saml-key-material";
 import type { TenantView } from "../model/tenant-view";
 import { isBeforeSwitch, whatToDoAfterFailure, type RotationPosition, type RotationStage } from "./stages";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 export interface StageOutcome {
   result: "changed" | "unchanged" | "checked";

@@ -9,6 +9,7 @@ import { startProvisioningKit, type ProvisioningKit } from "../test-support";
 import { loadCertificatePage } from "@/lib/tenants/certificate-page";
 import { rotateCertificate } from "./rotate";
 import { expectRotatedTo, keyMaterial, providerCertificates, provisionedKit, transactionKey, until } from "./rotation-test-support";
+import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL } from "../model/step-keys";
 
 let kit: ProvisioningKit;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     expect(sameCertificate(trusted[0]!, before.certificatePem)).toBe(true);
     expect(sameCertificate(trusted[1]!, current.next!.certificatePem)).toBe(true);
     // The identity provider step knows about the rotation under way: both certificates are what it expects.
-    const verify = await verifyTenant(kit.tenant.id, kit.engine, "identity-provider");
+    const verify = await verifyTenant(kit.tenant.id, kit.engine, IDENTITY_PROVIDER);
     expect(verify.steps[0]!.verification).toEqual({ status: "ok", differences: [] });
 
     const page = await loadCertificatePage(kit.db, kit.tenant.id);
@@ -101,7 +102,7 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     const failed = await rotateCertificate(kit.tenant.id, { ...kit.engine, rotationHooks: { afterStageWork: (stage) => { if (stage === "add-certificate") throw new Error("stop"); } } });
     expect(failed.status).toBe("failed");
     const imported = await generateKeyMaterial({});
-    expect((await completeStepManually(kit.tenant.id, "saml-key-material", { certificate: imported.certificatePem, key: imported.privateKeyPem }, kit.engine)).status).toBe("succeeded");
+    expect((await completeStepManually(kit.tenant.id, SAML_KEY_MATERIAL, { certificate: imported.certificatePem, key: imported.privateKeyPem }, kit.engine)).status).toBe("succeeded");
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
 
     const fresh = await rotateCertificate(kit.tenant.id, kit.engine);

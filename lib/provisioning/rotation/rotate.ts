@@ -15,12 +15,12 @@ import { currentKeyMaterial, openRotation, recordFailure, recordGenerated, recor
 import { isBeforeSwitch, ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo, type RotationPosition, type RotationStage } from "./stages";
 import { rotationStepContext } from "./step-context";
 
-export interface RotationHooks {
+interface RotationHooks {
   /** Called after a stage did its work and before it is recorded: tests simulate a crash or a failure here. */
   afterStageWork?(stage: RotationStage): void | Promise<void>;
 }
 
-export interface RotationOptions extends EngineOptions {
+interface RotationOptions extends EngineOptions {
   rotationHooks?: RotationHooks;
   /** Identifies the request (the queued job's id): once its rotation succeeded, the same request delivered again does nothing. */
   requestId?: string;
@@ -125,7 +125,7 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
     const done = await db.certificateRotation.findFirst({ where: { tenantId: tenant.id, requestId: options.requestId, status: "succeeded" } });
     if (done) return { ...reportOf(done, done.runId ?? "", done.correlationId), resumed: false, status: "succeeded", alreadyDone: true, stages: [] };
   }
-  const run = await startRun(db, audit, tenant, "apply", ROTATION_STEP_KEY, leaseMs);
+  const run = await startRun(db, audit, { tenant, mode: "apply", stepKey: ROTATION_STEP_KEY, leaseMs });
   const connections = openConnections(db, tenant, options);
   const setting: Setting = { tenant, run, connections, options };
   const worked: RotationReport["stages"] = [];
@@ -155,7 +155,7 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   }
   const status = failure ? "failed" : "succeeded";
   const steps = Object.fromEntries(worked.map((entry) => [entry.stage, entry.status]));
-  await finishRun(db, audit, tenant, run, { status, steps, errorCode: failure?.code, operatorMessage: failure?.message });
+  await finishRun(db, audit, { tenant, run, outcome: { status, steps, errorCode: failure?.code, operatorMessage: failure?.message } });
   return { ...reportOf(rotation, run.id, run.correlationId), resumed, status, stages: worked, ...(failure ? { error: failure } : {}) };
 }
 

@@ -5,8 +5,9 @@ import { keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, verifyTenant } from "../engine/engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { keyMaterialOutputsSchema, NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS } from "../steps/saml-key-material";
+import { keyMaterialOutputsSchema, NEXT_SAML_SECRETS, SAML_SECRETS } from "../steps/saml-key-material";
 import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 /** Both sandboxes with the Acme tenant applied: what a rotation starts from. */
 export async function provisionedKit(): Promise<ProvisioningKit> {

@@ -3,9 +3,6 @@ export const ROTATION_STAGES = ["generate", "add-certificate", "update-transacti
 export type RotationStage = (typeof ROTATION_STAGES)[number];
 export type RotationPosition = RotationStage | "done";
 
-export const ROTATION_STATUSES = ["running", "succeeded", "failed", "superseded"] as const;
-export type RotationStatus = (typeof ROTATION_STATUSES)[number];
-
 /** The Run row of a rotation: an apply of this pseudo-step, so the engine's tenant lease covers it. */
 export const ROTATION_STEP_KEY = "certificate-rotation";
 
@@ -27,10 +24,6 @@ export const rotationStageInfo: Record<RotationStage, { title: string; descripti
 export const isBeforeSwitch = (stage: RotationPosition) => stage !== "remove-old-certificate" && stage !== "done";
 
 export const stageIndex = (stage: RotationPosition) => (stage === "done" ? ROTATION_STAGES.length : ROTATION_STAGES.indexOf(stage));
-
-export function isRotationStage(value: string): value is RotationStage {
-  return (ROTATION_STAGES as readonly string[]).includes(value);
-}
 
 /** What the operator should do when a rotation stopped at this stage; where desktops stand meanwhile. */
 export const whatToDoAfterFailure: Record<RotationStage, string> = {

@@ -9,8 +9,9 @@ import { lastChangedAt } from "../engine/recent-changes";
 import { tenantSecretRef } from "../model/secret-refs";
 import { readStepStates } from "../engine/step-states";
 import type { Step, StepContext, StepOutputs } from "../model/step";
-import { NEXT_SAML_SECRETS, SAML_KEY_MATERIAL, SAML_SECRETS, type CertificateOutputs } from "../steps/saml-key-material";
+import { NEXT_SAML_SECRETS, SAML_SECRETS, type CertificateOutputs } from "../steps/saml-key-material";
 import type { TenantView } from "../model/tenant-view";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 const unavailable = (): never => {
   throw new AppError("precondition_failed", "A certificate rotation creates no Genesys Cloud objects and reads no other tenant.");
@@ -23,7 +24,7 @@ const nextPurposeOf: Record<string, string> = {
   [SAML_SECRETS.encryptedKey]: NEXT_SAML_SECRETS.encryptedKey,
 };
 
-export interface RotationStepSetting {
+interface RotationStepSetting {
   db: Db;
   tenant: TenantView;
   connections: Connections;

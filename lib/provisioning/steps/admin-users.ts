@@ -2,9 +2,7 @@ import { z } from "zod";
 import { isGenesysCloudError, type GenesysCloudClient, type Subject, type User } from "@/lib/genesys-cloud";
 import { requireDefaultRole } from "./org-roles";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
-import { CONNECT_ORG } from "./connect-org";
-
-export const ADMIN_USERS = "admin-users";
+import { ADMIN_USERS, CONNECT_ORG } from "../model/step-keys";
 
 const input = z.object({ users: z.array(z.object({ name: z.string(), email: z.string() })).min(1) });
 type Input = z.output<typeof input>;

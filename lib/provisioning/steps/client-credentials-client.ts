@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { oauthClientStep } from "./oauth-client-step";
-import { CONNECT_ORG } from "./connect-org";
-
-export const CLIENT_CREDENTIALS_CLIENT = "client-credentials-client";
+import { CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG } from "../model/step-keys";
 
 const input = z.object({ tokenLifetimeSeconds: z.number().int() });
 

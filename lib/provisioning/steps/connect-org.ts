@@ -2,11 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { preflightBootstrapClient, preflightNotices } from "../preflight/preflight";
 import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../model/step";
-
-export const CONNECT_ORG = "connect-org";
+import { CONNECT_ORG } from "../model/step-keys";
 
 export const orgOutputsSchema = z.object({ orgId: z.string().min(1), orgName: z.string(), orgShortName: z.string().min(1) });
-export type OrgOutputs = z.output<typeof orgOutputsSchema>;
+type OrgOutputs = z.output<typeof orgOutputsSchema>;
 
 const input = z.object({ recorded: orgOutputsSchema.nullable() });
 type Input = z.output<typeof input>;

@@ -11,8 +11,7 @@ import {
 } from "./role-policies";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
-
-export const EMPLOYEE_ROLE = "employee-role";
+import { EMPLOYEE_ROLE, CONNECT_ORG } from "../model/step-keys";
 
 const input = z.object({ permissions: z.array(z.string()).min(1) });
 type Input = z.output<typeof input>;
@@ -102,7 +101,7 @@ export const employeeRoleStep = defineStep<Input>({
   title: "Employee role: Predictive Engagement permissions",
   description: "Adds the Predictive Engagement permissions to the employee role that auto-provisioned agents get, keeping every permission the role already has.",
   phase: "genesys-cloud",
-  dependsOn: ["connect-org"],
+  dependsOn: [CONNECT_ORG],
   input,
   inputFrom: ({ tenant }) => ({ permissions: tenant.settings.employeePermissions }),
   appliesTo: (tenant) => tenant.services.predictiveEngagement,

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { oauthClientOutputsSchema, oauthClientStep } from "./oauth-client-step";
 import { defineStep, type StepContext } from "../model/step";
-import { CLIENT_CREDENTIALS_CLIENT } from "./client-credentials-client";
-import { CONNECT_ORG } from "./connect-org";
-
-export const EWT_CLIENT = "ewt-client";
+import { CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EWT_CLIENT } from "../model/step-keys";
 
 const input = z.object({
   mode: z.enum(["separate", "shared"]),

@@ -3,10 +3,10 @@ import { AppError } from "@/lib/errors";
 import { sameCertificate, type PureEngageProvider, type PureEngageRequest } from "@/lib/genesys-cloud";
 import { providerCertificates } from "@/lib/genesys-cloud/endpoints/identity-providers";
 import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../model/step";
-import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL } from "./saml-key-material";
+import { keyMaterialOutputsSchema } from "./saml-key-material";
+import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL, CONNECT_ORG } from "../model/step-keys";
 
-export const IDENTITY_PROVIDER = "identity-provider";
-export const PROVIDER_NAME = "Genesys Multicloud CX";
+const PROVIDER_NAME = "Genesys Multicloud CX";
 
 const input = z.object({ issuerUri: z.string().min(1), ssoTargetUri: z.string().min(1), keyMaterial: keyMaterialOutputsSchema });
 type Input = z.output<typeof input>;
@@ -73,7 +73,7 @@ export const identityProviderStep = defineStep<Input>({
   title: "PureEngage identity provider",
   description: "Creates or updates the Genesys Multicloud CX (PureEngage) identity provider: the SAML certificate, the issuer, the SSO target, user auto-provisioning on, enabled.",
   phase: "genesys-cloud",
-  dependsOn: ["connect-org", SAML_KEY_MATERIAL],
+  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL],
   input,
   inputFrom: ({ tenant, outputs }) => ({ issuerUri: tenant.settings.issuerUri, ssoTargetUri: tenant.settings.ssoTargetUri, keyMaterial: outputs[SAML_KEY_MATERIAL] }),
 

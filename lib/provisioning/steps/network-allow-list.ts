@@ -4,12 +4,11 @@ import { networkAllowList, probeTargetsFor, servicePurposes, type AllowListEntry
 import { probeHosts } from "@/lib/network/probe";
 import { defineStep, type FieldDifference } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
-
-export const NETWORK_ALLOW_LIST = "network-allow-list";
+import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
 const entrySchema = z.object({ service: z.enum(["login", "api", "apps", "streaming"]), host: z.string().min(1), port: z.number().int().min(1).max(65_535), purpose: z.string() });
-export type NetworkRule = z.output<typeof entrySchema>;
-export const networkOutputsSchema = z.object({ rules: z.array(entrySchema).min(1) });
+type NetworkRule = z.output<typeof entrySchema>;
+const networkOutputsSchema = z.object({ rules: z.array(entrySchema).min(1) });
 
 const input = networkOutputsSchema;
 type Input = z.output<typeof input>;

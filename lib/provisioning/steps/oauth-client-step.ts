@@ -7,13 +7,13 @@ import { formatSeconds, retryRefusals } from "../model/propagation";
 import { defineStep, verificationFrom, type FieldDifference, type InputSource, type RegeneratedSecret, type Step, type StepApplyResult, type StepContext, type StepPlan } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
 
-export interface OAuthClientSettings {
+interface OAuthClientSettings {
   accessTokenValiditySeconds: number;
   redirectUris: string[];
   scopes: string[];
 }
 
-export interface OAuthClientStepSpec<Input> {
+interface OAuthClientStepSpec<Input> {
   key: string;
   title: string;
   description: string;
@@ -27,9 +27,9 @@ export interface OAuthClientStepSpec<Input> {
   settings(input: Input): OAuthClientSettings;
 }
 
-export const clientSecretPurpose = (stepKey: string) => `${stepKey}.client-secret`;
+const clientSecretPurpose = (stepKey: string) => `${stepKey}.client-secret`;
 export const oauthClientOutputsSchema = z.object({ clientId: z.string().min(1), clientName: z.string(), secretPurpose: z.string().min(1) });
-export type OAuthClientOutputs = z.output<typeof oauthClientOutputsSchema>;
+type OAuthClientOutputs = z.output<typeof oauthClientOutputsSchema>;
 
 const manualSchema = z.object({ clientId: z.string().trim().min(1, "must not be empty"), clientSecret: z.string().min(1, "must not be empty") }).strict();
 type ManualValues = z.output<typeof manualSchema>;

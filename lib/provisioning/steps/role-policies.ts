@@ -7,7 +7,7 @@ import { permissionForms } from "@/lib/genesys-cloud/permission-policies";
 type Policy = Pick<PermissionPolicy, "domain" | "entityName" | "actionSet"> & Record<string, unknown>;
 
 /** One permission (`domain:entity:action`, wildcards as given) and what limits it ("" when nothing does). */
-export interface Grant {
+interface Grant {
   permission: string;
   limits: string;
   /** The policy fields that limit it, for operators. */
@@ -40,7 +40,7 @@ function limitsOf(policy: Policy): { limits: string; limitedBy: string[] } {
   return { limits, limitedBy: fields.map(([key]) => key).sort() };
 }
 
-export function grantsOf(policies: readonly Policy[]): Grant[] {
+function grantsOf(policies: readonly Policy[]): Grant[] {
   return policies.flatMap((policy) => {
     const limits = limitsOf(policy);
     const permission = (action: string) => `${policy.domain}:${policy.entityName}:${action}`;

@@ -5,8 +5,7 @@ import { importKeyMaterial } from "@/lib/saml/import";
 import { generatePassword } from "@/lib/saml/password";
 import { encryptPrivateKey, keyMatchesCertificate, readPrivateKey } from "@/lib/saml/private-key";
 import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../model/step";
-
-export const SAML_KEY_MATERIAL = "saml-key-material";
+import { SAML_KEY_MATERIAL, CONNECT_ORG } from "../model/step-keys";
 
 /** Sealed: the private key (PKCS#8 PEM), its encryption password, and the key encrypted with it (key.pem.enc). */
 export const SAML_SECRETS = {
@@ -98,9 +97,9 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
   title: "SAML key material",
   description: "Generates the SAML signing key and certificate (like openssl req -x509 -days 3652) and a password that encrypts the key; all of them are kept sealed.",
   phase: "key-material",
-  dependsOn: ["connect-org"],
+  dependsOn: [CONNECT_ORG],
   input,
-  inputFrom: ({ outputs }) => ({ orgShortName: outputs["connect-org"]?.orgShortName }),
+  inputFrom: ({ outputs }) => ({ orgShortName: outputs[CONNECT_ORG]?.orgShortName }),
 
   async plan(ctx) {
     const found = await problems(ctx);

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { oauthClientStep } from "./oauth-client-step";
-import { CONNECT_ORG } from "./connect-org";
-
-export const SAML2_BEARER_CLIENT = "saml2-bearer-client";
+import { CONNECT_ORG, SAML2_BEARER_CLIENT } from "../model/step-keys";
 
 const input = z.object({ redirectUri: z.string().min(1), scopes: z.array(z.string()).min(1), tokenLifetimeSeconds: z.number().int() });
 

@@ -9,7 +9,7 @@ export interface ProbeContext {
   employeePermissions: string[];
 }
 
-export interface SmokeProbe {
+interface SmokeProbe {
   key: string;
   /** The OAuth scopes that allow the call (any one), from the Platform API's definition of the operation. */
   scopes: readonly string[];
@@ -33,7 +33,7 @@ function lists(permissions: string[], permission: string): boolean {
 }
 
 /** Preferred first: a probe that also proves the employee role's permissions. */
-export const SMOKE_PROBES: readonly SmokeProbe[] = [
+const SMOKE_PROBES: readonly SmokeProbe[] = [
   {
     key: "journey-action-maps",
     scopes: ["journey", "journey:readonly"],
@@ -65,7 +65,7 @@ export const SMOKE_PROBES: readonly SmokeProbe[] = [
   },
 ];
 
-export type ProbeChoice = { probe: SmokeProbe } | { probe: null; why: string };
+type ProbeChoice = { probe: SmokeProbe } | { probe: null; why: string };
 
 /** The first probe one of the client's scopes allows and that can prove something for this tenant. */
 export function chooseProbe(scopes: readonly string[], context: ProbeContext): ProbeChoice {

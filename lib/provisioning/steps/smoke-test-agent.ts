@@ -4,7 +4,7 @@ import type { GenesysCloudClient } from "@/lib/genesys-cloud";
 import { isEmailAddress, samlNameId } from "@/lib/saml/name-id";
 import type { TenantView } from "../model/tenant-view";
 
-export interface TestAgentInput {
+interface TestAgentInput {
   testUser: string;
   testAgentEmail?: string;
   domainSuffix: string;

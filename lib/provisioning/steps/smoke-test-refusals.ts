@@ -1,9 +1,6 @@
 // Refusals the smoke test meets, in its own terms: which recent change explains them, and what to do when none does.
 import { isGenesysCloudError, type GenesysCloudError } from "@/lib/genesys-cloud";
-import { EMPLOYEE_ROLE } from "./employee-role";
-import { IDENTITY_PROVIDER } from "./identity-provider";
-import { SAML_KEY_MATERIAL } from "./saml-key-material";
-import { SAML2_BEARER_CLIENT } from "./saml2-bearer-client";
+import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL } from "../model/step-keys";
 
 /** The steps whose recent change explains a refusal, by what was refused (docs/provisioning.md, Propagation). */
 export const EXPLAINED_BY = {

@@ -8,16 +8,11 @@ import { formatSeconds, retryRefusals, type RetryOutcome } from "../model/propag
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
 import { orgOutputsSchema } from "./connect-org";
-import { EMPLOYEE_ROLE } from "./employee-role";
-import { IDENTITY_PROVIDER } from "./identity-provider";
-import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL, SAML_SECRETS } from "./saml-key-material";
-import { SAML2_BEARER_CLIENT } from "./saml2-bearer-client";
+import { keyMaterialOutputsSchema, SAML_SECRETS } from "./saml-key-material";
 import { chooseProbe, type ProbeContext } from "./smoke-probes";
 import { subjectOf, testAgentProblem, testUserSideEffects } from "./smoke-test-agent";
 import { adviceFor, EXPLAINED_BY, refusalOf, refusedOf, type Refused } from "./smoke-test-refusals";
-import { TRANSACTION_OBJECT } from "./transaction-object";
-
-export const SMOKE_TEST = "smoke-test";
+import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
 
 const input = z.object({
   org: orgOutputsSchema,
@@ -169,10 +164,10 @@ export const smokeTestStep = defineStep<Input>({
     "client and the org short name, and calls an API inside the client's scopes that the employee role's " +
     "permissions open.",
   phase: "smoke-test",
-  dependsOn: ["connect-org", SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT],
+  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT],
   input,
   inputFrom: ({ tenant, outputs }) => ({
-    org: outputs["connect-org"],
+    org: outputs[CONNECT_ORG],
     keyMaterial: outputs[SAML_KEY_MATERIAL],
     samlClient: outputs[SAML2_BEARER_CLIENT],
     issuerUri: tenant.settings.issuerUri,

@@ -3,9 +3,8 @@ import type { AgentIsolationResult, IsolationProblem, TenantIsolationReport } fr
 import { AppError } from "@/lib/errors";
 import { NeedsInputError } from "../model/needs-input";
 import { defineStep, type FieldDifference, type StepApplyResult, type StepContext } from "../model/step";
-import { TRANSACTION_OBJECT } from "./transaction-object";
+import { TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 
-export const TENANT_ISOLATION = "tenant-isolation";
 /** Sealed: the password of the tenant's sample agent, as the operator entered it. */
 export const ISOLATION_AGENT_PASSWORD = `${TENANT_ISOLATION}.agent-password`;
 

@@ -7,12 +7,8 @@ import { oauthClientOutputsSchema } from "./oauth-client-step";
 import { objectTenantInputSchema, objectTenantOf } from "../model/object-tenant";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import { orgOutputsSchema } from "./connect-org";
-import { EWT_CLIENT } from "./ewt-client";
-import { IDENTITY_PROVIDER } from "./identity-provider";
-import { keyMaterialOutputsSchema, SAML_KEY_MATERIAL, SAML_SECRETS } from "./saml-key-material";
-import { SAML2_BEARER_CLIENT } from "./saml2-bearer-client";
-
-export const TRANSACTION_OBJECT = "transaction-object";
+import { keyMaterialOutputsSchema, SAML_SECRETS } from "./saml-key-material";
+import { EWT_CLIENT, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
 
 const input = z
   .object({
@@ -31,7 +27,7 @@ const input = z
   .refine((value) => !value.agentPacing || value.ewtClient !== undefined, { path: ["ewtClient"], message: "needs the ewt client applied first" });
 type Input = z.output<typeof input>;
 /** What the object is built from; the tenant's sealed secrets are read through `secret`. */
-export type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
+type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
 
 async function required(ctx: HybridIntegrationSource, purpose: string): Promise<string> {
   const value = await ctx.secret(purpose);
@@ -87,12 +83,12 @@ export const transactionObjectStep = defineStep<Input>({
   title: "Transaction object hybrid_integration",
   description: "Creates or updates the hybrid_integration transaction object in Configuration Server (through GAX) with the org, SAML and client options the on-premises components read.",
   phase: "on-premises",
-  dependsOn: ["connect-org", SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, EWT_CLIENT],
+  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, EWT_CLIENT],
   input,
   inputFrom: ({ tenant, outputs }) => ({
     targetTenant: objectTenantOf(tenant),
     regionDomain: tenant.regionDomain,
-    org: outputs["connect-org"],
+    org: outputs[CONNECT_ORG],
     keyMaterial: outputs[SAML_KEY_MATERIAL],
     issuerUri: tenant.settings.issuerUri,
     expireTimeHours: tenant.settings.expireTimeHours,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const OPENSSL = process.env.OPENSSL_BIN ?? "openssl";
+const OPENSSL = process.env.OPENSSL_BIN ?? "openssl";
 
 /** Runs openssl and returns stdout; throws with openssl's stderr when it fails. */
 export function openssl(args: string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): string {

@@ -2,8 +2,8 @@
 import type { RequestContext } from "./context";
 import { queryInt } from "./context";
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 500;
 
 function pageUri(ctx: RequestContext, pageNumber: number, pageSize: number): string {
   const params = new URLSearchParams(ctx.url.searchParams);

@@ -1,7 +1,7 @@
 // A small method + path router with `:param` segments.
 import type { RequestContext, Reply } from "./context";
 
-export type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
+type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
 
 interface Route {
   method: string;
@@ -12,7 +12,7 @@ interface Route {
   handler: Handler;
 }
 
-export type RouteMatch = { handler: Handler; params: Record<string, string>; path: string };
+type RouteMatch = { handler: Handler; params: Record<string, string>; path: string };
 
 export class Router {
   private readonly routes: Route[] = [];

@@ -58,7 +58,7 @@ function certificatesAfterPut(existing: StoredPureEngage | null, body: Certifica
   };
 }
 
-export function pureEngageView(provider: StoredPureEngage) {
+function pureEngageView(provider: StoredPureEngage) {
   return { ...provider, certificates: provider.certificates ?? [provider.certificate], selfUri: PUREENGAGE_URI };
 }
 

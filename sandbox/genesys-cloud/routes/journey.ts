@@ -5,7 +5,7 @@ import { paged } from "../http/paging";
 import type { Router } from "../http/router";
 import { SEED_TIME, type StoredActionMap } from "../state";
 
-export function actionMapView(map: StoredActionMap) {
+function actionMapView(map: StoredActionMap) {
   return {
     id: map.id,
     version: 1,

@@ -31,7 +31,7 @@ const clientUri = (id: string) => `/api/v2/oauth/clients/${id}`;
 const ref = (id: string | undefined) => (id ? { id, selfUri: `/api/v2/users/${id}` } : undefined);
 
 /** The response shape; `secret` only when the caller is allowed to see it (create and regenerate). */
-export function clientView(client: StoredClient, withSecret: boolean) {
+function clientView(client: StoredClient, withSecret: boolean) {
   return {
     id: client.id,
     name: client.name,

@@ -36,7 +36,7 @@ const countUsers = (org: OrgState, role: StoredRole) =>
 /** `userCount=false` leaves the count out (the API's default is true). */
 const wantsUserCount = (ctx: RequestContext) => ctx.url.searchParams.get("userCount") !== "false";
 
-export function roleView(org: OrgState, role: StoredRole, detail: PolicyDetail = "full", userCount = true) {
+function roleView(org: OrgState, role: StoredRole, detail: PolicyDetail = "full", userCount = true) {
   return {
     id: role.id,
     name: role.name,

@@ -8,7 +8,7 @@ import { issueToken } from "../tokens";
 import { providerCertificates } from "./identity-providers";
 
 /** Allowed difference between the assertion's clock and ours. */
-export const SAML_CLOCK_SKEW_SECONDS = 60;
+const SAML_CLOCK_SKEW_SECONDS = 60;
 
 const refuse = (reason: string) => new TokenError(400, "invalid_grant", reason);
 

@@ -7,7 +7,7 @@ import { findClientAnywhere, type OrgState, type StoredClient } from "../state";
 import { issueToken, secretsMatch } from "../tokens";
 import { exchangeSamlAssertion } from "./saml-bearer";
 
-export const SAML2_BEARER = "urn:ietf:params:oauth:grant-type:saml2-bearer";
+const SAML2_BEARER = "urn:ietf:params:oauth:grant-type:saml2-bearer";
 
 function clientCredentialsOf(ctx: RequestContext, form: URLSearchParams): { id: string; secret: string } {
   const header = ctx.req.headers.authorization ?? "";

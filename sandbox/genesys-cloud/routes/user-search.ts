@@ -24,7 +24,7 @@ const FIELDS: Record<string, (user: StoredUser) => string | undefined> = {
   title: (user) => user.title,
 };
 /** Largest page the search answers (inferred; the list endpoints allow 500). */
-export const MAX_SEARCH_PAGE_SIZE = 100;
+const MAX_SEARCH_PAGE_SIZE = 100;
 
 const criterionSchema = z.object({
   type: z.enum(SEARCH_TYPES),
