@@ -1,2 +1,4 @@
 // What browser code may use of provisioning: constants and pure functions without server imports.
 export { ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo } from "./rotation/stages";
+export { DEFAULT_SERVICES, SERVICES } from "./model/services";
+export type { ServiceKey } from "./model/services";

@@ -14,6 +14,7 @@ import type { EngineOptions } from "./engine/engine";
 import type { ObjectTenantChoice } from "./model/object-tenant";
 import { detectObjectTenant } from "./registration/object-tenant-setting";
 import { tenantSecretRef } from "./model/secret-refs";
+import type { ServiceKey } from "./model/services";
 import type { TenantSettingsInput } from "./model/settings";
 import type { Step } from "./model/step";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION, type IsolationAgentInput } from "./steps/tenant-isolation";
@@ -34,8 +35,8 @@ function seedWithFreshOrgIds(): GenesysSandboxSeedInput {
 }
 
 export interface KitOptions {
-  agentPacing?: boolean;
-  predictiveEngagement?: boolean;
+  /** Service keys (lib/provisioning/model/services.ts); default: Predictive Engagement and the Agent Pacing Service. */
+  services?: ServiceKey[];
   settings?: TenantSettingsInput;
   /** The GAX sandbox seed (default: the built-in one). */
   gaxSeed?: GaxSandboxSeed;
@@ -86,8 +87,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     apiBaseUrl: genesys.url,
     bootstrapClientId: bootstrap.id,
     bootstrapClientSecret: bootstrap.secret,
-    agentPacing: options.agentPacing ?? true,
-    predictiveEngagement: options.predictiveEngagement ?? true,
+    services: options.services ?? ["predictive-engagement", "agent-pacing"],
     settings: options.settings,
   });
   const engine: EngineOptions = {

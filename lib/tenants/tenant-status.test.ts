@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue } from "@/lib/provisioning";
 import { applicableSteps, stepStatusOf, summarizeTenant, type TenantFacts } from "./tenant-status";
 
-const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout }, ...overrides });
+const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ services: ["predictive-engagement"], settings: {}, deployment: { layout }, ...overrides });
 const doneStates = (keys: string[]) => keys.map((stepKey) => ({ stepKey, status: "done", verifyStatus: null, lastVerifiedAt: null }));
 
 describe("which steps apply to a tenant", () => {
@@ -13,9 +13,9 @@ describe("which steps apply to a tenant", () => {
 
   it("follows the services and the admin users to add", () => {
     const keys = (overrides: Partial<TenantFacts>) => applicableSteps(facts("multi-tenant", overrides)).map((step) => step.key);
-    expect(keys({ agentPacing: true })).toContain("ewt-client");
-    expect(keys({ agentPacing: false })).not.toContain("ewt-client");
-    expect(keys({ predictiveEngagement: false })).not.toContain("employee-role");
+    expect(keys({ services: ["predictive-engagement", "agent-pacing"] })).toContain("ewt-client");
+    expect(keys({ services: ["predictive-engagement"] })).not.toContain("ewt-client");
+    expect(keys({ services: ["agent-pacing"] })).not.toContain("employee-role");
     expect(keys({ settings: { adminUsers: [{ name: "Ops", email: "ops@example.test" }] } })).toContain("admin-users");
     expect(keys({})).not.toContain("admin-users");
   });

@@ -7,7 +7,8 @@ import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, type RunReport } from "./engine";
 import { markerOf } from "../model/markers";
 import { tenantSecretRef } from "../model/secret-refs";
-import { DEFAULT_EMPLOYEE_PERMISSIONS, DEFAULT_ISSUER_URI } from "../model/settings";
+import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/services";
+import { DEFAULT_ISSUER_URI } from "../model/settings";
 import { SAML_SECRETS } from "../steps/saml-key-material";
 import { optionOf, startProvisioningKit, type ProvisioningKit } from "../test-support";
 

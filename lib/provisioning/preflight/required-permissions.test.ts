@@ -157,7 +157,7 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
       ["authorization:role:edit", ["employee-role"]],
       ["directory:user:add", ["admin-users"]],
     ]);
-    const withoutPredictiveEngagement = { ...view, services: { ...view.services, predictiveEngagement: false } };
+    const withoutPredictiveEngagement = { ...view, services: view.services.filter((key) => key !== "predictive-engagement") };
     expect(await missingFor(withoutPredictiveEngagement)).toEqual([["directory:user:add", ["admin-users"]]]);
     const withoutAdminUsers = { ...withoutPredictiveEngagement, settings: { ...view.settings, adminUsers: [] } };
     const report = await preflightBootstrapClient(genesys, withoutAdminUsers, applicableStepRefs(withoutAdminUsers));
