@@ -3,6 +3,8 @@
 // (purecloud-platform-client-v2, build/docs/<Api>.md; the same text as the API Explorer on developer.genesys.cloud).
 // Calls that need no permission (GET /organizations/me, /authorization/divisions/home, /users) are not listed.
 
+import { SERVICES } from "../model/services";
+
 /** One Platform API call a step makes as the bootstrap client, and the permission it needs. */
 export interface PermissionUse {
   permission: string;
@@ -58,7 +60,8 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     grantsRoles: [],
   },
   "client-credentials-client": clientCredentialsClient,
-  "ewt-client": clientCredentialsClient,
+  // A service's own client (the ewt client, ...) is a client-credentials client: the service signs in as itself.
+  ...Object.fromEntries(SERVICES.flatMap((service) => ("client" in service ? [[service.client.step, clientCredentialsClient]] : []))),
   "saml2-bearer-client": { uses: oauthClientUses, grantsRoles: [] },
   "saml-key-material": nothing,
   // The docs require ANY of add and edit for the PUT without saying which one counts when; the step creates the
