@@ -8,6 +8,7 @@ import type { GaxSandboxSeed } from "@/sandbox/gax";
 import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { rawGaxSession, startTestSandbox } from "@/sandbox/gax/sandbox-test-kit";
 import { testDb } from "@/test/support/db";
+import { catalogue, type AnyStep } from "./catalogue";
 import { createDeployment } from "./registration/deployments";
 import { sealSecret } from "@/lib/secrets/store";
 import type { EngineOptions } from "./engine/engine";
@@ -193,4 +194,21 @@ export function giveSideEffects(step: { sideEffects?: SideEffects }, sideEffects
   return () => {
     step.sideEffects = original;
   };
+}
+
+/** Keys of the steps that exist for a service the tenant does not use (their `when` names that service). */
+export function stepsOfUnusedServices(services: readonly string[]): string[] {
+  const servicesOf = (step: AnyStep) => [step.when ?? []].flat().flatMap((condition) => ("service" in condition ? [condition.service] : []));
+  return catalogue.filter((step) => servicesOf(step).some((service) => !services.includes(service))).map((step) => step.key);
+}
+
+/**
+ * A run's steps without those of services the tenant does not use, after checking that each was skipped: the step
+ * lists the engine tests spell out then stay true when a service is added to the list (model/services.ts).
+ */
+export function withoutUnusedServiceSteps<S extends { stepKey: string; status: string }>(steps: readonly S[], services: readonly string[]): S[] {
+  const unused = stepsOfUnusedServices(services);
+  const ran = steps.filter((step) => unused.includes(step.stepKey) && step.status !== "skipped");
+  if (ran.length > 0) throw new Error(`Steps of services the tenant does not use were not skipped: ${ran.map((step) => `${step.stepKey} (${step.status})`).join(", ")}`);
+  return steps.filter((step) => !unused.includes(step.stepKey));
 }

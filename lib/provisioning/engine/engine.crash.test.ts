@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSecret } from "@/lib/secrets/store";
 import { applyTenant, type EngineOptions } from "./engine";
 import { tenantSecretRef } from "../model/secret-refs";
-import { startProvisioningKit, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, withoutUnusedServiceSteps, type ProvisioningKit } from "../test-support";
 
 class SimulatedCrash extends Error {}
 
@@ -28,7 +28,7 @@ describe("a crash between an external create and storing its result", () => {
     const report = await applyTenant(kit.tenant.id, crashing);
     expect(report.status).toBe("failed");
     // The run goes on with every step that does not depend on the failed one; those that do are not run, and say why.
-    expect(report.steps.map((step) => [step.stepKey, step.status])).toEqual([
+    expect(withoutUnusedServiceSteps(report.steps, kit.tenant.services).map((step) => [step.stepKey, step.status])).toEqual([
       ["connect-org", "succeeded"],
       ["client-credentials-client", "failed"],
       ["ewt-client", "not-run"],

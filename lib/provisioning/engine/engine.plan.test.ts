@@ -5,7 +5,7 @@ import { applyTenant, planTenant, runTenant } from "./engine";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
 import { networkAllowListStep } from "../steps/network-allow-list";
-import { giveSideEffects, startProvisioningKit, testAudit, type ProvisioningKit } from "../test-support";
+import { giveSideEffects, startProvisioningKit, stepsOfUnusedServices, testAudit, withoutUnusedServiceSteps, type ProvisioningKit } from "../test-support";
 
 let kit: ProvisioningKit;
 
@@ -57,9 +57,10 @@ describe("plan", () => {
     expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } })).certificateExpiresAt?.toISOString()).toBe(keyMaterial.notAfter);
     const report = await planTenant(kit.tenant.id, kit.engine);
     expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check", "none", "check"]);
+    const unused = stepsOfUnusedServices(kit.tenant.services);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
     expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
-    expect(run.stepRuns.map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "check", "skipped"].sort());
+    expect(run.stepRuns.filter((stepRun) => !unused.includes(stepRun.stepKey)).map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "check", "skipped"].sort());
   });
 });
 
@@ -120,9 +121,11 @@ describe("one org per tenant", () => {
     // A whole apply goes on after it with the one step that does not need the org, and ends failed.
     const whole = await runTenant({ tenantId: second.id, mode: "apply" }, kit.engine);
     expect(whole.status).toBe("failed");
-    const byStatus = (status: string) => whole.steps.filter((step) => step.status === status).map((step) => step.stepKey);
+    const own = withoutUnusedServiceSteps(whole.steps, second.services);
+    const byStatus = (status: string) => own.filter((step) => step.status === status).map((step) => step.stepKey);
     // Globex has no Agent Pacing Service (ewt-client skipped); the deployment is multi-tenant (isolation check applies).
-    expect(byStatus("skipped")).toEqual(["ewt-client", "admin-users"]);
+    expect(whole.steps.find((step) => step.stepKey === "ewt-client")!.status).toBe("skipped");
+    expect(byStatus("skipped")).toEqual(["admin-users"]);
     expect(byStatus("failed")).toEqual(["connect-org"]);
     expect(byStatus("succeeded")).toEqual(["network-allow-list"]);
     expect(byStatus("not-run")).toEqual(["client-credentials-client", "saml2-bearer-client", "saml-key-material", "identity-provider", "employee-role", "transaction-object", "tenant-isolation", "smoke-test"]);

@@ -6,6 +6,7 @@ import { testDb } from "@/test/support/db";
 import { createDeployment, type DeploymentInput } from "./deployments";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "../model/secret-refs";
 import { createTenant, type TenantInput } from "./tenants";
+import { SERVICES } from "../model/services";
 import { loadTenantView } from "../model/tenant-view";
 import { testAudit } from "../test-support";
 
@@ -86,7 +87,7 @@ describe("tenants", () => {
     expect(badSettings.fieldErrors).toEqual({ "settings.tokenLifetimeSeconds": ["must be from 300 to 172800 seconds"], "settings.ewtClient": ["must be separate or shared"] });
     expect((await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Environment" })))).fieldErrors).toHaveProperty("cfgTenantName");
     const unknownService = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "fax"] })));
-    expect(unknownService.fieldErrors).toEqual({ services: ["must list only services from: predictive-engagement, agent-pacing"] });
+    expect(unknownService.fieldErrors).toEqual({ services: [`must list only services from: ${SERVICES.map((service) => service.key).join(", ")}`] });
     const both = await createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Both", services: ["agent-pacing", "predictive-engagement"] }));
     expect((await loadTenantView(db, both.id)).services).toEqual(["predictive-engagement", "agent-pacing"]);
     const twice = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "agent-pacing"] })));
