@@ -13,8 +13,7 @@ export { DETECT_OBJECT_TENANT, objectTenantChoiceSchema, objectTenantWarning, re
 export type { ObjectTenantChoice } from "./model/object-tenant";
 export { BOOTSTRAP_SECRET, tenantSecretRef } from "./model/secret-refs";
 export { tenantSettingsSchema } from "./model/settings";
-export { DEFAULT_SERVICES, hasService, SERVICES } from "./model/services";
-export type { ServiceKey } from "./model/services";
+export { SERVICES } from "./model/services";
 export { PHASES } from "./model/step";
 export { conditionHolds, conditionSql, conditionWhere } from "./model/step-condition";
 export type { FieldDifference, Phase, StepPlan } from "./model/step";

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeploymentLayout } from "./deployment-layout";
-import type { ServiceKey } from "./services";
+import { hasService, type ServiceKey } from "./services";
 
 /** When a step applies, as data: one condition, or a list meaning all of them. Without one a step always applies. */
 export type StepCondition =
@@ -22,8 +22,8 @@ export interface ConditionFacts {
 const conditionsOf = (when: StepWhen | undefined): readonly StepCondition[] => (when === undefined ? [] : "length" in when ? when : [when]);
 
 function holds(condition: StepCondition, tenant: ConditionFacts): boolean {
-  if ("service" in condition) return tenant.services.includes(condition.service);
-  if ("anyService" in condition) return condition.anyService.some((key) => tenant.services.includes(key));
+  if ("service" in condition) return hasService(tenant, condition.service);
+  if ("anyService" in condition) return condition.anyService.some((key) => hasService(tenant, key));
   if ("layout" in condition) return tenant.deployment.layout === condition.layout;
   return tenant.settings[condition.setting].length > 0;
 }
