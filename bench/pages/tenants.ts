@@ -53,16 +53,21 @@ async function seed(client: pg.Client) {
   }
   await insertColumns(client, "deployments", { id: "uuid", name: "text", layout: "text", gax_base_url: "text", gax_username: "text", updated_at: "timestamptz" }, d);
 
-  const t = columns("id", "deployment_id", "cfg_tenant_name", "region", "bootstrap_client_id", "org_id", "org_name", "org_short_name", "certificate_expires_at", "agent_pacing", "created_at", "updated_at");
+  const t = columns("id", "deployment_id", "cfg_tenant_name", "region", "bootstrap_client_id", "org_id", "org_name", "org_short_name", "certificate_expires_at", "created_at", "updated_at");
   const s = columns("id", "tenant_id", "step_key", "status", "verify_status", "last_applied_at", "last_verified_at", "updated_at");
   const r = columns("id", "tenant_id", "mode", "step_key", "status", "requested_by", "correlation_id", "started_at", "finished_at", "lease_expires_at", "operator_message");
   const keyMaterialIndex = catalogue.findIndex((step) => step.phase === "key-material");
+  // The services column is an array, which unnest would flatten: the default (Predictive Engagement) is inserted,
+  // and these tenants get the Agent Pacing Service afterwards.
+  const pacingTenants: string[] = [];
 
   for (let index = 0; index < TENANTS; index += 1) {
     const id = randomUUID();
     const agentPacing = index % 3 === 0;
     const layout = (index % DEPLOYMENTS) % 3 === 0 ? "single-tenant" : "multi-tenant";
-    const keys = applicableSteps({ predictiveEngagement: true, agentPacing, settings: {}, deployment: { layout } }).map((step) => step.key);
+    const services = agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"];
+    if (agentPacing) pacingTenants.push(id);
+    const keys = applicableSteps({ services, settings: {}, deployment: { layout } }).map((step) => step.key);
     const profile = profileOf(index);
     const done = Math.min(profile.done, keys.length);
     const started = done > 0 || profile.kind === "failed" || profile.kind === "running";
@@ -77,7 +82,6 @@ async function seed(client: pg.Client) {
     t.org_name.push(started ? `Organisation ${index}` : null);
     t.org_short_name.push(started ? `org-${index}` : null);
     t.certificate_expires_at.push(hasCertificate ? new Date(now + (((index * 7919) % 760) - 30) * DAY_MS) : null);
-    t.agent_pacing.push(agentPacing);
     t.created_at.push(new Date(createdAt));
     t.updated_at.push(new Date(now));
 
@@ -118,7 +122,8 @@ async function seed(client: pg.Client) {
       r.operator_message.push(status === "failed" ? "Genesys Cloud is temporarily unable to create the OAuth client (HTTP 503). Retry in a few minutes." : null);
     }
   }
-  await insertColumns(client, "tenants", { id: "uuid", deployment_id: "uuid", cfg_tenant_name: "text", region: "text", bootstrap_client_id: "text", org_id: "text", org_name: "text", org_short_name: "text", certificate_expires_at: "timestamptz", agent_pacing: "boolean", created_at: "timestamptz", updated_at: "timestamptz" }, t);
+  await insertColumns(client, "tenants", { id: "uuid", deployment_id: "uuid", cfg_tenant_name: "text", region: "text", bootstrap_client_id: "text", org_id: "text", org_name: "text", org_short_name: "text", certificate_expires_at: "timestamptz", created_at: "timestamptz", updated_at: "timestamptz" }, t);
+  await client.query("UPDATE tenants SET services = ARRAY['predictive-engagement', 'agent-pacing'] WHERE id = ANY($1::uuid[])", [pacingTenants]);
   await insertColumns(client, "step_states", { id: "uuid", tenant_id: "uuid", step_key: "text", status: "text", verify_status: "text", last_applied_at: "timestamptz", last_verified_at: "timestamptz", updated_at: "timestamptz" }, s);
   await insertColumns(client, "runs", { id: "uuid", tenant_id: "uuid", mode: "text", step_key: "text", status: "text", requested_by: "text", correlation_id: "text", started_at: "timestamptz", finished_at: "timestamptz", lease_expires_at: "timestamptz", operator_message: "text" }, r);
 }

@@ -109,8 +109,7 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
           apiBaseUrl: genesys.url,
           bootstrapClientId: org.bootstrap.clientId,
           bootstrapClientSecret: org.bootstrap.clientSecret,
-          agentPacing: true,
-          predictiveEngagement: true,
+          services: ["predictive-engagement", "agent-pacing"],
         }),
       );
     }

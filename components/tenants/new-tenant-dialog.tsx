@@ -15,6 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
 import { GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
+import { DEFAULT_SERVICES, SERVICES, type ServiceKey } from "@/lib/provisioning/client-safe";
 import { RegionHosts } from "./region-hosts";
 
 type DeploymentChoice = { id: string; name: string; layout: string };
@@ -47,8 +48,7 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
   const [formError, setFormError] = useState<string | null>(null);
   const [check, setCheck] = useState<Check | null>(null);
   const [region, setRegion] = useState<string>(NO_REGION);
-  const [predictiveEngagement, setPredictiveEngagement] = useState(true);
-  const [agentPacing, setAgentPacing] = useState(false);
+  const [services, setServices] = useState<readonly ServiceKey[]>(DEFAULT_SERVICES);
   const [form, setForm] = useState<HTMLFormElement | null>(null);
 
   function onOpenChange(next: boolean) {
@@ -79,7 +79,7 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
     event.preventDefault();
     const values = readForm(event.currentTarget, region);
     startTransition(async () => {
-      const result = await createTenantAction({ ...values, predictiveEngagement, agentPacing });
+      const result = await createTenantAction({ ...values, services: [...services] });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setFormError(result.error);
@@ -142,14 +142,16 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
             <Input name="bootstrapClientSecret" type="password" autoComplete="new-password" />
           </Field>
           <div className="grid gap-2">
-            <div className="flex items-center gap-2">
-              <Checkbox id="service-pe" checked={predictiveEngagement} onCheckedChange={(value) => setPredictiveEngagement(value === true)} />
-              <Label htmlFor="service-pe">Predictive Engagement</Label>
-            </div>
-            <div className="flex items-center gap-2">
-              <Checkbox id="service-aps" checked={agentPacing} onCheckedChange={(value) => setAgentPacing(value === true)} />
-              <Label htmlFor="service-aps">Agent Pacing Service</Label>
-            </div>
+            {SERVICES.map((service) => (
+              <div key={service.key} className="flex items-center gap-2">
+                <Checkbox
+                  id={`service-${service.key}`}
+                  checked={services.includes(service.key)}
+                  onCheckedChange={(value) => setServices((current) => (value === true ? [...current, service.key] : current.filter((key) => key !== service.key)))}
+                />
+                <Label htmlFor={`service-${service.key}`}>{service.title}</Label>
+              </div>
+            ))}
           </div>
           {check?.ok ? (
             <Alert variant="success" title="The bootstrap credentials work">

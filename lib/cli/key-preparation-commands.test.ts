@@ -12,7 +12,7 @@ const operator = uniqueEmail("keys-operator");
 const viewer = uniqueEmail("keys-viewer");
 
 beforeAll(async () => {
-  kit = await startProvisioningKit({ agentPacing: false });
+  kit = await startProvisioningKit({ services: ["predictive-engagement"] });
   for (const [email, role] of [[operator, "operator"], [viewer, "viewer"]] as const) {
     await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
   }

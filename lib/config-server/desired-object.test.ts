@@ -35,12 +35,13 @@ describe("desiredHybridIntegration", () => {
   });
 
   it("leaves out ewt when the Agent Pacing Service is not enabled, and requires it when it is", () => {
-    const withoutPacing = asMap(sampleInput({ ewtClientId: undefined, ewtClientSecret: undefined }));
+    const withoutPacing = asMap(sampleInput({ serviceClients: [] }));
     expect(Object.keys(withoutPacing).filter((key) => key.startsWith("ewt/"))).toEqual([]);
-    expect(() => desiredHybridIntegration(sampleInput({ agentPacingEnabled: true, ewtClientSecret: undefined }))).toThrow(
-      /ewtClientSecret is required when the Agent Pacing Service is enabled/,
+    const withoutSecret = [{ service: "Agent Pacing Service", section: "ewt", clientId: "ewt-client" }];
+    expect(() => desiredHybridIntegration(sampleInput({ serviceClients: withoutSecret }))).toThrow(
+      /serviceClients\.0\.clientSecret is required when the Agent Pacing Service is enabled/,
     );
-    expect(Object.keys(asMap(sampleInput({ agentPacingEnabled: false })))).not.toContain("ewt/client_id");
+    expect(Object.keys(asMap(sampleInput({ serviceClients: undefined })))).not.toContain("ewt/client_id");
   });
 
   it("honours expire_time, the domain suffix, the annex section and base64 written with line breaks", () => {

@@ -28,6 +28,25 @@ const base64 = z
   .transform((value) => value.replace(/\s+/g, ""))
   .refine((value) => value.length > 0 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), "must be base64 (as `openssl base64` writes it)");
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+const OWN_SECTIONS = ["general", "saml", "saml_auth"];
+
+/** The OAuth client of an enabled on-premises service (e.g. the Agent Pacing Service's, section ewt). */
+const serviceClientSchema = z
+  .object({
+    /** The service's name, as errors say it. */
+    service: text,
+    section: text.refine((section) => !OWN_SECTIONS.includes(section), `must not be ${OWN_SECTIONS.join(", ")} (the object's own sections)`),
+    clientId: text.optional(),
+    clientSecret: text.optional(),
+  })
+  .strict()
+  .superRefine((client, ctx) => {
+    for (const field of ["clientId", "clientSecret"] as const) {
+      if (client[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `is required when the ${client.service} is enabled` });
+    }
+  })
+  .transform(({ section, clientId = "", clientSecret = "" }) => ({ section, clientId, clientSecret }));
+export type ServiceClientInput = z.input<typeof serviceClientSchema>;
 
 export const hybridIntegrationInputSchema = z
   .object({
@@ -52,23 +71,17 @@ export const hybridIntegrationInputSchema = z
     expireTimeHours: z.number().int().positive().max(8760).default(24),
     samlAuthClientId: text,
     samlAuthClientSecret: text,
-    /** Agent Pacing Service enabled: the ewt client id and secret become required. */
-    agentPacingEnabled: z.boolean().optional(),
-    ewtClientId: text.optional(),
-    ewtClientSecret: text.optional(),
+    /** The clients of the enabled services that have one, each in its own section (client_id, password). */
+    serviceClients: z
+      .array(serviceClientSchema)
+      .refine((clients) => new Set(clients.map((client) => client.section)).size === clients.length, "must give each section once")
+      .default([]),
     organizationDomainSuffix: z.string().trim().toLowerCase().regex(dnsLabel, "must be a DNS top-level domain such as com").default("com"),
     /** Section that holds the annex key organization_domain_suffix (where a real GAX keeps it is unpublished). */
     annexSection: text.default("general"),
     alias: text.default(HYBRID_INTEGRATION_NAME),
   })
-  .strict()
-  .superRefine((input, ctx) => {
-    const pacing = input.agentPacingEnabled ?? (input.ewtClientId !== undefined || input.ewtClientSecret !== undefined);
-    if (!pacing) return;
-    for (const field of ["ewtClientId", "ewtClientSecret"] as const) {
-      if (input[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required when the Agent Pacing Service is enabled" });
-    }
-  });
+  .strict();
 
 export type HybridIntegrationInput = z.input<typeof hybridIntegrationInputSchema>;
 
@@ -101,8 +114,8 @@ export function desiredHybridIntegration(input: HybridIntegrationInput): Desired
     entry("saml_auth", "client_id", data.samlAuthClientId),
     entry("saml_auth", "password", data.samlAuthClientSecret, true),
   ];
-  if (data.ewtClientId !== undefined && data.ewtClientSecret !== undefined && data.agentPacingEnabled !== false) {
-    entries.push(entry("ewt", "client_id", data.ewtClientId), entry("ewt", "password", data.ewtClientSecret, true));
+  for (const client of data.serviceClients) {
+    entries.push(entry(client.section, "client_id", client.clientId), entry(client.section, "password", client.clientSecret, true));
   }
   entries.push({ ...entry(data.annexSection, ANNEX_KEY, data.organizationDomainSuffix), annex: true });
   return { name: HYBRID_INTEGRATION_NAME, alias: data.alias, annexSection: data.annexSection, entries };

@@ -5,7 +5,7 @@ import { exportHybridIntegration } from "./export-hybrid-integration";
 import { mergeOwnedProperties, planProperties, SECRET_MASK } from "./property-plan";
 import { sampleInput } from "./test-fixtures";
 
-const desired = desiredHybridIntegration(sampleInput({ ewtClientId: undefined, ewtClientSecret: undefined }));
+const desired = desiredHybridIntegration(sampleInput({ serviceClients: [] }));
 const secretValues = ["RW5jcnlwdGVkS2V5QmFzZTY0", "key-password-1", "saml-secret-1"];
 
 describe("export of hybrid_integration", () => {

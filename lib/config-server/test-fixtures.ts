@@ -18,8 +18,7 @@ export function sampleInput(overrides: Partial<HybridIntegrationInput> = {}): Hy
     keyPassword: "key-password-1",
     samlAuthClientId: "saml-client",
     samlAuthClientSecret: "saml-secret-1",
-    ewtClientId: "ewt-client",
-    ewtClientSecret: "ewt-secret-1",
+    serviceClients: [{ service: "Agent Pacing Service", section: "ewt", clientId: "ewt-client", clientSecret: "ewt-secret-1" }],
     ...overrides,
   };
 }

@@ -43,7 +43,7 @@ export async function ensureDemoDeployment(db: Db, sandboxes: { genesysCloudUrl:
       apiBaseUrl: sandboxes.genesysCloudUrl,
       bootstrapClientId: bootstrap.clientId,
       bootstrapClientSecret: bootstrap.clientSecret,
-      agentPacing: true,
+      services: ["predictive-engagement", "agent-pacing"],
     });
   }
   return { created: true as const, deploymentId: deployment.id, tenants: demoTenants.length };

@@ -11,6 +11,7 @@ import { saml2BearerClientStep } from "./steps/saml2-bearer-client";
 import { smokeTestStep } from "./steps/smoke-test";
 import { tenantIsolationStep } from "./steps/tenant-isolation";
 import { transactionObjectStep } from "./steps/transaction-object";
+import { conditionHolds } from "./model/step-condition";
 import type { TenantView } from "./model/tenant-view";
 
 export type AnyStep = Step<unknown, unknown>;
@@ -36,7 +37,7 @@ export function findStep(key: string): AnyStep | undefined {
 }
 
 /** Whether the step applies to the tenant (e.g. the ewt client only with the Agent Pacing Service). */
-export const appliesTo = (step: AnyStep, tenant: TenantView) => !step.appliesTo || step.appliesTo(tenant);
+export const appliesTo = (step: AnyStep, tenant: TenantView) => conditionHolds(step.when, tenant);
 
 /** The steps that apply to the tenant, by key and title, in catalogue order. */
 export const applicableStepRefs = (tenant: TenantView) =>

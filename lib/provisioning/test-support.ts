@@ -8,12 +8,14 @@ import type { GaxSandboxSeed } from "@/sandbox/gax";
 import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { rawGaxSession, startTestSandbox } from "@/sandbox/gax/sandbox-test-kit";
 import { testDb } from "@/test/support/db";
+import { catalogue, type AnyStep } from "./catalogue";
 import { createDeployment } from "./registration/deployments";
 import { sealSecret } from "@/lib/secrets/store";
 import type { EngineOptions, RunReport, StepReport } from "./engine/engine";
 import type { ObjectTenantChoice } from "./model/object-tenant";
 import { detectObjectTenant } from "./registration/object-tenant-setting";
 import { tenantSecretRef } from "./model/secret-refs";
+import type { ServiceKey } from "./model/services";
 import type { TenantSettingsInput } from "./model/settings";
 import type { Step } from "./model/step";
 import { ISOLATION_AGENT_PASSWORD, type IsolationAgentInput } from "./steps/tenant-isolation";
@@ -38,8 +40,8 @@ function seedWithFreshOrgIds(): GenesysSandboxSeedInput {
 }
 
 export interface KitOptions {
-  agentPacing?: boolean;
-  predictiveEngagement?: boolean;
+  /** Service keys (lib/provisioning/model/services.ts); default: Predictive Engagement and the Agent Pacing Service. */
+  services?: ServiceKey[];
   settings?: TenantSettingsInput;
   /** The GAX sandbox seed (default: the built-in one). */
   gaxSeed?: GaxSandboxSeed;
@@ -90,8 +92,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     apiBaseUrl: genesys.url,
     bootstrapClientId: bootstrap.id,
     bootstrapClientSecret: bootstrap.secret,
-    agentPacing: options.agentPacing ?? true,
-    predictiveEngagement: options.predictiveEngagement ?? true,
+    services: options.services ?? ["predictive-engagement", "agent-pacing"],
     settings: options.settings,
   });
   const engine: EngineOptions = {
@@ -209,4 +210,21 @@ export function stepReport(report: RunReport, stepKey: string): StepReport {
   const found = report.steps.find((step) => step.stepKey === stepKey);
   if (!found) throw new Error(`the run reported no step "${stepKey}"`);
   return found;
+}
+
+/** Keys of the steps that exist for a service the tenant does not use (their `when` names that service). */
+export function stepsOfUnusedServices(services: readonly string[]): string[] {
+  const servicesOf = (step: AnyStep) => [step.when ?? []].flat().flatMap((condition) => ("service" in condition ? [condition.service] : []));
+  return catalogue.filter((step) => servicesOf(step).some((service) => !services.includes(service))).map((step) => step.key);
+}
+
+/**
+ * A run's steps without those of services the tenant does not use, after checking that each was skipped: the step
+ * lists the engine tests spell out then stay true when a service is added to the list (model/services.ts).
+ */
+export function withoutUnusedServiceSteps<S extends { stepKey: string; status: string }>(steps: readonly S[], services: readonly string[]): S[] {
+  const unused = stepsOfUnusedServices(services);
+  const ran = steps.filter((step) => unused.includes(step.stepKey) && step.status !== "skipped");
+  if (ran.length > 0) throw new Error(`Steps of services the tenant does not use were not skipped: ${ran.map((step) => `${step.stepKey} (${step.status})`).join(", ")}`);
+  return steps.filter((step) => !unused.includes(step.stepKey));
 }

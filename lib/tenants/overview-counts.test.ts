@@ -16,7 +16,7 @@ let db: Db;
 beforeAll(async () => {
   database = await isolatedDatabase();
   db = database.db;
-  const keys = applicableSteps({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
+  const keys = applicableSteps({ services: ["predictive-engagement"], settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
   for (const layout of ["one", "two"]) {
     const deployment = await createDeployment(db, testAudit, { name: `counts-${layout}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
     const tenant = async (name: string) => (await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: name, region: "eu-west-1", bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret" })).id;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     await states(expired, [keys.at(-1)!], "running");
     // Provisioned, then the Agent Pacing Service was turned on: its client is still to make, so in progress.
     const pacing = await tenant("Pacing-added");
-    await db.tenant.update({ where: { id: pacing }, data: { agentPacing: true } });
+    await db.tenant.update({ where: { id: pacing }, data: { services: { push: "agent-pacing" } } });
     await states(pacing, keys, "done", "ok");
     // Waiting for the operator's input with the rest done; the same with a failure too (failed comes first).
     const waiting = await tenant("Needs-input");

@@ -13,7 +13,7 @@ let deploymentId = "";
 const ids: Record<string, string> = {};
 
 async function addTenant(name: string, region: string, agentPacing = false) {
-  const tenant = await createTenant(db, testAudit, { deploymentId, cfgTenantName: name, region, bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret", agentPacing });
+  const tenant = await createTenant(db, testAudit, { deploymentId, cfgTenantName: name, region, bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret", services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"] });
   ids[name] = tenant.id;
   return tenant;
 }
@@ -22,7 +22,7 @@ async function setStates(tenantId: string, keys: string[], status: string, extra
   for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, status, ...extra } });
 }
 
-const applicableKeys = (agentPacing: boolean) => applicableSteps({ predictiveEngagement: true, agentPacing, settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
+const applicableKeys = (agentPacing: boolean) => applicableSteps({ services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"], settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
 const page = (query: Record<string, string>) => listTenantOverview(db, parseOverviewParams({ deployment: deploymentId, ...query }));
 const names = (result: Awaited<ReturnType<typeof page>>) => result.rows.map((row) => row.cfgTenantName);
 

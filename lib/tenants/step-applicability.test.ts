@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createDeployment } from "@/lib/provisioning";
+import { createDeployment, SERVICES } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { isolatedDatabase } from "@/test/support/db";
 import { allApplicableStepsDoneSql, allApplicableStepsDoneWhere } from "./step-applicability";
@@ -9,14 +9,14 @@ import { applicableSteps, type TenantFacts } from "./tenant-status";
 
 let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 let db: Db;
-/** Tenant name -> whether every step that applies to it (by the steps' own appliesTo) is done. */
+/** Tenant name -> whether every step that applies to it (by the steps' own `when`) is done. */
 const expected = new Map<string, boolean>();
 
-const combinations = [true, false].flatMap((predictiveEngagement) =>
-  [true, false].flatMap((agentPacing) =>
-    [[], [{ name: "Ops", email: "ops@example.test" }]].flatMap((adminUsers) =>
-      ["multi-tenant", "single-tenant"].map((layout): TenantFacts => ({ predictiveEngagement, agentPacing, settings: { adminUsers }, deployment: { layout } })),
-    ),
+/** Every subset of the services list, with and without admin users, in both layouts. */
+const serviceSets = SERVICES.map((service) => service.key).reduce<string[][]>((sets, key) => sets.flatMap((set) => [set, [...set, key]]), [[]]);
+const combinations = serviceSets.flatMap((services) =>
+  [[], [{ name: "Ops", email: "ops@example.test" }]].flatMap((adminUsers) =>
+    ["multi-tenant", "single-tenant"].map((layout): TenantFacts => ({ services, settings: { adminUsers }, deployment: { layout } })),
   ),
 );
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     const variants: [string, string[], boolean][] = [[`c${index}-all`, keys, true], ...keys.map((missing): [string, string[], boolean] => [`c${index}-without-${missing}`, keys.filter((key) => key !== missing), false])];
     for (const [name, done, complete] of variants) {
       const tenant = await db.tenant.create({
-        data: { deploymentId: deployments.get(facts.deployment.layout)!, cfgTenantName: name, bootstrapClientId: name, predictiveEngagement: facts.predictiveEngagement, agentPacing: facts.agentPacing, settings: facts.settings as Prisma.InputJsonObject },
+        data: { deploymentId: deployments.get(facts.deployment.layout)!, cfgTenantName: name, bootstrapClientId: name, services: [...facts.services], settings: facts.settings as Prisma.InputJsonObject },
       });
       await db.stepState.createMany({ data: done.map((stepKey) => ({ tenantId: tenant.id, stepKey, status: "done" })) });
       expected.set(name, complete);
@@ -54,12 +54,12 @@ afterAll(async () => {
 const completeOnes = () => [...expected].filter(([, complete]) => complete).map(([name]) => name).sort();
 
 describe("the overview's database conditions for 'every step that applies is done'", () => {
-  it("agree with the steps' own appliesTo, as a Prisma filter", async () => {
+  it("agree with the steps' own `when`, as a Prisma filter", async () => {
     const found = await db.tenant.findMany({ where: allApplicableStepsDoneWhere(), select: { cfgTenantName: true } });
     expect(found.map((tenant) => tenant.cfgTenantName).sort()).toEqual(completeOnes());
   });
 
-  it("agree with the steps' own appliesTo, in SQL", async () => {
+  it("agree with the steps' own `when`, in SQL", async () => {
     const rows = await db.$queryRaw<{ name: string }[]>`
       SELECT t.cfg_tenant_name AS name
       FROM tenants t

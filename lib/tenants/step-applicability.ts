@@ -1,26 +1,23 @@
-import { catalogue, ADMIN_USERS, EMPLOYEE_ROLE, EWT_CLIENT, TENANT_ISOLATION } from "@/lib/provisioning";
+import { catalogue, conditionSql, conditionWhere } from "@/lib/provisioning";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * Each step's appliesTo (lib/provisioning/steps) as a condition on the tenant row, for the overview's status filter
- * and counters, which the database evaluates; step-applicability.test.ts checks that they agree with appliesTo.
- * Steps without an entry apply to every tenant.
+ * Each step's `when` (lib/provisioning/steps) as a condition on the tenant row, for the overview's status filter
+ * and counters, which the database evaluates; both come from the one interpreter (step-condition.ts), and
+ * step-applicability.test.ts checks that they agree with it. Steps without a `when` apply to every tenant.
  */
-const applicability: Record<string, { where: Prisma.TenantWhereInput; sql: Prisma.Sql }> = {
-  [EWT_CLIENT]: { where: { agentPacing: true }, sql: Prisma.sql`t.agent_pacing` },
-  [EMPLOYEE_ROLE]: { where: { predictiveEngagement: true }, sql: Prisma.sql`t.predictive_engagement` },
-  [ADMIN_USERS]: { where: { settings: { path: ["adminUsers", "0"], not: Prisma.AnyNull } }, sql: Prisma.sql`(t.settings #> '{adminUsers,0}') IS NOT NULL` },
-  [TENANT_ISOLATION]: { where: { deployment: { layout: "multi-tenant" } }, sql: Prisma.sql`d.layout = 'multi-tenant'` },
-};
-
-const alwaysKeys = catalogue.filter((step) => !applicability[step.key]).map((step) => step.key);
-const conditionalKeys = Object.keys(applicability);
+const conditional = catalogue.flatMap((step) => {
+  const sql = conditionSql(step.when);
+  return sql ? [{ key: step.key, sql }] : [];
+});
+const conditionalKeys = conditional.map((step) => step.key);
+const alwaysKeys = catalogue.filter((step) => !conditionalKeys.includes(step.key)).map((step) => step.key);
 // A literal (the catalogue's own keys), so the planner treats it as a constant: a parameter costs a lookup per row.
 const catalogueKeysLiteral = Prisma.raw(`'{${catalogue.map((step) => step.key).join(",")}}'::text[]`);
 
 /** Tenants on which every step that applies is done (the overview's "done", as summarizeTenant judges a row). */
 export function allApplicableStepsDoneWhere(): Prisma.TenantWhereInput {
-  return { NOT: catalogue.map((step) => ({ AND: [applicability[step.key]?.where ?? {}, { stepStates: { none: { stepKey: step.key, status: "done" } } }] })) };
+  return { NOT: catalogue.map((step) => ({ AND: [conditionWhere(step.when), { stepStates: { none: { stepKey: step.key, status: "done" } } }] })) };
 }
 
 /**
@@ -35,7 +32,7 @@ export const allApplicableStepsDoneSql = {
     ",\n    ",
   ),
   condition: Prisma.sql`(coalesce(s.done_steps, 0) - ${Prisma.join(conditionalKeys.map((_, index) => Prisma.raw(`coalesce(s.conditional_done_${index}, false)::int`)), " - ")} = ${alwaysKeys.length} AND ${Prisma.join(
-    conditionalKeys.map((key, index) => Prisma.sql`(NOT coalesce(${applicability[key]!.sql}, false) OR coalesce(${Prisma.raw(`s.conditional_done_${index}`)}, false))`),
+    conditional.map(({ sql }, index) => Prisma.sql`(NOT coalesce(${sql}, false) OR coalesce(${Prisma.raw(`s.conditional_done_${index}`)}, false))`),
     " AND ",
   )})`,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogue, ADMIN_USERS, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, TENANT_ISOLATION } from "@/lib/provisioning";
 import { applicableSteps, stepStatusOf, summarizeTenant, type TenantFacts } from "./tenant-status";
 
-const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ predictiveEngagement: true, agentPacing: false, settings: {}, deployment: { layout }, ...overrides });
+const facts = (layout: string, overrides: Partial<TenantFacts> = {}): TenantFacts => ({ services: ["predictive-engagement"], settings: {}, deployment: { layout }, ...overrides });
 const doneStates = (keys: string[]) => keys.map((stepKey) => ({ stepKey, status: "done", verifyStatus: null, lastVerifiedAt: null }));
 
 describe("which steps apply to a tenant", () => {
@@ -13,9 +13,9 @@ describe("which steps apply to a tenant", () => {
 
   it("follows the services and the admin users to add", () => {
     const keys = (overrides: Partial<TenantFacts>) => applicableSteps(facts("multi-tenant", overrides)).map((step) => step.key);
-    expect(keys({ agentPacing: true })).toContain(EWT_CLIENT);
-    expect(keys({ agentPacing: false })).not.toContain(EWT_CLIENT);
-    expect(keys({ predictiveEngagement: false })).not.toContain(EMPLOYEE_ROLE);
+    expect(keys({ services: ["predictive-engagement", "agent-pacing"] })).toContain(EWT_CLIENT);
+    expect(keys({ services: ["predictive-engagement"] })).not.toContain(EWT_CLIENT);
+    expect(keys({ services: ["agent-pacing"] })).not.toContain(EMPLOYEE_ROLE);
     expect(keys({ settings: { adminUsers: [{ name: "Ops", email: "ops@example.test" }] } })).toContain(ADMIN_USERS);
     expect(keys({})).not.toContain(ADMIN_USERS);
   });

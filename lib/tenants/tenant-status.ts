@@ -1,12 +1,11 @@
-import { catalogue, type AnyStep , Phase , TenantView } from "@/lib/provisioning";
+import { catalogue, conditionHolds, type AnyStep , Phase } from "@/lib/provisioning";
 import { tenantSettingsSchema } from "@/lib/provisioning";
 import { cataloguePhases } from "./phases";
 import type { StepStatus, TenantStatus } from "./statuses";
 
 /** What the status derivation reads of a tenant (a row, not the full TenantView, whose settings may not resolve yet). */
 export interface TenantFacts {
-  predictiveEngagement: boolean;
-  agentPacing: boolean;
+  services: readonly string[];
   settings: unknown;
   deployment: { layout: string };
 }
@@ -22,19 +21,8 @@ interface StepStateFacts {
 /** The steps of the catalogue that apply to this tenant (e.g. the Agent Pacing client only with that service). */
 export function applicableSteps(tenant: TenantFacts): AnyStep[] {
   const settings = tenantSettingsSchema.safeParse(tenant.settings ?? {});
-  const view = {
-    services: { predictiveEngagement: tenant.predictiveEngagement, agentPacing: tenant.agentPacing },
-    settings: settings.success ? settings.data : { adminUsers: [] },
-    deployment: { layout: tenant.deployment.layout },
-  } as unknown as TenantView;
-  return catalogue.filter((step) => {
-    if (!step.appliesTo) return true;
-    try {
-      return step.appliesTo(view);
-    } catch {
-      return true;
-    }
-  });
+  const facts = { services: tenant.services, deployment: tenant.deployment, settings: settings.success ? settings.data : { adminUsers: [] } };
+  return catalogue.filter((step) => conditionHolds(step.when, facts));
 }
 
 export function stepStatusOf(state: StepStateFacts | undefined, applies: boolean): StepStatus {

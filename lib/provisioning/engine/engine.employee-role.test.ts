@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { conditionalPolicy } from "@/sandbox/genesys-cloud/test-support";
 import { applyTenant, planTenant, type RunReport } from "./engine";
 import { employeeRoleStep } from "../steps/employee-role";
-import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/settings";
+import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/services";
 import { loadTenantView } from "../model/tenant-view";
 import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../test-support";
 import { CONNECT_ORG, EMPLOYEE_ROLE } from "../model/step-keys";
@@ -116,7 +116,7 @@ describe("employee role", () => {
         "each of them for Predictive Engagement; agents signed in through the PureEngage identity provider get " +
         "that role.",
     ]);
-    const withoutPredictiveEngagement = { ...tenant, services: { ...tenant.services, predictiveEngagement: false } };
+    const withoutPredictiveEngagement = { ...tenant, services: tenant.services.filter((key) => key !== "predictive-engagement") };
     expect(employeeRoleStep.sideEffects?.(withoutPredictiveEngagement)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const certificateOutput = async () =>
   ((await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } } })).outputs as { certificatePem: string }).certificatePem;
 
 beforeAll(async () => {
-  kit = await startProvisioningKit({ agentPacing: false });
+  kit = await startProvisioningKit({ services: ["predictive-engagement"] });
   imported = await generateKeyMaterial();
 });
 afterAll(() => kit.close());

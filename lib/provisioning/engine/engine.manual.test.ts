@@ -10,7 +10,7 @@ let kit: ProvisioningKit;
 let handMade: { id: string; secret: string };
 
 beforeAll(async () => {
-  kit = await startProvisioningKit({ agentPacing: false });
+  kit = await startProvisioningKit({ services: ["predictive-engagement"] });
   // What an operator creates in the admin UI: a SAML2 bearer client without the redirect URI.
   const created = await kit.genesysApi("POST", "/api/v2/oauth/clients", { name: "WDE SAML (by hand)", authorizedGrantType: "SAML2-BEARER", scope: ["journey"] });
   handMade = { id: created.body.id as string, secret: created.body.secret as string };

@@ -1,14 +1,5 @@
 import { z } from "zod";
-
-/** The read-only Predictive Engagement permissions (shared/reference/genesys-cloud-api.md); the exact set is unpublished. */
-export const DEFAULT_EMPLOYEE_PERMISSIONS = [
-  "journey:session:view",
-  "journey:event:view",
-  "journey:outcome:view",
-  "journey:segment:view",
-  "journey:actionmap:view",
-  "journey:actiontarget:view",
-] as const;
+import { DEFAULT_EMPLOYEE_PERMISSIONS } from "./services";
 
 /** The issuer of the procedure's example; it must equal saml/issuer of the transaction object exactly. */
 export const DEFAULT_ISSUER_URI = "https://www.genesys.com/pureengage";

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ConfigServerBridge } from "@/lib/config-server/bridge";
 import type { GenesysCloudClient, GenesysCloudCredentials } from "@/lib/genesys-cloud";
 import type { StepPropagation } from "./propagation";
+import type { StepWhen } from "./step-condition";
 import type { TenantView } from "./tenant-view";
 
 export const PHASES = ["genesys-cloud", "key-material", "on-premises", "network", "smoke-test"] as const;
@@ -116,8 +117,11 @@ export interface Step<Input = unknown, Manual = unknown> {
   dependsOn: readonly string[];
   input: z.ZodType<Input>;
   inputFrom(source: InputSource): unknown;
-  /** Whether the step applies to this tenant (e.g. only with the Agent Pacing Service); default: always. */
-  appliesTo?(tenant: TenantView): boolean;
+  /**
+   * When the step applies (e.g. only with the Agent Pacing Service), as data: the engine, the overview's database
+   * filters and the counters all derive from it (step-condition.ts). Default: always.
+   */
+  when?: StepWhen;
   /** What applying this step does in the customer's org beyond its own objects (licences, users), said before apply. */
   sideEffects?(tenant: TenantView): string[];
   /** Caveats that follow from the tenant's settings alone: in every plan, also while the step waits for others. */

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { findRegion, type GenesysCloudTarget } from "@/lib/genesys-cloud";
 import type { DeploymentLayout } from "./deployment-layout";
 import { resolveObjectTenant, type ObjectTenant } from "./object-tenant";
+import { isServiceKey, type ServiceKey } from "./services";
 import { parseTenantSettings, resolveSettings, type ResolvedSettings } from "./settings";
 
 /** How a tenant is named to operators (audit records, CLI output, messages): deployment/tenant. */
@@ -31,7 +32,8 @@ export interface TenantView {
   regionDomain: string | undefined;
   bootstrapClientId: string;
   org: { id: string; name: string; shortName: string } | null;
-  services: { predictiveEngagement: boolean; agentPacing: boolean };
+  /** The on-premises services the tenant uses (ask with hasService). */
+  services: readonly ServiceKey[];
   settings: ResolvedSettings;
 }
 
@@ -68,7 +70,7 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
     regionDomain,
     bootstrapClientId: tenant.bootstrapClientId,
     org: tenant.orgId && tenant.orgName && tenant.orgShortName ? { id: tenant.orgId, name: tenant.orgName, shortName: tenant.orgShortName } : null,
-    services: { predictiveEngagement: tenant.predictiveEngagement, agentPacing: tenant.agentPacing },
+    services: tenant.services.filter(isServiceKey),
     settings: resolveSettings(parseTenantSettings(tenant.settings), regionDomain),
   };
 }

@@ -1,8 +1,10 @@
-import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
+import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
 // What each step needs from the bootstrap client, per Platform API call, with the published source of each permission:
 // the "Requires ANY/ALL permissions" line of the operation in the official Platform API SDK docs
 // (purecloud-platform-client-v2, build/docs/<Api>.md; the same text as the API Explorer on developer.genesys.cloud).
 // Calls that need no permission (GET /organizations/me, /authorization/divisions/home, /users) are not listed.
+
+import { SERVICES } from "../model/services";
 
 /** One Platform API call a step makes as the bootstrap client, and the permission it needs. */
 interface PermissionUse {
@@ -59,7 +61,8 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
     grantsRoles: [],
   },
   [CLIENT_CREDENTIALS_CLIENT]: clientCredentialsClient,
-  [EWT_CLIENT]: clientCredentialsClient,
+  // A service's own client (the ewt client, ...) is a client-credentials client: the service signs in as itself.
+  ...Object.fromEntries(SERVICES.flatMap((service) => ("client" in service ? [[service.client.step, clientCredentialsClient]] : []))),
   [SAML2_BEARER_CLIENT]: { uses: oauthClientUses, grantsRoles: [] },
   [SAML_KEY_MATERIAL]: nothing,
   // The docs require ANY of add and edit for the PUT without saying which one counts when; the step creates the

@@ -19,7 +19,7 @@ const publicKeyOf = (pem: string) => createPublicKey(pem).export({ type: "spki",
 const keyMaterialState = (tenantId = kit.tenant.id) => kit.db.stepState.findUnique({ where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } } });
 
 beforeAll(async () => {
-  kit = await startProvisioningKit({ agentPacing: false });
+  kit = await startProvisioningKit({ services: ["predictive-engagement"] });
 });
 afterAll(() => kit.close());
 

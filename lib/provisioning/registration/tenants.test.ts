@@ -6,6 +6,7 @@ import { testDb } from "@/test/support/db";
 import { createDeployment, type DeploymentInput } from "./deployments";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "../model/secret-refs";
 import { createTenant, type TenantInput } from "./tenants";
+import { SERVICES } from "../model/services";
 import { loadTenantView } from "../model/tenant-view";
 import { testAudit } from "../test-support";
 
@@ -62,7 +63,7 @@ describe("tenants", () => {
     const tenant = await createTenant(db, testAudit, tenantInput(deployment.id));
     expect(await openSecret(db, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET))).toBe("bootstrap-secret-123");
     const view = await loadTenantView(db, tenant.id);
-    expect(view).toMatchObject({ regionDomain: "mypurecloud.de", target: { region: "eu-central-1" }, services: { predictiveEngagement: true, agentPacing: false } });
+    expect(view).toMatchObject({ regionDomain: "mypurecloud.de", target: { region: "eu-central-1" }, services: ["predictive-engagement"] });
     expect(view.settings).toMatchObject({
       tokenLifetimeSeconds: 86_400,
       redirectUri: "https://apps.mypurecloud.de",
@@ -85,6 +86,12 @@ describe("tenants", () => {
     const badSettings = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { settings: { tokenLifetimeSeconds: 10, ewtClient: "both" as never } })));
     expect(badSettings.fieldErrors).toEqual({ "settings.tokenLifetimeSeconds": ["must be from 300 to 172800 seconds"], "settings.ewtClient": ["must be separate or shared"] });
     expect((await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Environment" })))).fieldErrors).toHaveProperty("cfgTenantName");
+    const unknownService = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "fax"] })));
+    expect(unknownService.fieldErrors).toEqual({ services: [`must list only services from: ${SERVICES.map((service) => service.key).join(", ")}`] });
+    const both = await createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Both", services: ["agent-pacing", "predictive-engagement"] }));
+    expect((await loadTenantView(db, both.id)).services).toEqual(["predictive-engagement", "agent-pacing"]);
+    const twice = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "agent-pacing"] })));
+    expect(twice.fieldErrors).toEqual({ services: ["must not list a service twice"] });
 
     const environmentInput = deploymentInput({ layout: "single-tenant", objectTenant: "Environment" });
     const single = await createDeployment(db, testAudit, environmentInput);

@@ -8,10 +8,19 @@ import { sealSecret } from "@/lib/secrets/store";
 import { resolveObjectTenant, type ObjectTenantFields } from "../model/object-tenant";
 import { parseInput } from "../model/parse-input";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
+import { DEFAULT_SERVICES, isServiceKey, SERVICE_KEYS } from "../model/services";
 import { tenantSettingsSchema } from "../model/settings";
 import { tenantLabel } from "../model/tenant-view";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+/** Service keys of lib/provisioning/model/services.ts, stored in that list's order. */
+const servicesSchema = z
+  .array(z.string(), { error: "must be a list of service keys" })
+  .refine((keys) => keys.every(isServiceKey), `must list only services from: ${SERVICE_KEYS.join(", ")}`)
+  .refine((keys) => new Set(keys).size === keys.length, "must not list a service twice")
+  .transform((keys) => SERVICE_KEYS.filter((key) => keys.includes(key)))
+  .default([...DEFAULT_SERVICES]);
 
 export const tenantInputSchema = z
   .object({
@@ -26,8 +35,7 @@ export const tenantInputSchema = z
     apiBaseUrl: httpUrl.optional(),
     bootstrapClientId: z.string().trim().min(1, "must not be empty"),
     bootstrapClientSecret: z.string().min(1, "must not be empty"),
-    predictiveEngagement: z.boolean().default(true),
-    agentPacing: z.boolean().default(false),
+    services: servicesSchema,
     settings: tenantSettingsSchema.default(tenantSettingsSchema.parse({})),
   })
   .strict()
@@ -83,7 +91,7 @@ export async function createTenant(db: Db, context: AuditContext, input: TenantI
         deploymentId: deployment.id,
         cfgTenantName,
         region: tenant.region,
-        services: [...(tenant.predictiveEngagement ? ["predictive-engagement"] : []), ...(tenant.agentPacing ? ["agent-pacing"] : [])],
+        services: tenant.services,
       },
     }, [bootstrapClientSecret]);
     return tenant;

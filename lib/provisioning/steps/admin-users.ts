@@ -74,7 +74,7 @@ export const adminUsersStep = defineStep<Input>({
   dependsOn: [CONNECT_ORG],
   input,
   inputFrom: ({ tenant }) => ({ users: tenant.settings.adminUsers }),
-  appliesTo: (tenant) => tenant.settings.adminUsers.length > 0,
+  when: { setting: "adminUsers" },
 
   async plan(ctx) {
     const changes = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx));

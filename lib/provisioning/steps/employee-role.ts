@@ -9,6 +9,7 @@ import {
   missingPermissions,
   withPermissions,
 } from "./role-policies";
+import { rolePermissionsOf, SERVICES, type ServiceKey } from "../model/services";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
 import { EMPLOYEE_ROLE, CONNECT_ORG } from "../model/step-keys";
@@ -85,9 +86,12 @@ async function checkUpdated(ctx: StepContext<Input>, before: Role, added: string
   );
 }
 
+/** The services whose permissions the employee role grants. */
+const servicesWithRolePermissions: ServiceKey[] = SERVICES.filter((service) => "rolePermissions" in service).map((service) => service.key);
+
 function sideEffects(tenant: TenantView): string[] {
-  if (!tenant.services.predictiveEngagement) return [];
-  const permissions = tenant.settings.employeePermissions.join(", ");
+  if (rolePermissionsOf(tenant).length === 0) return [];
+  const permissions = rolePermissionsOf(tenant).join(", ");
   return [
     `Every user with the employee role gets the Predictive Engagement permissions (${permissions}), which ` +
       "licenses each of them for Predictive Engagement; agents signed in through the PureEngage identity provider " +
@@ -103,8 +107,8 @@ export const employeeRoleStep = defineStep<Input>({
   phase: "genesys-cloud",
   dependsOn: [CONNECT_ORG],
   input,
-  inputFrom: ({ tenant }) => ({ permissions: tenant.settings.employeePermissions }),
-  appliesTo: (tenant) => tenant.services.predictiveEngagement,
+  inputFrom: ({ tenant }) => ({ permissions: rolePermissionsOf(tenant) }),
+  when: { anyService: servicesWithRolePermissions },
   sideEffects,
 
   async plan(ctx) {

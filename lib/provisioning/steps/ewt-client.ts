@@ -39,7 +39,7 @@ export const ewtClientStep = defineStep<Input, z.output<NonNullable<typeof separ
   dependsOn: [CONNECT_ORG, CLIENT_CREDENTIALS_CLIENT],
   input: input.refine((value) => value.mode === "separate" || value.shared !== undefined, { path: ["shared"], message: "needs the PureEngage Client Credentials client applied first" }),
   inputFrom: ({ tenant, outputs }) => ({ mode: tenant.settings.ewtClient, tokenLifetimeSeconds: tenant.settings.tokenLifetimeSeconds, shared: outputs[CLIENT_CREDENTIALS_CLIENT] }),
-  appliesTo: (tenant) => tenant.services.agentPacing,
+  when: { service: "agent-pacing" },
   plan: async (ctx) => (ctx.input.mode === "shared" ? { action: ctx.previous?.outputs.clientId === sharedClient(ctx).clientId ? "none" : "update", changes: [] } : separate.plan(ctx)),
   async apply(ctx) {
     if (ctx.input.mode === "separate") return separate.apply(ctx);

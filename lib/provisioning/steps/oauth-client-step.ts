@@ -5,7 +5,7 @@ import { adminInHome } from "./org-roles";
 import { hasMarker, MASK, markerOf, withMarker } from "../model/markers";
 import { formatSeconds, retryRefusals } from "../model/propagation";
 import { defineStep, verificationFrom, type FieldDifference, type InputSource, type RegeneratedSecret, type Step, type StepApplyResult, type StepContext, type StepPlan } from "../model/step";
-import type { TenantView } from "../model/tenant-view";
+import type { StepWhen } from "../model/step-condition";
 
 interface OAuthClientSettings {
   accessTokenValiditySeconds: number;
@@ -18,7 +18,7 @@ interface OAuthClientStepSpec<Input> {
   title: string;
   description: string;
   dependsOn: readonly string[];
-  appliesTo?: (tenant: TenantView) => boolean;
+  when?: StepWhen;
   clientName: string;
   clientDescription: string;
   grantType: Extract<GrantType, "CLIENT-CREDENTIALS" | "SAML2-BEARER">;
@@ -238,7 +238,7 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     dependsOn: spec.dependsOn,
     input: spec.input,
     inputFrom: spec.inputFrom,
-    appliesTo: spec.appliesTo,
+    when: spec.when,
     plan,
     apply,
     verify,

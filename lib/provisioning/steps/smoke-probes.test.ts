@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/settings";
+import { DEFAULT_EMPLOYEE_PERMISSIONS } from "../model/services";
 import { chooseProbe } from "./smoke-probes";
 
 const context = { orgId: "org-1", predictiveEngagement: true, employeePermissions: [...DEFAULT_EMPLOYEE_PERMISSIONS] };

@@ -5,6 +5,7 @@ import { signAssertion } from "@/lib/saml/assertion";
 import { readPrivateKey, toPkcs8Pem } from "@/lib/saml/private-key";
 import { oauthClientOutputsSchema } from "./oauth-client-step";
 import { formatSeconds, retryRefusals, type RetryOutcome } from "../model/propagation";
+import { hasService } from "../model/services";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
 import { orgOutputsSchema } from "./connect-org";
@@ -129,7 +130,7 @@ async function runSmokeTest(ctx: StepContext<Input>): Promise<SmokeTestOutcome> 
 /** Said in every plan: what the smoke test will call, or that it can only exchange the token (settings alone). */
 function probeNotices(tenant: TenantView): string[] {
   const { samlScopes, employeePermissions } = tenant.settings;
-  const context = { orgId: "", predictiveEngagement: tenant.services.predictiveEngagement, employeePermissions };
+  const context = { orgId: "", predictiveEngagement: hasService(tenant, "predictive-engagement"), employeePermissions };
   const choice = chooseProbe(samlScopes, context);
   return [
     choice.probe
@@ -175,7 +176,7 @@ export const smokeTestStep = defineStep<Input>({
     testAgentEmail: tenant.settings.smokeTestAgentEmail,
     domainSuffix: tenant.settings.domainSuffix,
     scopes: tenant.settings.samlScopes,
-    predictiveEngagement: tenant.services.predictiveEngagement,
+    predictiveEngagement: hasService(tenant, "predictive-engagement"),
     employeePermissions: tenant.settings.employeePermissions,
   }),
   sideEffects: testUserSideEffects,

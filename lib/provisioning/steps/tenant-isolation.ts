@@ -129,7 +129,7 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
   dependsOn: [TRANSACTION_OBJECT],
   input,
   inputFrom: ({ tenant }) => ({ cfgTenantName: tenant.cfgTenantName }),
-  appliesTo: (tenant) => tenant.deployment.layout === "multi-tenant",
+  when: { layout: "multi-tenant" },
 
   async plan(ctx) {
     const agent = await storedAgent(ctx);

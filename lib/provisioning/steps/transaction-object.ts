@@ -5,10 +5,22 @@ import { AppError } from "@/lib/errors";
 import { transactionSamlOptions } from "@/lib/saml/artifacts";
 import { oauthClientOutputsSchema } from "./oauth-client-step";
 import { objectTenantInputSchema, objectTenantOf } from "../model/object-tenant";
+import { enabledServices, SERVICES } from "../model/services";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import { orgOutputsSchema } from "./connect-org";
 import { keyMaterialOutputsSchema, SAML_SECRETS } from "./saml-key-material";
-import { EWT_CLIENT, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
+import { IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
+
+/** The steps that make the services' own clients: the object holds each enabled one's in its section. */
+const SERVICE_CLIENT_STEPS = SERVICES.flatMap((service): string[] => ("client" in service ? [service.client.step] : []));
+
+/** An enabled service's client, from the outputs of the step that makes it. */
+const serviceClientInput = z
+  .object({ service: z.string(), section: z.string(), step: z.string(), client: oauthClientOutputsSchema.optional() })
+  .superRefine((value, ctx) => {
+    if (!value.client) ctx.addIssue({ code: "custom", path: ["client"], message: `needs the ${value.step} step applied first` });
+  })
+  .transform(({ service, section, client }) => ({ service, section, client: client! }));
 
 const input = z
   .object({
@@ -21,10 +33,8 @@ const input = z
     expireTimeHours: z.number().int(),
     domainSuffix: z.string().min(1),
     samlClient: oauthClientOutputsSchema,
-    agentPacing: z.boolean(),
-    ewtClient: oauthClientOutputsSchema.optional(),
-  })
-  .refine((value) => !value.agentPacing || value.ewtClient !== undefined, { path: ["ewtClient"], message: "needs the ewt client applied first" });
+    serviceClients: z.array(serviceClientInput),
+  });
 type Input = z.output<typeof input>;
 /** What the object is built from; the tenant's sealed secrets are read through `secret`. */
 type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
@@ -40,7 +50,10 @@ export async function buildHybridIntegration(ctx: HybridIntegrationSource): Prom
   const { input: data } = ctx;
   const encryptedKey = await required(ctx, SAML_SECRETS.encryptedKey);
   const saml = transactionSamlOptions({ "cert.pem": data.keyMaterial.certificatePem, "key.pem.enc": encryptedKey });
-  const ewt = data.agentPacing && data.ewtClient ? { ewtClientId: data.ewtClient.clientId, ewtClientSecret: await required(ctx, data.ewtClient.secretPurpose) } : {};
+  const serviceClients = [];
+  for (const { service, section, client } of data.serviceClients) {
+    serviceClients.push({ service, section, clientId: client.clientId, clientSecret: await required(ctx, client.secretPurpose) });
+  }
   return desiredHybridIntegration({
     orgShortName: data.org.orgShortName,
     orgId: data.org.orgId,
@@ -52,8 +65,7 @@ export async function buildHybridIntegration(ctx: HybridIntegrationSource): Prom
     expireTimeHours: data.expireTimeHours,
     samlAuthClientId: data.samlClient.clientId,
     samlAuthClientSecret: await required(ctx, data.samlClient.secretPurpose),
-    agentPacingEnabled: data.agentPacing,
-    ...ewt,
+    serviceClients,
     organizationDomainSuffix: data.domainSuffix,
     annexSection: ctx.tenant.deployment.annexSection,
   });
@@ -83,7 +95,7 @@ export const transactionObjectStep = defineStep<Input>({
   title: "Transaction object hybrid_integration",
   description: "Creates or updates the hybrid_integration transaction object in Configuration Server (through GAX) with the org, SAML and client options the on-premises components read.",
   phase: "on-premises",
-  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, EWT_CLIENT],
+  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, ...SERVICE_CLIENT_STEPS],
   input,
   inputFrom: ({ tenant, outputs }) => ({
     targetTenant: objectTenantOf(tenant),
@@ -94,8 +106,9 @@ export const transactionObjectStep = defineStep<Input>({
     expireTimeHours: tenant.settings.expireTimeHours,
     domainSuffix: tenant.settings.domainSuffix,
     samlClient: outputs[SAML2_BEARER_CLIENT],
-    agentPacing: tenant.services.agentPacing,
-    ewtClient: outputs[EWT_CLIENT],
+    serviceClients: enabledServices(tenant).flatMap(({ title, client }) =>
+      client ? [{ service: title, section: client.section, step: client.step, client: outputs[client.step] }] : [],
+    ),
   }),
 
   async plan(ctx) {
