@@ -1,5 +1,3 @@
-import { EWT_CLIENT } from "./step-keys";
-
 /** The read-only Predictive Engagement permissions (shared/reference/genesys-cloud-api.md); the exact set is unpublished. */
 export const DEFAULT_EMPLOYEE_PERMISSIONS = [
   "journey:session:view",
@@ -22,7 +20,10 @@ export interface ServiceDefinition {
    * `setting` names a tenant setting, its value replaces the defaults (which are that setting's default).
    */
   rolePermissions?: { defaults: readonly string[]; setting?: "employeePermissions" };
-  /** Its own OAuth client: the step that makes it and the section of hybrid_integration that holds it. */
+  /**
+   * Its own OAuth client: the key of the step that makes it (declared here, with the service; the step takes it
+   * from `clientStepOf`) and the section of hybrid_integration that holds it.
+   */
   client?: { step: string; section: string };
 }
 
@@ -40,7 +41,7 @@ export const SERVICES = [
     title: "Agent Pacing Service",
     description: "Estimated wait times (ewt): its own client-credentials client in the ewt section.",
     enabledByDefault: false,
-    client: { step: EWT_CLIENT, section: "ewt" },
+    client: { step: "ewt-client", section: "ewt" },
   },
 ] as const satisfies readonly ServiceDefinition[];
 
@@ -50,6 +51,11 @@ export const SERVICE_KEYS = SERVICES.map((service) => service.key) as readonly S
 export const DEFAULT_SERVICES: readonly ServiceKey[] = SERVICES.filter((service) => service.enabledByDefault).map((service) => service.key);
 
 export const isServiceKey = (key: string): key is ServiceKey => (SERVICE_KEYS as readonly string[]).includes(key);
+
+type ServiceWithClient = Extract<(typeof SERVICES)[number], { client: unknown }>;
+
+/** The key of the step that makes a service's own OAuth client. */
+export const clientStepOf = (key: ServiceWithClient["key"]): string => SERVICES.find((service): service is ServiceWithClient => service.key === key)!.client.step;
 
 /** The one way to ask whether a tenant uses a service. */
 export const hasService = (tenant: { services: readonly string[] }, key: ServiceKey) => tenant.services.includes(key);

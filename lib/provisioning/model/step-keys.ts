@@ -1,8 +1,10 @@
 // Every step's key, in catalogue order: plain strings, so the preflight below the steps, browser code and specs can
-// name a step without loading it.
+// name a step without loading it. A service's client step is keyed where the service is declared (services.ts).
+import { clientStepOf } from "./services";
+
 export const CONNECT_ORG = "connect-org";
 export const CLIENT_CREDENTIALS_CLIENT = "client-credentials-client";
-export const EWT_CLIENT = "ewt-client";
+export const EWT_CLIENT = clientStepOf("agent-pacing");
 export const SAML2_BEARER_CLIENT = "saml2-bearer-client";
 export const SAML_KEY_MATERIAL = "saml-key-material";
 export const IDENTITY_PROVIDER = "identity-provider";
