@@ -18,5 +18,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["./test/global-setup.ts"],
+    // The tests reach Genesys Cloud at the sandbox's base URLs, as the embedded default does.
+    env: { GENESYS_CUSTOM_BASE_URLS: "on" },
   },
 });

@@ -23,6 +23,8 @@ import { cpuFloorSeconds, describeResources, measureResources } from "./resource
 import { startLocalSandboxes, startRemoteSandboxes } from "./sandboxes";
 import { benchAgent, benchTenantName } from "./seeds";
 
+// The orgs are the sandbox's, reached at its base URLs (as the embedded default allows).
+process.env.GENESYS_CUSTOM_BASE_URLS ??= "on";
 const TENANTS = Number(process.env.PROVISION_BENCH_TENANTS ?? 50);
 const CONCURRENCY = Number(process.env.PROVISION_BENCH_CONCURRENCY ?? 10);
 const LIMIT_PER_MINUTE = 300;

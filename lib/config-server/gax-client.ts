@@ -121,7 +121,8 @@ export class GaxClient {
     }
     const body = parseJson(text);
     if (!response.ok) {
-      const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : text.slice(0, 200) || response.statusText;
+      // A body without GAX's message field is never repeated: the host may not be GAX.
+      const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : `HTTP ${response.status}, not a GAX error`;
       throw new GaxHttpError(response.status, method, url.pathname, message);
     }
     return body;

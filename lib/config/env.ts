@@ -40,6 +40,10 @@ export const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
   /** Signed checkpoints of the audit chain's head, appended every minute and at shutdown (default DATA_DIR/audit-checkpoints.jsonl). */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** Genesys Cloud at base URLs other than a region's (a proxy, the sandboxes); default on only with the embedded database. */
+  GENESYS_CUSTOM_BASE_URLS: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
+  /** Hosts (names, *.suffix, CIDR ranges) GAX may be registered at; unset: any an admin registers. */
+  OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   TRUST_PROXY: booleanFlag.default(false),
   /** Trusted proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end). */
   TRUST_PROXY_HOPS: z.coerce

@@ -12,6 +12,9 @@ interface OperatorMessageInput {
 
 type Explain = (e: OperatorMessageInput) => string;
 
+const unreachable: Explain = (e) =>
+  `Could not reach Genesys Cloud at ${e.host} to ${e.operation}, or it did not answer in time. Check the network allow-list (login, api, apps and streaming hosts of the region on TCP 443) and any proxy, then retry.`;
+
 const BY_CODE: Record<string, Explain> = {
   "missing.permissions": (e) =>
     `Could not ${e.operation}: the Genesys Cloud OAuth client lacks the permission(s) ${e.messageParams.permissions ?? e.message}. Add them to a role granted to the bootstrap client (Admin > Roles/Permissions), wait a few minutes for the change to take effect, then retry.`,
@@ -37,8 +40,9 @@ const BY_CODE: Record<string, Explain> = {
   "not.found": (e) => `Could not ${e.operation}: Genesys Cloud does not have it (${e.message}). It may have been deleted; refresh and retry.`,
   "too.many.requests": (e) => `Could not ${e.operation}: Genesys Cloud kept answering "too many requests" after paced retries. Wait a minute and retry, or lower the concurrency.`,
   "invalid.response": (e) => `Could not ${e.operation}: Genesys Cloud answered in an unexpected shape (${e.message}). Report this with the correlation id.`,
-  "network.error": (e) => `Could not reach Genesys Cloud at ${e.host} to ${e.operation}. Check the network allow-list (login, api, apps and streaming hosts of the region on TCP 443) and any proxy.`,
-  "client.timeout": (e) => `Genesys Cloud did not answer in time to ${e.operation} (${e.host}). Retry later.`,
+  // One message whether the connection was refused or timed out: which one it was would tell open ports from closed.
+  "network.error": (e) => unreachable(e),
+  "client.timeout": (e) => unreachable(e),
 };
 
 export function operatorMessage(e: OperatorMessageInput): string {

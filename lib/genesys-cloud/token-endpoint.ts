@@ -85,7 +85,8 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
       await sleep(waitMs);
       continue;
     }
-    const description = error?.description ?? error?.error_description ?? (text.slice(0, 200) || response.statusText);
+    // A body that is not a token error of Genesys Cloud's is never repeated: the host may not be Genesys Cloud.
+    const description = error?.description ?? error?.error_description ?? `HTTP ${response.status}, not a Genesys Cloud token error`;
     throw fail(call, { status: response.status, code: error?.error ?? `http.${response.status}`, message: description, correlationId, retryable: throttled || unavailable });
   }
 }

@@ -134,7 +134,8 @@ export class Transport {
 
       const error = apiErrorSchema.safeParse(json).data ?? {};
       const code = error.code ?? `http.${status}`;
-      const message = error.message ?? (text.slice(0, 200) || response.statusText);
+      // A body that is not a Genesys Cloud error is never repeated: the host may not be Genesys Cloud.
+      const message = error.message ?? `HTTP ${response.status}, not a Genesys Cloud error`;
       if (status === 401 && !tokenRenewed) {
         tokenRenewed = true;
         attempts -= 1;

@@ -1,4 +1,5 @@
 import { createGenesysCloudClient, isGenesysCloudError, TokenCache } from "@/lib/genesys-cloud";
+import { assertGenesysBaseUrls } from "@/lib/http/outbound-policy";
 import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud";
 import { applicableStepRefs } from "@/lib/provisioning";
 import { preflightBootstrapClient, type PreflightReport , TenantView } from "@/lib/provisioning";
@@ -23,9 +24,9 @@ function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget {
  * The bootstrap client for a check an operator waits for. A fresh token cache: a token of an earlier, correct secret
  * must not hide a wrong one. Few retries: the operator is waiting.
  */
-function checkingClient(target: GenesysCloudTarget, clientId: string, clientSecret: string): GenesysCloudClient {
-  const retry = { maxAttempts: 2, timeoutMs: 10_000, maxRetryAfterSeconds: 5 };
-  return createGenesysCloudClient(target, { clientId, clientSecret }, { tokenCache: new TokenCache(), retry });
+function checkingClient(target: GenesysCloudTarget, credentials: { clientId: string; clientSecret: string }, timeoutMs = 10_000): GenesysCloudClient {
+  const retry = { maxAttempts: 2, timeoutMs, maxRetryAfterSeconds: 5 };
+  return createGenesysCloudClient(target, credentials, { tokenCache: new TokenCache(), retry });
 }
 
 /** What an operator is told when signing in or reading fails for a reason they can fix; undefined for anything else. */
@@ -40,9 +41,11 @@ function checkFailure(error: unknown): string | undefined {
  * Exchanges the bootstrap client for a token and reads the org, so an operator learns about a wrong secret or an
  * unreachable region before the tenant is saved.
  */
-export async function checkBootstrapCredentials(input: BootstrapCheckInput): Promise<BootstrapCheck> {
+export async function checkBootstrapCredentials(input: BootstrapCheckInput, options: { timeoutMs?: number } = {}): Promise<BootstrapCheck> {
+  // Before anything is sent: the credentials go only to a region's hosts, or to base URLs this server allows.
+  await assertGenesysBaseUrls(input);
   try {
-    const genesys = checkingClient(bootstrapTarget(input), input.bootstrapClientId, input.bootstrapClientSecret);
+    const genesys = checkingClient(bootstrapTarget(input), { clientId: input.bootstrapClientId, clientSecret: input.bootstrapClientSecret }, options.timeoutMs);
     const org = await genesys.getOrganization();
     return { ok: true, orgName: org.name, orgShortName: org.thirdPartyOrgName };
   } catch (error) {
@@ -62,7 +65,7 @@ type BootstrapDiagnosis =
  */
 export async function diagnoseBootstrapClient(tenant: TenantView, clientSecret: string): Promise<BootstrapDiagnosis> {
   try {
-    const genesys = checkingClient(tenant.target, tenant.bootstrapClientId, clientSecret);
+    const genesys = checkingClient(tenant.target, { clientId: tenant.bootstrapClientId, clientSecret });
     const org = await genesys.getOrganization();
     const access = await preflightBootstrapClient(genesys, tenant, applicableStepRefs(tenant));
     return { checked: true, org: { id: org.id, name: org.name, shortName: org.thirdPartyOrgName }, access };

@@ -3,6 +3,7 @@ import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import type { GaxSettingsInput } from "@/lib/config-server/gax-settings";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { assertGenesysBaseUrls, assertOutboundUrl } from "@/lib/http/outbound-policy";
 import { createGenesysCloudClient, withReadCache, type CallRecord, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials } from "@/lib/genesys-cloud";
 import { openSecret } from "@/lib/secrets/store";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "../model/secret-refs";
@@ -52,6 +53,8 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
     calls,
     /** Opens the bootstrap secret before the first step, so genesys() can stay synchronous. */
     async prepare(): Promise<void> {
+      // A tenant registered with base URLs while they were allowed is refused once they no longer are.
+      if ("loginBaseUrl" in tenant.target) await assertGenesysBaseUrls(tenant.target);
       bootstrapSecret ??= await openSecret(db, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET));
     },
     genesys(): GenesysCloudClient {
@@ -64,6 +67,7 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
       if (bridge) return bridge;
       const password = await openSecret(db, gaxPasswordRef(tenant.deployment.id));
       if (!password) throw new AppError("precondition_failed", `The GAX password of deployment "${tenant.deployment.name}" is not stored; enter it again on the deployment.`);
+      await assertOutboundUrl(tenant.deployment.gaxBaseUrl, "gaxBaseUrl");
       bridge = deploymentBridge(tenant.deployment, password, options.gax);
       return bridge;
     },

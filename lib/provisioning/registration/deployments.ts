@@ -1,3 +1,4 @@
+import { assertAllowedGaxHost, assertOutboundUrl } from "@/lib/http/outbound-policy";
 import { DEPLOYMENT_LAYOUTS } from "../model/deployment-layout";
 import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
@@ -41,6 +42,8 @@ export type DeploymentInput = z.input<typeof deploymentInputSchema>;
  */
 export async function createDeployment(db: Db, context: AuditContext, input: DeploymentInput) {
   const { gaxPassword, ...fields } = parseInput(deploymentInputSchema, input, "deployment");
+  assertAllowedGaxHost(fields.gaxBaseUrl);
+  await assertOutboundUrl(fields.gaxBaseUrl, "gaxBaseUrl");
   return db.$transaction(async (tx) => {
     if (await tx.deployment.findUnique({ where: { name: fields.name }, select: { id: true } })) {
       throw new AppError("conflict", `A deployment named "${fields.name}" already exists.`, { name: ["is already used by another deployment"] });

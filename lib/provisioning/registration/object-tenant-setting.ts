@@ -1,3 +1,4 @@
+import { assertOutboundUrl } from "@/lib/http/outbound-policy";
 import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { ConfigServerBridge } from "@/lib/config-server/bridge";
@@ -80,6 +81,7 @@ async function askGax(
   }
   let bridge: ConfigServerBridge | undefined;
   try {
+    await assertOutboundUrl(deployment.gaxBaseUrl, "gaxBaseUrl");
     bridge = deploymentBridge(deployment, password, { timeoutMs: 10_000, ...gax });
     const detection = await bridge.detectSingleTenant();
     if (detection.status === "found") return { found: detection.tenant.name, problem: null };

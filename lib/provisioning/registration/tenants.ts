@@ -1,3 +1,4 @@
+import { assertGenesysBaseUrls } from "@/lib/http/outbound-policy";
 import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import { ENVIRONMENT_TENANT } from "@/lib/config-server/bridge";
@@ -70,6 +71,7 @@ function singleTenantName(deployment: ObjectTenantFields, givenName: string | un
 /** Registers a tenant of a deployment; the bootstrap client secret is sealed in the same transaction. */
 export async function createTenant(db: Db, context: AuditContext, input: TenantInput) {
   const { bootstrapClientSecret, cfgTenantName: givenName, ...fields } = parseInput(tenantInputSchema, input, "tenant");
+  await assertGenesysBaseUrls(fields);
   return db.$transaction(async (tx) => {
     const deployment = await tx.deployment.findUnique({ where: { id: fields.deploymentId } });
     if (!deployment) throw new AppError("not_found", "This deployment no longer exists.", { deploymentId: ["no such deployment"] });

@@ -1,0 +1,83 @@
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+import { AppError } from "@/lib/errors";
+
+// Where the server may send requests to URLs that operators type (bootstrap checks, Genesys Cloud base URLs, GAX).
+
+/** Link-local and cloud metadata addresses: never a Genesys Cloud or GAX host, always an attacker's favourite. */
+const forbidden = new BlockList();
+forbidden.addSubnet("169.254.0.0", 16, "ipv4");
+forbidden.addSubnet("fe80::", 10, "ipv6");
+forbidden.addAddress("100.100.100.200", "ipv4"); // Alibaba Cloud metadata
+forbidden.addAddress("168.63.129.16", "ipv4"); // Azure wire server
+forbidden.addAddress("fd00:ec2::254", "ipv6"); // AWS metadata over IPv6
+
+export const isForbiddenAddress = (address: string) => {
+  const unmapped = address.replace(/^::ffff:/i, "");
+  const family = isIP(unmapped);
+  return family !== 0 && forbidden.check(unmapped, family === 4 ? "ipv4" : "ipv6");
+};
+
+export type Resolve = (host: string) => Promise<string[]>;
+const systemResolve: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
+
+/**
+ * Refuses a URL whose host is, or resolves to, a link-local or metadata address. A name that does not resolve is
+ * left to the request itself, which then fails as unreachable.
+ */
+export async function assertOutboundUrl(url: string, field: string, resolve: Resolve = systemResolve): Promise<void> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    throw new AppError("invalid_input", `${field} must be a URL.`, { [field]: ["must be a URL"] });
+  }
+  const addresses = isIP(host) ? [host] : await resolve(host).catch(() => []);
+  if (addresses.some(isForbiddenAddress)) {
+    const message = "points at a link-local or cloud metadata address, which the provisioner never calls";
+    throw new AppError("invalid_input", `${field} ${message}.`, { [field]: [message] });
+  }
+}
+
+/**
+ * Whether Genesys Cloud may be reached at base URLs other than a region's (the sandboxes, a proxy). Off unless
+ * GENESYS_CUSTOM_BASE_URLS=on; the embedded default, which runs the sandboxes, turns it on.
+ */
+export const customGenesysUrlsAllowed = (env: NodeJS.ProcessEnv = process.env) =>
+  env.GENESYS_CUSTOM_BASE_URLS === "on" || (env.GENESYS_CUSTOM_BASE_URLS === undefined && env.HP_EMBEDDED_DATABASE === "1");
+
+/** Refuses explicit Genesys Cloud base URLs unless allowed, and any that reach a forbidden address. */
+export async function assertGenesysBaseUrls(urls: { loginBaseUrl?: string | null; apiBaseUrl?: string | null }, resolve?: Resolve): Promise<void> {
+  const given = (["loginBaseUrl", "apiBaseUrl"] as const).filter((field) => urls[field]);
+  if (given.length === 0) return;
+  if (!customGenesysUrlsAllowed()) {
+    const message = "is not allowed: Genesys Cloud is reached at its region's hosts (set GENESYS_CUSTOM_BASE_URLS=on for a proxy or a sandbox)";
+    throw new AppError("invalid_input", `Choose a region: custom base URLs are off on this server.`, Object.fromEntries(given.map((field) => [field, [message]])));
+  }
+  for (const field of given) await assertOutboundUrl(urls[field]!, field, resolve);
+}
+
+/**
+ * Hosts GAX may be registered at, from OUTBOUND_ALLOWED_HOSTS: names, `*.suffix` wildcards and CIDR ranges. Unset:
+ * any host an admin registers (the registered deployments are the list).
+ */
+export function assertAllowedGaxHost(url: string, env: NodeJS.ProcessEnv = process.env): void {
+  const rules = (env.OUTBOUND_ALLOWED_HOSTS ?? "").split(",").map((rule) => rule.trim().toLowerCase()).filter(Boolean);
+  if (rules.length === 0) return;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const allowed = rules.some((rule) => {
+    if (rule.includes("/")) {
+      const [network, bits] = rule.split("/");
+      const family = isIP(network!);
+      if (!family || !isIP(host)) return false;
+      const list = new BlockList();
+      list.addSubnet(network!, Number(bits), family === 4 ? "ipv4" : "ipv6");
+      return list.check(host, isIP(host) === 4 ? "ipv4" : "ipv6");
+    }
+    return rule.startsWith("*.") ? host.endsWith(rule.slice(1)) : host === rule;
+  });
+  if (!allowed) {
+    const message = `is not in OUTBOUND_ALLOWED_HOSTS (${rules.join(", ")})`;
+    throw new AppError("invalid_input", `The GAX URL's host ${message}.`, { gaxBaseUrl: [message] });
+  }
+}
