@@ -43,7 +43,7 @@ export async function assertOutboundUrl(url: string, field: string, resolve: Res
  * Whether Genesys Cloud may be reached at base URLs other than a region's (the sandboxes, a proxy). Off unless
  * GENESYS_CUSTOM_BASE_URLS=on; the embedded default, which runs the sandboxes, turns it on.
  */
-export const customGenesysUrlsAllowed = (env: NodeJS.ProcessEnv = process.env) =>
+export const customGenesysUrlsAllowed = (env: Record<string, string | undefined> = process.env) =>
   env.GENESYS_CUSTOM_BASE_URLS === "on" || (env.GENESYS_CUSTOM_BASE_URLS === undefined && env.HP_EMBEDDED_DATABASE === "1");
 
 /** Refuses explicit Genesys Cloud base URLs unless allowed, and any that reach a forbidden address. */
@@ -61,7 +61,7 @@ export async function assertGenesysBaseUrls(urls: { loginBaseUrl?: string | null
  * Hosts GAX may be registered at, from OUTBOUND_ALLOWED_HOSTS: names, `*.suffix` wildcards and CIDR ranges. Unset:
  * any host an admin registers (the registered deployments are the list).
  */
-export function assertAllowedGaxHost(url: string, env: NodeJS.ProcessEnv = process.env): void {
+export function assertAllowedGaxHost(url: string, env: Record<string, string | undefined> = process.env): void {
   const rules = (env.OUTBOUND_ALLOWED_HOSTS ?? "").split(",").map((rule) => rule.trim().toLowerCase()).filter(Boolean);
   if (rules.length === 0) return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
