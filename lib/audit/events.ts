@@ -25,6 +25,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       email: z.string(),
       method: z.enum(["password", "oidc"]),
       reason: z.enum(["bad_credentials", "throttled", "inactive", "unknown_role", "no_role_claim"]).optional(),
+      /** Attempts refused while the account or address was locked since the last row, counted instead of written. */
+      throttledAttemptsNotRecorded: z.number().int().min(1).optional(),
     }),
   }),
   z.object({ action: z.literal("auth.sign_out"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),

@@ -1,5 +1,6 @@
 import type { DbTx } from "@/lib/db/client";
 import { auditEventSchema, type AuditEventInput } from "@/lib/audit/events";
+import { AUDIT_FIELD_CAPS, boundedDetails, boundedOrNull } from "@/lib/audit/bounds";
 import { currentChainKey } from "@/lib/audit/chain-key";
 import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
@@ -22,15 +23,15 @@ function chainedRow(context: AuditContext, parsed: AuditEventInput, details: unk
   const row: ChainedFields = {
     seq: (previous?.seq ?? BigInt(0)) + BigInt(1),
     occurredAt: new Date(),
-    actorId: context.actor.id,
-    actorEmail: context.actor.email,
-    actorRole: context.actor.role,
-    clientAddress: context.clientAddress ?? null,
-    userAgent: context.userAgent?.slice(0, 512) ?? null,
+    actorId: boundedOrNull(context.actor.id, AUDIT_FIELD_CAPS.id),
+    actorEmail: boundedOrNull(context.actor.email, AUDIT_FIELD_CAPS.email),
+    actorRole: boundedOrNull(context.actor.role, AUDIT_FIELD_CAPS.id),
+    clientAddress: boundedOrNull(context.clientAddress, AUDIT_FIELD_CAPS.clientAddress),
+    userAgent: boundedOrNull(context.userAgent, AUDIT_FIELD_CAPS.userAgent),
     action: parsed.action,
     targetType: parsed.target?.type ?? null,
-    targetId: parsed.target?.id ?? null,
-    targetLabel: parsed.target?.label ?? null,
+    targetId: boundedOrNull(parsed.target?.id, AUDIT_FIELD_CAPS.id),
+    targetLabel: boundedOrNull(parsed.target?.label, AUDIT_FIELD_CAPS.label),
     outcome: parsed.outcome,
     details,
     prevHash: previous?.hash ?? genesisHash,
@@ -71,7 +72,7 @@ export async function recordAuditEvents(tx: DbTx, context: AuditContext, events:
   if (events.length === 0) return [];
   const prepared = events.map((event) => {
     const parsed = auditEventSchema.parse(event);
-    return { parsed, details: redact(parsed.details as Record<string, unknown>, knownSecrets) };
+    return { parsed, details: boundedDetails(redact(parsed.details as Record<string, unknown>, knownSecrets)) };
   });
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
   const guess = lastAppended;

@@ -66,4 +66,30 @@ describe("password sign-in", () => {
     expect(await authenticateWithPassword(db, attempt(user.email, password, address))).toBeNull();
     expect(await authenticateWithPassword(db, attempt(user.email, password, "198.51.100.1"))).not.toBeNull();
   });
+
+  it("writes one row for the attempts refused while locked, and reports how many more there were with the next row", async () => {
+    const user = await newUser();
+    const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let failure = 0; failure < throttlePolicy.account.freeFailures; failure++) await authenticateWithPassword(db, attempt(user.email, "wrong-password-typed", address));
+    const throttledRows = () => db.auditEvent.count({ where: { action: "auth.sign_in", actorEmail: user.email, details: { path: ["reason"], equals: "throttled" } } });
+    const before = await throttledRows();
+    for (let tries = 0; tries < 30; tries++) expect(await authenticateWithPassword(db, attempt(user.email, password, address))).toBeNull();
+    expect((await throttledRows()) - before).toBe(1);
+    await db.signInThrottle.updateMany({ where: { key: { in: [`account:${user.email}`, `address:${address}`] } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await authenticateWithPassword(db, attempt(user.email, password, address))).not.toBeNull();
+    const next = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: user.id }, orderBy: { seq: "desc" } });
+    expect(next).toMatchObject({ outcome: "success", details: { throttledAttemptsNotRecorded: 29 } });
+  });
+
+  it("stores an e-mail of any length as at most 320 characters, marked as cut", async () => {
+    const huge = `${"a".repeat(100_000)}@example.test`;
+    expect(await authenticateWithPassword(db, attempt(huge, "whatever-password"))).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", actorEmail: { startsWith: "aaaa" } }, orderBy: { seq: "desc" } });
+    const email = (event.details as { email: string }).email;
+    expect(email).toHaveLength(320);
+    expect(email.endsWith("…[truncated]")).toBe(true);
+    expect(event.actorEmail).toBe(email);
+    const keys = await db.signInThrottle.findMany({ where: { key: { startsWith: "account:aaaa" } }, select: { key: true } });
+    expect(keys.every((row) => row.key.length <= 320 + "account:".length)).toBe(true);
+  });
 });

@@ -1,4 +1,6 @@
+import { AUDIT_FIELD_CAPS, bounded } from "@/lib/audit/bounds";
 import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Failed sign-ins are counted per account name and per client address within a window. Keys are the same for
@@ -11,8 +13,8 @@ export const throttlePolicy = {
 };
 
 export const throttleKeys = (email: string, clientAddress: string | null) => ({
-  account: `account:${email}`,
-  address: clientAddress ? `address:${clientAddress}` : undefined,
+  account: `account:${bounded(email, AUDIT_FIELD_CAPS.email)}`,
+  address: clientAddress ? `address:${bounded(clientAddress, AUDIT_FIELD_CAPS.clientAddress)}` : undefined,
 });
 
 type Keys = ReturnType<typeof throttleKeys>;
@@ -39,4 +41,26 @@ export async function registerFailure(db: DbTx, keys: Keys, now = new Date()): P
 
 export async function clearAccountFailures(db: DbTx, keys: Keys): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: keys.account } });
+}
+
+const keyList = (keys: Keys) => [keys.account, keys.address].filter((key): key is string => Boolean(key));
+
+/** Counts an attempt refused while locked; returns how many this lock has refused, this one included. */
+export async function countThrottledAttempt(db: DbTx, keys: Keys, now = new Date()): Promise<number> {
+  const rows = await db.$queryRaw<{ throttled_attempts: number }[]>`
+    UPDATE sign_in_throttles SET throttled_attempts = throttled_attempts + 1
+    WHERE key IN (${Prisma.join(keyList(keys))}) AND locked_until > ${now}
+    RETURNING throttled_attempts`;
+  return Math.max(0, ...rows.map((row) => row.throttled_attempts));
+}
+
+/** Takes the count of refused attempts not written one by one (all but the first), for the next audit row. */
+export async function takeUnrecordedThrottledAttempts(db: DbTx, keys: Keys): Promise<number> {
+  const rows = await db.$queryRaw<{ counted: number }[]>`
+    WITH counted AS (
+      SELECT key, throttled_attempts FROM sign_in_throttles WHERE key IN (${Prisma.join(keyList(keys))}) AND throttled_attempts > 0 FOR UPDATE
+    )
+    UPDATE sign_in_throttles AS t SET throttled_attempts = 0 FROM counted WHERE t.key = counted.key
+    RETURNING counted.throttled_attempts AS counted`;
+  return Math.max(0, ...rows.map((row) => row.counted - 1));
 }
