@@ -19,12 +19,12 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
     await db.$transaction(async (tx) => {
       if (reason !== "throttled") await registerFailure(tx, keys);
       if (user) await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
-      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, {
+      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, { event: {
         action: "auth.sign_in",
         outcome: "failure",
         target: user ? { type: "user", id: user.id, label: email } : undefined,
         details: { email, method: "password", reason },
-      }, [attempt.password]);
+      }, knownSecrets: [attempt.password] });
     });
     return null;
   };
@@ -44,12 +44,12 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
   await db.$transaction(async (tx) => {
     await clearAccountFailures(tx, keys);
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastSignInAt: new Date() } });
-    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, {
+    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, { event: {
       action: "auth.sign_in",
       outcome: "success",
       target: { type: "user", id: user.id, label: email },
       details: { email, method: "password" },
-    });
+    } });
   });
   return { id: user.id, email: user.email, name: user.name, role };
 }

@@ -122,7 +122,7 @@ export class GaxClient {
     const body = parseJson(text);
     if (!response.ok) {
       const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : text.slice(0, 200) || response.statusText;
-      throw new GaxHttpError(response.status, method, url.pathname, message);
+      throw new GaxHttpError({ status: response.status, method, path: url.pathname, gaxMessage: message });
     }
     return body;
   }
