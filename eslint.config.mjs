@@ -36,6 +36,8 @@ const config = [
       "import/no-duplicates": "error",
     },
   },
+  // More than three parameters read better as one options object with named fields (constructors included).
+  { files: ["**/*.{ts,tsx,mts,cts}"], rules: { "max-params": ["error", 3] } },
   {
     files: ["**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],

@@ -33,7 +33,7 @@ async function replayedCookiesAreRefused(browser: Browser, cookies: Awaited<Retu
   await replay.close();
 }
 
-async function confirmRowAction(page: Page, email: string, button: string, confirm: string) {
+async function confirmRowAction(page: Page, { email, button, confirm }: { email: string; button: string; confirm: string }) {
   await page.goto("/users");
   await page.getByTestId(`user-row-${email}`).getByRole("button", { name: button }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: confirm }).click();
@@ -55,7 +55,7 @@ test("after sign-out, the old session cookie no longer opens the dashboard", asy
 test("after an admin resets the password, the user's open session ends", async ({ browser, page }) => {
   const { context, page: userPage } = await signedInContext(browser, reset);
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
-  await confirmRowAction(page, reset.email, `Reset password of ${reset.email}`, "Reset password");
+  await confirmRowAction(page, { email: reset.email, button: `Reset password of ${reset.email}`, confirm: "Reset password" });
   await expect(page.getByText(`New password set for ${reset.email}.`)).toBeVisible();
   await userPage.goto("/tenants");
   await expect(userPage).toHaveURL(/\/sign-in/);
@@ -66,9 +66,9 @@ test("a deactivated user's session does not come back when the account is activa
   const { context } = await signedInContext(browser, deactivated);
   const cookies = await context.cookies();
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
-  await confirmRowAction(page, deactivated.email, `Deactivate ${deactivated.email}`, "Deactivate");
+  await confirmRowAction(page, { email: deactivated.email, button: `Deactivate ${deactivated.email}`, confirm: "Deactivate" });
   await expect(page.getByText(`${deactivated.email} can no longer sign in.`)).toBeVisible();
-  await confirmRowAction(page, deactivated.email, `Activate ${deactivated.email}`, "Activate");
+  await confirmRowAction(page, { email: deactivated.email, button: `Activate ${deactivated.email}`, confirm: "Activate" });
   await expect(page.getByText(`${deactivated.email} can sign in again.`)).toBeVisible();
   await replayedCookiesAreRefused(browser, cookies);
   await context.close();
@@ -81,7 +81,7 @@ test("an admin sees a user's open sessions and ends them all", async ({ browser,
   await page.goto("/users");
   const row = page.getByTestId(`user-row-${ended.email}`);
   await expect(row.getByRole("cell").nth(6)).toHaveText("2");
-  await confirmRowAction(page, ended.email, `End sessions of ${ended.email}`, "End sessions");
+  await confirmRowAction(page, { email: ended.email, button: `End sessions of ${ended.email}`, confirm: "End sessions" });
   await expect(page.getByText(`2 sessions of ${ended.email} ended.`)).toBeVisible();
   await expect(row.getByRole("cell").nth(6)).toHaveText("0");
   await expect(row.getByRole("button", { name: `End sessions of ${ended.email}` })).toBeDisabled();

@@ -36,16 +36,16 @@ describe("no secret is stored in clear", () => {
     secrets.push(generatedPassword);
     await authenticateWithPassword(db, { email: user.email, password: secrets[0]!, clientAddress: "127.0.0.1", userAgent: "vitest" });
     for (const [index, value] of secrets.slice(1, 4).entries()) {
-      await sealSecret(db, { ownerType: "tenant", ownerId: "t1", purpose: `secret-${index}` }, value);
+      await sealSecret(db, { ref: { ownerType: "tenant", ownerId: "t1", purpose: `secret-${index}` }, value });
     }
     // A careless caller mentions the values in free text: redaction must still keep them out.
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { actor: systemActor }, {
+      recordAuditEvent(tx, { actor: systemActor }, { event: {
         action: "secret.reveal",
         outcome: "success",
         target: { type: "tenant", id: "t1" },
         details: { purpose: `client secret is ${secrets[1]}`, reason: `key ${Buffer.from(secrets[2]!).toString("base64")} and ${encodeURIComponent(secrets[3]!)}` },
-      }),
+      } }),
     );
     const dump = await dumpDatabase(isolated.url);
     expect(dump.length).toBeGreaterThan(500);

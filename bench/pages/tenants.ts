@@ -18,7 +18,7 @@ type Columns = Record<string, unknown[]>;
 const columns = <T extends string>(...names: T[]) => Object.fromEntries(names.map((name) => [name, [] as unknown[]])) as Record<T, unknown[]>;
 
 /** INSERT … SELECT FROM unnest(arrays): one round trip per table however many rows. */
-async function insertColumns(client: pg.Client, table: string, types: Record<string, string>, rows: Columns) {
+async function insertColumns(client: pg.Client, { table, types, rows }: { table: string; types: Record<string, string>; rows: Columns }) {
   const names = Object.keys(types);
   const unnest = names.map((name, index) => `$${index + 1}::${types[name]}[]`).join(", ");
   await client.query(`INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM unnest(${unnest})`, names.map((name) => rows[name]));
@@ -51,7 +51,7 @@ async function seed(client: pg.Client) {
     d.gax_username.push("provisioner");
     d.updated_at.push(new Date(now));
   }
-  await insertColumns(client, "deployments", { id: "uuid", name: "text", layout: "text", gax_base_url: "text", gax_username: "text", updated_at: "timestamptz" }, d);
+  await insertColumns(client, { table: "deployments", types: { id: "uuid", name: "text", layout: "text", gax_base_url: "text", gax_username: "text", updated_at: "timestamptz" }, rows: d });
 
   const t = columns("id", "deployment_id", "cfg_tenant_name", "region", "bootstrap_client_id", "org_id", "org_name", "org_short_name", "certificate_expires_at", "created_at", "updated_at");
   const s = columns("id", "tenant_id", "step_key", "status", "verify_status", "last_applied_at", "last_verified_at", "updated_at");
@@ -122,10 +122,10 @@ async function seed(client: pg.Client) {
       r.operator_message.push(status === "failed" ? "Genesys Cloud is temporarily unable to create the OAuth client (HTTP 503). Retry in a few minutes." : null);
     }
   }
-  await insertColumns(client, "tenants", { id: "uuid", deployment_id: "uuid", cfg_tenant_name: "text", region: "text", bootstrap_client_id: "text", org_id: "text", org_name: "text", org_short_name: "text", certificate_expires_at: "timestamptz", created_at: "timestamptz", updated_at: "timestamptz" }, t);
+  await insertColumns(client, { table: "tenants", types: { id: "uuid", deployment_id: "uuid", cfg_tenant_name: "text", region: "text", bootstrap_client_id: "text", org_id: "text", org_name: "text", org_short_name: "text", certificate_expires_at: "timestamptz", created_at: "timestamptz", updated_at: "timestamptz" }, rows: t });
   await client.query("UPDATE tenants SET services = ARRAY['predictive-engagement', 'agent-pacing'] WHERE id = ANY($1::uuid[])", [pacingTenants]);
-  await insertColumns(client, "step_states", { id: "uuid", tenant_id: "uuid", step_key: "text", status: "text", verify_status: "text", last_applied_at: "timestamptz", last_verified_at: "timestamptz", updated_at: "timestamptz" }, s);
-  await insertColumns(client, "runs", { id: "uuid", tenant_id: "uuid", mode: "text", step_key: "text", status: "text", requested_by: "text", correlation_id: "text", started_at: "timestamptz", finished_at: "timestamptz", lease_expires_at: "timestamptz", operator_message: "text" }, r);
+  await insertColumns(client, { table: "step_states", types: { id: "uuid", tenant_id: "uuid", step_key: "text", status: "text", verify_status: "text", last_applied_at: "timestamptz", last_verified_at: "timestamptz", updated_at: "timestamptz" }, rows: s });
+  await insertColumns(client, { table: "runs", types: { id: "uuid", tenant_id: "uuid", mode: "text", step_key: "text", status: "text", requested_by: "text", correlation_id: "text", started_at: "timestamptz", finished_at: "timestamptz", lease_expires_at: "timestamptz", operator_message: "text" }, rows: r });
 }
 
 export const tenantsPart: PagePart = {

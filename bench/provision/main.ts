@@ -117,7 +117,7 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     }
     // The operator enters each tenant's sample agent before provisioning; not part of the measured run.
     for (const [n, tenant] of tenants.entries()) {
-      const entered = await completeStepManually(tenant.id, TENANT_ISOLATION, benchAgent(n), { db, audit });
+      const entered = await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: benchAgent(n) }, { db, audit });
       if (entered.status !== "succeeded") throw new Error(`sample agent of ${tenant.cfgTenantName}: ${entered.steps[0]?.error?.message}`);
     }
     let preparation = "the key-material step generates each key in the measured run (PROVISION_BENCH_PREPARED_KEYS=0)";

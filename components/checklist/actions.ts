@@ -24,7 +24,7 @@ export const completeStepManuallyAction = authorizedAction("provisioning.run", m
   const step = findStep(input.stepKey);
   const fields = step ? manualFieldsOf(step) : null;
   if (!step || !fields) throw new AppError("invalid_input", "This step cannot be completed by hand.", { stepKey: ["has no manual completion"] });
-  const report = await completeStepManually(input.tenantId, step.key, manualValuesFrom(fields, input.values), { db: getDb(), audit, ...engineSettings(parseEnv()) });
+  const report = await completeStepManually({ tenantId: input.tenantId, stepKey: step.key, values: manualValuesFrom(fields, input.values) }, { db: getDb(), audit, ...engineSettings(parseEnv()) });
   const failure = report.steps[0]?.error;
   if (failure) throw new AppError("invalid_input", failure.message);
   revalidatePath(`/tenants/${input.tenantId}`);

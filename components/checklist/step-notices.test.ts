@@ -60,17 +60,17 @@ describe("a step's last run", () => {
 });
 
 describe("the Apply all confirmation", () => {
-  const step = (key: string, title: string, sideEffects: string[], notices: string[] | null, applies = true) => {
+  const step = ({ key, title, sideEffects, notices, applies = true }: { key: string; title: string; sideEffects: string[]; notices: string[] | null; applies?: boolean }) => {
     const plan = notices ? { action: "update" as const, changes: [], waitingFor: [], notices, plannedAt: null } : null;
     return { key, title, applies, sideEffects, plan };
   };
 
   it("lists, per step, what Apply does in the org beyond its own objects and the notices of the last plan", () => {
     const steps = [
-      step(EMPLOYEE_ROLE, "Employee role", ["licenses every holder of the employee role"], ["3 people hold it"]),
-      step(CONNECT_ORG, "Connect", [], null),
-      step(SMOKE_TEST, "Smoke test", ["auto-provisions user smoke@acme.com"], []),
-      step(ADMIN_USERS, "Admin users", ["creates users"], null, false),
+      step({ key: EMPLOYEE_ROLE, title: "Employee role", sideEffects: ["licenses every holder of the employee role"], notices: ["3 people hold it"] }),
+      step({ key: CONNECT_ORG, title: "Connect", sideEffects: [], notices: null }),
+      step({ key: SMOKE_TEST, title: "Smoke test", sideEffects: ["auto-provisions user smoke@acme.com"], notices: [] }),
+      step({ key: ADMIN_USERS, title: "Admin users", sideEffects: ["creates users"], notices: null, applies: false }),
     ];
     const page = renderStatic(createElement(ApplyAllSummary, { steps }));
     expect(page.first("h3").textContent).toBe("Apply also changes the org");
@@ -79,6 +79,6 @@ describe("the Apply all confirmation", () => {
     const said = ["Employee role", "licenses every holder of the employee role", "Note: 3 people hold it", "auto-provisions user smoke@acme.com"];
     for (const text of said) expect(page.text()).toContain(text);
     expect(page.text()).not.toContain("creates users");
-    expect(renderStatic(createElement(ApplyAllSummary, { steps: [step(CONNECT_ORG, "Connect", [], [])] })).html).toBe("");
+    expect(renderStatic(createElement(ApplyAllSummary, { steps: [step({ key: CONNECT_ORG, title: "Connect", sideEffects: [], notices: [] })] })).html).toBe("");
   });
 });

@@ -17,14 +17,14 @@ const MANAGE = "deployment.manage";
 export const createDeploymentAction = authorizedAction(MANAGE, deploymentFormSchema, async (input, { audit }) => {
   const deployment = await createDeployment(getDb(), audit, input);
   const single = deployment.layout === "single-tenant";
-  const objectTenant = single ? await detectObjectTenant(getDb(), audit, deployment.id) : null;
+  const objectTenant = single ? await detectObjectTenant(getDb(), audit, { deploymentId: deployment.id }) : null;
   revalidatePath("/deployments");
   return { id: deployment.id, name: deployment.name, objectTenant };
 });
 
 /** Asks GAX again which of Environment and Resources the single-tenant deployment has. */
 async function detectAgain(input: z.infer<typeof objectTenantDetectionSchema>, { audit }: ActionContext) {
-  const outcome = await detectObjectTenant(getDb(), audit, input.deploymentId);
+  const outcome = await detectObjectTenant(getDb(), audit, { deploymentId: input.deploymentId });
   revalidatePath("/deployments");
   revalidatePath("/tenants");
   return outcome;
@@ -32,9 +32,9 @@ async function detectAgain(input: z.infer<typeof objectTenantDetectionSchema>, {
 
 /** Sets the tenant that holds hybrid_integration; "detect" asks GAX at once. */
 async function choose(input: z.infer<typeof objectTenantChoiceFormSchema>, { audit }: ActionContext) {
-  const chosen = await chooseObjectTenant(getDb(), audit, input.deploymentId, input.objectTenant);
+  const chosen = await chooseObjectTenant(getDb(), audit, { deploymentId: input.deploymentId, choice: input.objectTenant });
   const detect = input.objectTenant === DETECT_OBJECT_TENANT;
-  const outcome = detect ? await detectObjectTenant(getDb(), audit, input.deploymentId) : chosen;
+  const outcome = detect ? await detectObjectTenant(getDb(), audit, { deploymentId: input.deploymentId }) : chosen;
   revalidatePath("/deployments");
   revalidatePath("/tenants");
   return { ...outcome, renamedTenant: outcome.renamedTenant ?? chosen.renamedTenant };

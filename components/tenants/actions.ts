@@ -29,7 +29,7 @@ export const createTenantAction = authorizedAction("tenant.manage", tenantInputS
 export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRunSchema, async (input, { audit }) => {
   const known = await getDb().tenant.count({ where: { id: { in: input.tenantIds } } });
   if (known !== new Set(input.tenantIds).size) throw new AppError("not_found", "Some of the selected tenants no longer exist. Reload the page and select again.");
-  const queued = await enqueueRuns(await getJobQueue(), [...new Set(input.tenantIds)], input.mode, audit);
+  const queued = await enqueueRuns(await getJobQueue(), { tenantIds: [...new Set(input.tenantIds)], mode: input.mode, audit });
   revalidatePath("/tenants");
   revalidatePath("/");
   return { queued };

@@ -5,18 +5,18 @@ import { annexNote } from "@/lib/config-server/annex";
 import type { TransactionObjectEntry } from "@/lib/tenants/transaction-object";
 import { ObjectSections } from "./object-sections";
 
-const entry = (section: string, key: string, value: string, annex = false): TransactionObjectEntry => ({
+const entry = (section: string, key: string, value: string): TransactionObjectEntry => ({
   section,
   key,
   value,
-  annex,
+  annex: false,
   secret: false,
   comparison: "unknown",
   liveValue: null,
 });
 
 const sections = [{ name: "general", entries: [entry("general", "organization_sname", "acme-eu")] }];
-const annexEntries = [entry("general", "organization_domain_suffix", "com", true)];
+const annexEntries = [{ ...entry("general", "organization_domain_suffix", "com"), annex: true }];
 const annex = { section: "general", note: annexNote("general"), entries: annexEntries };
 
 const byTestId = (page: ReturnType<typeof renderStatic>, id: string) =>

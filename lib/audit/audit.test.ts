@@ -25,7 +25,7 @@ afterAll(async () => {
 async function appendSome(count: number) {
   for (let index = 0; index < count; index += 1) {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, context, { action: "auth.sign_in", outcome: "failure", details: { email: uniqueEmail(), method: "password", reason: "bad_credentials" } }),
+      recordAuditEvent(tx, context, { event: { action: "auth.sign_in", outcome: "failure", details: { email: uniqueEmail(), method: "password", reason: "bad_credentials" } } }),
     );
   }
 }
@@ -79,7 +79,7 @@ describe("audit log", () => {
     const before = await db.auditEvent.count();
     await expect(
       db.$transaction(async (tx) => {
-        await recordAuditEvent(tx, context, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} });
+        await recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -90,7 +90,7 @@ describe("audit log", () => {
     await appendSome(1);
     await expect(
       db.$transaction(async (tx) => {
-        await recordAuditEvent(tx, context, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} });
+        await recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -116,7 +116,7 @@ describe("audit log", () => {
     logged.$on("query", (event) => statements.push(event.query));
     try {
       await appendSome(1);
-      await logged.$transaction((tx) => recordAuditEvent(tx, context, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} }));
+      await logged.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } }));
       const afterLock = statements.slice(statements.findIndex((statement) => statement.includes("pg_advisory_xact_lock")) + 1);
       expect(afterLock.filter((statement) => /audit_events/.test(statement))).toEqual([expect.stringMatching(/^\s*INSERT INTO audit_events/)]);
     } finally {
@@ -132,7 +132,7 @@ describe("audit log", () => {
     logged.$on("query", (event) => statements.push(event.query));
     const events = ["u1", "u2", "u3"].map((id) => ({ action: "user.deactivate" as const, outcome: "success" as const, target: { type: "user" as const, id }, details: {} }));
     try {
-      await logged.$transaction((tx) => recordAuditEvents(tx, context, events));
+      await logged.$transaction((tx) => recordAuditEvents(tx, context, { events }));
     } finally {
       await logged.$disconnect();
     }
@@ -146,10 +146,10 @@ describe("audit log", () => {
   it("chains several events onto a row another process appended", async () => {
     await appendSome(1);
     await appendForeignRow();
-    await db.$transaction((tx) => recordAuditEvents(tx, context, [
+    await db.$transaction((tx) => recordAuditEvents(tx, context, { events: [
       { action: "user.activate", outcome: "success", target: { type: "user", id: "u4" }, details: {} },
       { action: "user.activate", outcome: "success", target: { type: "user", id: "u5" }, details: {} },
-    ]));
+    ] }));
     const [second, first, theirs] = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 3 });
     expect([theirs!.actorEmail, first!.targetId, second!.targetId]).toEqual(["other-process@example.test", "u4", "u5"]);
     expect(first!.prevHash).toBe(theirs!.hash);
@@ -159,7 +159,7 @@ describe("audit log", () => {
 
   it("refuses an event that does not match its schema", async () => {
     await expect(
-      db.$transaction((tx) => recordAuditEvent(tx, context, { action: "auth.sign_in", outcome: "maybe", details: {} } as never)),
+      db.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "auth.sign_in", outcome: "maybe", details: {} } as never })),
     ).rejects.toThrow();
   });
 

@@ -26,7 +26,7 @@ async function logWith(count: number) {
   });
   const append = async (n: number) => {
     for (let index = 0; index < n; index += 1) {
-      await isolated.db.$transaction((tx) => recordAuditEvent(tx, context, { action: "secret.reveal", outcome: "success", target: { type: "tenant", id: "t1" }, details: { purpose: uniqueEmail("purpose") } }));
+      await isolated.db.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "secret.reveal", outcome: "success", target: { type: "tenant", id: "t1" }, details: { purpose: uniqueEmail("purpose") } } }));
     }
   };
   await append(count);

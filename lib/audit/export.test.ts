@@ -11,11 +11,11 @@ const actor = { id: "u1", email: "ada@example.test", role: "admin" };
 beforeAll(async () => {
   for (let index = 0; index < 25; index += 1) {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { actor }, { action: "user.update", outcome: "success", target: { type: "user", id: `u-${index}`, label: index === 3 ? "=cmd|' /C calc'!A0" : `User ${index}` }, details: { changes: { name: { from: "a", to: `b,${index}` } } } }),
+      recordAuditEvent(tx, { actor }, { event: { action: "user.update", outcome: "success", target: { type: "user", id: `u-${index}`, label: index === 3 ? "=cmd|' /C calc'!A0" : `User ${index}` }, details: { changes: { name: { from: "a", to: `b,${index}` } } } } }),
     );
   }
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor }, { action: "auth.sign_in", outcome: "failure", details: { email: `x-${randomBytes(2).toString("hex")}@example.test`, method: "password", reason: "bad_credentials" } }),
+    recordAuditEvent(tx, { actor }, { event: { action: "auth.sign_in", outcome: "failure", details: { email: `x-${randomBytes(2).toString("hex")}@example.test`, method: "password", reason: "bad_credentials" } } }),
   );
 });
 afterAll(() => isolated.drop());

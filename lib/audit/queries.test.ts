@@ -77,7 +77,7 @@ async function allPages(filters: AuditFilters, pageSize: number) {
   const seen: number[] = [];
   let cursor: AuditCursor | undefined;
   for (let pages = 0; pages < 100; pages += 1) {
-    const page = await listAuditEvents(db, filters, cursor, pageSize);
+    const page = await listAuditEvents(db, { filters, cursor, pageSize });
     seen.push(...page.events.map((event) => Number(event.seq)));
     if (!page.older) return seen;
     cursor = page.older;
@@ -118,8 +118,8 @@ describe("listAuditEvents filters", () => {
   });
 
   it("answers an empty page when nothing matches", async () => {
-    expect(await listAuditEvents(db, { q: "no such words anywhere" })).toEqual({ events: [] });
-    expect(await listAuditEvents(db, { from: minutes(10_000) })).toEqual({ events: [] });
+    expect(await listAuditEvents(db, { filters: { q: "no such words anywhere" } })).toEqual({ events: [] });
+    expect(await listAuditEvents(db, { filters: { from: minutes(10_000) } })).toEqual({ events: [] });
   });
 });
 
@@ -128,11 +128,11 @@ describe("listAuditEvents pagination", () => {
     it(`walks older then newer without gaps or duplicates (${JSON.stringify(filters)})`, async () => {
       const want = expected(filters);
       const older: number[][] = [];
-      let page = await listAuditEvents(db, filters, undefined, 7);
+      let page = await listAuditEvents(db, { filters, pageSize: 7 });
       expect(page.newer).toBeUndefined();
       older.push(page.events.map((event) => Number(event.seq)));
       while (page.older) {
-        page = await listAuditEvents(db, filters, page.older, 7);
+        page = await listAuditEvents(db, { filters, cursor: page.older, pageSize: 7 });
         older.push(page.events.map((event) => Number(event.seq)));
       }
       expect(older.flat()).toEqual(want);
@@ -140,7 +140,7 @@ describe("listAuditEvents pagination", () => {
 
       const newer: number[][] = [older.at(-1)!];
       while (page.newer) {
-        page = await listAuditEvents(db, filters, page.newer, 7);
+        page = await listAuditEvents(db, { filters, cursor: page.newer, pageSize: 7 });
         newer.unshift(page.events.map((event) => Number(event.seq)));
       }
       expect(newer.flat()).toEqual(want);
@@ -149,13 +149,13 @@ describe("listAuditEvents pagination", () => {
   }
 
   it("offers no way past the end, and a newer link from a cursor page", async () => {
-    const first = await listAuditEvents(db, {}, undefined, 40);
+    const first = await listAuditEvents(db, { filters: {}, pageSize: 40 });
     expect(first.older).toBeUndefined();
-    const middle = await listAuditEvents(db, {}, { before: BigInt(20) }, 5);
+    const middle = await listAuditEvents(db, { filters: {}, cursor: { before: BigInt(20) }, pageSize: 5 });
     expect(middle.events.map((event) => Number(event.seq))).toEqual([19, 18, 17, 16, 15]);
     expect(middle.newer).toEqual({ after: BigInt(19) });
     expect(middle.older).toEqual({ before: BigInt(15) });
-    const beyond = await listAuditEvents(db, {}, { after: BigInt(40) }, 5);
+    const beyond = await listAuditEvents(db, { filters: {}, cursor: { after: BigInt(40) }, pageSize: 5 });
     expect(beyond).toEqual({ events: [] });
   });
 
@@ -175,13 +175,15 @@ describe("search text", () => {
       recordAuditEvent(
         tx,
         { actor: { id: "u9", email: "carol@example.test", role: "admin" } },
-        { action: "secret.reveal", outcome: "failure", target: { type: "tenant", id: tenants[1]!, label: "Tenant Gamma" }, details: { purpose: "bootstrap-secret", reason: "leaked value zz-secret-value-42" } },
-        ["zz-secret-value-42"],
+        {
+          event: { action: "secret.reveal", outcome: "failure", target: { type: "tenant", id: tenants[1]!, label: "Tenant Gamma" }, details: { purpose: "bootstrap-secret", reason: "leaked value zz-secret-value-42" } },
+          knownSecrets: ["zz-secret-value-42"],
+        },
       ),
     );
-    const found = await listAuditEvents(db, { q: "tenant gamma" });
+    const found = await listAuditEvents(db, { filters: { q: "tenant gamma" } });
     expect(found.events.map((event) => event.actorEmail)).toEqual(["carol@example.test"]);
-    expect((await listAuditEvents(db, { q: "bootstrap-secret" })).events).toHaveLength(1);
-    expect((await listAuditEvents(db, { q: "zz-secret-value" })).events).toHaveLength(0);
+    expect((await listAuditEvents(db, { filters: { q: "bootstrap-secret" } })).events).toHaveLength(1);
+    expect((await listAuditEvents(db, { filters: { q: "zz-secret-value" } })).events).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { matchingSeqsSql } from "@/lib/audit/query-sql";
 
 const auditPageSize = 50;
 
-async function matchingSeqs(db: DbTx, filters: AuditFilters, cursor: AuditCursor | undefined, limit: number): Promise<bigint[]> {
+async function matchingSeqs(db: DbTx, { filters, cursor, limit }: { filters: AuditFilters; cursor: AuditCursor | undefined; limit: number }): Promise<bigint[]> {
   const rows = await db.$queryRaw<{ seq: bigint }[]>(matchingSeqsSql(filters, cursor, limit));
   return rows.map((row) => BigInt(row.seq));
 }
@@ -28,9 +28,9 @@ type AuditPage = {
  * One page of the filtered log, newest first. `before` pages towards older events, `after` towards newer ones;
  * walking either way visits every matching event exactly once.
  */
-export async function listAuditEvents(db: DbTx, filters: AuditFilters = {}, cursor?: AuditCursor, pageSize = auditPageSize): Promise<AuditPage> {
+export async function listAuditEvents(db: DbTx, { filters = {}, cursor, pageSize = auditPageSize }: { filters?: AuditFilters; cursor?: AuditCursor; pageSize?: number } = {}): Promise<AuditPage> {
   const towardsNewer = cursor !== undefined && "after" in cursor;
-  const found = await matchingSeqs(db, filters, cursor, pageSize + 1);
+  const found = await matchingSeqs(db, { filters, cursor, limit: pageSize + 1 });
   const hasMoreInDirection = found.length > pageSize;
   const pageSeqs = found.slice(0, pageSize);
   const events = await eventsBySeq(db, pageSeqs);
@@ -38,8 +38,8 @@ export async function listAuditEvents(db: DbTx, filters: AuditFilters = {}, curs
   const newest = events[0]!.seq;
   const oldest = events[events.length - 1]!.seq;
   // The far side of a cursor page exists unless the cursor pointed past every match; one cheap probe tells.
-  const hasOlder = towardsNewer ? (await matchingSeqs(db, filters, { before: oldest }, 1)).length > 0 : hasMoreInDirection;
-  const hasNewer = towardsNewer ? hasMoreInDirection : cursor ? (await matchingSeqs(db, filters, { after: newest }, 1)).length > 0 : false;
+  const hasOlder = towardsNewer ? (await matchingSeqs(db, { filters, cursor: { before: oldest }, limit: 1 })).length > 0 : hasMoreInDirection;
+  const hasNewer = towardsNewer ? hasMoreInDirection : cursor ? (await matchingSeqs(db, { filters, cursor: { after: newest }, limit: 1 })).length > 0 : false;
   return {
     events,
     ...(hasOlder ? { older: { before: oldest } } : {}),
@@ -51,7 +51,7 @@ export async function listAuditEvents(db: DbTx, filters: AuditFilters = {}, curs
 export async function* auditEventBatches(db: DbTx, filters: AuditFilters, batchSize = 500): AsyncGenerator<AuditEventRow[]> {
   let cursor: AuditCursor | undefined;
   for (;;) {
-    const seqs = await matchingSeqs(db, filters, cursor, batchSize);
+    const seqs = await matchingSeqs(db, { filters, cursor, limit: batchSize });
     if (seqs.length === 0) return;
     yield await eventsBySeq(db, seqs);
     if (seqs.length < batchSize) return;

@@ -32,7 +32,7 @@ describe("redact", () => {
 
 describe("redact compared with re-encoding every known value on every call", () => {
   /** The redaction before encodings were cached: every known and passed value encoded, longest first, per call. */
-  function reference(value: unknown, known: string[], extraSecrets: string[], isSecretField: (name: string) => boolean, encode: (value: string) => string[]): unknown {
+  function reference(value: unknown, { known, extraSecrets, isSecretField, encode }: { known: string[]; extraSecrets: string[]; isSecretField: (name: string) => boolean; encode: (value: string) => string[] }): unknown {
     const needles = [...known, ...extraSecrets.filter((secret) => secret.length >= 6)].flatMap(encode).sort((a, b) => b.length - a.length);
     const scrub = (text: string) => needles.reduce((result, needle) => (result.includes(needle) ? result.split(needle).join("[redacted]") : result), text);
     const walk = (node: unknown): unknown => {
@@ -68,7 +68,7 @@ describe("redact compared with re-encoding every known value on every call", () 
       const extras = next() < 0.5 ? [word(3, 9), word(6, 8), ...(known.length > 0 ? [known[0]!] : [])] : [];
       const base64 = Buffer.from(word(6, 9)).toString("base64");
       const input = { text: word(0, 40), list: [word(6, 30), `x ${base64} ${encodeURIComponent(value)} y`], n: 3, clientSecret: word(1, 3), nested: { note: word(10, 40) } };
-      expect(fresh.redact(input, extras), `round ${round}`).toEqual(reference(input, known, extras, fresh.isSecretFieldName, fresh.encodingsOf));
+      expect(fresh.redact(input, extras), `round ${round}`).toEqual(reference(input, { known, extraSecrets: extras, isSecretField: fresh.isSecretFieldName, encode: fresh.encodingsOf }));
     }
   });
 

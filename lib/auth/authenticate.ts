@@ -24,12 +24,12 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
       if (reason !== "throttled") await registerFailure(tx, keys);
       if (user) await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
       const unrecorded = reason === "throttled" ? 0 : await takeUnrecordedThrottledAttempts(tx, keys);
-      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, {
+      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, { event: {
         action: "auth.sign_in",
         outcome: "failure",
         target: user ? { type: "user", id: user.id, label: email } : undefined,
         details: { email, method: "password", reason, ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}) },
-      }, [attempt.password]);
+      }, knownSecrets: [attempt.password] });
     });
     return null;
   };
@@ -50,12 +50,12 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
     const unrecorded = await takeUnrecordedThrottledAttempts(tx, keys);
     await clearAccountFailures(tx, keys);
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastSignInAt: new Date() } });
-    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, {
+    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, { event: {
       action: "auth.sign_in",
       outcome: "success",
       target: { type: "user", id: user.id, label: email },
       details: { email, method: "password", ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}) },
-    });
+    } });
   });
   return { id: user.id, email: user.email, name: user.name, role };
 }

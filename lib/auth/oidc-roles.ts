@@ -21,7 +21,7 @@ export function parseRoleMap(spec: string | undefined): Map<string, Role> {
 
 const strength: Record<Role, number> = { admin: 3, operator: 2, viewer: 1 };
 
-export function roleFromClaims(claims: Record<string, unknown>, claimName: string, roleMap: Map<string, Role>, defaultRole?: Role): Role | undefined {
+export function roleFromClaims(claims: Record<string, unknown>, { claimName, roleMap, defaultRole }: { claimName: string; roleMap: Map<string, Role>; defaultRole?: Role }): Role | undefined {
   const raw = claims[claimName];
   const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === "string");
   const matched = values.map((value) => roleMap.get(value)).filter((role): role is Role => Boolean(role));

@@ -56,7 +56,7 @@ function buildAuthOptions(): NextAuthOptions {
         }
         if (!uid) return token;
         token.uid = uid;
-        token.sid = await startSession(getDb(), { userId: uid, ...(await currentRequestOrigin()) }, sessions);
+        token.sid = await startSession(getDb(), { userId: uid, ...(await currentRequestOrigin()) }, { settings: sessions });
         return token;
       },
       async session({ session, token }) {
@@ -67,17 +67,17 @@ function buildAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (typeof token?.uid !== "string") return;
         const db = getDb();
-        if (typeof token.sid === "string") await endSession(db, token.sid, "sign-out");
+        if (typeof token.sid === "string") await endSession(db, token.sid, { reason: "sign-out" });
         const user = await db.user.findUnique({ where: { id: token.uid }, select: { id: true, email: true, role: true } });
         if (!user) return;
         const origin = await currentRequestOrigin();
         await db.$transaction((tx) =>
-          recordAuditEvent(tx, { actor: { id: user.id, email: user.email, role: user.role }, ...origin }, {
+          recordAuditEvent(tx, { actor: { id: user.id, email: user.email, role: user.role }, ...origin }, { event: {
             action: "auth.sign_out",
             outcome: "success",
             target: { type: "user", id: user.id, label: user.email },
             details: {},
-          }),
+          } }),
         );
       },
     },

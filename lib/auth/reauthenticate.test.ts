@@ -13,7 +13,7 @@ const password = "a-long-password-1";
 async function agedSession() {
   const { user } = await createUser(db, { actor: systemActor }, { email: uniqueEmail(), name: "Again", role: "operator", password });
   const signedInAt = new Date(Date.now() - 20 * 60_000);
-  const sessionId = await startSession(db, { userId: user.id, clientAddress: null, userAgent: null }, settings, signedInAt);
+  const sessionId = await startSession(db, { userId: user.id, clientAddress: null, userAgent: null }, { settings, now: signedInAt });
   // A distinct address per test, so the sign-in throttle of one test does not reach another.
   const context: AuditContext = { actor: { id: user.id, email: user.email, role: user.role }, clientAddress: `198.51.100.${Math.floor(Math.random() * 250)}`, userAgent: "vitest" };
   return { user, sessionId, signedInAt, context };

@@ -20,7 +20,7 @@ export async function reauthenticate(db: Db, context: AuditContext, input: { use
   if (throttled || !(await verifyPassword(user.passwordHash, input.password))) {
     await db.$transaction(async (tx) => {
       if (!throttled) await registerFailure(tx, keys);
-      await recordAuditEvent(tx, context, { action: "auth.reauthenticate", outcome: "failure", target, details: {} }, [input.password]);
+      await recordAuditEvent(tx, context, { event: { action: "auth.reauthenticate", outcome: "failure", target, details: {} }, knownSecrets: [input.password] });
     });
     const message = throttled ? "Too many attempts. Wait a few minutes and try again." : "That password is not right.";
     throw new AppError("invalid_input", message, { password: [message] });
@@ -28,6 +28,6 @@ export async function reauthenticate(db: Db, context: AuditContext, input: { use
   await db.$transaction(async (tx) => {
     await clearAccountFailures(tx, keys);
     await markReauthenticated(tx, input.sessionId);
-    await recordAuditEvent(tx, context, { action: "auth.reauthenticate", outcome: "success", target, details: {} });
+    await recordAuditEvent(tx, context, { event: { action: "auth.reauthenticate", outcome: "success", target, details: {} } });
   });
 }

@@ -21,7 +21,7 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role;
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const token = (await getServerSession(authOptions())) as { userId?: string; sessionId?: string } | null;
   if (!token?.userId || !token.sessionId) return null;
-  const session = await readSession(getDb(), token.sessionId, sessionSettings(parseEnv(process.env)));
+  const session = await readSession(getDb(), token.sessionId, { settings: sessionSettings(parseEnv(process.env)) });
   const user = session?.user;
   if (!user || user.id !== token.userId || !user.active || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, session: { id: session.id, authenticatedAt: session.authenticatedAt } };

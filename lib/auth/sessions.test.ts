@@ -13,53 +13,53 @@ const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_00
 
 async function signedIn(at: Date) {
   const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Session", role: "operator", password: "a-long-password-1" });
-  return { user, sessionId: await startSession(db, { userId: user.id, ...origin }, settings, at) };
+  return { user, sessionId: await startSession(db, { userId: user.id, ...origin }, { settings, now: at }) };
 }
 
 describe("sessions", () => {
   it("is valid from sign-in, with the user as the database has them", async () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { user, sessionId } = await signedIn(start);
-    const session = await readSession(db, sessionId, settings, minutes(start, 5));
+    const session = await readSession(db, sessionId, { settings, now: minutes(start, 5) });
     expect(session).toMatchObject({ id: sessionId, authenticatedAt: start, user: { id: user.id, role: "operator", active: true } });
   });
 
   it("ends after the idle timeout, and records why", async () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { sessionId } = await signedIn(start);
-    expect(await readSession(db, sessionId, settings, minutes(start, 29))).not.toBeNull();
+    expect(await readSession(db, sessionId, { settings, now: minutes(start, 29) })).not.toBeNull();
     // Seen at minute 29: idle is counted from then.
-    expect(await readSession(db, sessionId, settings, minutes(start, 58))).not.toBeNull();
-    expect(await readSession(db, sessionId, settings, minutes(start, 89))).toBeNull();
+    expect(await readSession(db, sessionId, { settings, now: minutes(start, 58) })).not.toBeNull();
+    expect(await readSession(db, sessionId, { settings, now: minutes(start, 89) })).toBeNull();
     expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ endReason: "idle" });
-    expect(await readSession(db, sessionId, settings, minutes(start, 90))).toBeNull();
+    expect(await readSession(db, sessionId, { settings, now: minutes(start, 90) })).toBeNull();
   });
 
   it("ends at its absolute expiry however active it is", async () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { sessionId } = await signedIn(start);
-    for (let minute = 20; minute < 480; minute += 20) expect(await readSession(db, sessionId, settings, minutes(start, minute))).not.toBeNull();
-    expect(await readSession(db, sessionId, settings, minutes(start, 480))).toBeNull();
+    for (let minute = 20; minute < 480; minute += 20) expect(await readSession(db, sessionId, { settings, now: minutes(start, minute) })).not.toBeNull();
+    expect(await readSession(db, sessionId, { settings, now: minutes(start, 480) })).toBeNull();
     expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ endReason: "expired" });
   });
 
   it("writes lastSeenAt at most once a minute", async () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { sessionId } = await signedIn(start);
-    await readSession(db, sessionId, settings, new Date(start.getTime() + 30_000));
+    await readSession(db, sessionId, { settings, now: new Date(start.getTime() + 30_000) });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(start);
-    await readSession(db, sessionId, settings, minutes(start, 2));
+    await readSession(db, sessionId, { settings, now: minutes(start, 2) });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(minutes(start, 2));
   });
 
   it("stays ended once ended, and ending all of a user's sessions counts the open ones", async () => {
     const start = new Date();
     const { user, sessionId } = await signedIn(start);
-    const second = await startSession(db, { userId: user.id, ...origin }, settings, start);
-    await endSession(db, sessionId, "sign-out");
-    expect(await readSession(db, sessionId, settings)).toBeNull();
-    expect(await endUserSessions(db, user.id, "ended-by-admin")).toBe(1);
-    expect(await readSession(db, second, settings)).toBeNull();
+    const second = await startSession(db, { userId: user.id, ...origin }, { settings, now: start });
+    await endSession(db, sessionId, { reason: "sign-out" });
+    expect(await readSession(db, sessionId, { settings })).toBeNull();
+    expect(await endUserSessions(db, user.id, { reason: "ended-by-admin" })).toBe(1);
+    expect(await readSession(db, second, { settings })).toBeNull();
     const rows = await db.userSession.findMany({ where: { userId: user.id }, orderBy: { endReason: "asc" } });
     expect(rows.map((row) => row.endReason)).toEqual(["ended-by-admin", "sign-out"]);
   });

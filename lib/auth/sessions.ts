@@ -15,8 +15,7 @@ export interface ActiveSession {
 export async function startSession(
   db: DbTx,
   input: { userId: string; clientAddress: string | null; userAgent: string | null },
-  settings: SessionSettings,
-  now = new Date(),
+  { settings, now = new Date() }: { settings: SessionSettings; now?: Date },
 ): Promise<string> {
   const session = await db.userSession.create({
     data: { ...input, createdAt: now, authenticatedAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + settings.maxAgeMs) },
@@ -26,7 +25,7 @@ export async function startSession(
 }
 
 /** The session if it is still valid (not ended, not expired, not idle); one that has just lapsed is ended on the way. */
-export async function readSession(db: Db, sessionId: string, settings: SessionSettings, now = new Date()): Promise<ActiveSession | null> {
+export async function readSession(db: Db, sessionId: string, { settings, now = new Date() }: { settings: SessionSettings; now?: Date }): Promise<ActiveSession | null> {
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
     select: { id: true, authenticatedAt: true, lastSeenAt: true, expiresAt: true, endedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
@@ -34,7 +33,7 @@ export async function readSession(db: Db, sessionId: string, settings: SessionSe
   if (!session || session.endedAt) return null;
   const lapsed: SessionEndReason | null = now >= session.expiresAt ? "expired" : now.getTime() - session.lastSeenAt.getTime() > settings.idleMs ? "idle" : null;
   if (lapsed) {
-    await endSession(db, session.id, lapsed, now);
+    await endSession(db, session.id, { reason: lapsed, now });
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
@@ -43,12 +42,12 @@ export async function readSession(db: Db, sessionId: string, settings: SessionSe
   return { id: session.id, authenticatedAt: session.authenticatedAt, user: session.user };
 }
 
-export async function endSession(db: DbTx, sessionId: string, reason: SessionEndReason, now = new Date()) {
+export async function endSession(db: DbTx, sessionId: string, { reason, now = new Date() }: { reason: SessionEndReason; now?: Date }) {
   await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
 }
 
 /** Ends every open session of the user; returns how many were open. */
-export async function endUserSessions(db: DbTx, userId: string, reason: SessionEndReason, now = new Date()): Promise<number> {
+export async function endUserSessions(db: DbTx, userId: string, { reason, now = new Date() }: { reason: SessionEndReason; now?: Date }): Promise<number> {
   const { count } = await db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: reason } });
   return count;
 }

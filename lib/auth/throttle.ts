@@ -24,7 +24,7 @@ export async function isThrottled(db: DbTx, keys: Keys, now = new Date()): Promi
   return rows.some((row) => row.lockedUntil !== null && row.lockedUntil > now);
 }
 
-async function countFailure(db: DbTx, key: string, rule: typeof throttlePolicy.account, now: Date) {
+async function countFailure(db: DbTx, { key, rule, now }: { key: string; rule: typeof throttlePolicy.account; now: Date }) {
   const existing = await db.signInThrottle.findUnique({ where: { key } });
   const inWindow = existing && now.getTime() - existing.windowStart.getTime() < throttlePolicy.windowMs;
   const failures = inWindow ? existing.failures + 1 : 1;
@@ -35,8 +35,8 @@ async function countFailure(db: DbTx, key: string, rule: typeof throttlePolicy.a
 }
 
 export async function registerFailure(db: DbTx, keys: Keys, now = new Date()): Promise<void> {
-  await countFailure(db, keys.account, throttlePolicy.account, now);
-  if (keys.address) await countFailure(db, keys.address, throttlePolicy.address, now);
+  await countFailure(db, { key: keys.account, rule: throttlePolicy.account, now });
+  if (keys.address) await countFailure(db, { key: keys.address, rule: throttlePolicy.address, now });
 }
 
 export async function clearAccountFailures(db: DbTx, keys: Keys): Promise<void> {

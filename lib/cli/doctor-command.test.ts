@@ -101,7 +101,7 @@ describe("cli doctor", { timeout: 120_000 }, () => {
 
 describe("cli doctor with a bootstrap secret the org no longer accepts", { timeout: 60_000 }, () => {
   it("exits 1 saying the client cannot be checked and why", async () => {
-    await sealSecret(kit.db, tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET), "a-secret-that-was-rotated-away");
+    await sealSecret(kit.db, { ref: tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET), value: "a-secret-that-was-rotated-away" });
     const run = await doctor("--tenant", "Acme", "--as", operator);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ cannot check the client: Genesys Cloud rejected the OAuth client ID or secret/);

@@ -27,7 +27,7 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
     const oldKey = newKey();
     const nextKey = newKey();
     const refs = [1, 2].map((index) => ({ ownerType: "tenant", ownerId: `rotate-${index}`, purpose: "client-secret" }));
-    for (const ref of refs) await sealSecret(isolated.db, ref, `secret-of-${ref.ownerId}`, loadKeyring({ APP_ENCRYPTION_KEY: oldKey }));
+    for (const ref of refs) await sealSecret(isolated.db, { ref, value: `secret-of-${ref.ownerId}`, keyring: loadKeyring({ APP_ENCRYPTION_KEY: oldKey }) });
 
     const run = await runCliProcess(["keys", "rotate"], { env: externalEnv({ APP_ENCRYPTION_KEY: nextKey, APP_ENCRYPTION_PREVIOUS_KEYS: oldKey }) });
     expect(run.stderr).toBe("");
@@ -39,7 +39,7 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
   });
 
   it("fails with one line naming the key when an old key is missing", async () => {
-    await sealSecret(isolated.db, { ownerType: "tenant", ownerId: "orphan", purpose: "x" }, "sealed-under-lost-key", loadKeyring({ APP_ENCRYPTION_KEY: newKey() }));
+    await sealSecret(isolated.db, { ref: { ownerType: "tenant", ownerId: "orphan", purpose: "x" }, value: "sealed-under-lost-key", keyring: loadKeyring({ APP_ENCRYPTION_KEY: newKey() }) });
     const run = await runCliProcess(["keys", "rotate"], { env: externalEnv({ APP_ENCRYPTION_KEY: newKey() }) });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
@@ -50,7 +50,7 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
   it("reports an intact chain through its checkpoint, a cut after the checkpoint, and a changed row", async () => {
     // A log of its own, keyed with this process's master key as a deployment's log is with its own.
     const own = await isolatedDatabase();
-    const signOut = () => own.db.$transaction((tx) => recordAuditEvent(tx, { actor: systemActor }, { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} }));
+    const signOut = () => own.db.$transaction((tx) => recordAuditEvent(tx, { actor: systemActor }, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} } }));
     await signOut();
     const checkpointFile = join(mkdtempSync(join(tmpdir(), "hp-checkpoints-")), "checkpoints.jsonl");
     await writeCheckpoint(own.db, checkpointFile);

@@ -25,7 +25,7 @@ function newObject(tenant: TenantRef, folder: FolderRef, desired: DesiredHybridI
   };
 }
 
-async function explainConflict(client: GaxClient, tenant: TenantRef, desired: DesiredHybridIntegration, error: GaxHttpError): Promise<Error> {
+async function explainConflict(client: GaxClient, { tenant, desired, error }: { tenant: TenantRef; desired: DesiredHybridIntegration; error: GaxHttpError }): Promise<Error> {
   const holder = await findTransactionByAlias(client, tenant, desired.alias);
   if (holder && holder.name !== desired.name) {
     return new ConfigServerError(
@@ -41,22 +41,22 @@ async function explainConflict(client: GaxClient, tenant: TenantRef, desired: De
   );
 }
 
-async function applyOnce(context: ApplyContext, tenantName: string, desired: DesiredHybridIntegration, attempt: number): Promise<ApplyResult> {
+async function applyOnce(context: ApplyContext, { tenantName, desired, attempt }: { tenantName: string; desired: DesiredHybridIntegration; attempt: number }): Promise<ApplyResult> {
   const { client } = context;
   const tenant = await requireTenant(client, tenantName);
   const live = await findHybridIntegration(client, tenant);
   if (!live) {
     const folder = await findTransactionsFolder(client, tenant, context.transactionsFolderName);
-    const plan = planFrom(tenant, null, desired, folder);
+    const plan = planFrom(tenant, { live: null, desired, folder });
     try {
       const created = await client.request<GaxTransaction>("POST", "cfg/objects", { body: newObject(tenant, folder, desired) });
       return { tenant, action: "created", dbid: created.dbid, plan, attempts: attempt };
     } catch (error) {
-      if (error instanceof GaxHttpError && error.status === 409) throw await explainConflict(client, tenant, desired, error);
+      if (error instanceof GaxHttpError && error.status === 409) throw await explainConflict(client, { tenant, desired, error });
       throw error;
     }
   }
-  const plan = planFrom(tenant, live, desired);
+  const plan = planFrom(tenant, { live, desired });
   if (plan.action === "none") return { tenant, action: "unchanged", dbid: live.dbid, plan, attempts: attempt };
   // Whole-object update: everything read is sent back; only owned keys and the state differ.
   const body = { ...live, state: ENABLED_STATE, userproperties: { property: mergeOwnedProperties(live.userproperties.property, desired.entries) } };
@@ -71,7 +71,7 @@ async function applyOnce(context: ApplyContext, tenantName: string, desired: Des
 export async function applyHybridIntegration(context: ApplyContext, tenantName: string, desired: DesiredHybridIntegration): Promise<ApplyResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await applyOnce(context, tenantName, desired, attempt);
+      return await applyOnce(context, { tenantName, desired, attempt });
     } catch (error) {
       if (!isTransient(error)) throw error;
       if (attempt >= context.maxAttempts) {

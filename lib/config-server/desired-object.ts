@@ -98,7 +98,8 @@ export function desiredHybridIntegration(input: HybridIntegrationInput): Desired
     throw new DesiredObjectInputError(parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "input", message: issue.message })));
   }
   const data = parsed.data;
-  const entry = (section: string, key: string, value: string, secret = false): DesiredEntry => ({ section, key, value, secret });
+  const entry = (section: string, key: string, value: string): DesiredEntry => ({ section, key, value, secret: false });
+  const secretEntry = (section: string, key: string, value: string): DesiredEntry => ({ section, key, value, secret: true });
   const entries: DesiredEntry[] = [
     entry("general", "organization_sname", data.orgShortName),
     entry("general", "organization_id", data.orgId),
@@ -108,14 +109,14 @@ export function desiredHybridIntegration(input: HybridIntegrationInput): Desired
     entry("general", "base_service_url", `https://api.${data.regionDomain}/api/`),
     entry("saml", "issuer", data.samlIssuer),
     entry("saml", "certificate", data.certificateBase64),
-    entry("saml", "pkey", data.encryptedKeyBase64, true),
-    entry("saml", "password", data.keyPassword, true),
+    secretEntry("saml", "pkey", data.encryptedKeyBase64),
+    secretEntry("saml", "password", data.keyPassword),
     entry("saml", "expire_time", String(data.expireTimeHours)),
     entry("saml_auth", "client_id", data.samlAuthClientId),
-    entry("saml_auth", "password", data.samlAuthClientSecret, true),
+    secretEntry("saml_auth", "password", data.samlAuthClientSecret),
   ];
   for (const client of data.serviceClients) {
-    entries.push(entry(client.section, "client_id", client.clientId), entry(client.section, "password", client.clientSecret, true));
+    entries.push(entry(client.section, "client_id", client.clientId), secretEntry(client.section, "password", client.clientSecret));
   }
   entries.push({ ...entry(data.annexSection, ANNEX_KEY, data.organizationDomainSuffix), annex: true });
   return { name: HYBRID_INTEGRATION_NAME, alias: data.alias, annexSection: data.annexSection, entries };

@@ -1,12 +1,16 @@
 /** GAX answered with an error status; `gaxMessage` is GAX's own message (it never carries secrets). */
 export class GaxHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    readonly gaxMessage: string,
-  ) {
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly gaxMessage: string;
+
+  constructor({ status, method, path, gaxMessage }: { status: number; method: string; path: string; gaxMessage: string }) {
     super(`GAX answered ${status} to ${method} ${path}: ${gaxMessage}`);
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.gaxMessage = gaxMessage;
   }
 }
 

@@ -16,7 +16,7 @@ const desired = desiredHybridIntegration(sampleInput());
 const valuesOf = (object: GaxTransaction) => Object.fromEntries(object.userproperties.property.map((p) => [`${p.section}/${p.key}`, p.value]));
 
 async function liveObject(tenantDbid: string) {
-  const admin = await rawGaxSession(kit!.baseUrl, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+  const admin = await rawGaxSession(kit!.baseUrl, SANDBOX_ADMIN);
   const { body } = await admin.get<GaxTransaction[]>(`cfg/objects?type=CfgTransaction&name=hybrid_integration&tenantdbid=${tenantDbid}`);
   return { admin, objects: body, object: body[0] as GaxTransaction };
 }

@@ -34,7 +34,7 @@ async function withExistingObject() {
   const bridge = kit.bridge();
   await bridge.applyHybridIntegration("Acme", original);
   const [object] = await hybridIntegrations();
-  const admin = await rawGaxSession(kit.baseUrl, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+  const admin = await rawGaxSession(kit.baseUrl, SANDBOX_ADMIN);
   await admin.put(`cfg/objects/CfgTransaction/${object!.dbid}`, { ...object, userproperties: { property: [foreign, ...object!.userproperties.property] } });
   return bridge;
 }

@@ -29,7 +29,7 @@ export function createGaxBridge(input: GaxSettingsInput): ConfigServerBridge {
     async planHybridIntegration(tenantName, desired) {
       const tenant = await requireTenant(client, tenantName);
       const live = await findHybridIntegration(client, tenant);
-      return planFrom(tenant, live, localize(desired), live ? undefined : await folderOf(tenant));
+      return planFrom(tenant, { live, desired: localize(desired), folder: live ? undefined : await folderOf(tenant) });
     },
 
     applyHybridIntegration: (tenantName, desired) =>

@@ -123,7 +123,7 @@ export class GaxClient {
     if (!response.ok) {
       // A body without GAX's message field is never repeated: the host may not be GAX.
       const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : `HTTP ${response.status}, not a GAX error`;
-      throw new GaxHttpError(response.status, method, url.pathname, message);
+      throw new GaxHttpError({ status: response.status, method, path: url.pathname, gaxMessage: message });
     }
     return body;
   }

@@ -9,7 +9,7 @@ function attributeChanges(live: GaxTransaction): AttributeChange[] {
 }
 
 /** Desired vs live, without side effects; secrets shown masked. */
-export function planFrom(tenant: TenantRef, live: GaxTransaction | null, desired: DesiredHybridIntegration, folder?: FolderRef): HybridIntegrationPlan {
+export function planFrom(tenant: TenantRef, { live, desired, folder }: { live: GaxTransaction | null; desired: DesiredHybridIntegration; folder?: FolderRef }): HybridIntegrationPlan {
   const properties = planProperties(desired.entries, live?.userproperties.property ?? []);
   const changes = live ? attributeChanges(live) : [];
   const changed = properties.add.length + properties.change.length + changes.length > 0;

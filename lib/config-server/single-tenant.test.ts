@@ -71,7 +71,7 @@ describe("GAX bridge: the one tenant of a single-tenant Configuration Server", (
     const desired = desiredHybridIntegration(sampleInput());
     const result = await bridge.applyHybridIntegration(tenant, desired);
     expect(result).toMatchObject({ action: "created", tenant: { dbid: "1", name: "Resources" } });
-    const admin = await rawGaxSession(kit.baseUrl, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    const admin = await rawGaxSession(kit.baseUrl, SANDBOX_ADMIN);
     const { body } = await admin.get<GaxTransaction[]>("cfg/objects?type=CfgTransaction&name=hybrid_integration");
     const placed = body.map((object) => ({ tenantdbid: object.tenantdbid, folderid: object.folderid }));
     expect(placed).toEqual([{ tenantdbid: "1", folderid: result.plan.folder?.dbid }]);

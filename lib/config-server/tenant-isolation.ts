@@ -79,7 +79,7 @@ function judge(agent: IsolationAgent, observation: Observation, tenantName: Tena
   return { ...judged, ok: true };
 }
 
-async function checkAgent(admin: GaxClient, connection: Connection, agent: IsolationAgent, tenantName: TenantNames) {
+async function checkAgent(admin: GaxClient, { connection, agent, tenantName }: { connection: Connection; agent: IsolationAgent; tenantName: TenantNames }) {
   try {
     return judge(agent, await observe(admin, connection, agent), tenantName);
   } catch (error) {
@@ -105,7 +105,7 @@ export async function checkTenantIsolation(
   const tenants: TenantRef[] = await listTenants(admin);
   const names = new Map(tenants.map((tenant) => [tenant.dbid, tenant.name]));
   const tenantName = (dbid: string) => names.get(dbid) ?? `tenant DBID ${dbid}`;
-  const results = await Promise.all(agents.map((agent) => checkAgent(admin, connection, agent, tenantName)));
+  const results = await Promise.all(agents.map((agent) => checkAgent(admin, { connection, agent, tenantName })));
   const leaks = results
     .filter((result) => result.problemKind === "leak")
     .flatMap((result) => {

@@ -15,7 +15,7 @@ export async function enqueueRun(boss: PgBoss, request: RunRequest, audit: Audit
 }
 
 /** Queues runs for many tenants in one statement (bulk plan, apply or verify). */
-export async function enqueueRuns(boss: PgBoss, tenantIds: string[], mode: RunJob["mode"], audit: AuditContext): Promise<number> {
+export async function enqueueRuns(boss: PgBoss, { tenantIds, mode, audit }: { tenantIds: string[]; mode: RunJob["mode"]; audit: AuditContext }): Promise<number> {
   if (tenantIds.length === 0) return 0;
   await boss.insert(tenantIds.map((tenantId) => ({ name: RUN_QUEUE, data: jobOf({ tenantId, mode }, audit) })));
   return tenantIds.length;

@@ -83,7 +83,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     gaxPassword: SANDBOX_ADMIN.password,
     ...(single ? { objectTenant: single.objectTenant ?? "detect" } : {}),
   });
-  if (single) await detectObjectTenant(db, testAudit, deployment.id);
+  if (single) await detectObjectTenant(db, testAudit, { deploymentId: deployment.id });
   const tenant = await createTenant(db, testAudit, {
     deploymentId: deployment.id,
     cfgTenantName: single ? undefined : "Acme",
@@ -106,7 +106,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
   const isolationAgent = options.isolationAgent ?? (single ? false : ACME_AGENT);
   // Stored as manual completion would store it, without a run, so tests that count runs see only their own.
   if (isolationAgent) {
-    await sealSecret(db, tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD), isolationAgent.password);
+    await sealSecret(db, { ref: tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD), value: isolationAgent.password });
     const outputs = { agentUsername: isolationAgent.username, passwordIsEncrypted: isolationAgent.passwordIsEncrypted ?? false };
     await db.stepState.create({ data: { tenantId: tenant.id, stepKey: TENANT_ISOLATION, status: "done", manual: true, outputs } });
   }
@@ -147,7 +147,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     },
     /** Calls the Genesys Cloud sandbox API as the bootstrap client, e.g. to introduce drift. */
     async genesysApi(method: string, path: string, body?: unknown) {
-      return api(genesys.url, await tokenFor(genesys.url, bootstrapCredentials), method, path, body);
+      return api(genesys.url, await tokenFor(genesys.url, bootstrapCredentials), { method, path, body });
     },
     /** hybrid_integration in the GAX tenant the tenant is registered as (Acme, or the single tenant). */
     async hybridIntegration() {
@@ -156,7 +156,7 @@ export async function startProvisioningKit(options: KitOptions = {}) {
       const own = tenants.find((t) => t.name === tenant.cfgTenantName)!;
       return transactions.filter((t) => t.name === "hybrid_integration" && t.tenantdbid === own.dbid);
     },
-    gaxAdminSession: () => rawGaxSession(gaxUrl, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password),
+    gaxAdminSession: () => rawGaxSession(gaxUrl, SANDBOX_ADMIN),
     async close() {
       await Promise.all([genesys.close(), gax.sandbox.close()]);
     },

@@ -53,7 +53,7 @@ export function signAssertion(material: SamlKeyMaterial, options: AssertionOptio
   const id = `_${randomUUID()}`;
 
   const document = new DOMImplementation().createDocument(SAML_ASSERTION_NS, "saml:Assertion", null);
-  const add = (parent: Element, name: string, attributes: Record<string, string> = {}, text?: string): Element => {
+  const add = (parent: Element, name: string, { attributes = {}, text }: { attributes?: Record<string, string>; text?: string } = {}): Element => {
     const element = document.createElementNS(SAML_ASSERTION_NS, `saml:${name}`);
     for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
     if (text !== undefined) element.appendChild(document.createTextNode(text));
@@ -65,24 +65,24 @@ export function signAssertion(material: SamlKeyMaterial, options: AssertionOptio
   assertion.setAttribute("ID", id);
   assertion.setAttribute("Version", "2.0");
   assertion.setAttribute("IssueInstant", xsDateTime(issueInstant));
-  add(assertion, "Issuer", {}, issuer);
+  add(assertion, "Issuer", { text: issuer });
 
   const subjectElement = add(assertion, "Subject");
-  add(subjectElement, "NameID", { Format: EMAIL_NAME_ID_FORMAT }, subject);
-  const confirmation = add(subjectElement, "SubjectConfirmation", { Method: BEARER_METHOD });
-  add(confirmation, "SubjectConfirmationData", {
+  add(subjectElement, "NameID", { attributes: { Format: EMAIL_NAME_ID_FORMAT }, text: subject });
+  const confirmation = add(subjectElement, "SubjectConfirmation", { attributes: { Method: BEARER_METHOD } });
+  add(confirmation, "SubjectConfirmationData", { attributes: {
     NotOnOrAfter: xsDateTime(notOnOrAfter),
     ...(recipient ? { Recipient: recipient } : {}),
-  });
+  } });
 
-  const conditions = add(assertion, "Conditions", {
+  const conditions = add(assertion, "Conditions", { attributes: {
     NotBefore: xsDateTime(issueInstant),
     NotOnOrAfter: xsDateTime(notOnOrAfter),
-  });
-  if (audience) add(add(conditions, "AudienceRestriction"), "Audience", {}, audience);
+  } });
+  if (audience) add(add(conditions, "AudienceRestriction"), "Audience", { text: audience });
 
-  const authn = add(assertion, "AuthnStatement", { AuthnInstant: xsDateTime(issueInstant), SessionIndex: id });
-  add(add(authn, "AuthnContext"), "AuthnContextClassRef", {}, PASSWORD_PROTECTED_TRANSPORT);
+  const authn = add(assertion, "AuthnStatement", { attributes: { AuthnInstant: xsDateTime(issueInstant), SessionIndex: id } });
+  add(add(authn, "AuthnContext"), "AuthnContextClassRef", { text: PASSWORD_PROTECTED_TRANSPORT });
 
   const signer = new SignedXml({
     privateKey: material.privateKeyPem,

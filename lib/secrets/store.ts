@@ -22,7 +22,7 @@ export async function keyVersionOf(db: DbTx, fingerprint: string): Promise<numbe
 }
 
 /** Seals a value (inserted, or replacing what the ref held). */
-export async function sealSecret(db: DbTx, ref: SecretRef, value: string, keyring: Keyring = loadKeyring()): Promise<void> {
+export async function sealSecret(db: DbTx, { ref, value, keyring = loadKeyring() }: { ref: SecretRef; value: string; keyring?: Keyring }): Promise<void> {
   await sealSecrets(db, [{ ref, value }], keyring);
 }
 

@@ -43,7 +43,7 @@ export async function runBootstrapDoctor(db: Db, audit: AuditContext, tenantId: 
   } else {
     result = { ...about, ok: false, org: null, failure: diagnosis.message, access: null, problems: [] };
   }
-  await recordAuditEvent(db, audit, {
+  await recordAuditEvent(db, audit, { event: {
     action: "tenant.diagnose",
     outcome: result.ok ? "success" : "failure",
     target: { type: "tenant", id: tenant.id, label: tenant.label },
@@ -52,6 +52,6 @@ export async function runBootstrapDoctor(db: Db, audit: AuditContext, tenantId: 
       missingRoles: result.access?.missingRoles.map((gap) => gap.role) ?? [],
       ...(result.failure ? { reason: result.failure } : {}),
     },
-  });
+  } });
   return result;
 }

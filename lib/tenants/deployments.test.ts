@@ -31,14 +31,14 @@ describe("the deployments page's rows", () => {
     const detected = await registered({});
     const before = { choice: "detect", name: null, source: null, checkedAt: null };
     expect((await rowOf(detected.id)).objectTenant).toMatchObject(before);
-    await detectObjectTenant(db, testAudit, detected.id);
+    await detectObjectTenant(db, testAudit, { deploymentId: detected.id });
     const row = await rowOf(detected.id);
     const after = { choice: "detect", name: "Resources", source: "detected", problem: null, warning: null };
     expect(row.objectTenant).toMatchObject(after);
     expect(row.objectTenant?.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     const chosen = await registered({ objectTenant: "Environment" });
-    await detectObjectTenant(db, testAudit, chosen.id);
+    await detectObjectTenant(db, testAudit, { deploymentId: chosen.id });
     expect((await rowOf(chosen.id)).objectTenant).toMatchObject({
       name: "Environment",
       source: "chosen",

@@ -20,38 +20,38 @@ beforeAll(async () => {
   for (const layout of ["one", "two"]) {
     const deployment = await createDeployment(db, testAudit, { name: `counts-${layout}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
     const tenant = async (name: string) => (await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: name, region: "eu-west-1", bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret" })).id;
-    const states = (tenantId: string, stepKeys: string[], status: string, verifyStatus?: string) =>
+    const states = ({ tenantId, stepKeys, status, verifyStatus }: { tenantId: string; stepKeys: string[]; status: string; verifyStatus?: string }) =>
       db.stepState.createMany({ data: stepKeys.map((stepKey) => ({ tenantId, stepKey, status, verifyStatus })) });
     // Provisioned with drift and an expiring certificate; provisioned clean; failed (and drifted elsewhere);
     // in progress; a running lease over a failure; an expired lease (so not running); nothing at all.
     const done = await tenant("Done-drifted");
-    await states(done, keys.slice(1), "done", "ok");
-    await states(done, keys.slice(0, 1), "done", "missing");
+    await states({ tenantId: done, stepKeys: keys.slice(1), status: "done", verifyStatus: "ok" });
+    await states({ tenantId: done, stepKeys: keys.slice(0, 1), status: "done", verifyStatus: "missing" });
     await db.tenant.update({ where: { id: done }, data: { certificateExpiresAt: new Date(Date.now() + 5 * 86_400_000) } });
-    await states(await tenant("Done"), keys, "done", "ok");
+    await states({ tenantId: await tenant("Done"), stepKeys: keys, status: "done", verifyStatus: "ok" });
     const failed = await tenant("Failed");
-    await states(failed, keys.slice(0, 2), "done", "drifted");
-    await states(failed, keys.slice(2, 3), "failed");
-    await states(await tenant("Half"), keys.slice(0, 4), "done");
+    await states({ tenantId: failed, stepKeys: keys.slice(0, 2), status: "done", verifyStatus: "drifted" });
+    await states({ tenantId: failed, stepKeys: keys.slice(2, 3), status: "failed" });
+    await states({ tenantId: await tenant("Half"), stepKeys: keys.slice(0, 4), status: "done" });
     const running = await tenant("Running");
-    await states(running, keys.slice(0, 1), "failed");
+    await states({ tenantId: running, stepKeys: keys.slice(0, 1), status: "failed" });
     await db.run.create({ data: { tenantId: running, mode: "apply", status: "running", correlationId: `c-${layout}`, leaseExpiresAt: new Date(Date.now() + 600_000) } });
     const stale = await tenant("Stale");
     await db.run.create({ data: { tenantId: stale, mode: "apply", status: "running", correlationId: `s-${layout}`, leaseExpiresAt: new Date(Date.now() - 1000) } });
     const expired = await tenant("Expired-certificate");
     await db.tenant.update({ where: { id: expired }, data: { certificateExpiresAt: new Date(Date.now() - 86_400_000) } });
-    await states(expired, [keys.at(-1)!], "running");
+    await states({ tenantId: expired, stepKeys: [keys.at(-1)!], status: "running" });
     // Provisioned, then the Agent Pacing Service was turned on: its client is still to make, so in progress.
     const pacing = await tenant("Pacing-added");
     await db.tenant.update({ where: { id: pacing }, data: { services: { push: "agent-pacing" } } });
-    await states(pacing, keys, "done", "ok");
+    await states({ tenantId: pacing, stepKeys: keys, status: "done", verifyStatus: "ok" });
     // Waiting for the operator's input with the rest done; the same with a failure too (failed comes first).
     const waiting = await tenant("Needs-input");
-    await states(waiting, keys.slice(0, -1), "done", "ok");
-    await states(waiting, keys.slice(-1), "needs-input");
+    await states({ tenantId: waiting, stepKeys: keys.slice(0, -1), status: "done", verifyStatus: "ok" });
+    await states({ tenantId: waiting, stepKeys: keys.slice(-1), status: "needs-input" });
     const failedWaiting = await tenant("Failed-and-needs-input");
-    await states(failedWaiting, keys.slice(0, 1), "needs-input");
-    await states(failedWaiting, keys.slice(1, 2), "failed");
+    await states({ tenantId: failedWaiting, stepKeys: keys.slice(0, 1), status: "needs-input" });
+    await states({ tenantId: failedWaiting, stepKeys: keys.slice(1, 2), status: "failed" });
   }
 }, 60_000);
 

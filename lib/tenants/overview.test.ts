@@ -18,8 +18,8 @@ async function addTenant(name: string, region: string, agentPacing = false) {
   return tenant;
 }
 
-async function setStates(tenantId: string, keys: string[], status: string, extra: { verifyStatus?: string; lastVerifiedAt?: Date } = {}) {
-  for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, status, ...extra } });
+async function setStates(tenantId: string, { keys, ...fields }: { keys: string[]; status: string; verifyStatus?: string; lastVerifiedAt?: Date }) {
+  for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, ...fields } });
 }
 
 const applicableKeys = (agentPacing: boolean) => applicableSteps({ services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"], settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
@@ -37,11 +37,11 @@ beforeAll(async () => {
   const verifiedAt = new Date("2026-11-01T10:00:00Z");
   const [first, ...rest] = applicableKeys(false);
   // Alpha: everything done, one step drifted. Bravo: first step failed. charlie: a run holds the lease. Delta: half-way. Echo: nothing.
-  await setStates(ids.Alpha!, rest, "done", { verifyStatus: "ok", lastVerifiedAt: verifiedAt });
-  await setStates(ids.Alpha!, [first!], "done", { verifyStatus: "drifted", lastVerifiedAt: new Date("2026-11-02T10:00:00Z") });
-  await setStates(ids.Bravo!, [first!], "failed");
+  await setStates(ids.Alpha!, { keys: rest, status: "done", verifyStatus: "ok", lastVerifiedAt: verifiedAt });
+  await setStates(ids.Alpha!, { keys: [first!], status: "done", verifyStatus: "drifted", lastVerifiedAt: new Date("2026-11-02T10:00:00Z") });
+  await setStates(ids.Bravo!, { keys: [first!], status: "failed" });
   await db.run.create({ data: { tenantId: ids.Charlie!, mode: "apply", status: "running", correlationId: "c-1", leaseExpiresAt: new Date(Date.now() + 600_000) } });
-  await setStates(ids.Delta!, applicableKeys(false).slice(0, 3), "done");
+  await setStates(ids.Delta!, { keys: applicableKeys(false).slice(0, 3), status: "done" });
   await db.run.create({ data: { tenantId: ids.Bravo!, mode: "apply", status: "failed", correlationId: "c-2", leaseExpiresAt: new Date(), finishedAt: new Date(), operatorMessage: "Genesys Cloud rejected the OAuth client ID or secret." } });
   // Certificates: Alpha far out, Bravo soon, Charlie expired, Echo just inside the warning, Delta none yet.
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 3_600_000);

@@ -29,7 +29,7 @@ beforeAll(async () => {
     bootstrapClientSecret: "bootstrap-secret-never-shown",
   });
   tenantId = tenant.id;
-  await sealSecret(db, tenantSecretRef(tenantId, keyPassword), secretValue);
+  await sealSecret(db, { ref: tenantSecretRef(tenantId, keyPassword), value: secretValue });
 });
 
 const revealEvents = () => testDb().auditEvent.findMany({ where: { action: "secret.reveal", targetId: tenantId }, orderBy: { seq: "asc" } });
@@ -61,7 +61,7 @@ describe("revealing a tenant secret", () => {
   });
 
   it("refuses the bootstrap secret (never shown again) and writes nothing", async () => {
-    await sealSecret(testDb(), tenantSecretRef(tenantId, BOOTSTRAP_SECRET), "bootstrap-secret-never-shown");
+    await sealSecret(testDb(), { ref: tenantSecretRef(tenantId, BOOTSTRAP_SECRET), value: "bootstrap-secret-never-shown" });
     const before = (await revealEvents()).length;
     await expect(revealTenantSecret(testDb(), audit, { tenantId, purpose: BOOTSTRAP_SECRET })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { purpose: ["is not the secret of a checklist step"] } });
     expect(await revealEvents()).toHaveLength(before);

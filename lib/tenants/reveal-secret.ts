@@ -31,8 +31,8 @@ export async function revealTenantSecret(db: Db, audit: AuditContext, input: Rev
     await recordAuditEvent(
       tx,
       audit,
-      { action: "secret.reveal", outcome: "success", target: tenantTarget(tenant), details: { purpose: input.purpose, step: step.key, reason: "shown on the checklist" } },
-      [value],
+      { event: { action: "secret.reveal", outcome: "success", target: tenantTarget(tenant), details: { purpose: input.purpose, step: step.key, reason: "shown on the checklist" } },
+      knownSecrets: [value] },
     );
     return { purpose: input.purpose, value };
   });
@@ -47,7 +47,7 @@ export async function refuseReveal(db: Db, audit: AuditContext, input: { tenantI
   const tenant = await loadTenantView(db, input.tenantId).catch(() => undefined);
   if (!tenant) throw refusal;
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, audit, { action: "secret.reveal", outcome: "failure", target: tenantTarget(tenant), details: { purpose: input.purpose, reason: `refused: the ${audit.actor.role} role may not reveal secrets` } }),
+    recordAuditEvent(tx, audit, { event: { action: "secret.reveal", outcome: "failure", target: tenantTarget(tenant), details: { purpose: input.purpose, reason: `refused: the ${audit.actor.role} role may not reveal secrets` } } }),
   );
   throw refusal;
 }

@@ -75,15 +75,15 @@ export async function maskedTransactionObject(db: DbTx, tenantId: string): Promi
  * The object with its secrets, for a person allowed to see them: secret.reveal is recorded (the purpose and which
  * options, never a value) in the transaction that opens the secrets, so no value leaves without its record.
  */
-export async function revealTransactionObject(db: Db, audit: AuditContext, tenantId: string, purpose: TransactionObjectPurpose): Promise<BuiltObject> {
+export async function revealTransactionObject(db: Db, audit: AuditContext, { tenantId, purpose }: { tenantId: string; purpose: TransactionObjectPurpose }): Promise<BuiltObject> {
   return db.$transaction(async (tx) => {
     const built = await build(tx, tenantId);
     const secrets = built.desired.entries.filter((entry) => entry.secret);
     await recordAuditEvent(
       tx,
       audit,
-      { action: "secret.reveal", outcome: "success", target: tenantTarget(built.tenant), details: { purpose, reason: `hybrid_integration options ${secrets.map((entry) => `${entry.section}/${entry.key}`).join(", ")}` } },
-      secrets.map((entry) => entry.value),
+      { event: { action: "secret.reveal", outcome: "success", target: tenantTarget(built.tenant), details: { purpose, reason: `hybrid_integration options ${secrets.map((entry) => `${entry.section}/${entry.key}`).join(", ")}` } },
+      knownSecrets: secrets.map((entry) => entry.value) },
     );
     return built;
   });
@@ -91,6 +91,6 @@ export async function revealTransactionObject(db: Db, audit: AuditContext, tenan
 
 /** The secret options of the object by "section/key", revealed (and audited) for its page. */
 export async function revealTransactionObjectSecrets(db: Db, audit: AuditContext, tenantId: string): Promise<Record<string, string>> {
-  const { desired } = await revealTransactionObject(db, audit, tenantId, TRANSACTION_OBJECT_PURPOSES.page);
+  const { desired } = await revealTransactionObject(db, audit, { tenantId, purpose: TRANSACTION_OBJECT_PURPOSES.page });
   return Object.fromEntries(desired.entries.filter((entry) => entry.secret).map((entry) => [`${entry.section}/${entry.key}`, entry.value]));
 }

@@ -152,7 +152,7 @@ describe("transaction object export and reveal", () => {
   });
 
   it("an export with secrets is recorded under its own purpose", async () => {
-    const built = await revealTransactionObject(kit.db, testAudit, kit.tenant.id, "transaction-object-export");
+    const built = await revealTransactionObject(kit.db, testAudit, { tenantId: kit.tenant.id, purpose: "transaction-object-export" });
     expect(built.desired.entries.find((entry) => entry.key === "password" && entry.section === "saml")!.value).not.toBe(SECRET_MASK);
     expect((await revealEvents()).at(-1)!.details).toMatchObject({ purpose: "transaction-object-export" });
   });

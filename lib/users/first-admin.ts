@@ -12,7 +12,7 @@ type FirstAdminResult = { created: false } | { created: true; email: string; gen
 export async function ensureFirstAdmin(db: Db, options: { email?: string; password?: string; passwordFile: string }): Promise<FirstAdminResult> {
   if ((await db.user.count()) > 0) return { created: false };
   const email = (options.email ?? "admin@hybrid-provisioner.local").toLowerCase();
-  const { user, generatedPassword } = await createUser(db, { actor: systemActor }, { email, name: "Administrator", role: "admin", password: options.password }, "first-run");
+  const { user, generatedPassword } = await createUser(db, { actor: systemActor }, { email, name: "Administrator", role: "admin", password: options.password, source: "first-run" });
   if (!generatedPassword) return { created: true, email: user.email };
   writeFileSync(options.passwordFile, `email: ${user.email}\npassword: ${generatedPassword}\n`, { mode: 0o600 });
   return { created: true, email: user.email, generatedPassword, passwordFile: options.passwordFile };

@@ -89,12 +89,12 @@ describe("user management", () => {
 
   describe("ends the user's sessions", () => {
     const settings = sessionSettings({ SESSION_MAX_HOURS: 8, SESSION_IDLE_MINUTES: 30, REAUTH_MINUTES: 10 });
-    const signIn = (userId: string) => startSession(db, { userId, clientAddress: null, userAgent: null }, settings);
+    const signIn = (userId: string) => startSession(db, { userId, clientAddress: null, userAgent: null }, { settings });
     async function userWithSessions(role: "viewer" | "operator" = "operator") {
       const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Signed in", role, password: "a-long-password-1" });
       return { user, sessions: [await signIn(user.id), await signIn(user.id)] };
     }
-    const stillValid = async (sessions: string[]) => (await Promise.all(sessions.map((id) => readSession(db, id, settings)))).filter(Boolean).length;
+    const stillValid = async (sessions: string[]) => (await Promise.all(sessions.map((id) => readSession(db, id, { settings })))).filter(Boolean).length;
     const lastEvent = (action: string, targetId: string) => db.auditEvent.findFirst({ where: { action, targetId }, orderBy: { seq: "desc" } });
 
     it("when an admin resets the password", async () => {

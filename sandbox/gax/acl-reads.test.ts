@@ -23,7 +23,7 @@ afterEach(async () => close?.());
 async function sessions(seed: GaxSandboxSeed) {
   const { sandbox } = await startTestSandbox({ seed });
   close = sandbox.close;
-  const as = (username: string, password = SANDBOX_AGENT_PASSWORD) => rawGaxSession(sandbox.url, username, password);
+  const as = (username: string, password = SANDBOX_AGENT_PASSWORD) => rawGaxSession(sandbox.url, { username, password });
   const visibleTenants = async (username: string, password?: string) => {
     const session = await as(username, password);
     const { body } = await session.get<Obj[]>("cfg/objects?type=CfgTransaction&name=hybrid_integration");

@@ -81,7 +81,7 @@ export function createGaxApi() {
   );
 
   api.get("/cfg/objects/:type/:dbid", (c) =>
-    c.json(readObject(c.get("deployment"), session(c).personDbid, c.req.param("type"), c.req.param("dbid"))),
+    c.json(readObject(c.get("deployment"), session(c).personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid") })),
   );
 
   api.post("/cfg/objects", async (c) => {
@@ -91,11 +91,11 @@ export function createGaxApi() {
 
   api.put("/cfg/objects/:type/:dbid", async (c) => {
     const { personDbid } = session(c);
-    return c.json(updateObject(c.get("deployment"), personDbid, c.req.param("type"), c.req.param("dbid"), await jsonBody(c)));
+    return c.json(updateObject(c.get("deployment"), personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid"), body: await jsonBody(c) }));
   });
 
   api.delete("/cfg/objects/:type/:dbid", (c) => {
-    deleteObject(c.get("deployment"), session(c).personDbid, c.req.param("type"), c.req.param("dbid"));
+    deleteObject(c.get("deployment"), session(c).personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid") });
     return c.body(null, 204);
   });
 

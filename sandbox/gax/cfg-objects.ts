@@ -47,15 +47,15 @@ export function listObjects(state: DeploymentState, personDbid: string, requeste
   const brief = query.get("brief") === "true";
   return [...state.objects[type].values()]
     .filter((object) => matchesFilters(object as Record<string, unknown>, combined))
-    .filter((object) => can(state, personDbid, object, MASK.read))
+    .filter((object) => can(state, personDbid, { object, bit: MASK.read }))
     .map((object) => (brief ? briefForm(object) : object));
 }
 
-export function readObject(state: DeploymentState, personDbid: string, typeName: string, dbid: string): AnyCfgObject {
+export function readObject(state: DeploymentState, personDbid: string, { typeName, dbid }: { typeName: string; dbid: string }): AnyCfgObject {
   const type = requireCfgType(typeName);
   const object = getObject(state, type, dbid);
   // An object the person may not read is invisible, as in a Config Server object list.
-  if (!object || !can(state, personDbid, object, MASK.read)) throw notFound(`${type} ${dbid} does not exist`);
+  if (!object || !can(state, personDbid, { object, bit: MASK.read })) throw notFound(`${type} ${dbid} does not exist`);
   return object;
 }
 
@@ -90,7 +90,7 @@ export function createObject(state: DeploymentState, personDbid: string, body: u
   object.folderid ??= defaultFolder(state, object);
   checkReferences(state, object);
   const parent = parentOf(state, object);
-  if (!parent || !can(state, personDbid, parent, MASK.create)) {
+  if (!parent || !can(state, personDbid, { object: parent, bit: MASK.create })) {
     throw forbidden(`no Create permission on ${parent ? `${parent.type} ${parent.dbid}` : "the Environment"} to create a ${type}`);
   }
   object.dbid = allocateDbid(state, type);
@@ -100,9 +100,9 @@ export function createObject(state: DeploymentState, personDbid: string, body: u
   return object;
 }
 
-export function updateObject(state: DeploymentState, personDbid: string, typeName: string, dbid: string, body: unknown): AnyCfgObject {
-  const existing = readObject(state, personDbid, typeName, dbid);
-  if (!can(state, personDbid, existing, MASK.change)) throw forbidden(`no Change permission on ${existing.type} ${dbid}`);
+export function updateObject(state: DeploymentState, personDbid: string, { typeName, dbid, body }: { typeName: string; dbid: string; body: unknown }): AnyCfgObject {
+  const existing = readObject(state, personDbid, { typeName, dbid });
+  if (!can(state, personDbid, { object: existing, bit: MASK.change })) throw forbidden(`no Change permission on ${existing.type} ${dbid}`);
   const { object, password } = parseBody(typeOfBody(body), body);
   object.dbid ??= dbid;
   checkImmutable(existing, object);
@@ -113,9 +113,9 @@ export function updateObject(state: DeploymentState, personDbid: string, typeNam
   return object;
 }
 
-export function deleteObject(state: DeploymentState, personDbid: string, typeName: string, dbid: string) {
-  const existing = readObject(state, personDbid, typeName, dbid);
-  if (!can(state, personDbid, existing, MASK.delete)) throw forbidden(`no Delete permission on ${existing.type} ${dbid}`);
+export function deleteObject(state: DeploymentState, personDbid: string, { typeName, dbid }: { typeName: string; dbid: string }) {
+  const existing = readObject(state, personDbid, { typeName, dbid });
+  if (!can(state, personDbid, { object: existing, bit: MASK.delete })) throw forbidden(`no Delete permission on ${existing.type} ${dbid}`);
   checkDeletable(state, existing);
   state.objects[existing.type].delete(dbid);
   state.acl = state.acl.filter((entry) => !(entry.objectType === existing.type && entry.objectDbid === dbid));

@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => kit.sandbox.close());
 beforeEach(async () => {
   await kit.control.reset();
-  admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+  admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN);
 });
 
 describe("cfg/objects follows Configuration Server rules", () => {
@@ -124,10 +124,10 @@ describe("cfg/objects follows Configuration Server rules", () => {
   });
 
   it("keeps the default account's full control when its password changes", async () => {
-    const defaultUser = await rawGaxSession(kit.sandbox.url, SANDBOX_DEFAULT_USER.username, SANDBOX_DEFAULT_USER.password);
+    const defaultUser = await rawGaxSession(kit.sandbox.url, SANDBOX_DEFAULT_USER);
     const [person] = (await defaultUser.get<Obj[]>(`cfg/objects?type=CfgPerson&username=${SANDBOX_DEFAULT_USER.username}`)).body;
     expect((await defaultUser.put(`cfg/objects/CfgPerson/${person!.dbid}`, { ...person, password: "changed-pass" })).status).toBe(200);
-    const again = await rawGaxSession(kit.sandbox.url, SANDBOX_DEFAULT_USER.username, "changed-pass");
+    const again = await rawGaxSession(kit.sandbox.url, { username: SANDBOX_DEFAULT_USER.username, password: "changed-pass" });
     expect((await again.get("user/info")).body).toMatchObject({ isDefaultUser: true });
   });
 
@@ -137,12 +137,12 @@ describe("cfg/objects follows Configuration Server rules", () => {
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty("password");
     // A new person has no rights: GAX refuses it until it joins an access group that may sign in.
-    await expect(rawGaxSession(kit.sandbox.url, "acme.agent3", "new-pass")).rejects.toThrow(/answered 403/);
+    await expect(rawGaxSession(kit.sandbox.url, { username: "acme.agent3", password: "new-pass" })).rejects.toThrow(/answered 403/);
     type Group = Obj & { memberids: { idtype: unknown[] } };
     const [users] = (await admin.get<Group[]>("cfg/objects?type=CfgAccessGroup&name=Users&tenantdbid=101")).body;
     users!.memberids.idtype.push({ dbid: created.body.dbid, type: "CFGPerson" });
     expect((await admin.put(`cfg/objects/CfgAccessGroup/${users!.dbid}`, users)).status).toBe(200);
-    await expect(rawGaxSession(kit.sandbox.url, "acme.agent3", "new-pass")).resolves.toBeDefined();
+    await expect(rawGaxSession(kit.sandbox.url, { username: "acme.agent3", password: "new-pass" })).resolves.toBeDefined();
     expect((await admin.post("cfg/objects", person)).status).toBe(409);
   });
 });

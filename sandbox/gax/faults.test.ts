@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => kit.sandbox.close());
 beforeEach(async () => {
   await kit.control.reset();
-  admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+  admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN);
 });
 
 describe("fault injection and control endpoints", () => {
@@ -55,7 +55,7 @@ describe("fault injection and control endpoints", () => {
   it("expires sessions now or after a number of requests", async () => {
     await kit.control.faults({ expireSessionsNow: true });
     expect((await admin.get("user/info")).status).toBe(401);
-    admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN);
     await kit.control.faults({ expireSessionsAfterRequests: 2 });
     expect((await admin.get("user/info")).status).toBe(200);
     expect((await admin.get("user/info")).status).toBe(401);
@@ -87,7 +87,7 @@ describe("fault injection and control endpoints", () => {
     const state = await kit.control.state();
     expect(state.requests).toEqual([]);
     expect(state.deployments[0]!.openSessions).toBe(0);
-    admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    admin = await rawGaxSession(kit.sandbox.url, SANDBOX_ADMIN);
     expect(await transactionsNamedT()).toHaveLength(0);
   });
 

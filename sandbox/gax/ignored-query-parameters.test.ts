@@ -21,7 +21,7 @@ async function adminOf(ignored?: string[]) {
   if (ignored) multi.ignoredQueryParameters = ignored;
   const { sandbox } = await startTestSandbox({ seed });
   close = sandbox.close;
-  return rawGaxSession(sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+  return rawGaxSession(sandbox.url, SANDBOX_ADMIN);
 }
 
 const tenantsOf = (objects: Obj[]) => objects.map((object) => object.tenantdbid ?? object.ownerdbid);

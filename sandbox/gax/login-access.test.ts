@@ -45,7 +45,7 @@ const isApplicationEntryOf = (tenant: string) => (entry: AclEntrySeed) =>
 describe("who may sign in to GAX: Read and Execute on the GAX application, Read on the own Person", () => {
   it("keeps the GAX application object in Environment's Applications folder", async () => {
     const { sandbox } = await start();
-    const admin = await rawGaxSession(sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    const admin = await rawGaxSession(sandbox.url, SANDBOX_ADMIN);
     const [application] = (await admin.get<Obj[]>("cfg/objects?type=CfgApplication&name=GAX")).body;
     expect(application).toMatchObject({ type: "CfgApplication", name: "GAX" });
     expect(application!.subtype).toBe("CFGGenesysAdministratorServer");
@@ -60,7 +60,7 @@ describe("who may sign in to GAX: Read and Execute on the GAX application, Read 
     for (const agent of ["acme.agent1", "globex.agent2", "initech.agent1"]) {
       expect((await login(sandbox.url, agent)).status).toBe(204);
     }
-    const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN);
     expect((await single.get("user/info")).status).toBe(200);
   });
 

@@ -31,7 +31,7 @@ function accountsOf(state: DeploymentState, personDbid: string): AccountRef[] {
   return [{ type: "CFGPerson", dbid: personDbid }, ...groups.map((group): AccountRef => ({ type: "CFGAccessGroup", dbid: group.dbid }))];
 }
 
-function entryFor(state: DeploymentState, type: CfgType, dbid: string, account: AccountRef) {
+function entryFor(state: DeploymentState, { type, dbid, account }: { type: CfgType; dbid: string; account: AccountRef }) {
   return state.acl.find(
     (entry) => entry.objectType === type && entry.objectDbid === dbid && entry.account.type === account.type && entry.account.dbid === account.dbid,
   );
@@ -48,7 +48,7 @@ function effectiveMask(state: DeploymentState, personDbid: string, object: AnyCf
   for (const account of accountsOf(state, personDbid)) {
     let node: AnyCfgObject | undefined = object;
     for (let depth = 0; node && depth < 64; depth += 1) {
-      const entry = entryFor(state, node.type, node.dbid, account);
+      const entry = entryFor(state, { type: node.type, dbid: node.dbid, account });
       if (entry && (node === object || (entry.mask & MASK.doNotPropagate) === 0)) {
         mask |= entry.mask & MASK.fullControl;
         break;
@@ -59,6 +59,6 @@ function effectiveMask(state: DeploymentState, personDbid: string, object: AnyCf
   return mask;
 }
 
-export function can(state: DeploymentState, personDbid: string, object: AnyCfgObject, bit: number): boolean {
+export function can(state: DeploymentState, personDbid: string, { object, bit }: { object: AnyCfgObject; bit: number }): boolean {
   return (effectiveMask(state, personDbid, object) & bit) === bit;
 }

@@ -16,7 +16,7 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<RawResponse
 }
 
 /** A signed-in GAX session that returns statuses instead of throwing, for asserting Config Server answers. */
-export async function rawGaxSession(deploymentUrl: string, username: string, password: string, isPasswordEncrypted = false) {
+export async function rawGaxSession(deploymentUrl: string, { username, password, isPasswordEncrypted = false }: { username: string; password: string; isPasswordEncrypted?: boolean }) {
   const api = `${deploymentUrl}/gax/api`;
   const login = await fetch(`${api}/session/login`, {
     method: "POST",

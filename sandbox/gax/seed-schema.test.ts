@@ -56,7 +56,7 @@ describe("GAX sandbox seed", () => {
   it("serves the Resources deployment at /single-resources/gax/api with Resources as its root tenant (DBID 1)", async () => {
     const sandbox = await startGaxSandbox({ port: 0 });
     try {
-      const admin = await rawGaxSession(sandbox.deploymentUrls["single-resources"]!, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+      const admin = await rawGaxSession(sandbox.deploymentUrls["single-resources"]!, SANDBOX_ADMIN);
       const tenants = await admin.get<{ dbid: string; name: string }[]>("cfg/objects?type=CfgTenant");
       expect(tenants.body.map(({ dbid, name }) => ({ dbid, name }))).toEqual([{ dbid: "1", name: "Resources" }]);
       const folders = await admin.get<{ name: string; ownerdbid: string }[]>("cfg/objects?type=CfgFolder&name=Transactions");
@@ -76,7 +76,7 @@ describe("GAX sandbox seed", () => {
     const sandbox = await startGaxSandbox({ port: 0, seed: path });
     try {
       expect(Object.keys(sandbox.deploymentUrls)).toEqual(["single"]);
-      const admin = await rawGaxSession(sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+      const admin = await rawGaxSession(sandbox.url, SANDBOX_ADMIN);
       expect((await admin.get<unknown[]>("cfg/objects?type=CfgTenant")).body).toHaveLength(1);
     } finally {
       await sandbox.close();

@@ -30,7 +30,7 @@ describe("GAX session", () => {
     const response = await login(sandbox.url, { ...SANDBOX_ADMIN, isPasswordEncrypted: false });
     expect(response.status).toBe(204);
     expect(response.headers.get("set-cookie")).toMatch(/^JSESSIONID=[0-9a-f]+; Path=\/gax; HttpOnly/);
-    const session = await rawGaxSession(sandbox.url, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    const session = await rawGaxSession(sandbox.url, SANDBOX_ADMIN);
     expect((await session.get("user/info")).body).toEqual({
       username: SANDBOX_ADMIN.username,
       userType: "CONFIG_SERVER",
@@ -53,7 +53,7 @@ describe("GAX session", () => {
   it("serves each deployment under its own base path with its own sessions", async () => {
     const { sandbox } = await start();
     expect(Object.keys(sandbox.deploymentUrls)).toEqual(["multi", "single", "single-resources"]);
-    const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN.username, SANDBOX_ADMIN.password);
+    const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN);
     const tenants = await single.get<{ name: string }[]>("cfg/objects?type=CfgTenant");
     expect(tenants.body.map((tenant) => tenant.name)).toEqual(["Environment"]);
     const multiWithSingleCookie = await fetch(`${sandbox.deploymentUrls.multi}/gax/api/user/info`, { headers: { cookie: single.cookie } });

@@ -30,10 +30,10 @@ function sameSecret(a: string, b: string) {
 function accessRefusal(state: DeploymentState, person: CfgObjectOf<"CfgPerson">): string | undefined {
   const application = gaxApplicationOf(state);
   const missing: string[] = [];
-  if (!application || !can(state, person.dbid, application, MASK.read | MASK.execute)) {
+  if (!application || !can(state, person.dbid, { object: application, bit: MASK.read | MASK.execute })) {
     missing.push(`Read and Execute on the application "${state.gaxApplication}"`);
   }
-  if (!can(state, person.dbid, person, MASK.read)) missing.push("Read on its own Person");
+  if (!can(state, person.dbid, { object: person, bit: MASK.read })) missing.push("Read on its own Person");
   if (missing.length === 0) return undefined;
   return `User "${person.username}" may not sign in to GAX: it lacks ${missing.join(" and ")}`;
 }

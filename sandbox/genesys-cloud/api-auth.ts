@@ -8,13 +8,13 @@ import type { SandboxState } from "./state";
 export function authenticate(state: SandboxState, req: IncomingMessage, propagationDelayMs = 0): Caller {
   const header = req.headers.authorization ?? "";
   const match = /^bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new ApiError(401, "authentication.required", "No authentication bearer token specified in authorization header.");
+  if (!match?.[1]) throw new ApiError(401, { code: "authentication.required", message: "No authentication bearer token specified in authorization header." });
   const token = match[1];
   const issued = state.tokens.get(token);
   const org = issued && state.orgs.get(issued.orgId);
   const clientStillThere = issued && org?.clients.has(issued.subject.clientId);
   if (!issued || !org || !clientStillThere || issued.expiresAt <= Date.now()) {
-    throw new ApiError(401, "bad.credentials", "Invalid login credentials.");
+    throw new ApiError(401, { code: "bad.credentials", message: "Invalid login credentials." });
   }
   return { token, org, subject: issued.subject, scopes: issued.scopes, propagationDelayMs };
 }
@@ -29,10 +29,10 @@ export function applyRateLimit(limiter: MinuteWindowLimiter, token: string): Rec
   };
   if (!decision.allowed) {
     const seconds = String(decision.resetSeconds);
-    throw new ApiError(429, "too.many.requests", `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, { retryAfter: seconds }, {
+    throw new ApiError(429, { code: "too.many.requests", message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, messageParams: { retryAfter: seconds }, headers: {
       ...headers,
       "Retry-After": seconds,
-    });
+    } });
   }
   return headers;
 }

@@ -22,7 +22,7 @@ const auditorPolicies = [
   { domain: "directory", entityName: "user", actionSet: ["view"] },
 ];
 
-function org(n: number, name: string, shortName: string, regionDomain: string, emailDomain: string): GenesysSandboxSeedInput["orgs"][number] {
+function org({ n, name, shortName, regionDomain, emailDomain }: { n: number; name: string; shortName: string; regionDomain: string; emailDomain: string }): GenesysSandboxSeedInput["orgs"][number] {
   const home = seedId(n, "division", 1);
   const admin = seedId(n, "role", 1);
   const employee = seedId(n, "role", 2);
@@ -69,9 +69,9 @@ function org(n: number, name: string, shortName: string, regionDomain: string, e
 export const defaultGenesysSeed: GenesysSandboxSeed = parseGenesysSeed(
   {
     orgs: [
-      org(1, "Acme Europe", "acme-eu", "mypurecloud.ie", "acme-eu.example.com"),
-      org(2, "Globex Americas", "globex-us", "mypurecloud.com", "globex.example.com"),
-      org(3, "Initech Asia Pacific", "initech-apac", "mypurecloud.com.au", "initech.example.com"),
+      org({ n: 1, name: "Acme Europe", shortName: "acme-eu", regionDomain: "mypurecloud.ie", emailDomain: "acme-eu.example.com" }),
+      org({ n: 2, name: "Globex Americas", shortName: "globex-us", regionDomain: "mypurecloud.com", emailDomain: "globex.example.com" }),
+      org({ n: 3, name: "Initech Asia Pacific", shortName: "initech-apac", regionDomain: "mypurecloud.com.au", emailDomain: "initech.example.com" }),
     ],
   },
   "default seed",

@@ -20,27 +20,27 @@ describe("fault injection and control endpoints", () => {
 
   it("answers injected 5xx with the Genesys error body, only on the matching path", async () => {
     expect((await control("faults", { path: "/api/v2/organizations", errorRate: 1, errorStatuses: [503] })).status).toBe(200);
-    const failed = await api(sandbox.url, token, "GET", "/api/v2/organizations/me");
+    const failed = await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
     expect(failed.status).toBe(503);
     expect(failed.body).toMatchObject({ code: "service.unavailable", contextId: failed.headers.get("inin-correlation-id") });
-    expect((await api(sandbox.url, token, "GET", "/api/v2/authorization/divisions/home")).status).toBe(200);
+    expect((await api(sandbox.url, token, { method: "GET", path: "/api/v2/authorization/divisions/home" })).status).toBe(200);
   });
 
   it("injects 429 bursts of the configured length with Retry-After, and throttles the token endpoint as 400", async () => {
     await control("faults", { rules: [{ path: "/api/", burst429: { rate: 1, length: 2, retryAfterSeconds: 2 } }] });
-    const limited = await api(sandbox.url, token, "GET", "/api/v2/organizations/me");
+    const limited = await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("2");
     expect(limited.body).toMatchObject({ code: "too.many.requests" });
     await control("faults", { path: "/oauth/token", burst429: { rate: 1, length: 1 } });
-    const throttled = await postToken(sandbox.url, ACME.clientId, ACME.clientSecret, { grant_type: "client_credentials" });
+    const throttled = await postToken(sandbox.url, { clientId: ACME.clientId, clientSecret: ACME.clientSecret, form: { grant_type: "client_credentials" } });
     expect(throttled).toMatchObject({ status: 400, body: { error: "invalid_request", description: "rate limit exceeded" } });
   });
 
   it("drops the connection after handling the request, so the change is kept but no answer arrives", async () => {
     await control("faults", { path: "/api/v2/users", method: "POST", dropRate: 1 });
     const home = "10000000-0000-4000-8000-100000000001";
-    await expect(api(sandbox.url, token, "POST", "/api/v2/users", { name: "Dropped", email: "dropped@acme-eu.example.com", divisionId: home })).rejects.toThrow();
+    await expect(api(sandbox.url, token, { method: "POST", path: "/api/v2/users", body: { name: "Dropped", email: "dropped@acme-eu.example.com", divisionId: home } })).rejects.toThrow();
     const after = await state();
     expect(after.orgs[0]!.users.map((u) => u.email)).toContain("dropped@acme-eu.example.com");
     expect(after.requests.at(-1)?.status).toBe("dropped");
@@ -49,7 +49,7 @@ describe("fault injection and control endpoints", () => {
   it("adds latency with jitter", async () => {
     await control("faults", { latencyMs: 150, jitterMs: 50 });
     const started = performance.now();
-    await api(sandbox.url, token, "GET", "/api/v2/organizations/me");
+    await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
 
@@ -60,12 +60,12 @@ describe("fault injection and control endpoints", () => {
   });
 
   it("reports state without secrets and reseeds on reset", async () => {
-    await api(sandbox.url, token, "POST", "/api/v2/oauth/clients", { name: "temp", authorizedGrantType: "TOKEN" });
+    await api(sandbox.url, token, { method: "POST", path: "/api/v2/oauth/clients", body: { name: "temp", authorizedGrantType: "TOKEN" } });
     const before = await state();
     expect(before.orgs[0]!.oauthClients).toHaveLength(3);
     expect(before.orgs[0]!.oauthClients.every((c) => !("secret" in c))).toBe(true);
     await control("reset");
     expect((await state()).orgs[0]!.oauthClients).toHaveLength(2);
-    expect((await api(sandbox.url, token, "GET", "/api/v2/organizations/me")).status).toBe(401);
+    expect((await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" })).status).toBe(401);
   });
 });

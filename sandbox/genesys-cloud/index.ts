@@ -67,9 +67,7 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
   if (options.faults) faults.set(options.faults);
   const apiLimiter = new MinuteWindowLimiter(
     options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    (options.rateLimitWindowSeconds ?? 60) * 1000,
-    Date.now,
-    options.rateLimitWindow ?? "sliding",
+    { windowMs: (options.rateLimitWindowSeconds ?? 60) * 1000, now: Date.now, mode: options.rateLimitWindow ?? "sliding" },
   );
   const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
 

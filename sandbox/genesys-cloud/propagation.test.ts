@@ -20,10 +20,10 @@ describe("propagation delay (eventual consistency)", () => {
       body: JSON.stringify(body ?? {}),
     });
   const clientCredentials = (id: string, secret: string) =>
-    postToken(sandbox.url, id, secret, { grant_type: "client_credentials" });
+    postToken(sandbox.url, { clientId: id, clientSecret: secret, form: { grant_type: "client_credentials" } });
   const createClient = async (name: string) => {
     const body = { name, authorizedGrantType: "CLIENT-CREDENTIALS", roleIds: [ACME_ADMIN_ROLE] };
-    const created = await api(sandbox.url, admin, "POST", "/api/v2/oauth/clients", body);
+    const created = await api(sandbox.url, admin, { method: "POST", path: "/api/v2/oauth/clients", body });
     return { id: created.body.id as string, secret: created.body.secret as string };
   };
 
@@ -53,7 +53,7 @@ describe("propagation delay (eventual consistency)", () => {
   it("keeps the old secret in effect after a regeneration until the delay has passed", async () => {
     const client = await createClient("rotating");
     await control("faults", { propagationDelaySeconds: DELAY_S });
-    const answer = await api(sandbox.url, admin, "POST", `/api/v2/oauth/clients/${client.id}/secret`);
+    const answer = await api(sandbox.url, admin, { method: "POST", path: `/api/v2/oauth/clients/${client.id}/secret` });
     const regenerated = answer.body.secret as string;
     expect((await clientCredentials(client.id, regenerated)).status).toBe(401);
     expect((await clientCredentials(client.id, client.secret)).status).toBe(200);
@@ -65,17 +65,17 @@ describe("propagation delay (eventual consistency)", () => {
   it("keeps the previous certificates of the PureEngage provider in effect until the delay has passed", async () => {
     const first = makeCertificate("first.example.test");
     const next = makeCertificate("next.example.test");
-    const saml = await samlUserToken(sandbox.url, admin, first, { scope: ["journey"], nameId: AGENT });
+    const saml = await samlUserToken(sandbox.url, admin, { key: first, scope: ["journey"], nameId: AGENT });
     await control("faults", { propagationDelaySeconds: DELAY_S });
-    const provider = (await api(sandbox.url, admin, "GET", "/api/v2/identityproviders/pureengage")).body;
+    const provider = (await api(sandbox.url, admin, { method: "GET", path: "/api/v2/identityproviders/pureengage" })).body;
     const changed = { ...provider, certificates: [next.certificatePem], certificate: next.certificatePem };
-    expect((await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", changed)).status).toBe(200);
+    expect((await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: changed })).status).toBe(200);
     const exchange = (key: { privateKeyPem: string }) =>
-      postToken(sandbox.url, saml.clientId, saml.clientSecret, {
+      postToken(sandbox.url, { clientId: saml.clientId, clientSecret: saml.clientSecret, form: {
         grant_type: SAML2_BEARER_GRANT,
         orgName: "acme-eu",
         assertion: signedAssertion(key, AGENT),
-      });
+      } });
     const refused = { error: "invalid_grant", description: expect.stringMatching(/^the signature does not verify/) };
     expect((await exchange(next)).body).toMatchObject(refused);
     expect((await exchange(first)).status).toBe(200);
@@ -85,17 +85,17 @@ describe("propagation delay (eventual consistency)", () => {
   });
 
   it("keeps a role's previous permissions in effect until the delay has passed; reads show the change", async () => {
-    const { token } = await samlUserToken(sandbox.url, admin, makeCertificate(), { scope: ["journey"], nameId: AGENT });
-    const readMaps = () => api(sandbox.url, token, "GET", "/api/v2/journey/actionmaps");
+    const { token } = await samlUserToken(sandbox.url, admin, { key: makeCertificate(), scope: ["journey"], nameId: AGENT });
+    const readMaps = () => api(sandbox.url, token, { method: "GET", path: "/api/v2/journey/actionmaps" });
     const rolePath = `/api/v2/authorization/roles/${ACME_EMPLOYEE_ROLE}`;
     expect((await readMaps()).status).toBe(200);
     await control("faults", { propagationDelaySeconds: DELAY_S });
-    const role = (await api(sandbox.url, admin, "GET", rolePath)).body as { permissionPolicies: { domain: string }[] };
+    const role = (await api(sandbox.url, admin, { method: "GET", path: rolePath })).body as { permissionPolicies: { domain: string }[] };
     const withoutJourney = role.permissionPolicies.filter((policy) => policy.domain !== "journey");
     const body = { name: "employee", permissionPolicies: withoutJourney };
-    const put = await api(sandbox.url, admin, "PUT", rolePath, body);
+    const put = await api(sandbox.url, admin, { method: "PUT", path: rolePath, body });
     expect(put.status).toBe(200);
-    const reread = await api(sandbox.url, admin, "GET", rolePath);
+    const reread = await api(sandbox.url, admin, { method: "GET", path: rolePath });
     expect(reread.body.permissionPolicies).toHaveLength(withoutJourney.length);
     expect((await readMaps()).status).toBe(200);
     await settle();

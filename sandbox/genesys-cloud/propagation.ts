@@ -15,9 +15,7 @@ export interface PendingChange<T> {
  */
 export function recordChange<T>(
   pending: PendingChange<T> | undefined,
-  before: T,
-  delayMs: number,
-  now = Date.now(),
+  { before, delayMs, now = Date.now() }: { before: T; delayMs: number; now?: number },
 ): PendingChange<T> {
   const unsettled = pending && now < pending.until;
   return { previous: unsettled ? pending.previous : before, until: now + delayMs };

@@ -11,7 +11,7 @@ function clock() {
 describe("sliding request window (the API's default)", () => {
   it("refuses a burst straddling a fixed window's reset: no minute ever holds more than the limit", () => {
     const c = clock();
-    const limiter = new MinuteWindowLimiter(3, 60_000, c.now, "sliding");
+    const limiter = new MinuteWindowLimiter(3, { windowMs: 60_000, now: c.now, mode: "sliding" });
     c.t = 0;
     expect(limiter.take("token").allowed).toBe(true);
     c.t = 59_000;
@@ -28,7 +28,7 @@ describe("sliding request window (the API's default)", () => {
 
   it("reports the seconds until the oldest counted request leaves the window (a window for a first request)", () => {
     const c = clock();
-    const limiter = new MinuteWindowLimiter(300, 60_000, c.now, "sliding");
+    const limiter = new MinuteWindowLimiter(300, { windowMs: 60_000, now: c.now, mode: "sliding" });
     c.t = 1_000;
     expect(limiter.take("token")).toEqual({ allowed: true, count: 1, limit: 300, resetSeconds: 60 });
     c.t = 23_500;
@@ -38,7 +38,7 @@ describe("sliding request window (the API's default)", () => {
 
   it("does not count refused requests", () => {
     const c = clock();
-    const limiter = new MinuteWindowLimiter(2, 1_000, c.now, "sliding");
+    const limiter = new MinuteWindowLimiter(2, { windowMs: 1_000, now: c.now, mode: "sliding" });
     for (let i = 0; i < 5; i += 1) limiter.take("token");
     c.t = 999;
     expect(limiter.take("token")).toEqual({ allowed: false, count: 2, limit: 2, resetSeconds: 1 });
@@ -52,7 +52,7 @@ describe("the sandbox's API limit over HTTP", () => {
     const sandbox = await withSandbox({ rateLimitPerMinute: 2, rateLimitWindowSeconds: 2 });
     try {
       const token = await tokenFor(sandbox.url, ACME);
-      const me = () => api(sandbox.url, token, "GET", "/api/v2/organizations/me");
+      const me = () => api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
       const started = Date.now();
       expect((await me()).status).toBe(200);
       await sleep(1_000);
@@ -73,7 +73,7 @@ describe("the sandbox's API limit over HTTP", () => {
 describe("fixed request window", () => {
   it("opens with a key's first request and resets whole", () => {
     const c = clock();
-    const limiter = new MinuteWindowLimiter(3, 60_000, c.now, "fixed");
+    const limiter = new MinuteWindowLimiter(3, { windowMs: 60_000, now: c.now, mode: "fixed" });
     c.t = 5_000;
     expect(limiter.take("token")).toEqual({ allowed: true, count: 1, limit: 3, resetSeconds: 60 });
     c.t = 64_000;
@@ -87,6 +87,6 @@ describe("fixed request window", () => {
 describe("settings", () => {
   it("rejects a limit below one and a window that is not positive", () => {
     expect(() => new MinuteWindowLimiter(0)).toThrow(/^rate limit: must be an integer of at least 1/);
-    expect(() => new MinuteWindowLimiter(10, 0)).toThrow(/^rate-limit window: must be a positive length/);
+    expect(() => new MinuteWindowLimiter(10, { windowMs: 0 })).toThrow(/^rate-limit window: must be a positive length/);
   });
 });

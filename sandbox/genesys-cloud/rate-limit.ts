@@ -24,12 +24,17 @@ export class MinuteWindowLimiter {
   private readonly arrivals = new Map<string, number[]>();
   private readonly windows = new Map<string, { start: number; count: number }>();
 
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  private readonly mode: WindowMode;
+
   constructor(
     private readonly limit: number,
-    private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
-    private readonly mode: WindowMode = "fixed",
+    { windowMs = 60_000, now = Date.now, mode = "fixed" }: { windowMs?: number; now?: () => number; mode?: WindowMode } = {},
   ) {
+    this.windowMs = windowMs;
+    this.now = now;
+    this.mode = mode;
     if (!Number.isInteger(limit) || limit < 1) {
       throw new Error(`rate limit: must be an integer of at least 1 per window (got ${limit})`);
     }
@@ -40,7 +45,7 @@ export class MinuteWindowLimiter {
     return this.mode === "sliding" ? this.takeSliding(key) : this.takeFixed(key);
   }
 
-  private decision(allowed: boolean, count: number, freesAt: number, now: number): WindowDecision {
+  private decision({ allowed, count, freesAt, now }: { allowed: boolean; count: number; freesAt: number; now: number }): WindowDecision {
     return { allowed, count, limit: this.limit, resetSeconds: Math.max(1, Math.ceil((freesAt - now) / 1000)) };
   }
 
@@ -52,7 +57,7 @@ export class MinuteWindowLimiter {
     arrivals.splice(0, firstInWindow === -1 ? arrivals.length : firstInWindow);
     const allowed = arrivals.length < this.limit;
     if (allowed) arrivals.push(now);
-    return this.decision(allowed, arrivals.length, arrivals[0]! + this.windowMs, now);
+    return this.decision({ allowed, count: arrivals.length, freesAt: arrivals[0]! + this.windowMs, now });
   }
 
   private takeFixed(key: string): WindowDecision {
@@ -64,7 +69,7 @@ export class MinuteWindowLimiter {
     }
     const allowed = window.count < this.limit;
     if (allowed) window.count += 1;
-    return this.decision(allowed, window.count, window.start + this.windowMs, now);
+    return this.decision({ allowed, count: window.count, freesAt: window.start + this.windowMs, now });
   }
 
   clear(): void {

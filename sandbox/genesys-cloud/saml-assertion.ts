@@ -51,7 +51,7 @@ function children(parent: Element, ns: string, localName: string): Element[] {
   return found;
 }
 
-function only(parent: Element, ns: string, localName: string, what: string): Element {
+function only(parent: Element, { ns, localName, what }: { ns: string; localName: string; what: string }): Element {
   const found = children(parent, ns, localName);
   if (found.length !== 1) throw new AssertionRefused(`assertion must hold exactly one ${what} (found ${found.length})`);
   return found[0]!;
@@ -66,12 +66,12 @@ function time(element: Element | undefined, attribute: string): Date | undefined
 }
 
 function checkSignatureShape(signature: Element, assertionId: string): void {
-  const signedInfo = only(signature, DSIG_NS, "SignedInfo", "SignedInfo");
-  const method = only(signedInfo, DSIG_NS, "SignatureMethod", "SignatureMethod").getAttribute("Algorithm");
+  const signedInfo = only(signature, { ns: DSIG_NS, localName: "SignedInfo", what: "SignedInfo" });
+  const method = only(signedInfo, { ns: DSIG_NS, localName: "SignatureMethod", what: "SignatureMethod" }).getAttribute("Algorithm");
   if (method !== RSA_SHA256) throw new AssertionRefused(`signature method must be RSA-SHA256 (got ${method ?? "none"})`);
-  const c14n = only(signedInfo, DSIG_NS, "CanonicalizationMethod", "CanonicalizationMethod").getAttribute("Algorithm");
+  const c14n = only(signedInfo, { ns: DSIG_NS, localName: "CanonicalizationMethod", what: "CanonicalizationMethod" }).getAttribute("Algorithm");
   if (c14n !== EXC_C14N) throw new AssertionRefused(`canonicalization must be exclusive c14n (got ${c14n ?? "none"})`);
-  const reference = only(signedInfo, DSIG_NS, "Reference", "signature Reference");
+  const reference = only(signedInfo, { ns: DSIG_NS, localName: "Reference", what: "signature Reference" });
   if (reference.getAttribute("URI") !== `#${assertionId}`) throw new AssertionRefused("the signature does not reference the assertion");
   const transforms = children(reference, DSIG_NS, "Transforms").flatMap((t) => children(t, DSIG_NS, "Transform"));
   if (!transforms.some((t) => t.getAttribute("Algorithm") === ENVELOPED)) throw new AssertionRefused("the signature must be an enveloped signature");
@@ -104,7 +104,7 @@ export function verifyAssertion(xml: string, certificates: string | string[]): V
   if (root.getElementsByTagNameNS(DSIG_NS, "Signature").length !== 1) throw new AssertionRefused("the assertion must carry exactly one signature");
   const id = root.getAttribute("ID");
   if (!id) throw new AssertionRefused("the assertion has no ID attribute");
-  const signature = only(root, DSIG_NS, "Signature", "enveloped Signature");
+  const signature = only(root, { ns: DSIG_NS, localName: "Signature", what: "enveloped Signature" });
   checkSignatureShape(signature, id);
 
   const verifier = verifiedBy(xml, signature, typeof certificates === "string" ? [certificates] : certificates);
@@ -115,13 +115,13 @@ export function verifyAssertion(xml: string, certificates: string | string[]): V
     throw new AssertionRefused("the signed element is not the assertion that was presented");
   }
 
-  const subject = only(signed, SAML_NS, "Subject", "Subject");
+  const subject = only(signed, { ns: SAML_NS, localName: "Subject", what: "Subject" });
   const conditions = children(signed, SAML_NS, "Conditions")[0];
   const confirmationData = children(subject, SAML_NS, "SubjectConfirmation").flatMap((c) => children(c, SAML_NS, "SubjectConfirmationData"))[0];
   return {
     id,
-    issuer: only(signed, SAML_NS, "Issuer", "Issuer").textContent?.trim() ?? "",
-    nameId: only(subject, SAML_NS, "NameID", "Subject NameID").textContent?.trim() ?? "",
+    issuer: only(signed, { ns: SAML_NS, localName: "Issuer", what: "Issuer" }).textContent?.trim() ?? "",
+    nameId: only(subject, { ns: SAML_NS, localName: "NameID", what: "Subject NameID" }).textContent?.trim() ?? "",
     notBefore: time(conditions, "NotBefore"),
     notOnOrAfter: time(conditions, "NotOnOrAfter"),
     subjectNotOnOrAfter: time(confirmationData, "NotOnOrAfter"),

@@ -29,8 +29,8 @@ describe("scoped tokens against the sandbox", () => {
   let admin: string;
   const key = makeCertificate();
   const nameId = "alex.agent@acme-eu.example.com";
-  const userToken = async (scope: string[]) => (await samlUserToken(sandbox.url, admin, key, { scope, nameId })).token;
-  const get = (token: string, path: string) => api(sandbox.url, token, "GET", path);
+  const userToken = async (scope: string[]) => (await samlUserToken(sandbox.url, admin, { key, scope, nameId })).token;
+  const get = (token: string, path: string) => api(sandbox.url, token, { method: "GET", path });
 
   beforeAll(async () => {
     sandbox = await withSandbox({ controlEndpoints: true });
@@ -64,7 +64,7 @@ describe("scoped tokens against the sandbox", () => {
     const token = await userToken(["organization:readonly", "journey:readonly"]);
     expect((await get(token, "/api/v2/organizations/me")).body).toMatchObject({ thirdPartyOrgName: "acme-eu" });
     expect((await get(token, "/api/v2/journey/actionmaps")).status).toBe(200);
-    const change = await api(sandbox.url, token, "DELETE", "/api/v2/identityproviders/pureengage");
+    const change = await api(sandbox.url, token, { method: "DELETE", path: "/api/v2/identityproviders/pureengage" });
     expect(change.body).toMatchObject({
       status: 403,
       code: "app.not.authorized.for.scope",
@@ -86,7 +86,7 @@ describe("scoped tokens against the sandbox", () => {
     expect((await get(auditor, "/api/v2/organizations/me")).status).toBe(200);
     expect((await get(auditor, "/api/v2/oauth/clients")).status).toBe(200);
     const body = { name: "x", authorizedGrantType: "SAML2-BEARER" };
-    const create = await api(sandbox.url, auditor, "POST", "/api/v2/oauth/clients", body);
+    const create = await api(sandbox.url, auditor, { method: "POST", path: "/api/v2/oauth/clients", body });
     expect(create.body).toMatchObject({ status: 403, code: "missing.permissions" });
   });
 

@@ -35,17 +35,17 @@ function faultError(path: string, status: number, retryAfterSeconds = 1): Error 
   }
   if (status === 429) {
     const seconds = String(retryAfterSeconds);
-    return new ApiError(429, "too.many.requests", `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, { retryAfter: seconds }, { "Retry-After": seconds });
+    return new ApiError(429, { code: "too.many.requests", message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, messageParams: { retryAfter: seconds }, headers: { "Retry-After": seconds } });
   }
   const [code, message] = FAULT_CODES[status] ?? FAULT_CODES[500]!;
-  return new ApiError(status, code, message);
+  return new ApiError(status, { code, message });
 }
 
 function errorReply(error: unknown, correlationId: string): Reply {
   if (error instanceof ApiError) return { status: error.status, body: error.body(correlationId), headers: error.headers };
   if (error instanceof TokenError) return { status: error.status, body: error.body() };
   console.error(`[genesys-cloud sandbox] ${correlationId}: ${error instanceof Error ? error.message : String(error)}`);
-  return errorReply(new ApiError(500, "internal.server.error", "The server encountered an unexpected condition."), correlationId);
+  return errorReply(new ApiError(500, { code: "internal.server.error", message: "The server encountered an unexpected condition." }), correlationId);
 }
 
 async function route(p: Pipeline, ctx: RequestContext, method: string): Promise<Reply> {
@@ -54,7 +54,7 @@ async function route(p: Pipeline, ctx: RequestContext, method: string): Promise<
   const router = control ? p.controlRouter : p.apiRouter;
   const found = router?.match(method, path);
   if (!found || found === "method-not-allowed") {
-    throw new ApiError(404, "not.found", `No resource for ${method} ${path}`);
+    throw new ApiError(404, { code: "not.found", message: `No resource for ${method} ${path}` });
   }
   ctx.params = found.params;
   let rateHeaders: Record<string, string> = {};

@@ -15,7 +15,7 @@ function basic(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
 }
 
-export async function postToken(url: string, clientId: string, clientSecret: string, form: Record<string, string>) {
+export async function postToken(url: string, { clientId, clientSecret, form }: { clientId: string; clientSecret: string; form: Record<string, string> }) {
   const response = await fetch(`${url}/oauth/token`, {
     method: "POST",
     headers: { Authorization: basic(clientId, clientSecret), "Content-Type": "application/x-www-form-urlencoded" },
@@ -25,12 +25,12 @@ export async function postToken(url: string, clientId: string, clientSecret: str
 }
 
 export async function tokenFor(url: string, client: { clientId: string; clientSecret: string }): Promise<string> {
-  const { status, body } = await postToken(url, client.clientId, client.clientSecret, { grant_type: "client_credentials" });
+  const { status, body } = await postToken(url, { clientId: client.clientId, clientSecret: client.clientSecret, form: { grant_type: "client_credentials" } });
   if (status !== 200) throw new Error(`token request failed: ${status} ${JSON.stringify(body)}`);
   return body.access_token as string;
 }
 
-export async function api(url: string, token: string, method: string, path: string, body?: unknown) {
+export async function api(url: string, token: string, { method, path, body }: { method: string; path: string; body?: unknown }) {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
@@ -55,18 +55,17 @@ export function signedAssertion(key: { privateKeyPem: string }, nameId: string, 
 export async function samlUserToken(
   url: string,
   adminToken: string,
-  key: { certificatePem: string; privateKeyPem: string },
-  options: { scope: string[]; nameId: string },
+  { key, scope, nameId }: { key: { certificatePem: string; privateKeyPem: string }; scope: string[]; nameId: string },
 ) {
   const providerBody = { issuerURI: TEST_ISSUER, certificate: key.certificatePem, autoProvisionUsers: true };
-  const provider = await api(url, adminToken, "PUT", "/api/v2/identityproviders/pureengage", providerBody);
+  const provider = await api(url, adminToken, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: providerBody });
   if (provider.status !== 200) throw new Error(`putting the provider failed: ${JSON.stringify(provider.body)}`);
-  const clientBody = { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER", scope: options.scope };
-  const client = await api(url, adminToken, "POST", "/api/v2/oauth/clients", clientBody);
+  const clientBody = { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER", scope };
+  const client = await api(url, adminToken, { method: "POST", path: "/api/v2/oauth/clients", body: clientBody });
   if (client.status !== 200) throw new Error(`creating the SAML client failed: ${JSON.stringify(client.body)}`);
   const [clientId, clientSecret] = [client.body.id as string, client.body.secret as string];
-  const form = { grant_type: SAML2_BEARER_GRANT, orgName: "acme-eu", assertion: signedAssertion(key, options.nameId) };
-  const { status, body } = await postToken(url, clientId, clientSecret, form);
+  const form = { grant_type: SAML2_BEARER_GRANT, orgName: "acme-eu", assertion: signedAssertion(key, nameId) };
+  const { status, body } = await postToken(url, { clientId, clientSecret, form });
   if (status !== 200) throw new Error(`the SAML2 bearer exchange failed: ${status} ${JSON.stringify(body)}`);
   return { token: body.access_token as string, clientId, clientSecret };
 }

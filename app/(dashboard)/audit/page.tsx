@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const cursor = parsed.ok ? parsed.value.cursor : undefined;
   const [tenants, page, targetLabel] = await Promise.all([
     tenantChoices(db),
-    parsed.ok ? listAuditEvents(db, filters, cursor) : undefined,
+    parsed.ok ? listAuditEvents(db, { filters, cursor }) : undefined,
     filters.targetType && filters.targetId && filters.targetType !== "tenant" ? latestTargetLabel(db, filters.targetType, filters.targetId) : undefined,
   ]);
 

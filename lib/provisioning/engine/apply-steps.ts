@@ -45,9 +45,7 @@ export async function commitTransition(setting: StepSetting, transition: StepTra
 /** How a step that started ended without its result: failed, or waiting for the operator's input. */
 export function stoppedStep(
   error: unknown,
-  step: AnyStep,
-  record: { stepRunId: string; calls: CallRecord[] },
-  correlationId: string,
+  { step, record, correlationId }: { step: AnyStep; record: { stepRunId: string; calls: CallRecord[] }; correlationId: string },
 ): { transition: StepTransition; report: StepReport } {
   const report = { stepKey: step.key, title: step.title };
   const needed = neededInputOf(error);
@@ -88,7 +86,7 @@ function notRunReason(waitingFor: StepReport[], ended: Ended): Pick<StepReport, 
  * that does not apply to the tenant (skipped), or one that depends on a step of this run that did not succeed
  * (not run, with the reason). A dependency outside the run (apply of one step) is the step's own precondition.
  */
-function passOver(setting: StepSetting, steps: AnyStep[], from: number, ended: Ended) {
+function passOver(setting: StepSetting, { steps, from, ended }: { steps: AnyStep[]; from: number; ended: Ended }) {
   const { tenant } = setting;
   const passed: PassedStep[] = [];
   const reports: StepReport[] = [];
@@ -135,7 +133,7 @@ export async function applySteps(
   /** Commits the end of a step (or the run's start) with what follows it; the run's end after the last step. */
   const transition = async (from: number, end: StepTransition, endReport: StepReport[]) => {
     const endedNow = new Map([...ended, ...endReport.map((report) => [report.stepKey, report] as const)]);
-    const next = passOver(setting, steps, from, endedNow);
+    const next = passOver(setting, { steps, from, ended: endedNow });
     const last = next.index >= steps.length;
     const finish = last ? { finish: runOutcome([...reports, ...endReport, ...next.reports]) } : {};
     const begin = steps[next.index]?.key;
@@ -157,10 +155,10 @@ export async function applySteps(
         throw new AppError("precondition_failed", message);
       }
       const parsed = parseInput(step.input, rawInput, `input of "${step.title}"`);
-      const result = await step.apply(contextFor(setting, step, parsed, previous));
+      const result = await step.apply(contextFor(setting, { step, input: parsed, previous }));
       completed = { key: step.key, ...record(), manual: false, result };
     } catch (error) {
-      const stopped = stoppedStep(error, step, record(), run.correlationId);
+      const stopped = stoppedStep(error, { step, record: record(), correlationId: run.correlationId });
       ({ stepRunId, index } = await transition(index + 1, stopped.transition, [stopped.report]));
       continue;
     }

@@ -98,7 +98,7 @@ describe("the tenant isolation check", () => {
       bootstrapClientId: "globex-bootstrap",
       bootstrapClientSecret: "globex-bootstrap-secret",
     });
-    const report = await completeStepManually(globex.id, TENANT_ISOLATION, { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD }, engine);
+    const report = await completeStepManually({ tenantId: globex.id, stepKey: TENANT_ISOLATION, values: { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD } }, engine);
     expect(report.status).toBe("succeeded");
     // Globex's own agent sees only Globex, and Acme's agent has not been checked yet.
     expect(isolationOf(await verifyTenant(globex.id, engine, TENANT_ISOLATION)).verification?.status).toBe("ok");
@@ -127,7 +127,7 @@ describe("the tenant isolation check", () => {
     await bridge.applyHybridIntegration("Globex", desiredHybridIntegration(sampleInput({ orgShortName: "globex" })));
     await bridge.close();
     const globex = await createTenant(db, testAudit, { deploymentId: deployment.id, cfgTenantName: "Globex", region: "eu-west-1", bootstrapClientId: "globex-bootstrap", bootstrapClientSecret: "globex-bootstrap-secret" });
-    expect((await completeStepManually(globex.id, TENANT_ISOLATION, { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD }, engine)).status).toBe("succeeded");
+    expect((await completeStepManually({ tenantId: globex.id, stepKey: TENANT_ISOLATION, values: { username: "globex.agent1", password: SANDBOX_AGENT_PASSWORD } }, engine)).status).toBe("succeeded");
 
     const applied = await applyTenant(tenant.id, engine);
     expect(isolationOf(applied)).toMatchObject({ status: "succeeded", changes: [expect.stringMatching(/acme\.agent1 sees only Acme's hybrid_integration, and no other tenant's agent saw it/)] });
@@ -135,7 +135,7 @@ describe("the tenant isolation check", () => {
 
   it("refuses a sample agent that cannot sign in, without echoing the password", async () => {
     const { db, tenant, engine } = await started({ isolationAgent: false });
-    const report = await completeStepManually(tenant.id, TENANT_ISOLATION, { username: "acme.agent1", password: "not-the-agent-pass" }, engine);
+    const report = await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: { username: "acme.agent1", password: "not-the-agent-pass" } }, engine);
     expect(report.status).toBe("failed");
     expect(report.steps[0]!.error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/Sample agent acme\.agent1: could not check: GAX refused the sign-in/) });
     expect(JSON.stringify(report)).not.toContain("not-the-agent-pass");
@@ -144,7 +144,7 @@ describe("the tenant isolation check", () => {
 
   it("names the missing field and rule of bad agent input", async () => {
     const { tenant, engine } = await started({ isolationAgent: false });
-    await expect(completeStepManually(tenant.id, TENANT_ISOLATION, { username: " ", password: "x" }, engine)).rejects.toThrow(/username.*must not be empty/);
+    await expect(completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: { username: " ", password: "x" } }, engine)).rejects.toThrow(/username.*must not be empty/);
   });
 
   it("waits for a sample agent without holding back the steps that do not depend on it", async () => {
@@ -178,7 +178,7 @@ describe("the tenant isolation check", () => {
 
     expect(isolationOf(await verifyTenant(tenant.id, engine, TENANT_ISOLATION)).verification).toEqual({ status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] });
     // Once the agent is entered, the next apply passes.
-    expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");
+    expect((await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: ACME_AGENT }, engine)).status).toBe("succeeded");
     expect((await applyTenant(tenant.id, engine)).status).toBe("succeeded");
   });
 
@@ -193,14 +193,14 @@ describe("the tenant isolation check", () => {
     expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("needs-input");
     expect(await attemptsOfLastApply()).toBe(3);
     // Entering the agent by hand is a success of the step: the next apply is a first attempt again.
-    expect((await completeStepManually(tenant.id, TENANT_ISOLATION, ACME_AGENT, engine)).status).toBe("succeeded");
+    expect((await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: ACME_AGENT }, engine)).status).toBe("succeeded");
     expect((await applyTenant(tenant.id, engine, TENANT_ISOLATION)).status).toBe("succeeded");
     expect(await attemptsOfLastApply()).toBe(1);
   });
 
   it("refuses a sample agent GAX does not admit, and says what to grant on which object", async () => {
     const { db, tenant, engine } = await started({ isolationAgent: false });
-    const report = await completeStepManually(tenant.id, TENANT_ISOLATION, NO_ACCESS, engine);
+    const report = await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: NO_ACCESS }, engine);
     expect(report.status).toBe("failed");
     const message = `Sample agent acme.noaccess may not sign in to GAX. ${GRANT}.`;
     expect(report.steps[0]!.error).toEqual({ code: "invalid_input", message });
@@ -229,7 +229,7 @@ describe("the tenant isolation check", () => {
   it("refuses another tenant's agent as sample agent, naming the agent's tenant and the expected one", async () => {
     kit = await startProvisioningKit();
     const globex = await globexTenant(kit);
-    const report = await completeStepManually(globex.id, TENANT_ISOLATION, ACME_AGENT, kit.engine);
+    const report = await completeStepManually({ tenantId: globex.id, stepKey: TENANT_ISOLATION, values: ACME_AGENT }, kit.engine);
     expect(report.status).toBe("failed");
     expect(report.steps[0]!.error).toEqual({
       code: "invalid_input",

@@ -24,13 +24,13 @@ afterAll(() => kit.close());
 describe("SAML key material", () => {
   it("refuses to import a key that does not match the certificate, naming the field", async () => {
     const other = await generateKeyMaterial();
-    const report = await completeStepManually(kit.tenant.id, SAML_KEY_MATERIAL, { certificate: imported.certificatePem, key: other.privateKeyPem }, kit.engine);
+    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: other.privateKeyPem } }, kit.engine);
     expect(report.steps[0]!.error).toEqual({ code: "invalid_input", message: "key: does not match the certificate (their public keys differ)" });
   });
 
   it("imports an existing encrypted key with its password, and the whole tenant provisions with it", async () => {
     const encrypted = encryptPrivateKey(imported.privateKeyPem, "operator-chosen-password-1");
-    const report = await completeStepManually(kit.tenant.id, SAML_KEY_MATERIAL, { certificate: imported.certificatePem, key: encrypted, password: "operator-chosen-password-1" }, kit.engine);
+    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: encrypted, password: "operator-chosen-password-1" } }, kit.engine);
     expect(report.status).toBe("succeeded");
     expect(await stored(SAML_SECRETS.keyPassword)).toBe("operator-chosen-password-1");
     expect(await certificateOutput()).toBe(imported.certificatePem);

@@ -19,20 +19,20 @@ afterAll(() => kit.close());
 
 describe("manual completion", () => {
   it("refuses values that break the step's rules, naming the field", async () => {
-    const error = await completeStepManually(kit.tenant.id, SAML2_BEARER_CLIENT, { clientId: "", clientSecret: "x" }, kit.engine).catch((caught: unknown) => caught);
+    const error = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML2_BEARER_CLIENT, values: { clientId: "", clientSecret: "x" } }, kit.engine).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { clientId: ["must not be empty"] } });
-    await expect(completeStepManually(kit.tenant.id, CONNECT_ORG, {}, kit.engine)).rejects.toThrow(/cannot be completed by hand/);
+    await expect(completeStepManually({ tenantId: kit.tenant.id, stepKey: CONNECT_ORG, values: {} }, kit.engine)).rejects.toThrow(/cannot be completed by hand/);
   });
 
   it("checks the entered client against live state before storing it", async () => {
-    const report = await completeStepManually(kit.tenant.id, SAML2_BEARER_CLIENT, { clientId: "3f0e5a4c-0000-4000-8000-000000000000", clientSecret: "whatever-secret" }, kit.engine);
+    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML2_BEARER_CLIENT, values: { clientId: "3f0e5a4c-0000-4000-8000-000000000000", clientSecret: "whatever-secret" } }, kit.engine);
     expect(report.status).toBe("failed");
     expect(report.steps[0]!.error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/No OAuth client with id/) });
   });
 
   it("stores the client id, seals the secret and audits the completion without the secret", async () => {
-    const report = await completeStepManually(kit.tenant.id, SAML2_BEARER_CLIENT, { clientId: handMade.id, clientSecret: handMade.secret }, kit.engine);
+    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML2_BEARER_CLIENT, values: { clientId: handMade.id, clientSecret: handMade.secret } }, kit.engine);
     expect(report.status).toBe("succeeded");
     const state = await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML2_BEARER_CLIENT } } });
     expect(state).toMatchObject({ status: "done", manual: true, outputs: { clientId: handMade.id, clientName: "WDE SAML (by hand)" } });

@@ -57,7 +57,7 @@ describe("a single-tenant deployment whose one tenant is Resources", () => {
   it("stops at the transaction object, saying why, when the deployment cannot tell which tenant", async () => {
     const singleTenant = { gaxDeployment: "both", objectTenant: "Resources" as const };
     const { tenant, deployment, engine, gax } = await started({ gaxSeed: seedWithBoth(), singleTenant });
-    const outcome = await chooseObjectTenant(engine.db, testAudit, deployment.id, "detect");
+    const outcome = await chooseObjectTenant(engine.db, testAudit, { deploymentId: deployment.id, choice: "detect" });
     const both = expect.stringMatching(/sees both an Environment and a Resources/);
     expect(outcome.objectTenant).toMatchObject({ name: null, problem: both });
     const applied = await applyTenant(tenant.id, engine);

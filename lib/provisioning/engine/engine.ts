@@ -51,7 +51,7 @@ export const applyTenant = (tenantId: string, options: EngineOptions, stepKey?: 
 export const verifyTenant = (tenantId: string, options: EngineOptions, stepKey?: string) => runTenant({ tenantId, mode: "verify", stepKey }, options);
 
 /** Manual completion: the operator did the step elsewhere and enters its values; they are checked, stored and sealed. */
-export async function completeStepManually(tenantId: string, stepKey: string, values: unknown, options: EngineOptions): Promise<RunReport> {
+export async function completeStepManually({ tenantId, stepKey, values }: { tenantId: string; stepKey: string; values: unknown }, options: EngineOptions): Promise<RunReport> {
   const { db } = options;
   const step = stepsFor(stepKey)[0]!;
   if (!step.manual) throw new AppError("invalid_input", `"${step.title}" cannot be completed by hand.`);
@@ -67,13 +67,13 @@ export async function completeStepManually(tenantId: string, stepKey: string, va
   try {
     await connections.prepare();
     const { previous } = prepareStep(setting, step);
-    const result = await step.manual.complete(contextFor(setting, step, undefined, previous), parsedValues);
+    const result = await step.manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);
     report = { stepKey: step.key, title: step.title, status: "succeeded", result: result.result, changes: result.changes };
     const manualFields = Object.keys(parsedValues as object);
     const completed = { key: step.key, ...record, manual: true, result, manualFields };
     await commitTransition(setting, { completed, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });
   } catch (error) {
-    const stopped = stoppedStep(error, step, record, run.correlationId);
+    const stopped = stoppedStep(error, { step, record, correlationId: run.correlationId });
     report = stopped.report;
     await commitTransition(setting, { ...stopped.transition, finish: runOutcome([report]) });
   } finally {

@@ -33,11 +33,11 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
       const pending: StepPlan = { action: "pending", changes: [], waitingFor, ...(notices.length ? { notices } : {}) };
       const outcome: StepReport = mode === "plan" ? { ...report, status: "succeeded", plan: pending } : { ...report, status: "succeeded", verification: { status: "missing", differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })) } };
       await finish({ status: "succeeded", outcome: outcome.plan?.action ?? outcome.verification?.status });
-      if (mode === "verify") await recordVerification(setting, step.key, outcome.verification!);
+      if (mode === "verify") await recordVerification(setting, { stepKey: step.key, verification: outcome.verification! });
       else await recordPlan(setting, step.key, outcome.plan!);
       return outcome;
     }
-    const ctx = contextFor(setting, step, parseInput(step.input, rawInput, `input of "${step.title}"`), previous);
+    const ctx = contextFor(setting, { step, input: parseInput(step.input, rawInput, `input of "${step.title}"`), previous });
     if (mode === "plan") {
       const plan = await step.plan(ctx);
       await finish({ status: "succeeded", outcome: plan.action });
@@ -46,7 +46,7 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
     }
     const verification = await step.verify(ctx);
     await finish({ status: "succeeded", outcome: verification.status });
-    await recordVerification(setting, step.key, verification, previous);
+    await recordVerification(setting, { stepKey: step.key, verification, previous });
     return { ...report, status: "succeeded", verification };
   } catch (error) {
     const needed = neededInputOf(error);
@@ -60,7 +60,7 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
   }
 }
 
-async function recordVerification(setting: StepSetting, stepKey: string, verification: StepVerification, previous: PreviousState | null = null): Promise<void> {
+async function recordVerification(setting: StepSetting, { stepKey, verification, previous = null }: { stepKey: string; verification: StepVerification; previous?: PreviousState | null }): Promise<void> {
   const { tenant, options } = setting;
   const outputs = verification.observed && previous?.status === "done" ? { ...previous.outputs, ...verification.observed } : undefined;
   const data = { verifyStatus: verification.status, drift: verification.differences as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date(), ...(outputs ? { outputs: outputs as Prisma.InputJsonObject } : {}) };

@@ -68,7 +68,7 @@ export async function startRunReading<T>(db: Db, audit: AuditContext, { tenant, 
       },
     });
     const value = await read(tx);
-    await recordAuditEvent(tx, audit, { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } });
+    await recordAuditEvent(tx, audit, { event: { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } } });
     return { run: { id: run.id, correlationId, mode, stepKey }, value };
   });
 }
@@ -124,5 +124,5 @@ export async function writeRunFinish(tx: DbTx, { tenant, run, outcome }: RunFini
 }
 
 export async function finishRun(db: Db, audit: AuditContext, finish: RunFinish): Promise<void> {
-  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, [await writeRunFinish(tx, finish)]));
+  await db.$transaction(async (tx) => recordAuditEvents(tx, audit, { events: [await writeRunFinish(tx, finish)] }));
 }

@@ -213,7 +213,7 @@ export async function recordStepTransition(db: Db, audit: AuditContext, { tenant
     }
     if (transition.extendLeaseMs && !transition.finish) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
     if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
-    await recordAuditEvents(tx, audit, events, secretValues);
+    await recordAuditEvents(tx, audit, { events, knownSecrets: secretValues });
     return stepRunId;
   });
 }

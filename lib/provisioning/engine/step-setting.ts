@@ -45,7 +45,7 @@ export function prepareStep(setting: StepSetting, step: AnyStep) {
   return { previous: previousOf(step.key), waitingFor, rawInput, ready: step.input.safeParse(rawInput).success };
 }
 
-export function contextFor(setting: StepSetting, step: AnyStep, input: unknown, previous: PreviousState | null): StepContext<unknown> {
+export function contextFor(setting: StepSetting, { step, input, previous }: { step: AnyStep; input: unknown; previous: PreviousState | null }): StepContext<unknown> {
   const { tenant, run, connections, options } = setting;
   return {
     input,

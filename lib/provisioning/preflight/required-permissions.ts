@@ -23,7 +23,7 @@ interface StepAccess {
   grantsRoles: readonly GrantedRole[];
 }
 
-const needs = (call: string, permission: string, api: string, operation: string): PermissionUse => ({
+const needs = ({ call, permission, api, operation }: { call: string; permission: string; api: string; operation: string }): PermissionUse => ({
   permission,
   call,
   source: `SDK docs ${api}.md, ${operation}`,
@@ -31,15 +31,15 @@ const needs = (call: string, permission: string, api: string, operation: string)
 
 const AUTHORIZATION = "AuthorizationApi";
 const ROLES = "/api/v2/authorization/roles";
-const readRoles = needs(`GET ${ROLES}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRoles");
+const readRoles = needs({ call: `GET ${ROLES}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRoles" });
 
 /** Find, create, update, re-key and (on manual completion) read an OAuth client: `oauth-client-step.ts`. */
 const oauthClientUses = [
-  needs("GET /api/v2/oauth/clients", "oauth:client:view", "OAuthApi", "getOauthClients"),
-  needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
-  needs("POST /api/v2/oauth/clients", "oauth:client:add", "OAuthApi", "postOauthClients"),
-  needs("PUT /api/v2/oauth/clients/{clientId}", "oauth:client:edit", "OAuthApi", "putOauthClient"),
-  needs("POST /api/v2/oauth/clients/{clientId}/secret", "oauth:client:edit", "OAuthApi", "postOauthClientSecret"),
+  needs({ call: "GET /api/v2/oauth/clients", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClients" }),
+  needs({ call: "GET /api/v2/oauth/clients/{clientId}", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClient" }),
+  needs({ call: "POST /api/v2/oauth/clients", permission: "oauth:client:add", api: "OAuthApi", operation: "postOauthClients" }),
+  needs({ call: "PUT /api/v2/oauth/clients/{clientId}", permission: "oauth:client:edit", api: "OAuthApi", operation: "putOauthClient" }),
+  needs({ call: "POST /api/v2/oauth/clients/{clientId}/secret", permission: "oauth:client:edit", api: "OAuthApi", operation: "postOauthClientSecret" }),
 ];
 
 /** A client-credentials client gets the admin role in the Home division: the role is looked up, then granted. */
@@ -55,8 +55,8 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // The preflight itself: the bootstrap client reads its own OAuth client (its role grants) and those roles.
   [CONNECT_ORG]: {
     uses: [
-      needs("GET /api/v2/oauth/clients/{clientId}", "oauth:client:view", "OAuthApi", "getOauthClient"),
-      needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
+      needs({ call: "GET /api/v2/oauth/clients/{clientId}", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClient" }),
+      needs({ call: `GET ${ROLES}/{roleId}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRole" }),
     ],
     grantsRoles: [],
   },
@@ -70,28 +70,28 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // it creates, edit when it updates.
   [IDENTITY_PROVIDER]: {
     uses: [
-      needs("GET /api/v2/identityproviders", "sso:provider:view", "IdentityProviderApi", "getIdentityproviders"),
-      needs(`GET ${PUREENGAGE}`, "sso:provider:view", "IdentityProviderApi", "getIdentityprovidersPureengage"),
-      needs(`PUT ${PUREENGAGE} (create)`, "sso:provider:add", "IdentityProviderApi", "putIdentityprovidersPureengage"),
-      needs(`PUT ${PUREENGAGE} (update)`, "sso:provider:edit", "IdentityProviderApi", "putIdentityprovidersPureengage"),
+      needs({ call: "GET /api/v2/identityproviders", permission: "sso:provider:view", api: "IdentityProviderApi", operation: "getIdentityproviders" }),
+      needs({ call: `GET ${PUREENGAGE}`, permission: "sso:provider:view", api: "IdentityProviderApi", operation: "getIdentityprovidersPureengage" }),
+      needs({ call: `PUT ${PUREENGAGE} (create)`, permission: "sso:provider:add", api: "IdentityProviderApi", operation: "putIdentityprovidersPureengage" }),
+      needs({ call: `PUT ${PUREENGAGE} (update)`, permission: "sso:provider:edit", api: "IdentityProviderApi", operation: "putIdentityprovidersPureengage" }),
     ],
     grantsRoles: [],
   },
   [EMPLOYEE_ROLE]: {
     uses: [
       readRoles,
-      needs(`GET ${ROLES}/{roleId}`, "authorization:role:view", AUTHORIZATION, "getAuthorizationRole"),
-      needs(`PUT ${ROLES}/{roleId}`, "authorization:role:edit", AUTHORIZATION, "putAuthorizationRole"),
+      needs({ call: `GET ${ROLES}/{roleId}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRole" }),
+      needs({ call: `PUT ${ROLES}/{roleId}`, permission: "authorization:role:edit", api: AUTHORIZATION, operation: "putAuthorizationRole" }),
     ],
     grantsRoles: [],
   },
   [ADMIN_USERS]: {
     uses: [
       readRoles,
-      needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch"),
-      needs("POST /api/v2/users", "directory:user:add", "UsersApi", "postUsers"),
-      needs(`GET ${SUBJECT}`, "authorization:grant:view", AUTHORIZATION, "getAuthorizationSubject"),
-      needs(`POST ${SUBJECT}/bulkadd`, "authorization:grant:add", AUTHORIZATION, "postAuthorizationSubjectBulkadd"),
+      needs({ call: "POST /api/v2/users/search", permission: "directory:user:view", api: "UsersApi", operation: "postUsersSearch" }),
+      needs({ call: "POST /api/v2/users", permission: "directory:user:add", api: "UsersApi", operation: "postUsers" }),
+      needs({ call: `GET ${SUBJECT}`, permission: "authorization:grant:view", api: AUTHORIZATION, operation: "getAuthorizationSubject" }),
+      needs({ call: `POST ${SUBJECT}/bulkadd`, permission: "authorization:grant:add", api: AUTHORIZATION, operation: "postAuthorizationSubjectBulkadd" }),
     ],
     grantsRoles: ["admin"],
   },
@@ -101,7 +101,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // Signs in with the SAML2 bearer client and probes with the user's token; the bootstrap client only looks up the
   // existing test agent named in the settings (smokeTestAgentEmail), counted always so that naming one later works.
   [SMOKE_TEST]: {
-    uses: [needs("POST /api/v2/users/search", "directory:user:view", "UsersApi", "postUsersSearch")],
+    uses: [needs({ call: "POST /api/v2/users/search", permission: "directory:user:view", api: "UsersApi", operation: "postUsersSearch" })],
     grantsRoles: [],
   },
 };

@@ -49,8 +49,8 @@ export async function createDeployment(db: Db, context: AuditContext, input: Dep
       throw new AppError("conflict", `A deployment named "${fields.name}" already exists.`, { name: ["is already used by another deployment"] });
     }
     const deployment = await tx.deployment.create({ data: fields });
-    await sealSecret(tx, gaxPasswordRef(deployment.id), gaxPassword);
-    await recordAuditEvent(tx, context, {
+    await sealSecret(tx, { ref: gaxPasswordRef(deployment.id), value: gaxPassword });
+    await recordAuditEvent(tx, context, { event: {
       action: "deployment.create",
       outcome: "success",
       target: { type: "deployment", id: deployment.id, label: deployment.name },
@@ -61,7 +61,7 @@ export async function createDeployment(db: Db, context: AuditContext, input: Dep
         gaxUsername: deployment.gaxUsername,
         ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
       },
-    }, [gaxPassword]);
+    }, knownSecrets: [gaxPassword] });
     return deployment;
   });
 }

@@ -40,7 +40,7 @@ const DETECTED = "deployment.detect_object_tenant";
 describe("which tenant of a single-tenant deployment holds hybrid_integration", () => {
   it("is detected in GAX and recorded on the deployment, with an audit record that carries no password", async () => {
     const deployment = await deploymentOf({});
-    const outcome = await detectObjectTenant(db, testAudit, deployment.id);
+    const outcome = await detectObjectTenant(db, testAudit, { deploymentId: deployment.id });
     const found = { objectTenant: { name: "Resources", source: "detected" }, warning: null, renamedTenant: null };
     expect(outcome).toEqual(found);
     const stored = await storedOf(deployment.id);
@@ -56,7 +56,7 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
 
   it("says why nothing was found when GAX does not answer or refuses the user, and can be detected again", async () => {
     const deployment = await deploymentOf({ gaxBaseUrl: "http://127.0.0.1:9/gax" });
-    const unreachable = await detectObjectTenant(db, testAudit, deployment.id, { gax: { timeoutMs: 2_000 } });
+    const unreachable = await detectObjectTenant(db, testAudit, { deploymentId: deployment.id, gax: { timeoutMs: 2_000 } });
     const problem = new RegExp(
       `^Deployment "${deployment.name}" does not know which tenant holds hybrid_integration: ` +
         "GAX could not be asked which tenant there is: GAX did not answer",
@@ -67,7 +67,7 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
     expect(failed).toMatchObject({ outcome: "failure", details: unanswered });
 
     const wrongPassword = await deploymentOf({ gaxPassword: "not-the-password" });
-    expect((await detectObjectTenant(db, testAudit, wrongPassword.id)).objectTenant.name).toBeNull();
+    expect((await detectObjectTenant(db, testAudit, { deploymentId: wrongPassword.id })).objectTenant.name).toBeNull();
     const [refused] = await eventsOf(wrongPassword.id, DETECTED);
     const signInRefused = { problem: expect.stringMatching(/GAX refused the sign-in/) };
     expect(refused).toMatchObject({ outcome: "failure", details: signInRefused });
@@ -75,7 +75,7 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
 
     const reachable = gax.sandbox.deploymentUrls["single-resources"]!;
     await db.deployment.update({ where: { id: deployment.id }, data: { gaxBaseUrl: reachable } });
-    const again = await detectObjectTenant(db, testAudit, deployment.id);
+    const again = await detectObjectTenant(db, testAudit, { deploymentId: deployment.id });
     expect(again.objectTenant).toEqual({ name: "Resources", source: "detected" });
     const stored = await storedOf(deployment.id);
     expect(stored.detectedObjectTenant).toBe("Resources");
@@ -88,21 +88,21 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
     expect(tenant.cfgTenantName).toBe("Resources");
 
     const renamedTenant = { id: tenant.id, from: "Resources", to: "Environment" };
-    const chosen = await chooseObjectTenant(db, testAudit, deployment.id, "Environment");
+    const chosen = await chooseObjectTenant(db, testAudit, { deploymentId: deployment.id, choice: "Environment" });
     expect(chosen).toEqual({ objectTenant: { name: "Environment", source: "chosen" }, warning: null, renamedTenant });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).cfgTenantName).toBe("Environment");
     const [update] = await eventsOf(deployment.id, "deployment.update");
     const changes = { objectTenant: { from: "Resources", to: "Environment" } };
     expect(update!.details).toEqual({ changes, renamedTenant });
 
-    const checked = await detectObjectTenant(db, testAudit, deployment.id);
+    const checked = await detectObjectTenant(db, testAudit, { deploymentId: deployment.id });
     expect(checked).toEqual({
       objectTenant: { name: "Environment", source: "chosen" },
       warning: "GAX shows a Resources tenant, not Environment: check the deployment's choice.",
       renamedTenant: null,
     });
 
-    const detected = await chooseObjectTenant(db, testAudit, deployment.id, "detect");
+    const detected = await chooseObjectTenant(db, testAudit, { deploymentId: deployment.id, choice: "detect" });
     expect(detected).toMatchObject({
       objectTenant: { name: "Resources", source: "detected" },
       warning: null,
@@ -113,8 +113,8 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
   it("refuses a multi-tenant deployment and an unknown choice, naming the field", async () => {
     const multi = await deploymentOf({ layout: "multi-tenant", gaxBaseUrl: gax.sandbox.deploymentUrls.multi! });
     const attempts = [
-      () => detectObjectTenant(db, testAudit, multi.id),
-      () => chooseObjectTenant(db, testAudit, multi.id, "Resources"),
+      () => detectObjectTenant(db, testAudit, { deploymentId: multi.id }),
+      () => chooseObjectTenant(db, testAudit, { deploymentId: multi.id, choice: "Resources" }),
     ];
     for (const attempt of attempts) {
       const error = await attempt().catch((caught: unknown) => caught);
@@ -123,7 +123,7 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
       expect(error).toMatchObject({ code: "invalid_input", fieldErrors });
     }
     const single = await deploymentOf({});
-    const unknown = chooseObjectTenant(db, testAudit, single.id, "Tenants" as never);
+    const unknown = chooseObjectTenant(db, testAudit, { deploymentId: single.id, choice: "Tenants" as never });
     const fieldErrors = { objectTenant: ["must be detect, Environment, Resources"] };
     await expect(unknown).rejects.toMatchObject({ fieldErrors });
   });

@@ -101,12 +101,11 @@ async function askGax(
 export async function detectObjectTenant(
   db: Db,
   context: AuditContext,
-  deploymentId: string,
-  options: { gax?: Partial<GaxSettingsInput> } = {},
+  { deploymentId, gax }: { deploymentId: string; gax?: Partial<GaxSettingsInput> },
 ): Promise<ObjectTenantOutcome> {
   const deployment = await singleTenantDeployment(db, deploymentId);
   const password = await openSecret(db, gaxPasswordRef(deployment.id));
-  const detected = await askGax(deployment, password, options.gax ?? {});
+  const detected = await askGax(deployment, password, gax ?? {});
   return db.$transaction(async (tx) => {
     const updated = await tx.deployment.update({
       where: { id: deployment.id },
@@ -120,7 +119,7 @@ export async function detectObjectTenant(
     const details = { objectTenant: updated.objectTenant, ...detected, ...(renamedTenant ? { renamedTenant } : {}) };
     const outcome = detected.found ? ("success" as const) : ("failure" as const);
     const event = { action: "deployment.detect_object_tenant" as const, outcome, target: target(updated), details };
-    await recordAuditEvent(tx, context, event, password ? [password] : []);
+    await recordAuditEvent(tx, context, { event, knownSecrets: password ? [password] : [] });
     return outcomeOf(updated, renamedTenant);
   });
 }
@@ -131,8 +130,7 @@ const choiceInput = z.object({ objectTenant: objectTenantChoiceSchema }).strict(
 export async function chooseObjectTenant(
   db: Db,
   context: AuditContext,
-  deploymentId: string,
-  choice: ObjectTenantChoice,
+  { deploymentId, choice }: { deploymentId: string; choice: ObjectTenantChoice },
 ): Promise<ObjectTenantOutcome> {
   const { objectTenant } = parseInput(choiceInput, { objectTenant: choice }, "object tenant");
   return db.$transaction(async (tx) => {
@@ -141,12 +139,12 @@ export async function chooseObjectTenant(
     const updated = await tx.deployment.update({ where: { id: deployment.id }, data: { objectTenant } });
     const renamedTenant = await followObjectTenant(tx, updated);
     const changes = { objectTenant: { from: deployment.objectTenant, to: objectTenant } };
-    await recordAuditEvent(tx, context, {
+    await recordAuditEvent(tx, context, { event: {
       action: "deployment.update",
       outcome: "success",
       target: target(updated),
       details: { changes, ...(renamedTenant ? { renamedTenant } : {}) },
-    });
+    } });
     return outcomeOf(updated, renamedTenant);
   });
 }

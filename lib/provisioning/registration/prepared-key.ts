@@ -32,8 +32,8 @@ export async function prepareSamlKey(db: Db, audit: AuditContext, tenantId: stri
     const [tenant] = await tx.$queryRaw<{ id: string; deploymentName: string; cfgTenantName: string }[]>`
       SELECT t.id, d.name AS "deploymentName", t.cfg_tenant_name AS "cfgTenantName" FROM tenants t JOIN deployments d ON d.id = t.deployment_id WHERE t.id = ${tenantId}::uuid FOR UPDATE OF t`;
     if (!tenant || !(await keyNeeded(tx, tenantId))) return "not-needed";
-    await sealSecret(tx, tenantSecretRef(tenantId, PREPARED_SAML_KEY), privateKeyPem);
-    await recordAuditEvent(tx, audit, { action: "secret.prepare", outcome: "success", target: { type: "tenant", id: tenant.id, label: tenantLabel(tenant.deploymentName, tenant.cfgTenantName) }, details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS } }, [privateKeyPem]);
+    await sealSecret(tx, { ref: tenantSecretRef(tenantId, PREPARED_SAML_KEY), value: privateKeyPem });
+    await recordAuditEvent(tx, audit, { event: { action: "secret.prepare", outcome: "success", target: { type: "tenant", id: tenant.id, label: tenantLabel(tenant.deploymentName, tenant.cfgTenantName) }, details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS } }, knownSecrets: [privateKeyPem] });
     return "prepared";
   });
 }

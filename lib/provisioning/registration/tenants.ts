@@ -84,8 +84,8 @@ export async function createTenant(db: Db, context: AuditContext, input: TenantI
       throw new AppError("conflict", `Tenant "${cfgTenantName}" is already registered in deployment "${deployment.name}".`, { cfgTenantName: ["is already registered in this deployment"] });
     }
     const tenant = await tx.tenant.create({ data: { ...fields, cfgTenantName, settings: fields.settings } });
-    await sealSecret(tx, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET), bootstrapClientSecret);
-    await recordAuditEvent(tx, context, {
+    await sealSecret(tx, { ref: tenantSecretRef(tenant.id, BOOTSTRAP_SECRET), value: bootstrapClientSecret });
+    await recordAuditEvent(tx, context, { event: {
       action: "tenant.create",
       outcome: "success",
       target: { type: "tenant", id: tenant.id, label: tenantLabel(deployment.name, cfgTenantName) },
@@ -95,7 +95,7 @@ export async function createTenant(db: Db, context: AuditContext, input: TenantI
         region: tenant.region,
         services: tenant.services,
       },
-    }, [bootstrapClientSecret]);
+    }, knownSecrets: [bootstrapClientSecret] });
     return tenant;
   });
 }

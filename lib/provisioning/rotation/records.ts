@@ -68,7 +68,7 @@ async function discardNextMaterial(tx: DbTx, tenantId: string, material: KeyMate
  * one. A rotation whose key material was replaced meanwhile (an apply regenerated it, or a manual import) is marked
  * superseded, its unused new key discarded, and a new rotation starts.
  */
-export async function openRotation(db: Db, audit: AuditContext, tenant: TenantView, run: RunHandle, requestId?: string): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
+export async function openRotation(db: Db, audit: AuditContext, { tenant, run, requestId }: { tenant: TenantView; run: RunHandle; requestId?: string }): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
   return db.$transaction(async (tx) => {
     const material = await currentKeyMaterial(tx, tenant.id);
     const unfinished = await tx.certificateRotation.findFirst({ where: { tenantId: tenant.id, status: { in: ["running", "failed"] } }, orderBy: { startedAt: "desc" } });
@@ -97,12 +97,12 @@ export async function openRotation(db: Db, audit: AuditContext, tenant: TenantVi
         },
       });
     }
-    await recordAuditEvent(tx, audit, {
+    await recordAuditEvent(tx, audit, { event: {
       action: "certificate_rotation.start",
       outcome: "success",
       target: tenantTarget(tenant),
       details: { ...rotationRef(run, rotation), resumed, stage: rotation.stage as RotationStage, oldFingerprint: rotation.oldFingerprint, newFingerprint: rotation.newFingerprint },
-    });
+    } });
     return { rotation, resumed };
   });
 }
@@ -113,10 +113,15 @@ type StageWrite = { tenant: TenantView; run: RunHandle; rotation: CertificateRot
 export async function recordStage(
   db: Db,
   audit: AuditContext,
-  write: StageWrite & { stage: RotationStage; next: RotationPosition; outcome: StageOutcome; newMaterial?: { fingerprint: string; notAfter: Date } },
-  alsoInTx?: (tx: DbTx) => Promise<{ knownSecrets: string[] } | void>,
+  write: StageWrite & {
+    stage: RotationStage;
+    next: RotationPosition;
+    outcome: StageOutcome;
+    newMaterial?: { fingerprint: string; notAfter: Date };
+    alsoInTx?: (tx: DbTx) => Promise<{ knownSecrets: string[] } | void>;
+  },
 ): Promise<CertificateRotation> {
-  const { tenant, run, rotation, stage, next, outcome } = write;
+  const { tenant, run, rotation, stage, next, outcome, alsoInTx } = write;
   const correlationIds = apiCorrelationIds(write.calls);
   return db.$transaction(async (tx) => {
     const extra = alsoInTx ? await alsoInTx(tx) : undefined;
@@ -132,14 +137,14 @@ export async function recordStage(
     });
     const target = tenantTarget(tenant);
     const details = { ...rotationRef(run, rotation), stage, result: outcome.result, changes: outcome.changes, apiCorrelationIds: correlationIds, ...(write.newMaterial ? { newFingerprint: write.newMaterial.fingerprint } : {}) };
-    await recordAuditEvent(tx, audit, { action: "certificate_rotation.stage", outcome: "success", target, details }, extra?.knownSecrets ?? []);
+    await recordAuditEvent(tx, audit, { event: { action: "certificate_rotation.stage", outcome: "success", target, details }, knownSecrets: extra?.knownSecrets ?? [] });
     if (finished) {
-      await recordAuditEvent(tx, audit, {
+      await recordAuditEvent(tx, audit, { event: {
         action: "certificate_rotation.succeed",
         outcome: "success",
         target,
         details: { ...rotationRef(run, rotation), oldFingerprint: rotation.oldFingerprint, newFingerprint: rotation.newFingerprint ?? "", newNotAfter: rotation.newNotAfter?.toISOString() ?? "" },
-      });
+      } });
     }
     return updated;
   });
@@ -151,12 +156,12 @@ export async function recordGenerated(db: Db, audit: AuditContext, write: StageW
   const secrets = keyMaterialSecrets(write.privateKeyPem, write.password, NEXT_SAML_SECRETS);
   const outcome: StageOutcome = { result: "changed", changes: [`generated a new SAML key and certificate (SHA-256 ${next.sha256Fingerprint})`] };
   const newMaterial = { fingerprint: next.sha256Fingerprint, notAfter: new Date(next.notAfter) };
-  return recordStage(db, audit, { ...write, stage: "generate", next: "add-certificate", outcome, newMaterial }, async (tx) => {
-    for (const [purpose, value] of Object.entries(secrets)) await sealSecret(tx, tenantSecretRef(write.tenant.id, purpose), value);
+  return recordStage(db, audit, { ...write, stage: "generate", next: "add-certificate", outcome, newMaterial, alsoInTx: async (tx) => {
+    for (const [purpose, value] of Object.entries(secrets)) await sealSecret(tx, { ref: tenantSecretRef(write.tenant.id, purpose), value });
     const material = await currentKeyMaterial(tx, write.tenant.id);
     await tx.stepState.update({ where: keyMaterialWhere(write.tenant.id), data: { outputs: { ...material, next } } });
     return { knownSecrets: Object.values(secrets) };
-  });
+  } });
 }
 
 /**
@@ -170,7 +175,7 @@ export async function switchToNewMaterial(tx: DbTx, tenantId: string): Promise<{
   for (const [name, purpose] of Object.entries(SAML_SECRETS) as [keyof typeof SAML_SECRETS, string][]) {
     const value = await openSecret(tx, tenantSecretRef(tenantId, NEXT_SAML_SECRETS[name]));
     if (value === undefined) throw new AppError("precondition_failed", `The sealed secret ${NEXT_SAML_SECRETS[name]} is missing; the rotation cannot finish. Rotate again to start over.`);
-    await sealSecret(tx, tenantSecretRef(tenantId, purpose), value);
+    await sealSecret(tx, { ref: tenantSecretRef(tenantId, purpose), value });
     await deleteSecret(tx, tenantSecretRef(tenantId, NEXT_SAML_SECRETS[name]));
     values.push(value);
   }
@@ -189,12 +194,12 @@ export async function recordFailure(db: Db, audit: AuditContext, write: StageWri
       where: { id: rotation.id },
       data: { status: "failed", finishedAt: new Date(), errorCode: failure.code, operatorMessage, stages: withStage(rotation, stage, { status: "failed", errorCode: failure.code, operatorMessage }) },
     });
-    await recordAuditEvent(tx, audit, {
+    await recordAuditEvent(tx, audit, { event: {
       action: "certificate_rotation.fail",
       outcome: "failure",
       target: tenantTarget(tenant),
       details: { ...rotationRef(run, rotation), stage, errorCode: failure.code, message: operatorMessage, apiCorrelationIds: correlationIds },
-    });
+    } });
     return updated;
   });
 }

@@ -102,7 +102,7 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     const failed = await rotateCertificate(kit.tenant.id, { ...kit.engine, rotationHooks: { afterStageWork: (stage) => { if (stage === "add-certificate") throw new Error("stop"); } } });
     expect(failed.status).toBe("failed");
     const imported = await generateKeyMaterial({});
-    expect((await completeStepManually(kit.tenant.id, SAML_KEY_MATERIAL, { certificate: imported.certificatePem, key: imported.privateKeyPem }, kit.engine)).status).toBe("succeeded");
+    expect((await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: imported.privateKeyPem } }, kit.engine)).status).toBe("succeeded");
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
 
     const fresh = await rotateCertificate(kit.tenant.id, kit.engine);

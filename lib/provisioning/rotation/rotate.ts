@@ -106,7 +106,7 @@ async function runStage(setting: Setting, rotation: CertificateRotation, stage: 
   // A stage re-checked on resume moves the rotation no further back than where it stood.
   const position = ROTATION_STAGES.indexOf(rotation.stage as RotationStage) > ROTATION_STAGES.indexOf(stage) ? (rotation.stage as RotationPosition) : next;
   const alsoInTx = stage === "smoke-test" ? (tx: Parameters<typeof switchToNewMaterial>[0]) => switchToNewMaterial(tx, tenant.id) : undefined;
-  const updated = await recordStage(options.db, options.audit, { ...write(), stage, next: position, outcome }, alsoInTx);
+  const updated = await recordStage(options.db, options.audit, { ...write(), stage, next: position, outcome, alsoInTx });
   return { rotation: updated, outcome };
 }
 
@@ -135,7 +135,7 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   let failure: Failure | undefined;
   try {
     await connections.prepare();
-    ({ rotation, resumed } = await openRotation(db, audit, tenant, run, options.requestId));
+    ({ rotation, resumed } = await openRotation(db, audit, { tenant, run, requestId: options.requestId }));
     for (const stage of stagesToRun(rotation)) {
       current = stage;
       const done = await runStage(setting, rotation, stage);

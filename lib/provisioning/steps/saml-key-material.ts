@@ -64,7 +64,7 @@ const orgSubject = (orgShortName: string) => ({ commonName: `Genesys Multicloud 
 /** Fresh key material for the org, as the step generates it. */
 export const generateOrgKeyMaterial = (orgShortName: string) => generateKeyMaterial({ subject: orgSubject(orgShortName) });
 
-function materialResult(certificatePem: string, privateKeyPem: string, password: string, result: StepApplyResult["result"], change: string): StepApplyResult {
+function materialResult({ certificatePem, privateKeyPem, password, result, change }: { certificatePem: string; privateKeyPem: string; password: string; result: StepApplyResult["result"]; change: string }): StepApplyResult {
   const details = certificateDetails(certificatePem);
   return {
     result,
@@ -117,10 +117,10 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
     const prepared = await ctx.secret(PREPARED_SAML_KEY);
     if (prepared) {
       const material = certifyPrivateKey(prepared, { subject: orgSubject(ctx.input.orgShortName) });
-      return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), result, "made the SAML certificate for the key prepared when the tenant was registered");
+      return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: generatePassword(), result, change: "made the SAML certificate for the key prepared when the tenant was registered" });
     }
     const material = await generateOrgKeyMaterial(ctx.input.orgShortName);
-    return materialResult(material.certificatePem, material.privateKeyPem, generatePassword(), result, "generated a new SAML key and certificate");
+    return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: generatePassword(), result, change: "generated a new SAML key and certificate" });
   },
 
   async verify(ctx) {
@@ -134,7 +134,7 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
     description: "an existing certificate and private key (PEM or base64 of PEM) and, for an encrypted key, its password",
     async complete(_ctx, values) {
       const material = importKeyMaterial({ certificate: values.certificate, key: values.key, password: values.password });
-      return materialResult(material.certificatePem, material.privateKeyPem, values.password ?? generatePassword(), "updated", "imported a SAML key and certificate");
+      return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: values.password ?? generatePassword(), result: "updated", change: "imported a SAML key and certificate" });
     },
   },
 });

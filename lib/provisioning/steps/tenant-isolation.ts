@@ -79,14 +79,14 @@ function ownDifference(tenantName: string, own: AgentIsolationResult, unusable: 
  * Both directions. This tenant's agent signs in and must see only its own object. The other direction comes from
  * what the other tenants' agents saw at their own last checks, so a deployment of n tenants costs n sign-ins, not n².
  */
-async function check(ctx: StepContext<unknown>, tenantName: string, agent: StoredAgent, options: { peers: boolean }): Promise<IsolationOutcome & { report: TenantIsolationReport }> {
+async function check(ctx: StepContext<unknown>, { tenantName, agent, peers }: { tenantName: string; agent: StoredAgent; peers: boolean }): Promise<IsolationOutcome & { report: TenantIsolationReport }> {
   const bridge = await ctx.bridge();
   const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }]);
   const own = report.agents[0];
   const unusable = own?.problemKind && AGENT_PROBLEMS.includes(own.problemKind) ? own : undefined;
   const problems: FieldDifference[] = [];
   if (own && !own.ok) problems.push(ownDifference(tenantName, own, unusable !== undefined));
-  const leaks = options.peers ? await peersSeeing(ctx, tenantName) : [];
+  const leaks = peers ? await peersSeeing(ctx, tenantName) : [];
   problems.push(...leaks);
   const summary =
     problems.length === 0
@@ -139,7 +139,7 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
   async apply(ctx) {
     const agent = await storedAgent(ctx);
     if (!agent) throw noAgent(ctx.input.cfgTenantName);
-    const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
+    const outcome = await check(ctx, { tenantName: ctx.input.cfgTenantName, agent, peers: true });
     if (outcome.unusable) throw unusableAgent(outcome.unusable);
     const own = outcome.report.agents[0];
     if (own?.problemKind === "check-failed") throw uncheckedAgent(own);
@@ -150,7 +150,7 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
   async verify(ctx) {
     const agent = await storedAgent(ctx);
     if (!agent) return { status: "missing", differences: [{ field: "sample agent", expected: "entered", actual: "" }] };
-    const outcome = await check(ctx, ctx.input.cfgTenantName, agent, { peers: true });
+    const outcome = await check(ctx, { tenantName: ctx.input.cfgTenantName, agent, peers: true });
     // What an agent that cannot stand for the tenant saw says nothing about the tenant: it is not recorded.
     const observed = outcome.unusable ? undefined : observation(agent, outcome);
     return { status: outcome.problems.length === 0 ? "ok" : "drifted", differences: outcome.problems, observed };
@@ -162,7 +162,7 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     /** Stores the agent once it can sign in; whether isolation holds is judged by apply and verify. */
     async complete(ctx, values) {
       const agent = { username: values.username, password: values.password, passwordIsEncrypted: values.passwordIsEncrypted };
-      const outcome = await check(ctx, ctx.tenant.cfgTenantName, agent, { peers: false });
+      const outcome = await check(ctx, { tenantName: ctx.tenant.cfgTenantName, agent, peers: false });
       const own = outcome.report.agents[0];
       const refused = (message: string) => new AppError("invalid_input", `Sample agent ${values.username}${message}`);
       if (outcome.unusable) throw refused(` ${outcome.unusable.problem}.`);

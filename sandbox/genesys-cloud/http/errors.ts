@@ -2,14 +2,18 @@
 import type { z } from "zod";
 
 export class ApiError extends Error {
+  readonly code: string;
+  readonly messageParams: Record<string, string>;
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly messageParams: Record<string, string> = {},
-    readonly headers: Record<string, string> = {},
+    { code, message, messageParams = {}, headers = {} }: { code: string; message: string; messageParams?: Record<string, string>; headers?: Record<string, string> },
   ) {
     super(message);
+    this.code = code;
+    this.messageParams = messageParams;
+    this.headers = headers;
   }
 
   body(contextId: string) {
@@ -28,14 +32,14 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, "not.found", `${what} not found`);
-export const badRequest = (message: string) => new ApiError(400, "bad.request", message);
+export const notFound = (what: string) => new ApiError(404, { code: "not.found", message: `${what} not found` });
+export const badRequest = (message: string) => new ApiError(400, { code: "bad.request", message });
 export const invalidValue = (field: string, rule: string) =>
-  new ApiError(400, "invalid.value", `Value for field ${field} is not valid: ${rule}`, { field });
+  new ApiError(400, { code: "invalid.value", message: `Value for field ${field} is not valid: ${rule}`, messageParams: { field } });
 
 export function missingPermissions(permissions: string[]) {
   const list = `[${permissions.join(", ")}]`;
-  return new ApiError(403, "missing.permissions", `Unable to perform the requested action. You are missing the following permission(s): ${list}`, { permissions: list });
+  return new ApiError(403, { code: "missing.permissions", message: `Unable to perform the requested action. You are missing the following permission(s): ${list}`, messageParams: { permissions: list } });
 }
 
 /** Turns the first zod issue into a 400 that names the field and the rule. */
@@ -43,7 +47,7 @@ export function fromZodError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue?.path.join(".") || "body";
   const missing = issue?.code === "invalid_type" && issue.input === undefined;
-  if (missing) return new ApiError(400, "bad.request", `The field ${field} is required`, { field });
+  if (missing) return new ApiError(400, { code: "bad.request", message: `The field ${field} is required`, messageParams: { field } });
   return invalidValue(field, issue?.message ?? "invalid");
 }
 

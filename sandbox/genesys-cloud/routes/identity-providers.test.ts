@@ -21,21 +21,21 @@ describe("PUT /api/v2/identityproviders/pureengage: certificate and certificates
 
   const put = async (fields: Record<string, unknown>) => {
     const body = { name: "PureEngage", issuerURI: ISSUER, autoProvisionUsers: true, ...fields };
-    expect((await api(sandbox.url, admin, "PUT", PUREENGAGE, body)).status).toBe(200);
+    expect((await api(sandbox.url, admin, { method: "PUT", path: PUREENGAGE, body })).status).toBe(200);
   };
   /** The two certificate fields as GET answers them. */
   const stored = async () => {
-    const { certificate, certificates } = (await api(sandbox.url, admin, "GET", PUREENGAGE)).body;
+    const { certificate, certificates } = (await api(sandbox.url, admin, { method: "GET", path: PUREENGAGE })).body;
     return { certificate, certificates };
   };
   /** Whether the SAML2 bearer grant accepts an assertion signed with this key. */
   async function trusts(key: { privateKeyPem: string }): Promise<boolean> {
     const client = { name: `SAML ${Math.random()}`, authorizedGrantType: "SAML2-BEARER" };
-    const created = (await api(sandbox.url, admin, "POST", "/api/v2/oauth/clients", client)).body;
+    const created = (await api(sandbox.url, admin, { method: "POST", path: "/api/v2/oauth/clients", body: client })).body;
     const xml = assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com" });
     const assertion = signAssertion(xml, key.privateKeyPem);
     const form = { grant_type: SAML2, orgName: "acme-eu", assertion: Buffer.from(assertion).toString("base64") };
-    return (await postToken(sandbox.url, created.id as string, created.secret as string, form)).status === 200;
+    return (await postToken(sandbox.url, { clientId: created.id as string, clientSecret: created.secret as string, form })).status === 200;
   }
 
   beforeAll(async () => {

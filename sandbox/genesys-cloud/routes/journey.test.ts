@@ -20,7 +20,7 @@ describe("GET /api/v2/journey/actionmaps", () => {
 
   it("answers the org's action maps in the paging envelope", async () => {
     const token = await tokenFor(sandbox.url, ACME);
-    const page = await api(sandbox.url, token, "GET", "/api/v2/journey/actionmaps?pageSize=1");
+    const page = await api(sandbox.url, token, { method: "GET", path: "/api/v2/journey/actionmaps?pageSize=1" });
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       entities: [
@@ -46,13 +46,13 @@ describe("GET /api/v2/journey/actionmaps", () => {
       lastUri: "/api/v2/journey/actionmaps?pageSize=1&pageNumber=2",
       nextUri: "/api/v2/journey/actionmaps?pageSize=1&pageNumber=2",
     });
-    const other = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), "GET", "/api/v2/journey/actionmaps");
+    const other = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), { method: "GET", path: "/api/v2/journey/actionmaps" });
     expect(other.body).toMatchObject({ total: 0, entities: [], pageSize: 25 });
   });
 
   it("needs journey:actionmap:view", async () => {
     const auditor = await tokenFor(sandbox.url, acmeAuditor);
-    const refused = await api(sandbox.url, auditor, "GET", "/api/v2/journey/actionmaps");
+    const refused = await api(sandbox.url, auditor, { method: "GET", path: "/api/v2/journey/actionmaps" });
     const missing = { permissions: "[journey:actionmap:view]" };
     expect(refused.body).toMatchObject({ status: 403, code: "missing.permissions", messageParams: missing });
   });

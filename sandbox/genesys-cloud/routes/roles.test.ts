@@ -23,7 +23,7 @@ describe("roles", () => {
     sandbox = undefined;
   });
   const call = async (method: string, path: string, body?: unknown) =>
-    api(sandbox!.url, await tokenFor(sandbox!.url, ACME), method, path, body);
+    api(sandbox!.url, await tokenFor(sandbox!.url, ACME), { method, path, body });
   const employeeInList = async () => {
     const page = (await call("GET", `${ROLES}?defaultRoleId=employee`)).body;
     return (page.entities as Record<string, unknown>[])[0]!;

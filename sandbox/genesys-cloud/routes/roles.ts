@@ -36,7 +36,7 @@ const countUsers = (org: OrgState, role: StoredRole) =>
 /** `userCount=false` leaves the count out (the API's default is true). */
 const wantsUserCount = (ctx: RequestContext) => ctx.url.searchParams.get("userCount") !== "false";
 
-function roleView(org: OrgState, role: StoredRole, detail: PolicyDetail = "full", userCount = true) {
+function roleView(org: OrgState, role: StoredRole, { detail = "full", userCount = true }: { detail?: PolicyDetail; userCount?: boolean } = {}) {
   return {
     id: role.id,
     name: role.name,
@@ -85,13 +85,13 @@ export function registerRoleRoutes(router: Router): void {
       .filter((r) => ids.length === 0 || ids.includes(r.id))
       .filter((r) => permissions.length === 0 || permissionsOf(r.permissionPolicies).some((p) => permissions.includes(p)))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r, caller.org.roleListPolicies, wantsUserCount(ctx)))));
+    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r, { detail: caller.org.roleListPolicies, userCount: wantsUserCount(ctx) }))));
   });
 
   router.add("GET", "/api/v2/authorization/roles/:id", (ctx) => {
     const caller = callerOf(ctx);
     requirePermissions(caller, "authorization:role:view");
-    return ok(roleView(caller.org, roleOf(ctx), "full", wantsUserCount(ctx)));
+    return ok(roleView(caller.org, roleOf(ctx), { detail: "full", userCount: wantsUserCount(ctx) }));
   });
 
   router.add("PUT", "/api/v2/authorization/roles/:id", (ctx) => {
@@ -104,8 +104,8 @@ export function registerRoleRoutes(router: Router): void {
     const licensed = body.permissionPolicies.filter((policy) => !caller.org.unlicensedDomains.includes(policy.domain));
     checkPoliciesKnown(licensed);
     const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
-    if (clash) throw new ApiError(409, "general.conflict", `A role named ${body.name} already exists`, { name: body.name });
-    role.policiesChange = recordChange(role.policiesChange, role.permissionPolicies, caller.propagationDelayMs);
+    if (clash) throw new ApiError(409, { code: "general.conflict", message: `A role named ${body.name} already exists`, messageParams: { name: body.name } });
+    role.policiesChange = recordChange(role.policiesChange, { before: role.permissionPolicies, delayMs: caller.propagationDelayMs });
     const permissionPolicies = expandPolicies(licensed);
     Object.assign(role, { name: body.name, description: body.description, permissionPolicies });
     return ok(roleView(caller.org, role));

@@ -14,16 +14,16 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
   const key = makeCertificate();
 
   async function putProvider(autoProvisionUsers: boolean) {
-    const put = await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", {
+    const put = await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: {
       name: "PureEngage",
       issuerURI: ISSUER,
       certificate: key.certificatePem,
       autoProvisionUsers,
-    });
+    } });
     expect(put.status).toBe(200);
   }
 
-  const exchange = (form: Record<string, string>) => postToken(sandbox.url, samlClient.id, samlClient.secret, { grant_type: SAML2, orgName: "acme-eu", ...form });
+  const exchange = (form: Record<string, string>) => postToken(sandbox.url, { clientId: samlClient.id, clientSecret: samlClient.secret, form: { grant_type: SAML2, orgName: "acme-eu", ...form } });
   const signed = (fields: Partial<Parameters<typeof assertionXml>[0]> = {}) =>
     b64(signAssertion(assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com", ...fields }), key.privateKeyPem));
 
@@ -33,7 +33,7 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
   beforeEach(async () => {
     await fetch(`${sandbox.url}/__sandbox/reset`, { method: "POST" });
     admin = await tokenFor(sandbox.url, ACME);
-    const created = await api(sandbox.url, admin, "POST", "/api/v2/oauth/clients", { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER" });
+    const created = await api(sandbox.url, admin, { method: "POST", path: "/api/v2/oauth/clients", body: { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER" } });
     samlClient = { id: created.body.id as string, secret: created.body.secret as string };
   });
   afterAll(() => sandbox.close());
@@ -58,9 +58,9 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
     const { status, body } = await exchange({ assertion: signed() });
     expect(status).toBe(200);
     expect(body.token_type).toBe("bearer");
-    const org = await api(sandbox.url, body.access_token as string, "GET", "/api/v2/organizations/me");
+    const org = await api(sandbox.url, body.access_token as string, { method: "GET", path: "/api/v2/organizations/me" });
     expect(org.body.thirdPartyOrgName).toBe("acme-eu");
-    const clients = await api(sandbox.url, body.access_token as string, "GET", "/api/v2/oauth/clients");
+    const clients = await api(sandbox.url, body.access_token as string, { method: "GET", path: "/api/v2/oauth/clients" });
     expect(clients.body).toMatchObject({ status: 403, code: "missing.permissions" });
   });
 
@@ -89,7 +89,7 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
   it("accepts an assertion signed by any of the provider's certificates, and no longer the removed one", async () => {
     const next = makeCertificate("gws-next.example.test");
     const signedBy = (privateKeyPem: string) => b64(signAssertion(assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com" }), privateKeyPem));
-    const both = await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", { issuerURI: ISSUER, certificates: [key.certificatePem, next.certificatePem], autoProvisionUsers: true });
+    const both = await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: { issuerURI: ISSUER, certificates: [key.certificatePem, next.certificatePem], autoProvisionUsers: true } });
     expect(both.status).toBe(200);
     expect((await exchange({ assertion: signedBy(key.privateKeyPem) })).status).toBe(200);
     expect((await exchange({ assertion: signedBy(next.privateKeyPem) })).status).toBe(200);
@@ -99,7 +99,7 @@ describe("POST /oauth/token (SAML2 bearer)", () => {
     // Removing a certificate takes both fields: a field left out keeps its stored value.
     const only = next.certificatePem;
     const body = { issuerURI: ISSUER, certificate: only, certificates: [only], autoProvisionUsers: true };
-    expect((await api(sandbox.url, admin, "PUT", "/api/v2/identityproviders/pureengage", body)).status).toBe(200);
+    expect((await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body })).status).toBe(200);
     expect((await exchange({ assertion: signedBy(next.privateKeyPem) })).status).toBe(200);
     expect((await exchange({ assertion: signedBy(key.privateKeyPem) })).body.description).toMatch(/^the signature does not verify against the identity provider's certificate/);
   });

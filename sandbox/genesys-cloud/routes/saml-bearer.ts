@@ -53,7 +53,7 @@ function userFor(org: OrgState, email: string, autoProvision: boolean): StoredUs
   return user;
 }
 
-export function exchangeSamlAssertion(state: SandboxState, clientOrg: OrgState, client: StoredClient, form: URLSearchParams, now = Date.now()) {
+export function exchangeSamlAssertion(state: SandboxState, { clientOrg, client, form, now = Date.now() }: { clientOrg: OrgState; client: StoredClient; form: URLSearchParams; now?: number }) {
   const orgName = form.get("orgName");
   if (!orgName) throw new TokenError(400, "invalid_request", "orgName is required (the org short name)");
   const org = findOrgByShortName(state, orgName);
@@ -79,5 +79,5 @@ export function exchangeSamlAssertion(state: SandboxState, clientOrg: OrgState, 
   checkTimes(assertion, now);
   if (!/^[^@\s]+@[^@\s]+$/.test(assertion.nameId)) throw refuse(`assertion NameID "${assertion.nameId}" is not an email address`);
   const user = userFor(org, assertion.nameId, provider.autoProvisionUsers);
-  return issueToken(state, org.id, { kind: "user", userId: user.id, clientId: client.id }, client);
+  return issueToken(state, { orgId: org.id, subject: { kind: "user", userId: user.id, clientId: client.id }, client });
 }

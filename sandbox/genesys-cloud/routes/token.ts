@@ -53,11 +53,11 @@ function tokenRequest(ctx: RequestContext): Reply {
   if (!ctx.sandbox.tokenLimiterTake(client.id)) throw new TokenError(400, "invalid_request", "rate limit exceeded");
   if (grantType === "client_credentials") {
     requireGrantType(client, "CLIENT-CREDENTIALS", grantType);
-    return { status: 200, body: issueToken(ctx.state, org.id, { kind: "client", clientId: client.id }, client) };
+    return { status: 200, body: issueToken(ctx.state, { orgId: org.id, subject: { kind: "client", clientId: client.id }, client }) };
   }
   if (grantType === SAML2_BEARER) {
     requireGrantType(client, "SAML2-BEARER", grantType);
-    return { status: 200, body: exchangeSamlAssertion(ctx.state, org, client, form) };
+    return { status: 200, body: exchangeSamlAssertion(ctx.state, { clientOrg: org, client, form }) };
   }
   throw new TokenError(400, "unsupported_grant_type", `unsupported grant type: ${grantType}`);
 }

@@ -16,7 +16,7 @@ describe("POST /api/v2/users/search", () => {
   });
   afterAll(() => sandbox.close());
   const search = async (body: unknown, client: { clientId: string; clientSecret: string } = ACME) =>
-    api(sandbox.url, await tokenFor(sandbox.url, client), "POST", SEARCH, body);
+    api(sandbox.url, await tokenFor(sandbox.url, client), { method: "POST", path: SEARCH, body });
   type FoundUser = { name: string; email: string; division: { name: string } };
   const users = (body: Record<string, unknown>) => body.results as FoundUser[];
 

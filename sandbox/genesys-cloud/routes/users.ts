@@ -50,7 +50,7 @@ export function registerUserRoutes(router: Router): void {
     const { org } = caller;
     if (!org.divisions.has(body.divisionId)) throw invalidValue("divisionId", `no division ${body.divisionId} in this org`);
     if ([...org.users.values()].some((u) => u.email.toLowerCase() === body.email.toLowerCase())) {
-      throw new ApiError(409, "general.conflict", `A user with email ${body.email} already exists`, { email: body.email });
+      throw new ApiError(409, { code: "general.conflict", message: `A user with email ${body.email} already exists`, messageParams: { email: body.email } });
     }
     const employee = roleByDefaultId(org, "employee");
     const now = new Date().toISOString();

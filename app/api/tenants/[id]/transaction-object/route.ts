@@ -43,6 +43,6 @@ export const POST = guardedRoute<{ id: string }>("tenant.read", async (request, 
   if (!parsed.success) throw new AppError("invalid_input", "Ask for the secrets explicitly.", { revealSecrets: ["must be true"] });
   const id = tenantIdOf(params);
   await assertTenant(id);
-  const built = await revealTransactionObject(getDb(), await auditContextFor(user), id, TRANSACTION_OBJECT_PURPOSES.export);
+  const built = await revealTransactionObject(getDb(), await auditContextFor(user), { tenantId: id, purpose: TRANSACTION_OBJECT_PURPOSES.export });
   return asFile(transactionObjectDocument(built, true));
 });
