@@ -12,7 +12,17 @@ const booleanFlag = z
 
 const optionalUrl = z.url({ message: "must be an absolute URL" }).optional();
 
-export const envSchema = z.object({
+export /** A whole number in a range; the message names the range and the unit, as operators set it. */
+function wholeNumber({ unit, min, max }: { unit: string; min: number; max: number }) {
+  const range = `must be from ${min} to ${max}${unit ? ` ${unit}` : ""}`;
+  return z.coerce
+    .number({ message: "must be a number" })
+    .int({ message: unit ? `must be a whole number of ${unit}` : "must be a whole number" })
+    .min(min, { message: range })
+    .max(max, { message: range });
+}
+
+const envSchema = z.object({
   PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -46,44 +56,19 @@ export const envSchema = z.object({
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   TRUST_PROXY: booleanFlag.default(false),
   /** Trusted proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end). */
-  TRUST_PROXY_HOPS: z.coerce
-    .number({ message: "must be a number" })
-    .int({ message: "must be a whole number" })
-    .min(1, { message: "must be from 1 to 10" })
-    .max(10, { message: "must be from 1 to 10" })
-    .default(1),
+  TRUST_PROXY_HOPS: wholeNumber({ unit: "", min: 1, max: 10 }).default(1),
   SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
   WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
   /** A session ends this long after sign-in, however active. */
-  SESSION_MAX_HOURS: z.coerce
-    .number({ message: "must be a number" })
-    .int({ message: "must be a whole number of hours" })
-    .min(1, { message: "must be from 1 to 168 hours" })
-    .max(168, { message: "must be from 1 to 168 hours" })
-    .default(8),
+  SESSION_MAX_HOURS: wholeNumber({ unit: "hours", min: 1, max: 168 }).default(8),
   /** A session ends after this long without a request. */
-  SESSION_IDLE_MINUTES: z.coerce
-    .number({ message: "must be a number" })
-    .int({ message: "must be a whole number of minutes" })
-    .min(2, { message: "must be from 2 to 1440 minutes" })
-    .max(1440, { message: "must be from 2 to 1440 minutes" })
-    .default(30),
+  SESSION_IDLE_MINUTES: wholeNumber({ unit: "minutes", min: 2, max: 1440 }).default(30),
   /** Revealing secrets, exporting them and rotating a certificate ask for the password again after this long. */
-  REAUTH_MINUTES: z.coerce
-    .number({ message: "must be a number" })
-    .int({ message: "must be a whole number of minutes" })
-    .min(1, { message: "must be from 1 to 1440 minutes" })
-    .max(1440, { message: "must be from 1 to 1440 minutes" })
-    .default(10),
+  REAUTH_MINUTES: wholeNumber({ unit: "minutes", min: 1, max: 1440 }).default(10),
   RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(600),
   /** How long Genesys Cloud may take to honour a new client, secret, certificate or role before a refusal is final. */
-  GENESYS_PROPAGATION_SECONDS: z.coerce
-    .number({ message: "must be a number" })
-    .int({ message: "must be a whole number of seconds" })
-    .min(0, { message: "must be from 0 to 600 seconds" })
-    .max(600, { message: "must be from 0 to 600 seconds" })
-    .default(90),
+  GENESYS_PROPAGATION_SECONDS: wholeNumber({ unit: "seconds", min: 0, max: 600 }).default(90),
   JOB_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).optional(),
