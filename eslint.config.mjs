@@ -5,7 +5,11 @@ import nextTypescript from "eslint-config-next/typescript";
 // its client-safe face); inside it, model <- preflight <- steps <- catalogue <- engine <- registration and rotation.
 const P = "./lib/provisioning";
 const outerLayers = [
-  { target: ["./components", "./lib"], from: "./app", message: "app/ is the top layer: pass what a component needs in from the page, or keep it in the feature." },
+  {
+    target: ["./components", "./lib"],
+    from: "./app",
+    message: "app/ is the top layer: pass what a component needs in from the page, or keep it in the feature.",
+  },
   { target: "./lib", from: "./components", message: "lib/ is the bottom layer." },
   {
     target: ["./{app,components,bench,scripts,e2e,test,sandbox}/**/*", "./lib/!(provisioning)/**/*"],
@@ -16,8 +20,14 @@ const outerLayers = [
 ];
 // Tests may cross provisioning's inner layers (an engine test registers a tenant); code may not.
 const innerLayers = [
-  { target: `${P}/model`, from: [`${P}/preflight`, `${P}/steps`, `${P}/catalogue.ts`, `${P}/engine`, `${P}/registration`, `${P}/rotation`] },
-  { target: `${P}/preflight`, from: [`${P}/steps`, `${P}/catalogue.ts`, `${P}/engine`, `${P}/registration`, `${P}/rotation`] },
+  {
+    target: `${P}/model`,
+    from: [`${P}/preflight`, `${P}/steps`, `${P}/catalogue.ts`, `${P}/engine`, `${P}/registration`, `${P}/rotation`],
+  },
+  {
+    target: `${P}/preflight`,
+    from: [`${P}/steps`, `${P}/catalogue.ts`, `${P}/engine`, `${P}/registration`, `${P}/rotation`],
+  },
   { target: `${P}/steps`, from: [`${P}/catalogue.ts`, `${P}/engine`, `${P}/registration`, `${P}/rotation`] },
   { target: `${P}/catalogue.ts`, from: [`${P}/engine`, `${P}/registration`, `${P}/rotation`] },
   { target: `${P}/engine`, from: [`${P}/registration`, `${P}/rotation`] },
@@ -27,7 +37,16 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", ".data-*/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      ".data-*/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     rules: {

@@ -13,5 +13,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer JSON or files, and static assets carry no inline script.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Hybrid Provisioner", template: "%s · Hybrid Provisioner" },
-  description: "Guided, verifiable, audited provisioning of Genesys Multicloud CX hybrid integrations with Genesys Cloud CX.",
+  description:
+    "Guided, verifiable, audited provisioning of Genesys Multicloud CX hybrid integrations with Genesys Cloud CX.",
 };
 
 export const viewport: Viewport = {

@@ -31,7 +31,11 @@ if (names.length === 0) {
 let failed = 0;
 for (const name of names) {
   console.log(`\n== bench/${name}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, name, "main.ts"), ...(requested.get(name) ?? [])], { stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(benchDir, name, "main.ts"), ...(requested.get(name) ?? [])],
+    { stdio: "inherit" },
+  );
   if (result.status !== 0) failed += 1;
 }
 console.log(`\n${names.length - failed} benchmarks within bound, ${failed} outside.`);

@@ -36,7 +36,10 @@ test.describe("signed in as an admin", () => {
 
   test("the audit event detail dialog has no serious accessibility violations", async ({ page }) => {
     await page.goto("/audit");
-    await page.getByRole("button", { name: /Details of event/ }).first().click();
+    await page
+      .getByRole("button", { name: /Details of event/ })
+      .first()
+      .click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -49,12 +52,21 @@ test.describe("at tablet width (768 × 1024)", () => {
     await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   });
 
-  test("every page fits the width (wide tables scroll in their own frame) and the navigation opens from its menu button", async ({ page }) => {
+  test("every page fits the width (wide tables scroll in their own frame) and the navigation opens from its menu button", async ({
+    page,
+  }) => {
     const tenantPath = await page.getByTestId("tenant-row-Acme").getByRole("link").first().getAttribute("href");
-    for (const path of [...dashboardPages.map((entry) => entry.path), tenantPath!, `${tenantPath}/transaction-object`, `${tenantPath}/certificate`]) {
+    for (const path of [
+      ...dashboardPages.map((entry) => entry.path),
+      tenantPath!,
+      `${tenantPath}/transaction-object`,
+      `${tenantPath}/certificate`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
     await page.getByRole("button", { name: "Open navigation menu" }).click();

@@ -18,7 +18,9 @@ async function chooseOption(page: Page, label: string, option: string) {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
-test("the audit log filters by action, outcome and text, keeps the filters in the URL, and shows an event's details", async ({ page }) => {
+test("the audit log filters by action, outcome and text, keeps the filters in the URL, and shows an event's details", async ({
+  page,
+}) => {
   // One failed sign-in, so there is a failure to find.
   await signIn(page, "nobody-audit@e2e.example.test", "not-a-password");
   await expect(page.getByRole("alert").filter({ hasText: /Sign-in failed/ })).toBeVisible();
@@ -82,8 +84,12 @@ test("the audit CSV export carries the page's filters and needs a session", asyn
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{8}T\d{6}Z\.csv$/);
-  const lines = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("seq,occurred_at,actor_email,actor_role,client_address,user_agent,action,target_type,target_id,target_label,outcome,details,prev_hash,chain_key,hash");
+  const lines = readFileSync((await download.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "seq,occurred_at,actor_email,actor_role,client_address,user_agent,action,target_type,target_id,target_label,outcome,details,prev_hash,chain_key,hash",
+  );
   expect(lines.length).toBeGreaterThan(1);
   // The user agent column holds quoted commas, so look for the action as a whole cell.
   for (const line of lines.slice(1)) expect(line).toMatch(/,auth\.sign_in,(user)?,/);
@@ -96,7 +102,10 @@ test("the audit CSV export carries the page's filters and needs a session", asyn
   expect(anonymous.status()).toBe(401);
 });
 
-test("the network page lists every region's hosts with reasons, exports them, and offers the probe", async ({ page, request }) => {
+test("the network page lists every region's hosts with reasons, exports them, and offers the probe", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.getByRole("link", { name: "Network" }).click();
   await expect(page.getByRole("heading", { name: "Network" })).toBeVisible();
@@ -110,12 +119,17 @@ test("the network page lists every region's hosts with reasons, exports them, an
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync((await (await downloadPromise).path())!, "utf8").split("\r\n");
   expect(csv[0]).toBe("region,region_name,service,host,port,protocol,direction,purpose");
-  expect(csv).toContain("eu-west-1,EU (Ireland),apps,apps.mypurecloud.ie,443,TCP,outbound,Web UI and the Predictive Engagement tracker script");
+  expect(csv).toContain(
+    "eu-west-1,EU (Ireland),apps,apps.mypurecloud.ie,443,TCP,outbound,Web UI and the Predictive Engagement tracker script",
+  );
 
   const json = await page.request.get("/api/network/allow-list?format=json&region=eu-west-1");
   expect(json.status()).toBe(200);
   expect((await json.json()).rules.map((rule: { host: string }) => rule.host)).toEqual([
-    "login.mypurecloud.ie", "api.mypurecloud.ie", "apps.mypurecloud.ie", "streaming.mypurecloud.ie",
+    "login.mypurecloud.ie",
+    "api.mypurecloud.ie",
+    "apps.mypurecloud.ie",
+    "streaming.mypurecloud.ie",
   ]);
   expect((await page.request.get("/api/network/allow-list?format=xml")).status()).toBe(400);
   expect((await request.get("/api/network/allow-list?format=csv")).status()).toBe(401);

@@ -7,7 +7,11 @@ import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
 
 // Initech of the demo deployment: no other spec provisions it.
-const viewer = { email: `rotation-viewer-${Date.now()}@e2e.example.test`, name: "Rory Viewer", password: "rotation-viewer-password-42" };
+const viewer = {
+  email: `rotation-viewer-${Date.now()}@e2e.example.test`,
+  name: "Rory Viewer",
+  password: "rotation-viewer-password-42",
+};
 let certificatePath = "";
 
 test.describe.configure({ mode: "serial" });
@@ -18,7 +22,9 @@ async function openInitech(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
 }
 
-test("an operator rotates the certificate from the certificate page and watches every stage complete", async ({ page }, testInfo) => {
+test("an operator rotates the certificate from the certificate page and watches every stage complete", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000);
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await openInitech(page);
@@ -46,7 +52,13 @@ test("an operator rotates the certificate from the certificate page and watches 
   await page.getByRole("button", { name: "Rotate certificate" }).click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText("Rotate certificate of Initech?");
-  for (const stage of ["Generate new key material", "Add the new certificate to the identity provider", "Update the transaction object", "Smoke test with the new key", "Remove the old certificate"]) {
+  for (const stage of [
+    "Generate new key material",
+    "Add the new certificate to the identity provider",
+    "Update the transaction object",
+    "Smoke test with the new key",
+    "Remove the old certificate",
+  ]) {
     await expect(confirm).toContainText(stage);
   }
   // The sign-in is older than the re-authentication window: the password is asked again before anything is queued.
@@ -60,7 +72,13 @@ test("an operator rotates the certificate from the certificate page and watches 
   // No reload: the page polls while the rotation runs and shows each stage.
   const rotation = page.getByTestId("rotation").first();
   await expect(rotation).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
-  for (const stage of ["generate", "add-certificate", "update-transaction-object", "smoke-test", "remove-old-certificate"]) {
+  for (const stage of [
+    "generate",
+    "add-certificate",
+    "update-transaction-object",
+    "smoke-test",
+    "remove-old-certificate",
+  ]) {
     await expect(rotation.getByTestId(`stage-${stage}`)).toHaveAttribute("data-status", "succeeded");
   }
   await expect(page.getByText("Certificate rotated", { exact: true })).toBeVisible();

@@ -13,8 +13,16 @@ import { SAML_KEY_MATERIAL } from "../lib/provisioning/client-safe";
 // The demo tenant Globex (deployment "Sandbox (multi-tenant)", org globex-us of the built-in sandbox) is walked through
 // its whole checklist by an operator; a viewer then looks at the same tenant.
 const stamp = Date.now();
-const operator = { email: `journey-operator-${stamp}@e2e.example.test`, name: "Olga Operator", password: "journey-operator-password-42" };
-const viewer = { email: `journey-viewer-${stamp}@e2e.example.test`, name: "Vic Viewer", password: "journey-viewer-password-42" };
+const operator = {
+  email: `journey-operator-${stamp}@e2e.example.test`,
+  name: "Olga Operator",
+  password: "journey-operator-password-42",
+};
+const viewer = {
+  email: `journey-viewer-${stamp}@e2e.example.test`,
+  name: "Vic Viewer",
+  password: "journey-viewer-password-42",
+};
 const keyPassword = "saml-key-material.key-password";
 const MASK = "********";
 
@@ -45,7 +53,9 @@ test("an admin adds an operator and a viewer", async ({ page }) => {
   await createUser(page, viewer, "Viewer");
 });
 
-test("an operator plans first, sees what Apply will do, then applies until the checklist is green", async ({ page }, testInfo) => {
+test("an operator plans first, sees what Apply will do, then applies until the checklist is green", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await signInAs(page, operator.email, operator.password);
 
@@ -53,7 +63,9 @@ test("an operator plans first, sees what Apply will do, then applies until the c
   await page.getByTestId("tenant-row-Globex").getByRole("link", { name: "Globex" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Globex" })).toBeVisible();
   checklistPath = new URL(page.url()).pathname;
-  await expect(page.getByRole("navigation", { name: "Tenant pages" }).getByRole("link", { name: "Certificate" })).toHaveAttribute("href", `${checklistPath}/certificate`);
+  await expect(
+    page.getByRole("navigation", { name: "Tenant pages" }).getByRole("link", { name: "Certificate" }),
+  ).toHaveAttribute("href", `${checklistPath}/certificate`);
 
   // The isolation check needs a sample agent of the tenant, entered through the step's generated form.
   await expect(page.getByTestId("step-tenant-isolation")).toBeVisible();
@@ -99,7 +111,9 @@ test("an operator plans first, sees what Apply will do, then applies until the c
   await screenshot(page, testInfo, "overview");
 });
 
-test("the operator reveals a secret, and the audit log records who and which secret but not the value", async ({ page }, testInfo) => {
+test("the operator reveals a secret, and the audit log records who and which secret but not the value", async ({
+  page,
+}, testInfo) => {
   const recorded = recordServerActions(page);
   await signInAs(page, operator.email, operator.password);
   await page.goto(checklistPath);
@@ -132,7 +146,10 @@ test("the operator reveals a secret, and the audit log records who and which sec
   await expect(rows.first()).toContainText(operator.email);
   await expect(rows.first()).toContainText("secret.reveal");
   await screenshot(page, testInfo, "audit-log");
-  await rows.first().getByRole("button", { name: /Details of event/ }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: /Details of event/ })
+    .click();
   const details = page.getByRole("dialog");
   await expect(details).toContainText(keyPassword);
   await expect(details).toContainText(SAML_KEY_MATERIAL);
@@ -167,13 +184,16 @@ test("an aged sign-in asks for the password again before secrets are revealed or
   await expect(page.getByText("Could not export with secrets")).toBeVisible();
 });
 
-test("the transaction object page shows every key the same as in GAX, and exports it as JSON", async ({ page }, testInfo) => {
+test("the transaction object page shows every key the same as in GAX, and exports it as JSON", async ({
+  page,
+}, testInfo) => {
   await signInAs(page, operator.email, operator.password);
   await page.goto(checklistPath);
   await page.getByRole("link", { name: "Transaction object" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Transaction object" })).toBeVisible();
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "same");
-  for (const section of ["general", "saml", "saml_auth"]) await expect(page.getByTestId(`section-${section}`)).toBeVisible();
+  for (const section of ["general", "saml", "saml_auth"])
+    await expect(page.getByTestId(`section-${section}`)).toBeVisible();
   const options = page.locator("[data-testid^=option-]");
   expect(await options.count()).toBeGreaterThan(10);
   for (const option of await options.all()) await expect(option).toHaveAttribute("data-comparison", "same");
@@ -188,14 +208,24 @@ test("the transaction object page shows every key the same as in GAX, and export
   await page.getByRole("button", { name: "Hide secrets" }).click();
   await expect(page.getByTestId("revealed-secret")).toHaveCount(0);
 
-  const [masked] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSON" }).click()]);
+  const [masked] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export JSON" }).click(),
+  ]);
   expect(masked.suggestedFilename()).toMatch(/^hybrid_integration-sandbox-multi-tenant-globex\.json$/);
-  const maskedDocument = JSON.parse(readFileSync(await masked.path(), "utf8")) as { secrets: string; object: { name: string }; sections: Record<string, Record<string, string>> };
+  const maskedDocument = JSON.parse(readFileSync(await masked.path(), "utf8")) as {
+    secrets: string;
+    object: { name: string };
+    sections: Record<string, Record<string, string>>;
+  };
   expect(maskedDocument).toMatchObject({ secrets: "masked", object: { name: "hybrid_integration" } });
   expect(maskedDocument.sections.saml!.password).toBe(MASK);
   expect(maskedDocument.sections.general!.organization_sname).toBe("globex-us");
 
-  const [revealed] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export with secrets" }).click()]);
+  const [revealed] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export with secrets" }).click(),
+  ]);
   expect(revealed.suggestedFilename()).toMatch(/-with-secrets\.json$/);
   const revealedDocument = JSON.parse(readFileSync(await revealed.path(), "utf8")) as typeof maskedDocument;
   expect(revealedDocument.secrets).toBe("revealed");
@@ -203,12 +233,18 @@ test("the transaction object page shows every key the same as in GAX, and export
 
   await page.goto("/audit?action=secret.reveal");
   await expect(page.getByTestId("audit-row").first()).toContainText(operator.email);
-  await page.getByTestId("audit-row").first().getByRole("button", { name: /Details of event/ }).click();
+  await page
+    .getByTestId("audit-row")
+    .first()
+    .getByRole("button", { name: /Details of event/ })
+    .click();
   await expect(page.getByRole("dialog")).toContainText("transaction-object-export");
   await expect(page.getByRole("dialog")).not.toContainText(revealedValue);
 });
 
-test("the printable page lists every option with a box to tick, secrets masked until revealed for printing", async ({ page }) => {
+test("the printable page lists every option with a box to tick, secrets masked until revealed for printing", async ({
+  page,
+}) => {
   await signInAs(page, operator.email, operator.password);
   await page.goto(`${checklistPath}/transaction-object`);
   await page.getByRole("link", { name: "Printable page" }).click();
@@ -225,7 +261,9 @@ test("the printable page lists every option with a box to tick, secrets masked u
   await expect(page.getByTestId("option-saml/password")).toBeVisible();
 });
 
-test("a viewer sees the secrets masked with no Reveal, and the server refuses the reveal and the export with secrets", async ({ page }) => {
+test("a viewer sees the secrets masked with no Reveal, and the server refuses the reveal and the export with secrets", async ({
+  page,
+}) => {
   await signInAs(page, viewer.email, viewer.password);
   await page.goto(checklistPath);
   await expect(page.getByTestId(`secret-${keyPassword}`)).toContainText("••••••••");
@@ -240,7 +278,9 @@ test("a viewer sees the secrets masked with no Reveal, and the server refuses th
   const refused = await replay(page, revealRequest!);
   expect(refused).toContain('"code":"forbidden"');
   expect(refused).not.toContain(revealedValue);
-  const exportResponse = await page.request.post(`/api/tenants/${checklistPath.split("/").pop()}/transaction-object`, { data: { revealSecrets: true } });
+  const exportResponse = await page.request.post(`/api/tenants/${checklistPath.split("/").pop()}/transaction-object`, {
+    data: { revealSecrets: true },
+  });
   expect(exportResponse.status()).toBe(403);
   expect(await exportResponse.text()).not.toContain(revealedValue);
   // Both attempts are on record as refused reveals.

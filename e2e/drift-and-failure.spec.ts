@@ -6,7 +6,12 @@ import { GaxClient } from "../lib/config-server/gax-client";
 import { findHybridIntegration, requireTenant } from "../lib/config-server/gax-lookups";
 import { startGaxSandbox, type GaxSandbox } from "../sandbox/gax";
 import { defaultGaxSeed, SANDBOX_ADMIN } from "../sandbox/gax/default-seed";
-import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type RunningGenesysSandbox } from "../sandbox/genesys-cloud";
+import {
+  bootstrapClientOf,
+  defaultGenesysSeed,
+  startGenesysCloudSandbox,
+  type RunningGenesysSandbox,
+} from "../sandbox/genesys-cloud";
 import { e2eAdmin } from "./support/environment";
 import { enterIsolationAgent } from "./support/checklist";
 import { signInAs } from "./support/session";
@@ -15,7 +20,8 @@ import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SMOKE_TEST, TRANSACTION_OBJECT } from
 // This spec brings its own sandboxes (with control endpoints, for fault injection) and registers its own deployment
 // and tenant on them, so nothing it breaks is seen by other specs, and nothing they do changes what it sees. Its
 // tenant and org are the default seeds' Initech renamed, so no row or search of another spec finds them.
-const rename = <T>(seed: T): T => JSON.parse(JSON.stringify(seed).replaceAll("Initech", "Vandelay").replaceAll("initech", "vandelay")) as T;
+const rename = <T>(seed: T): T =>
+  JSON.parse(JSON.stringify(seed).replaceAll("Initech", "Vandelay").replaceAll("initech", "vandelay")) as T;
 const genesysSeed = rename(defaultGenesysSeed);
 // Fresh org ids too: an org is provisioned for one tenant only, and other specs provision the demo Initech.
 for (const org of genesysSeed.orgs) org.id = randomUUID();
@@ -43,7 +49,10 @@ test.afterAll(async () => {
 async function genesysApi(method: string, path: string, body?: unknown) {
   const token = await fetch(`${genesys.url}/oauth/token`, {
     method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${bootstrap.clientId}:${bootstrap.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${bootstrap.clientId}:${bootstrap.clientSecret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: "grant_type=client_credentials",
   });
   expect(token.status, "sandbox token").toBe(200);
@@ -58,24 +67,46 @@ async function genesysApi(method: string, path: string, body?: unknown) {
 }
 
 async function setFaults(url: string, faults: unknown) {
-  const response = await fetch(`${url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  const response = await fetch(`${url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
   expect(response.status, "fault configuration").toBe(200);
 }
 
 /** Changes one option of the tenant's hybrid_integration object in GAX, as someone editing it in GAX would. */
 async function changeGaxOption() {
-  const client = new GaxClient({ baseUrl: gax.deploymentUrls.multi!, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password, passwordIsEncrypted: false, timeoutMs: 10_000 });
+  const client = new GaxClient({
+    baseUrl: gax.deploymentUrls.multi!,
+    username: SANDBOX_ADMIN.username,
+    password: SANDBOX_ADMIN.password,
+    passwordIsEncrypted: false,
+    timeoutMs: 10_000,
+  });
   const live = (await findHybridIntegration(client, await requireTenant(client, tenantName)))!;
-  const property = live.userproperties.property.map((entry) => (entry.section === driftedOption.section && entry.key === driftedOption.key ? { ...entry, value: driftedOption.value } : entry));
-  await client.request("PUT", `cfg/objects/CfgTransaction/${live.dbid}`, { body: { ...live, userproperties: { property } } });
+  const property = live.userproperties.property.map((entry) =>
+    entry.section === driftedOption.section && entry.key === driftedOption.key
+      ? { ...entry, value: driftedOption.value }
+      : entry,
+  );
+  await client.request("PUT", `cfg/objects/CfgTransaction/${live.dbid}`, {
+    body: { ...live, userproperties: { property } },
+  });
 }
 
 /** Runs "<mode> all" from the checklist and waits until the run has finished. */
 async function runAll(page: Page, mode: "Apply" | "Verify") {
   await page.getByRole("button", { name: `${mode} all` }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: `${mode} all` }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: `${mode} all` })
+    .click();
   await expect(page.getByText(`${mode} queued for every step of ${tenantName}`)).toBeVisible();
-  await expect(page.getByTestId("run-row").first()).toContainText(new RegExp(`${mode} · all steps.*(Succeeded|Failed)`), { timeout: 150_000 });
+  await expect(page.getByTestId("run-row").first()).toContainText(
+    new RegExp(`${mode} · all steps.*(Succeeded|Failed)`),
+    { timeout: 150_000 },
+  );
 }
 
 const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
@@ -116,33 +147,60 @@ test("an operator registers a tenant on sandboxes that can be broken, and provis
   await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
 });
 
-test("drift made in both sandboxes shows after Verify, with the differing fields, on the checklist and the overview, and Apply repairs it", async ({ page }, testInfo) => {
+test("drift made in both sandboxes shows after Verify, with the differing fields, on the checklist and the overview, and Apply repairs it", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(300_000);
   // Someone removes the Predictive Engagement permissions from the employee role, points SSO elsewhere, and edits
   // the transaction object in GAX.
-  const [employee] = (await genesysApi("GET", "/api/v2/authorization/roles?defaultRoleId=employee")).entities as { id: string; name: string; description: string; permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[] }[];
-  const kept = employee!.permissionPolicies.filter((policy) => policy.domain !== "journey").map(({ domain, entityName, actionSet }) => ({ domain, entityName, actionSet }));
-  await genesysApi("PUT", `/api/v2/authorization/roles/${employee!.id}`, { name: employee!.name, description: employee!.description, permissionPolicies: kept });
+  const [employee] = (await genesysApi("GET", "/api/v2/authorization/roles?defaultRoleId=employee")).entities as {
+    id: string;
+    name: string;
+    description: string;
+    permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[];
+  }[];
+  const kept = employee!.permissionPolicies
+    .filter((policy) => policy.domain !== "journey")
+    .map(({ domain, entityName, actionSet }) => ({ domain, entityName, actionSet }));
+  await genesysApi("PUT", `/api/v2/authorization/roles/${employee!.id}`, {
+    name: employee!.name,
+    description: employee!.description,
+    permissionPolicies: kept,
+  });
   const provider = await genesysApi("GET", "/api/v2/identityproviders/pureengage");
   const { name, issuerURI, certificate, autoProvisionUsers, disabled } = provider;
-  await genesysApi("PUT", "/api/v2/identityproviders/pureengage", { name, issuerURI, certificate, autoProvisionUsers, disabled, ssoTargetURI: driftedSsoTarget });
+  await genesysApi("PUT", "/api/v2/identityproviders/pureengage", {
+    name,
+    issuerURI,
+    certificate,
+    autoProvisionUsers,
+    disabled,
+    ssoTargetURI: driftedSsoTarget,
+  });
   await changeGaxOption();
 
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto(checklistPath);
   await runAll(page, "Verify");
-  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT]) await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
+  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT])
+    await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
   await expect(step(page, EMPLOYEE_ROLE)).toContainText("journey:session:view");
   const sso = step(page, IDENTITY_PROVIDER).getByRole("row").filter({ hasText: "ssoTargetURI" });
   await expect(sso).toContainText(driftedSsoTarget);
-  await expect(step(page, TRANSACTION_OBJECT).getByRole("row").filter({ hasText: `${driftedOption.section}/${driftedOption.key}` })).toContainText(driftedOption.value);
+  await expect(
+    step(page, TRANSACTION_OBJECT)
+      .getByRole("row")
+      .filter({ hasText: `${driftedOption.section}/${driftedOption.key}` }),
+  ).toContainText(driftedOption.value);
   await page.screenshot({ path: testInfo.outputPath("checklist-drifted.png"), fullPage: true });
 
   await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}&drift=yes`);
   const row = page.getByTestId(`tenant-row-${tenantName}`);
   await expect(row).toContainText(/\d+ drifted/);
   // The counter counts every drifted tenant of the installation; this one is among them.
-  const drifted = Number((await page.getByTestId("counter-drifted").locator("span").first().textContent())?.replace(/,/g, ""));
+  const drifted = Number(
+    (await page.getByTestId("counter-drifted").locator("span").first().textContent())?.replace(/,/g, ""),
+  );
   expect(drifted).toBeGreaterThanOrEqual(1);
   await expect(row.getByTestId("certificate-expiry")).toHaveAttribute("data-state", /^(valid|expiring)$/);
   await expect(row.getByTestId("certificate-expiry")).toContainText(/\d+ days? left/);
@@ -160,14 +218,17 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
   await runAll(page, "Apply");
   await runAll(page, "Verify");
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
-  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT]) await expect(step(page, key)).toHaveAttribute("data-status", "done");
+  for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT])
+    await expect(step(page, key)).toHaveAttribute("data-status", "done");
   await expect(page.getByText("Differences found at the last verification")).toHaveCount(0);
   await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
   await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}`);
   await expect(page.getByTestId(`tenant-row-${tenantName}`)).toContainText("None found");
 });
 
-test("a failure injected in a sandbox shows the operator message and the next action, and the step is retried once it is gone", async ({ page }) => {
+test("a failure injected in a sandbox shows the operator message and the next action, and the step is retried once it is gone", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto(checklistPath);
@@ -191,7 +252,18 @@ test("a failure injected in a sandbox shows the operator message and the next ac
 
   // GAX fails every write of the transaction object while it needs one (an option was changed there).
   await changeGaxOption();
-  await setFaults(gax.url, { rules: [{ method: "PUT", pathIncludes: "cfg/objects/CfgTransaction", action: "error", phase: "before", status: 503, times: 1000 }] });
+  await setFaults(gax.url, {
+    rules: [
+      {
+        method: "PUT",
+        pathIncludes: "cfg/objects/CfgTransaction",
+        action: "error",
+        phase: "before",
+        status: 503,
+        times: 1000,
+      },
+    ],
+  });
   const transaction = step(page, TRANSACTION_OBJECT);
   const applyTransaction = transaction.getByRole("button", { name: /^Apply / });
   await applyTransaction.click();

@@ -4,7 +4,9 @@ import { signInAs } from "./support/session";
 
 const pages = ["/", "/tenants", "/audit", "/network", "/deployments", "/users", "/settings"];
 
-test("every page carries its own nonce-based Content-Security-Policy and runs without a violation", async ({ page }) => {
+test("every page carries its own nonce-based Content-Security-Policy and runs without a violation", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
@@ -35,7 +37,10 @@ test("every page carries its own nonce-based Content-Security-Policy and runs wi
 });
 
 test("a server action posted from another site is refused with 403, not a server error", async ({ request }) => {
-  const response = await request.post("/users", { headers: { "Next-Action": "0".repeat(42), Origin: "https://attacker.example" }, data: "[]" });
+  const response = await request.post("/users", {
+    headers: { "Next-Action": "0".repeat(42), Origin: "https://attacker.example" },
+    data: "[]",
+  });
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ code: "forbidden" });
 });

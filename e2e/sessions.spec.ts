@@ -7,7 +7,11 @@ import { createUser } from "./support/users";
 // A session is a row in the database: sign-out, a password reset, a deactivation and an admin end it, and the cookie
 // that carried it opens nothing any more, even when replayed.
 const stamp = Date.now();
-const person = (name: string) => ({ email: `session-${name}-${stamp}@e2e.example.test`, name: `Session ${name}`, password: `session-${name}-password-42` });
+const person = (name: string) => ({
+  email: `session-${name}-${stamp}@e2e.example.test`,
+  name: `Session ${name}`,
+  password: `session-${name}-password-42`,
+});
 const signsOut = person("signs-out");
 const reset = person("reset");
 const deactivated = person("deactivated");
@@ -16,7 +20,10 @@ const ended = person("ended");
 test.describe.configure({ mode: "serial" });
 
 /** Signs the user in, in a browser context of their own, and returns the context (the "stolen" cookies). */
-async function signedInContext(browser: Browser, user: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInContext(
+  browser: Browser,
+  user: { email: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAs(page, user.email, user.password);
@@ -33,7 +40,10 @@ async function replayedCookiesAreRefused(browser: Browser, cookies: Awaited<Retu
   await replay.close();
 }
 
-async function confirmRowAction(page: Page, { email, button, confirm }: { email: string; button: string; confirm: string }) {
+async function confirmRowAction(
+  page: Page,
+  { email, button, confirm }: { email: string; button: string; confirm: string },
+) {
   await page.goto("/users");
   await page.getByTestId(`user-row-${email}`).getByRole("button", { name: button }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: confirm }).click();
@@ -55,20 +65,35 @@ test("after sign-out, the old session cookie no longer opens the dashboard", asy
 test("after an admin resets the password, the user's open session ends", async ({ browser, page }) => {
   const { context, page: userPage } = await signedInContext(browser, reset);
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
-  await confirmRowAction(page, { email: reset.email, button: `Reset password of ${reset.email}`, confirm: "Reset password" });
+  await confirmRowAction(page, {
+    email: reset.email,
+    button: `Reset password of ${reset.email}`,
+    confirm: "Reset password",
+  });
   await expect(page.getByText(`New password set for ${reset.email}.`)).toBeVisible();
   await userPage.goto("/tenants");
   await expect(userPage).toHaveURL(/\/sign-in/);
   await context.close();
 });
 
-test("a deactivated user's session does not come back when the account is activated again", async ({ browser, page }) => {
+test("a deactivated user's session does not come back when the account is activated again", async ({
+  browser,
+  page,
+}) => {
   const { context } = await signedInContext(browser, deactivated);
   const cookies = await context.cookies();
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
-  await confirmRowAction(page, { email: deactivated.email, button: `Deactivate ${deactivated.email}`, confirm: "Deactivate" });
+  await confirmRowAction(page, {
+    email: deactivated.email,
+    button: `Deactivate ${deactivated.email}`,
+    confirm: "Deactivate",
+  });
   await expect(page.getByText(`${deactivated.email} can no longer sign in.`)).toBeVisible();
-  await confirmRowAction(page, { email: deactivated.email, button: `Activate ${deactivated.email}`, confirm: "Activate" });
+  await confirmRowAction(page, {
+    email: deactivated.email,
+    button: `Activate ${deactivated.email}`,
+    confirm: "Activate",
+  });
   await expect(page.getByText(`${deactivated.email} can sign in again.`)).toBeVisible();
   await replayedCookiesAreRefused(browser, cookies);
   await context.close();
@@ -81,7 +106,11 @@ test("an admin sees a user's open sessions and ends them all", async ({ browser,
   await page.goto("/users");
   const row = page.getByTestId(`user-row-${ended.email}`);
   await expect(row.getByRole("cell").nth(6)).toHaveText("2");
-  await confirmRowAction(page, { email: ended.email, button: `End sessions of ${ended.email}`, confirm: "End sessions" });
+  await confirmRowAction(page, {
+    email: ended.email,
+    button: `End sessions of ${ended.email}`,
+    confirm: "End sessions",
+  });
   await expect(page.getByText(`2 sessions of ${ended.email} ended.`)).toBeVisible();
   await expect(row.getByRole("cell").nth(6)).toHaveText("0");
   await expect(row.getByRole("button", { name: `End sessions of ${ended.email}` })).toBeDisabled();

@@ -7,17 +7,24 @@ import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
 
 const demoTenants = ["Acme", "Globex", "Initech"];
-const viewer = { email: `tenant-viewer-${Date.now()}@e2e.example.test`, name: "Tess Viewer", password: "tenant-viewer-password-42" };
+const viewer = {
+  email: `tenant-viewer-${Date.now()}@e2e.example.test`,
+  name: "Tess Viewer",
+  password: "tenant-viewer-password-42",
+};
 
 test.describe.configure({ mode: "serial" });
 
-test("the demo tenants are listed on the overview and the tenants page, and filters live in the URL", async ({ page }, testInfo) => {
+test("the demo tenants are listed on the overview and the tenants page, and filters live in the URL", async ({
+  page,
+}, testInfo) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   for (const name of demoTenants) await expect(page.getByTestId(`tenant-row-${name}`)).toBeVisible();
 
   await page.getByRole("link", { name: "Tenants", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Tenants" })).toBeVisible();
-  for (const name of demoTenants) await expect(page.getByTestId(`tenant-row-${name}`)).toContainText("Sandbox (multi-tenant)");
+  for (const name of demoTenants)
+    await expect(page.getByTestId(`tenant-row-${name}`)).toContainText("Sandbox (multi-tenant)");
 
   await page.getByRole("searchbox", { name: "Search" }).fill("glob");
   await page.getByRole("button", { name: "Filter" }).click();
@@ -28,7 +35,9 @@ test("the demo tenants are listed on the overview and the tenants page, and filt
   // Other specs add tenants of their own: look at the order of the demo ones.
   await page.goto("/tenants?sort=tenant&dir=desc");
   await expect(page.getByTestId("tenant-row-Initech").first()).toBeVisible();
-  const order = await page.locator("[data-testid^=tenant-row-]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")!.replace("tenant-row-", "")));
+  const order = await page
+    .locator("[data-testid^=tenant-row-]")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")!.replace("tenant-row-", "")));
   expect([...new Set(order.filter((name) => demoTenants.includes(name)))]).toEqual([...demoTenants].reverse());
   await page.screenshot({ path: testInfo.outputPath("tenants-overview.png"), fullPage: true });
 });
@@ -38,7 +47,9 @@ test("the demo tenants are listed on the overview and the tenants page, and filt
 const rehearsal = "E2E rehearsal (multi-tenant)";
 const sandboxUrl = `http://127.0.0.1:${e2eEnvironment.GENESYS_SANDBOX_PORT}`;
 
-test("an operator registers a deployment and a tenant, applies every step, and the checklist goes green live", async ({ page }, testInfo) => {
+test("an operator registers a deployment and a tenant, applies every step, and the checklist goes green live", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto("/deployments");
@@ -106,7 +117,9 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");
   await expect(page.getByText("Apply finished")).toBeVisible();
   // The key-material step certified the prepared key, and the prepared key is gone.
-  await expect(page.getByTestId("step-saml-key-material")).toContainText("made the SAML certificate for the key prepared when the tenant was registered");
+  await expect(page.getByTestId("step-saml-key-material")).toContainText(
+    "made the SAML certificate for the key prepared when the tenant was registered",
+  );
   await expect(preparedKey).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("tenant-checklist.png"), fullPage: true });
 });
@@ -126,7 +139,8 @@ test("a viewer sees the tenants and the checklist but no control that changes an
   await page.getByTestId("tenant-row-Acme").getByRole("link", { name: "Acme" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Acme" })).toBeVisible();
   await expect(page.getByTestId("step-smoke-test")).toHaveAttribute("data-status", "done");
-  for (const name of [/^(Plan|Apply|Verify) all$/, /^Apply /, /^Verify /]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of [/^(Plan|Apply|Verify) all$/, /^Apply /, /^Verify /])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
 
   await page.goto("/deployments");
   await expect(page.getByTestId("deployment-row-Sandbox (multi-tenant)")).toContainText("3");

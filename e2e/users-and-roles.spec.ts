@@ -3,7 +3,11 @@ import { e2eAdmin } from "./support/environment";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
 import { signIn, signInAs, signOut } from "./support/session";
 
-const viewer = { email: `viewer-${Date.now()}@e2e.example.test`, name: "Vera Viewer", password: "viewer-password-5678" };
+const viewer = {
+  email: `viewer-${Date.now()}@e2e.example.test`,
+  name: "Vera Viewer",
+  password: "viewer-password-5678",
+};
 const genericError = /Sign-in failed\. Check your email and password/;
 
 test.describe.configure({ mode: "serial" });
@@ -57,7 +61,14 @@ test("an admin creates a viewer, and every mutation is recorded", async ({ page 
 
   await page.getByRole("link", { name: "Audit log" }).click();
   const rows = page.getByTestId("audit-row");
-  for (const action of ["user.create", "user.update", "user.reset_password", "user.deactivate", "user.activate", "auth.sign_in"]) {
+  for (const action of [
+    "user.create",
+    "user.update",
+    "user.reset_password",
+    "user.deactivate",
+    "user.activate",
+    "auth.sign_in",
+  ]) {
     await expect(rows.filter({ hasText: action }).first()).toBeVisible();
   }
   await expect(rows.filter({ hasText: "auth.sign_in" }).filter({ hasText: "Failure" }).first()).toBeVisible();
@@ -65,7 +76,9 @@ test("an admin creates a viewer, and every mutation is recorded", async ({ page 
   await signOut(page);
 });
 
-test("a viewer can look but not touch: no Users page, and every mutating action is refused on the server", async ({ page }) => {
+test("a viewer can look but not touch: no Users page, and every mutating action is refused on the server", async ({
+  page,
+}) => {
   expect(adminActions.length).toBeGreaterThanOrEqual(5);
   await signInAs(page, viewer.email, viewer.password);
   await expect(page.getByRole("navigation").getByRole("link", { name: "Users" })).toHaveCount(0);

@@ -1,7 +1,15 @@
 /** An error written for operators: what went wrong and what to do. Safe to show; anything else is not. */
 export class AppError extends Error {
   constructor(
-    readonly code: "invalid_input" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "reauthentication_required" | "precondition_failed" | "unavailable",
+    readonly code:
+      | "invalid_input"
+      | "not_found"
+      | "conflict"
+      | "forbidden"
+      | "unauthenticated"
+      | "reauthentication_required"
+      | "precondition_failed"
+      | "unavailable",
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {

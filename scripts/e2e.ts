@@ -21,5 +21,8 @@ delete env.DATABASE_URL;
 for (const name of ["E2E_PORT", "E2E_POSTGRES_PORT", "E2E_GENESYS_SANDBOX_PORT", "E2E_GAX_SANDBOX_PORT"]) {
   env[name] ??= String(await freePort());
 }
-const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
+const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env,
+});
 process.exit(result.status ?? 1);

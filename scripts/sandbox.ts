@@ -14,7 +14,8 @@ interface RunningSandbox {
 
 const number = (flag: string, min: number, max: number) => (raw: string) => {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new InvalidArgumentError(`${flag} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new InvalidArgumentError(`${flag} must be a number from ${min} to ${max}`);
   return value;
 };
 
@@ -28,7 +29,8 @@ function envPort(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number from 0 to 65535 (got "${raw}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number from 0 to 65535 (got "${raw}")`);
   return port;
 }
 
@@ -36,7 +38,12 @@ const buildProgram = () =>
   new Command("sandbox")
     .description("Start the Genesys Cloud sandbox (login + Platform API on one port) and the GAX sandbox")
     .option("--host <host>", "interface to listen on", "127.0.0.1")
-    .option("--port <port>", "Genesys Cloud sandbox port (env GENESYS_SANDBOX_PORT)", number("--port", 0, 65535), envPort("GENESYS_SANDBOX_PORT", 4010))
+    .option(
+      "--port <port>",
+      "Genesys Cloud sandbox port (env GENESYS_SANDBOX_PORT)",
+      number("--port", 0, 65535),
+      envPort("GENESYS_SANDBOX_PORT", 4010),
+    )
     .option("--seed <file>", "Genesys Cloud seed JSON (env GENESYS_SANDBOX_SEED)", process.env.GENESYS_SANDBOX_SEED)
     .option("--rate-limit <n>", "API requests per token per minute", number("--rate-limit", 1, 1_000_000), 300)
     .option("--rate-limit-window <mode>", "sliding or fixed API limit window", windowMode, "sliding")
@@ -44,7 +51,12 @@ const buildProgram = () =>
     .option("--jitter-ms <ms>", "random extra latency up to this much", number("--jitter-ms", 0, 600_000), 0)
     .option("--error-rate <share>", "share of requests answered 500/503/504", number("--error-rate", 0, 1), 0)
     .option("--drop-rate <share>", "share of connections cut after handling", number("--drop-rate", 0, 1), 0)
-    .option("--burst-429-rate <share>", "chance that a request starts a burst of three 429s", number("--burst-429-rate", 0, 1), 0)
+    .option(
+      "--burst-429-rate <share>",
+      "chance that a request starts a burst of three 429s",
+      number("--burst-429-rate", 0, 1),
+      0,
+    )
     .option(
       "--propagation-delay-s <s>",
       "seconds before new clients, secrets, certificates and role changes take effect",
@@ -52,7 +64,12 @@ const buildProgram = () =>
       0,
     )
     .option("--faults <file>", "fault rules JSON (same body as POST /__sandbox/faults); overrides the fault flags")
-    .option("--gax-port <port>", "GAX sandbox port (env GAX_SANDBOX_PORT)", number("--gax-port", 0, 65535), envPort("GAX_SANDBOX_PORT", 4020))
+    .option(
+      "--gax-port <port>",
+      "GAX sandbox port (env GAX_SANDBOX_PORT)",
+      number("--gax-port", 0, 65535),
+      envPort("GAX_SANDBOX_PORT", 4020),
+    )
     .option("--gax-seed <file>", "GAX seed JSON (env GAX_SANDBOX_SEED)", process.env.GAX_SANDBOX_SEED)
     .option("--no-gax", "do not start the GAX sandbox");
 
@@ -81,9 +98,19 @@ async function startGax(opts: Record<string, unknown>): Promise<RunningSandbox |
   const modulePath = fileURLToPath(new URL("../sandbox/gax/index.ts", import.meta.url));
   if (!opts.gax || !existsSync(modulePath)) return undefined;
   const gax = (await import(pathToFileURL(modulePath).href)) as {
-    startGaxSandbox(options: { port: number; host: string; seed?: string; controlEndpoints: boolean }): Promise<RunningSandbox>;
+    startGaxSandbox(options: {
+      port: number;
+      host: string;
+      seed?: string;
+      controlEndpoints: boolean;
+    }): Promise<RunningSandbox>;
   };
-  return gax.startGaxSandbox({ port: opts.gaxPort as number, host: opts.host as string, seed: opts.gaxSeed as string | undefined, controlEndpoints: true });
+  return gax.startGaxSandbox({
+    port: opts.gaxPort as number,
+    host: opts.host as string,
+    seed: opts.gaxSeed as string | undefined,
+    controlEndpoints: true,
+  });
 }
 
 async function main(): Promise<void> {

@@ -67,14 +67,21 @@ async function main() {
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {
       console.log("Building the dashboard (first start or changed sources)…");
-      const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
+      const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+        stdio: "inherit",
+        env: process.env,
+      });
       if (build.status !== 0) throw new Error("The production build failed; see the output above.");
       markBuildCurrent(projectRoot, fingerprint);
     }
 
     const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
     await app.prepare();
-    const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY, proxyHops: env.TRUST_PROXY_HOPS, publicUrl: process.env.NEXTAUTH_URL });
+    const server = createAppServer(app.getRequestHandler(), {
+      trustProxy: env.TRUST_PROXY,
+      proxyHops: env.TRUST_PROXY_HOPS,
+      publicUrl: process.env.NEXTAUTH_URL,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(env.PORT, env.HOST, resolve);
@@ -83,15 +90,24 @@ async function main() {
     const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
     console.log(`\nHybrid Provisioner is running at ${url}`);
     if (sandboxes) {
-      console.log(`Sandboxes (SANDBOX=off to disable): Genesys Cloud ${sandboxes.genesysCloudUrl}, GAX ${Object.values(sandboxes.gaxUrls).join(", ")}`);
-      if (demo?.created) console.log(`Registered a demo deployment with ${demo.tenants} tenants on the sandboxes: rehearse the whole procedure there.`);
+      console.log(
+        `Sandboxes (SANDBOX=off to disable): Genesys Cloud ${sandboxes.genesysCloudUrl}, GAX ${Object.values(sandboxes.gaxUrls).join(", ")}`,
+      );
+      if (demo?.created)
+        console.log(
+          `Registered a demo deployment with ${demo.tenants} tenants on the sandboxes: rehearse the whole procedure there.`,
+        );
     }
     if (firstAdmin.created && firstAdmin.generatedPassword) {
-      console.log(`First admin created: ${firstAdmin.email}\nPassword (shown once, also in ${firstAdmin.passwordFile}): ${firstAdmin.generatedPassword}`);
+      console.log(
+        `First admin created: ${firstAdmin.email}\nPassword (shown once, also in ${firstAdmin.passwordFile}): ${firstAdmin.generatedPassword}`,
+      );
     } else if (firstAdmin.created) {
       console.log(`First admin created: ${firstAdmin.email} with the password from ADMIN_PASSWORD.`);
     } else {
-      console.log("Sign in with your account. A lost first-admin password is in the data directory's initial-admin.txt (when it was generated).");
+      console.log(
+        "Sign in with your account. A lost first-admin password is in the data directory's initial-admin.txt (when it was generated).",
+      );
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

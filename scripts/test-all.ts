@@ -10,14 +10,24 @@ const steps: { name: string; args: string[] }[] = [
   { name: "Prisma client", args: ["scripts/prisma-generate.mjs"] },
   { name: "Lint", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] },
   { name: "Type-check", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
-  { name: "Unit and integration tests", args: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports.vitest}`] },
+  {
+    name: "Unit and integration tests",
+    args: [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports.vitest}`,
+    ],
+  },
   { name: "End-to-end tests", args: ["--import", "tsx", "scripts/e2e.ts"] },
 ];
 
 function counts(): { passed: number; failed: number } {
   const read = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
   const vitest = read(reports.vitest) as { numPassedTests: number; numFailedTests: number } | undefined;
-  const e2e = read(reports.playwright) as { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+  const e2e = read(reports.playwright) as
+    { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
   return {
     passed: (vitest?.numPassedTests ?? 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
     failed: (vitest?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0),
@@ -27,7 +37,10 @@ function counts(): { passed: number; failed: number } {
 for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, step.args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright } });
+  const result = spawnSync(process.execPath, step.args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright },
+  });
   if (result.status !== 0) {
     const { passed, failed } = counts();
     console.error(`\n${step.name} failed (exit ${result.status ?? result.signal}).`);

@@ -27,7 +27,11 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     rmSync(directory, { recursive: true, force: true });
     ensureDataDirectory(directory);
-    const embedded = await startEmbeddedPostgres({ directory: resolve(directory, "postgres"), port: await freePort(), password: "test" });
+    const embedded = await startEmbeddedPostgres({
+      directory: resolve(directory, "postgres"),
+      port: await freePort(),
+      password: "test",
+    });
     serverUrl = embedded.url;
     stopServer = embedded.stop;
   }

@@ -25,14 +25,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
-      {can(user.role, "tenant.read") ? <TenantsOverview basePath="/" params={params} canRun={can(user.role, "provisioning.run")} /> : null}
+      {can(user.role, "tenant.read") ? (
+        <TenantsOverview basePath="/" params={params} canRun={can(user.role, "provisioning.run")} />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {counters.map((counter) => (
           <Card key={counter.label}>
             <CardHeader>
               <CardDescription>{counter.label}</CardDescription>
               <CardTitle className="text-3xl tabular-nums">
-                <Link href={counter.href} className="hover:underline">{counter.value.toLocaleString("en")}</Link>
+                <Link href={counter.href} className="hover:underline">
+                  {counter.value.toLocaleString("en")}
+                </Link>
               </CardTitle>
             </CardHeader>
           </Card>

@@ -27,11 +27,17 @@ async function main(): Promise<number> {
   });
   try {
     const orgs = defaultGenesysSeed.orgs;
-    console.log(`${orgs.length} orgs x ${WORKERS_PER_ORG} workers for ${DURATION_SECONDS} s, limit ${LIMIT_PER_MINUTE}/min per token, latency 40-100 ms`);
+    console.log(
+      `${orgs.length} orgs x ${WORKERS_PER_ORG} workers for ${DURATION_SECONDS} s, limit ${LIMIT_PER_MINUTE}/min per token, latency 40-100 ms`,
+    );
     const results = await Promise.all(
       orgs.map(async (org) => {
         const bootstrap = org.oauthClients[0]!;
-        const gc = createGenesysCloudClient({ loginBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, { clientId: bootstrap.id, clientSecret: bootstrap.secret }, { rateLimitPerMinute: LIMIT_PER_MINUTE, maxConcurrency: WORKERS_PER_ORG });
+        const gc = createGenesysCloudClient(
+          { loginBaseUrl: sandbox.url, apiBaseUrl: sandbox.url },
+          { clientId: bootstrap.id, clientSecret: bootstrap.secret },
+          { rateLimitPerMinute: LIMIT_PER_MINUTE, maxConcurrency: WORKERS_PER_ORG },
+        );
         await gc.getAccessToken();
         const started = Date.now();
         const stopAt = started + DURATION_SECONDS * 1000;
@@ -53,7 +59,9 @@ async function main(): Promise<number> {
         return { org: org.thirdPartyOrgName, completed, failed, perMinute: completed / minutes };
       }),
     );
-    const state = (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as { requests: { path: string; status: number | string }[] };
+    const state = (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as {
+      requests: { path: string; status: number | string }[];
+    };
     const apiRequests = state.requests.filter((r) => r.path.startsWith("/api/"));
     const tooMany = apiRequests.filter((r) => r.status === 429).length;
     const share = tooMany / Math.max(1, apiRequests.length);
@@ -62,9 +70,13 @@ async function main(): Promise<number> {
     for (const r of results) {
       const ratio = r.perMinute / LIMIT_PER_MINUTE;
       within &&= ratio >= MIN_RATIO && r.failed === 0;
-      console.log(`${r.org.padEnd(14)} ${r.completed} calls, ${r.failed} failed, ${r.perMinute.toFixed(1)}/min -> ratio ${ratio.toFixed(3)} (bound >= ${MIN_RATIO})`);
+      console.log(
+        `${r.org.padEnd(14)} ${r.completed} calls, ${r.failed} failed, ${r.perMinute.toFixed(1)}/min -> ratio ${ratio.toFixed(3)} (bound >= ${MIN_RATIO})`,
+      );
     }
-    console.log(`429 answers: ${tooMany} of ${apiRequests.length} requests = ${(share * 100).toFixed(2)}% (bound < ${MAX_429_SHARE * 100}%)`);
+    console.log(
+      `429 answers: ${tooMany} of ${apiRequests.length} requests = ${(share * 100).toFixed(2)}% (bound < ${MAX_429_SHARE * 100}%)`,
+    );
     console.log(within ? "genesys-client: within bound" : "genesys-client: OUTSIDE bound");
     return within ? 0 : 1;
   } finally {

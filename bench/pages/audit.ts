@@ -51,15 +51,41 @@ export const auditPart: PagePart = {
   async measurements(client: pg.Client, db: Db) {
     const { rows } = await client.query<{ id: string }>(`SELECT ${tenantId(1234)}::uuid::text AS id`);
     const tenant = rows[0]!.id;
-    const rareCorrelationId = (await client.query<{ id: string }>(`SELECT md5('corr' || 12345)::uuid::text AS id`)).rows[0]!.id;
+    const rareCorrelationId = (await client.query<{ id: string }>(`SELECT md5('corr' || 12345)::uuid::text AS id`))
+      .rows[0]!.id;
     return [
       { label: "first page, no filter", run: () => listAuditEvents(db, { filters: {} }) },
-      { label: "a page half-way down the log (keyset cursor)", run: () => listAuditEvents(db, { filters: {}, cursor: { before: BigInt(Math.floor(EVENTS / 2)) } }) },
-      { label: "filtered: one tenant + one action", run: () => listAuditEvents(db, { filters: { targetType: "tenant", targetId: tenant, action: "step.succeed" } }) },
-      { label: "filtered: failures in one day, a week back", run: () => listAuditEvents(db, { filters: { outcome: "failure", from: new Date("2026-01-04T00:00:00Z"), to: new Date("2026-01-05T00:00:00Z") } }) },
-      { label: "free text: a correlation id (rare)", run: () => listAuditEvents(db, { filters: { q: rareCorrelationId } }) },
-      { label: "free text: a step name (common)", run: () => listAuditEvents(db, { filters: { q: "identity-provider" } }) },
-      { label: "free text: a tenant label (about 500 matches)", run: () => listAuditEvents(db, { filters: { q: "tenant-1234" } }) },
+      {
+        label: "a page half-way down the log (keyset cursor)",
+        run: () => listAuditEvents(db, { filters: {}, cursor: { before: BigInt(Math.floor(EVENTS / 2)) } }),
+      },
+      {
+        label: "filtered: one tenant + one action",
+        run: () => listAuditEvents(db, { filters: { targetType: "tenant", targetId: tenant, action: "step.succeed" } }),
+      },
+      {
+        label: "filtered: failures in one day, a week back",
+        run: () =>
+          listAuditEvents(db, {
+            filters: {
+              outcome: "failure",
+              from: new Date("2026-01-04T00:00:00Z"),
+              to: new Date("2026-01-05T00:00:00Z"),
+            },
+          }),
+      },
+      {
+        label: "free text: a correlation id (rare)",
+        run: () => listAuditEvents(db, { filters: { q: rareCorrelationId } }),
+      },
+      {
+        label: "free text: a step name (common)",
+        run: () => listAuditEvents(db, { filters: { q: "identity-provider" } }),
+      },
+      {
+        label: "free text: a tenant label (about 500 matches)",
+        run: () => listAuditEvents(db, { filters: { q: "tenant-1234" } }),
+      },
     ];
   },
 };

@@ -20,7 +20,9 @@ const RUNS = Number(process.env.PAGES_BENCH_RUNS ?? 15);
 
 // Each page adds its part here.
 const allParts: PagePart[] = [auditPart, tenantsPart];
-const wanted = [...process.argv.slice(2), ...(process.env.PAGES_BENCH_PARTS ?? "").split(",")].map((key) => key.trim()).filter(Boolean);
+const wanted = [...process.argv.slice(2), ...(process.env.PAGES_BENCH_PARTS ?? "").split(",")]
+  .map((key) => key.trim())
+  .filter(Boolean);
 const parts = wanted.length ? allParts.filter((part) => wanted.includes(part.key)) : allParts;
 
 const median = (values: number[]) => {
@@ -40,9 +42,17 @@ let stop: (() => Promise<void>) | undefined;
 try {
   if (!Number.isInteger(RUNS) || RUNS < 3) throw new Error("PAGES_BENCH_RUNS must be a whole number of at least 3");
   const unknown = wanted.filter((key) => !allParts.some((part) => part.key === key));
-  if (unknown.length) throw new Error(`no part named ${unknown.join(", ")}; the parts are ${allParts.map((part) => part.key).join(", ")}`);
+  if (unknown.length)
+    throw new Error(
+      `no part named ${unknown.join(", ")}; the parts are ${allParts.map((part) => part.key).join(", ")}`,
+    );
   ensureDataDirectory(directory);
-  const database = await startEmbeddedPostgres({ directory: join(directory, "postgres"), port: await freePort(), password: "bench", quiet: true });
+  const database = await startEmbeddedPostgres({
+    directory: join(directory, "postgres"),
+    port: await freePort(),
+    password: "bench",
+    quiet: true,
+  });
   stop = database.stop;
   await migrate(database.url, "prisma/migrations");
   const client = new pg.Client({ connectionString: database.url });

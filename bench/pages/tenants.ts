@@ -15,13 +15,20 @@ const DEPLOYMENTS = 8;
 const DAY_MS = 86_400_000;
 
 type Columns = Record<string, unknown[]>;
-const columns = <T extends string>(...names: T[]) => Object.fromEntries(names.map((name) => [name, [] as unknown[]])) as Record<T, unknown[]>;
+const columns = <T extends string>(...names: T[]) =>
+  Object.fromEntries(names.map((name) => [name, [] as unknown[]])) as Record<T, unknown[]>;
 
 /** INSERT … SELECT FROM unnest(arrays): one round trip per table however many rows. */
-async function insertColumns(client: pg.Client, { table, types, rows }: { table: string; types: Record<string, string>; rows: Columns }) {
+async function insertColumns(
+  client: pg.Client,
+  { table, types, rows }: { table: string; types: Record<string, string>; rows: Columns },
+) {
   const names = Object.keys(types);
   const unnest = names.map((name, index) => `$${index + 1}::${types[name]}[]`).join(", ");
-  await client.query(`INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM unnest(${unnest})`, names.map((name) => rows[name]));
+  await client.query(
+    `INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM unnest(${unnest})`,
+    names.map((name) => rows[name]),
+  );
 }
 
 /**
@@ -41,7 +48,10 @@ function profileOf(index: number): { kind: "done" | "partial" | "failed" | "runn
 async function seed(client: pg.Client) {
   const now = Date.now();
   const regions = GENESYS_CLOUD_REGIONS.map((region) => region.id);
-  const deployments = Array.from({ length: DEPLOYMENTS }, (_, index) => ({ id: randomUUID(), name: `Contact centre ${String.fromCharCode(65 + index)} (${index % 3 === 0 ? "single" : "multi"}-tenant)` }));
+  const deployments = Array.from({ length: DEPLOYMENTS }, (_, index) => ({
+    id: randomUUID(),
+    name: `Contact centre ${String.fromCharCode(65 + index)} (${index % 3 === 0 ? "single" : "multi"}-tenant)`,
+  }));
   const d = columns("id", "name", "layout", "gax_base_url", "gax_username", "updated_at");
   for (const [index, deployment] of deployments.entries()) {
     d.id.push(deployment.id);
@@ -51,11 +61,55 @@ async function seed(client: pg.Client) {
     d.gax_username.push("provisioner");
     d.updated_at.push(new Date(now));
   }
-  await insertColumns(client, { table: "deployments", types: { id: "uuid", name: "text", layout: "text", gax_base_url: "text", gax_username: "text", updated_at: "timestamptz" }, rows: d });
+  await insertColumns(client, {
+    table: "deployments",
+    types: {
+      id: "uuid",
+      name: "text",
+      layout: "text",
+      gax_base_url: "text",
+      gax_username: "text",
+      updated_at: "timestamptz",
+    },
+    rows: d,
+  });
 
-  const t = columns("id", "deployment_id", "cfg_tenant_name", "region", "bootstrap_client_id", "org_id", "org_name", "org_short_name", "certificate_expires_at", "created_at", "updated_at");
-  const s = columns("id", "tenant_id", "step_key", "status", "verify_status", "last_applied_at", "last_verified_at", "updated_at");
-  const r = columns("id", "tenant_id", "mode", "step_key", "status", "requested_by", "correlation_id", "started_at", "finished_at", "lease_expires_at", "operator_message");
+  const t = columns(
+    "id",
+    "deployment_id",
+    "cfg_tenant_name",
+    "region",
+    "bootstrap_client_id",
+    "org_id",
+    "org_name",
+    "org_short_name",
+    "certificate_expires_at",
+    "created_at",
+    "updated_at",
+  );
+  const s = columns(
+    "id",
+    "tenant_id",
+    "step_key",
+    "status",
+    "verify_status",
+    "last_applied_at",
+    "last_verified_at",
+    "updated_at",
+  );
+  const r = columns(
+    "id",
+    "tenant_id",
+    "mode",
+    "step_key",
+    "status",
+    "requested_by",
+    "correlation_id",
+    "started_at",
+    "finished_at",
+    "lease_expires_at",
+    "operator_message",
+  );
   const keyMaterialIndex = catalogue.findIndex((step) => step.phase === "key-material");
   // The services column is an array, which unnest would flatten: the default (Predictive Engagement) is inserted,
   // and these tenants get the Agent Pacing Service afterwards.
@@ -107,7 +161,13 @@ async function seed(client: pg.Client) {
     for (let run = 0; run < runs; run += 1) {
       const latest = run === runs - 1;
       const startedAt = createdAt + (run + 1) * DAY_MS;
-      const status = !latest ? "succeeded" : profile.kind === "failed" ? "failed" : profile.kind === "running" || profile.kind === "new" ? "running" : "succeeded";
+      const status = !latest
+        ? "succeeded"
+        : profile.kind === "failed"
+          ? "failed"
+          : profile.kind === "running" || profile.kind === "new"
+            ? "running"
+            : "succeeded";
       r.id.push(randomUUID());
       r.tenant_id.push(id);
       r.mode.push(run % 3 === 2 ? "verify" : "apply");
@@ -119,13 +179,65 @@ async function seed(client: pg.Client) {
       r.finished_at.push(status === "running" ? null : new Date(startedAt + 60_000));
       // A running run of a not-started tenant is an abandoned one: its lease ran out long ago.
       r.lease_expires_at.push(new Date(profile.kind === "running" && latest ? now + 600_000 : startedAt + 600_000));
-      r.operator_message.push(status === "failed" ? "Genesys Cloud is temporarily unable to create the OAuth client (HTTP 503). Retry in a few minutes." : null);
+      r.operator_message.push(
+        status === "failed"
+          ? "Genesys Cloud is temporarily unable to create the OAuth client (HTTP 503). Retry in a few minutes."
+          : null,
+      );
     }
   }
-  await insertColumns(client, { table: "tenants", types: { id: "uuid", deployment_id: "uuid", cfg_tenant_name: "text", region: "text", bootstrap_client_id: "text", org_id: "text", org_name: "text", org_short_name: "text", certificate_expires_at: "timestamptz", created_at: "timestamptz", updated_at: "timestamptz" }, rows: t });
-  await client.query("UPDATE tenants SET services = ARRAY['predictive-engagement', 'agent-pacing'] WHERE id = ANY($1::uuid[])", [pacingTenants]);
-  await insertColumns(client, { table: "step_states", types: { id: "uuid", tenant_id: "uuid", step_key: "text", status: "text", verify_status: "text", last_applied_at: "timestamptz", last_verified_at: "timestamptz", updated_at: "timestamptz" }, rows: s });
-  await insertColumns(client, { table: "runs", types: { id: "uuid", tenant_id: "uuid", mode: "text", step_key: "text", status: "text", requested_by: "text", correlation_id: "text", started_at: "timestamptz", finished_at: "timestamptz", lease_expires_at: "timestamptz", operator_message: "text" }, rows: r });
+  await insertColumns(client, {
+    table: "tenants",
+    types: {
+      id: "uuid",
+      deployment_id: "uuid",
+      cfg_tenant_name: "text",
+      region: "text",
+      bootstrap_client_id: "text",
+      org_id: "text",
+      org_name: "text",
+      org_short_name: "text",
+      certificate_expires_at: "timestamptz",
+      created_at: "timestamptz",
+      updated_at: "timestamptz",
+    },
+    rows: t,
+  });
+  await client.query(
+    "UPDATE tenants SET services = ARRAY['predictive-engagement', 'agent-pacing'] WHERE id = ANY($1::uuid[])",
+    [pacingTenants],
+  );
+  await insertColumns(client, {
+    table: "step_states",
+    types: {
+      id: "uuid",
+      tenant_id: "uuid",
+      step_key: "text",
+      status: "text",
+      verify_status: "text",
+      last_applied_at: "timestamptz",
+      last_verified_at: "timestamptz",
+      updated_at: "timestamptz",
+    },
+    rows: s,
+  });
+  await insertColumns(client, {
+    table: "runs",
+    types: {
+      id: "uuid",
+      tenant_id: "uuid",
+      mode: "text",
+      step_key: "text",
+      status: "text",
+      requested_by: "text",
+      correlation_id: "text",
+      started_at: "timestamptz",
+      finished_at: "timestamptz",
+      lease_expires_at: "timestamptz",
+      operator_message: "text",
+    },
+    rows: r,
+  });
 }
 
 export const tenantsPart: PagePart = {
@@ -146,7 +258,10 @@ export const tenantsPart: PagePart = {
       { label: "filtered: status not started", run: page({ status: "not-started" }) },
       { label: "filtered: drifted", run: page({ drift: "yes" }) },
       { label: "filtered: certificate expiring", run: page({ cert: "expiring", sort: "expiry" }) },
-      { label: "filtered: deployment + provisioned + no drift, by region", run: page({ deployment, status: "done", drift: "no", sort: "region" }) },
+      {
+        label: "filtered: deployment + provisioned + no drift, by region",
+        run: page({ deployment, status: "done", drift: "no", sort: "region" }),
+      },
       { label: "search: a tenant name (rare)", run: page({ q: "tenant-4321" }) },
       { label: "search: a deployment name (common)", run: page({ q: "contact centre c" }) },
       { label: "100 per page, page 20, by deployment", run: page({ sort: "deployment", size: "100", page: "20" }) },

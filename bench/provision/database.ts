@@ -9,12 +9,22 @@ import { ensureDataDirectory } from "@/lib/runtime/data-files";
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { freePort } from "@/test/support/free-port";
 
-export async function startBenchDatabase(): Promise<{ db: Db; url: string; postgresDirectory: string; stop(): Promise<void> }> {
+export async function startBenchDatabase(): Promise<{
+  db: Db;
+  url: string;
+  postgresDirectory: string;
+  stop(): Promise<void>;
+}> {
   const directory = resolve(".data-bench", `provision-${process.pid}`);
   rmSync(directory, { recursive: true, force: true });
   ensureDataDirectory(directory);
   const postgresDirectory = resolve(directory, "postgres");
-  const server = await startEmbeddedPostgres({ directory: postgresDirectory, port: await freePort(), password: "bench", quiet: true });
+  const server = await startEmbeddedPostgres({
+    directory: postgresDirectory,
+    port: await freePort(),
+    password: "bench",
+    quiet: true,
+  });
   try {
     const name = `hp_bench_${randomBytes(3).toString("hex")}`;
     const admin = new pg.Client({ connectionString: server.url });

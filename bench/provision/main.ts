@@ -13,7 +13,14 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 import type { AuditContext } from "@/lib/audit/record";
-import { createDeployment , applyTenant, completeStepManually , TENANT_ISOLATION , prepareSamlKey , createTenant } from "@/lib/provisioning";
+import {
+  createDeployment,
+  applyTenant,
+  completeStepManually,
+  TENANT_ISOLATION,
+  prepareSamlKey,
+  createTenant,
+} from "@/lib/provisioning";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { startBenchDatabase } from "./database";
 import { lowerBound } from "./bound";
@@ -45,7 +52,11 @@ const PREPARED_KEYS = process.env.PROVISION_BENCH_PREPARED_KEYS !== "0";
 /** The sandboxes run in a child process (default), like the remote services they stand for, or in this one. */
 const SAME_PROCESS = process.env.PROVISION_BENCH_SANDBOXES === "same-process";
 
-const audit: AuditContext = { actor: { id: "bench", email: "bench@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "bench/provision" };
+const audit: AuditContext = {
+  actor: { id: "bench", email: "bench@example.test", role: "operator" },
+  clientAddress: "127.0.0.1",
+  userAgent: "bench/provision",
+};
 
 interface GaxRequest {
   seq: number;
@@ -92,14 +103,22 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     genesysLatency: latency.genesys,
     gaxLatencyMs: latency.gaxMs,
   };
-  const sandboxes = SAME_PROCESS ? await startLocalSandboxes(sandboxSettings) : await startRemoteSandboxes(sandboxSettings);
+  const sandboxes = SAME_PROCESS
+    ? await startLocalSandboxes(sandboxSettings)
+    : await startRemoteSandboxes(sandboxSettings);
   const { orgs } = sandboxes;
   const genesys = { url: sandboxes.genesysUrl };
   const gax = { url: sandboxes.gaxUrl };
   const timeline = new CallTimeline(genesys.url);
   try {
     const { db } = database;
-    const deployment = await createDeployment(db, audit, { name: "bench", layout: "multi-tenant", gaxBaseUrl: sandboxes.gaxMultiUrl, gaxUsername: SANDBOX_ADMIN.username, gaxPassword: SANDBOX_ADMIN.password });
+    const deployment = await createDeployment(db, audit, {
+      name: "bench",
+      layout: "multi-tenant",
+      gaxBaseUrl: sandboxes.gaxMultiUrl,
+      gaxUsername: SANDBOX_ADMIN.username,
+      gaxPassword: SANDBOX_ADMIN.password,
+    });
     const tenants: Awaited<ReturnType<typeof createTenant>>[] = [];
     for (const [n, org] of orgs.entries()) {
       tenants.push(
@@ -117,8 +136,12 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     }
     // The operator enters each tenant's sample agent before provisioning; not part of the measured run.
     for (const [n, tenant] of tenants.entries()) {
-      const entered = await completeStepManually({ tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: benchAgent(n) }, { db, audit });
-      if (entered.status !== "succeeded") throw new Error(`sample agent of ${tenant.cfgTenantName}: ${entered.steps[0]?.error?.message}`);
+      const entered = await completeStepManually(
+        { tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: benchAgent(n) },
+        { db, audit },
+      );
+      if (entered.status !== "succeeded")
+        throw new Error(`sample agent of ${tenant.cfgTenantName}: ${entered.steps[0]?.error?.message}`);
     }
     let preparation = "the key-material step generates each key in the measured run (PROVISION_BENCH_PREPARED_KEYS=0)";
     if (PREPARED_KEYS) {
@@ -166,7 +189,9 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
       return { name: tenant.cfgTenantName, status: report.status, calls, failure };
     };
     const sandboxCpuBefore = await sandboxes.cpuSeconds();
-    const resources = await measureResources(database.url, database.postgresDirectory, { sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE) });
+    const resources = await measureResources(database.url, database.postgresDirectory, {
+      sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE),
+    });
     const uninstall = timeline.install();
     const started = Date.now();
     const results = await Promise.all(tenants.map((tenant) => limit(() => applyOne(tenant)))).finally(uninstall);
@@ -174,7 +199,9 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     const used = await resources.stop();
     const sandboxCpu = (await sandboxes.cpuSeconds()) - sandboxCpuBefore;
 
-    const genesysLog = (await json<{ requests: { path: string; status: number | string }[] }>(`${genesys.url}/__sandbox/state`)).requests;
+    const genesysLog = (
+      await json<{ requests: { path: string; status: number | string }[] }>(`${genesys.url}/__sandbox/state`)
+    ).requests;
     const gaxLog = (await json<{ requests: GaxRequest[] }>(`${gax.url}/__sandbox/state`)).requests;
     const apiRequests = genesysLog.filter((r) => r.path.startsWith("/api/")).length;
     const tokenRequests = genesysLog.filter((r) => r.path.startsWith("/oauth/token")).length;
@@ -184,7 +211,10 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     const perTenant = { api: apiRequests / TENANTS, token: tokenRequests / TENANTS, gax: gaxRequests / TENANTS };
     // A run's GAX calls follow one another: the administrator's session, then step 10's one agent session.
     const runLog = gaxLog.filter((r) => r.seq > gaxSeqBefore);
-    const signIns = runLog.length === gaxRequests ? runLog.filter((r) => r.path.endsWith("/session/login")).length / TENANTS : Number.NaN;
+    const signIns =
+      runLog.length === gaxRequests
+        ? runLog.filter((r) => r.path.endsWith("/session/login")).length / TENANTS
+        : Number.NaN;
     const bound = lowerBound(
       results.map((r) => r.calls),
       { limitPerMinute: LIMIT_PER_MINUTE, meanLatencyMs, concurrency: CONCURRENCY },
@@ -198,8 +228,12 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
 
     const failures = results.filter((r) => r.status !== "succeeded");
     for (const failure of failures.slice(0, 5)) console.log(`FAILED ${failure.name}: ${failure.failure}`);
-    console.log(`succeeded ${results.length - failures.length} of ${TENANTS}; sandbox answered 429 to ${tooMany} requests`);
-    console.log(`lower bound: max(longest tenant ${bound.longest.toFixed(2)} s, sum of tenant bounds / ${CONCURRENCY} = ${bound.spread.toFixed(2)} s) = ${bound.seconds.toFixed(2)} s`);
+    console.log(
+      `succeeded ${results.length - failures.length} of ${TENANTS}; sandbox answered 429 to ${tooMany} requests`,
+    );
+    console.log(
+      `lower bound: max(longest tenant ${bound.longest.toFixed(2)} s, sum of tenant bounds / ${CONCURRENCY} = ${bound.spread.toFixed(2)} s) = ${bound.seconds.toFixed(2)} s`,
+    );
     console.log(
       `  tenant bound = max(calls beyond the ${LIMIT_PER_MINUTE} a token may spend at once` +
         ` / (${LIMIT_PER_MINUTE}/60 s): ` +
@@ -211,25 +245,40 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     );
     const busy = mean(results.map((r) => r.calls.busyMs)) / 1000;
     const span = mean(results.map((r) => r.calls.spanMs)) / 1000;
-    const seconds = (pick: (c: TenantResult["calls"]) => number) => (mean(results.map((r) => pick(r.calls))) / 1000).toFixed(2);
+    const seconds = (pick: (c: TenantResult["calls"]) => number) =>
+      (mean(results.map((r) => pick(r.calls))) / 1000).toFixed(2);
     const runSeconds = seconds((c) => c.runMs);
     const [before, after] = [seconds((c) => c.beforeFirstMs), seconds((c) => c.afterLastMs)];
     console.log(
       `  per tenant: run ${runSeconds} s = ${before} s before its first call` +
         ` + ${span.toFixed(2)} s from first call to last (${busy.toFixed(2)} s of it in calls) + ${after} s after`,
     );
-    console.log(`  GAX sign-ins per tenant: ${Number.isNaN(signIns) ? "unknown (the sandbox's request log was cut)" : signIns.toFixed(1)} (the administrator and step 10's sample agent)`);
-    console.log(`wall ${wallSeconds.toFixed(2)} s / lower bound ${bound.seconds.toFixed(2)} s -> ratio ${ratio.toFixed(3)} (bound <= ${MAX_RATIO})`);
+    console.log(
+      `  GAX sign-ins per tenant: ${Number.isNaN(signIns) ? "unknown (the sandbox's request log was cut)" : signIns.toFixed(1)} (the administrator and step 10's sample agent)`,
+    );
+    console.log(
+      `wall ${wallSeconds.toFixed(2)} s / lower bound ${bound.seconds.toFixed(2)} s -> ratio ${ratio.toFixed(3)} (bound <= ${MAX_RATIO})`,
+    );
 
     const actual = { api: perTenant.api, token: perTenant.token, gax: perTenant.gax };
-    console.log(`calls per tenant (sandbox request logs): Platform API ${actual.api.toFixed(1)}, token ${actual.token.toFixed(1)}, GAX ${actual.gax.toFixed(1)}`);
+    console.log(
+      `calls per tenant (sandbox request logs): Platform API ${actual.api.toFixed(1)}, token ${actual.token.toFixed(1)}, GAX ${actual.gax.toFixed(1)}`,
+    );
     console.log(minimum.describe());
     const total = actual.api + actual.token + actual.gax;
-    console.log(`calls per tenant ${total.toFixed(1)} / minimum ${minimum.total} -> ratio ${(total / minimum.total).toFixed(2)}`);
+    console.log(
+      `calls per tenant ${total.toFixed(1)} / minimum ${minimum.total} -> ratio ${(total / minimum.total).toFixed(2)}`,
+    );
     console.log(describeResources(used, TENANTS, wallSeconds));
-    console.log(SAME_PROCESS ? "  the sandboxes ran in this process (PROVISION_BENCH_SANDBOXES=same-process)" : `  the sandboxes' process: ${sandboxCpu.toFixed(1)} s CPU`);
+    console.log(
+      SAME_PROCESS
+        ? "  the sandboxes ran in this process (PROVISION_BENCH_SANDBOXES=same-process)"
+        : `  the sandboxes' process: ${sandboxCpu.toFixed(1)} s CPU`,
+    );
     const floor = cpuFloorSeconds(used, sandboxCpu);
-    console.log(`  CPU floor on this machine (not part of the bound): all that CPU over ${availableParallelism()} cores = ${floor.toFixed(1)} s = ${(floor / bound.seconds).toFixed(2)} x the lower bound`);
+    console.log(
+      `  CPU floor on this machine (not part of the bound): all that CPU over ${availableParallelism()} cores = ${floor.toFixed(1)} s = ${(floor / bound.seconds).toFixed(2)} x the lower bound`,
+    );
     if (process.env.PROVISION_BENCH_VERBOSE) {
       console.log([...operations].map(([op, n]) => `  ${(n / TENANTS).toFixed(1)} x ${op}`).join("\n"));
       const gaxCalls = new Map<string, number>();
@@ -240,10 +289,17 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
       console.log([...gaxCalls].map(([call, n]) => `  ${(n / TENANTS).toFixed(1)} x ${call}`).join("\n"));
       const stepRuns = await db.stepRun.findMany({ select: { stepKey: true, startedAt: true, finishedAt: true } });
       const seconds = new Map<string, number>();
-      for (const run of stepRuns) seconds.set(run.stepKey, (seconds.get(run.stepKey) ?? 0) + ((run.finishedAt?.getTime() ?? 0) - run.startedAt.getTime()) / 1000);
+      for (const run of stepRuns)
+        seconds.set(
+          run.stepKey,
+          (seconds.get(run.stepKey) ?? 0) + ((run.finishedAt?.getTime() ?? 0) - run.startedAt.getTime()) / 1000,
+        );
       console.log([...seconds].map(([step, s]) => `  ${(s / TENANTS).toFixed(2)} s per tenant in ${step}`).join("\n"));
       const runs = await db.run.findMany({ select: { startedAt: true, finishedAt: true } });
-      const runSeconds = runs.reduce((sum, run) => sum + ((run.finishedAt?.getTime() ?? 0) - run.startedAt.getTime()) / 1000, 0);
+      const runSeconds = runs.reduce(
+        (sum, run) => sum + ((run.finishedAt?.getTime() ?? 0) - run.startedAt.getTime()) / 1000,
+        0,
+      );
       console.log(`  ${(runSeconds / TENANTS).toFixed(2)} s per tenant from run start to finish`);
     }
 

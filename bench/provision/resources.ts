@@ -24,7 +24,10 @@ function postgresCpuSeconds(postmaster: number): number {
   let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
   let children: string[] = [];
   try {
-    children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
   } catch {
     children = [];
   }
@@ -48,11 +51,22 @@ interface ResourceReport {
 }
 
 /** Starts measuring; `stop()` returns what the interval used. Lock sampling (a query every 20 ms) only when asked. */
-export async function measureResources(databaseUrl: string, postgresDirectory: string, options: { sampleLock: boolean }) {
+export async function measureResources(
+  databaseUrl: string,
+  postgresDirectory: string,
+  options: { sampleLock: boolean },
+) {
   const postmaster = runningPostmaster(postgresDirectory);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const transactions = async () => Number((await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]?.n ?? 0);
+  const transactions = async () =>
+    Number(
+      (
+        await client.query<{ n: string }>(
+          "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+        )
+      ).rows[0]?.n ?? 0,
+    );
   const startCpu = process.cpuUsage();
   const startLoop = performance.eventLoopUtilization();
   const startPostgres = postmaster ? postgresCpuSeconds(postmaster) : 0;
@@ -88,7 +102,12 @@ export async function measureResources(databaseUrl: string, postgresDirectory: s
       };
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       report.databaseTransactions = (await transactions()) - startTransactions;
-      if (options.sampleLock) report.chainLock = { heldShare: lock.held / Math.max(1, lock.samples), meanWaiting: lock.waiting / Math.max(1, lock.samples), samples: lock.samples };
+      if (options.sampleLock)
+        report.chainLock = {
+          heldShare: lock.held / Math.max(1, lock.samples),
+          meanWaiting: lock.waiting / Math.max(1, lock.samples),
+          samples: lock.samples,
+        };
       await client.end();
       return report;
     },
@@ -96,7 +115,11 @@ export async function measureResources(databaseUrl: string, postgresDirectory: s
 }
 
 /** CPU seconds the run, PostgreSQL and the sandboxes used here, spread over this machine's cores: a floor the bound ignores. */
-export function cpuFloorSeconds(report: ResourceReport, sandboxCpuSeconds: number, cores = availableParallelism()): number {
+export function cpuFloorSeconds(
+  report: ResourceReport,
+  sandboxCpuSeconds: number,
+  cores = availableParallelism(),
+): number {
   return (report.processCpuSeconds + report.postgresCpuSeconds + sandboxCpuSeconds) / cores;
 }
 
@@ -106,7 +129,9 @@ export function describeResources(report: ResourceReport, tenants: number, wallS
       `PostgreSQL ${report.postgresCpuSeconds.toFixed(1)} s; ${(report.databaseTransactions / tenants).toFixed(0)} database transactions per tenant; wall ${wallSeconds.toFixed(1)} s`,
   ];
   if (report.chainLock) {
-    lines.push(`  audit chain lock held in ${(report.chainLock.heldShare * 100).toFixed(0)}% of ${report.chainLock.samples} samples, ${report.chainLock.meanWaiting.toFixed(2)} transactions waiting on average`);
+    lines.push(
+      `  audit chain lock held in ${(report.chainLock.heldShare * 100).toFixed(0)}% of ${report.chainLock.samples} samples, ${report.chainLock.meanWaiting.toFixed(2)} transactions waiting on average`,
+    );
   }
   return lines.join("\n");
 }

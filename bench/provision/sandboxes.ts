@@ -35,14 +35,18 @@ function nextReply(child: ChildProcess, kind: Reply["kind"]): Promise<Reply> {
       if (reply.kind === "failed") reject(new Error(`sandbox process: ${reply.message}`));
       else resolve(reply);
     };
-    const onExit = (code: number | null) => reject(new Error(`the sandbox process exited (code ${code}) before answering`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`the sandbox process exited (code ${code}) before answering`));
     child.on("message", onMessage);
     child.once("exit", onExit);
   });
 }
 
 export async function startRemoteSandboxes(settings: SandboxSettings): Promise<RemoteSandboxes> {
-  const child = fork(fileURLToPath(import.meta.url), [JSON.stringify(settings)], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const child = fork(fileURLToPath(import.meta.url), [JSON.stringify(settings)], {
+    execArgv: ["--import", "tsx"],
+    stdio: "inherit",
+  });
   const ready = (await nextReply(child, "ready")) as Ready;
   return {
     genesysUrl: ready.genesysUrl,
@@ -65,8 +69,19 @@ export async function startRemoteSandboxes(settings: SandboxSettings): Promise<R
 /** Both sandboxes in this process (their CPU then counts as the provisioner's). */
 export async function startLocalSandboxes(settings: SandboxSettings): Promise<RemoteSandboxes> {
   const { seed, orgs } = genesysSeedWithOrgs(settings.tenants);
-  const genesys = await startGenesysCloudSandbox({ port: 0, controlEndpoints: true, seed, rateLimitPerMinute: settings.rateLimitPerMinute, faults: { rules: [settings.genesysLatency] } });
-  const gax = await startGaxSandbox({ port: 0, controlEndpoints: true, seed: gaxSeedWithTenants(settings.tenants), faults: { latencyMs: settings.gaxLatencyMs } });
+  const genesys = await startGenesysCloudSandbox({
+    port: 0,
+    controlEndpoints: true,
+    seed,
+    rateLimitPerMinute: settings.rateLimitPerMinute,
+    faults: { rules: [settings.genesysLatency] },
+  });
+  const gax = await startGaxSandbox({
+    port: 0,
+    controlEndpoints: true,
+    seed: gaxSeedWithTenants(settings.tenants),
+    faults: { latencyMs: settings.gaxLatencyMs },
+  });
   return {
     genesysUrl: genesys.url,
     gaxUrl: gax.url,
@@ -94,7 +109,13 @@ async function serve(settings: SandboxSettings): Promise<void> {
     }
   });
   process.on("disconnect", () => void close());
-  send({ kind: "ready", genesysUrl: sandboxes.genesysUrl, gaxUrl: sandboxes.gaxUrl, gaxMultiUrl: sandboxes.gaxMultiUrl, orgs: sandboxes.orgs });
+  send({
+    kind: "ready",
+    genesysUrl: sandboxes.genesysUrl,
+    gaxUrl: sandboxes.gaxUrl,
+    gaxMultiUrl: sandboxes.gaxMultiUrl,
+    orgs: sandboxes.orgs,
+  });
 }
 
 if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -13,15 +13,28 @@ const OPENSSL = process.env.OPENSSL_BIN ?? "openssl";
 
 const scratch = mkdtempSync(join(tmpdir(), "saml-bench-"));
 const opensslArgs = [
-  "req", "-new", "-x509", "-days", "3652", "-nodes", "-subj", "/CN=Genesys Multicloud CX SAML",
-  "-newkey", "rsa:2048", "-keyout", join(scratch, "key.pem"), "-out", join(scratch, "cert.pem"),
+  "req",
+  "-new",
+  "-x509",
+  "-days",
+  "3652",
+  "-nodes",
+  "-subj",
+  "/CN=Genesys Multicloud CX SAML",
+  "-newkey",
+  "rsa:2048",
+  "-keyout",
+  join(scratch, "key.pem"),
+  "-out",
+  join(scratch, "cert.pem"),
 ];
 
 function timeOpenssl(): number {
   const started = performance.now();
   const result = spawnSync(OPENSSL, opensslArgs, { stdio: ["ignore", "ignore", "pipe"] });
   const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`openssl req failed: ${result.stderr?.toString().trim() ?? result.error?.message}`);
+  if (result.status !== 0)
+    throw new Error(`openssl req failed: ${result.stderr?.toString().trim() ?? result.error?.message}`);
   return elapsed;
 }
 
@@ -40,7 +53,8 @@ const describe = (values: number[]) =>
   `median ${median(values).toFixed(1)} ms (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`;
 
 try {
-  if (!Number.isInteger(ITERATIONS) || ITERATIONS < 3) throw new Error("SAML_BENCH_ITERATIONS must be a whole number of at least 3");
+  if (!Number.isInteger(ITERATIONS) || ITERATIONS < 3)
+    throw new Error("SAML_BENCH_ITERATIONS must be a whole number of at least 3");
   // One warm-up of each, not counted: module loading and the first JIT pass are not what is measured.
   await timeOurs();
   timeOpenssl();
@@ -54,7 +68,9 @@ try {
   console.log(`RSA-2048 key + self-signed SHA-256 certificate (3652 days), ${ITERATIONS} runs each, interleaved`);
   console.log(`  lib/saml generateKeyMaterial: ${describe(ours)}`);
   console.log(`  openssl req -new -x509 -nodes: ${describe(theirs)}`);
-  console.log(`ratio ours/openssl = ${ratio.toFixed(2)} (bound ${BOUND.toFixed(2)}): ${ratio <= BOUND ? "within bound" : "ABOVE BOUND"}`);
+  console.log(
+    `ratio ours/openssl = ${ratio.toFixed(2)} (bound ${BOUND.toFixed(2)}): ${ratio <= BOUND ? "within bound" : "ABOVE BOUND"}`,
+  );
   process.exitCode = ratio <= BOUND ? 0 : 1;
 } catch (error) {
   console.error(`bench/saml-keys: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,7 +3,14 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { OutcomeChip } from "@/components/audit/outcome-chip";
 import type { AuditEventView } from "@/components/audit/event-view";
 
@@ -18,7 +25,10 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 
 /** The whole of one event: who, what, on what, the redacted details and the ids to follow it elsewhere. */
 export function AuditEventDetails({ event }: { event: AuditEventView }) {
-  const targetQuery = event.targetType && event.targetId ? new URLSearchParams({ targetType: event.targetType, targetId: event.targetId }).toString() : null;
+  const targetQuery =
+    event.targetType && event.targetId
+      ? new URLSearchParams({ targetType: event.targetType, targetId: event.targetId }).toString()
+      : null;
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -30,7 +40,8 @@ export function AuditEventDetails({ event }: { event: AuditEventView }) {
         <DialogHeader>
           <DialogTitle>Event #{event.seq}</DialogTitle>
           <DialogDescription>
-            <span className="font-mono">{event.action}</span> at {event.occurredAt}. Secrets were removed before it was recorded.
+            <span className="font-mono">{event.action}</span> at {event.occurredAt}. Secrets were removed before it was
+            recorded.
           </DialogDescription>
         </DialogHeader>
         <dl className="grid gap-2 text-sm">
@@ -45,7 +56,10 @@ export function AuditEventDetails({ event }: { event: AuditEventView }) {
           <Item term="Target">
             {event.targetType ? (
               <>
-                {event.targetLabel ?? event.targetId} <span className="text-muted-foreground">({event.targetType} {event.targetId})</span>
+                {event.targetLabel ?? event.targetId}{" "}
+                <span className="text-muted-foreground">
+                  ({event.targetType} {event.targetId})
+                </span>
                 {targetQuery ? (
                   <>
                     {" "}
@@ -65,7 +79,10 @@ export function AuditEventDetails({ event }: { event: AuditEventView }) {
                 {event.correlationIds.map((id) => (
                   <li key={`${id.label}-${id.value}`}>
                     <span className="text-muted-foreground">{id.label}: </span>
-                    <Link className="font-mono text-xs text-primary hover:underline" href={`/audit?${new URLSearchParams({ q: id.value })}`}>
+                    <Link
+                      className="font-mono text-xs text-primary hover:underline"
+                      href={`/audit?${new URLSearchParams({ q: id.value })}`}
+                    >
                       {id.value}
                     </Link>
                   </li>
@@ -82,7 +99,11 @@ export function AuditEventDetails({ event }: { event: AuditEventView }) {
         </dl>
         <div className="grid gap-1.5">
           <h3 className="text-sm font-semibold">Details (redacted)</h3>
-          <pre tabIndex={0} aria-label="Event details as JSON" className="max-h-72 overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs">
+          <pre
+            tabIndex={0}
+            aria-label="Event details as JSON"
+            className="max-h-72 overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs"
+          >
             {event.detailsJson}
           </pre>
         </div>

@@ -9,7 +9,9 @@ import { Input } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select-field";
 
 /** The filters as the URL has them (raw strings), so a bad value can be shown back next to its error. */
-export type AuditFilterValues = Partial<Record<"tenant" | "targetType" | "targetId" | "actor" | "action" | "outcome" | "from" | "to" | "q", string>>;
+export type AuditFilterValues = Partial<
+  Record<"tenant" | "targetType" | "targetId" | "actor" | "action" | "outcome" | "from" | "to" | "q", string>
+>;
 
 type AuditFilterFormProps = {
   values: AuditFilterValues;
@@ -24,7 +26,21 @@ const any = "any";
 // A field in a taller grid row keeps its label and control at the top instead of spreading them out.
 const fieldLayout = "content-start";
 
-function AnySelect({ name, label, value, options, anyLabel, error }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel: string; error?: string[] }) {
+function AnySelect({
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+  error,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+  anyLabel: string;
+  error?: string[];
+}) {
   return (
     <SelectField
       label={label}
@@ -57,16 +73,42 @@ export function AuditFilterForm({ values, errors, actions, tenants, targetLabel 
 
   const hasTarget = values.targetType !== undefined || values.targetId !== undefined;
   return (
-    <form role="search" aria-label="Filter the audit log" method="get" action="/audit" onSubmit={apply} className="grid gap-4">
+    <form
+      role="search"
+      aria-label="Filter the audit log"
+      method="get"
+      action="/audit"
+      onSubmit={apply}
+      className="grid gap-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field label="Search" description="Action, actor, target or details; 3 characters or more." error={errors.q} className={`${fieldLayout} sm:col-span-2`}>
+        <Field
+          label="Search"
+          description="Action, actor, target or details; 3 characters or more."
+          error={errors.q}
+          className={`${fieldLayout} sm:col-span-2`}
+        >
           <Input name="q" type="search" defaultValue={values.q} />
         </Field>
         <Field label="Actor" description="Email address, or system." error={errors.actor} className={fieldLayout}>
           <Input name="actor" type="text" autoComplete="off" defaultValue={values.actor} />
         </Field>
-        <AnySelect name="tenant" label="Tenant" value={values.tenant} error={errors.tenant} anyLabel="Any tenant" options={tenants.map((tenant) => ({ value: tenant.id, label: tenant.label }))} />
-        <AnySelect name="action" label="Action" value={values.action} error={errors.action} anyLabel="Any action" options={actions.map((action) => ({ value: action, label: action }))} />
+        <AnySelect
+          name="tenant"
+          label="Tenant"
+          value={values.tenant}
+          error={errors.tenant}
+          anyLabel="Any tenant"
+          options={tenants.map((tenant) => ({ value: tenant.id, label: tenant.label }))}
+        />
+        <AnySelect
+          name="action"
+          label="Action"
+          value={values.action}
+          error={errors.action}
+          anyLabel="Any action"
+          options={actions.map((action) => ({ value: action, label: action }))}
+        />
         <AnySelect
           name="outcome"
           label="Outcome"

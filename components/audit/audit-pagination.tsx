@@ -3,7 +3,17 @@ import { Button } from "@/components/ui/button";
 import { auditQueryString, type AuditCursor, type AuditFilters } from "@/lib/audit/filters";
 
 /** Newest / newer / older, keeping the filters; each link is a keyset cursor on the event number. */
-export function AuditPagination({ filters, newer, older, onFirstPage }: { filters: AuditFilters; newer?: AuditCursor; older?: AuditCursor; onFirstPage: boolean }) {
+export function AuditPagination({
+  filters,
+  newer,
+  older,
+  onFirstPage,
+}: {
+  filters: AuditFilters;
+  newer?: AuditCursor;
+  older?: AuditCursor;
+  onFirstPage: boolean;
+}) {
   if (onFirstPage && !older) return null;
   return (
     <nav aria-label="Audit log pages" className="flex flex-wrap gap-2">

@@ -22,7 +22,11 @@ export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filt
         }
       />
     ) : (
-      <EmptyState icon={ScrollText} title="No audit events yet" description="Events appear here as people sign in and make changes." />
+      <EmptyState
+        icon={ScrollText}
+        title="No audit events yet"
+        description="Events appear here as people sign in and make changes."
+      />
     );
   }
   return (
@@ -46,10 +50,14 @@ export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filt
         {events.map((event) => (
           <TableRow key={event.seq.toString()} data-testid="audit-row">
             <TableCell className="tabular-nums">{event.seq.toString()}</TableCell>
-            <TableCell className="whitespace-nowrap">{event.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {event.occurredAt.toISOString().replace("T", " ").slice(0, 19)}
+            </TableCell>
             <TableCell>
               <div>{event.actorEmail ?? "unknown"}</div>
-              <div className="text-xs text-muted-foreground">{[event.actorRole, event.clientAddress].filter(Boolean).join(" · ")}</div>
+              <div className="text-xs text-muted-foreground">
+                {[event.actorRole, event.clientAddress].filter(Boolean).join(" · ")}
+              </div>
             </TableCell>
             <TableCell className="font-mono text-xs">{event.action}</TableCell>
             <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>

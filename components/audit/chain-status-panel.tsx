@@ -13,7 +13,8 @@ export async function ChainStatusPanel() {
   if (status) return <ChainStatus report={status.report} checkedAt={status.checkedAt} refreshing={status.refreshing} />;
   return (
     <Alert variant="warning" title="Could not check the hash chain">
-      The database did not answer the check. Reload the page in a moment; <code>npm run cli -- audit verify</code> runs the same check.
+      The database did not answer the check. Reload the page in a moment; <code>npm run cli -- audit verify</code> runs
+      the same check.
     </Alert>
   );
 }

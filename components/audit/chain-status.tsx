@@ -4,7 +4,15 @@ import { utcTime } from "@/components/audit/event-view";
 import type { ChainReport } from "@/lib/audit/verify-chain";
 
 /** The hash chain's state in words: intact with how many events, or the first broken link and what to do. */
-export function ChainStatus({ report, checkedAt, refreshing = false }: { report: ChainReport; checkedAt?: Date; refreshing?: boolean }) {
+export function ChainStatus({
+  report,
+  checkedAt,
+  refreshing = false,
+}: {
+  report: ChainReport;
+  checkedAt?: Date;
+  refreshing?: boolean;
+}) {
   const when = checkedAt ? `Checked ${utcTime(checkedAt)}${refreshing ? "; checking again now" : ""}.` : null;
   if (report.ok) {
     return (
@@ -22,8 +30,9 @@ export function ChainStatus({ report, checkedAt, refreshing = false }: { report:
   return (
     <Alert variant="error" title={`Chain broken at event #${report.firstBroken.seq}`} data-testid="chain-status">
       <p>
-        Event #{report.firstBroken.seq}: {report.firstBroken.reason}. The {report.checked.toLocaleString("en")} events before it verify. Preserve a
-        database backup now and find out who had direct database access; <code>npm run cli -- audit verify</code> repeats the check.
+        Event #{report.firstBroken.seq}: {report.firstBroken.reason}. The {report.checked.toLocaleString("en")} events
+        before it verify. Preserve a database backup now and find out who had direct database access;{" "}
+        <code>npm run cli -- audit verify</code> repeats the check.
       </p>
       {when ? <p className="text-xs">{when}</p> : null}
     </Alert>

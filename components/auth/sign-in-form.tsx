@@ -9,7 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 // One message for every refusal, so the page never tells whether an account exists or is locked.
-const signInFailedMessage = "Sign-in failed. Check your email and password; after several failed attempts, wait a few minutes.";
+const signInFailedMessage =
+  "Sign-in failed. Check your email and password; after several failed attempts, wait a few minutes.";
 
 export function SignInForm({ oidcName }: { oidcName?: string }) {
   const router = useRouter();
@@ -22,7 +23,11 @@ export function SignInForm({ oidcName }: { oidcName?: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") }).catch(() => null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: form.get("email"),
+      password: form.get("password"),
+    }).catch(() => null);
     if (result?.ok && !result.error) {
       router.replace("/");
       router.refresh();

@@ -3,16 +3,30 @@
 import { useRef, useState, type FormEvent } from "react";
 import { reauthenticateAction } from "./actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 const REAUTHENTICATION_REQUIRED = "reauthentication_required";
 
 /** Whether a server action's result or a route's response asks for the password again. */
-export const needsReauthentication = (outcome: { ok: boolean; code?: string }) => !outcome.ok && outcome.code === REAUTHENTICATION_REQUIRED;
+export const needsReauthentication = (outcome: { ok: boolean; code?: string }) =>
+  !outcome.ok && outcome.code === REAUTHENTICATION_REQUIRED;
 export const responseNeedsReauthentication = async (response: Response) =>
-  response.status === 401 && ((await response.clone().json().catch(() => ({}))) as { code?: string }).code === REAUTHENTICATION_REQUIRED;
+  response.status === 401 &&
+  (
+    (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { code?: string }
+  ).code === REAUTHENTICATION_REQUIRED;
 
 /**
  * Runs a sensitive call; when the server answers that the sign-in is too old, asks for the password in a dialog and
@@ -33,7 +47,10 @@ export function useReauthentication() {
     setOpen(false);
   };
 
-  async function withReauthentication<T>(call: () => Promise<T>, asksAgain: (outcome: T) => boolean | Promise<boolean>): Promise<T> {
+  async function withReauthentication<T>(
+    call: () => Promise<T>,
+    asksAgain: (outcome: T) => boolean | Promise<boolean>,
+  ): Promise<T> {
     const first = await call();
     if (!(await asksAgain(first)) || !(await confirm())) return first;
     return call();
@@ -70,7 +87,9 @@ function ReauthenticateDialog({ open, onClose }: { open: boolean; onClose: (conf
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Confirm it is you</DialogTitle>
-          <DialogDescription>Secrets and certificate rotation need a recent sign-in. Enter your password to go on.</DialogDescription>
+          <DialogDescription>
+            Secrets and certificate rotation need a recent sign-in. Enter your password to go on.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} className="grid gap-4" noValidate>
           <Field label="Password" required error={error ? [error] : undefined}>

@@ -11,14 +11,20 @@ export function ApplyAllSummary({ steps }: { steps: SummarizedStep[] }) {
   if (said.length === 0) return null;
   return (
     <section aria-labelledby="apply-all-side-effects" className="grid gap-2 text-sm" data-testid="apply-all-summary">
-      <h3 id="apply-all-side-effects" className="font-medium">Apply also changes the org</h3>
+      <h3 id="apply-all-side-effects" className="font-medium">
+        Apply also changes the org
+      </h3>
       <ul className="grid gap-2">
         {said.map((step) => (
           <li key={step.key} data-step={step.key}>
             <span className="font-medium">{step.title}</span>
             <ul className="list-inside list-disc text-muted-foreground">
-              {step.sideEffects.map((item) => <li key={item}>{item}</li>)}
-              {(step.plan?.notices ?? []).map((notice) => <li key={`note-${notice}`}>Note: {notice}</li>)}
+              {step.sideEffects.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+              {(step.plan?.notices ?? []).map((notice) => (
+                <li key={`note-${notice}`}>Note: {notice}</li>
+              ))}
             </ul>
           </li>
         ))}

@@ -33,7 +33,15 @@ async function fetchChecklist(tenantId: string): Promise<TenantChecklist> {
 }
 
 /** The checklist, kept live: it polls while a run is queued or running and stops when it ends. */
-export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantChecklist; canRun: boolean; canReveal: boolean }) {
+export function ChecklistLive({
+  initial,
+  canRun,
+  canReveal,
+}: {
+  initial: TenantChecklist;
+  canRun: boolean;
+  canReveal: boolean;
+}) {
   const tenantId = initial.tenant.id;
   const [awaiting, setAwaiting] = useState<Awaiting | null>(null);
   const awaitingRef = useRef<Awaiting | null>(null);
@@ -56,7 +64,9 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
     // The page header (org name, region) is server-rendered: refresh it once the run is over.
     router.refresh();
     if (givenUp || !latest) {
-      toast.warning("The run is still queued", { description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker)." });
+      toast.warning("The run is still queued", {
+        description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker).",
+      });
       return;
     }
     const label = runModeLabel[latest.mode] ?? latest.mode;
@@ -66,7 +76,9 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
       const description = latest.operatorMessage ?? "See the step that needs input for what to enter.";
       toast.warning(`${label} needs input`, { description });
     } else {
-      toast.error(`${label} ${latest.status}`, { description: latest.operatorMessage ?? "See the step that failed for what to do next." });
+      toast.error(`${label} ${latest.status}`, {
+        description: latest.operatorMessage ?? "See the step that failed for what to do next.",
+      });
     }
   }
 
@@ -94,7 +106,10 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
     void query.refetch();
   };
   const busy = Boolean(awaiting) || data.runActive;
-  const stepTitles = { [ROTATION_STEP_KEY]: "Certificate rotation", ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))) };
+  const stepTitles = {
+    [ROTATION_STEP_KEY]: "Certificate rotation",
+    ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))),
+  };
   const latest = data.latestRun;
   const planned = data.phases.some((phase) => phase.steps.some((step) => step.plan !== null));
   const steps = data.phases.flatMap((phase) => phase.steps);
@@ -118,7 +133,8 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
               <StatusChip tone="progress" label={`${runModeLabel[latest.mode] ?? latest.mode} running`} />
             ) : latest ? (
               <span className="text-muted-foreground">
-                Last run: {runModeLabel[latest.mode] ?? latest.mode} {(runStatusDisplay[latest.status]?.label ?? latest.status).toLowerCase()}
+                Last run: {runModeLabel[latest.mode] ?? latest.mode}{" "}
+                {(runStatusDisplay[latest.status]?.label ?? latest.status).toLowerCase()}
               </span>
             ) : (
               <span className="text-muted-foreground">Nothing has run yet.</span>
@@ -129,7 +145,13 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
               {query.error.message} The page shows the last state it received; reload to try again.
             </Alert>
           ) : null}
-          {canRun && !planned && data.summary.status !== "done" ? <PlanFirst tenantId={tenantId} disabled={busy} onQueued={() => startAwaiting({ mode: "plan", stepKey: null })} /> : null}
+          {canRun && !planned && data.summary.status !== "done" ? (
+            <PlanFirst
+              tenantId={tenantId}
+              disabled={busy}
+              onQueued={() => startAwaiting({ mode: "plan", stepKey: null })}
+            />
+          ) : null}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
               {RUN_MODES.map((mode) => (
@@ -154,11 +176,22 @@ export function ChecklistLive({ initial, canRun, canReveal }: { initial: TenantC
         {data.phases.map((group) => (
           <li key={group.id}>
             <section aria-labelledby={`phase-${group.id}`} className="grid gap-3">
-              <h2 id={`phase-${group.id}`} className="text-lg font-semibold">{group.label}</h2>
+              <h2 id={`phase-${group.id}`} className="text-lg font-semibold">
+                {group.label}
+              </h2>
               <ol className="grid gap-3">
                 {group.steps.map((step) => (
                   <li key={step.key}>
-                    <StepCard step={step} number={numbers.get(step.key) ?? 0} tenantId={tenantId} canRun={canRun} canReveal={canReveal} busy={busy} onQueued={startAwaiting} onChanged={() => void query.refetch()} />
+                    <StepCard
+                      step={step}
+                      number={numbers.get(step.key) ?? 0}
+                      tenantId={tenantId}
+                      canRun={canRun}
+                      canReveal={canReveal}
+                      busy={busy}
+                      onQueued={startAwaiting}
+                      onChanged={() => void query.refetch()}
+                    />
                   </li>
                 ))}
               </ol>

@@ -19,7 +19,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           toast.success(`${label} copied`);
           setTimeout(() => setCopied(false), 1500);
         } catch {
-          toast.error(`Could not copy ${label}`, { description: "The browser refused clipboard access; select the text and copy it by hand." });
+          toast.error(`Could not copy ${label}`, {
+            description: "The browser refused clipboard access; select the text and copy it by hand.",
+          });
         }
       }}
     >

@@ -7,11 +7,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /** Shown while no step has a plan: planning only reads, so it runs without a confirmation. */
-export function PlanFirst({ tenantId, disabled, onQueued }: { tenantId: string; disabled: boolean; onQueued: () => void }) {
+export function PlanFirst({
+  tenantId,
+  disabled,
+  onQueued,
+}: {
+  tenantId: string;
+  disabled: boolean;
+  onQueued: () => void;
+}) {
   const [pending, startTransition] = useTransition();
   return (
     <Alert variant="info" title="No plan yet" data-testid="plan-first">
-      <p>Plan reads Genesys Cloud and Configuration Server and shows on each step what Apply will change. Nothing is written.</p>
+      <p>
+        Plan reads Genesys Cloud and Configuration Server and shows on each step what Apply will change. Nothing is
+        written.
+      </p>
       <Button
         className="mt-2"
         size="sm"

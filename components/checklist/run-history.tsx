@@ -4,7 +4,8 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import type { ChecklistRun } from "@/lib/tenants/checklist";
 
 export function RunHistory({ runs, stepTitles }: { runs: ChecklistRun[]; stepTitles: Record<string, string> }) {
-  if (runs.length === 0) return <p className="text-sm text-muted-foreground">No runs yet: plan, apply or verify to start the history.</p>;
+  if (runs.length === 0)
+    return <p className="text-sm text-muted-foreground">No runs yet: plan, apply or verify to start the history.</p>;
   return (
     <Table>
       <TableCaption className="sr-only">The latest runs of this tenant</TableCaption>
@@ -25,12 +26,20 @@ export function RunHistory({ runs, stepTitles }: { runs: ChecklistRun[]; stepTit
             <TableRow key={run.id} data-testid="run-row">
               <TableCell>
                 {runModeLabel[run.mode] ?? run.mode}
-                {run.stepKey ? <span className="text-muted-foreground"> · {stepTitles[run.stepKey] ?? run.stepKey}</span> : <span className="text-muted-foreground"> · all steps</span>}
+                {run.stepKey ? (
+                  <span className="text-muted-foreground"> · {stepTitles[run.stepKey] ?? run.stepKey}</span>
+                ) : (
+                  <span className="text-muted-foreground"> · all steps</span>
+                )}
               </TableCell>
-              <TableCell><StatusChip tone={display.tone} label={display.label} /></TableCell>
+              <TableCell>
+                <StatusChip tone={display.tone} label={display.label} />
+              </TableCell>
               <TableCell>{run.requestedBy ?? "System"}</TableCell>
               <TableCell className="whitespace-nowrap text-xs">{formatDateTime(run.startedAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-xs">{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</TableCell>
+              <TableCell className="whitespace-nowrap text-xs">
+                {run.finishedAt ? formatDateTime(run.finishedAt) : "—"}
+              </TableCell>
               <TableCell className="max-w-md text-xs">
                 {run.operatorMessage ?? ""}
                 <span className="block text-muted-foreground">Correlation id {run.correlationId}</span>

@@ -17,7 +17,11 @@ function RevealedText({ value, label, onHide }: { value: string; label: string; 
   return (
     <span className="flex min-w-0 flex-1 items-start gap-1">
       {/* Focusable so a long value (a private key) can be scrolled with the keyboard. */}
-      <code data-testid="revealed-secret" tabIndex={0} className="max-h-40 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all rounded border border-warning/40 bg-warning-soft px-1.5 py-0.5 text-xs text-warning-soft-foreground">
+      <code
+        data-testid="revealed-secret"
+        tabIndex={0}
+        className="max-h-40 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-all rounded border border-warning/40 bg-warning-soft px-1.5 py-0.5 text-xs text-warning-soft-foreground"
+      >
         {value}
       </code>
       <CopyButton value={value} label={label} />
@@ -33,7 +37,15 @@ function RevealedText({ value, label, onHide }: { value: string; label: string; 
  * A sealed secret: masked, with Reveal for roles allowed to see it. The value comes back only in the reveal
  * action's response (which the server records as secret.reveal) and lives only in this component's state.
  */
-export function SecretValue({ label, canReveal, reveal }: { label: string; canReveal: boolean; reveal: () => Promise<RevealResult> }) {
+export function SecretValue({
+  label,
+  canReveal,
+  reveal,
+}: {
+  label: string;
+  canReveal: boolean;
+  reveal: () => Promise<RevealResult>;
+}) {
   const [value, setValue] = useRevealed<string>();
   const [pending, startTransition] = useTransition();
   const { withReauthentication, dialog } = useReauthentication();
@@ -41,7 +53,9 @@ export function SecretValue({ label, canReveal, reveal }: { label: string; canRe
   if (value !== null) return <RevealedText value={value} label={label} onHide={() => setValue(null)} />;
   return (
     <span className="flex min-w-0 flex-1 items-center gap-2">
-      <span className="font-mono text-xs" aria-label={`${label}: hidden`}>{MASKED}</span>
+      <span className="font-mono text-xs" aria-label={`${label}: hidden`}>
+        {MASKED}
+      </span>
       {canReveal ? (
         <Button
           variant="outline"
@@ -57,7 +71,9 @@ export function SecretValue({ label, canReveal, reveal }: { label: string; canRe
                 return;
               }
               setValue(result.data.value);
-              toast.success(`${label} revealed`, { description: "Your reveal is recorded in the audit log. It hides again when you leave the page." });
+              toast.success(`${label} revealed`, {
+                description: "Your reveal is recorded in the audit log. It hides again when you leave the page.",
+              });
             })
           }
         >

@@ -8,9 +8,13 @@ export function SideEffects({ stepKey, items }: { stepKey: string; items: string
       data-testid="step-side-effects"
       className="grid gap-1 rounded-md border border-warning/40 bg-warning-soft/40 p-3"
     >
-      <h3 id={headingId} className="font-medium">Apply also changes the org</h3>
+      <h3 id={headingId} className="font-medium">
+        Apply also changes the org
+      </h3>
       <ul className="list-inside list-disc">
-        {items.map((item) => <li key={item}>{item}</li>)}
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
       </ul>
     </section>
   );

@@ -20,7 +20,25 @@ import { StepPlan } from "./step-plan";
 /** A run a button queued: the checklist waits for the run of this mode and step to end. */
 export type QueuedRun = { mode: RunModeName; stepKey: string | null };
 
-export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQueued, onChanged }: { step: ChecklistStep; number: number; tenantId: string; canRun: boolean; canReveal: boolean; busy: boolean; onQueued: (queued: QueuedRun) => void; onChanged: () => void }) {
+export function StepCard({
+  step,
+  number,
+  tenantId,
+  canRun,
+  canReveal,
+  busy,
+  onQueued,
+  onChanged,
+}: {
+  step: ChecklistStep;
+  number: number;
+  tenantId: string;
+  canRun: boolean;
+  canReveal: boolean;
+  busy: boolean;
+  onQueued: (queued: QueuedRun) => void;
+  onChanged: () => void;
+}) {
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
@@ -62,7 +80,9 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
         <StatusChip tone={display.tone} label={display.label} data-testid="step-status" />
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
-        {!step.applies ? <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p> : null}
+        {!step.applies ? (
+          <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p>
+        ) : null}
         {step.applies ? <SideEffects stepKey={step.key} items={step.sideEffects} /> : null}
         {last ? (
           <StepLastRun last={last} manual={step.manual} completeByHand={askedForInput ? manualCompletion : undefined} />
@@ -70,16 +90,34 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
         {last?.changes.length ? (
           <div>
             <p className="font-medium">Changes made</p>
-            <ul className="list-inside list-disc text-muted-foreground">{last.changes.map((change) => <li key={change}>{change}</li>)}</ul>
+            <ul className="list-inside list-disc text-muted-foreground">
+              {last.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
           </div>
         ) : null}
         {step.plan && step.applies ? <StepPlan stepKey={step.key} plan={step.plan} /> : null}
         {step.drift.length ? (
           <div>
-            <p className="font-medium">{step.verifyStatus === "missing" ? "Missing at the last verification" : "Differences found at the last verification"}</p>
+            <p className="font-medium">
+              {step.verifyStatus === "missing"
+                ? "Missing at the last verification"
+                : "Differences found at the last verification"}
+            </p>
             <table className="mt-1 w-full text-left text-xs">
               <caption className="sr-only">Field, expected value, live value</caption>
-              <thead><tr><th scope="col" className="pr-2">Field</th><th scope="col" className="pr-2">Expected</th><th scope="col">Live</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-2">
+                    Field
+                  </th>
+                  <th scope="col" className="pr-2">
+                    Expected
+                  </th>
+                  <th scope="col">Live</th>
+                </tr>
+              </thead>
               <tbody>
                 {step.drift.map((difference) => (
                   <tr key={difference.field}>
@@ -98,7 +136,9 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
               <div key={name} className="flex min-w-0 items-center gap-2">
                 <dt className="shrink-0 text-muted-foreground">{name}</dt>
                 <dd className="flex min-w-0 flex-1 items-center gap-2">
-                  <span className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>{value}</span>
+                  <span className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>
+                    {value}
+                  </span>
                   <CopyButton value={value} label={name} />
                 </dd>
               </div>
@@ -110,10 +150,18 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
             <p className="font-medium">Secrets</p>
             <dl className="grid gap-1">
               {step.secrets.map((secret) => (
-                <div key={secret.purpose} className="flex min-w-0 items-center gap-2" data-testid={`secret-${secret.purpose}`}>
+                <div
+                  key={secret.purpose}
+                  className="flex min-w-0 items-center gap-2"
+                  data-testid={`secret-${secret.purpose}`}
+                >
                   <dt className="shrink-0 text-muted-foreground">{secret.label}</dt>
                   <dd className="flex min-w-0 flex-1">
-                    <SecretValue label={`${secret.label} of ${step.title}`} canReveal={canReveal} reveal={() => revealStepSecretAction({ tenantId, purpose: secret.purpose })} />
+                    <SecretValue
+                      label={`${secret.label} of ${step.title}`}
+                      canReveal={canReveal}
+                      reveal={() => revealStepSecretAction({ tenantId, purpose: secret.purpose })}
+                    />
                   </dd>
                 </div>
               ))}
@@ -122,13 +170,33 @@ export function StepCard({ step, number, tenantId, canRun, canReveal, busy, onQu
         ) : null}
         {canRun && step.applies ? (
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("plan")} aria-label={`Plan ${step.title}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={busy || pending}
+              onClick={() => queue("plan")}
+              aria-label={`Plan ${step.title}`}
+            >
               Plan
             </Button>
-            <Button size="sm" variant="outline" disabled={busy} loading={pending} loadingText="Queuing…" onClick={() => queue("apply")} aria-label={`Apply ${step.title}`}>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={busy}
+              loading={pending}
+              loadingText="Queuing…"
+              onClick={() => queue("apply")}
+              aria-label={`Apply ${step.title}`}
+            >
               Apply
             </Button>
-            <Button size="sm" variant="ghost" disabled={busy || pending} onClick={() => queue("verify")} aria-label={`Verify ${step.title}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={busy || pending}
+              onClick={() => queue("verify")}
+              aria-label={`Verify ${step.title}`}
+            >
               Verify
             </Button>
             {askedForInput ? null : manualCompletion}

@@ -34,7 +34,11 @@ describe("side effects on a step card", () => {
 
 describe("a step's last run", () => {
   it("says a step needs input in words, not as a failure, and offers the form to enter it", () => {
-    const last = lastRun({ status: "needs-input", outcome: null, operatorMessage: 'Enter a sample agent of tenant "Acme".' });
+    const last = lastRun({
+      status: "needs-input",
+      outcome: null,
+      operatorMessage: 'Enter a sample agent of tenant "Acme".',
+    });
     const form = createElement("button", { type: "button" }, "Complete by hand");
     const page = renderStatic(createElement(StepLastRun, { last, manual: false, completeByHand: form }));
     expect(page.text()).toContain("Last apply: needs input");
@@ -51,7 +55,12 @@ describe("a step's last run", () => {
     const notRun = renderStatic(createElement(StepLastRun, { last: passedOver, manual: false }));
     expect(notRun.text()).toContain("Last apply: not run · 2026-01-01 10:00 UTC");
     expect(notRun.text()).toContain(reason);
-    const last = lastRun({ status: "failed", outcome: null, operatorMessage: "GAX did not answer.", correlationIds: ["c-1"] });
+    const last = lastRun({
+      status: "failed",
+      outcome: null,
+      operatorMessage: "GAX did not answer.",
+      correlationIds: ["c-1"],
+    });
     const alert = alertOf(renderStatic(createElement(StepLastRun, { last, manual: false })), "error")!;
     expect(alert.textContent).toContain("What went wrong");
     expect(alert.textContent).toContain("GAX did not answer.");
@@ -60,14 +69,31 @@ describe("a step's last run", () => {
 });
 
 describe("the Apply all confirmation", () => {
-  const step = ({ key, title, sideEffects, notices, applies = true }: { key: string; title: string; sideEffects: string[]; notices: string[] | null; applies?: boolean }) => {
+  const step = ({
+    key,
+    title,
+    sideEffects,
+    notices,
+    applies = true,
+  }: {
+    key: string;
+    title: string;
+    sideEffects: string[];
+    notices: string[] | null;
+    applies?: boolean;
+  }) => {
     const plan = notices ? { action: "update" as const, changes: [], waitingFor: [], notices, plannedAt: null } : null;
     return { key, title, applies, sideEffects, plan };
   };
 
   it("lists, per step, what Apply does in the org beyond its own objects and the notices of the last plan", () => {
     const steps = [
-      step({ key: EMPLOYEE_ROLE, title: "Employee role", sideEffects: ["licenses every holder of the employee role"], notices: ["3 people hold it"] }),
+      step({
+        key: EMPLOYEE_ROLE,
+        title: "Employee role",
+        sideEffects: ["licenses every holder of the employee role"],
+        notices: ["3 people hold it"],
+      }),
       step({ key: CONNECT_ORG, title: "Connect", sideEffects: [], notices: null }),
       step({ key: SMOKE_TEST, title: "Smoke test", sideEffects: ["auto-provisions user smoke@acme.com"], notices: [] }),
       step({ key: ADMIN_USERS, title: "Admin users", sideEffects: ["creates users"], notices: null, applies: false }),
@@ -76,9 +102,20 @@ describe("the Apply all confirmation", () => {
     expect(page.first("h3").textContent).toBe("Apply also changes the org");
     const listed = page.all("li").flatMap((item) => item.getAttribute("data-step") ?? []);
     expect(listed).toEqual([EMPLOYEE_ROLE, SMOKE_TEST]);
-    const said = ["Employee role", "licenses every holder of the employee role", "Note: 3 people hold it", "auto-provisions user smoke@acme.com"];
+    const said = [
+      "Employee role",
+      "licenses every holder of the employee role",
+      "Note: 3 people hold it",
+      "auto-provisions user smoke@acme.com",
+    ];
     for (const text of said) expect(page.text()).toContain(text);
     expect(page.text()).not.toContain("creates users");
-    expect(renderStatic(createElement(ApplyAllSummary, { steps: [step({ key: CONNECT_ORG, title: "Connect", sideEffects: [], notices: [] })] })).html).toBe("");
+    expect(
+      renderStatic(
+        createElement(ApplyAllSummary, {
+          steps: [step({ key: CONNECT_ORG, title: "Connect", sideEffects: [], notices: [] })],
+        }),
+      ).html,
+    ).toBe("");
   });
 });

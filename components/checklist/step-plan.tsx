@@ -21,7 +21,13 @@ function summaryOf(plan: ChecklistPlan): string {
 
 function Value({ value }: { value: string }) {
   if (value === "") return <span className="text-muted-foreground">not set</span>;
-  if (value === SECRET_MASK) return <span title="Secret: masked">{value}<span className="sr-only"> (secret, masked)</span></span>;
+  if (value === SECRET_MASK)
+    return (
+      <span title="Secret: masked">
+        {value}
+        <span className="sr-only"> (secret, masked)</span>
+      </span>
+    );
   return <>{value}</>;
 }
 
@@ -29,11 +35,20 @@ function Value({ value }: { value: string }) {
 export function StepPlan({ stepKey, plan }: { stepKey: string; plan: ChecklistPlan }) {
   const headingId = `plan-${stepKey}`;
   return (
-    <section aria-labelledby={headingId} data-testid="step-plan" data-action={plan.action} className="grid gap-1 rounded-md border border-info/30 bg-info-soft/40 p-3">
-      <h3 id={headingId} className="font-medium">What Apply will do</h3>
+    <section
+      aria-labelledby={headingId}
+      data-testid="step-plan"
+      data-action={plan.action}
+      className="grid gap-1 rounded-md border border-info/30 bg-info-soft/40 p-3"
+    >
+      <h3 id={headingId} className="font-medium">
+        What Apply will do
+      </h3>
       <p>
         {summaryOf(plan)}
-        {plan.plannedAt ? <span className="text-muted-foreground"> Planned {formatDateTime(plan.plannedAt)}.</span> : null}
+        {plan.plannedAt ? (
+          <span className="text-muted-foreground"> Planned {formatDateTime(plan.plannedAt)}.</span>
+        ) : null}
       </p>
       {plan.changes.length ? (
         <div className="overflow-x-auto">
@@ -41,17 +56,33 @@ export function StepPlan({ stepKey, plan }: { stepKey: string; plan: ChecklistPl
             <caption className="sr-only">Changes Apply will make: field, value now, value after Apply</caption>
             <thead>
               <tr>
-                <th scope="col" className="pr-2 font-medium">Field</th>
-                <th scope="col" className="pr-2 font-medium">Now</th>
-                <th scope="col" className="font-medium">After</th>
+                <th scope="col" className="pr-2 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="pr-2 font-medium">
+                  Now
+                </th>
+                <th scope="col" className="font-medium">
+                  After
+                </th>
               </tr>
             </thead>
             <tbody>
               {plan.changes.map((change) => (
                 <tr key={change.field} className="align-top">
-                  <th scope="row" className="pr-2 font-mono font-normal">{change.field}</th>
-                  <td className="pr-2 font-mono break-all"><del className="no-underline"><Value value={change.actual} /></del></td>
-                  <td className="font-mono break-all"><ins className="no-underline"><Value value={change.expected} /></ins></td>
+                  <th scope="row" className="pr-2 font-mono font-normal">
+                    {change.field}
+                  </th>
+                  <td className="pr-2 font-mono break-all">
+                    <del className="no-underline">
+                      <Value value={change.actual} />
+                    </del>
+                  </td>
+                  <td className="font-mono break-all">
+                    <ins className="no-underline">
+                      <Value value={change.expected} />
+                    </ins>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -60,9 +91,13 @@ export function StepPlan({ stepKey, plan }: { stepKey: string; plan: ChecklistPl
       ) : null}
       {plan.notices.length ? (
         <div className="mt-1">
-          <h4 id={`${headingId}-notices`} className="font-medium">Before you apply</h4>
+          <h4 id={`${headingId}-notices`} className="font-medium">
+            Before you apply
+          </h4>
           <ul aria-labelledby={`${headingId}-notices`} className="list-inside list-disc">
-            {plan.notices.map((notice) => <li key={notice}>{notice}</li>)}
+            {plan.notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
           </ul>
         </div>
       ) : null}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorizedAction, type ActionContext } from "@/lib/actions/action";
 import { getDb } from "@/lib/db/client";
-import { createDeployment , DETECT_OBJECT_TENANT , chooseObjectTenant, detectObjectTenant } from "@/lib/provisioning";
+import { createDeployment, DETECT_OBJECT_TENANT, chooseObjectTenant, detectObjectTenant } from "@/lib/provisioning";
 import {
   deploymentFormSchema,
   objectTenantChoiceFormSchema,
@@ -32,7 +32,10 @@ async function detectAgain(input: z.infer<typeof objectTenantDetectionSchema>, {
 
 /** Sets the tenant that holds hybrid_integration; "detect" asks GAX at once. */
 async function choose(input: z.infer<typeof objectTenantChoiceFormSchema>, { audit }: ActionContext) {
-  const chosen = await chooseObjectTenant(getDb(), audit, { deploymentId: input.deploymentId, choice: input.objectTenant });
+  const chosen = await chooseObjectTenant(getDb(), audit, {
+    deploymentId: input.deploymentId,
+    choice: input.objectTenant,
+  });
   const detect = input.objectTenant === DETECT_OBJECT_TENANT;
   const outcome = detect ? await detectObjectTenant(getDb(), audit, { deploymentId: input.deploymentId }) : chosen;
   revalidatePath("/deployments");

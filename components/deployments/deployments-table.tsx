@@ -20,7 +20,11 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
           <TableHead>GAX URL</TableHead>
           <TableHead>hybrid_integration in</TableHead>
           <TableHead className="text-right">Tenants</TableHead>
-          {canAddTenants ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+          {canAddTenants ? (
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          ) : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -28,7 +32,9 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
           <TableRow key={deployment.id} data-testid={`deployment-row-${deployment.name}`}>
             <TableCell>
               <div className="font-medium">{deployment.name}</div>
-              {deployment.notes ? <div className="max-w-md truncate text-xs text-muted-foreground">{deployment.notes}</div> : null}
+              {deployment.notes ? (
+                <div className="max-w-md truncate text-xs text-muted-foreground">{deployment.notes}</div>
+              ) : null}
             </TableCell>
             <TableCell>
               <Badge tone="outline">{deployment.layout === "single-tenant" ? "Single-tenant" : "Multi-tenant"}</Badge>

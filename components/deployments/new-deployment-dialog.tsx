@@ -8,7 +8,15 @@ import { createDeploymentAction } from "@/components/deployments/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -89,7 +97,9 @@ export function NewDeploymentDialog() {
       <DialogContent className="max-h-[90vh] overflow-y-auto">
         <DialogHeader>
           <DialogTitle>New deployment</DialogTitle>
-          <DialogDescription>An on-premises Genesys Multicloud CX environment, reached through its GAX server.</DialogDescription>
+          <DialogDescription>
+            An on-premises Genesys Multicloud CX environment, reached through its GAX server.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} className="grid gap-4" noValidate>
           <Field label="Name" required error={errors.name}>
@@ -115,17 +125,31 @@ export function NewDeploymentDialog() {
               options={OBJECT_TENANT_OPTIONS}
             />
           ) : null}
-          <Field label="GAX URL" required error={errors.gaxBaseUrl} description="For example http://gax.example.internal:8080">
+          <Field
+            label="GAX URL"
+            required
+            error={errors.gaxBaseUrl}
+            description="For example http://gax.example.internal:8080"
+          >
             <Input name="gaxBaseUrl" type="url" autoComplete="off" />
           </Field>
           <Field label="GAX username" required error={errors.gaxUsername}>
             <Input name="gaxUsername" autoComplete="off" />
           </Field>
-          <Field label="GAX password" required error={errors.gaxPassword} description="Sealed when saved and never shown again.">
+          <Field
+            label="GAX password"
+            required
+            error={errors.gaxPassword}
+            description="Sealed when saved and never shown again."
+          >
             <Input name="gaxPassword" type="password" autoComplete="new-password" />
           </Field>
           <div className="flex items-center gap-2">
-            <Checkbox id="gax-password-encrypted" checked={passwordEncrypted} onCheckedChange={(value) => setPasswordEncrypted(value === true)} />
+            <Checkbox
+              id="gax-password-encrypted"
+              checked={passwordEncrypted}
+              onCheckedChange={(value) => setPasswordEncrypted(value === true)}
+            />
             <Label htmlFor="gax-password-encrypted">The password is the obscured value the GAX web UI sends</Label>
           </div>
           <Field label="Annex section" error={errors.annexSection} description={ANNEX_HELP}>
@@ -134,7 +158,11 @@ export function NewDeploymentDialog() {
           <Field label="Notes" error={errors.notes}>
             <Textarea name="notes" rows={2} />
           </Field>
-          {formError ? <Alert variant="error" title="Could not register the deployment">{formError}</Alert> : null}
+          {formError ? (
+            <Alert variant="error" title="Could not register the deployment">
+              {formError}
+            </Alert>
+          ) : null}
           <DialogFooter>
             <Button type="submit" loading={pending} loadingText="Registering…">
               Register deployment

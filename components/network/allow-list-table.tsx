@@ -1,7 +1,12 @@
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AllowListEntry } from "@/lib/network/allow-list";
 
-const serviceNames: Record<AllowListEntry["service"], string> = { login: "Authentication", api: "Platform API", apps: "Apps", streaming: "Notifications" };
+const serviceNames: Record<AllowListEntry["service"], string> = {
+  login: "Authentication",
+  api: "Platform API",
+  apps: "Apps",
+  streaming: "Notifications",
+};
 
 /** One row group per region: its four hosts, the port and why each is needed. */
 export function AllowListTable({ entries }: { entries: AllowListEntry[] }) {
@@ -25,7 +30,11 @@ export function AllowListTable({ entries }: { entries: AllowListEntry[] }) {
             {rows.map((entry, index) => (
               <TableRow key={entry.host}>
                 {index === 0 ? (
-                  <TableHead scope="rowgroup" rowSpan={rows.length} className="bg-card py-3 align-top text-sm font-normal normal-case tracking-normal text-foreground">
+                  <TableHead
+                    scope="rowgroup"
+                    rowSpan={rows.length}
+                    className="bg-card py-3 align-top text-sm font-normal normal-case tracking-normal text-foreground"
+                  >
                     <div className="font-medium">{regionLabel}</div>
                     <div className="text-xs text-muted-foreground">{regionId}</div>
                   </TableHead>

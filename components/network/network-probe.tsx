@@ -9,7 +9,13 @@ import { probeNetworkAction } from "@/components/network/actions";
 import type { ProbeReport } from "@/lib/network/probe-regions";
 
 /** Runs the reachability probe for one region from the server and shows each host's result. */
-export function NetworkProbe({ regions, defaultRegion }: { regions: { id: string; label: string }[]; defaultRegion: string }) {
+export function NetworkProbe({
+  regions,
+  defaultRegion,
+}: {
+  regions: { id: string; label: string }[];
+  defaultRegion: string;
+}) {
   const [region, setRegion] = useState(defaultRegion);
   const [report, setReport] = useState<ProbeReport>();
   const [error, setError] = useState<string>();
@@ -45,7 +51,13 @@ export function NetworkProbe({ regions, defaultRegion }: { regions: { id: string
           Run probe
         </Button>
       </div>
-      {report ? <ProbeResults report={report} /> : <p className="text-sm text-muted-foreground">No probe run yet. It resolves each host and opens a TCP connection to it; nothing is sent.</p>}
+      {report ? (
+        <ProbeResults report={report} />
+      ) : (
+        <p className="text-sm text-muted-foreground">
+          No probe run yet. It resolves each host and opens a TCP connection to it; nothing is sent.
+        </p>
+      )}
     </div>
   );
 }

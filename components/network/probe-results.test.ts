@@ -13,7 +13,14 @@ const unresolved = (host: string): ProbeResult => ({
 
 describe("ProbeResults", () => {
   it("says plainly when nothing resolves (a machine without internet) and what to ask for", () => {
-    const page = renderStatic(createElement(ProbeResults, { report: { checkedAt: "2026-01-01T10:00:00.000Z", results: [unresolved("login.mypurecloud.ie"), unresolved("api.mypurecloud.ie")] } }));
+    const page = renderStatic(
+      createElement(ProbeResults, {
+        report: {
+          checkedAt: "2026-01-01T10:00:00.000Z",
+          results: [unresolved("login.mypurecloud.ie"), unresolved("api.mypurecloud.ie")],
+        },
+      }),
+    );
     expect(page.first("div").getAttribute("data-testid")).toBe("probe-results");
     const alert = page.all("div").find((element) => element.getAttribute("role") === "alert")!;
     expect(alert.textContent).toContain("0 of 2 hosts reachable from this server");
@@ -26,10 +33,24 @@ describe("ProbeResults", () => {
 
   it("separates a refused connection from a resolved, reachable host", () => {
     const results: ProbeResult[] = [
-      { target: { host: "apps.mypurecloud.ie", port: 443 }, status: "reachable", addresses: ["198.51.100.7"], dns: { ok: true, ms: 3 }, tcp: { ok: true, ms: 20 } },
-      { target: { host: "streaming.mypurecloud.ie", port: 443 }, status: "tcp_failed", addresses: ["198.51.100.8"], dns: { ok: true, ms: 4 }, tcp: { ok: false, ms: 3000, code: "TIMEOUT", message: explainProbeError("TIMEOUT") } },
+      {
+        target: { host: "apps.mypurecloud.ie", port: 443 },
+        status: "reachable",
+        addresses: ["198.51.100.7"],
+        dns: { ok: true, ms: 3 },
+        tcp: { ok: true, ms: 20 },
+      },
+      {
+        target: { host: "streaming.mypurecloud.ie", port: 443 },
+        status: "tcp_failed",
+        addresses: ["198.51.100.8"],
+        dns: { ok: true, ms: 4 },
+        tcp: { ok: false, ms: 3000, code: "TIMEOUT", message: explainProbeError("TIMEOUT") },
+      },
     ];
-    const page = renderStatic(createElement(ProbeResults, { report: { checkedAt: "2026-01-01T10:00:00.000Z", results } }));
+    const page = renderStatic(
+      createElement(ProbeResults, { report: { checkedAt: "2026-01-01T10:00:00.000Z", results } }),
+    );
     expect(page.text()).toContain("1 of 2 hosts reachable from this server");
     expect(page.text()).toContain("Connected in 20 ms");
     expect(page.text()).toContain("Connection failed");
@@ -37,8 +58,18 @@ describe("ProbeResults", () => {
   });
 
   it("confirms when every host is reachable", () => {
-    const results: ProbeResult[] = [{ target: { host: "api.mypurecloud.ie", port: 443 }, status: "reachable", addresses: ["198.51.100.9"], dns: { ok: true, ms: 2 }, tcp: { ok: true, ms: 9 } }];
-    const page = renderStatic(createElement(ProbeResults, { report: { checkedAt: "2026-01-01T10:00:00.000Z", results } }));
+    const results: ProbeResult[] = [
+      {
+        target: { host: "api.mypurecloud.ie", port: 443 },
+        status: "reachable",
+        addresses: ["198.51.100.9"],
+        dns: { ok: true, ms: 2 },
+        tcp: { ok: true, ms: 9 },
+      },
+    ];
+    const page = renderStatic(
+      createElement(ProbeResults, { report: { checkedAt: "2026-01-01T10:00:00.000Z", results } }),
+    );
     expect(page.text()).toContain("Every host is reachable from this server (1 checked)");
   });
 });

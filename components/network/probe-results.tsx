@@ -14,14 +14,19 @@ function Summary({ results }: { results: ProbeResult[] }) {
   const reachable = results.filter((result) => result.status === "reachable").length;
   const dnsFailed = results.filter((result) => result.status === "dns_failed").length;
   if (reachable === results.length) {
-    return <Alert variant="success" title={`Every host is reachable from this server (${results.length} checked)`}>The firewall lets this server out on TCP 443.</Alert>;
+    return (
+      <Alert variant="success" title={`Every host is reachable from this server (${results.length} checked)`}>
+        The firewall lets this server out on TCP 443.
+      </Alert>
+    );
   }
   const title = `${reachable} of ${results.length} hosts reachable from this server`;
   if (reachable === 0 && dnsFailed === results.length) {
     return (
       <Alert variant="warning" title={title}>
-        No host name resolved. This server probably has no DNS for internet names or no internet access at all. That blocks provisioning from here; ask the
-        network team to allow DNS resolution and the hosts below on TCP 443, or run provisioning from a machine that has access.
+        No host name resolved. This server probably has no DNS for internet names or no internet access at all. That
+        blocks provisioning from here; ask the network team to allow DNS resolution and the hosts below on TCP 443, or
+        run provisioning from a machine that has access.
       </Alert>
     );
   }
@@ -54,22 +59,32 @@ export function ProbeResults({ report }: { report: ProbeReport }) {
                 <div className="font-mono text-xs">
                   {result.target.host}:{result.target.port}
                 </div>
-                {result.target.label ? <div className="text-xs text-muted-foreground">{result.target.label}</div> : null}
+                {result.target.label ? (
+                  <div className="text-xs text-muted-foreground">{result.target.label}</div>
+                ) : null}
               </TableCell>
               <TableCell>
                 <Outcome result={result} />
               </TableCell>
               <TableCell className="text-xs">
-                {result.dns.ok ? `${result.addresses.join(", ")} (${result.dns.ms} ms)` : `${result.dns.message} (${result.dns.code}, ${result.dns.ms} ms)`}
+                {result.dns.ok
+                  ? `${result.addresses.join(", ")} (${result.dns.ms} ms)`
+                  : `${result.dns.message} (${result.dns.code}, ${result.dns.ms} ms)`}
               </TableCell>
               <TableCell className="text-xs">
-                {result.tcp === undefined ? "Not tried" : result.tcp.ok ? `Connected in ${result.tcp.ms} ms` : `${result.tcp.message} (${result.tcp.code}, ${result.tcp.ms} ms)`}
+                {result.tcp === undefined
+                  ? "Not tried"
+                  : result.tcp.ok
+                    ? `Connected in ${result.tcp.ms} ms`
+                    : `${result.tcp.message} (${result.tcp.code}, ${result.tcp.ms} ms)`}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <p className="text-xs text-muted-foreground">Checked {report.checkedAt.replace("T", " ").slice(0, 19)} UTC from this server.</p>
+      <p className="text-xs text-muted-foreground">
+        Checked {report.checkedAt.replace("T", " ").slice(0, 19)} UTC from this server.
+      </p>
     </div>
   );
 }

@@ -17,7 +17,8 @@ const POLL_MS = 1500;
 const QUEUE_PATIENCE_MS = 120_000;
 
 type Awaiting = { seen: string | null; since: number };
-const versionOf = (rotation: RotationView | undefined) => (rotation ? `${rotation.id}:${rotation.status}:${rotation.finishedAt ?? ""}` : null);
+const versionOf = (rotation: RotationView | undefined) =>
+  rotation ? `${rotation.id}:${rotation.status}:${rotation.finishedAt ?? ""}` : null;
 
 async function fetchPage(tenantId: string): Promise<CertificatePageData> {
   const response = await fetch(`/api/tenants/${tenantId}/rotation`, { cache: "no-store" });
@@ -37,14 +38,24 @@ export function CertificateLive({ initial, canRotate }: { initial: CertificatePa
     const waiting = awaitingRef.current;
     if (!waiting) return;
     const latest = next.rotations[0];
-    const ended = !next.rotating && latest !== undefined && latest.status !== "running" && versionOf(latest) !== waiting.seen;
+    const ended =
+      !next.rotating && latest !== undefined && latest.status !== "running" && versionOf(latest) !== waiting.seen;
     const givenUp = !ended && !next.rotating && Date.now() - waiting.since > QUEUE_PATIENCE_MS;
     if (!ended && !givenUp) return;
     awaitingRef.current = null;
     setAwaiting(null);
-    if (givenUp || !latest) toast.warning("The rotation is still queued", { description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker)." });
-    else if (latest.status === "succeeded") toast.success("Certificate rotated", { description: `${tenantName} now signs with the new key; the old certificate is removed.` });
-    else toast.error("Certificate rotation stopped", { description: latest.operatorMessage ?? "See the stage that failed for what to do next." });
+    if (givenUp || !latest)
+      toast.warning("The rotation is still queued", {
+        description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker).",
+      });
+    else if (latest.status === "succeeded")
+      toast.success("Certificate rotated", {
+        description: `${tenantName} now signs with the new key; the old certificate is removed.`,
+      });
+    else
+      toast.error("Certificate rotation stopped", {
+        description: latest.operatorMessage ?? "See the stage that failed for what to do next.",
+      });
   }
 
   const query = useQuery({
@@ -75,18 +86,31 @@ export function CertificateLive({ initial, canRotate }: { initial: CertificatePa
       <Card>
         <CardHeader>
           <CardTitle>Certificate in use</CardTitle>
-          <CardDescription>The SAML signing certificate on the PureEngage identity provider and in the transaction object.</CardDescription>
+          <CardDescription>
+            The SAML signing certificate on the PureEngage identity provider and in the transaction object.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           {data.certificate ? (
             <CurrentCertificate certificate={data.certificate} warningDays={data.warningDays} />
           ) : (
-            <EmptyState title="No certificate yet" description="Apply the tenant's checklist first: the SAML key material step creates the key and certificate." />
+            <EmptyState
+              title="No certificate yet"
+              description="Apply the tenant's checklist first: the SAML key material step creates the key and certificate."
+            />
           )}
           <div aria-live="polite" className="text-sm" data-testid="rotation-state">
-            {awaiting && !data.rotating ? <StatusChip tone="progress" label="Queued: waiting for a worker" /> : data.rotating ? <StatusChip tone="progress" label="Rotation running" /> : null}
+            {awaiting && !data.rotating ? (
+              <StatusChip tone="progress" label="Queued: waiting for a worker" />
+            ) : data.rotating ? (
+              <StatusChip tone="progress" label="Rotation running" />
+            ) : null}
           </div>
-          {data.otherRunActive && !data.rotating ? <Alert variant="info" title="Another run is in progress">A rotation waits until it finishes.</Alert> : null}
+          {data.otherRunActive && !data.rotating ? (
+            <Alert variant="info" title="Another run is in progress">
+              A rotation waits until it finishes.
+            </Alert>
+          ) : null}
           {query.isError ? (
             <Alert variant="warning" title="Live updates paused">
               {query.error.message} The page shows the last state it received; reload to try again.
@@ -94,7 +118,13 @@ export function CertificateLive({ initial, canRotate }: { initial: CertificatePa
           ) : null}
           {canRotate && data.certificate ? (
             <div>
-              <RotateCertificateButton tenantId={tenantId} tenantName={tenantName} resumes={resumes} disabled={busy} onQueued={startAwaiting} />
+              <RotateCertificateButton
+                tenantId={tenantId}
+                tenantName={tenantName}
+                resumes={resumes}
+                disabled={busy}
+                onQueued={startAwaiting}
+              />
             </div>
           ) : null}
         </CardContent>
@@ -103,7 +133,9 @@ export function CertificateLive({ initial, canRotate }: { initial: CertificatePa
       <Card>
         <CardHeader>
           <CardTitle>Rotation history</CardTitle>
-          <CardDescription>Each rotation with its stages; a failed one resumes from the stage that failed.</CardDescription>
+          <CardDescription>
+            Each rotation with its stages; a failed one resumes from the stage that failed.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <RotationHistory rotations={data.rotations} />

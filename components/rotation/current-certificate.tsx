@@ -6,7 +6,13 @@ import type { CertificateView } from "@/lib/tenants/certificate-page";
 const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
 
 /** The certificate in use: fingerprint, expiry, days left, and a warning when it is time to rotate. */
-export function CurrentCertificate({ certificate, warningDays }: { certificate: CertificateView; warningDays: number }) {
+export function CurrentCertificate({
+  certificate,
+  warningDays,
+}: {
+  certificate: CertificateView;
+  warningDays: number;
+}) {
   const expiry = certificate.expired
     ? { tone: "danger" as const, label: `Expired ${days(-certificate.daysLeft)} ago` }
     : certificate.expiringSoon
@@ -16,7 +22,9 @@ export function CurrentCertificate({ certificate, warningDays }: { certificate: 
     <div className="grid gap-3">
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted-foreground">SHA-256 fingerprint</dt>
-        <dd className="break-all font-mono text-xs" data-testid="current-fingerprint">{certificate.sha256Fingerprint}</dd>
+        <dd className="break-all font-mono text-xs" data-testid="current-fingerprint">
+          {certificate.sha256Fingerprint}
+        </dd>
         <dt className="text-muted-foreground">Subject</dt>
         <dd>{certificate.subject}</dd>
         <dt className="text-muted-foreground">Valid until</dt>
@@ -26,8 +34,12 @@ export function CurrentCertificate({ certificate, warningDays }: { certificate: 
         </dd>
       </dl>
       {certificate.expired || certificate.expiringSoon ? (
-        <Alert variant={certificate.expired ? "error" : "warning"} title={certificate.expired ? "The certificate has expired" : `Less than ${warningDays} days left`}>
-          Agents cannot sign in through the hybrid integration once it expires. Rotate the certificate: the identity provider trusts both keys until the new one is tested, so desktops keep working throughout.
+        <Alert
+          variant={certificate.expired ? "error" : "warning"}
+          title={certificate.expired ? "The certificate has expired" : `Less than ${warningDays} days left`}
+        >
+          Agents cannot sign in through the hybrid integration once it expires. Rotate the certificate: the identity
+          provider trusts both keys until the new one is tested, so desktops keep working throughout.
         </Alert>
       ) : null}
     </div>

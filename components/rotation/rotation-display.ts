@@ -17,4 +17,5 @@ export const stageStatusDisplay: Record<StageStatus, { tone: StatusTone; label: 
 };
 
 /** A fingerprint shortened for tables; the full value is in the title and for screen readers. */
-export const shortFingerprint = (fingerprint: string) => (fingerprint.length > 23 ? `${fingerprint.slice(0, 23)}…` : fingerprint);
+export const shortFingerprint = (fingerprint: string) =>
+  fingerprint.length > 23 ? `${fingerprint.slice(0, 23)}…` : fingerprint;

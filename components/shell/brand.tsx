@@ -5,7 +5,10 @@ import { cn } from "@/lib/utils/cn";
 /** Product mark and name, linking home. */
 export function Brand({ className }: { className?: string }) {
   return (
-    <Link href="/" className={cn("flex items-center gap-2 rounded-md font-semibold tracking-tight text-foreground", className)}>
+    <Link
+      href="/"
+      className={cn("flex items-center gap-2 rounded-md font-semibold tracking-tight text-foreground", className)}
+    >
       <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <Waypoints aria-hidden="true" className="size-4" />
       </span>

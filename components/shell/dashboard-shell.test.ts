@@ -12,7 +12,9 @@ function navLabels(page: ReturnType<typeof renderStatic>) {
 
 describe("DashboardShell", () => {
   it("shows the product, the signed-in user with role, sign-out and the page content", () => {
-    const page = renderStatic(createElement(DashboardShell, { user } as DashboardShellProps, createElement("p", null, "Page body")));
+    const page = renderStatic(
+      createElement(DashboardShell, { user } as DashboardShellProps, createElement("p", null, "Page body")),
+    );
     const header = page.first("header");
     expect(header.textContent).toContain("Hybrid Provisioner");
     expect(header.textContent).toContain("Ada Lovelace");
@@ -25,7 +27,15 @@ describe("DashboardShell", () => {
 
   it("lists every navigation item in the sidebar when no restriction is given", () => {
     const page = renderStatic(createElement(DashboardShell, { user } as DashboardShellProps, null));
-    expect(navLabels(page)).toEqual(["Overview", "Tenants", "Audit log", "Network", "Deployments", "Users", "Settings"]);
+    expect(navLabels(page)).toEqual([
+      "Overview",
+      "Tenants",
+      "Audit log",
+      "Network",
+      "Deployments",
+      "Users",
+      "Settings",
+    ]);
     expect(page.first("nav").getAttribute("aria-label")).toBe("Main");
     // Rendered outside a request the path is "/", so exactly the Overview link is the current page.
     const current = page.all("a").filter((a) => a.getAttribute("aria-current") === "page");
@@ -33,7 +43,9 @@ describe("DashboardShell", () => {
   });
 
   it("hides the items the role may not see", () => {
-    const page = renderStatic(createElement(DashboardShell, { user, visibleNav: ["/", "/tenants", "/audit"] } as DashboardShellProps, null));
+    const page = renderStatic(
+      createElement(DashboardShell, { user, visibleNav: ["/", "/tenants", "/audit"] } as DashboardShellProps, null),
+    );
     expect(navLabels(page)).toEqual(["Overview", "Tenants", "Audit log"]);
     expect(page.html).not.toContain('href="/users"');
   });

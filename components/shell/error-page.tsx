@@ -16,10 +16,20 @@ type ErrorPageProps = {
 };
 
 /** Full-page message for not-found and error boundaries, written for operators. */
-export function ErrorPage({ icon: Icon, title, description, code, reference, children, fullPage = true }: ErrorPageProps) {
+export function ErrorPage({
+  icon: Icon,
+  title,
+  description,
+  code,
+  reference,
+  children,
+  fullPage = true,
+}: ErrorPageProps) {
   const Wrapper = fullPage ? "main" : "div";
   return (
-    <Wrapper className={fullPage ? "flex min-h-dvh items-center justify-center px-4 py-12" : "flex justify-center py-12"}>
+    <Wrapper
+      className={fullPage ? "flex min-h-dvh items-center justify-center px-4 py-12" : "flex justify-center py-12"}
+    >
       <div className="w-full max-w-lg rounded-lg border border-border bg-card p-8 text-center shadow-xs">
         <div className="mx-auto mb-4 flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground">
           <Icon aria-hidden="true" className="size-6" />

@@ -21,7 +21,13 @@ export function SignOutButton() {
   }
 
   return (
-    <Button variant="ghost" size="sm" onClick={handleSignOut} loading={pending} aria-label={pending ? "Signing out" : "Sign out"}>
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={handleSignOut}
+      loading={pending}
+      aria-label={pending ? "Signing out" : "Sign out"}
+    >
       {pending ? null : <LogOut aria-hidden="true" />}
       <span className="hidden sm:inline">Sign out</span>
     </Button>

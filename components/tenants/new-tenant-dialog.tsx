@@ -9,7 +9,15 @@ import { optionalText, text } from "@/components/deployments/form-values";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -39,7 +47,15 @@ function readForm(form: HTMLFormElement, region: string) {
   };
 }
 
-export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel = "New tenant" }: { deployments: DeploymentChoice[]; defaultDeploymentId?: string; triggerLabel?: string }) {
+export function NewTenantDialog({
+  deployments,
+  defaultDeploymentId,
+  triggerLabel = "New tenant",
+}: {
+  deployments: DeploymentChoice[];
+  defaultDeploymentId?: string;
+  triggerLabel?: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -86,7 +102,9 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
         toast.error("Could not register the tenant", { description: result.error });
         return;
       }
-      toast.success(`Tenant ${result.data.cfgTenantName} registered`, { description: `Connected to org ${result.data.orgName}.` });
+      toast.success(`Tenant ${result.data.cfgTenantName} registered`, {
+        description: `Connected to org ${result.data.orgName}.`,
+      });
       onOpenChange(false);
       router.refresh();
     });
@@ -102,7 +120,10 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
       <DialogContent className="max-h-[90vh] overflow-y-auto">
         <DialogHeader>
           <DialogTitle>New tenant</DialogTitle>
-          <DialogDescription>Pairs a Configuration Server tenant with its Genesys Cloud org. The bootstrap credentials are tested before anything is saved.</DialogDescription>
+          <DialogDescription>
+            Pairs a Configuration Server tenant with its Genesys Cloud org. The bootstrap credentials are tested before
+            anything is saved.
+          </DialogDescription>
         </DialogHeader>
         <form ref={setForm} onSubmit={onSubmit} className="grid gap-4" noValidate>
           <SelectField
@@ -112,7 +133,10 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
             name="deploymentId"
             defaultValue={defaultDeploymentId ?? deployments[0]?.id}
             placeholder="Choose a deployment"
-            options={deployments.map((deployment) => ({ value: deployment.id, label: `${deployment.name} (${deployment.layout})` }))}
+            options={deployments.map((deployment) => ({
+              value: deployment.id,
+              label: `${deployment.name} (${deployment.layout})`,
+            }))}
           />
           <Field label="Configuration Server tenant" error={errors.cfgTenantName} description={CFG_TENANT_HELP}>
             <Input name="cfgTenantName" autoComplete="off" />
@@ -123,11 +147,16 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
             description="The hosts it implies are shown below."
             value={region}
             onValueChange={setRegion}
-            options={[{ value: NO_REGION, label: "None: use the base URLs below" }, ...GENESYS_CLOUD_REGIONS.map((choice) => ({ value: choice.id, label: `${choice.label} (${choice.id})` }))]}
+            options={[
+              { value: NO_REGION, label: "None: use the base URLs below" },
+              ...GENESYS_CLOUD_REGIONS.map((choice) => ({ value: choice.id, label: `${choice.label} (${choice.id})` })),
+            ]}
           />
           <RegionHosts regionId={region} />
           <fieldset className="grid gap-3 rounded-md border border-border p-3">
-            <legend className="px-1 text-sm font-medium">Explicit base URLs (sandbox or proxy; optional with a region)</legend>
+            <legend className="px-1 text-sm font-medium">
+              Explicit base URLs (sandbox or proxy; optional with a region)
+            </legend>
             <Field label="Login base URL" error={errors.loginBaseUrl}>
               <Input name="loginBaseUrl" type="url" autoComplete="off" placeholder="https://login.mypurecloud.ie" />
             </Field>
@@ -135,10 +164,20 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
               <Input name="apiBaseUrl" type="url" autoComplete="off" placeholder="https://api.mypurecloud.ie" />
             </Field>
           </fieldset>
-          <Field label="Bootstrap client ID" required error={errors.bootstrapClientId} description="The Client Credentials client with the admin role you created in Genesys Cloud (Admin > OAuth).">
+          <Field
+            label="Bootstrap client ID"
+            required
+            error={errors.bootstrapClientId}
+            description="The Client Credentials client with the admin role you created in Genesys Cloud (Admin > OAuth)."
+          >
             <Input name="bootstrapClientId" autoComplete="off" />
           </Field>
-          <Field label="Bootstrap client secret" required error={errors.bootstrapClientSecret} description="Sent once, sealed on the server, never shown again.">
+          <Field
+            label="Bootstrap client secret"
+            required
+            error={errors.bootstrapClientSecret}
+            description="Sent once, sealed on the server, never shown again."
+          >
             <Input name="bootstrapClientSecret" type="password" autoComplete="new-password" />
           </Field>
           <div className="grid gap-2">
@@ -147,7 +186,11 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
                 <Checkbox
                   id={`service-${service.key}`}
                   checked={services.includes(service.key)}
-                  onCheckedChange={(value) => setServices((current) => (value === true ? [...current, service.key] : current.filter((key) => key !== service.key)))}
+                  onCheckedChange={(value) =>
+                    setServices((current) =>
+                      value === true ? [...current, service.key] : current.filter((key) => key !== service.key),
+                    )
+                  }
                 />
                 <Label htmlFor={`service-${service.key}`}>{service.title}</Label>
               </div>
@@ -162,7 +205,11 @@ export function NewTenantDialog({ deployments, defaultDeploymentId, triggerLabel
               {check.message}
             </Alert>
           ) : null}
-          {formError ? <Alert variant="error" title="Could not register the tenant">{formError}</Alert> : null}
+          {formError ? (
+            <Alert variant="error" title="Could not register the tenant">
+              {formError}
+            </Alert>
+          ) : null}
           <DialogFooter>
             <Button variant="outline" onClick={onTest} loading={checking} loadingText="Testing…">
               Test credentials

@@ -38,7 +38,11 @@ export function RunConfirmButton({
   const verb = runModeLabel[mode]!;
   return (
     <ConfirmDialog
-      trigger={<Button size={size} variant={variant ?? (mode === "apply" ? "primary" : "outline")} disabled={disabled}>{text}</Button>}
+      trigger={
+        <Button size={size} variant={variant ?? (mode === "apply" ? "primary" : "outline")} disabled={disabled}>
+          {text}
+        </Button>
+      }
       title={`${verb} ${subject}?`}
       description={`${verb} ${runModeEffect[mode]}`}
       confirmLabel={text}
@@ -49,7 +53,9 @@ export function RunConfirmButton({
           toast.error(`Could not queue: ${verb.toLowerCase()} ${subject}`, { description: result.error });
           return false;
         }
-        toast.success(`${verb} queued for ${subject}`, { description: "A worker picks it up in a moment; the status updates as it runs." });
+        toast.success(`${verb} queued for ${subject}`, {
+          description: "A worker picks it up in a moment; the status updates as it runs.",
+        });
         onQueued?.();
         router.refresh();
       }}

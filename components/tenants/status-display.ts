@@ -50,18 +50,31 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 }
 
 /** The certificate column: a chip (icon + words) when the operator should act, plain text otherwise. */
-export function certificateDisplay(certificate: CertificateExpiry): { tone?: StatusTone; label: string; detail?: string } {
+export function certificateDisplay(certificate: CertificateExpiry): {
+  tone?: StatusTone;
+  label: string;
+  detail?: string;
+} {
   const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
   switch (certificate.state) {
     case "none":
       return { label: "No certificate yet" };
     case "expired":
-      return { tone: "danger", label: "Expired", detail: certificate.daysAgo === 0 ? "today" : `${days(certificate.daysAgo)} ago` };
+      return {
+        tone: "danger",
+        label: "Expired",
+        detail: certificate.daysAgo === 0 ? "today" : `${days(certificate.daysAgo)} ago`,
+      };
     case "expiring":
-      return { tone: "warning", label: `Expires soon: ${days(certificate.daysLeft)} left`, detail: formatDate(certificate.expiresAt) };
+      return {
+        tone: "warning",
+        label: `Expires soon: ${days(certificate.daysLeft)} left`,
+        detail: formatDate(certificate.expiresAt),
+      };
     case "valid":
       return { label: `${days(certificate.daysLeft)} left`, detail: formatDate(certificate.expiresAt) };
   }
 }
 
-export const formatDate = (value: Date | string) => (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);
+export const formatDate = (value: Date | string) =>
+  (typeof value === "string" ? new Date(value) : value).toISOString().slice(0, 10);

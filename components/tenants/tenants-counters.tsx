@@ -25,20 +25,53 @@ type Counter = { key: string; label: string; value: number; tone: StatusTone; fi
 const percent = (value: number, total: number) => (total === 0 ? 0 : Math.round((value / total) * 100));
 
 /** Counters of the whole installation (not the current filters); each links to the overview with that filter alone. */
-export function TenantsCounters({ counts, basePath, params }: { counts: OverviewCounts; basePath: string; params: OverviewParams }) {
-  const cleared: OverviewParams = { ...params, q: undefined, deployment: undefined, region: undefined, status: undefined, drift: undefined, cert: undefined, page: 1 };
+export function TenantsCounters({
+  counts,
+  basePath,
+  params,
+}: {
+  counts: OverviewCounts;
+  basePath: string;
+  params: OverviewParams;
+}) {
+  const cleared: OverviewParams = {
+    ...params,
+    q: undefined,
+    deployment: undefined,
+    region: undefined,
+    status: undefined,
+    drift: undefined,
+    cert: undefined,
+    page: 1,
+  };
   const href = (filter: Filter) => `${basePath}${overviewQueryString(cleared, filter)}`;
   const isCurrent = (filter: Filter) => overviewQueryString(params) === overviewQueryString(cleared, filter);
   const statuses = STATUS_ORDER;
   const counters: Counter[] = [
-    ...statuses.map((status) => ({ key: status, ...tenantStatusDisplay[status], value: counts.byStatus[status], filter: { status } })),
+    ...statuses.map((status) => ({
+      key: status,
+      ...tenantStatusDisplay[status],
+      value: counts.byStatus[status],
+      filter: { status },
+    })),
     { key: "drifted", label: "Drifted", tone: "warning", value: counts.drifted, filter: { drift: "yes" } },
-    { key: "certificate", label: `Certificate < ${CERTIFICATE_WARNING_DAYS} days`, tone: "warning", value: counts.certificateExpiring, filter: { cert: "expiring" } },
+    {
+      key: "certificate",
+      label: `Certificate < ${CERTIFICATE_WARNING_DAYS} days`,
+      tone: "warning",
+      value: counts.certificateExpiring,
+      filter: { cert: "expiring" },
+    },
   ];
-  const summary = statuses.map((status) => `${tenantStatusDisplay[status].label}: ${counts.byStatus[status]}`).join(", ");
+  const summary = statuses
+    .map((status) => `${tenantStatusDisplay[status].label}: ${counts.byStatus[status]}`)
+    .join(", ");
 
   return (
-    <section aria-labelledby="tenant-counters-title" className="grid gap-3 rounded-lg border border-border bg-card p-4 text-card-foreground shadow-xs">
+    <section
+      aria-labelledby="tenant-counters-title"
+      className="grid gap-3 rounded-lg border border-border bg-card p-4 text-card-foreground shadow-xs"
+    >
       <h2 id="tenant-counters-title" className="text-base font-semibold">
         {counts.total.toLocaleString("en")} tenant{counts.total === 1 ? "" : "s"} by status
       </h2>
@@ -69,10 +102,17 @@ export function TenantsCounters({ counts, basePath, params }: { counts: Overview
             const display = tenantStatusDisplay[status];
             const share = percent(counts.byStatus[status], counts.total);
             return (
-              <div key={status} className="grid grid-cols-[7rem_1fr_3rem] items-center gap-2 text-xs" aria-hidden="true">
+              <div
+                key={status}
+                className="grid grid-cols-[7rem_1fr_3rem] items-center gap-2 text-xs"
+                aria-hidden="true"
+              >
                 <span className="truncate">{display.label}</span>
                 <span className="h-2.5 overflow-hidden rounded-full bg-muted">
-                  <span className={cn("block h-full rounded-full", barColour[display.tone])} style={{ width: `${share}%` }} />
+                  <span
+                    className={cn("block h-full rounded-full", barColour[display.tone])}
+                    style={{ width: `${share}%` }}
+                  />
                 </span>
                 <span className="text-right tabular-nums text-muted-foreground">{share}%</span>
               </div>

@@ -13,7 +13,15 @@ import { TenantsPagination } from "./tenants-pagination";
 import { TenantsTable } from "./tenants-table";
 
 /** Counters, filters, the table, and pages of the tenants overview; the state lives in the URL of basePath. */
-export async function TenantsOverview({ basePath, params, canRun }: { basePath: string; params: OverviewParams; canRun: boolean }) {
+export async function TenantsOverview({
+  basePath,
+  params,
+  canRun,
+}: {
+  basePath: string;
+  params: OverviewParams;
+  canRun: boolean;
+}) {
   const { page, choices, counts } = await loadTenantOverview(getDb(), params);
   const phases = cataloguePhases().map((phase) => ({ phase, label: PHASE_LABELS[phase] }));
   if (page.total === 0 && !hasFilters(params)) {
@@ -22,7 +30,11 @@ export async function TenantsOverview({ basePath, params, canRun }: { basePath: 
         icon={Building}
         title="No tenants registered"
         description="Tenants belong to a deployment: register the deployment, then add its tenants there."
-        action={<Button asChild variant="outline"><Link href="/deployments">Go to deployments</Link></Button>}
+        action={
+          <Button asChild variant="outline">
+            <Link href="/deployments">Go to deployments</Link>
+          </Button>
+        }
       />
     );
   }
@@ -32,17 +44,39 @@ export async function TenantsOverview({ basePath, params, canRun }: { basePath: 
       <Card>
         <CardContent className="grid gap-4 pt-4">
           {/* Keyed by the URL so a counter link or Clear resets the controls to what the URL says. */}
-          <TenantsFilters key={overviewQueryString(params)} basePath={basePath} params={params} deployments={choices.deployments} regions={choices.regions} />
+          <TenantsFilters
+            key={overviewQueryString(params)}
+            basePath={basePath}
+            params={params}
+            deployments={choices.deployments}
+            regions={choices.regions}
+          />
           {page.total === 0 ? (
             <EmptyState
               icon={SearchX}
               title="No tenant matches these filters"
-              action={<Button asChild variant="outline"><Link href={basePath}>Clear filters</Link></Button>}
+              action={
+                <Button asChild variant="outline">
+                  <Link href={basePath}>Clear filters</Link>
+                </Button>
+              }
             />
           ) : (
             <>
-              <TenantsTable rows={page.rows} phases={phases} params={{ ...params, page: page.page }} basePath={basePath} canRun={canRun} />
-              <TenantsPagination basePath={basePath} params={params} page={page.page} pageCount={page.pageCount} total={page.total} />
+              <TenantsTable
+                rows={page.rows}
+                phases={phases}
+                params={{ ...params, page: page.page }}
+                basePath={basePath}
+                canRun={canRun}
+              />
+              <TenantsPagination
+                basePath={basePath}
+                params={params}
+                page={page.page}
+                pageCount={page.pageCount}
+                total={page.total}
+              />
             </>
           )}
         </CardContent>

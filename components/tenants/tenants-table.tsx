@@ -3,7 +3,13 @@
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from "@tanstack/react-table";
 import { enqueueBulkRunsAction } from "./actions";
 import { Checkbox } from "@/components/ui/checkbox";
 import { StatusChip } from "@/components/ui/status-chip";
@@ -13,7 +19,14 @@ import type { OverviewRow } from "@/lib/tenants/overview";
 import { overviewQueryString, type OverviewParams, type SortKey } from "@/lib/tenants/overview-params";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { RunConfirmButton } from "./run-confirm-button";
-import { certificateDisplay, formatDateTime, runModeLabel, runStatusDisplay, stepStatusDisplay, tenantStatusDisplay } from "./status-display";
+import {
+  certificateDisplay,
+  formatDateTime,
+  runModeLabel,
+  runStatusDisplay,
+  stepStatusDisplay,
+  tenantStatusDisplay,
+} from "./status-display";
 
 type Props = {
   rows: OverviewRow[];
@@ -23,7 +36,17 @@ type Props = {
   canRun: boolean;
 };
 
-function SortHeader({ label, sortKey, params, basePath }: { label: string; sortKey: SortKey; params: OverviewParams; basePath: string }) {
+function SortHeader({
+  label,
+  sortKey,
+  params,
+  basePath,
+}: {
+  label: string;
+  sortKey: SortKey;
+  params: OverviewParams;
+  basePath: string;
+}) {
   const active = params.sort === sortKey;
   const nextDir = active && params.dir === "asc" ? "desc" : "asc";
   const Icon = !active ? ArrowUpDown : params.dir === "asc" ? ArrowUp : ArrowDown;
@@ -41,7 +64,8 @@ function SortHeader({ label, sortKey, params, basePath }: { label: string; sortK
 
 export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const sortedBy = (key: SortKey): "ascending" | "descending" | undefined => (params.sort === key ? (params.dir === "asc" ? "ascending" : "descending") : undefined);
+  const sortedBy = (key: SortKey): "ascending" | "descending" | undefined =>
+    params.sort === key ? (params.dir === "asc" ? "ascending" : "descending") : undefined;
 
   const columns = useMemo<ColumnDef<OverviewRow>[]>(() => {
     const sortable = (id: SortKey, label: string, cell: ColumnDef<OverviewRow>["cell"]): ColumnDef<OverviewRow> => ({
@@ -59,7 +83,13 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           onCheckedChange={(value) => table.toggleAllRowsSelected(value === true)}
         />
       ),
-      cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.cfgTenantName}`} checked={row.getIsSelected()} onCheckedChange={(value) => row.toggleSelected(value === true)} />,
+      cell: ({ row }) => (
+        <Checkbox
+          aria-label={`Select ${row.original.cfgTenantName}`}
+          checked={row.getIsSelected()}
+          onCheckedChange={(value) => row.toggleSelected(value === true)}
+        />
+      ),
     };
     return [
       ...(canRun ? [select] : []),
@@ -69,8 +99,16 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
         </Link>
       )),
       sortable("deployment", "Deployment", ({ row }) => row.original.deployment.name),
-      sortable("region", "Region", ({ row }) => row.original.region ?? <span className="text-muted-foreground">Explicit URLs</span>),
-      sortable("org", "Org", ({ row }) => row.original.orgShortName ?? <span className="text-muted-foreground">Not connected</span>),
+      sortable(
+        "region",
+        "Region",
+        ({ row }) => row.original.region ?? <span className="text-muted-foreground">Explicit URLs</span>,
+      ),
+      sortable(
+        "org",
+        "Org",
+        ({ row }) => row.original.orgShortName ?? <span className="text-muted-foreground">Not connected</span>,
+      ),
       {
         id: "progress",
         header: "Progress",
@@ -79,7 +117,9 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           return (
             <div className="grid gap-1">
               <StatusChip {...tenantStatusDisplay[status]} />
-              <span className="text-xs tabular-nums text-muted-foreground">{done} of {total} steps</span>
+              <span className="text-xs tabular-nums text-muted-foreground">
+                {done} of {total} steps
+              </span>
             </div>
           );
         },
@@ -91,24 +131,50 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           const summary = row.original.summary.phases.find((entry) => entry.phase === phase);
           if (!summary) return null;
           const display = stepStatusDisplay[summary.status];
-          return <StatusChip tone={display.tone} label={display.label} title={`${label}: ${summary.done} of ${summary.total} steps done`} />;
+          return (
+            <StatusChip
+              tone={display.tone}
+              label={display.label}
+              title={`${label}: ${summary.done} of ${summary.total} steps done`}
+            />
+          );
         },
       })),
       sortable("expiry", "Certificate", ({ row }) => {
         const display = certificateDisplay(row.original.certificate);
         return (
           <div className="grid gap-1" data-testid="certificate-expiry" data-state={row.original.certificate.state}>
-            {display.tone ? <StatusChip tone={display.tone} label={display.label} /> : <span className={`whitespace-nowrap text-xs${row.original.certificate.state === "none" ? " text-muted-foreground" : ""}`}>{display.label}</span>}
-            {display.detail ? <span className="whitespace-nowrap text-xs text-muted-foreground">{display.detail}</span> : null}
+            {display.tone ? (
+              <StatusChip tone={display.tone} label={display.label} />
+            ) : (
+              <span
+                className={`whitespace-nowrap text-xs${row.original.certificate.state === "none" ? " text-muted-foreground" : ""}`}
+              >
+                {display.label}
+              </span>
+            )}
+            {display.detail ? (
+              <span className="whitespace-nowrap text-xs text-muted-foreground">{display.detail}</span>
+            ) : null}
           </div>
         );
       }),
-      { id: "verified", header: "Last verified", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.summary.lastVerifiedAt)}</span> },
+      {
+        id: "verified",
+        header: "Last verified",
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.summary.lastVerifiedAt)}</span>
+        ),
+      },
       {
         id: "drift",
         header: "Drift",
         cell: ({ row }) =>
-          row.original.summary.driftedSteps > 0 ? <StatusChip tone="warning" label={`${row.original.summary.driftedSteps} drifted`} /> : <span className="text-xs text-muted-foreground">None found</span>,
+          row.original.summary.driftedSteps > 0 ? (
+            <StatusChip tone="warning" label={`${row.original.summary.driftedSteps} drifted`} />
+          ) : (
+            <span className="text-xs text-muted-foreground">None found</span>
+          ),
       },
       {
         id: "last-run",
@@ -120,7 +186,9 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           return (
             <div className="grid gap-1">
               <StatusChip tone={display.tone} label={`${runModeLabel[run.mode] ?? run.mode}: ${display.label}`} />
-              <span className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(run.finishedAt ?? run.startedAt)}</span>
+              <span className="whitespace-nowrap text-xs text-muted-foreground">
+                {formatDateTime(run.finishedAt ?? run.startedAt)}
+              </span>
             </div>
           );
         },
@@ -151,7 +219,9 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
       {canRun ? (
         <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted-foreground" aria-live="polite">
-            {selected.length === 0 ? "Select tenants to plan, apply or verify them together." : `${selected.length} selected`}
+            {selected.length === 0
+              ? "Select tenants to plan, apply or verify them together."
+              : `${selected.length} selected`}
           </span>
           {RUN_MODES.map((mode) => (
             <RunConfirmButton
@@ -159,7 +229,11 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
               mode={mode}
               subject={subject}
               disabled={selected.length === 0}
-              details={<p className="max-h-32 overflow-y-auto text-sm">Tenants: {selected.map((row) => `${row.deployment.name}/${row.cfgTenantName}`).join(", ")}</p>}
+              details={
+                <p className="max-h-32 overflow-y-auto text-sm">
+                  Tenants: {selected.map((row) => `${row.deployment.name}/${row.cfgTenantName}`).join(", ")}
+                </p>
+              }
               run={() => enqueueBulkRunsAction({ tenantIds: selected.map((row) => row.id), mode })}
               onQueued={() => setRowSelection({})}
             />
@@ -167,14 +241,20 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
         </div>
       ) : null}
       <Table>
-        <TableCaption className="sr-only">Tenants with their provisioning progress; column headers with arrows sort the list.</TableCaption>
+        <TableCaption className="sr-only">
+          Tenants with their provisioning progress; column headers with arrows sort the list.
+        </TableCaption>
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => {
                 const sortKey = (header.column.columnDef.meta as { sortKey?: SortKey } | undefined)?.sortKey;
                 return (
-                  <TableHead key={header.id} aria-sort={sortKey ? (sortedBy(sortKey) ?? "none") : undefined} className="whitespace-nowrap">
+                  <TableHead
+                    key={header.id}
+                    aria-sort={sortKey ? (sortedBy(sortKey) ?? "none") : undefined}
+                    className="whitespace-nowrap"
+                  >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </TableHead>
                 );
@@ -184,7 +264,11 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
         </TableHeader>
         <TableBody>
           {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} data-testid={`tenant-row-${row.original.cfgTenantName}`}>
+            <TableRow
+              key={row.id}
+              data-state={row.getIsSelected() ? "selected" : undefined}
+              data-testid={`tenant-row-${row.original.cfgTenantName}`}
+            >
               {row.getVisibleCells().map((cell) => (
                 <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
               ))}

@@ -12,15 +12,24 @@ import { TRANSACTION_OBJECT_PURPOSES, revealTransactionObjectSecrets } from "@/l
 // attempts to see secrets are on record as well as reveals. Then the sign-in must be recent (the password again).
 
 /** The value goes back only in this response; the secret.reveal record is written in the transaction that opens it. */
-export const revealStepSecretAction = authorizedAction("tenant.read", revealSecretSchema, async (input, { user, audit }) => {
-  if (!can(user.role, "secret.reveal")) return refuseReveal(getDb(), audit, input);
-  requireRecentAuthentication(user);
-  return revealTenantSecret(getDb(), audit, input);
-});
+export const revealStepSecretAction = authorizedAction(
+  "tenant.read",
+  revealSecretSchema,
+  async (input, { user, audit }) => {
+    if (!can(user.role, "secret.reveal")) return refuseReveal(getDb(), audit, input);
+    requireRecentAuthentication(user);
+    return revealTenantSecret(getDb(), audit, input);
+  },
+);
 
 /** The secret options of hybrid_integration by "section/key", revealed and audited together. */
-export const revealTransactionObjectSecretsAction = authorizedAction("tenant.read", z.object({ tenantId: z.uuid("must be a tenant id") }), async (input, { user, audit }) => {
-  if (!can(user.role, "secret.reveal")) return refuseReveal(getDb(), audit, { tenantId: input.tenantId, purpose: TRANSACTION_OBJECT_PURPOSES.page });
-  requireRecentAuthentication(user);
-  return revealTransactionObjectSecrets(getDb(), audit, input.tenantId);
-});
+export const revealTransactionObjectSecretsAction = authorizedAction(
+  "tenant.read",
+  z.object({ tenantId: z.uuid("must be a tenant id") }),
+  async (input, { user, audit }) => {
+    if (!can(user.role, "secret.reveal"))
+      return refuseReveal(getDb(), audit, { tenantId: input.tenantId, purpose: TRANSACTION_OBJECT_PURPOSES.page });
+    requireRecentAuthentication(user);
+    return revealTransactionObjectSecrets(getDb(), audit, input.tenantId);
+  },
+);

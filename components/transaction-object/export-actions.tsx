@@ -22,7 +22,15 @@ function download(blob: Blob, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
-export function ExportActions({ tenantId, canReveal, ready }: { tenantId: string; canReveal: boolean; ready: boolean }) {
+export function ExportActions({
+  tenantId,
+  canReveal,
+  ready,
+}: {
+  tenantId: string;
+  canReveal: boolean;
+  ready: boolean;
+}) {
   const router = useRouter();
   const [comparing, startComparing] = useTransition();
   const [exporting, startExporting] = useTransition();
@@ -31,21 +39,36 @@ export function ExportActions({ tenantId, canReveal, ready }: { tenantId: string
 
   const exportWithSecrets = () =>
     startExporting(async () => {
-      const post = () => fetch(exportUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ revealSecrets: true }) });
+      const post = () =>
+        fetch(exportUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ revealSecrets: true }),
+        });
       const response = await withReauthentication(post, responseNeedsReauthentication);
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { error?: string };
-        toast.error("Could not export with secrets", { description: body.error ?? `The server answered ${response.status}.` });
+        toast.error("Could not export with secrets", {
+          description: body.error ?? `The server answered ${response.status}.`,
+        });
         return;
       }
       download(await response.blob(), fileNameOf(response, "hybrid_integration-with-secrets.json"));
-      toast.success("Exported with secrets", { description: "Recorded in the audit log. Keep the file safe and delete it after entering the values." });
+      toast.success("Exported with secrets", {
+        description: "Recorded in the audit log. Keep the file safe and delete it after entering the values.",
+      });
     });
 
   return (
     <>
       {dialog}
-      <Button variant="ghost" size="sm" loading={comparing} loadingText="Comparing…" onClick={() => startComparing(() => router.refresh())}>
+      <Button
+        variant="ghost"
+        size="sm"
+        loading={comparing}
+        loadingText="Comparing…"
+        onClick={() => startComparing(() => router.refresh())}
+      >
         <RefreshCwIcon aria-hidden="true" />
         Compare again
       </Button>
@@ -58,7 +81,13 @@ export function ExportActions({ tenantId, canReveal, ready }: { tenantId: string
             </a>
           </Button>
           {canReveal ? (
-            <Button variant="outline" size="sm" loading={exporting} loadingText="Exporting…" onClick={exportWithSecrets}>
+            <Button
+              variant="outline"
+              size="sm"
+              loading={exporting}
+              loadingText="Exporting…"
+              onClick={exportWithSecrets}
+            >
               <DownloadIcon aria-hidden="true" />
               Export with secrets
             </Button>

@@ -17,14 +17,32 @@ import { comparisonDisplay } from "./comparison-display";
 
 const refOf = (entry: { section: string; key: string }) => `${entry.section}/${entry.key}`;
 
-function ValueCell({ entry, revealed, print }: { entry: TransactionObjectEntry; revealed: Record<string, string> | null; print: boolean }) {
+function ValueCell({
+  entry,
+  revealed,
+  print,
+}: {
+  entry: TransactionObjectEntry;
+  revealed: Record<string, string> | null;
+  print: boolean;
+}) {
   const value = entry.secret ? revealed?.[refOf(entry)] : entry.value;
   if (value === undefined) {
-    return <span className="font-mono text-xs" aria-label={`${entry.key}: secret, hidden`}>{MASKED}</span>;
+    return (
+      <span className="font-mono text-xs" aria-label={`${entry.key}: secret, hidden`}>
+        {MASKED}
+      </span>
+    );
   }
   return (
     <span className="flex min-w-0 items-start gap-1">
-      <code data-testid={entry.secret ? "revealed-secret" : undefined} className={cn("min-w-0 flex-1 whitespace-pre-wrap break-all text-xs", entry.secret && "rounded bg-warning-soft px-1 text-warning-soft-foreground")}>
+      <code
+        data-testid={entry.secret ? "revealed-secret" : undefined}
+        className={cn(
+          "min-w-0 flex-1 whitespace-pre-wrap break-all text-xs",
+          entry.secret && "rounded bg-warning-soft px-1 text-warning-soft-foreground",
+        )}
+      >
         {value}
       </code>
       {print ? null : <CopyButton value={value} label={`${entry.section} ${entry.key}`} />}
@@ -56,12 +74,21 @@ function OptionsTable({ caption, entries, revealed, print }: OptionsTableProps) 
   return (
     <div className="overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}{print ? "" : " and how they compare with GAX"}</caption>
+        <caption className="sr-only">
+          {caption}
+          {print ? "" : " and how they compare with GAX"}
+        </caption>
         <thead className="bg-muted/50 text-xs">
           <tr>
-            <th scope="col" className={cn("w-56", column)}>Option</th>
-            <th scope="col" className={column}>Value</th>
-            <th scope="col" className={cn(print ? "w-20" : "w-56", column)}>{print ? "Entered" : "In GAX now"}</th>
+            <th scope="col" className={cn("w-56", column)}>
+              Option
+            </th>
+            <th scope="col" className={column}>
+              Value
+            </th>
+            <th scope="col" className={cn(print ? "w-20" : "w-56", column)}>
+              {print ? "Entered" : "In GAX now"}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,9 +101,15 @@ function OptionsTable({ caption, entries, revealed, print }: OptionsTableProps) 
             >
               <th scope="row" className="px-3 py-2 font-mono text-xs font-normal">
                 {entry.key}
-                {entry.secret ? <Badge tone="neutral" className="ml-2">secret</Badge> : null}
+                {entry.secret ? (
+                  <Badge tone="neutral" className="ml-2">
+                    secret
+                  </Badge>
+                ) : null}
               </th>
-              <td className="max-w-xl px-3 py-2"><ValueCell entry={entry} revealed={revealed} print={print} /></td>
+              <td className="max-w-xl px-3 py-2">
+                <ValueCell entry={entry} revealed={revealed} print={print} />
+              </td>
               {print ? <td className="px-3 py-2">{tickBox}</td> : <ComparisonCell entry={entry} />}
             </tr>
           ))}
@@ -112,13 +145,18 @@ export function ObjectSections({
 
   const reveal = () =>
     startTransition(async () => {
-      const result = await withReauthentication(() => revealTransactionObjectSecretsAction({ tenantId }), needsReauthentication);
+      const result = await withReauthentication(
+        () => revealTransactionObjectSecretsAction({ tenantId }),
+        needsReauthentication,
+      );
       if (!result.ok) {
         toast.error("Could not reveal the secrets", { description: result.error });
         return;
       }
       setRevealed(result.data);
-      toast.success("Secrets revealed", { description: "Your reveal is recorded in the audit log. They hide again when you leave the page." });
+      toast.success("Secrets revealed", {
+        description: "Your reveal is recorded in the audit log. They hide again when you leave the page.",
+      });
     });
 
   return (
@@ -137,12 +175,21 @@ export function ObjectSections({
               {print ? "Reveal secrets for printing" : "Reveal secrets"}
             </Button>
           )}
-          <span className="text-xs text-muted-foreground">{revealed ? "Shown to you only; recorded in the audit log." : "Revealing is recorded in the audit log."}</span>
+          <span className="text-xs text-muted-foreground">
+            {revealed ? "Shown to you only; recorded in the audit log." : "Revealing is recorded in the audit log."}
+          </span>
         </div>
       ) : null}
       {sections.map((section) => (
-        <section key={section.name} aria-labelledby={`section-${section.name}`} data-testid={`section-${section.name}`} className="grid gap-2 break-inside-avoid">
-          <h2 id={`section-${section.name}`} className="font-mono text-base font-semibold">[{section.name}]</h2>
+        <section
+          key={section.name}
+          aria-labelledby={`section-${section.name}`}
+          data-testid={`section-${section.name}`}
+          className="grid gap-2 break-inside-avoid"
+        >
+          <h2 id={`section-${section.name}`} className="font-mono text-base font-semibold">
+            [{section.name}]
+          </h2>
           <OptionsTable
             caption={`Options of section ${section.name}`}
             entries={section.entries}
@@ -158,7 +205,9 @@ export function ObjectSections({
           data-annex-section={annex.section}
           className="grid gap-2 break-inside-avoid"
         >
-          <h2 id="object-annex" className="text-base font-semibold">Annex</h2>
+          <h2 id="object-annex" className="text-base font-semibold">
+            Annex
+          </h2>
           <p className="text-xs text-muted-foreground">{annex.note}</p>
           <OptionsTable caption="Options of the Annex" entries={annex.entries} revealed={revealed} print={print} />
         </section>

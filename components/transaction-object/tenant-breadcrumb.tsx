@@ -1,15 +1,33 @@
 import Link from "next/link";
 
 /** Tenants / <tenant> / <page>, for the pages under a tenant. */
-export function TenantBreadcrumb({ tenantId, tenantName, page, className }: { tenantId: string; tenantName: string; page: string; className?: string }) {
+export function TenantBreadcrumb({
+  tenantId,
+  tenantName,
+  page,
+  className,
+}: {
+  tenantId: string;
+  tenantName: string;
+  page: string;
+  className?: string;
+}) {
   // Underlined, not only coloured: links in a line of text must not rely on colour alone.
   const link = "text-muted-foreground underline underline-offset-2 hover:text-foreground";
-  const separator = <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>;
+  const separator = (
+    <span aria-hidden="true" className="px-1 text-muted-foreground">
+      /
+    </span>
+  );
   return (
     <nav aria-label="Breadcrumb" className={className ?? "text-sm"}>
-      <Link href="/tenants" className={link}>Tenants</Link>
+      <Link href="/tenants" className={link}>
+        Tenants
+      </Link>
       {separator}
-      <Link href={`/tenants/${tenantId}`} className={link}>{tenantName}</Link>
+      <Link href={`/tenants/${tenantId}`} className={link}>
+        {tenantName}
+      </Link>
       {separator}
       <span aria-current="page">{page}</span>
     </nav>

@@ -12,7 +12,11 @@ describe("Button", () => {
   });
 
   it("keeps an explicit submit type", () => {
-    expect(renderStatic(createElement(Button, { type: "submit" }, "Save")).first("button").getAttribute("type")).toBe("submit");
+    expect(
+      renderStatic(createElement(Button, { type: "submit" }, "Save"))
+        .first("button")
+        .getAttribute("type"),
+    ).toBe("submit");
   });
 
   it("while loading is disabled, busy, shows a spinner and the pending text", () => {
@@ -25,7 +29,13 @@ describe("Button", () => {
   });
 
   it("renders its child with button styling when asChild is set", () => {
-    const page = renderStatic(createElement(Button, { asChild: true, variant: "secondary" }, createElement("a", { href: "/tenants" }, "Tenants")));
+    const page = renderStatic(
+      createElement(
+        Button,
+        { asChild: true, variant: "secondary" },
+        createElement("a", { href: "/tenants" }, "Tenants"),
+      ),
+    );
     expect(page.all("button")).toHaveLength(0);
     const link = page.first("a");
     expect(link.getAttribute("href")).toBe("/tenants");

@@ -67,7 +67,12 @@ export function ConfirmDialog({
         {children ? <div className="text-sm">{children}</div> : null}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
-          <Button variant={destructive ? "destructive" : "primary"} loading={pending} loadingText={pendingLabel} onClick={confirm}>
+          <Button
+            variant={destructive ? "destructive" : "primary"}
+            loading={pending}
+            loadingText={pendingLabel}
+            onClick={confirm}
+          >
             {confirmLabel}
           </Button>
         </AlertDialogFooter>

@@ -13,7 +13,13 @@ type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
 /** Says why a list is empty and what to do next. */
 export function EmptyState({ title, description, icon: Icon = Inbox, action, className, ...props }: EmptyStateProps) {
   return (
-    <div className={cn("flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-border px-6 py-10 text-center", className)} {...props}>
+    <div
+      className={cn(
+        "flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed border-border px-6 py-10 text-center",
+        className,
+      )}
+      {...props}
+    >
       <div className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground">
         <Icon aria-hidden="true" className="size-5" />
       </div>

@@ -4,11 +4,16 @@ import { Field, type FieldControlProps, type FieldProps } from "./field";
 import { Input } from "./input";
 import { renderStatic } from "./static-markup";
 
-function render(props: Omit<FieldProps, "children">, control: FieldProps["children"] = createElement(Input, { name: "org" })) {
+function render(
+  props: Omit<FieldProps, "children">,
+  control: FieldProps["children"] = createElement(Input, { name: "org" }),
+) {
   // Called from a wrapper component because a render-function child is not a valid createElement child.
-  return renderStatic(createElement(function FieldHarness() {
-    return Field({ ...props, children: control });
-  }));
+  return renderStatic(
+    createElement(function FieldHarness() {
+      return Field({ ...props, children: control });
+    }),
+  );
 }
 
 describe("Field", () => {
@@ -23,7 +28,12 @@ describe("Field", () => {
   });
 
   it("marks the control invalid and announces every error message with it", () => {
-    const page = render({ label: "Client ID", description: "From the OAuth client.", error: ["Must be a UUID.", "Required."], id: "cid" });
+    const page = render({
+      label: "Client ID",
+      description: "From the OAuth client.",
+      error: ["Must be a UUID.", "Required."],
+      id: "cid",
+    });
     const input = page.first("input");
     expect(input.getAttribute("aria-invalid")).toBe("true");
     expect(input.getAttribute("aria-describedby")).toBe("cid-description cid-error");

@@ -50,7 +50,11 @@ export function Field({ label, description, error, required, id, className, chil
           </span>
         ) : null}
       </Label>
-      {typeof children === "function" ? children(control) : isValidElement(children) ? cloneElement(children as ReactElement<FieldControlProps>, control) : children}
+      {typeof children === "function"
+        ? children(control)
+        : isValidElement(children)
+          ? cloneElement(children as ReactElement<FieldControlProps>, control)
+          : children}
       {description ? (
         <p id={descriptionId} className="text-xs text-muted-foreground">
           {description}

@@ -10,7 +10,16 @@ const layouts = [
 
 describe("SelectField", () => {
   it("labels the select's trigger and announces the description and the error with it", () => {
-    const page = renderStatic(createElement(SelectField, { label: "Layout", description: "One tenant or many.", error: ["Choose one."], required: true, options: layouts, name: "layout" }));
+    const page = renderStatic(
+      createElement(SelectField, {
+        label: "Layout",
+        description: "One tenant or many.",
+        error: ["Choose one."],
+        required: true,
+        options: layouts,
+        name: "layout",
+      }),
+    );
     const trigger = page.first("button");
     const id = trigger.getAttribute("id")!;
     expect(page.first("label").getAttribute("for")).toBe(id);
@@ -21,7 +30,9 @@ describe("SelectField", () => {
   });
 
   it("shows the chosen option's label before hydration when asked to", () => {
-    const page = renderStatic(createElement(SelectField, { label: "Layout", options: layouts, value: "single-tenant", labelOnServer: true }));
+    const page = renderStatic(
+      createElement(SelectField, { label: "Layout", options: layouts, value: "single-tenant", labelOnServer: true }),
+    );
     expect(page.first("button").textContent).toContain("Single-tenant");
   });
 });

@@ -18,15 +18,31 @@ export type SelectFieldProps<T extends string> = Omit<FieldProps, "children" | "
 };
 
 /** A labelled select: Field's label, description and error wiring around a Radix select of the given options. */
-export function SelectField<T extends string>({ options, name, value, defaultValue, onValueChange, placeholder, labelOnServer, ...field }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  options,
+  name,
+  value,
+  defaultValue,
+  onValueChange,
+  placeholder,
+  labelOnServer,
+  ...field
+}: SelectFieldProps<T>) {
   return (
     <Field {...field}>
       {(control) => (
         // One grid cell: inside a form the select also renders a hidden native <select>, which must not take a row.
         <div>
-          <Select name={name} value={value} defaultValue={defaultValue} onValueChange={onValueChange as ((value: string) => void) | undefined}>
+          <Select
+            name={name}
+            value={value}
+            defaultValue={defaultValue}
+            onValueChange={onValueChange as ((value: string) => void) | undefined}
+          >
             <SelectTrigger {...control}>
-              <SelectValue placeholder={placeholder}>{labelOnServer ? options.find((option) => option.value === value)?.label : undefined}</SelectValue>
+              <SelectValue placeholder={placeholder}>
+                {labelOnServer ? options.find((option) => option.value === value)?.label : undefined}
+              </SelectValue>
             </SelectTrigger>
             <SelectContent>
               {options.map((option) => (

@@ -14,7 +14,11 @@ describe("StatusChip", () => {
   });
 
   it("uses a different icon for each meaning", () => {
-    const icons = tones.map((tone) => renderStatic(createElement(StatusChip, { tone, label: "x" })).first("svg").getAttribute("class"));
+    const icons = tones.map((tone) =>
+      renderStatic(createElement(StatusChip, { tone, label: "x" }))
+        .first("svg")
+        .getAttribute("class"),
+    );
     expect(new Set(icons).size).toBe(tones.length);
   });
 });

@@ -1,12 +1,23 @@
 import type { ComponentProps } from "react";
-import { CircleCheck, CircleDashed, CircleX, Info, LoaderCircle, TriangleExclamationPoint, type LucideIcon } from "lucide-react";
+import {
+  CircleCheck,
+  CircleDashed,
+  CircleX,
+  Info,
+  LoaderCircle,
+  TriangleExclamationPoint,
+  type LucideIcon,
+} from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 import { Badge } from "./badge";
 
 /** What a status means to the operator; features map their own states onto these tones. */
 export type StatusTone = "neutral" | "info" | "progress" | "success" | "warning" | "danger";
 
-const toneStyle: Record<StatusTone, { icon: LucideIcon; badge: "neutral" | "info" | "success" | "warning" | "danger"; spin?: true }> = {
+const toneStyle: Record<
+  StatusTone,
+  { icon: LucideIcon; badge: "neutral" | "info" | "success" | "warning" | "danger"; spin?: true }
+> = {
   neutral: { icon: CircleDashed, badge: "neutral" },
   info: { icon: Info, badge: "info" },
   progress: { icon: LoaderCircle, badge: "info", spin: true },

@@ -6,7 +6,15 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { createUserAction } from "@/components/users/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select-field";
@@ -45,7 +53,8 @@ export function CreateUserDialog() {
       }
       toast.success(`User ${result.data.email} created.`);
       router.refresh();
-      if (result.data.generatedPassword) setCreated({ email: result.data.email, password: result.data.generatedPassword });
+      if (result.data.generatedPassword)
+        setCreated({ email: result.data.email, password: result.data.generatedPassword });
       else onOpenChange(false);
     });
   }
@@ -61,7 +70,9 @@ export function CreateUserDialog() {
         <DialogHeader>
           <DialogTitle>{created ? "User created" : "New user"}</DialogTitle>
           <DialogDescription>
-            {created ? `Give ${created.email} this password; they can sign in right away.` : "Creates an account that signs in with email and password."}
+            {created
+              ? `Give ${created.email} this password; they can sign in right away.`
+              : "Creates an account that signs in with email and password."}
           </DialogDescription>
         </DialogHeader>
         {created ? (
@@ -79,8 +90,19 @@ export function CreateUserDialog() {
             <Field label="Name" required error={fieldErrors.name}>
               <Input name="name" autoComplete="off" />
             </Field>
-            <SelectField label="Role" required error={fieldErrors.role} name="role" defaultValue="viewer" options={ROLE_OPTIONS} />
-            <Field label="Initial password" description="Leave empty to generate a strong one, shown once." error={fieldErrors.password}>
+            <SelectField
+              label="Role"
+              required
+              error={fieldErrors.role}
+              name="role"
+              defaultValue="viewer"
+              options={ROLE_OPTIONS}
+            />
+            <Field
+              label="Initial password"
+              description="Leave empty to generate a strong one, shown once."
+              error={fieldErrors.password}
+            >
               <Input name="password" type="password" autoComplete="new-password" />
             </Field>
             <DialogFooter>

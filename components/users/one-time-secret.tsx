@@ -14,7 +14,11 @@ export function OneTimeSecret({ label, value }: { label: string; value: string }
         Copy it now and hand it over safely. It cannot be shown again; reset the password if it is lost.
       </Alert>
       <div className="flex items-center gap-2">
-        <code aria-label={label} data-testid="one-time-secret" className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm">
+        <code
+          aria-label={label}
+          data-testid="one-time-secret"
+          className="min-w-0 flex-1 break-all rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm"
+        >
           {value}
         </code>
         <Button
@@ -29,7 +33,9 @@ export function OneTimeSecret({ label, value }: { label: string; value: string }
           <Copy aria-hidden="true" />
         </Button>
       </div>
-      <p role="status" className="text-xs text-muted-foreground">{copied ? "Copied to the clipboard." : ""}</p>
+      <p role="status" className="text-xs text-muted-foreground">
+        {copied ? "Copied to the clipboard." : ""}
+      </p>
     </div>
   );
 }

@@ -4,10 +4,23 @@ import { useState, useTransition, type FormEvent } from "react";
 import { KeyRound, LogOut, Pencil, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { endUserSessionsAction, resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/components/users/actions";
+import {
+  endUserSessionsAction,
+  resetUserPasswordAction,
+  setUserActiveAction,
+  updateUserAction,
+} from "@/components/users/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select-field";
@@ -15,7 +28,15 @@ import { OneTimeSecret } from "@/components/users/one-time-secret";
 import { ROLE_OPTIONS } from "@/components/users/role-options";
 import type { Role } from "@/lib/auth/roles";
 
-type RowUser = { id: string; email: string; name: string; role: string; active: boolean; authProvider: string; openSessions: number };
+type RowUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  authProvider: string;
+  openSessions: number;
+};
 
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const router = useRouter();
@@ -47,7 +68,9 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       toast.error(result.error);
       return false;
     }
-    toast.success(`${result.data.sessionsEnded === 1 ? "1 session" : `${result.data.sessionsEnded} sessions`} of ${user.email} ended.`);
+    toast.success(
+      `${result.data.sessionsEnded === 1 ? "1 session" : `${result.data.sessionsEnded} sessions`} of ${user.email} ended.`,
+    );
     router.refresh();
   }
 
@@ -55,16 +78,33 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
     <div className="flex justify-end gap-1">
       <EditUserDialog user={user} />
       <ConfirmDialog
-        trigger={<Button variant="ghost" size="icon" aria-label={`End sessions of ${user.email}`} disabled={user.openSessions === 0}><LogOut aria-hidden="true" /></Button>}
+        trigger={
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`End sessions of ${user.email}`}
+            disabled={user.openSessions === 0}
+          >
+            <LogOut aria-hidden="true" />
+          </Button>
+        }
         title={`End every session of ${user.email}?`}
-        description={isSelf ? "You are signed out everywhere, here too, at your next request." : "They are signed out on every device at their next request and must sign in again."}
+        description={
+          isSelf
+            ? "You are signed out everywhere, here too, at your next request."
+            : "They are signed out on every device at their next request and must sign in again."
+        }
         confirmLabel="End sessions"
         destructive
         onConfirm={endSessions}
       />
       {user.authProvider === "credentials" ? (
         <ConfirmDialog
-          trigger={<Button variant="ghost" size="icon" aria-label={`Reset password of ${user.email}`}><KeyRound aria-hidden="true" /></Button>}
+          trigger={
+            <Button variant="ghost" size="icon" aria-label={`Reset password of ${user.email}`}>
+              <KeyRound aria-hidden="true" />
+            </Button>
+          }
           title={`Reset the password of ${user.email}?`}
           description="A new password is generated and shown once. The old one stops working at once."
           confirmLabel="Reset password"
@@ -79,7 +119,11 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             </Button>
           }
           title={user.active ? `Deactivate ${user.email}?` : `Activate ${user.email}?`}
-          description={user.active ? "They are signed out at their next request and cannot sign in until activated again." : "They can sign in again with their current password."}
+          description={
+            user.active
+              ? "They are signed out at their next request and cannot sign in until activated again."
+              : "They can sign in again with their current password."
+          }
           confirmLabel={user.active ? "Deactivate" : "Activate"}
           destructive={user.active}
           onConfirm={toggleActive}
@@ -111,7 +155,11 @@ function EditUserDialog({ user }: { user: RowUser }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await updateUserAction({ id: user.id, name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") as Role });
+      const result = await updateUserAction({
+        id: user.id,
+        name: String(form.get("name") ?? ""),
+        role: String(form.get("role") ?? "") as Role,
+      });
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
         toast.error(result.error);
@@ -139,7 +187,14 @@ function EditUserDialog({ user }: { user: RowUser }) {
           <Field label="Name" required error={fieldErrors.name}>
             <Input name="name" defaultValue={user.name} />
           </Field>
-          <SelectField label="Role" required error={fieldErrors.role} name="role" defaultValue={user.role} options={ROLE_OPTIONS} />
+          <SelectField
+            label="Role"
+            required
+            error={fieldErrors.role}
+            name="role"
+            defaultValue={user.role}
+            options={ROLE_OPTIONS}
+          />
           <DialogFooter>
             <Button type="submit" loading={pending} loadingText="Saving…">
               Save

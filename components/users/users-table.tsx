@@ -7,7 +7,8 @@ import { UserRowActions } from "@/components/users/user-row-actions";
 import type { UserRow } from "@/lib/users/queries";
 
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
-  if (users.length === 0) return <EmptyState icon={Users} title="No users yet" description="Create the first user with the button above." />;
+  if (users.length === 0)
+    return <EmptyState icon={Users} title="No users yet" description="Create the first user with the button above." />;
   return (
     <Table>
       <TableHeader>
@@ -30,12 +31,31 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             <TableCell>
               <RoleBadge role={user.role} />
             </TableCell>
-            <TableCell>{user.active ? <StatusChip tone="success" label="Active" /> : <StatusChip tone="neutral" label="Deactivated" />}</TableCell>
-            <TableCell>{user.lastSignInAt ? user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}</TableCell>
+            <TableCell>
+              {user.active ? (
+                <StatusChip tone="success" label="Active" />
+              ) : (
+                <StatusChip tone="neutral" label="Deactivated" />
+              )}
+            </TableCell>
+            <TableCell>
+              {user.lastSignInAt ? user.lastSignInAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never"}
+            </TableCell>
             <TableCell className="tabular-nums">{user.failedSignIns}</TableCell>
             <TableCell className="tabular-nums">{user.openSessions}</TableCell>
             <TableCell className="text-right">
-              <UserRowActions user={{ id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, authProvider: user.authProvider, openSessions: user.openSessions }} isSelf={user.id === currentUserId} />
+              <UserRowActions
+                user={{
+                  id: user.id,
+                  email: user.email,
+                  name: user.name,
+                  role: user.role,
+                  active: user.active,
+                  authProvider: user.authProvider,
+                  openSessions: user.openSessions,
+                }}
+                isSelf={user.id === currentUserId}
+              />
             </TableCell>
           </TableRow>
         ))}

@@ -6,7 +6,13 @@ import { e2eDataDirectory, e2eEnvironment } from "./environment";
 /** The app's embedded database, for what a browser cannot do: let time pass. */
 async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const password = readFileSync(join(e2eDataDirectory, "postgres.password"), "utf8").trim();
-  const client = new pg.Client({ host: "127.0.0.1", port: Number(e2eEnvironment.EMBEDDED_POSTGRES_PORT), user: "postgres", password, database: "hybrid_provisioner" });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: Number(e2eEnvironment.EMBEDDED_POSTGRES_PORT),
+    user: "postgres",
+    password,
+    database: "hybrid_provisioner",
+  });
   await client.connect();
   try {
     return await work(client);

@@ -8,7 +8,15 @@ export function recordServerActions(page: Page): RecordedAction[] {
   page.on("request", (request: Request) => {
     const headers = request.headers();
     if (request.method() === "POST" && headers["next-action"]) {
-      recorded.push({ url: request.url(), headers: { "next-action": headers["next-action"], "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" }, body: request.postData() ?? "" });
+      recorded.push({
+        url: request.url(),
+        headers: {
+          "next-action": headers["next-action"],
+          "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
+        body: request.postData() ?? "",
+      });
     }
   });
   return recorded;

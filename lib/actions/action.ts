@@ -27,15 +27,21 @@ export function authorizedAction<Schema extends z.ZodType, T>(
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+        for (const issue of parsed.error.issues)
+          (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
         return { ok: false, code: "invalid_input", error: "Some fields need attention.", fieldErrors };
       }
       return { ok: true, data: await handler(parsed.data, { user, audit: await auditContextFor(user) }) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof AppError)
+        return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
       const reference = randomUUID();
       console.error(`[action ${reference}]`, error);
-      return { ok: false, code: "internal", error: `Something went wrong on the server (reference ${reference}). Try again; if it keeps failing, give this reference to your administrator.` };
+      return {
+        ok: false,
+        code: "internal",
+        error: `Something went wrong on the server (reference ${reference}). Try again; if it keeps failing, give this reference to your administrator.`,
+      };
     }
   };
 }

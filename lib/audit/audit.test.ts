@@ -10,7 +10,11 @@ import { isolatedDatabase, uniqueEmail } from "@/test/support/db";
 // Its own database: these tests tamper with the log, which every other test expects to be intact.
 const isolated = await isolatedDatabase();
 const db = isolated.db;
-const context: AuditContext = { actor: { id: "u1", email: "admin@example.test", role: "admin" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
+const context: AuditContext = {
+  actor: { id: "u1", email: "admin@example.test", role: "admin" },
+  clientAddress: "127.0.0.1",
+  userAgent: "vitest",
+};
 let raw: pg.Client;
 
 beforeAll(async () => {
@@ -25,7 +29,13 @@ afterAll(async () => {
 async function appendSome(count: number) {
   for (let index = 0; index < count; index += 1) {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, context, { event: { action: "auth.sign_in", outcome: "failure", details: { email: uniqueEmail(), method: "password", reason: "bad_credentials" } } }),
+      recordAuditEvent(tx, context, {
+        event: {
+          action: "auth.sign_in",
+          outcome: "failure",
+          details: { email: uniqueEmail(), method: "password", reason: "bad_credentials" },
+        },
+      }),
     );
   }
 }
@@ -42,12 +52,36 @@ async function tamper(sql: string) {
 /** A row appended by another process: straight into the table, chained onto the current end. */
 async function appendForeignRow() {
   const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-  const foreign = { ...last, seq: last.seq + BigInt(1), occurredAt: new Date(), actorEmail: "other-process@example.test", details: { from: "another process" }, prevHash: last.hash };
+  const foreign = {
+    ...last,
+    seq: last.seq + BigInt(1),
+    occurredAt: new Date(),
+    actorEmail: "other-process@example.test",
+    details: { from: "another process" },
+    prevHash: last.hash,
+  };
   const { hash: _previousHash, ...fields } = foreign;
   await raw.query(
     `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, chain_key, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [foreign.seq.toString(), foreign.occurredAt, foreign.actorId, foreign.actorEmail, foreign.actorRole, foreign.clientAddress, foreign.userAgent, foreign.action, foreign.targetType, foreign.targetId, foreign.targetLabel, foreign.outcome, JSON.stringify(foreign.details), foreign.prevHash, foreign.chainKey, auditRowHash(fields)],
+    [
+      foreign.seq.toString(),
+      foreign.occurredAt,
+      foreign.actorId,
+      foreign.actorEmail,
+      foreign.actorRole,
+      foreign.clientAddress,
+      foreign.userAgent,
+      foreign.action,
+      foreign.targetType,
+      foreign.targetId,
+      foreign.targetLabel,
+      foreign.outcome,
+      JSON.stringify(foreign.details),
+      foreign.prevHash,
+      foreign.chainKey,
+      auditRowHash(fields),
+    ],
   );
 }
 
@@ -79,7 +113,9 @@ describe("audit log", () => {
     const before = await db.auditEvent.count();
     await expect(
       db.$transaction(async (tx) => {
-        await recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } });
+        await recordAuditEvent(tx, context, {
+          event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} },
+        });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -90,7 +126,9 @@ describe("audit log", () => {
     await appendSome(1);
     await expect(
       db.$transaction(async (tx) => {
-        await recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } });
+        await recordAuditEvent(tx, context, {
+          event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} },
+        });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -111,14 +149,25 @@ describe("audit log", () => {
   });
 
   it("once it knows the end of the chain, appends with one statement after taking the lock", async () => {
-    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const logged = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }),
+      log: [{ emit: "event", level: "query" }],
+    });
     const statements: string[] = [];
     logged.$on("query", (event) => statements.push(event.query));
     try {
       await appendSome(1);
-      await logged.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} } }));
-      const afterLock = statements.slice(statements.findIndex((statement) => statement.includes("pg_advisory_xact_lock")) + 1);
-      expect(afterLock.filter((statement) => /audit_events/.test(statement))).toEqual([expect.stringMatching(/^\s*INSERT INTO audit_events/)]);
+      await logged.$transaction((tx) =>
+        recordAuditEvent(tx, context, {
+          event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u1" }, details: {} },
+        }),
+      );
+      const afterLock = statements.slice(
+        statements.findIndex((statement) => statement.includes("pg_advisory_xact_lock")) + 1,
+      );
+      expect(afterLock.filter((statement) => /audit_events/.test(statement))).toEqual([
+        expect.stringMatching(/^\s*INSERT INTO audit_events/),
+      ]);
     } finally {
       await logged.$disconnect();
     }
@@ -127,10 +176,18 @@ describe("audit log", () => {
 
   it("appends several events of one transaction with one statement, in order, each chained onto the one before", async () => {
     await appendSome(1);
-    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const logged = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: isolated.url, max: 2 }),
+      log: [{ emit: "event", level: "query" }],
+    });
     const statements: string[] = [];
     logged.$on("query", (event) => statements.push(event.query));
-    const events = ["u1", "u2", "u3"].map((id) => ({ action: "user.deactivate" as const, outcome: "success" as const, target: { type: "user" as const, id }, details: {} }));
+    const events = ["u1", "u2", "u3"].map((id) => ({
+      action: "user.deactivate" as const,
+      outcome: "success" as const,
+      target: { type: "user" as const, id },
+      details: {},
+    }));
     try {
       await logged.$transaction((tx) => recordAuditEvents(tx, context, { events }));
     } finally {
@@ -146,10 +203,14 @@ describe("audit log", () => {
   it("chains several events onto a row another process appended", async () => {
     await appendSome(1);
     await appendForeignRow();
-    await db.$transaction((tx) => recordAuditEvents(tx, context, { events: [
-      { action: "user.activate", outcome: "success", target: { type: "user", id: "u4" }, details: {} },
-      { action: "user.activate", outcome: "success", target: { type: "user", id: "u5" }, details: {} },
-    ] }));
+    await db.$transaction((tx) =>
+      recordAuditEvents(tx, context, {
+        events: [
+          { action: "user.activate", outcome: "success", target: { type: "user", id: "u4" }, details: {} },
+          { action: "user.activate", outcome: "success", target: { type: "user", id: "u5" }, details: {} },
+        ],
+      }),
+    );
     const [second, first, theirs] = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 3 });
     expect([theirs!.actorEmail, first!.targetId, second!.targetId]).toEqual(["other-process@example.test", "u4", "u5"]);
     expect(first!.prevHash).toBe(theirs!.hash);
@@ -159,7 +220,9 @@ describe("audit log", () => {
 
   it("refuses an event that does not match its schema", async () => {
     await expect(
-      db.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "auth.sign_in", outcome: "maybe", details: {} } as never })),
+      db.$transaction((tx) =>
+        recordAuditEvent(tx, context, { event: { action: "auth.sign_in", outcome: "maybe", details: {} } as never }),
+      ),
     ).rejects.toThrow();
   });
 
@@ -167,7 +230,10 @@ describe("audit log", () => {
     await appendSome(3);
     const victim = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, skip: 1 });
     await tamper(`UPDATE audit_events SET actor_email = 'someone-else@example.test' WHERE seq = ${victim!.seq}`);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { seq: victim!.seq.toString(), reason: expect.stringMatching(/content does not match/) } });
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBroken: { seq: victim!.seq.toString(), reason: expect.stringMatching(/content does not match/) },
+    });
     await tamper(`UPDATE audit_events SET actor_email = '${victim!.actorEmail}' WHERE seq = ${victim!.seq}`);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -176,6 +242,9 @@ describe("audit log", () => {
     await appendSome(3);
     const victim = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, skip: 1 });
     await tamper(`DELETE FROM audit_events WHERE seq = ${victim!.seq}`);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { seq: victim!.seq.toString(), reason: expect.stringMatching(/missing/) } });
+    expect(await verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBroken: { seq: victim!.seq.toString(), reason: expect.stringMatching(/missing/) },
+    });
   });
 });

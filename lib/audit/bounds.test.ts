@@ -10,7 +10,11 @@ describe("audit field caps", () => {
   });
 
   it("caps every string in details, e-mail fields at the e-mail cap, at any depth", () => {
-    const details = boundedDetails({ email: "e".repeat(1_000), nested: { notes: ["n".repeat(10_000)], ownerEmail: "o".repeat(400) }, count: 3 }) as {
+    const details = boundedDetails({
+      email: "e".repeat(1_000),
+      nested: { notes: ["n".repeat(10_000)], ownerEmail: "o".repeat(400) },
+      count: 3,
+    }) as {
       email: string;
       nested: { notes: string[]; ownerEmail: string };
       count: number;

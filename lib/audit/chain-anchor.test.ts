@@ -10,7 +10,11 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { isolatedDatabase, uniqueEmail } from "@/test/support/db";
 
-const context: AuditContext = { actor: { id: "u1", email: "admin@example.test", role: "admin" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
+const context: AuditContext = {
+  actor: { id: "u1", email: "admin@example.test", role: "admin" },
+  clientAddress: "127.0.0.1",
+  userAgent: "vitest",
+};
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -26,7 +30,16 @@ async function logWith(count: number) {
   });
   const append = async (n: number) => {
     for (let index = 0; index < n; index += 1) {
-      await isolated.db.$transaction((tx) => recordAuditEvent(tx, context, { event: { action: "secret.reveal", outcome: "success", target: { type: "tenant", id: "t1" }, details: { purpose: uniqueEmail("purpose") } } }));
+      await isolated.db.$transaction((tx) =>
+        recordAuditEvent(tx, context, {
+          event: {
+            action: "secret.reveal",
+            outcome: "success",
+            target: { type: "tenant", id: "t1" },
+            details: { purpose: uniqueEmail("purpose") },
+          },
+        }),
+      );
     }
   };
   await append(count);
@@ -38,7 +51,13 @@ async function logWith(count: number) {
     await raw.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
     await raw.query("COMMIT");
   };
-  return { db: isolated.db, raw, append, tamper, checkpointFile: join(mkdtempSync(join(tmpdir(), "hp-checkpoints-")), "audit-checkpoints.jsonl") };
+  return {
+    db: isolated.db,
+    raw,
+    append,
+    tamper,
+    checkpointFile: join(mkdtempSync(join(tmpdir(), "hp-checkpoints-")), "audit-checkpoints.jsonl"),
+  };
 }
 
 /** An attacker without the key: changes a row, then recomputes every hash from there with plain SHA-256. */
@@ -49,8 +68,12 @@ async function rewriteFrom(log: Awaited<ReturnType<typeof logWith>>, fromSeq: nu
   for (const row of rows.slice(fromSeq - 1)) {
     const actorEmail = row.seq === BigInt(fromSeq) ? "nobody@example.test" : row.actorEmail;
     const { hash: _hash, chainKey: _key, ...fields } = { ...row, actorEmail, prevHash: previous };
-    const hash = createHash("sha256").update(canonicalize({ ...fields, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString() })!).digest("hex");
-    statements.push(`UPDATE audit_events SET actor_email = '${actorEmail}', prev_hash = '${previous}', chain_key = NULL, hash = '${hash}' WHERE seq = ${row.seq}`);
+    const hash = createHash("sha256")
+      .update(canonicalize({ ...fields, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString() })!)
+      .digest("hex");
+    statements.push(
+      `UPDATE audit_events SET actor_email = '${actorEmail}', prev_hash = '${previous}', chain_key = NULL, hash = '${hash}' WHERE seq = ${row.seq}`,
+    );
     previous = hash;
   }
   await log.tamper(statements);
@@ -60,7 +83,10 @@ describe("the audit chain's key and anchor", () => {
   it("detects rows rewritten with their hashes recomputed after them, without the key", async () => {
     const log = await logWith(6);
     await rewriteFrom(log, 4);
-    expect(await verifyAuditChain(log.db)).toMatchObject({ ok: false, firstBroken: { seq: "4", reason: expect.stringMatching(/without the key after keyed rows/) } });
+    expect(await verifyAuditChain(log.db)).toMatchObject({
+      ok: false,
+      firstBroken: { seq: "4", reason: expect.stringMatching(/without the key after keyed rows/) },
+    });
   });
 
   it("detects the whole log rewritten from the start, against a checkpoint", async () => {
@@ -82,7 +108,10 @@ describe("the audit chain's key and anchor", () => {
     expect(await verifyAuditChain(log.db)).toEqual({ ok: true, checked: 3 });
     expect(await verifyAuditChain(log.db, { checkpoints: readCheckpoints(log.checkpointFile) })).toMatchObject({
       ok: false,
-      firstBroken: { seq: "4", reason: expect.stringMatching(/^truncated after 3: the checkpoint of .* names event 8$/) },
+      firstBroken: {
+        seq: "4",
+        reason: expect.stringMatching(/^truncated after 3: the checkpoint of .* names event 8$/),
+      },
     });
   });
 
@@ -92,7 +121,11 @@ describe("the audit chain's key and anchor", () => {
     expect(await writeCheckpoint(log.db, log.checkpointFile, first!)).toBeNull();
     await log.append(1);
     await writeCheckpoint(log.db, log.checkpointFile, first!);
-    expect(await verifyAuditChain(log.db, { checkpoints: readCheckpoints(log.checkpointFile) })).toEqual({ ok: true, checked: 3, checkpoint: { seq: "3", at: expect.any(String) } });
+    expect(await verifyAuditChain(log.db, { checkpoints: readCheckpoints(log.checkpointFile) })).toEqual({
+      ok: true,
+      checked: 3,
+      checkpoint: { seq: "3", at: expect.any(String) },
+    });
   });
 
   it("refuses to hold a log against checkpoints taken of another log, and says why", async () => {
@@ -101,7 +134,10 @@ describe("the audit chain's key and anchor", () => {
     await writeCheckpoint(other.db, log.checkpointFile);
     expect(await verifyAuditChain(log.db, { checkpoints: readCheckpoints(log.checkpointFile) })).toMatchObject({
       ok: false,
-      firstBroken: { seq: "checkpoints", reason: expect.stringMatching(/taken of another audit log .* give each database its own AUDIT_CHECKPOINT_FILE/) },
+      firstBroken: {
+        seq: "checkpoints",
+        reason: expect.stringMatching(/taken of another audit log .* give each database its own AUDIT_CHECKPOINT_FILE/),
+      },
     });
   });
 
@@ -111,7 +147,10 @@ describe("the audit chain's key and anchor", () => {
     writeFileSync(log.checkpointFile, readFileSync(log.checkpointFile, "utf8").replace(/"seq":"2"/, '"seq":"1"'));
     const file = readCheckpoints(log.checkpointFile);
     expect(file.problems).toEqual(["checkpoint line 1: its signature does not match"]);
-    expect(await verifyAuditChain(log.db, { checkpoints: file })).toMatchObject({ ok: false, firstBroken: { seq: "checkpoints" } });
+    expect(await verifyAuditChain(log.db, { checkpoints: file })).toMatchObject({
+      ok: false,
+      firstBroken: { seq: "checkpoints" },
+    });
   });
 
   it("verifies rows of an earlier master key while it is among the previous keys, and names it when it is not", async () => {
@@ -123,7 +162,13 @@ describe("the audit chain's key and anchor", () => {
       await log.append(2);
       expect(await verifyAuditChain(log.db)).toEqual({ ok: true, checked: 4 });
       delete process.env.APP_ENCRYPTION_PREVIOUS_KEYS;
-      expect(await verifyAuditChain(log.db)).toMatchObject({ ok: false, firstBroken: { seq: "1", reason: expect.stringMatching(/neither APP_ENCRYPTION_KEY nor in APP_ENCRYPTION_PREVIOUS_KEYS/) } });
+      expect(await verifyAuditChain(log.db)).toMatchObject({
+        ok: false,
+        firstBroken: {
+          seq: "1",
+          reason: expect.stringMatching(/neither APP_ENCRYPTION_KEY nor in APP_ENCRYPTION_PREVIOUS_KEYS/),
+        },
+      });
     } finally {
       process.env.APP_ENCRYPTION_KEY = original;
       delete process.env.APP_ENCRYPTION_PREVIOUS_KEYS;

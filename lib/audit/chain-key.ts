@@ -21,7 +21,10 @@ export const currentChainKey = (): ChainKey => derive(loadKeyring().current);
 /** The key of a master key fingerprint, current or one of APP_ENCRYPTION_PREVIOUS_KEYS. */
 export function chainKeyFor(fingerprint: string): ChainKey {
   const master = loadKeyring().byFingerprint.get(fingerprint);
-  if (!master) throw new SecretKeyError(`signed with master key ${fingerprint}, which is neither APP_ENCRYPTION_KEY nor in APP_ENCRYPTION_PREVIOUS_KEYS`);
+  if (!master)
+    throw new SecretKeyError(
+      `signed with master key ${fingerprint}, which is neither APP_ENCRYPTION_KEY nor in APP_ENCRYPTION_PREVIOUS_KEYS`,
+    );
   return derive(master);
 }
 

@@ -10,7 +10,13 @@ const db = isolated.db;
 afterAll(() => isolated.drop());
 
 const append = () =>
-  db.$transaction((tx) => recordAuditEvent(tx, { actor: { id: null, email: "system", role: "system" } }, { event: { action: "user.deactivate", outcome: "success", target: { type: "user", id: "u1" }, details: {} } }));
+  db.$transaction((tx) =>
+    recordAuditEvent(
+      tx,
+      { actor: { id: null, email: "system", role: "system" } },
+      { event: { action: "user.deactivate", outcome: "success", target: { type: "user", id: "u1" }, details: {} } },
+    ),
+  );
 
 function countingVerify() {
   const calls = { count: 0 };

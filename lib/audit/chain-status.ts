@@ -4,7 +4,8 @@ import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
 import { auditCheckpointFile } from "@/lib/runtime/paths";
 
 /** The whole chain against the checkpoints in the checkpoint file. */
-export const verifyAgainstCheckpoints = (db: DbTx) => verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
+export const verifyAgainstCheckpoints = (db: DbTx) =>
+  verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
 
 type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
 
@@ -13,7 +14,9 @@ type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean }
  * waits for it, later ones get the last result at once (with when it was taken) and, once it is older than
  * `maxAgeMs`, start one fresh check in the background. Concurrent callers never start a second walk.
  */
-export function createChainStatusCache(options: { maxAgeMs?: number; verify?: (db: DbTx) => Promise<ChainReport> } = {}) {
+export function createChainStatusCache(
+  options: { maxAgeMs?: number; verify?: (db: DbTx) => Promise<ChainReport> } = {},
+) {
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const verify = options.verify ?? verifyAgainstCheckpoints;
   let last: { report: ChainReport; checkedAt: Date } | undefined;

@@ -7,9 +7,17 @@ import type { DbTx } from "@/lib/db/client";
  * The chain's head (sequence and hash), signed with the chain key and kept outside the database: the table can then
  * neither be cut short (rows missing after the head) nor rewritten (a different hash at the head) without it showing.
  */
-export type AuditCheckpoint = { log: string; seq: string; hash: string; at: string; chainKey: string; signature: string };
+export type AuditCheckpoint = {
+  log: string;
+  seq: string;
+  hash: string;
+  at: string;
+  chainKey: string;
+  signature: string;
+};
 
-const signed = (checkpoint: Omit<AuditCheckpoint, "signature">) => `${checkpoint.log}:${checkpoint.seq}:${checkpoint.hash}:${checkpoint.at}:${checkpoint.chainKey}`;
+const signed = (checkpoint: Omit<AuditCheckpoint, "signature">) =>
+  `${checkpoint.log}:${checkpoint.seq}:${checkpoint.hash}:${checkpoint.at}:${checkpoint.chainKey}`;
 
 /** The id of this database's audit log. */
 export async function auditLogId(db: DbTx): Promise<string> {
@@ -17,11 +25,21 @@ export async function auditLogId(db: DbTx): Promise<string> {
 }
 
 /** Appends a checkpoint of the current head, unless the head is the one last written by this writer. */
-export async function writeCheckpoint(db: DbTx, file: string, lastWritten?: { seq: string }): Promise<AuditCheckpoint | null> {
+export async function writeCheckpoint(
+  db: DbTx,
+  file: string,
+  lastWritten?: { seq: string },
+): Promise<AuditCheckpoint | null> {
   const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   if (!head || head.seq.toString() === lastWritten?.seq) return null;
   const key = currentChainKey();
-  const unsigned = { log: await auditLogId(db), seq: head.seq.toString(), hash: head.hash, at: new Date().toISOString(), chainKey: key.fingerprint };
+  const unsigned = {
+    log: await auditLogId(db),
+    seq: head.seq.toString(),
+    hash: head.hash,
+    at: new Date().toISOString(),
+    chainKey: key.fingerprint,
+  };
   const checkpoint = { ...unsigned, signature: hmacHex(key, signed(unsigned)) };
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
@@ -39,7 +57,8 @@ export function readCheckpoints(file: string): CheckpointFile {
     if (!line.trim()) continue;
     try {
       const checkpoint = JSON.parse(line) as AuditCheckpoint;
-      if (hmacHex(chainKeyFor(checkpoint.chainKey), signed(checkpoint)) !== checkpoint.signature) throw new Error("its signature does not match");
+      if (hmacHex(chainKeyFor(checkpoint.chainKey), signed(checkpoint)) !== checkpoint.signature)
+        throw new Error("its signature does not match");
       checkpoints.push(checkpoint);
     } catch (error) {
       problems.push(`checkpoint line ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);

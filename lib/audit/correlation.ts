@@ -1,6 +1,10 @@
 export type CorrelationId = { label: string; value: string };
 
-const labels: Record<string, string> = { correlationId: "Correlation id", apiCorrelationIds: "Genesys Cloud correlation id", runId: "Run id" };
+const labels: Record<string, string> = {
+  correlationId: "Correlation id",
+  apiCorrelationIds: "Genesys Cloud correlation id",
+  runId: "Run id",
+};
 
 /** The ids that tie an event to a run and to Genesys Cloud's own logs, when its details carry any. */
 export function correlationIdsOf(details: unknown): CorrelationId[] {

@@ -9,7 +9,7 @@ describe("csvLines", () => {
   });
 
   it("prefixes cells a spreadsheet would run as a formula with a quote", () => {
-    expect(csvLines([["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tindent", "safe=value", "a-b"]])).toBe(
+    expect(csvLines([['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tindent", "safe=value", "a-b"]])).toBe(
       `"'=HYPERLINK(""http://x"")",'+1,'-2,'@SUM(A1),'\tindent,safe=value,a-b\r\n`,
     );
   });
@@ -19,8 +19,10 @@ describe("csvLines", () => {
   });
 
   it("writes empty cells for null and undefined, ISO times, whole bigints and JSON objects", () => {
-    expect(csvLines([[null, undefined, new Date("2026-01-02T03:04:05.006Z"), BigInt("9007199254740993"), { a: 1 }, true, 0]])).toBe(
-      ',,2026-01-02T03:04:05.006Z,9007199254740993,"{""a"":1}",true,0\r\n',
-    );
+    expect(
+      csvLines([
+        [null, undefined, new Date("2026-01-02T03:04:05.006Z"), BigInt("9007199254740993"), { a: 1 }, true, 0],
+      ]),
+    ).toBe(',,2026-01-02T03:04:05.006Z,9007199254740993,"{""a"":1}",true,0\r\n');
   });
 });

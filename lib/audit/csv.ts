@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 
-export type CsvValue = string | number | bigint | boolean | Date | null | undefined | Record<string, unknown> | unknown[];
+export type CsvValue =
+  string | number | bigint | boolean | Date | null | undefined | Record<string, unknown> | unknown[];
 
 /**
  * CSV lines (RFC 4180: quoted where needed, CRLF line ends). Cells a spreadsheet would run as a formula (starting

@@ -13,7 +13,13 @@ const stepRef = { ...runRef, step: z.string() };
 const rotationRef = { ...runRef, rotationId: z.string() };
 // A single-tenant deployment's registered tenant follows the Configuration Server tenant that holds its object.
 const renamedTenant = z.object({ id: z.string(), from: z.string(), to: z.string() });
-const rotationStage = z.enum(["generate", "add-certificate", "update-transaction-object", "smoke-test", "remove-old-certificate"]);
+const rotationStage = z.enum([
+  "generate",
+  "add-certificate",
+  "update-transaction-object",
+  "smoke-test",
+  "remove-old-certificate",
+]);
 
 /** One schema per event type; an event that does not match its schema is a programming error and is refused. */
 export const auditEventSchema = z.discriminatedUnion("action", [
@@ -29,24 +35,62 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       throttledAttemptsNotRecorded: z.number().int().min(1).optional(),
     }),
   }),
-  z.object({ action: z.literal("auth.sign_out"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
+  z.object({
+    action: z.literal("auth.sign_out"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({}),
+  }),
   z.object({
     action: z.literal("user.create"),
     outcome: z.literal("success"),
     target: userTarget,
-    details: z.object({ email: z.string(), name: z.string(), role: roleName, source: z.enum(["admin", "first-run", "oidc"]) }),
+    details: z.object({
+      email: z.string(),
+      name: z.string(),
+      role: roleName,
+      source: z.enum(["admin", "first-run", "oidc"]),
+    }),
   }),
   z.object({
     action: z.literal("user.update"),
     outcome: z.literal("success"),
     target: userTarget,
-    details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })), sessionsEnded }),
+    details: z.object({
+      changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+      sessionsEnded,
+    }),
   }),
-  z.object({ action: z.literal("user.deactivate"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded }) }),
-  z.object({ action: z.literal("user.activate"), outcome: z.literal("success"), target: userTarget, details: z.object({}) }),
-  z.object({ action: z.literal("user.reset_password"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded }) }),
-  z.object({ action: z.literal("user.end_sessions"), outcome: z.literal("success"), target: userTarget, details: z.object({ sessionsEnded: z.number().int().min(0) }) }),
-  z.object({ action: z.literal("auth.reauthenticate"), outcome: z.enum(["success", "failure"]), target: userTarget, details: z.object({}) }),
+  z.object({
+    action: z.literal("user.deactivate"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({ sessionsEnded }),
+  }),
+  z.object({
+    action: z.literal("user.activate"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({}),
+  }),
+  z.object({
+    action: z.literal("user.reset_password"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({ sessionsEnded }),
+  }),
+  z.object({
+    action: z.literal("user.end_sessions"),
+    outcome: z.literal("success"),
+    target: userTarget,
+    details: z.object({ sessionsEnded: z.number().int().min(0) }),
+  }),
+  z.object({
+    action: z.literal("auth.reauthenticate"),
+    outcome: z.enum(["success", "failure"]),
+    target: userTarget,
+    details: z.object({}),
+  }),
   z.object({
     action: z.literal("secret.reveal"),
     outcome: z.enum(["success", "failure"]),
@@ -95,7 +139,12 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("tenant.create"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ deploymentId: z.string(), cfgTenantName: z.string(), region: z.string().nullable(), services: z.array(z.string()) }),
+    details: z.object({
+      deploymentId: z.string(),
+      cfgTenantName: z.string(),
+      region: z.string().nullable(),
+      services: z.array(z.string()),
+    }),
   }),
   z.object({
     action: z.literal("run.start"),
@@ -107,20 +156,41 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("run.finish"),
     outcome: z.enum(["success", "failure"]),
     target: tenantTarget,
-    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), status: z.string(), steps: z.record(z.string(), z.string()), errorCode: z.string().optional() }),
+    details: z.object({
+      ...runRef,
+      mode: z.enum(["plan", "apply", "verify"]),
+      status: z.string(),
+      steps: z.record(z.string(), z.string()),
+      errorCode: z.string().optional(),
+    }),
   }),
-  z.object({ action: z.literal("step.start"), outcome: z.literal("success"), target: tenantTarget, details: z.object(stepRef) }),
+  z.object({
+    action: z.literal("step.start"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object(stepRef),
+  }),
   z.object({
     action: z.literal("step.succeed"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...stepRef, result: z.string(), apiCorrelationIds: z.array(z.string()), changes: z.array(z.string()) }),
+    details: z.object({
+      ...stepRef,
+      result: z.string(),
+      apiCorrelationIds: z.array(z.string()),
+      changes: z.array(z.string()),
+    }),
   }),
   z.object({
     action: z.literal("step.fail"),
     outcome: z.literal("failure"),
     target: tenantTarget,
-    details: z.object({ ...stepRef, errorCode: z.string(), message: z.string(), apiCorrelationIds: z.array(z.string()) }),
+    details: z.object({
+      ...stepRef,
+      errorCode: z.string(),
+      message: z.string(),
+      apiCorrelationIds: z.array(z.string()),
+    }),
   }),
   z.object({
     // Not an error: the step waits for something only the operator can give; "failure" because it did not take effect.
@@ -139,31 +209,61 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("certificate_rotation.start"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...rotationRef, resumed: z.boolean(), stage: rotationStage, oldFingerprint: z.string(), newFingerprint: z.string().nullable() }),
+    details: z.object({
+      ...rotationRef,
+      resumed: z.boolean(),
+      stage: rotationStage,
+      oldFingerprint: z.string(),
+      newFingerprint: z.string().nullable(),
+    }),
   }),
   z.object({
     action: z.literal("certificate_rotation.stage"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...rotationRef, stage: rotationStage, result: z.enum(["changed", "unchanged", "checked"]), changes: z.array(z.string()), apiCorrelationIds: z.array(z.string()), newFingerprint: z.string().optional() }),
+    details: z.object({
+      ...rotationRef,
+      stage: rotationStage,
+      result: z.enum(["changed", "unchanged", "checked"]),
+      changes: z.array(z.string()),
+      apiCorrelationIds: z.array(z.string()),
+      newFingerprint: z.string().optional(),
+    }),
   }),
   z.object({
     action: z.literal("certificate_rotation.succeed"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...rotationRef, oldFingerprint: z.string(), newFingerprint: z.string(), newNotAfter: z.string() }),
+    details: z.object({
+      ...rotationRef,
+      oldFingerprint: z.string(),
+      newFingerprint: z.string(),
+      newNotAfter: z.string(),
+    }),
   }),
   z.object({
     action: z.literal("certificate_rotation.fail"),
     outcome: z.literal("failure"),
     target: tenantTarget,
-    details: z.object({ ...rotationRef, stage: rotationStage, errorCode: z.string(), message: z.string(), apiCorrelationIds: z.array(z.string()) }),
+    details: z.object({
+      ...rotationRef,
+      stage: rotationStage,
+      errorCode: z.string(),
+      message: z.string(),
+      apiCorrelationIds: z.array(z.string()),
+    }),
   }),
   z.object({
     action: z.literal("secret.regenerate"),
     outcome: z.literal("success"),
     target: tenantTarget,
-    details: z.object({ ...stepRef, objectKind: z.string(), objectId: z.string(), purpose: z.string(), reason: z.string() }),
+    details: z.object({
+      ...stepRef,
+      objectKind: z.string(),
+      objectId: z.string(),
+      purpose: z.string(),
+      reason: z.string(),
+    }),
   }),
   z.object({
     action: z.literal("tenant.diagnose"),
@@ -175,7 +275,12 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       reason: z.string().optional(),
     }),
   }),
-  z.object({ action: z.literal("secret.prepare"), outcome: z.literal("success"), target: tenantTarget, details: z.object({ purpose: z.string(), bits: z.number() }) }),
+  z.object({
+    action: z.literal("secret.prepare"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ purpose: z.string(), bits: z.number() }),
+  }),
 ]);
 
 export type AuditEventInput = z.input<typeof auditEventSchema>;

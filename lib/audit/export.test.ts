@@ -11,11 +11,36 @@ const actor = { id: "u1", email: "ada@example.test", role: "admin" };
 beforeAll(async () => {
   for (let index = 0; index < 25; index += 1) {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { actor }, { event: { action: "user.update", outcome: "success", target: { type: "user", id: `u-${index}`, label: index === 3 ? "=cmd|' /C calc'!A0" : `User ${index}` }, details: { changes: { name: { from: "a", to: `b,${index}` } } } } }),
+      recordAuditEvent(
+        tx,
+        { actor },
+        {
+          event: {
+            action: "user.update",
+            outcome: "success",
+            target: { type: "user", id: `u-${index}`, label: index === 3 ? "=cmd|' /C calc'!A0" : `User ${index}` },
+            details: { changes: { name: { from: "a", to: `b,${index}` } } },
+          },
+        },
+      ),
     );
   }
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor }, { event: { action: "auth.sign_in", outcome: "failure", details: { email: `x-${randomBytes(2).toString("hex")}@example.test`, method: "password", reason: "bad_credentials" } } }),
+    recordAuditEvent(
+      tx,
+      { actor },
+      {
+        event: {
+          action: "auth.sign_in",
+          outcome: "failure",
+          details: {
+            email: `x-${randomBytes(2).toString("hex")}@example.test`,
+            method: "password",
+            reason: "bad_credentials",
+          },
+        },
+      },
+    ),
   );
 });
 afterAll(() => isolated.drop());
@@ -60,8 +85,21 @@ describe("auditCsvStream", () => {
     expect(rows.map((row) => Number(row[0]))).toEqual(Array.from({ length: 25 }, (_, index) => 25 - index));
     const stored = await db.auditEvent.findUniqueOrThrow({ where: { seq: BigInt(25) } });
     expect(rows[0]).toEqual([
-      "25", stored.occurredAt.toISOString(), "ada@example.test", "admin", "", "", "user.update", "user", "u-24", "User 24", "success",
-      JSON.stringify(stored.details), stored.prevHash, stored.chainKey ?? "", stored.hash,
+      "25",
+      stored.occurredAt.toISOString(),
+      "ada@example.test",
+      "admin",
+      "",
+      "",
+      "user.update",
+      "user",
+      "u-24",
+      "User 24",
+      "success",
+      JSON.stringify(stored.details),
+      stored.prevHash,
+      stored.chainKey ?? "",
+      stored.hash,
     ]);
   });
 
@@ -71,7 +109,11 @@ describe("auditCsvStream", () => {
   });
 
   it("exports only the filtered set, and just the header when nothing matches", async () => {
-    expect(parse(await readAll(auditCsvStream(db, { outcome: "failure" }))).slice(1).map((row) => row[6])).toEqual(["auth.sign_in"]);
+    expect(
+      parse(await readAll(auditCsvStream(db, { outcome: "failure" })))
+        .slice(1)
+        .map((row) => row[6]),
+    ).toEqual(["auth.sign_in"]);
     expect(parse(await readAll(auditCsvStream(db, { q: "nothing like this" })))).toEqual([[...auditCsvHeader]]);
   });
 

@@ -4,15 +4,41 @@ import type { AuditFilters } from "@/lib/audit/filters";
 import { auditEventBatches, type AuditEventRow } from "@/lib/audit/queries";
 
 export const auditCsvHeader = [
-  "seq", "occurred_at", "actor_email", "actor_role", "client_address", "user_agent", "action",
-  "target_type", "target_id", "target_label", "outcome", "details", "prev_hash", "chain_key", "hash",
+  "seq",
+  "occurred_at",
+  "actor_email",
+  "actor_role",
+  "client_address",
+  "user_agent",
+  "action",
+  "target_type",
+  "target_id",
+  "target_label",
+  "outcome",
+  "details",
+  "prev_hash",
+  "chain_key",
+  "hash",
 ] as const;
 
 /** One event as a CSV record; hashes and the chain key's name are included so the chain can be re-checked from the file. */
 function auditCsvRecord(event: AuditEventRow): CsvValue[] {
   return [
-    event.seq, event.occurredAt, event.actorEmail, event.actorRole, event.clientAddress, event.userAgent, event.action,
-    event.targetType, event.targetId, event.targetLabel, event.outcome, JSON.stringify(event.details), event.prevHash, event.chainKey, event.hash,
+    event.seq,
+    event.occurredAt,
+    event.actorEmail,
+    event.actorRole,
+    event.clientAddress,
+    event.userAgent,
+    event.action,
+    event.targetType,
+    event.targetId,
+    event.targetLabel,
+    event.outcome,
+    JSON.stringify(event.details),
+    event.prevHash,
+    event.chainKey,
+    event.hash,
   ];
 }
 
@@ -42,5 +68,8 @@ export function auditCsvStream(db: DbTx, filters: AuditFilters, batchSize = 500)
 }
 
 export function auditCsvFileName(now = new Date()): string {
-  return `audit-log-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}.csv`;
+  return `audit-log-${now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "")}.csv`;
 }

@@ -6,14 +6,29 @@ const tenantId = "3f0c8c52-6a3e-4c59-9d1b-2a8f0f6f1a01";
 describe("parseAuditQuery", () => {
   it("reads every filter and the cursor from the URL, times as UTC", () => {
     const result = parseAuditQuery(
-      new URLSearchParams({ tenant: tenantId, actor: "ada@example.test", action: "step.fail", outcome: "failure", from: "2026-01-31T14:30", to: "2026-02-01", q: "  gax timeout ", before: "120" }),
+      new URLSearchParams({
+        tenant: tenantId,
+        actor: "ada@example.test",
+        action: "step.fail",
+        outcome: "failure",
+        from: "2026-01-31T14:30",
+        to: "2026-02-01",
+        q: "  gax timeout ",
+        before: "120",
+      }),
     );
     expect(result).toEqual({
       ok: true,
       value: {
         filters: {
-          targetType: "tenant", targetId: tenantId, actor: "ada@example.test", action: "step.fail", outcome: "failure",
-          from: new Date("2026-01-31T14:30:00Z"), to: new Date("2026-02-01T00:00:00Z"), q: "gax timeout",
+          targetType: "tenant",
+          targetId: tenantId,
+          actor: "ada@example.test",
+          action: "step.fail",
+          outcome: "failure",
+          from: new Date("2026-01-31T14:30:00Z"),
+          to: new Date("2026-02-01T00:00:00Z"),
+          q: "gax timeout",
         },
         cursor: { before: BigInt(120) },
       },
@@ -28,11 +43,21 @@ describe("parseAuditQuery", () => {
   });
 
   it("takes the first of repeated parameters", () => {
-    expect(parseAuditQuery({ outcome: ["success", "failure"] })).toEqual({ ok: true, value: { filters: { outcome: "success" } } });
+    expect(parseAuditQuery({ outcome: ["success", "failure"] })).toEqual({
+      ok: true,
+      value: { filters: { outcome: "success" } },
+    });
   });
 
   it("names the parameter and the rule for every bad value", () => {
-    const result = parseAuditQuery({ action: "user.explode", outcome: "maybe", from: "yesterday", q: "ab", before: "12a", tenant: "nope" });
+    const result = parseAuditQuery({
+      action: "user.explode",
+      outcome: "maybe",
+      from: "yesterday",
+      q: "ab",
+      before: "12a",
+      tenant: "nope",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
@@ -46,21 +71,49 @@ describe("parseAuditQuery", () => {
   });
 
   it("refuses contradictions: an empty time range, two cursors, a tenant and another target", () => {
-    const result = parseAuditQuery({ from: "2026-02-01", to: "2026-01-01", before: "5", after: "3", tenant: tenantId, targetType: "user" });
+    const result = parseAuditQuery({
+      from: "2026-02-01",
+      to: "2026-01-01",
+      before: "5",
+      after: "3",
+      tenant: tenantId,
+      targetType: "user",
+    });
     expect(result).toEqual({
       ok: false,
-      errors: { to: ["must be later than from"], after: ["cannot be combined with before"], tenant: ["cannot be combined with targetType or targetId"] },
+      errors: {
+        to: ["must be later than from"],
+        after: ["cannot be combined with before"],
+        tenant: ["cannot be combined with targetType or targetId"],
+      },
     });
-    expect(parseAuditQuery({ targetId: "u1" })).toEqual({ ok: false, errors: { targetId: ["needs targetType as well"] } });
-    expect(parseAuditQuery({ from: "2026-02-30T10:00" })).toEqual({ ok: false, errors: { from: ["is not a real date and time"] } });
+    expect(parseAuditQuery({ targetId: "u1" })).toEqual({
+      ok: false,
+      errors: { targetId: ["needs targetType as well"] },
+    });
+    expect(parseAuditQuery({ from: "2026-02-30T10:00" })).toEqual({
+      ok: false,
+      errors: { from: ["is not a real date and time"] },
+    });
   });
 });
 
 describe("auditQueryString", () => {
   it("writes what parseAuditQuery reads back", () => {
-    const filters = { targetType: "user", targetId: "u-1", actor: "system", action: "user.update" as const, outcome: "success" as const, from: new Date("2026-01-01T00:00:00Z"), q: "a&b=c" };
+    const filters = {
+      targetType: "user",
+      targetId: "u-1",
+      actor: "system",
+      action: "user.update" as const,
+      outcome: "success" as const,
+      from: new Date("2026-01-01T00:00:00Z"),
+      q: "a&b=c",
+    };
     const text = auditQueryString(filters, { after: BigInt(7) });
-    expect(parseAuditQuery(new URLSearchParams(text.slice(1)))).toEqual({ ok: true, value: { filters, cursor: { after: BigInt(7) } } });
+    expect(parseAuditQuery(new URLSearchParams(text.slice(1)))).toEqual({
+      ok: true,
+      value: { filters, cursor: { after: BigInt(7) } },
+    });
   });
 
   it("uses the short tenant form and is empty without filters", () => {

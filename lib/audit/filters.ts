@@ -20,8 +20,10 @@ const minSearchLength = 3;
 
 // Select controls submit "any" for "no filter", so a form without JavaScript still round-trips.
 const anyValue = "any";
-const blankToUndefined = (value: unknown) => (typeof value === "string" && (value.trim() === "" || value === anyValue) ? undefined : value);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, `must be at most ${max} characters`).optional());
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && (value.trim() === "" || value === anyValue) ? undefined : value;
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `must be at most ${max} characters`).optional());
 
 function offsetMinutes(value: string): number {
   const match = /([+-])(\d{2}):(\d{2})$/.exec(value);
@@ -33,12 +35,22 @@ const utcTime = z.preprocess(
   blankToUndefined,
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be a date and time like 2026-01-31T14:30 (UTC)")
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+      "must be a date and time like 2026-01-31T14:30 (UTC)",
+    )
     .transform((value, context) => {
-      const withZone = /T.*(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : value.includes("T") ? `${value}Z` : `${value}T00:00Z`;
+      const withZone = /T.*(Z|[+-]\d{2}:\d{2})$/.test(value)
+        ? value
+        : value.includes("T")
+          ? `${value}Z`
+          : `${value}T00:00Z`;
       const date = new Date(withZone);
       // Date rolls 2026-02-30 over into March; a value that does not survive the round trip was not a real date.
-      if (Number.isNaN(date.getTime()) || new Date(date.getTime() + offsetMinutes(withZone) * 60_000).toISOString().slice(0, 10) !== value.slice(0, 10)) {
+      if (
+        Number.isNaN(date.getTime()) ||
+        new Date(date.getTime() + offsetMinutes(withZone) * 60_000).toISOString().slice(0, 10) !== value.slice(0, 10)
+      ) {
         context.addIssue({ code: "custom", message: "is not a real date and time" });
         return z.NEVER;
       }
@@ -47,7 +59,14 @@ const utcTime = z.preprocess(
     .optional(),
 );
 
-const seqCursor = z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/, "must be an event number").transform(BigInt).optional());
+const seqCursor = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{1,19}$/, "must be an event number")
+    .transform(BigInt)
+    .optional(),
+);
 
 const searchParamsSchema = z
   .object({
@@ -55,13 +74,21 @@ const searchParamsSchema = z
     targetType: optionalText(64),
     targetId: optionalText(200),
     actor: optionalText(320),
-    action: z.preprocess(blankToUndefined, z.enum(auditActions as [AuditAction, ...AuditAction[]], "must be one of the recorded actions").optional()),
+    action: z.preprocess(
+      blankToUndefined,
+      z.enum(auditActions as [AuditAction, ...AuditAction[]], "must be one of the recorded actions").optional(),
+    ),
     outcome: z.preprocess(blankToUndefined, z.enum(auditOutcomes, "must be success or failure").optional()),
     from: utcTime,
     to: utcTime,
     q: z.preprocess(
       blankToUndefined,
-      z.string().trim().min(minSearchLength, `needs at least ${minSearchLength} characters`).max(200, "must be at most 200 characters").optional(),
+      z
+        .string()
+        .trim()
+        .min(minSearchLength, `needs at least ${minSearchLength} characters`)
+        .max(200, "must be at most 200 characters")
+        .optional(),
     ),
     before: seqCursor,
     after: seqCursor,
@@ -70,9 +97,12 @@ const searchParamsSchema = z
     if (value.tenant && (value.targetType || value.targetId)) {
       context.addIssue({ code: "custom", path: ["tenant"], message: "cannot be combined with targetType or targetId" });
     }
-    if (value.targetId && !value.targetType) context.addIssue({ code: "custom", path: ["targetId"], message: "needs targetType as well" });
-    if (value.from && value.to && value.from >= value.to) context.addIssue({ code: "custom", path: ["to"], message: "must be later than from" });
-    if (value.before !== undefined && value.after !== undefined) context.addIssue({ code: "custom", path: ["after"], message: "cannot be combined with before" });
+    if (value.targetId && !value.targetType)
+      context.addIssue({ code: "custom", path: ["targetId"], message: "needs targetType as well" });
+    if (value.from && value.to && value.from >= value.to)
+      context.addIssue({ code: "custom", path: ["to"], message: "must be later than from" });
+    if (value.before !== undefined && value.after !== undefined)
+      context.addIssue({ code: "custom", path: ["after"], message: "cannot be combined with before" });
   });
 
 type ParsedAuditQuery = { filters: AuditFilters; cursor?: AuditCursor };
@@ -81,7 +111,10 @@ type AuditQueryParseResult = { ok: true; value: ParsedAuditQuery } | { ok: false
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function firstValues(params: RawParams): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.keys()].map((key) => [key, params.get(key) ?? ""] as const) : Object.entries(params);
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.keys()].map((key) => [key, params.get(key) ?? ""] as const)
+      : Object.entries(params);
   const result: Record<string, string> = {};
   for (const [key, value] of entries) {
     const first = Array.isArray(value) ? value[0] : value;
@@ -100,9 +133,12 @@ export function parseAuditQuery(params: RawParams): AuditQueryParseResult {
   }
   const { tenant, targetType, targetId, before, after, ...rest } = parsed.data;
   const filters: AuditFilters = Object.fromEntries(
-    Object.entries({ ...rest, targetType: tenant ? "tenant" : targetType, targetId: tenant ?? targetId }).filter(([, value]) => value !== undefined),
+    Object.entries({ ...rest, targetType: tenant ? "tenant" : targetType, targetId: tenant ?? targetId }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
-  const cursor: AuditCursor | undefined = before !== undefined ? { before } : after !== undefined ? { after } : undefined;
+  const cursor: AuditCursor | undefined =
+    before !== undefined ? { before } : after !== undefined ? { after } : undefined;
   return { ok: true, value: { filters, ...(cursor ? { cursor } : {}) } };
 }
 

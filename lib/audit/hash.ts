@@ -26,7 +26,9 @@ export type ChainedFields = {
 export type AuditRow = ChainedFields & { hash: string };
 
 /** The row as plain strings (ids, times and sequence numbers are rendered, details shown as JSON elsewhere). */
-export type AuditRowText = { [K in Exclude<keyof AuditRow, "actorId" | "details">]: AuditRow[K] extends bigint | Date ? string : AuditRow[K] };
+export type AuditRowText = {
+  [K in Exclude<keyof AuditRow, "actorId" | "details">]: AuditRow[K] extends bigint | Date ? string : AuditRow[K];
+};
 
 export const genesisHash = "0".repeat(64);
 
@@ -38,7 +40,13 @@ export const genesisHash = "0".repeat(64);
 export function auditRowHash(row: ChainedFields): string {
   const { chainKey, ...fields } = row;
   // Unkeyed rows were hashed without the (then absent) chainKey field; keyed rows cover it.
-  const canonical = canonicalize({ ...fields, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString(), ...(chainKey ? { chainKey } : {}) }) ?? "";
+  const canonical =
+    canonicalize({
+      ...fields,
+      seq: row.seq.toString(),
+      occurredAt: row.occurredAt.toISOString(),
+      ...(chainKey ? { chainKey } : {}),
+    }) ?? "";
   if (chainKey === null) return createHash("sha256").update(canonical).digest("hex");
   return hmacHex(chainKeyFor(chainKey), canonical);
 }

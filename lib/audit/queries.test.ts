@@ -16,7 +16,14 @@ const minutes = (count: number) => new Date(base + count * 60_000);
 const tenants = ["3f0c8c52-6a3e-4c59-9d1b-2a8f0f6f1a01", "3f0c8c52-6a3e-4c59-9d1b-2a8f0f6f1a02"];
 
 type Seeded = {
-  seq: bigint; occurredAt: Date; actorEmail: string; action: string; targetType: string; targetId: string; targetLabel: string; outcome: string;
+  seq: bigint;
+  occurredAt: Date;
+  actorEmail: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  outcome: string;
   details: Record<string, unknown>;
 };
 
@@ -48,7 +55,19 @@ beforeAll(async () => {
     await raw.query(
       `INSERT INTO audit_events (seq, occurred_at, actor_email, actor_role, action, target_type, target_id, target_label, outcome, details, prev_hash, hash)
        VALUES ($1, $2, $3, 'admin', $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [row.seq, row.occurredAt, row.actorEmail, row.action, row.targetType, row.targetId, row.targetLabel, row.outcome, row.details, "0".repeat(64), randomBytes(32).toString("hex")],
+      [
+        row.seq,
+        row.occurredAt,
+        row.actorEmail,
+        row.action,
+        row.targetType,
+        row.targetId,
+        row.targetLabel,
+        row.outcome,
+        row.details,
+        "0".repeat(64),
+        randomBytes(32).toString("hex"),
+      ],
     );
   }
 });
@@ -68,7 +87,11 @@ function expected(filters: AuditFilters): number[] {
     .filter((row) => filters.outcome === undefined || row.outcome === filters.outcome)
     .filter((row) => filters.from === undefined || row.occurredAt >= filters.from)
     .filter((row) => filters.to === undefined || row.occurredAt < filters.to)
-    .filter((row) => q === undefined || [row.action, row.actorEmail, row.targetLabel, JSON.stringify(row.details)].join(" ").toLowerCase().includes(q))
+    .filter(
+      (row) =>
+        q === undefined ||
+        [row.action, row.actorEmail, row.targetLabel, JSON.stringify(row.details)].join(" ").toLowerCase().includes(q),
+    )
     .map((row) => Number(row.seq))
     .reverse();
 }
@@ -176,7 +199,12 @@ describe("search text", () => {
         tx,
         { actor: { id: "u9", email: "carol@example.test", role: "admin" } },
         {
-          event: { action: "secret.reveal", outcome: "failure", target: { type: "tenant", id: tenants[1]!, label: "Tenant Gamma" }, details: { purpose: "bootstrap-secret", reason: "leaked value zz-secret-value-42" } },
+          event: {
+            action: "secret.reveal",
+            outcome: "failure",
+            target: { type: "tenant", id: tenants[1]!, label: "Tenant Gamma" },
+            details: { purpose: "bootstrap-secret", reason: "leaked value zz-secret-value-42" },
+          },
           knownSecrets: ["zz-secret-value-42"],
         },
       ),

@@ -32,7 +32,9 @@ function conditions(filters: AuditFilters): Prisma.Sql[] {
       WHERE b.occurred_at >= ${filters.to}::timestamptz + ${clockStepTolerance}::interval ORDER BY b.occurred_at ASC LIMIT 1), 9223372036854775807)`);
   }
   if (filters.q !== undefined) {
-    where.push(Prisma.sql`e.seq IN (SELECT s.seq FROM audit_event_search s WHERE s.text LIKE lower(${containsPattern(filters.q)}))`);
+    where.push(
+      Prisma.sql`e.seq IN (SELECT s.seq FROM audit_event_search s WHERE s.text LIKE lower(${containsPattern(filters.q)}))`,
+    );
   }
   return where;
 }

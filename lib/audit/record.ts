@@ -19,7 +19,14 @@ const chainLockKey = 72_011_904;
  */
 let lastAppended: { seq: bigint; hash: string } | undefined;
 
-function chainedRow(context: AuditContext, { parsed, details, previous }: { parsed: AuditEventInput; details: unknown; previous: { seq: bigint; hash: string } | null }): AuditEvent {
+function chainedRow(
+  context: AuditContext,
+  {
+    parsed,
+    details,
+    previous,
+  }: { parsed: AuditEventInput; details: unknown; previous: { seq: bigint; hash: string } | null },
+): AuditEvent {
   const row: ChainedFields = {
     seq: (previous?.seq ?? BigInt(0)) + BigInt(1),
     occurredAt: new Date(),
@@ -57,9 +64,14 @@ async function appendAfter(tx: DbTx, rows: AuditEvent[], previous: { seq: bigint
 }
 
 /** Each event chained onto the one before it, the first onto `previous`. */
-function chainedRows(context: AuditContext, prepared: { parsed: AuditEventInput; details: unknown }[], previous: { seq: bigint; hash: string } | null): AuditEvent[] {
+function chainedRows(
+  context: AuditContext,
+  prepared: { parsed: AuditEventInput; details: unknown }[],
+  previous: { seq: bigint; hash: string } | null,
+): AuditEvent[] {
   const rows: AuditEvent[] = [];
-  for (const { parsed, details } of prepared) rows.push(chainedRow(context, { parsed, details, previous: rows.at(-1) ?? previous }));
+  for (const { parsed, details } of prepared)
+    rows.push(chainedRow(context, { parsed, details, previous: rows.at(-1) ?? previous }));
   return rows;
 }
 
@@ -68,7 +80,11 @@ function chainedRows(context: AuditContext, prepared: { parsed: AuditEventInput;
  * they describe. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
  * The chain lock is held from here until the caller's transaction ends: call this last in the transaction, once.
  */
-export async function recordAuditEvents(tx: DbTx, context: AuditContext, { events, knownSecrets = [] }: { events: AuditEventInput[]; knownSecrets?: string[] }): Promise<AuditEvent[]> {
+export async function recordAuditEvents(
+  tx: DbTx,
+  context: AuditContext,
+  { events, knownSecrets = [] }: { events: AuditEventInput[]; knownSecrets?: string[] },
+): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
   const prepared = events.map((event) => {
     const parsed = auditEventSchema.parse(event);
@@ -91,7 +107,11 @@ export async function recordAuditEvents(tx: DbTx, context: AuditContext, { event
 }
 
 /** One event: see recordAuditEvents. */
-export async function recordAuditEvent(tx: DbTx, context: AuditContext, { event, knownSecrets = [] }: { event: AuditEventInput; knownSecrets?: string[] }): Promise<AuditEvent> {
+export async function recordAuditEvent(
+  tx: DbTx,
+  context: AuditContext,
+  { event, knownSecrets = [] }: { event: AuditEventInput; knownSecrets?: string[] },
+): Promise<AuditEvent> {
   const [row] = await recordAuditEvents(tx, context, { events: [event], knownSecrets });
   return row!;
 }

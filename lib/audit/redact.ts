@@ -2,9 +2,33 @@ const REDACTED = "[redacted]";
 
 // Field names that hold credentials, judged by their words ("client_secret", "clientSecret" and "x-client-secret"
 // alike), so that "stepKey" or "tokenLifetimeSeconds" keep their values while "privateKey" and "pkey" do not.
-const secretWords = new Set(["password", "passwd", "passphrase", "secret", "token", "pkey", "assertion", "authorization", "cookie", "credential", "credentials"]);
+const secretWords = new Set([
+  "password",
+  "passwd",
+  "passphrase",
+  "secret",
+  "token",
+  "pkey",
+  "assertion",
+  "authorization",
+  "cookie",
+  "credential",
+  "credentials",
+]);
 const secretWordPairs = new Set(["privatekey", "apikey", "masterkey", "encryptionkey", "signingkey", "setcookie"]);
-const harmlessLastWords = new Set(["seconds", "lifetime", "expiry", "expires", "url", "uri", "type", "count", "length", "endpoint", "at"]);
+const harmlessLastWords = new Set([
+  "seconds",
+  "lifetime",
+  "expiry",
+  "expires",
+  "url",
+  "uri",
+  "type",
+  "count",
+  "length",
+  "endpoint",
+  "at",
+]);
 
 function wordsOf(name: string): string[] {
   return name
@@ -52,7 +76,16 @@ export function rememberSecretValue(value: string): void {
 /** Every form in which a secret could be written out: as is, base64, base64url, hex and URL-encoded. */
 export function encodingsOf(value: string): string[] {
   const bytes = Buffer.from(value, "utf8");
-  return [...new Set([value, bytes.toString("base64"), bytes.toString("base64").replace(/=+$/, ""), bytes.toString("base64url"), bytes.toString("hex"), encodeURIComponent(value)])];
+  return [
+    ...new Set([
+      value,
+      bytes.toString("base64"),
+      bytes.toString("base64").replace(/=+$/, ""),
+      bytes.toString("base64url"),
+      bytes.toString("hex"),
+      encodeURIComponent(value),
+    ]),
+  ];
 }
 
 // Every needle is at least this long (a value of minimumSecretLength characters; its encodings are no shorter).
@@ -110,7 +143,10 @@ export function redact<T>(value: T, extraSecrets: string[] = []): T {
     if (Array.isArray(node)) return node.map(walk);
     if (node && typeof node === "object") {
       return Object.fromEntries(
-        Object.entries(node).map(([key, child]) => [key, isSecretFieldName(key) && child !== null && child !== undefined && child !== "" ? REDACTED : walk(child)]),
+        Object.entries(node).map(([key, child]) => [
+          key,
+          isSecretFieldName(key) && child !== null && child !== undefined && child !== "" ? REDACTED : walk(child),
+        ]),
       );
     }
     return node;

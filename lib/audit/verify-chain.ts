@@ -18,7 +18,8 @@ export interface VerifyOptions {
  */
 export async function verifyAuditChain(db: DbTx, options: VerifyOptions = {}): Promise<ChainReport> {
   const { batchSize = 5_000, checkpoints = { checkpoints: [], problems: [] } } = options;
-  if (checkpoints.problems.length > 0) return { ok: false, checked: 0, firstBroken: { seq: "checkpoints", reason: checkpoints.problems[0]! } };
+  if (checkpoints.problems.length > 0)
+    return { ok: false, checked: 0, firstBroken: { seq: "checkpoints", reason: checkpoints.problems[0]! } };
   if (checkpoints.checkpoints.length > 0) {
     const log = await auditLogId(db);
     const foreign = checkpoints.checkpoints.find((checkpoint) => checkpoint.log !== log);
@@ -33,13 +34,27 @@ export async function verifyAuditChain(db: DbTx, options: VerifyOptions = {}): P
   let keyed = false;
   let checked = 0;
   for (;;) {
-    const rows = await db.auditEvent.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: batchSize });
+    const rows = await db.auditEvent.findMany({
+      where: { seq: { gte: expectedSeq } },
+      orderBy: { seq: "asc" },
+      take: batchSize,
+    });
     if (rows.length === 0) break;
     for (const row of rows) {
-      const broken = (reason: string): ChainReport => ({ ok: false, checked, firstBroken: { seq: row.seq.toString(), reason } });
-      if (row.seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq.toString(), reason: `row ${expectedSeq} is missing` } };
+      const broken = (reason: string): ChainReport => ({
+        ok: false,
+        checked,
+        firstBroken: { seq: row.seq.toString(), reason },
+      });
+      if (row.seq !== expectedSeq)
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq: expectedSeq.toString(), reason: `row ${expectedSeq} is missing` },
+        };
       if (row.prevHash !== previousHash) return broken("its previous-hash does not match the row before it");
-      if (keyed && row.chainKey === null) return broken("it is chained without the key after keyed rows (the row was replaced)");
+      if (keyed && row.chainKey === null)
+        return broken("it is chained without the key after keyed rows (the row was replaced)");
       const { hash, ...fields } = row;
       let expected: string;
       try {
@@ -49,16 +64,27 @@ export async function verifyAuditChain(db: DbTx, options: VerifyOptions = {}): P
       }
       if (expected !== hash) return broken("its content does not match its hash (the row was changed)");
       const checkpoint = wanted.get(row.seq.toString());
-      if (checkpoint && checkpoint.hash !== hash) return broken(`its hash differs from the checkpoint of ${checkpoint.at} (the log was rewritten)`);
+      if (checkpoint && checkpoint.hash !== hash)
+        return broken(`its hash differs from the checkpoint of ${checkpoint.at} (the log was rewritten)`);
       keyed ||= row.chainKey !== null;
       previousHash = hash;
       expectedSeq += BigInt(1);
       checked += 1;
     }
   }
-  const latest = checkpoints.checkpoints.reduce<(typeof checkpoints.checkpoints)[number] | undefined>((best, c) => (!best || BigInt(c.seq) > BigInt(best.seq) ? c : best), undefined);
+  const latest = checkpoints.checkpoints.reduce<(typeof checkpoints.checkpoints)[number] | undefined>(
+    (best, c) => (!best || BigInt(c.seq) > BigInt(best.seq) ? c : best),
+    undefined,
+  );
   if (latest && BigInt(latest.seq) >= expectedSeq) {
-    return { ok: false, checked, firstBroken: { seq: expectedSeq.toString(), reason: `truncated after ${expectedSeq - BigInt(1)}: the checkpoint of ${latest.at} names event ${latest.seq}` } };
+    return {
+      ok: false,
+      checked,
+      firstBroken: {
+        seq: expectedSeq.toString(),
+        reason: `truncated after ${expectedSeq - BigInt(1)}: the checkpoint of ${latest.at} names event ${latest.seq}`,
+      },
+    };
   }
   return { ok: true, checked, ...(latest ? { checkpoint: { seq: latest.seq, at: latest.at } } : {}) };
 }

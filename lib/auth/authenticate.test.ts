@@ -7,7 +7,12 @@ import { testDb, uniqueEmail } from "@/test/support/db";
 
 const db = testDb();
 const password = "correct-horse-battery";
-const attempt = (email: string, pw: string, clientAddress = `10.0.0.${Math.floor(Math.random() * 250)}`) => ({ email, password: pw, clientAddress, userAgent: "vitest" });
+const attempt = (email: string, pw: string, clientAddress = `10.0.0.${Math.floor(Math.random() * 250)}`) => ({
+  email,
+  password: pw,
+  clientAddress,
+  userAgent: "vitest",
+});
 
 async function newUser(role: "admin" | "operator" | "viewer" = "viewer") {
   const email = uniqueEmail(role);
@@ -22,8 +27,15 @@ describe("password sign-in", () => {
     expect(signedIn).toEqual({ id: user.id, email: user.email, name: "Test", role: "operator" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    const event = await db.auditEvent.findFirst({ where: { action: "auth.sign_in", targetId: user.id }, orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ outcome: "success", actorEmail: user.email, clientAddress: expect.stringMatching(/^10\.0\.0\./) });
+    const event = await db.auditEvent.findFirst({
+      where: { action: "auth.sign_in", targetId: user.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(event).toMatchObject({
+      outcome: "success",
+      actorEmail: user.email,
+      clientAddress: expect.stringMatching(/^10\.0\.0\./),
+    });
   });
 
   it("refuses a wrong password, counts it, and never stores the attempted password", async () => {
@@ -31,7 +43,10 @@ describe("password sign-in", () => {
     expect(await authenticateWithPassword(db, attempt(user.email, "wrong-password-typed"))).toBeNull();
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.failedSignIns).toBe(1);
-    const event = await db.auditEvent.findFirst({ where: { action: "auth.sign_in", targetId: user.id }, orderBy: { seq: "desc" } });
+    const event = await db.auditEvent.findFirst({
+      where: { action: "auth.sign_in", targetId: user.id },
+      orderBy: { seq: "desc" },
+    });
     expect(event).toMatchObject({ outcome: "failure", details: { reason: "bad_credentials" } });
     expect(JSON.stringify({ ...event, seq: String(event?.seq) })).not.toContain("wrong-password-typed");
   });
@@ -50,9 +65,15 @@ describe("password sign-in", () => {
       await authenticateWithPassword(db, attempt(unknown, "nope-nope-nope"));
     }
     expect(await authenticateWithPassword(db, attempt(user.email, password))).toBeNull();
-    const reasons = await db.auditEvent.findMany({ where: { action: "auth.sign_in", actorEmail: { in: [user.email, unknown] } }, orderBy: { seq: "desc" }, take: 1 });
+    const reasons = await db.auditEvent.findMany({
+      where: { action: "auth.sign_in", actorEmail: { in: [user.email, unknown] } },
+      orderBy: { seq: "desc" },
+      take: 1,
+    });
     expect(reasons[0]?.details).toMatchObject({ reason: "throttled" });
-    const throttles = await db.signInThrottle.findMany({ where: { key: { in: [`account:${user.email}`, `account:${unknown}`] } } });
+    const throttles = await db.signInThrottle.findMany({
+      where: { key: { in: [`account:${user.email}`, `account:${unknown}`] } },
+    });
     expect(throttles).toHaveLength(2);
     for (const row of throttles) expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
   });
@@ -70,26 +91,43 @@ describe("password sign-in", () => {
   it("writes one row for the attempts refused while locked, and reports how many more there were with the next row", async () => {
     const user = await newUser();
     const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    for (let failure = 0; failure < throttlePolicy.account.freeFailures; failure++) await authenticateWithPassword(db, attempt(user.email, "wrong-password-typed", address));
-    const throttledRows = () => db.auditEvent.count({ where: { action: "auth.sign_in", actorEmail: user.email, details: { path: ["reason"], equals: "throttled" } } });
+    for (let failure = 0; failure < throttlePolicy.account.freeFailures; failure++)
+      await authenticateWithPassword(db, attempt(user.email, "wrong-password-typed", address));
+    const throttledRows = () =>
+      db.auditEvent.count({
+        where: { action: "auth.sign_in", actorEmail: user.email, details: { path: ["reason"], equals: "throttled" } },
+      });
     const before = await throttledRows();
-    for (let tries = 0; tries < 30; tries++) expect(await authenticateWithPassword(db, attempt(user.email, password, address))).toBeNull();
+    for (let tries = 0; tries < 30; tries++)
+      expect(await authenticateWithPassword(db, attempt(user.email, password, address))).toBeNull();
     expect((await throttledRows()) - before).toBe(1);
-    await db.signInThrottle.updateMany({ where: { key: { in: [`account:${user.email}`, `address:${address}`] } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.signInThrottle.updateMany({
+      where: { key: { in: [`account:${user.email}`, `address:${address}`] } },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await authenticateWithPassword(db, attempt(user.email, password, address))).not.toBeNull();
-    const next = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: user.id }, orderBy: { seq: "desc" } });
+    const next = await db.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in", targetId: user.id },
+      orderBy: { seq: "desc" },
+    });
     expect(next).toMatchObject({ outcome: "success", details: { throttledAttemptsNotRecorded: 29 } });
   });
 
   it("stores an e-mail of any length as at most 320 characters, marked as cut", async () => {
     const huge = `${"a".repeat(100_000)}@example.test`;
     expect(await authenticateWithPassword(db, attempt(huge, "whatever-password"))).toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", actorEmail: { startsWith: "aaaa" } }, orderBy: { seq: "desc" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in", actorEmail: { startsWith: "aaaa" } },
+      orderBy: { seq: "desc" },
+    });
     const email = (event.details as { email: string }).email;
     expect(email).toHaveLength(320);
     expect(email.endsWith("…[truncated]")).toBe(true);
     expect(event.actorEmail).toBe(email);
-    const keys = await db.signInThrottle.findMany({ where: { key: { startsWith: "account:aaaa" } }, select: { key: true } });
+    const keys = await db.signInThrottle.findMany({
+      where: { key: { startsWith: "account:aaaa" } },
+      select: { key: true },
+    });
     expect(keys.every((row) => row.key.length <= 320 + "account:".length)).toBe(true);
   });
 });

@@ -3,7 +3,14 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
 import { isRole, type Role } from "@/lib/auth/roles";
-import { clearAccountFailures, countThrottledAttempt, isThrottled, registerFailure, takeUnrecordedThrottledAttempts, throttleKeys } from "@/lib/auth/throttle";
+import {
+  clearAccountFailures,
+  countThrottledAttempt,
+  isThrottled,
+  registerFailure,
+  takeUnrecordedThrottledAttempts,
+  throttleKeys,
+} from "@/lib/auth/throttle";
 
 type SignedInUser = { id: string; email: string; name: string; role: Role };
 type SignInAttempt = { email: string; password: string; clientAddress: string | null; userAgent: string | null };
@@ -17,19 +24,34 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
   const email = bounded(attempt.email.trim().toLowerCase(), AUDIT_FIELD_CAPS.email);
   const keys = throttleKeys(email, attempt.clientAddress);
   const context = { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent };
-  const refuse = async (reason: "bad_credentials" | "throttled" | "inactive" | "unknown_role", user?: { id: string; role: string }) => {
+  const refuse = async (
+    reason: "bad_credentials" | "throttled" | "inactive" | "unknown_role",
+    user?: { id: string; role: string },
+  ) => {
     await db.$transaction(async (tx) => {
       // While locked, only the first refusal is written; the others are counted and reported with the next row.
       if (reason === "throttled" && (await countThrottledAttempt(tx, keys)) > 1) return;
       if (reason !== "throttled") await registerFailure(tx, keys);
       if (user) await tx.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } } });
       const unrecorded = reason === "throttled" ? 0 : await takeUnrecordedThrottledAttempts(tx, keys);
-      await recordAuditEvent(tx, { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } }, { event: {
-        action: "auth.sign_in",
-        outcome: "failure",
-        target: user ? { type: "user", id: user.id, label: email } : undefined,
-        details: { email, method: "password", reason, ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}) },
-      }, knownSecrets: [attempt.password] });
+      await recordAuditEvent(
+        tx,
+        { ...context, actor: { id: user?.id ?? null, email, role: user?.role ?? null } },
+        {
+          event: {
+            action: "auth.sign_in",
+            outcome: "failure",
+            target: user ? { type: "user", id: user.id, label: email } : undefined,
+            details: {
+              email,
+              method: "password",
+              reason,
+              ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}),
+            },
+          },
+          knownSecrets: [attempt.password],
+        },
+      );
     });
     return null;
   };
@@ -50,12 +72,22 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
     const unrecorded = await takeUnrecordedThrottledAttempts(tx, keys);
     await clearAccountFailures(tx, keys);
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lastSignInAt: new Date() } });
-    await recordAuditEvent(tx, { ...context, actor: { id: user.id, email, role } }, { event: {
-      action: "auth.sign_in",
-      outcome: "success",
-      target: { type: "user", id: user.id, label: email },
-      details: { email, method: "password", ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}) },
-    } });
+    await recordAuditEvent(
+      tx,
+      { ...context, actor: { id: user.id, email, role } },
+      {
+        event: {
+          action: "auth.sign_in",
+          outcome: "success",
+          target: { type: "user", id: user.id, label: email },
+          details: {
+            email,
+            method: "password",
+            ...(unrecorded > 0 ? { throttledAttemptsNotRecorded: unrecorded } : {}),
+          },
+        },
+      },
+    );
   });
   return { id: user.id, email: user.email, name: user.name, role };
 }

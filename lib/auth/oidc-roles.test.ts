@@ -11,7 +11,9 @@ describe("OIDC claim to role mapping", () => {
   });
 
   it("falls back to the default role, or refuses without one", () => {
-    expect(roleFromClaims({ groups: ["other"] }, { claimName: "groups", roleMap: map, defaultRole: "viewer" })).toBe("viewer");
+    expect(roleFromClaims({ groups: ["other"] }, { claimName: "groups", roleMap: map, defaultRole: "viewer" })).toBe(
+      "viewer",
+    );
     expect(roleFromClaims({ groups: ["other"] }, { claimName: "groups", roleMap: map })).toBeUndefined();
     expect(roleFromClaims({}, { claimName: "groups", roleMap: map })).toBeUndefined();
   });

@@ -7,7 +7,10 @@ import { isRole, type Role } from "@/lib/auth/roles";
  */
 export function parseRoleMap(spec: string | undefined): Map<string, Role> {
   const map = new Map<string, Role>();
-  for (const entry of (spec ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (spec ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.lastIndexOf("=");
     const value = entry.slice(0, separator).trim();
     const role = entry.slice(separator + 1).trim();
@@ -21,7 +24,10 @@ export function parseRoleMap(spec: string | undefined): Map<string, Role> {
 
 const strength: Record<Role, number> = { admin: 3, operator: 2, viewer: 1 };
 
-export function roleFromClaims(claims: Record<string, unknown>, { claimName, roleMap, defaultRole }: { claimName: string; roleMap: Map<string, Role>; defaultRole?: Role }): Role | undefined {
+export function roleFromClaims(
+  claims: Record<string, unknown>,
+  { claimName, roleMap, defaultRole }: { claimName: string; roleMap: Map<string, Role>; defaultRole?: Role },
+): Role | undefined {
   const raw = claims[claimName];
   const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === "string");
   const matched = values.map((value) => roleMap.get(value)).filter((role): role is Role => Boolean(role));

@@ -16,7 +16,11 @@ export function oidcProvider(env: AppEnv): Provider {
     idToken: true,
     checks: ["pkce", "state"],
     profile(profile: Record<string, unknown>) {
-      return { id: String(profile.sub), email: String(profile.email ?? ""), name: String(profile.name ?? profile.email ?? "") };
+      return {
+        id: String(profile.sub),
+        email: String(profile.email ?? ""),
+        name: String(profile.name ?? profile.email ?? ""),
+      };
     },
   } as Provider;
 }
@@ -27,31 +31,79 @@ export function oidcProvider(env: AppEnv): Provider {
  */
 export async function signInWithOidc(db: Db, env: AppEnv, claims: Record<string, unknown>): Promise<boolean> {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  const role = roleFromClaims(claims, { claimName: env.OIDC_ROLE_CLAIM, roleMap: parseRoleMap(env.OIDC_ROLE_MAP), defaultRole: env.OIDC_DEFAULT_ROLE });
+  const role = roleFromClaims(claims, {
+    claimName: env.OIDC_ROLE_CLAIM,
+    roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+    defaultRole: env.OIDC_DEFAULT_ROLE,
+  });
   const name = typeof claims.name === "string" && claims.name ? claims.name : email;
   return db.$transaction(async (tx) => {
-    const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true, active: true, role: true } }) : null;
+    const existing = email
+      ? await tx.user.findUnique({ where: { email }, select: { id: true, active: true, role: true } })
+      : null;
     const refuse = async (reason: "no_role_claim" | "inactive" | "bad_credentials") => {
-      await recordAuditEvent(tx, { actor: { id: existing?.id ?? null, email, role: existing?.role ?? null } }, { event: {
-        action: "auth.sign_in",
-        outcome: "failure",
-        details: { email, method: "oidc", reason },
-      } });
+      await recordAuditEvent(
+        tx,
+        { actor: { id: existing?.id ?? null, email, role: existing?.role ?? null } },
+        {
+          event: {
+            action: "auth.sign_in",
+            outcome: "failure",
+            details: { email, method: "oidc", reason },
+          },
+        },
+      );
       return false;
     };
     if (!email) return refuse("bad_credentials");
     if (!role) return refuse("no_role_claim");
     if (existing && !existing.active) return refuse("inactive");
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { role, name, lastSignInAt: new Date(), failedSignIns: 0 } })
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { role, name, lastSignInAt: new Date(), failedSignIns: 0 },
+        })
       : await tx.user.create({ data: { email, name, role, authProvider: "oidc", lastSignInAt: new Date() } });
     const actor = { id: user.id, email, role };
     if (!existing) {
-      await recordAuditEvent(tx, { actor }, { event: { action: "user.create", outcome: "success", target: { type: "user", id: user.id, label: email }, details: { email, name, role, source: "oidc" } } });
+      await recordAuditEvent(
+        tx,
+        { actor },
+        {
+          event: {
+            action: "user.create",
+            outcome: "success",
+            target: { type: "user", id: user.id, label: email },
+            details: { email, name, role, source: "oidc" },
+          },
+        },
+      );
     } else if (existing.role !== role) {
-      await recordAuditEvent(tx, { actor }, { event: { action: "user.update", outcome: "success", target: { type: "user", id: user.id, label: email }, details: { changes: { role: { from: existing.role, to: role } } } } });
+      await recordAuditEvent(
+        tx,
+        { actor },
+        {
+          event: {
+            action: "user.update",
+            outcome: "success",
+            target: { type: "user", id: user.id, label: email },
+            details: { changes: { role: { from: existing.role, to: role } } },
+          },
+        },
+      );
     }
-    await recordAuditEvent(tx, { actor }, { event: { action: "auth.sign_in", outcome: "success", target: { type: "user", id: user.id, label: email }, details: { email, method: "oidc" } } });
+    await recordAuditEvent(
+      tx,
+      { actor },
+      {
+        event: {
+          action: "auth.sign_in",
+          outcome: "success",
+          target: { type: "user", id: user.id, label: email },
+          details: { email, method: "oidc" },
+        },
+      },
+    );
     return true;
   });
 }

@@ -51,16 +51,27 @@ function buildAuthOptions(): NextAuthOptions {
         if (!user) return token;
         let uid: string | undefined = user.id;
         if (account?.provider === "oidc" && token.email) {
-          const dbUser = await getDb().user.findUnique({ where: { email: token.email.toLowerCase() }, select: { id: true } });
+          const dbUser = await getDb().user.findUnique({
+            where: { email: token.email.toLowerCase() },
+            select: { id: true },
+          });
           uid = dbUser?.id;
         }
         if (!uid) return token;
         token.uid = uid;
-        token.sid = await startSession(getDb(), { userId: uid, ...(await currentRequestOrigin()) }, { settings: sessions });
+        token.sid = await startSession(
+          getDb(),
+          { userId: uid, ...(await currentRequestOrigin()) },
+          { settings: sessions },
+        );
         return token;
       },
       async session({ session, token }) {
-        return { ...session, userId: typeof token.uid === "string" ? token.uid : undefined, sessionId: typeof token.sid === "string" ? token.sid : undefined };
+        return {
+          ...session,
+          userId: typeof token.uid === "string" ? token.uid : undefined,
+          sessionId: typeof token.sid === "string" ? token.sid : undefined,
+        };
       },
     },
     events: {
@@ -68,16 +79,25 @@ function buildAuthOptions(): NextAuthOptions {
         if (typeof token?.uid !== "string") return;
         const db = getDb();
         if (typeof token.sid === "string") await endSession(db, token.sid, { reason: "sign-out" });
-        const user = await db.user.findUnique({ where: { id: token.uid }, select: { id: true, email: true, role: true } });
+        const user = await db.user.findUnique({
+          where: { id: token.uid },
+          select: { id: true, email: true, role: true },
+        });
         if (!user) return;
         const origin = await currentRequestOrigin();
         await db.$transaction((tx) =>
-          recordAuditEvent(tx, { actor: { id: user.id, email: user.email, role: user.role }, ...origin }, { event: {
-            action: "auth.sign_out",
-            outcome: "success",
-            target: { type: "user", id: user.id, label: user.email },
-            details: {},
-          } }),
+          recordAuditEvent(
+            tx,
+            { actor: { id: user.id, email: user.email, role: user.role }, ...origin },
+            {
+              event: {
+                action: "auth.sign_out",
+                outcome: "success",
+                target: { type: "user", id: user.id, label: user.email },
+                details: {},
+              },
+            },
+          ),
         );
       },
     },

@@ -16,7 +16,14 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readOnly: Action[] = ["dashboard.view", "tenant.read", "deployment.read", "network.read", "audit.read", "settings.read"];
+const readOnly: Action[] = [
+  "dashboard.view",
+  "tenant.read",
+  "deployment.read",
+  "network.read",
+  "audit.read",
+  "settings.read",
+];
 
 /** The one place that says who may do what. Anything not listed is denied. */
 const permissionTable: Record<Role, ReadonlySet<Action>> = {

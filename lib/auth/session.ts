@@ -12,7 +12,13 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/client-address";
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role; session: { id: string; authenticatedAt: Date } };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  session: { id: string; authenticatedAt: Date };
+};
 
 /**
  * The signed-in user as the database has them now: a session that was ended (sign-out, password reset, role change,
@@ -24,7 +30,13 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await readSession(getDb(), token.sessionId, { settings: sessionSettings(parseEnv(process.env)) });
   const user = session?.user;
   if (!user || user.id !== token.userId || !user.active || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, session: { id: session.id, authenticatedAt: session.authenticatedAt } };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    session: { id: session.id, authenticatedAt: session.authenticatedAt },
+  };
 }
 
 /** For pages: sends signed-out visitors to sign-in and shows the forbidden page to users without the permission. */
@@ -50,5 +62,8 @@ export async function auditContextFor(user: CurrentUser): Promise<AuditContext> 
 /** Sensitive actions (revealing or exporting secrets, rotating a certificate) need a sign-in of the last few minutes. */
 export function requireRecentAuthentication(user: CurrentUser) {
   if (recentlyAuthenticated(user.session, sessionSettings(parseEnv(process.env)))) return;
-  throw new AppError("reauthentication_required", "Enter your password again to do this: your sign-in is older than the last few minutes.");
+  throw new AppError(
+    "reauthentication_required",
+    "Enter your password again to do this: your sign-in is older than the last few minutes.",
+  );
 }

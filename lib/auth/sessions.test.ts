@@ -12,7 +12,12 @@ const origin = { clientAddress: "192.0.2.10", userAgent: "vitest" };
 const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
 
 async function signedIn(at: Date) {
-  const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Session", role: "operator", password: "a-long-password-1" });
+  const { user } = await createUser(db, context, {
+    email: uniqueEmail(),
+    name: "Session",
+    role: "operator",
+    password: "a-long-password-1",
+  });
   return { user, sessionId: await startSession(db, { userId: user.id, ...origin }, { settings, now: at }) };
 }
 
@@ -21,7 +26,11 @@ describe("sessions", () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { user, sessionId } = await signedIn(start);
     const session = await readSession(db, sessionId, { settings, now: minutes(start, 5) });
-    expect(session).toMatchObject({ id: sessionId, authenticatedAt: start, user: { id: user.id, role: "operator", active: true } });
+    expect(session).toMatchObject({
+      id: sessionId,
+      authenticatedAt: start,
+      user: { id: user.id, role: "operator", active: true },
+    });
   });
 
   it("ends after the idle timeout, and records why", async () => {
@@ -38,9 +47,12 @@ describe("sessions", () => {
   it("ends at its absolute expiry however active it is", async () => {
     const start = new Date("2026-12-01T08:00:00Z");
     const { sessionId } = await signedIn(start);
-    for (let minute = 20; minute < 480; minute += 20) expect(await readSession(db, sessionId, { settings, now: minutes(start, minute) })).not.toBeNull();
+    for (let minute = 20; minute < 480; minute += 20)
+      expect(await readSession(db, sessionId, { settings, now: minutes(start, minute) })).not.toBeNull();
     expect(await readSession(db, sessionId, { settings, now: minutes(start, 480) })).toBeNull();
-    expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ endReason: "expired" });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
+      endReason: "expired",
+    });
   });
 
   it("writes lastSeenAt at most once a minute", async () => {
@@ -49,7 +61,9 @@ describe("sessions", () => {
     await readSession(db, sessionId, { settings, now: new Date(start.getTime() + 30_000) });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(start);
     await readSession(db, sessionId, { settings, now: minutes(start, 2) });
-    expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(minutes(start, 2));
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(
+      minutes(start, 2),
+    );
   });
 
   it("stays ended once ended, and ending all of a user's sessions counts the open ones", async () => {

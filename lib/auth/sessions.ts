@@ -1,7 +1,8 @@
 import type { Db, DbTx } from "@/lib/db/client";
 import type { SessionSettings } from "@/lib/config/env";
 
-export type SessionEndReason = "sign-out" | "password-reset" | "role-change" | "deactivated" | "ended-by-admin" | "idle" | "expired";
+export type SessionEndReason =
+  "sign-out" | "password-reset" | "role-change" | "deactivated" | "ended-by-admin" | "idle" | "expired";
 
 /** lastSeenAt is written at most this often, so a busy session costs one UPDATE a minute, not one per request. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -18,20 +19,42 @@ export async function startSession(
   { settings, now = new Date() }: { settings: SessionSettings; now?: Date },
 ): Promise<string> {
   const session = await db.userSession.create({
-    data: { ...input, createdAt: now, authenticatedAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + settings.maxAgeMs) },
+    data: {
+      ...input,
+      createdAt: now,
+      authenticatedAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + settings.maxAgeMs),
+    },
     select: { id: true },
   });
   return session.id;
 }
 
 /** The session if it is still valid (not ended, not expired, not idle); one that has just lapsed is ended on the way. */
-export async function readSession(db: Db, sessionId: string, { settings, now = new Date() }: { settings: SessionSettings; now?: Date }): Promise<ActiveSession | null> {
+export async function readSession(
+  db: Db,
+  sessionId: string,
+  { settings, now = new Date() }: { settings: SessionSettings; now?: Date },
+): Promise<ActiveSession | null> {
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, authenticatedAt: true, lastSeenAt: true, expiresAt: true, endedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    select: {
+      id: true,
+      authenticatedAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      endedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, active: true } },
+    },
   });
   if (!session || session.endedAt) return null;
-  const lapsed: SessionEndReason | null = now >= session.expiresAt ? "expired" : now.getTime() - session.lastSeenAt.getTime() > settings.idleMs ? "idle" : null;
+  const lapsed: SessionEndReason | null =
+    now >= session.expiresAt
+      ? "expired"
+      : now.getTime() - session.lastSeenAt.getTime() > settings.idleMs
+        ? "idle"
+        : null;
   if (lapsed) {
     await endSession(db, session.id, { reason: lapsed, now });
     return null;
@@ -42,20 +65,40 @@ export async function readSession(db: Db, sessionId: string, { settings, now = n
   return { id: session.id, authenticatedAt: session.authenticatedAt, user: session.user };
 }
 
-export async function endSession(db: DbTx, sessionId: string, { reason, now = new Date() }: { reason: SessionEndReason; now?: Date }) {
-  await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+export async function endSession(
+  db: DbTx,
+  sessionId: string,
+  { reason, now = new Date() }: { reason: SessionEndReason; now?: Date },
+) {
+  await db.userSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
 }
 
 /** Ends every open session of the user; returns how many were open. */
-export async function endUserSessions(db: DbTx, userId: string, { reason, now = new Date() }: { reason: SessionEndReason; now?: Date }): Promise<number> {
-  const { count } = await db.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+export async function endUserSessions(
+  db: DbTx,
+  userId: string,
+  { reason, now = new Date() }: { reason: SessionEndReason; now?: Date },
+): Promise<number> {
+  const { count } = await db.userSession.updateMany({
+    where: { userId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
   return count;
 }
 
 /** Whether the password was given recently enough for a sensitive action. */
-export const recentlyAuthenticated = (session: Pick<ActiveSession, "authenticatedAt">, settings: SessionSettings, now = new Date()) =>
-  now.getTime() - session.authenticatedAt.getTime() <= settings.reauthMs;
+export const recentlyAuthenticated = (
+  session: Pick<ActiveSession, "authenticatedAt">,
+  settings: SessionSettings,
+  now = new Date(),
+) => now.getTime() - session.authenticatedAt.getTime() <= settings.reauthMs;
 
 export async function markReauthenticated(db: DbTx, sessionId: string, now = new Date()) {
-  await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { authenticatedAt: now, lastSeenAt: now } });
+  await db.userSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { authenticatedAt: now, lastSeenAt: now },
+  });
 }

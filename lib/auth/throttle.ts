@@ -20,16 +20,22 @@ export const throttleKeys = (email: string, clientAddress: string | null) => ({
 type Keys = ReturnType<typeof throttleKeys>;
 
 export async function isThrottled(db: DbTx, keys: Keys, now = new Date()): Promise<boolean> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: [keys.account, keys.address].filter((key): key is string => Boolean(key)) } } });
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { in: [keys.account, keys.address].filter((key): key is string => Boolean(key)) } },
+  });
   return rows.some((row) => row.lockedUntil !== null && row.lockedUntil > now);
 }
 
-async function countFailure(db: DbTx, { key, rule, now }: { key: string; rule: typeof throttlePolicy.account; now: Date }) {
+async function countFailure(
+  db: DbTx,
+  { key, rule, now }: { key: string; rule: typeof throttlePolicy.account; now: Date },
+) {
   const existing = await db.signInThrottle.findUnique({ where: { key } });
   const inWindow = existing && now.getTime() - existing.windowStart.getTime() < throttlePolicy.windowMs;
   const failures = inWindow ? existing.failures + 1 : 1;
   const over = failures - rule.freeFailures;
-  const lockedUntil = over >= 0 ? new Date(now.getTime() + Math.min(rule.baseLockMs * 2 ** over, rule.maxLockMs)) : null;
+  const lockedUntil =
+    over >= 0 ? new Date(now.getTime() + Math.min(rule.baseLockMs * 2 ** over, rule.maxLockMs)) : null;
   const data = { failures, windowStart: inWindow ? existing.windowStart : now, lockedUntil };
   await db.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
 }

@@ -9,5 +9,9 @@ export function maintenanceAuditContext(): AuditContext {
   } catch {
     // No passwd entry (some containers): keep "unknown".
   }
-  return { actor: { id: null, email: `cli:${account}`, role: "system" }, clientAddress: "local", userAgent: "hybrid-provisioner-cli" };
+  return {
+    actor: { id: null, email: `cli:${account}`, role: "system" },
+    clientAddress: "local",
+    userAgent: "hybrid-provisioner-cli",
+  };
 }

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { BOOTSTRAP_SECRET, tenantSecretRef, CLIENT_CREDENTIALS_CLIENT, EWT_CLIENT, SAML2_BEARER_CLIENT } from "@/lib/provisioning";
+import {
+  BOOTSTRAP_SECRET,
+  tenantSecretRef,
+  CLIENT_CREDENTIALS_CLIENT,
+  EWT_CLIENT,
+  SAML2_BEARER_CLIENT,
+} from "@/lib/provisioning";
 import { applicableStepCount, startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { sealSecret } from "@/lib/secrets/store";
 import { createUser } from "@/lib/users/manage-users";
@@ -44,7 +50,9 @@ describe("cli doctor", { timeout: 120_000 }, () => {
     expect(run.stdout).toMatch(/^doctor .*\/Acme: bootstrap client \S+ in org acme-eu \(Acme Europe\)$/m);
     expect(run.stdout).toMatch(/✓ signs in and reads the org\n {2}✓ reads its own roles: admin\n/);
     // Every step but the additional admin users (none listed for this tenant).
-    expect(run.stdout).toContain(`✓ holds every permission and role the ${await applicableStepCount(kit.db, kit.tenant.id)} steps that apply need`);
+    expect(run.stdout).toContain(
+      `✓ holds every permission and role the ${await applicableStepCount(kit.db, kit.tenant.id)} steps that apply need`,
+    );
   });
 
   it("exits 1 naming a missing permission, the steps needing it and how to grant it, in lines and JSON", async () => {
@@ -101,7 +109,10 @@ describe("cli doctor", { timeout: 120_000 }, () => {
 
 describe("cli doctor with a bootstrap secret the org no longer accepts", { timeout: 60_000 }, () => {
   it("exits 1 saying the client cannot be checked and why", async () => {
-    await sealSecret(kit.db, { ref: tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET), value: "a-secret-that-was-rotated-away" });
+    await sealSecret(kit.db, {
+      ref: tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET),
+      value: "a-secret-that-was-rotated-away",
+    });
     const run = await doctor("--tenant", "Acme", "--as", operator);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ cannot check the client: Genesys Cloud rejected the OAuth client ID or secret/);

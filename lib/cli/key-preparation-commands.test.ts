@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/record";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
-import { applyTenant , tenantSecretRef , PREPARED_SAML_KEY } from "@/lib/provisioning";
+import { applyTenant, tenantSecretRef, PREPARED_SAML_KEY } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { hasSecret } from "@/lib/secrets/store";
 import { createUser } from "@/lib/users/manage-users";
@@ -13,7 +13,10 @@ const viewer = uniqueEmail("keys-viewer");
 
 beforeAll(async () => {
   kit = await startProvisioningKit({ services: ["predictive-engagement"] });
-  for (const [email, role] of [[operator, "operator"], [viewer, "viewer"]] as const) {
+  for (const [email, role] of [
+    [operator, "operator"],
+    [viewer, "viewer"],
+  ] as const) {
     await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
   }
 }, 120_000);
@@ -36,14 +39,23 @@ describe("cli prepare-keys", { timeout: 120_000 }, () => {
     expect(first.stderr).toBe("");
     expect(JSON.parse(first.stdout)).toEqual([{ tenant: label(), outcome: "prepared" }]);
     expect(await hasSecret(kit.db, tenantSecretRef(kit.tenant.id, PREPARED_SAML_KEY))).toBe(true);
-    const event = await kit.db.auditEvent.findFirstOrThrow({ where: { action: "secret.prepare", targetId: kit.tenant.id } });
+    const event = await kit.db.auditEvent.findFirstOrThrow({
+      where: { action: "secret.prepare", targetId: kit.tenant.id },
+    });
     expect(event.actorEmail).toBe(operator);
 
     const again = await cli("--tenant", "Acme", "--deployment", kit.deployment.name, "--as", operator);
     expect(again.stdout).toContain("0 prepared, 1 not needed");
 
     // --all within the kit's deployment: a second tenant gets its key; Acme, provisioned meanwhile, is left out.
-    const second = await kit.db.tenant.create({ data: { deploymentId: kit.deployment.id, cfgTenantName: "Globex", region: "eu-west-1", bootstrapClientId: "unused" } });
+    const second = await kit.db.tenant.create({
+      data: {
+        deploymentId: kit.deployment.id,
+        cfgTenantName: "Globex",
+        region: "eu-west-1",
+        bootstrapClientId: "unused",
+      },
+    });
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const all = await cli("--all", "--deployment", kit.deployment.name, "--as", operator, "--json");
     expect(all.stderr).toBe("");

@@ -27,19 +27,33 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
     const oldKey = newKey();
     const nextKey = newKey();
     const refs = [1, 2].map((index) => ({ ownerType: "tenant", ownerId: `rotate-${index}`, purpose: "client-secret" }));
-    for (const ref of refs) await sealSecret(isolated.db, { ref, value: `secret-of-${ref.ownerId}`, keyring: loadKeyring({ APP_ENCRYPTION_KEY: oldKey }) });
+    for (const ref of refs)
+      await sealSecret(isolated.db, {
+        ref,
+        value: `secret-of-${ref.ownerId}`,
+        keyring: loadKeyring({ APP_ENCRYPTION_KEY: oldKey }),
+      });
 
-    const run = await runCliProcess(["keys", "rotate"], { env: externalEnv({ APP_ENCRYPTION_KEY: nextKey, APP_ENCRYPTION_PREVIOUS_KEYS: oldKey }) });
+    const run = await runCliProcess(["keys", "rotate"], {
+      env: externalEnv({ APP_ENCRYPTION_KEY: nextKey, APP_ENCRYPTION_PREVIOUS_KEYS: oldKey }),
+    });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/re-sealed 2 secrets/);
-    for (const ref of refs) expect(await openSecret(isolated.db, ref, loadKeyring({ APP_ENCRYPTION_KEY: nextKey }))).toBe(`secret-of-${ref.ownerId}`);
+    for (const ref of refs)
+      expect(await openSecret(isolated.db, ref, loadKeyring({ APP_ENCRYPTION_KEY: nextKey }))).toBe(
+        `secret-of-${ref.ownerId}`,
+      );
     const event = await isolated.db.auditEvent.findFirst({ where: { action: "key.rotate" }, orderBy: { seq: "desc" } });
     expect(event?.actorEmail).toMatch(/^cli:/);
   });
 
   it("fails with one line naming the key when an old key is missing", async () => {
-    await sealSecret(isolated.db, { ref: { ownerType: "tenant", ownerId: "orphan", purpose: "x" }, value: "sealed-under-lost-key", keyring: loadKeyring({ APP_ENCRYPTION_KEY: newKey() }) });
+    await sealSecret(isolated.db, {
+      ref: { ownerType: "tenant", ownerId: "orphan", purpose: "x" },
+      value: "sealed-under-lost-key",
+      keyring: loadKeyring({ APP_ENCRYPTION_KEY: newKey() }),
+    });
     const run = await runCliProcess(["keys", "rotate"], { env: externalEnv({ APP_ENCRYPTION_KEY: newKey() }) });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
@@ -50,11 +64,21 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
   it("reports an intact chain through its checkpoint, a cut after the checkpoint, and a changed row", async () => {
     // A log of its own, keyed with this process's master key as a deployment's log is with its own.
     const own = await isolatedDatabase();
-    const signOut = () => own.db.$transaction((tx) => recordAuditEvent(tx, { actor: systemActor }, { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} } }));
+    const signOut = () =>
+      own.db.$transaction((tx) =>
+        recordAuditEvent(
+          tx,
+          { actor: systemActor },
+          { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} } },
+        ),
+      );
     await signOut();
     const checkpointFile = join(mkdtempSync(join(tmpdir(), "hp-checkpoints-")), "checkpoints.jsonl");
     await writeCheckpoint(own.db, checkpointFile);
-    const env = { ...externalEnv({ APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!, AUDIT_CHECKPOINT_FILE: checkpointFile }), DATABASE_URL: own.url };
+    const env = {
+      ...externalEnv({ APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!, AUDIT_CHECKPOINT_FILE: checkpointFile }),
+      DATABASE_URL: own.url,
+    };
     const intact = await runCliProcess(["audit", "verify"], { env });
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/Audit chain intact: 1 events verified, through the checkpoint of .* \(event 1\)/);
@@ -82,7 +106,11 @@ describe("cli keys rotate and audit verify", { timeout: 90_000 }, () => {
 
   it("on the embedded default, generates a new master key, keeps the old one, and re-seals", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "hp-keys-"));
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    };
     delete env.DATABASE_URL;
     delete env.APP_ENCRYPTION_KEY;
     delete env.APP_ENCRYPTION_PREVIOUS_KEYS;

@@ -9,9 +9,17 @@ import { CliFailure } from "./errors";
  */
 export async function operatorContext(db: DbTx, email: string | undefined, action: Action): Promise<AuditContext> {
   const name = (email ?? process.env.HP_CLI_USER ?? "").trim().toLowerCase();
-  if (!name) throw new CliFailure("name the account to act as with --as EMAIL or HP_CLI_USER (an active user of the dashboard)");
-  const user = await db.user.findUnique({ where: { email: name }, select: { id: true, email: true, role: true, active: true } });
+  if (!name)
+    throw new CliFailure("name the account to act as with --as EMAIL or HP_CLI_USER (an active user of the dashboard)");
+  const user = await db.user.findUnique({
+    where: { email: name },
+    select: { id: true, email: true, role: true, active: true },
+  });
   if (!user || !user.active) throw new CliFailure(`no active user ${name}: create it on the Users page first`);
   if (!can(user.role, action)) throw new CliFailure(`the ${user.role} role of ${user.email} does not allow ${action}`);
-  return { actor: { id: user.id, email: user.email, role: user.role }, clientAddress: "local", userAgent: "hybrid-provisioner-cli" };
+  return {
+    actor: { id: user.id, email: user.email, role: user.role },
+    clientAddress: "local",
+    userAgent: "hybrid-provisioner-cli",
+  };
 }

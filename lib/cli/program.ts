@@ -13,7 +13,14 @@ import { registerRotationCommands } from "./rotation-commands";
 import { registerSamlCommands } from "./saml-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
-const commandGroups: Array<(program: Command, io: CliIo) => void> = [registerSamlCommands, registerMaintenanceCommands, registerProvisioningCommands, registerRotationCommands, registerKeyPreparationCommands, registerDoctorCommand];
+const commandGroups: Array<(program: Command, io: CliIo) => void> = [
+  registerSamlCommands,
+  registerMaintenanceCommands,
+  registerProvisioningCommands,
+  registerRotationCommands,
+  registerKeyPreparationCommands,
+  registerDoctorCommand,
+];
 
 function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("cli")
@@ -43,10 +50,13 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
 }
 
 function failureReason(error: unknown): string {
-  if (error instanceof SamlInputError || error instanceof CliFailure || error instanceof ConfigError) return error.message;
+  if (error instanceof SamlInputError || error instanceof CliFailure || error instanceof ConfigError)
+    return error.message;
   if (error instanceof SecretKeyError || error instanceof MigrationError) return error.message;
-  const detail = error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message || error.cause.name})` : "";
+  const detail =
+    error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message || error.cause.name})` : "";
   // Prisma puts the call site first and the reason on the last line.
   const lines = detail.trim().split("\n");
   const reason = error && typeof error === "object" && "clientVersion" in error ? lines.at(-1) : lines[0];

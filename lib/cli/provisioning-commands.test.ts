@@ -12,7 +12,10 @@ const viewer = uniqueEmail("cli-viewer");
 
 beforeAll(async () => {
   kit = await startProvisioningKit();
-  for (const [email, role] of [[operator, "operator"], [viewer, "viewer"]] as const) {
+  for (const [email, role] of [
+    [operator, "operator"],
+    [viewer, "viewer"],
+  ] as const) {
     await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
   }
 });
@@ -34,7 +37,9 @@ describe("cli plan, apply, verify and tenants list", { timeout: 180_000 }, () =>
 
     const apply = await cli("apply", "--tenant", "Acme", "--as", operator, "--json");
     expect(apply.code).toBe(0);
-    const [entry] = JSON.parse(apply.stdout) as { report: { status: string; steps: { stepKey: string; status: string }[] } }[];
+    const [entry] = JSON.parse(apply.stdout) as {
+      report: { status: string; steps: { stepKey: string; status: string }[] };
+    }[];
     expect(entry!.report.status).toBe("succeeded");
 
     const again = await cli("plan", "--tenant", "Acme", "--as", operator);
@@ -53,7 +58,9 @@ describe("cli plan, apply, verify and tenants list", { timeout: 180_000 }, () =>
     const list = await runCliProcess(["tenants", "list", "--as", viewer, "--json"]);
     expect(list.code).toBe(0);
     const rows = JSON.parse(list.stdout) as { deployment: string; tenant: string; org: string | null }[];
-    expect(rows).toContainEqual(expect.objectContaining({ deployment: kit.deployment.name, tenant: "Acme", org: kit.orgShortName }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ deployment: kit.deployment.name, tenant: "Acme", org: kit.orgShortName }),
+    );
   });
 
   it("needs --tenant or --all for verify (usage error), and an account to act as", async () => {
@@ -73,7 +80,15 @@ describe("cli apply of a tenant whose isolation check waits for a sample agent",
   afterAll(() => waiting.close());
 
   it("prints the step that needs input apart from failures, runs the steps that do not depend on it, and exits 3", async () => {
-    const apply = await runCliProcess(["apply", "--tenant", "Acme", "--deployment", waiting.deployment.name, "--as", operator]);
+    const apply = await runCliProcess([
+      "apply",
+      "--tenant",
+      "Acme",
+      "--deployment",
+      waiting.deployment.name,
+      "--as",
+      operator,
+    ]);
     expect(apply.stderr).toBe("");
     expect(apply.code).toBe(3);
     expect(apply.stdout).toMatch(/^apply .*\/Acme: needs-input /m);
@@ -84,6 +99,8 @@ describe("cli apply of a tenant whose isolation check waits for a sample agent",
     const list = await runCliProcess(["tenants", "list", "--as", operator]);
     // Every step that applies is done but the isolation check, which waits for a sample agent.
     const done = (await applicableStepCount(waiting.db, waiting.tenant.id)) - 1;
-    expect(list.stdout).toMatch(new RegExp(`^${waiting.deployment.name} / Acme .* steps done: ${done}, needs input: ${TENANT_ISOLATION}$`, "m"));
+    expect(list.stdout).toMatch(
+      new RegExp(`^${waiting.deployment.name} / Acme .* steps done: ${done}, needs input: ${TENANT_ISOLATION}$`, "m"),
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { AuditContext } from "@/lib/audit/record";
 import { engineSettings, parseEnv } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
-import { runTenant, type RunReport , RunMode } from "@/lib/provisioning";
+import { runTenant, type RunReport, RunMode } from "@/lib/provisioning";
 import { tenantLabel } from "@/lib/provisioning";
 import { CliExitCode, EXIT_CHANGES } from "./errors";
 import type { CliIo } from "./io";
@@ -14,10 +14,16 @@ import { findTenantByName } from "./tenant-lookup";
 type Common = { as?: string; json?: boolean; deployment?: string };
 
 /** Runs the mode on each tenant in turn, printing each report (or all of them as JSON at the end). */
-async function runFor({ db, io, options, audit }: { db: Db; io: CliIo; options: Common; audit: AuditContext }, { mode, tenantIds, stepKey }: { mode: RunMode; tenantIds: { id: string; label: string }[]; stepKey?: string }) {
+async function runFor(
+  { db, io, options, audit }: { db: Db; io: CliIo; options: Common; audit: AuditContext },
+  { mode, tenantIds, stepKey }: { mode: RunMode; tenantIds: { id: string; label: string }[]; stepKey?: string },
+) {
   const reports: { tenant: string; report: RunReport }[] = [];
   for (const tenant of tenantIds) {
-    const report = await runTenant({ tenantId: tenant.id, mode, stepKey }, { db, audit, ...engineSettings(parseEnv()) });
+    const report = await runTenant(
+      { tenantId: tenant.id, mode, stepKey },
+      { db, audit, ...engineSettings(parseEnv()) },
+    );
     reports.push({ tenant: tenant.label, report });
     if (!options.json) io.out(`${formatRunReport(tenant.label, report)}\n`);
   }
@@ -56,7 +62,14 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
         await operatorContext(db, options.as, "tenant.read");
         const tenants = await db.tenant.findMany({
           orderBy: [{ deployment: { name: "asc" } }, { cfgTenantName: "asc" }],
-          select: { cfgTenantName: true, orgShortName: true, region: true, apiBaseUrl: true, deployment: { select: { name: true } }, stepStates: { select: { stepKey: true, status: true } } },
+          select: {
+            cfgTenantName: true,
+            orgShortName: true,
+            region: true,
+            apiBaseUrl: true,
+            deployment: { select: { name: true } },
+            stepStates: { select: { stepKey: true, status: true } },
+          },
         });
         const rows = tenants.map((tenant) => ({
           deployment: tenant.deployment.name,
@@ -76,13 +89,23 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       }),
     );
 
-  withCommon(program.command("plan").description("show what apply would change for a tenant, without changing anything (exit 3 when it would)"))
+  withCommon(
+    program
+      .command("plan")
+      .description("show what apply would change for a tenant, without changing anything (exit 3 when it would)"),
+  )
     .requiredOption("--tenant <name>", "Configuration Server tenant name or org short name")
     .action((options: Common & { tenant: string }) =>
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "tenant.read");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor({ db, io, options, audit }, { mode: "plan", tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }] });
+        const [report] = await runFor(
+          { db, io, options, audit },
+          {
+            mode: "plan",
+            tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }],
+          },
+        );
         if (report!.status === "failed") throw new CliExitCode(1);
         if (planHasChanges(report!) || report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
@@ -96,23 +119,43 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const [report] = await runFor({ db, io, options, audit }, { mode: "apply", tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }], stepKey: options.step });
+        const [report] = await runFor(
+          { db, io, options, audit },
+          {
+            mode: "apply",
+            tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }],
+            stepKey: options.step,
+          },
+        );
         if (report!.status === "failed") throw new CliExitCode(1);
         // Nothing failed, and a step waits for the operator's input: something is left to do, as with plan's changes.
         if (report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
     );
 
-  withCommon(program.command("verify").description("compare live state with what was provisioned (exit 3 on drift or missing objects)"))
+  withCommon(
+    program
+      .command("verify")
+      .description("compare live state with what was provisioned (exit 3 on drift or missing objects)"),
+  )
     .option("--tenant <name>", "Configuration Server tenant name or org short name")
     .option("--all", "every tenant")
     .action((options: Common & { tenant?: string; all?: boolean }, command: Command) =>
       withDb(async (db) => {
-        if (Boolean(options.tenant) === Boolean(options.all)) command.error("error: give either --tenant NAME or --all", { exitCode: 2, code: "usage" });
+        if (Boolean(options.tenant) === Boolean(options.all))
+          command.error("error: give either --tenant NAME or --all", { exitCode: 2, code: "usage" });
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const targets = options.all
-          ? (await db.tenant.findMany({ select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } }, orderBy: { cfgTenantName: "asc" } })).map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }))
-          : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }));
+          ? (
+              await db.tenant.findMany({
+                select: { id: true, cfgTenantName: true, deployment: { select: { name: true } } },
+                orderBy: { cfgTenantName: "asc" },
+              })
+            ).map((tenant) => ({ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }))
+          : [await findTenantByName(db, options.tenant!, options.deployment)].map((tenant) => ({
+              id: tenant.id,
+              label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName),
+            }));
         const reports = await runFor({ db, io, options, audit }, { mode: "verify", tenantIds: targets });
         if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
         const leftToDo = (report: RunReport) => verifyFoundDrift(report) || report.status === "needs-input";

@@ -14,13 +14,17 @@ const viewer = uniqueEmail("rotation-viewer");
 
 beforeAll(async () => {
   kit = await startProvisioningKit();
-  for (const [email, role] of [[operator, "operator"], [viewer, "viewer"]] as const) {
+  for (const [email, role] of [
+    [operator, "operator"],
+    [viewer, "viewer"],
+  ] as const) {
     await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
   }
 }, 120_000);
 afterAll(() => kit.close());
 
-const cli = (...args: string[]) => runCliProcess(["rotate-certificate", "--tenant", "Acme", "--deployment", kit.deployment.name, ...args]);
+const cli = (...args: string[]) =>
+  runCliProcess(["rotate-certificate", "--tenant", "Acme", "--deployment", kit.deployment.name, ...args]);
 
 describe("cli rotate-certificate", { timeout: 240_000 }, () => {
   it("refuses a viewer and a tenant not applied yet, then rotates as an operator under that account", async () => {
@@ -30,7 +34,9 @@ describe("cli rotate-certificate", { timeout: 240_000 }, () => {
 
     const early = await cli("--as", operator);
     expect(early.code).toBe(1);
-    expect(early.stderr).toBe("error: This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.\n");
+    expect(early.stderr).toBe(
+      "error: This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.\n",
+    );
 
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
     const rotated = await cli("--as", operator, "--json");
@@ -39,7 +45,9 @@ describe("cli rotate-certificate", { timeout: 240_000 }, () => {
     const report = JSON.parse(rotated.stdout) as RotationReport;
     expect(report).toMatchObject({ status: "succeeded", stage: "done" });
     await expectRotatedTo(kit, (await keyMaterial(kit)).certificatePem);
-    expect(await kit.db.certificateRotation.findUniqueOrThrow({ where: { id: report.rotationId } })).toMatchObject({ requestedBy: operator });
+    expect(await kit.db.certificateRotation.findUniqueOrThrow({ where: { id: report.rotationId } })).toMatchObject({
+      requestedBy: operator,
+    });
 
     const again = await cli("--as", operator);
     expect(again.code).toBe(0);

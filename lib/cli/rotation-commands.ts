@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { engineSettings, parseEnv } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { rotateCertificate, type RotationReport } from "@/lib/provisioning";
-import { rotationStageInfo , tenantLabel } from "@/lib/provisioning";
+import { rotationStageInfo, tenantLabel } from "@/lib/provisioning";
 import { CliExitCode, CliFailure, EXIT_FAILURE } from "./errors";
 import type { CliIo } from "./io";
 import { operatorContext } from "./operator-account";
@@ -14,10 +14,14 @@ type RotateOptions = { tenant: string; as?: string; deployment?: string; json?: 
 function formatRotationReport(tenantLabel: string, report: RotationReport): string {
   const lines = [
     `rotate-certificate ${tenantLabel}: ${report.status}${report.resumed ? " (resumed)" : ""} (rotation ${report.rotationId}, run ${report.runId}, correlation ${report.correlationId})`,
-    ...report.stages.map((entry) => `  ${entry.status === "succeeded" ? "✓" : "✗"} ${rotationStageInfo[entry.stage].title}${entry.changes.length ? ` — ${entry.changes.join("; ")}` : ""}`),
+    ...report.stages.map(
+      (entry) =>
+        `  ${entry.status === "succeeded" ? "✓" : "✗"} ${rotationStageInfo[entry.stage].title}${entry.changes.length ? ` — ${entry.changes.join("; ")}` : ""}`,
+    ),
     `  old certificate SHA-256 ${report.oldFingerprint}`,
   ];
-  if (report.newFingerprint) lines.push(`  new certificate SHA-256 ${report.newFingerprint}, valid until ${report.newNotAfter}`);
+  if (report.newFingerprint)
+    lines.push(`  new certificate SHA-256 ${report.newFingerprint}, valid until ${report.newNotAfter}`);
   if (report.error) lines.push(`  ${report.error.message}`);
   return lines.join("\n");
 }
@@ -34,11 +38,17 @@ export function registerRotationCommands(program: Command, io: CliIo): void {
       withDb(async (db) => {
         const audit = await operatorContext(db, options.as, "provisioning.run");
         const tenant = await findTenantByName(db, options.tenant, options.deployment);
-        const report = await rotateCertificate(tenant.id, { db, audit, ...engineSettings(parseEnv()) }).catch((error: unknown) => {
-          // Refusals written for operators (not applied yet, another run in progress) are one line, not a failure trace.
-          throw error instanceof AppError ? new CliFailure(error.message) : error;
-        });
-        io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRotationReport(tenantLabel(tenant.deployment.name, tenant.cfgTenantName), report)}\n`);
+        const report = await rotateCertificate(tenant.id, { db, audit, ...engineSettings(parseEnv()) }).catch(
+          (error: unknown) => {
+            // Refusals written for operators (not applied yet, another run in progress) are one line, not a failure trace.
+            throw error instanceof AppError ? new CliFailure(error.message) : error;
+          },
+        );
+        io.out(
+          options.json
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : `${formatRotationReport(tenantLabel(tenant.deployment.name, tenant.cfgTenantName), report)}\n`,
+        );
         if (report.status === "failed") throw new CliExitCode(EXIT_FAILURE);
       }),
     );

@@ -9,7 +9,13 @@ const lines = (report: Pick<RunReport, "mode" | "status" | "steps">) =>
 describe("run reports in the CLI", () => {
   it("print a step that needs input apart from failures, and a step not run with the step it waits for", () => {
     const steps: StepReport[] = [
-      { stepKey: TRANSACTION_OBJECT, title: "Transaction object", status: "succeeded", result: "unchanged", changes: [] },
+      {
+        stepKey: TRANSACTION_OBJECT,
+        title: "Transaction object",
+        status: "succeeded",
+        result: "unchanged",
+        changes: [],
+      },
       {
         stepKey: TENANT_ISOLATION,
         title: "Tenant isolation check",

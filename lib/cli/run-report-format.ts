@@ -19,7 +19,9 @@ function stepLines(step: StepReport): string[] {
   if (step.needsInput) return [`  ? ${step.title}: needs input: ${step.needsInput.message}`];
   if (step.plan) return planLines({ ...step, plan: step.plan });
   if (step.verification) {
-    const differences = step.verification.differences.map((difference) => `${difference.field}: expected ${difference.expected}, found ${difference.actual}`).join("; ");
+    const differences = step.verification.differences
+      .map((difference) => `${difference.field}: expected ${difference.expected}, found ${difference.actual}`)
+      .join("; ");
     return [`  ${step.verification.status.padEnd(7)} ${step.title}${differences ? ` — ${differences}` : ""}`];
   }
   const detail = step.reason ?? (step.changes?.length ? step.changes.join("; ") : "");
@@ -33,6 +35,8 @@ export function formatRunReport(tenantLabel: string, report: RunReport): string 
 }
 
 /** A plan "has changes" when any step would create or update something, or waits for one that will. */
-export const planHasChanges = (report: RunReport) => report.steps.some((step) => step.plan && ["create", "update", "pending"].includes(step.plan.action));
+export const planHasChanges = (report: RunReport) =>
+  report.steps.some((step) => step.plan && ["create", "update", "pending"].includes(step.plan.action));
 
-export const verifyFoundDrift = (report: RunReport) => report.steps.some((step) => step.verification && step.verification.status !== "ok");
+export const verifyFoundDrift = (report: RunReport) =>
+  report.steps.some((step) => step.verification && step.verification.status !== "ok");

@@ -20,7 +20,10 @@ export interface SamlAssertionOptions extends PasswordOptions {
 
 /** Prints a signed assertion for the SAML2 bearer grant: base64 on one line, or the XML with --xml. */
 export async function runSamlAssertion(options: SamlAssertionOptions, io: CliIo): Promise<void> {
-  const [certificate, key] = await Promise.all([readTextFile(options.cert, "--cert"), readTextFile(options.key, "--key")]);
+  const [certificate, key] = await Promise.all([
+    readTextFile(options.cert, "--cert"),
+    readTextFile(options.key, "--key"),
+  ]);
   const password = await readPasswordOption(options, io);
   const material = importKeyMaterial({ certificate, key, password });
   const organization = options.orgSname

@@ -35,10 +35,19 @@ describe("cli saml generate", PROCESS_TESTS, () => {
     expect(generated.stderr).toBe("");
     expect(generated.code).toBe(0);
     for (const name of ["cert.pem", "cert.pem.b64"]) expect(mode(join(out, name))).toBe("644");
-    for (const name of ["key.pem", "key.pem.enc", "key.pem.enc.b64", "password.txt"]) expect(mode(join(out, name))).toBe("600");
+    for (const name of ["key.pem", "key.pem.enc", "key.pem.enc.b64", "password.txt"])
+      expect(mode(join(out, name))).toBe("600");
     const password = readFileSync(join(out, "password.txt"), "utf8").trim();
     expect(password.length).toBeGreaterThanOrEqual(24);
-    const decrypted = openssl(["rsa", "-in", join(out, "key.pem.enc"), "-passin", `file:${join(out, "password.txt")}`, "-noout", "-modulus"]);
+    const decrypted = openssl([
+      "rsa",
+      "-in",
+      join(out, "key.pem.enc"),
+      "-passin",
+      `file:${join(out, "password.txt")}`,
+      "-noout",
+      "-modulus",
+    ]);
     expect(decrypted).toBe(openssl(["x509", "-in", join(out, "cert.pem"), "-noout", "-modulus"]));
     expect(readFileSync(join(out, "key.pem.enc"), "utf8")).toContain("Proc-Type: 4,ENCRYPTED");
   });
@@ -47,9 +56,13 @@ describe("cli saml generate", PROCESS_TESTS, () => {
     const certificate = join(out, "cert.pem");
     expect(generated.stdout).toContain(`SHA-1 fingerprint:   ${fingerprintOf(certificate, "-sha1")}`);
     expect(generated.stdout).toContain(`SHA-256 fingerprint: ${fingerprintOf(certificate, "-sha256")}`);
-    const notAfter = new Date(openssl(["x509", "-in", certificate, "-noout", "-enddate"]).trim().replace("notAfter=", ""));
+    const notAfter = new Date(
+      openssl(["x509", "-in", certificate, "-noout", "-enddate"]).trim().replace("notAfter=", ""),
+    );
     // Whole days left: 3651 unless the run fell within the very millisecond the validity started.
-    expect(generated.stdout).toMatch(new RegExp(`Not after: {11}${notAfter.toISOString().replace(/\./g, "\\.")} \\(in 365[12] days\\)`));
+    expect(generated.stdout).toMatch(
+      new RegExp(`Not after: {11}${notAfter.toISOString().replace(/\./g, "\\.")} \\(in 365[12] days\\)`),
+    );
     expect(generated.stdout).toContain("Subject:             O=Acme, CN=Acme SAML");
     const password = readFileSync(join(out, "password.txt"), "utf8").trim();
     expect(generated.stdout + generated.stderr).not.toContain(password);
@@ -66,9 +79,12 @@ describe("cli saml generate", PROCESS_TESTS, () => {
     expect(existsSync(join(target, "password.txt"))).toBe(false);
     expect(run.stdout).not.toContain(password);
     expect(readFileSync(join(target, "key.pem.enc"), "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
-    const text = openssl(["rsa", "-in", join(target, "key.pem.enc"), "-passin", "env:KEY_PASSWORD", "-noout", "-text"], {
-      env: { KEY_PASSWORD: password },
-    });
+    const text = openssl(
+      ["rsa", "-in", join(target, "key.pem.enc"), "-passin", "env:KEY_PASSWORD", "-noout", "-text"],
+      {
+        env: { KEY_PASSWORD: password },
+      },
+    );
     expect(text).toContain("Private-Key: (3072 bit");
     expect(run.stdout).toMatch(/\(in (29|30) days\)/);
   });
@@ -152,7 +168,10 @@ describe("cli saml inspect and cli saml assertion", PROCESS_TESTS, () => {
     expect(fromPem.stdout).toContain("Key size:            RSA 2048 bits");
     const fromBase64 = await runCliProcess(["saml", "inspect", join(out, "cert.pem.b64")]);
     expect(fromBase64.stdout).toBe(fromPem.stdout);
-    const json = JSON.parse((await runCliProcess(["saml", "inspect", "--json", certificate])).stdout) as Record<string, unknown>;
+    const json = JSON.parse((await runCliProcess(["saml", "inspect", "--json", certificate])).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(json.sha1Fingerprint).toBe(fingerprintOf(certificate, "-sha1"));
     expect(json.keyBits).toBe(2048);
   });
@@ -169,22 +188,51 @@ describe("cli saml inspect and cli saml assertion", PROCESS_TESTS, () => {
   });
 
   it("prints a signed assertion as one base64 line, or as XML, that verifies against the certificate", async () => {
-    const common = ["--cert", join(out, "cert.pem.b64"), "--key", join(out, "key.pem.enc.b64"), "--password-file", join(out, "password.txt")];
+    const common = [
+      "--cert",
+      join(out, "cert.pem.b64"),
+      "--key",
+      join(out, "key.pem.enc.b64"),
+      "--password-file",
+      join(out, "password.txt"),
+    ];
     const issuer = "https://www.genesys.com/pureengage";
-    const base64 = await runCliProcess(["saml", "assertion", ...common, "--issuer", issuer, "--subject", "agent@acme.com"]);
+    const base64 = await runCliProcess([
+      "saml",
+      "assertion",
+      ...common,
+      "--issuer",
+      issuer,
+      "--subject",
+      "agent@acme.com",
+    ]);
     expect(base64.code).toBe(0);
     expect(base64.stdout).toMatch(/^[A-Za-z0-9+/]+={0,2}\n$/);
     const xml = Buffer.from(base64.stdout.trim(), "base64").toString("utf8");
     expect(xml).toContain(`<saml:Issuer>${issuer}</saml:Issuer>`);
     expect(xml).toContain(">agent@acme.com</saml:NameID>");
 
-    const signature = new DOMParser().parseFromString(xml, "text/xml").getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature")[0];
-    const verifier = new SignedXml({ publicCert: readFileSync(join(out, "cert.pem"), "utf8"), getCertFromKeyInfo: () => null });
+    const signature = new DOMParser()
+      .parseFromString(xml, "text/xml")
+      .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature")[0];
+    const verifier = new SignedXml({
+      publicCert: readFileSync(join(out, "cert.pem"), "utf8"),
+      getCertFromKeyInfo: () => null,
+    });
     verifier.loadSignature(String(signature));
     expect(verifier.checkSignature(xml)).toBe(true);
 
     const asXml = await runCliProcess([
-      "saml", "assertion", ...common, "--issuer", issuer, "--subject", "jsmith", "--org-sname", "acme-eu", "--xml",
+      "saml",
+      "assertion",
+      ...common,
+      "--issuer",
+      issuer,
+      "--subject",
+      "jsmith",
+      "--org-sname",
+      "acme-eu",
+      "--xml",
     ]);
     expect(asXml.code).toBe(0);
     expect(asXml.stdout).toMatch(/^<saml:Assertion /);
@@ -193,7 +241,15 @@ describe("cli saml inspect and cli saml assertion", PROCESS_TESTS, () => {
 
   it("fails with one line for a wrong password, a missing one, or a subject that is not an email", async () => {
     const wrong = dir.file("wrong-password", "not-the-right-password\n");
-    const base = ["saml", "assertion", "--cert", join(out, "cert.pem"), "--issuer", "https://idp.example.com", "--subject"];
+    const base = [
+      "saml",
+      "assertion",
+      "--cert",
+      join(out, "cert.pem"),
+      "--issuer",
+      "https://idp.example.com",
+      "--subject",
+    ];
     expectOneLineFailure(
       await runCliProcess([...base, "agent@acme.com", "--key", join(out, "key.pem.enc"), "--password-file", wrong]),
       "password: does not decrypt the key (wrong password or damaged key)",
@@ -209,11 +265,22 @@ describe("cli saml inspect and cli saml assertion", PROCESS_TESTS, () => {
   });
 
   it("refuses a key that does not belong to the certificate", async () => {
-    const otherKey = dir.file("other-key.pem", openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]));
+    const otherKey = dir.file(
+      "other-key.pem",
+      openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]),
+    );
     expectOneLineFailure(
       await runCliProcess([
-        "saml", "assertion", "--cert", join(out, "cert.pem"), "--key", otherKey,
-        "--issuer", "https://idp.example.com", "--subject", "agent@acme.com",
+        "saml",
+        "assertion",
+        "--cert",
+        join(out, "cert.pem"),
+        "--key",
+        otherKey,
+        "--issuer",
+        "https://idp.example.com",
+        "--subject",
+        "agent@acme.com",
       ]),
       "key: does not match the certificate (their public keys differ)",
     );

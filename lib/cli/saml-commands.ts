@@ -8,9 +8,10 @@ import { runSamlGenerate, type SamlGenerateOptions } from "./saml-generate";
 import { runSamlInspect, type SamlInspectOptions } from "./saml-inspect";
 
 const passwordFileOption = () =>
-  new Option("--password-file <file>", "read the key password from this file (one trailing newline is ignored)").conflicts(
-    "passwordStdin",
-  );
+  new Option(
+    "--password-file <file>",
+    "read the key password from this file (one trailing newline is ignored)",
+  ).conflicts("passwordStdin");
 const passwordStdinOption = () => new Option("--password-stdin", "read the key password from standard input");
 
 export function registerSamlCommands(program: Command, io: CliIo): void {
@@ -26,7 +27,12 @@ export function registerSamlCommands(program: Command, io: CliIo): void {
     .requiredOption("--out <dir>", "directory to write the files to (created when missing)")
     .addOption(passwordFileOption())
     .addOption(passwordStdinOption())
-    .option("--bits <n>", "RSA key size: 2048, 3072 or 4096", parseWith(generateOptionsSchema.shape.bits, toInteger), 2048)
+    .option(
+      "--bits <n>",
+      "RSA key size: 2048, 3072 or 4096",
+      parseWith(generateOptionsSchema.shape.bits, toInteger),
+      2048,
+    )
     .option(
       "--days <n>",
       "certificate validity in days",

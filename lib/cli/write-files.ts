@@ -21,8 +21,9 @@ export async function writeOutputFiles(directory: string, files: OutputFile[], f
     throw new CliFailure(`--out: cannot create ${directory} (${systemReason(error)})`);
   }
   if (!force) {
-    const existing = (await Promise.all(files.map(async (file) => ((await exists(join(directory, file.name))) ? file.name : undefined))))
-      .filter((name) => name !== undefined);
+    const existing = (
+      await Promise.all(files.map(async (file) => ((await exists(join(directory, file.name))) ? file.name : undefined)))
+    ).filter((name) => name !== undefined);
     if (existing.length > 0) {
       throw new CliFailure(`--out: ${directory} already holds ${existing.join(", ")}; use --force to overwrite`);
     }

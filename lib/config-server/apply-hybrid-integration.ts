@@ -25,7 +25,10 @@ function newObject(tenant: TenantRef, folder: FolderRef, desired: DesiredHybridI
   };
 }
 
-async function explainConflict(client: GaxClient, { tenant, desired, error }: { tenant: TenantRef; desired: DesiredHybridIntegration; error: GaxHttpError }): Promise<Error> {
+async function explainConflict(
+  client: GaxClient,
+  { tenant, desired, error }: { tenant: TenantRef; desired: DesiredHybridIntegration; error: GaxHttpError },
+): Promise<Error> {
   const holder = await findTransactionByAlias(client, tenant, desired.alias);
   if (holder && holder.name !== desired.name) {
     return new ConfigServerError(
@@ -41,7 +44,10 @@ async function explainConflict(client: GaxClient, { tenant, desired, error }: { 
   );
 }
 
-async function applyOnce(context: ApplyContext, { tenantName, desired, attempt }: { tenantName: string; desired: DesiredHybridIntegration; attempt: number }): Promise<ApplyResult> {
+async function applyOnce(
+  context: ApplyContext,
+  { tenantName, desired, attempt }: { tenantName: string; desired: DesiredHybridIntegration; attempt: number },
+): Promise<ApplyResult> {
   const { client } = context;
   const tenant = await requireTenant(client, tenantName);
   const live = await findHybridIntegration(client, tenant);
@@ -49,17 +55,24 @@ async function applyOnce(context: ApplyContext, { tenantName, desired, attempt }
     const folder = await findTransactionsFolder(client, tenant, context.transactionsFolderName);
     const plan = planFrom(tenant, { live: null, desired, folder });
     try {
-      const created = await client.request<GaxTransaction>("POST", "cfg/objects", { body: newObject(tenant, folder, desired) });
+      const created = await client.request<GaxTransaction>("POST", "cfg/objects", {
+        body: newObject(tenant, folder, desired),
+      });
       return { tenant, action: "created", dbid: created.dbid, plan, attempts: attempt };
     } catch (error) {
-      if (error instanceof GaxHttpError && error.status === 409) throw await explainConflict(client, { tenant, desired, error });
+      if (error instanceof GaxHttpError && error.status === 409)
+        throw await explainConflict(client, { tenant, desired, error });
       throw error;
     }
   }
   const plan = planFrom(tenant, { live, desired });
   if (plan.action === "none") return { tenant, action: "unchanged", dbid: live.dbid, plan, attempts: attempt };
   // Whole-object update: everything read is sent back; only owned keys and the state differ.
-  const body = { ...live, state: ENABLED_STATE, userproperties: { property: mergeOwnedProperties(live.userproperties.property, desired.entries) } };
+  const body = {
+    ...live,
+    state: ENABLED_STATE,
+    userproperties: { property: mergeOwnedProperties(live.userproperties.property, desired.entries) },
+  };
   await client.request("PUT", `cfg/objects/CfgTransaction/${live.dbid}`, { body });
   return { tenant, action: "updated", dbid: live.dbid, plan, attempts: attempt };
 }
@@ -68,7 +81,11 @@ async function applyOnce(context: ApplyContext, { tenantName, desired, attempt }
  * Creates or updates hybrid_integration. Every round starts by reading the live object, so after a failure
  * whose outcome is unknown (5xx, lost connection) the next round sees what GAX actually holds and converges.
  */
-export async function applyHybridIntegration(context: ApplyContext, tenantName: string, desired: DesiredHybridIntegration): Promise<ApplyResult> {
+export async function applyHybridIntegration(
+  context: ApplyContext,
+  tenantName: string,
+  desired: DesiredHybridIntegration,
+): Promise<ApplyResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await applyOnce(context, { tenantName, desired, attempt });

@@ -35,7 +35,9 @@ export function targetTenantName(
     );
   }
   if (!tenantName || tenantName === ENVIRONMENT_TENANT) {
-    throw new Error("tenantName: a multi-tenant deployment needs the tenant's own name (never the shared Environment tenant)");
+    throw new Error(
+      "tenantName: a multi-tenant deployment needs the tenant's own name (never the shared Environment tenant)",
+    );
   }
   return tenantName;
 }
@@ -134,11 +136,7 @@ export interface IsolationAgent {
  * not a person of its tenant, it sees other tenants' objects, or it sees none. Only "leak" is about isolation itself.
  */
 export type IsolationProblem =
-  | "check-failed"
-  | "sign-in-not-permitted"
-  | "wrong-tenant"
-  | "leak"
-  | "own-object-not-visible";
+  "check-failed" | "sign-in-not-permitted" | "wrong-tenant" | "leak" | "own-object-not-visible";
 
 export interface AgentIsolationResult {
   tenantName: string;
@@ -181,8 +179,14 @@ export interface ConfigServerBridge {
   findHybridIntegration(tenant: TenantRef): Promise<GaxTransaction | null>;
   planHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<HybridIntegrationPlan>;
   applyHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<ApplyResult>;
-  verifyHybridIntegration(tenantName: string, desired: DesiredHybridIntegration): Promise<HybridIntegrationVerification>;
-  exportHybridIntegration(desired: DesiredHybridIntegration, options?: { revealSecrets?: boolean }): HybridIntegrationExport;
+  verifyHybridIntegration(
+    tenantName: string,
+    desired: DesiredHybridIntegration,
+  ): Promise<HybridIntegrationVerification>;
+  exportHybridIntegration(
+    desired: DesiredHybridIntegration,
+    options?: { revealSecrets?: boolean },
+  ): HybridIntegrationExport;
   checkTenantIsolation(agents: IsolationAgent[]): Promise<TenantIsolationReport>;
   close(): Promise<void>;
 }

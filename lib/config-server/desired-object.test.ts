@@ -3,7 +3,9 @@ import { DesiredObjectInputError, desiredHybridIntegration, withAnnexSection } f
 import { sampleInput } from "./test-fixtures";
 
 const asMap = (input = sampleInput()) =>
-  Object.fromEntries(desiredHybridIntegration(input).entries.map((entry) => [`${entry.section}/${entry.key}`, entry.value]));
+  Object.fromEntries(
+    desiredHybridIntegration(input).entries.map((entry) => [`${entry.section}/${entry.key}`, entry.value]),
+  );
 
 describe("desiredHybridIntegration", () => {
   it("computes every section from the provisioning data", () => {
@@ -30,7 +32,9 @@ describe("desiredHybridIntegration", () => {
   });
 
   it("marks the private key and the passwords as secrets, and only those", () => {
-    const secrets = desiredHybridIntegration(sampleInput()).entries.filter((entry) => entry.secret).map((entry) => `${entry.section}/${entry.key}`);
+    const secrets = desiredHybridIntegration(sampleInput())
+      .entries.filter((entry) => entry.secret)
+      .map((entry) => `${entry.section}/${entry.key}`);
     expect(secrets).toEqual(["saml/pkey", "saml/password", "saml_auth/password", "ewt/password"]);
   });
 
@@ -45,7 +49,14 @@ describe("desiredHybridIntegration", () => {
   });
 
   it("honours expire_time, the domain suffix, the annex section and base64 written with line breaks", () => {
-    const map = asMap(sampleInput({ expireTimeHours: 8, organizationDomainSuffix: "NET", annexSection: "annex", certificateBase64: "TUlJQ2Vy\ndGlmaWNhdGU=\n" }));
+    const map = asMap(
+      sampleInput({
+        expireTimeHours: 8,
+        organizationDomainSuffix: "NET",
+        annexSection: "annex",
+        certificateBase64: "TUlJQ2Vy\ndGlmaWNhdGU=\n",
+      }),
+    );
     expect(map["saml/expire_time"]).toBe("8");
     expect(map["annex/organization_domain_suffix"]).toBe("net");
     expect(map["general/organization_domain_suffix"]).toBeUndefined();
@@ -54,7 +65,9 @@ describe("desiredHybridIntegration", () => {
 
   it("rejects bad input naming each field and its rule", () => {
     try {
-      desiredHybridIntegration(sampleInput({ orgId: "nope", regionDomain: "not a domain", certificateBase64: "***", keyPassword: "" }));
+      desiredHybridIntegration(
+        sampleInput({ orgId: "nope", regionDomain: "not a domain", certificateBase64: "***", keyPassword: "" }),
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(DesiredObjectInputError);
@@ -67,7 +80,10 @@ describe("desiredHybridIntegration", () => {
 
   it("moves the annex key to a deployment's annex section", () => {
     const moved = withAnnexSection(desiredHybridIntegration(sampleInput()), "annex");
-    expect(moved.entries.find((entry) => entry.annex)).toMatchObject({ section: "annex", key: "organization_domain_suffix" });
+    expect(moved.entries.find((entry) => entry.annex)).toMatchObject({
+      section: "annex",
+      key: "organization_domain_suffix",
+    });
     expect(moved.entries.filter((entry) => entry.section === "general")).toHaveLength(6);
   });
 });

@@ -26,7 +26,10 @@ const text = z.string().trim().min(1, "is required");
 const base64 = z
   .string()
   .transform((value) => value.replace(/\s+/g, ""))
-  .refine((value) => value.length > 0 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), "must be base64 (as `openssl base64` writes it)");
+  .refine(
+    (value) => value.length > 0 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value),
+    "must be base64 (as `openssl base64` writes it)",
+  );
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const OWN_SECTIONS = ["general", "saml", "saml_auth"];
 
@@ -35,14 +38,18 @@ const serviceClientSchema = z
   .object({
     /** The service's name, as errors say it. */
     service: text,
-    section: text.refine((section) => !OWN_SECTIONS.includes(section), `must not be ${OWN_SECTIONS.join(", ")} (the object's own sections)`),
+    section: text.refine(
+      (section) => !OWN_SECTIONS.includes(section),
+      `must not be ${OWN_SECTIONS.join(", ")} (the object's own sections)`,
+    ),
     clientId: text.optional(),
     clientSecret: text.optional(),
   })
   .strict()
   .superRefine((client, ctx) => {
     for (const field of ["clientId", "clientSecret"] as const) {
-      if (client[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `is required when the ${client.service} is enabled` });
+      if (client[field] === undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: `is required when the ${client.service} is enabled` });
     }
   })
   .transform(({ section, clientId = "", clientSecret = "" }) => ({ section, clientId, clientSecret }));
@@ -59,7 +66,10 @@ export const hybridIntegrationInputSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .refine((value) => value.split(".").length >= 2 && value.split(".").every((label) => dnsLabel.test(label)), "must be a region domain such as mypurecloud.com"),
+      .refine(
+        (value) => value.split(".").length >= 2 && value.split(".").every((label) => dnsLabel.test(label)),
+        "must be a region domain such as mypurecloud.com",
+      ),
     samlIssuer: text,
     /** cert.pem encoded with `openssl base64`. */
     certificateBase64: base64,
@@ -74,9 +84,17 @@ export const hybridIntegrationInputSchema = z
     /** The clients of the enabled services that have one, each in its own section (client_id, password). */
     serviceClients: z
       .array(serviceClientSchema)
-      .refine((clients) => new Set(clients.map((client) => client.section)).size === clients.length, "must give each section once")
+      .refine(
+        (clients) => new Set(clients.map((client) => client.section)).size === clients.length,
+        "must give each section once",
+      )
       .default([]),
-    organizationDomainSuffix: z.string().trim().toLowerCase().regex(dnsLabel, "must be a DNS top-level domain such as com").default("com"),
+    organizationDomainSuffix: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(dnsLabel, "must be a DNS top-level domain such as com")
+      .default("com"),
     /** Section that holds the annex key organization_domain_suffix (where a real GAX keeps it is unpublished). */
     annexSection: text.default("general"),
     alias: text.default(HYBRID_INTEGRATION_NAME),
@@ -87,7 +105,9 @@ export type HybridIntegrationInput = z.input<typeof hybridIntegrationInputSchema
 
 export class DesiredObjectInputError extends Error {
   constructor(readonly problems: { field: string; message: string }[]) {
-    super(`Invalid hybrid_integration data: ${problems.map((problem) => `${problem.field} ${problem.message}`).join("; ")}`);
+    super(
+      `Invalid hybrid_integration data: ${problems.map((problem) => `${problem.field} ${problem.message}`).join("; ")}`,
+    );
   }
 }
 
@@ -95,11 +115,18 @@ export class DesiredObjectInputError extends Error {
 export function desiredHybridIntegration(input: HybridIntegrationInput): DesiredHybridIntegration {
   const parsed = hybridIntegrationInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new DesiredObjectInputError(parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "input", message: issue.message })));
+    throw new DesiredObjectInputError(
+      parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "input", message: issue.message })),
+    );
   }
   const data = parsed.data;
   const entry = (section: string, key: string, value: string): DesiredEntry => ({ section, key, value, secret: false });
-  const secretEntry = (section: string, key: string, value: string): DesiredEntry => ({ section, key, value, secret: true });
+  const secretEntry = (section: string, key: string, value: string): DesiredEntry => ({
+    section,
+    key,
+    value,
+    secret: true,
+  });
   const entries: DesiredEntry[] = [
     entry("general", "organization_sname", data.orgShortName),
     entry("general", "organization_id", data.orgId),
@@ -116,14 +143,20 @@ export function desiredHybridIntegration(input: HybridIntegrationInput): Desired
     secretEntry("saml_auth", "password", data.samlAuthClientSecret),
   ];
   for (const client of data.serviceClients) {
-    entries.push(entry(client.section, "client_id", client.clientId), secretEntry(client.section, "password", client.clientSecret));
+    entries.push(
+      entry(client.section, "client_id", client.clientId),
+      secretEntry(client.section, "password", client.clientSecret),
+    );
   }
   entries.push({ ...entry(data.annexSection, ANNEX_KEY, data.organizationDomainSuffix), annex: true });
   return { name: HYBRID_INTEGRATION_NAME, alias: data.alias, annexSection: data.annexSection, entries };
 }
 
 /** The same desired object with its annex key moved to the deployment's annex section. */
-export function withAnnexSection(desired: DesiredHybridIntegration, annexSection: string | undefined): DesiredHybridIntegration {
+export function withAnnexSection(
+  desired: DesiredHybridIntegration,
+  annexSection: string | undefined,
+): DesiredHybridIntegration {
   if (annexSection === undefined || annexSection === desired.annexSection) return desired;
   return {
     ...desired,

@@ -5,7 +5,17 @@ export class GaxHttpError extends Error {
   readonly path: string;
   readonly gaxMessage: string;
 
-  constructor({ status, method, path, gaxMessage }: { status: number; method: string; path: string; gaxMessage: string }) {
+  constructor({
+    status,
+    method,
+    path,
+    gaxMessage,
+  }: {
+    status: number;
+    method: string;
+    path: string;
+    gaxMessage: string;
+  }) {
     super(`GAX answered ${status} to ${method} ${path}: ${gaxMessage}`);
     this.status = status;
     this.method = method;
@@ -21,7 +31,9 @@ export class GaxNetworkError extends Error {
     readonly path: string,
     cause: unknown,
   ) {
-    super(`No answer from GAX to ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`No answer from GAX to ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 

@@ -11,7 +11,13 @@ const secretValues = ["RW5jcnlwdGVkS2V5QmFzZTY0", "key-password-1", "saml-secret
 describe("export of hybrid_integration", () => {
   it("gives the GAX JSON body and a per-section table with secrets masked", () => {
     const exported = exportHybridIntegration(desired);
-    expect(exported.body).toMatchObject({ type: "CfgTransaction", subtype: "CFGTRTList", name: "hybrid_integration", alias: "hybrid_integration", state: "CFGEnabled" });
+    expect(exported.body).toMatchObject({
+      type: "CfgTransaction",
+      subtype: "CFGTRTList",
+      name: "hybrid_integration",
+      alias: "hybrid_integration",
+      state: "CFGEnabled",
+    });
     expect(exported.body.userproperties.property).toContainEqual({ section: "saml", key: "pkey", value: SECRET_MASK });
     const sections = [...Array(6).fill("general"), ...Array(5).fill("saml"), "saml_auth", "saml_auth", "general"];
     expect(exported.rows.map((row) => row.section)).toEqual(sections);
@@ -54,7 +60,13 @@ describe("plan of userProperties", () => {
     const plan = planProperties(desired.entries, live);
     expect(plan.keep.map((row) => row.key)).toEqual(["organization_sname"]);
     expect(plan.change).toEqual([
-      { section: "general", key: "organization_id", secret: false, from: "old-id", to: "5f3b7c1e-9a2d-4e8f-b6c1-2d3e4f5a6b7c" },
+      {
+        section: "general",
+        key: "organization_id",
+        secret: false,
+        from: "old-id",
+        to: "5f3b7c1e-9a2d-4e8f-b6c1-2d3e4f5a6b7c",
+      },
       { section: "saml", key: "password", secret: true, from: SECRET_MASK, to: SECRET_MASK },
     ]);
     expect(plan.add).toHaveLength(desired.entries.length - 3);

@@ -14,11 +14,17 @@ function ordered(desired: DesiredHybridIntegration) {
 
 function table(rows: ExportRow[]): string {
   const header = { section: "Section", key: "Option", value: "Value" };
-  const width = (pick: (row: { section: string; key: string }) => string) => Math.max(...[header, ...rows].map((row) => pick(row).length));
+  const width = (pick: (row: { section: string; key: string }) => string) =>
+    Math.max(...[header, ...rows].map((row) => pick(row).length));
   const sectionWidth = width((row) => row.section);
   const keyWidth = width((row) => row.key);
-  const line = (row: { section: string; key: string; value: string }) => `${row.section.padEnd(sectionWidth)}  ${row.key.padEnd(keyWidth)}  ${row.value}`;
-  return [line(header), line({ section: "-".repeat(sectionWidth), key: "-".repeat(keyWidth), value: "-----" }), ...rows.map(line)].join("\n");
+  const line = (row: { section: string; key: string; value: string }) =>
+    `${row.section.padEnd(sectionWidth)}  ${row.key.padEnd(keyWidth)}  ${row.value}`;
+  return [
+    line(header),
+    line({ section: "-".repeat(sectionWidth), key: "-".repeat(keyWidth), value: "-----" }),
+    ...rows.map(line),
+  ].join("\n");
 }
 
 /** The option sections, then the annex under its own heading. */
@@ -32,7 +38,10 @@ function tables(rows: ExportRow[], annexSection: string): string {
  * The object as GAX JSON plus per-section tables and the annex, for sites that enter it by hand. Secrets are masked
  * unless `revealSecrets` is set (only for a person who is allowed to see them, at the moment of entry).
  */
-export function exportHybridIntegration(desired: DesiredHybridIntegration, options: { revealSecrets?: boolean } = {}): HybridIntegrationExport {
+export function exportHybridIntegration(
+  desired: DesiredHybridIntegration,
+  options: { revealSecrets?: boolean } = {},
+): HybridIntegrationExport {
   const rows = ordered(desired).map(({ section, key, value, secret, annex }) => ({
     section,
     key,

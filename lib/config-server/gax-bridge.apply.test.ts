@@ -13,11 +13,14 @@ afterEach(async () => {
 });
 
 const desired = desiredHybridIntegration(sampleInput());
-const valuesOf = (object: GaxTransaction) => Object.fromEntries(object.userproperties.property.map((p) => [`${p.section}/${p.key}`, p.value]));
+const valuesOf = (object: GaxTransaction) =>
+  Object.fromEntries(object.userproperties.property.map((p) => [`${p.section}/${p.key}`, p.value]));
 
 async function liveObject(tenantDbid: string) {
   const admin = await rawGaxSession(kit!.baseUrl, SANDBOX_ADMIN);
-  const { body } = await admin.get<GaxTransaction[]>(`cfg/objects?type=CfgTransaction&name=hybrid_integration&tenantdbid=${tenantDbid}`);
+  const { body } = await admin.get<GaxTransaction[]>(
+    `cfg/objects?type=CfgTransaction&name=hybrid_integration&tenantdbid=${tenantDbid}`,
+  );
   return { admin, objects: body, object: body[0] as GaxTransaction };
 }
 
@@ -34,9 +37,25 @@ describe("GAX bridge: plan, apply and verify hybrid_integration", () => {
     const result = await bridge.applyHybridIntegration("Acme", desired);
     expect(result).toMatchObject({ action: "created", tenant: { name: "Acme", dbid: "101" }, attempts: 1 });
     const { object } = await liveObject("101");
-    expect(object).toMatchObject({ type: "CfgTransaction", subtype: "CFGTRTList", name: "hybrid_integration", alias: "hybrid_integration", state: "CFGEnabled", folderid: plan.folder?.dbid, dbid: result.dbid });
-    expect(valuesOf(object)).toMatchObject({ "general/organization_sname": "acme", "saml/pkey": "RW5jcnlwdGVkS2V5QmFzZTY0", "ewt/password": "ewt-secret-1" });
-    expect(await bridge.verifyHybridIntegration("Acme", desired)).toMatchObject({ status: "ok", missing: [], drifted: [] });
+    expect(object).toMatchObject({
+      type: "CfgTransaction",
+      subtype: "CFGTRTList",
+      name: "hybrid_integration",
+      alias: "hybrid_integration",
+      state: "CFGEnabled",
+      folderid: plan.folder?.dbid,
+      dbid: result.dbid,
+    });
+    expect(valuesOf(object)).toMatchObject({
+      "general/organization_sname": "acme",
+      "saml/pkey": "RW5jcnlwdGVkS2V5QmFzZTY0",
+      "ewt/password": "ewt-secret-1",
+    });
+    expect(await bridge.verifyHybridIntegration("Acme", desired)).toMatchObject({
+      status: "ok",
+      missing: [],
+      drifted: [],
+    });
   });
 
   it("re-applies as a no-op: no write request reaches GAX", async () => {
@@ -57,8 +76,14 @@ describe("GAX bridge: plan, apply and verify hybrid_integration", () => {
     const { admin, object } = await liveObject("101");
     const edited = object.userproperties.property
       .filter((p) => p.key !== "base_service_url")
-      .map((p) => (p.key === "organization_sname" ? { ...p, value: "other" } : p.key === "pkey" ? { ...p, value: "tampered" } : p));
-    await admin.put(`cfg/objects/CfgTransaction/${object.dbid}`, { ...object, state: "CFGDisabled", userproperties: { property: edited } });
+      .map((p) =>
+        p.key === "organization_sname" ? { ...p, value: "other" } : p.key === "pkey" ? { ...p, value: "tampered" } : p,
+      );
+    await admin.put(`cfg/objects/CfgTransaction/${object.dbid}`, {
+      ...object,
+      state: "CFGDisabled",
+      userproperties: { property: edited },
+    });
 
     const verification = await bridge.verifyHybridIntegration("Acme", desired);
     expect(verification.status).toBe("drifted");
@@ -86,11 +111,17 @@ describe("GAX bridge: plan, apply and verify hybrid_integration", () => {
       { section: "general", key: "site_note", value: "keep me" },
       { section: "custom", key: "token", value: "x1" },
     ];
-    await admin.put(`cfg/objects/CfgTransaction/${object.dbid}`, { ...object, userproperties: { property: [...foreign, ...object.userproperties.property] } });
+    await admin.put(`cfg/objects/CfgTransaction/${object.dbid}`, {
+      ...object,
+      userproperties: { property: [...foreign, ...object.userproperties.property] },
+    });
 
     const changed = desiredHybridIntegration(sampleInput({ orgShortName: "acme2" }));
     const plan = await bridge.planHybridIntegration("Acme", changed);
-    expect(plan.foreign).toEqual([{ section: "general", key: "site_note" }, { section: "custom", key: "token" }]);
+    expect(plan.foreign).toEqual([
+      { section: "general", key: "site_note" },
+      { section: "custom", key: "token" },
+    ]);
     await bridge.applyHybridIntegration("Acme", changed);
     const after = (await liveObject("101")).object;
     expect(after.userproperties.property.slice(0, 2)).toEqual(foreign);

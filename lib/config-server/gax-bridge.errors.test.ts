@@ -32,15 +32,25 @@ async function failure(promise: Promise<unknown>): Promise<ConfigServerError> {
 
 describe("GAX bridge: clear errors", () => {
   it("names the transaction that already holds the alias", async () => {
-    kit = await startBridgeKit({ seed: seedWith((multi) => (multi.transactions = [{ tenant: "Acme", name: "legacy_cloud", alias: "hybrid_integration" }])) });
+    kit = await startBridgeKit({
+      seed: seedWith(
+        (multi) => (multi.transactions = [{ tenant: "Acme", name: "legacy_cloud", alias: "hybrid_integration" }]),
+      ),
+    });
     const error = await failure(kit.bridge().applyHybridIntegration("Acme", desired));
     expect(error.code).toBe("alias-taken");
-    expect(error.message).toMatch(/alias "hybrid_integration" is already used by transaction "legacy_cloud" \(DBID \d+\)/);
+    expect(error.message).toMatch(
+      /alias "hybrid_integration" is already used by transaction "legacy_cloud" \(DBID \d+\)/,
+    );
     expect(await kit.control.objects("multi", "CfgTransaction")).toHaveLength(1);
   });
 
   it("says which tenant lacks its Transactions folder, and never falls back to another folder", async () => {
-    kit = await startBridgeKit({ seed: seedWith((multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Persons", holds: "CfgPerson" }] })) });
+    kit = await startBridgeKit({
+      seed: seedWith(
+        (multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Persons", holds: "CfgPerson" }] }),
+      ),
+    });
     const bridge = kit.bridge();
     const error = await failure(bridge.applyHybridIntegration("Acme", desired));
     expect(error.code).toBe("transactions-folder-missing");
@@ -51,7 +61,9 @@ describe("GAX bridge: clear errors", () => {
 
   it("looks the folder up by the configured name", async () => {
     kit = await startBridgeKit({
-      seed: seedWith((multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Transaktionen", holds: "CfgTransaction" }] })),
+      seed: seedWith(
+        (multi) => (multi.tenants[1] = { name: "Acme", folders: [{ name: "Transaktionen", holds: "CfgTransaction" }] }),
+      ),
       settings: { transactionsFolderName: "Transaktionen" },
     });
     const result = await kit.bridge().applyHybridIntegration("Acme", desired);
@@ -67,25 +79,37 @@ describe("GAX bridge: clear errors", () => {
           { on: { type: "CfgTenant", tenant: "Acme" }, account: { person: "acme.provisioner" }, mask: 1 | 2 | 4 },
           // It may sign in to GAX: Read and Execute on the GAX application.
           { on: gaxApplication, account: { person: "acme.provisioner" }, mask: 9 },
-          { on: { type: "CfgTransaction", tenant: "Acme", name: "hybrid_integration" }, account: { person: "acme.provisioner" }, mask: 0 },
+          {
+            on: { type: "CfgTransaction", tenant: "Acme", name: "hybrid_integration" },
+            account: { person: "acme.provisioner" },
+            mask: 0,
+          },
         );
       }),
     });
-    const error = await failure(kit.bridge({ username: "acme.provisioner", password: "prov-pass" }).applyHybridIntegration("Acme", desired));
+    const error = await failure(
+      kit.bridge({ username: "acme.provisioner", password: "prov-pass" }).applyHybridIntegration("Acme", desired),
+    );
     expect(error.code).toBe("not-readable");
-    expect(error.message).toMatch(/already has a transaction with this name or alias that GAX user "acme.provisioner" may not read/);
+    expect(error.message).toMatch(
+      /already has a transaction with this name or alias that GAX user "acme.provisioner" may not read/,
+    );
   });
 
   it("gives up on a GAX that does not answer in time", async () => {
     kit = await startBridgeKit({ faults: { latencyMs: 400 } });
     const started = performance.now();
-    await expect(kit.bridge({ timeoutMs: 50 }).signIn()).rejects.toThrow(/No answer from GAX to POST \/multi\/gax\/api\/session\/login: .*timeout/i);
+    await expect(kit.bridge({ timeoutMs: 50 }).signIn()).rejects.toThrow(
+      /No answer from GAX to POST \/multi\/gax\/api\/session\/login: .*timeout/i,
+    );
     expect(performance.now() - started).toBeLessThan(400);
   });
 
   it("accepts a base URL that already ends in /gax/api", async () => {
     kit = await startBridgeKit();
-    expect(await kit.bridge({ baseUrl: `${kit.baseUrl}/gax/api/` }).signIn()).toMatchObject({ username: SANDBOX_ADMIN.username });
+    expect(await kit.bridge({ baseUrl: `${kit.baseUrl}/gax/api/` }).signIn()).toMatchObject({
+      username: SANDBOX_ADMIN.username,
+    });
   });
 
   it("reports an unknown tenant", async () => {
@@ -125,9 +149,17 @@ describe("GAX bridge: clear errors", () => {
   });
 
   it("validates its settings, naming the field and keeping the password out of the message", () => {
-    expect(() => createGaxBridge({ baseUrl: "ftp://gax", username: "u", password: "p4ss" })).toThrow(/baseUrl must be an http\(s\) URL/);
-    expect(() => createGaxBridge({ baseUrl: "http://u:p4ss@gax:8080", username: "u", password: "p4ss" })).toThrow(/baseUrl must not contain credentials/);
-    expect(() => createGaxBridge({ baseUrl: "http://gax:8080", username: "", password: "p4ss" })).toThrow(/username is required/);
-    expect(() => createGaxBridge({ baseUrl: "http://gax:8080", username: "u", password: "p4ss", annexSection: " " })).toThrow(/^(?!.*p4ss).*annexSection must not be empty/);
+    expect(() => createGaxBridge({ baseUrl: "ftp://gax", username: "u", password: "p4ss" })).toThrow(
+      /baseUrl must be an http\(s\) URL/,
+    );
+    expect(() => createGaxBridge({ baseUrl: "http://u:p4ss@gax:8080", username: "u", password: "p4ss" })).toThrow(
+      /baseUrl must not contain credentials/,
+    );
+    expect(() => createGaxBridge({ baseUrl: "http://gax:8080", username: "", password: "p4ss" })).toThrow(
+      /username is required/,
+    );
+    expect(() =>
+      createGaxBridge({ baseUrl: "http://gax:8080", username: "u", password: "p4ss", annexSection: " " }),
+    ).toThrow(/^(?!.*p4ss).*annexSection must not be empty/);
   });
 });

@@ -13,7 +13,9 @@ afterEach(async () => {
 });
 
 const original = desiredHybridIntegration(sampleInput());
-const changed = desiredHybridIntegration(sampleInput({ orgShortName: "acme-new", samlAuthClientSecret: "rotated-secret" }));
+const changed = desiredHybridIntegration(
+  sampleInput({ orgShortName: "acme-new", samlAuthClientSecret: "rotated-secret" }),
+);
 const foreign = { section: "general", key: "site_note", value: "keep me" };
 
 async function hybridIntegrations() {
@@ -35,7 +37,10 @@ async function withExistingObject() {
   await bridge.applyHybridIntegration("Acme", original);
   const [object] = await hybridIntegrations();
   const admin = await rawGaxSession(kit.baseUrl, SANDBOX_ADMIN);
-  await admin.put(`cfg/objects/CfgTransaction/${object!.dbid}`, { ...object, userproperties: { property: [foreign, ...object!.userproperties.property] } });
+  await admin.put(`cfg/objects/CfgTransaction/${object!.dbid}`, {
+    ...object,
+    userproperties: { property: [foreign, ...object!.userproperties.property] },
+  });
   return bridge;
 }
 
@@ -72,7 +77,9 @@ describe("GAX bridge: sessions and failures", () => {
 
   it("creates exactly one object when the create answer is lost", async () => {
     kit = await startBridgeKit();
-    await kit.control.faults({ rules: [{ method: "POST", pathIncludes: "/cfg/objects", action: "drop", phase: "after" }] });
+    await kit.control.faults({
+      rules: [{ method: "POST", pathIncludes: "/cfg/objects", action: "drop", phase: "after" }],
+    });
     const result = await kit.bridge().applyHybridIntegration("Acme", original);
     expect(result).toMatchObject({ action: "unchanged", attempts: 2 });
     expect(await hybridIntegrations()).toHaveLength(1);
@@ -118,8 +125,10 @@ describe("GAX bridge: sessions and failures", () => {
       outcomes.push(result);
       const [object] = await hybridIntegrations();
       const values = object!.userproperties.property;
-      const matchesOne = [original, changed].some((candidate) =>
-        JSON.stringify(values) === JSON.stringify([foreign, ...candidate.entries.map(({ section, key, value }) => ({ section, key, value }))]),
+      const matchesOne = [original, changed].some(
+        (candidate) =>
+          JSON.stringify(values) ===
+          JSON.stringify([foreign, ...candidate.entries.map(({ section, key, value }) => ({ section, key, value }))]),
       );
       expect(matchesOne, `after ${result}`).toBe(true);
     }

@@ -12,7 +12,11 @@ import { checkTenantIsolation } from "./tenant-isolation";
 /** The Configuration Server bridge over the GAX REST API. */
 export function createGaxBridge(input: GaxSettingsInput): ConfigServerBridge {
   const settings = parseGaxSettings(input);
-  const connection = { baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, passwordIsEncrypted: settings.passwordIsEncrypted };
+  const connection = {
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    passwordIsEncrypted: settings.passwordIsEncrypted,
+  };
   const client = new GaxClient({ ...connection, username: settings.username, password: settings.password });
   // The annex key goes where this deployment keeps it.
   const localize = (desired: DesiredHybridIntegration) => withAnnexSection(desired, settings.annexSection);

@@ -12,10 +12,17 @@ afterEach(async () => {
 async function adminClient() {
   kit = await startTestSandbox();
   const baseUrl = kit.sandbox.deploymentUrls.multi as string;
-  return new GaxClient({ baseUrl, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password, passwordIsEncrypted: false, timeoutMs: 5_000 });
+  return new GaxClient({
+    baseUrl,
+    username: SANDBOX_ADMIN.username,
+    password: SANDBOX_ADMIN.password,
+    passwordIsEncrypted: false,
+    timeoutMs: 5_000,
+  });
 }
 
-const paths = async () => (await kit!.control.state()).requests.map((entry) => `${entry.method} ${entry.path.split("?")[0]}`);
+const paths = async () =>
+  (await kit!.control.state()).requests.map((entry) => `${entry.method} ${entry.path.split("?")[0]}`);
 
 describe("GAX client sessions", () => {
   it("signs in with one call and reads with the session it got, without checking it first", async () => {
@@ -29,10 +36,20 @@ describe("GAX client sessions", () => {
     const client = await adminClient();
     await client.signIn();
     await kit!.control.faults({ expireSessionsNow: true });
-    const tenants = await client.request<unknown[]>("GET", "cfg/objects", { query: { type: "CfgTenant", name: "Acme" } });
+    const tenants = await client.request<unknown[]>("GET", "cfg/objects", {
+      query: { type: "CfgTenant", name: "Acme" },
+    });
     expect(tenants).toHaveLength(1);
     await client.signOut();
-    expect(await paths()).toEqual(["POST /session/login", "GET /cfg/objects", "POST /session/login", "GET /cfg/objects", "POST /session/logout"]);
-    expect((await kit!.control.state()).deployments.find((deployment) => deployment.name === "multi")?.openSessions).toBe(0);
+    expect(await paths()).toEqual([
+      "POST /session/login",
+      "GET /cfg/objects",
+      "POST /session/login",
+      "GET /cfg/objects",
+      "POST /session/logout",
+    ]);
+    expect(
+      (await kit!.control.state()).deployments.find((deployment) => deployment.name === "multi")?.openSessions,
+    ).toBe(0);
   });
 });

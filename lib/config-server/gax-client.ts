@@ -73,7 +73,11 @@ export class GaxClient {
     }
   }
 
-  private async requestWithRenewal<T>(method: string, path: string, options: { query?: Query; body?: unknown }): Promise<T> {
+  private async requestWithRenewal<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown },
+  ): Promise<T> {
     try {
       return (await this.send(method, path, options)) as T;
     } catch (error) {
@@ -86,7 +90,11 @@ export class GaxClient {
   private async login() {
     try {
       await this.send("POST", "session/login", {
-        body: { username: this.options.username, password: this.options.password, isPasswordEncrypted: this.options.passwordIsEncrypted },
+        body: {
+          username: this.options.username,
+          password: this.options.password,
+          isPasswordEncrypted: this.options.passwordIsEncrypted,
+        },
       });
       this.signedIn = true;
     } catch (error) {
@@ -122,7 +130,10 @@ export class GaxClient {
     const body = parseJson(text);
     if (!response.ok) {
       // A body without GAX's message field is never repeated: the host may not be GAX.
-      const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : `HTTP ${response.status}, not a GAX error`;
+      const message =
+        typeof body === "object" && body !== null && "message" in body
+          ? String(body.message)
+          : `HTTP ${response.status}, not a GAX error`;
       throw new GaxHttpError({ status: response.status, method, path: url.pathname, gaxMessage: message });
     }
     return body;

@@ -9,12 +9,17 @@ type GaxFolder = Named & { ownerdbid?: string; ownertype?: string; subtype?: str
 /** GET cfg/objects: GAX answers with an array; 0 = not found, more than 1 = ambiguous. */
 async function listObjects<T>(client: GaxClient, query: Query): Promise<T[]> {
   const found = await client.request<unknown>("GET", "cfg/objects", { query: { brief: "false", ...query } });
-  if (!Array.isArray(found)) throw new Error(`GAX answered GET cfg/objects?type=${query.type} with something other than a list`);
+  if (!Array.isArray(found))
+    throw new Error(`GAX answered GET cfg/objects?type=${query.type} with something other than a list`);
   return found as T[];
 }
 
 function atMostOne<T>(found: T[], what: string): T | null {
-  if (found.length > 1) throw new ConfigServerError("ambiguous", `GAX returned ${found.length} objects for ${what}; expected one. Remove the duplicates in GAX.`);
+  if (found.length > 1)
+    throw new ConfigServerError(
+      "ambiguous",
+      `GAX returned ${found.length} objects for ${what}; expected one. Remove the duplicates in GAX.`,
+    );
   return found[0] ?? null;
 }
 
@@ -62,7 +67,11 @@ export async function listTenants(client: GaxClient): Promise<TenantRef[]> {
 }
 
 /** The tenant's folder for transactions: owned by the tenant (checked, whatever GAX's filter did), holding them. */
-export async function findTransactionsFolder(client: GaxClient, tenant: TenantRef, folderName: string): Promise<FolderRef> {
+export async function findTransactionsFolder(
+  client: GaxClient,
+  tenant: TenantRef,
+  folderName: string,
+): Promise<FolderRef> {
   const found = await listObjects<GaxFolder>(client, {
     type: "CfgFolder",
     name: folderName,
@@ -129,7 +138,11 @@ export async function findHybridIntegration(client: GaxClient, tenant: TenantRef
 }
 
 /** The tenant's transaction holding the alias (another tenant's is never named). */
-export async function findTransactionByAlias(client: GaxClient, tenant: TenantRef, alias: string): Promise<GaxTransaction | null> {
+export async function findTransactionByAlias(
+  client: GaxClient,
+  tenant: TenantRef,
+  alias: string,
+): Promise<GaxTransaction | null> {
   const found = await listObjects<GaxTransaction>(client, { type: "CfgTransaction", alias, tenantdbid: tenant.dbid });
   return found.find((object) => object.tenantdbid === tenant.dbid && object.alias === alias) ?? null;
 }

@@ -6,7 +6,10 @@ export const gaxSettingsSchema = z
     /** Where GAX is served, e.g. http://gax.example:8080 (a trailing /gax/api is accepted). */
     baseUrl: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" })
-      .refine((value) => !new URL(value).username && !new URL(value).password, "must not contain credentials (give username and password separately)"),
+      .refine(
+        (value) => !new URL(value).username && !new URL(value).password,
+        "must not contain credentials (give username and password separately)",
+      ),
     username: z.string().min(1, "is required"),
     password: z.string().min(1, "is required"),
     /** The password is the obscured value the GAX web UI sends (for GAX builds that accept only that). */

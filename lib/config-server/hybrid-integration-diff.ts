@@ -1,4 +1,11 @@
-import type { AttributeChange, FolderRef, GaxTransaction, HybridIntegrationPlan, HybridIntegrationVerification, TenantRef } from "./bridge";
+import type {
+  AttributeChange,
+  FolderRef,
+  GaxTransaction,
+  HybridIntegrationPlan,
+  HybridIntegrationVerification,
+  TenantRef,
+} from "./bridge";
 import type { DesiredHybridIntegration } from "./desired-object";
 import { planProperties } from "./property-plan";
 
@@ -9,7 +16,10 @@ function attributeChanges(live: GaxTransaction): AttributeChange[] {
 }
 
 /** Desired vs live, without side effects; secrets shown masked. */
-export function planFrom(tenant: TenantRef, { live, desired, folder }: { live: GaxTransaction | null; desired: DesiredHybridIntegration; folder?: FolderRef }): HybridIntegrationPlan {
+export function planFrom(
+  tenant: TenantRef,
+  { live, desired, folder }: { live: GaxTransaction | null; desired: DesiredHybridIntegration; folder?: FolderRef },
+): HybridIntegrationPlan {
   const properties = planProperties(desired.entries, live?.userproperties.property ?? []);
   const changes = live ? attributeChanges(live) : [];
   const changed = properties.add.length + properties.change.length + changes.length > 0;
@@ -22,7 +32,11 @@ export function planFrom(tenant: TenantRef, { live, desired, folder }: { live: G
   };
 }
 
-export function verificationFrom(tenant: TenantRef, live: GaxTransaction | null, desired: DesiredHybridIntegration): HybridIntegrationVerification {
+export function verificationFrom(
+  tenant: TenantRef,
+  live: GaxTransaction | null,
+  desired: DesiredHybridIntegration,
+): HybridIntegrationVerification {
   if (!live) {
     return {
       tenant,

@@ -43,7 +43,8 @@ export function planProperties(desired: DesiredEntry[], live: GaxProperty[]): Pr
     const current = liveById.get(id(entry));
     const ref = { section: entry.section, key: entry.key, secret: entry.secret };
     if (!current) plan.add.push({ ...ref, value: show(entry.value, entry.secret) });
-    else if (current.value !== entry.value) plan.change.push({ ...ref, from: show(current.value, entry.secret), to: show(entry.value, entry.secret) });
+    else if (current.value !== entry.value)
+      plan.change.push({ ...ref, from: show(current.value, entry.secret), to: show(entry.value, entry.secret) });
     else plan.keep.push({ ...ref, value: show(entry.value, entry.secret) });
   }
   plan.foreign = live.filter((property) => !owned.has(id(property))).map(({ section, key }) => ({ section, key }));

@@ -12,12 +12,20 @@ afterEach(async () => {
 });
 
 const TENANTS = ["Acme", "Globex", "Initech"];
-const agents: IsolationAgent[] = TENANTS.map((tenantName) => ({ tenantName, username: `${tenantName.toLowerCase()}.agent1`, password: SANDBOX_AGENT_PASSWORD }));
+const agents: IsolationAgent[] = TENANTS.map((tenantName) => ({
+  tenantName,
+  username: `${tenantName.toLowerCase()}.agent1`,
+  password: SANDBOX_AGENT_PASSWORD,
+}));
 
 async function provisioned(seed: GaxSandboxSeed = defaultGaxSeed, tenants = TENANTS) {
   kit = await startBridgeKit({ seed });
   const bridge = kit.bridge();
-  for (const tenant of tenants) await bridge.applyHybridIntegration(tenant, desiredHybridIntegration(sampleInput({ orgShortName: tenant.toLowerCase() })));
+  for (const tenant of tenants)
+    await bridge.applyHybridIntegration(
+      tenant,
+      desiredHybridIntegration(sampleInput({ orgShortName: tenant.toLowerCase() })),
+    );
   return bridge;
 }
 
@@ -33,12 +41,21 @@ describe("tenant isolation check", () => {
 
   it("fails on a leaking ACL seeded in GAX and names which tenant's object leaks to whom", async () => {
     const seed = structuredClone(defaultGaxSeed);
-    seed.deployments[0]!.acl!.push({ on: { type: "CfgFolder", tenant: "Acme", name: "Transactions" }, account: { accessGroup: "Users", tenant: "Globex" }, mask: 1 });
+    seed.deployments[0]!.acl!.push({
+      on: { type: "CfgFolder", tenant: "Acme", name: "Transactions" },
+      account: { accessGroup: "Users", tenant: "Globex" },
+      mask: 1,
+    });
     const bridge = await provisioned(seed);
     const report = await bridge.checkTenantIsolation(agents);
     expect(report.passed).toBe(false);
-    expect(report.leaks).toEqual([{ objectTenant: "Acme", visibleTo: { tenantName: "Globex", username: "globex.agent1" } }]);
-    expect(report.agents.find((agent) => agent.tenantName === "Globex")).toMatchObject({ ok: false, seesTenants: ["Acme", "Globex"] });
+    expect(report.leaks).toEqual([
+      { objectTenant: "Acme", visibleTo: { tenantName: "Globex", username: "globex.agent1" } },
+    ]);
+    expect(report.agents.find((agent) => agent.tenantName === "Globex")).toMatchObject({
+      ok: false,
+      seesTenants: ["Acme", "Globex"],
+    });
     expect(report.summary).toMatch(/globex\.agent1 \(Globex\) can read the hybrid_integration of Acme/);
   });
 
@@ -46,12 +63,17 @@ describe("tenant isolation check", () => {
     const bridge = await provisioned(defaultGaxSeed, ["Acme", "Globex"]);
     const report = await bridge.checkTenantIsolation(agents);
     expect(report.passed).toBe(false);
-    expect(report.agents.find((agent) => agent.tenantName === "Initech")?.problem).toMatch(/sees no hybrid_integration/);
+    expect(report.agents.find((agent) => agent.tenantName === "Initech")?.problem).toMatch(
+      /sees no hybrid_integration/,
+    );
   });
 
   it("fails, without echoing the password, when an agent cannot sign in", async () => {
     const bridge = await provisioned();
-    const report = await bridge.checkTenantIsolation([...agents.slice(0, 2), { tenantName: "Initech", username: "initech.agent1", password: "wrong-agent-pass" }]);
+    const report = await bridge.checkTenantIsolation([
+      ...agents.slice(0, 2),
+      { tenantName: "Initech", username: "initech.agent1", password: "wrong-agent-pass" },
+    ]);
     expect(report.passed).toBe(false);
     expect(report.agents[2]?.problem).toMatch(/could not check: GAX refused the sign-in of user "initech.agent1"/);
     expect(JSON.stringify(report)).not.toContain("wrong-agent-pass");

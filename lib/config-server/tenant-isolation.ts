@@ -4,7 +4,9 @@ import { ConfigServerError } from "./errors";
 import { GaxClient, type GaxClientOptions } from "./gax-client";
 import { findGaxApplicationNames, findPersonTenantDbid, listTenants } from "./gax-lookups";
 
-type Connection = Omit<GaxClientOptions, "username" | "password" | "passwordIsEncrypted"> & { passwordIsEncrypted: boolean };
+type Connection = Omit<GaxClientOptions, "username" | "password" | "passwordIsEncrypted"> & {
+  passwordIsEncrypted: boolean;
+};
 
 interface Observation {
   /** The tenant of the agent's own Person (read by the agent itself, else by the bridge's user). */
@@ -79,7 +81,10 @@ function judge(agent: IsolationAgent, observation: Observation, tenantName: Tena
   return { ...judged, ok: true };
 }
 
-async function checkAgent(admin: GaxClient, { connection, agent, tenantName }: { connection: Connection; agent: IsolationAgent; tenantName: TenantNames }) {
+async function checkAgent(
+  admin: GaxClient,
+  { connection, agent, tenantName }: { connection: Connection; agent: IsolationAgent; tenantName: TenantNames },
+) {
   try {
     return judge(agent, await observe(admin, connection, agent), tenantName);
   } catch (error) {

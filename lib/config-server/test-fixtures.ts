@@ -18,19 +18,29 @@ export function sampleInput(overrides: Partial<HybridIntegrationInput> = {}): Hy
     keyPassword: "key-password-1",
     samlAuthClientId: "saml-client",
     samlAuthClientSecret: "saml-secret-1",
-    serviceClients: [{ service: "Agent Pacing Service", section: "ewt", clientId: "ewt-client", clientSecret: "ewt-secret-1" }],
+    serviceClients: [
+      { service: "Agent Pacing Service", section: "ewt", clientId: "ewt-client", clientSecret: "ewt-secret-1" },
+    ],
     ...overrides,
   };
 }
 
 /** A sandbox with control endpoints and a bridge signed in as the GAX administrator of one deployment. */
-export async function startBridgeKit(options: GaxSandboxOptions & { deployment?: string; settings?: Partial<GaxSettingsInput> } = {}) {
+export async function startBridgeKit(
+  options: GaxSandboxOptions & { deployment?: string; settings?: Partial<GaxSettingsInput> } = {},
+) {
   const { deployment = "multi", settings, ...sandboxOptions } = options;
   const kit = await startTestSandbox(sandboxOptions);
   const baseUrl = kit.sandbox.deploymentUrls[deployment] as string;
   const bridges: ConfigServerBridge[] = [];
   const bridge = (extra: Partial<GaxSettingsInput> = {}) => {
-    const created = createGaxBridge({ baseUrl, username: SANDBOX_ADMIN.username, password: SANDBOX_ADMIN.password, ...settings, ...extra });
+    const created = createGaxBridge({
+      baseUrl,
+      username: SANDBOX_ADMIN.username,
+      password: SANDBOX_ADMIN.password,
+      ...settings,
+      ...extra,
+    });
     bridges.push(created);
     return created;
   };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assertWebServerConfig, ConfigError, engineSettings, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
+import {
+  assertWebServerConfig,
+  ConfigError,
+  engineSettings,
+  parseEnv,
+  sandboxesEnabled,
+  workerSettings,
+} from "@/lib/config/env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 
@@ -15,11 +22,25 @@ function problemsOf(run: () => unknown): string[] {
 
 describe("configuration", () => {
   it("has working embedded defaults with nothing set", () => {
-    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DATA_DIR: ".data", TRUST_PROXY: false, APP_ENCRYPTION_PREVIOUS_KEYS: [] });
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATA_DIR: ".data",
+      TRUST_PROXY: false,
+      APP_ENCRYPTION_PREVIOUS_KEYS: [],
+    });
   });
 
   it("names the variable and the rule for malformed values", () => {
-    const problems = problemsOf(() => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", APP_ENCRYPTION_KEY: "short", ADMIN_EMAIL: "nope", TRUST_PROXY: "maybe" }));
+    const problems = problemsOf(() =>
+      parseEnv({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        APP_ENCRYPTION_KEY: "short",
+        ADMIN_EMAIL: "nope",
+        TRUST_PROXY: "maybe",
+      }),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT must be a number/),
@@ -40,14 +61,23 @@ describe("configuration", () => {
   });
 
   it("refuses production mode (an external database) without a master key, and the web server without sign-in settings", () => {
-    expect(problemsOf(() => parseEnv({ DATABASE_URL: "postgresql://db/hp" }))).toEqual([expect.stringMatching(/^APP_ENCRYPTION_KEY is required/)]);
+    expect(problemsOf(() => parseEnv({ DATABASE_URL: "postgresql://db/hp" }))).toEqual([
+      expect.stringMatching(/^APP_ENCRYPTION_KEY is required/),
+    ]);
     const env = parseEnv({ DATABASE_URL: "postgresql://db/hp", APP_ENCRYPTION_KEY: key });
-    expect(problemsOf(() => assertWebServerConfig(env))).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is required/), expect.stringMatching(/^NEXTAUTH_URL is required/)]);
+    expect(problemsOf(() => assertWebServerConfig(env))).toEqual([
+      expect.stringMatching(/^NEXTAUTH_SECRET is required/),
+      expect.stringMatching(/^NEXTAUTH_URL is required/),
+    ]);
   });
 
   it("requires settings that only work together to be set together", () => {
-    expect(problemsOf(() => parseEnv({ OIDC_ISSUER: "https://id.example.test" }))).toEqual([expect.stringMatching(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/)]);
-    expect(problemsOf(() => parseEnv({ ADMIN_EMAIL: "a@example.test" }))).toEqual([expect.stringMatching(/ADMIN_EMAIL and ADMIN_PASSWORD/)]);
+    expect(problemsOf(() => parseEnv({ OIDC_ISSUER: "https://id.example.test" }))).toEqual([
+      expect.stringMatching(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/),
+    ]);
+    expect(problemsOf(() => parseEnv({ ADMIN_EMAIL: "a@example.test" }))).toEqual([
+      expect.stringMatching(/ADMIN_EMAIL and ADMIN_PASSWORD/),
+    ]);
   });
 
   it("runs the sandboxes on the embedded database unless told otherwise", () => {

@@ -35,7 +35,14 @@ const envSchema = z.object({
   APP_ENCRYPTION_PREVIOUS_KEYS: z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(",").map((key) => key.trim()).filter(Boolean) : []))
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((key) => key.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(base64Key)),
   NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   NEXTAUTH_URL: optionalUrl,
@@ -47,7 +54,9 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
   OIDC_ROLE_MAP: z.string().optional(),
-  OIDC_DEFAULT_ROLE: z.enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" }).optional(),
+  OIDC_DEFAULT_ROLE: z
+    .enum(["admin", "operator", "viewer"], { message: "must be admin, operator or viewer" })
+    .optional(),
   /** Signed checkpoints of the audit chain's head, appended every minute and at shutdown (default DATA_DIR/audit-checkpoints.jsonl). */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Genesys Cloud at base URLs other than a region's (a proxy, the sandboxes); default on only with the embedded database. */
@@ -59,7 +68,12 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: wholeNumber({ unit: "", min: 1, max: 10 }).default(1),
   SANDBOX: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
   WORKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
-  WORKER_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int().min(1, { message: "must be at least 1" }).max(64, { message: "must be at most 64" }).default(4),
+  WORKER_CONCURRENCY: z.coerce
+    .number({ message: "must be a number" })
+    .int()
+    .min(1, { message: "must be at least 1" })
+    .max(64, { message: "must be at most 64" })
+    .default(4),
   /** A session ends this long after sign-in, however active. */
   SESSION_MAX_HOURS: wholeNumber({ unit: "hours", min: 1, max: 168 }).default(8),
   /** A session ends after this long without a request. */
@@ -99,8 +113,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   const problems: string[] = [];
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
-  if (oidc !== 0 && oidc !== 3) problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
-  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  if (oidc !== 0 && oidc !== 3)
+    problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD))
+    problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
   if (isProductionMode(env) && !env.APP_ENCRYPTION_KEY) {
     problems.push("APP_ENCRYPTION_KEY is required with an external DATABASE_URL (production mode)");
   }
@@ -112,7 +128,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 export function assertWebServerConfig(env: AppEnv): void {
   if (!isProductionMode(env)) return;
   const problems: string[] = [];
-  if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
+  if (!env.NEXTAUTH_SECRET)
+    problems.push("NEXTAUTH_SECRET is required with an external DATABASE_URL (production mode)");
   if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is required with an external DATABASE_URL (production mode)");
   if (problems.length) throw new ConfigError(problems);
 }
@@ -148,6 +165,10 @@ function isProductionMode(env: Pick<AppEnv, "DATABASE_URL">): boolean {
 
 /** How long sessions last: absolute, idle, and how recent a sign-in sensitive actions need. */
 export function sessionSettings(env: Pick<AppEnv, "SESSION_MAX_HOURS" | "SESSION_IDLE_MINUTES" | "REAUTH_MINUTES">) {
-  return { maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000, idleMs: env.SESSION_IDLE_MINUTES * 60_000, reauthMs: env.REAUTH_MINUTES * 60_000 };
+  return {
+    maxAgeMs: env.SESSION_MAX_HOURS * 3_600_000,
+    idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    reauthMs: env.REAUTH_MINUTES * 60_000,
+  };
 }
 export type SessionSettings = ReturnType<typeof sessionSettings>;

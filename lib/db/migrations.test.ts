@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it , inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { migrate } from "@/lib/db/migrations";
 
 let admin: pg.Client;
@@ -33,7 +33,9 @@ afterAll(async () => {
 async function bookkeeping(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query("SELECT migration_name, checksum, started_at, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
+  const { rows } = await client.query(
+    "SELECT migration_name, checksum, started_at, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
+  );
   await client.end();
   return rows;
 }
@@ -67,7 +69,10 @@ describe("migration runner", () => {
     const url = await freshDatabase();
     const directory = copyOfMigrations();
     mkdirSync(join(directory, "29991231000000_broken"));
-    writeFileSync(join(directory, "29991231000000_broken", "migration.sql"), 'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n');
+    writeFileSync(
+      join(directory, "29991231000000_broken", "migration.sql"),
+      'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n',
+    );
     await expect(migrate(url, directory)).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

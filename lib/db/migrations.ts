@@ -51,17 +51,26 @@ export async function migrate(connectionString: string, directory: string): Prom
   try {
     await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
     await client.query(bookkeepingTable);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
     const onDisk = new Set(migrations.map((migration) => migration.name));
     for (const row of rows) {
       if (!onDisk.has(row.migration_name)) {
-        throw new MigrationError(`Migration ${row.migration_name} is applied in the database but missing from ${directory}.`);
+        throw new MigrationError(
+          `Migration ${row.migration_name} is applied in the database but missing from ${directory}.`,
+        );
       }
       if (!row.finished_at) {
-        throw new MigrationError(`Migration ${row.migration_name} failed earlier; fix the database by hand and mark it rolled back.`);
+        throw new MigrationError(
+          `Migration ${row.migration_name} failed earlier; fix the database by hand and mark it rolled back.`,
+        );
       }
     }
     const report: MigrationReport = { applied: [], alreadyApplied: [] };
@@ -95,10 +104,9 @@ async function applyOne(client: pg.Client, migration: MigrationFile) {
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

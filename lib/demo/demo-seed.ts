@@ -1,6 +1,6 @@
 import { systemActor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { createDeployment , createTenant } from "@/lib/provisioning";
+import { createDeployment, createTenant } from "@/lib/provisioning";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { findRegionByDomain } from "@/lib/genesys-cloud/regions";
 import { bootstrapClientOf, defaultGenesysSeed } from "@/sandbox/genesys-cloud";
@@ -18,7 +18,10 @@ const demoDeploymentName = "Sandbox (multi-tenant)";
  * Registers a deployment and its tenants that point at the built-in sandboxes, so a new installation can rehearse
  * the whole procedure at once. Only on a database without deployments; audited as the system.
  */
-export async function ensureDemoDeployment(db: Db, sandboxes: { genesysCloudUrl: string; gaxUrls: Record<string, string> }) {
+export async function ensureDemoDeployment(
+  db: Db,
+  sandboxes: { genesysCloudUrl: string; gaxUrls: Record<string, string> },
+) {
   if ((await db.deployment.count()) > 0) return { created: false as const };
   const gaxBaseUrl = sandboxes.gaxUrls.multi;
   if (!gaxBaseUrl) throw new Error("The GAX sandbox has no multi-tenant deployment to register.");
@@ -34,7 +37,9 @@ export async function ensureDemoDeployment(db: Db, sandboxes: { genesysCloudUrl:
   for (const tenant of demoTenants) {
     const bootstrap = bootstrapClientOf(defaultGenesysSeed, tenant.orgShortName);
     // The sandbox org's region gives the hosts for redirect, SSO target and the transaction object's URLs.
-    const regionDomain = defaultGenesysSeed.orgs.find((org) => org.thirdPartyOrgName === tenant.orgShortName)!.regionDomain;
+    const regionDomain = defaultGenesysSeed.orgs.find(
+      (org) => org.thirdPartyOrgName === tenant.orgShortName,
+    )!.regionDomain;
     await createTenant(db, context, {
       deploymentId: deployment.id,
       cfgTenantName: tenant.cfgTenantName,

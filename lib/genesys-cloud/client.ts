@@ -53,7 +53,8 @@ function resolveTarget(target: GenesysCloudTarget): GenesysCloudBaseUrls {
     } catch {
       throw new Error(`${field}: must be an absolute http(s) URL (got "${urls[field]}")`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`${field}: must use http or https (got ${url.protocol})`);
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      throw new Error(`${field}: must use http or https (got ${url.protocol})`);
   }
   return { loginBaseUrl: urls.loginBaseUrl.replace(/\/+$/, ""), apiBaseUrl: urls.apiBaseUrl.replace(/\/+$/, "") };
 }
@@ -67,7 +68,11 @@ function checkCredentials(credentials: GenesysCloudCredentials): void {
   if (!credentials.clientSecret) throw new Error("clientSecret: must not be empty");
 }
 
-export function createGenesysCloudClient(target: GenesysCloudTarget, credentials: GenesysCloudCredentials, options: GenesysCloudClientOptions = {}) {
+export function createGenesysCloudClient(
+  target: GenesysCloudTarget,
+  credentials: GenesysCloudCredentials,
+  options: GenesysCloudClientOptions = {},
+) {
   const urls = resolveTarget(target);
   checkCredentials(credentials);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -83,10 +88,18 @@ export function createGenesysCloudClient(target: GenesysCloudTarget, credentials
   const tokenKey = `${urls.loginBaseUrl}|${identity}`;
 
   const clientCredentialsToken = (creds: ClientCredentials): Promise<TokenResponse> =>
-    requestToken({ loginBaseUrl: urls.loginBaseUrl, credentials: creds, form: { grant_type: "client_credentials" }, operation: "sign in with client credentials", policy });
+    requestToken({
+      loginBaseUrl: urls.loginBaseUrl,
+      credentials: creds,
+      form: { grant_type: "client_credentials" },
+      operation: "sign in with client credentials",
+      policy,
+    });
 
   const getAccessToken = (): Promise<string> =>
-    "accessToken" in credentials ? Promise.resolve(credentials.accessToken) : tokenCache.get(tokenKey, () => clientCredentialsToken(credentials));
+    "accessToken" in credentials
+      ? Promise.resolve(credentials.accessToken)
+      : tokenCache.get(tokenKey, () => clientCredentialsToken(credentials));
 
   const transport = new Transport({
     apiBaseUrl: urls.apiBaseUrl,

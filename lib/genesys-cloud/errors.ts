@@ -33,7 +33,10 @@ export class GenesysCloudError extends Error implements GenesysCloudErrorFields 
   readonly messageParams: Record<string, string>;
 
   constructor(fields: GenesysCloudErrorFields, technicalMessage: string, options?: { cause?: unknown }) {
-    super(`${fields.operation} (${fields.method} ${fields.path}) failed: ${fields.status ?? "no answer"} ${fields.code}: ${technicalMessage}`, options);
+    super(
+      `${fields.operation} (${fields.method} ${fields.path}) failed: ${fields.status ?? "no answer"} ${fields.code}: ${technicalMessage}`,
+      options,
+    );
     this.name = "GenesysCloudError";
     this.status = fields.status;
     this.code = fields.code;

@@ -1,5 +1,11 @@
 // Public surface of the Genesys Cloud client.
-export { createGenesysCloudClient, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials, type GenesysCloudTarget } from "./client";
+export {
+  createGenesysCloudClient,
+  type GenesysCloudClient,
+  type GenesysCloudClientOptions,
+  type GenesysCloudCredentials,
+  type GenesysCloudTarget,
+} from "./client";
 export { GenesysCloudError, isGenesysCloudError } from "./errors";
 export { withReadCache } from "./read-cache";
 export { GENESYS_CLOUD_REGIONS, GENESYS_CLOUD_PORT, findRegion } from "./regions";

@@ -8,7 +8,9 @@ describe("policiesGrant", () => {
     expect(policiesGrant(explicit, "oauth:client:add")).toBe(false);
     expect(policiesGrant(explicit, "sso:client:view")).toBe(false);
     expect(policiesGrant([{ domain: "sso", entityName: "*", actionSet: ["add"] }], "sso:provider:add")).toBe(true);
-    expect(policiesGrant([{ domain: "sso", entityName: "provider", actionSet: ["*"] }], "sso:provider:delete")).toBe(true);
+    expect(policiesGrant([{ domain: "sso", entityName: "provider", actionSet: ["*"] }], "sso:provider:delete")).toBe(
+      true,
+    );
     expect(policiesGrant([{ domain: "sso", entityName: "*", actionSet: ["*"] }], "oauth:client:view")).toBe(false);
   });
 });

@@ -76,7 +76,12 @@ describe("rate limiter", () => {
     granted[0]!.release();
     await clock.advance(4_950);
     // The other two are still in flight: only the first answer frees room, a window after it came.
-    expect(granted.map((g) => [g.index, g.at])).toEqual([[0, 0], [1, 0], [2, 0], [3, 1_050]]);
+    expect(granted.map((g) => [g.index, g.at])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 1_050],
+    ]);
     granted[1]!.release();
     await clock.advance(999);
     expect(granted).toHaveLength(4);

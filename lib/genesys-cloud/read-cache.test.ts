@@ -5,7 +5,11 @@ import { acmeOrg, clientFor, failureOf, resetSandbox, sandboxRequests, setFaults
 
 const ADMIN_ROLE = acmeOrg.roles[0]!.id;
 const HOME = acmeOrg.divisions[0]!.id;
-const newClient = (name: string) => ({ name, authorizedGrantType: "CLIENT-CREDENTIALS" as const, roleDivisions: [{ roleId: ADMIN_ROLE, divisionId: HOME }] });
+const newClient = (name: string) => ({
+  name,
+  authorizedGrantType: "CLIENT-CREDENTIALS" as const,
+  roleDivisions: [{ roleId: ADMIN_ROLE, divisionId: HOME }],
+});
 
 describe("a client with a read cache", () => {
   let sandbox: RunningGenesysSandbox;
@@ -15,7 +19,10 @@ describe("a client with a read cache", () => {
   beforeEach(() => resetSandbox(sandbox));
   afterAll(() => sandbox.close());
 
-  const apiRequests = async () => (await sandboxRequests(sandbox)).filter((request) => request.path.startsWith("/api/")).map((request) => `${request.method} ${request.path}`);
+  const apiRequests = async () =>
+    (await sandboxRequests(sandbox))
+      .filter((request) => request.path.startsWith("/api/"))
+      .map((request) => `${request.method} ${request.path}`);
 
   it("reads the org, the Home division, a role list and the client list once, however often asked", async () => {
     const gc = withReadCache(clientFor(sandbox));
@@ -23,8 +30,16 @@ describe("a client with a read cache", () => {
     for (let round = 0; round < 3; round += 1) {
       await Promise.all([gc.getOrganization(), gc.getHomeDivision(), gc.listRoles(query), gc.listOAuthClients()]);
     }
-    expect((await gc.listRoles(query)).entities.map((role) => role.defaultRoleId).sort()).toEqual(["admin", "employee"]);
-    expect((await apiRequests()).sort()).toEqual(["GET /api/v2/authorization/divisions/home", "GET /api/v2/authorization/roles", "GET /api/v2/oauth/clients", "GET /api/v2/organizations/me"]);
+    expect((await gc.listRoles(query)).entities.map((role) => role.defaultRoleId).sort()).toEqual([
+      "admin",
+      "employee",
+    ]);
+    expect((await apiRequests()).sort()).toEqual([
+      "GET /api/v2/authorization/divisions/home",
+      "GET /api/v2/authorization/roles",
+      "GET /api/v2/oauth/clients",
+      "GET /api/v2/organizations/me",
+    ]);
   });
 
   it("gives each caller its own copy, so one caller's changes do not leak to the next", async () => {
@@ -45,7 +60,11 @@ describe("a client with a read cache", () => {
     expect(afterCreate.at(-1)).not.toHaveProperty("secret");
 
     await gc.updateOAuthClient(created.id, { ...newClient("Cached (renamed)"), accessTokenValiditySeconds: 3600 });
-    expect((await gc.listOAuthClients()).at(-1)).toMatchObject({ id: created.id, name: "Cached (renamed)", accessTokenValiditySeconds: 3600 });
+    expect((await gc.listOAuthClients()).at(-1)).toMatchObject({
+      id: created.id,
+      name: "Cached (renamed)",
+      accessTokenValiditySeconds: 3600,
+    });
     await gc.deleteOAuthClient(created.id);
     expect((await gc.listOAuthClients()).map((client) => client.id)).toEqual(before.map((client) => client.id));
     // One read of the list; what it holds afterwards equals what the org holds.
@@ -57,10 +76,15 @@ describe("a client with a read cache", () => {
     const gc = withReadCache(clientFor(sandbox));
     const query = { defaultRoleId: ["employee"] };
     const employee = (await gc.listRoles(query)).entities[0]!;
-    const policies = [...employee.permissionPolicies, { domain: "journey", entityName: "session", actionSet: ["view"] }];
+    const policies = [
+      ...employee.permissionPolicies,
+      { domain: "journey", entityName: "session", actionSet: ["view"] },
+    ];
     await gc.updateRole(employee.id, { name: employee.name, permissionPolicies: policies });
     const cached = (await gc.listRoles(query)).entities[0]!;
-    expect(cached.permissionPolicies).toContainEqual(expect.objectContaining({ domain: "journey", entityName: "session", actionSet: ["view"] }));
+    expect(cached.permissionPolicies).toContainEqual(
+      expect.objectContaining({ domain: "journey", entityName: "session", actionSet: ["view"] }),
+    );
     expect((await apiRequests()).filter((request) => request === "GET /api/v2/authorization/roles")).toHaveLength(1);
   });
 

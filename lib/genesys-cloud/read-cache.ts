@@ -30,7 +30,11 @@ export function withReadCache(client: GenesysCloudClient): GenesysCloudClient {
   };
 
   /** Applies a write to every cached read under `prefix`, or forgets them when the write failed. */
-  async function write<T, Cached>(prefix: string, send: () => Promise<T>, update: (cached: Cached, written: T) => Cached): Promise<T> {
+  async function write<T, Cached>(
+    prefix: string,
+    send: () => Promise<T>,
+    update: (cached: Cached, written: T) => Cached,
+  ): Promise<T> {
     let written: T;
     try {
       written = await send();
@@ -39,15 +43,21 @@ export function withReadCache(client: GenesysCloudClient): GenesysCloudClient {
       throw error;
     }
     for (const [key, pending] of reads) {
-      if (key.startsWith(prefix)) keep(key, pending.then((cached) => update(cached as Cached, structuredClone(written))));
+      if (key.startsWith(prefix))
+        keep(
+          key,
+          pending.then((cached) => update(cached as Cached, structuredClone(written))),
+        );
     }
     return written;
   }
 
   const withoutSecret = ({ secret: _secret, ...rest }: OAuthClient): OAuthClient => rest;
-  const replaced = <T extends { id: string }>(list: T[], item: T) => list.map((entry) => (entry.id === item.id ? item : entry));
+  const replaced = <T extends { id: string }>(list: T[], item: T) =>
+    list.map((entry) => (entry.id === item.id ? item : entry));
   // A read sent at the same time as the create may already hold the new client.
-  const added = <T extends { id: string }>(list: T[], item: T) => (list.some((entry) => entry.id === item.id) ? replaced(list, item) : [...list, item]);
+  const added = <T extends { id: string }>(list: T[], item: T) =>
+    list.some((entry) => entry.id === item.id) ? replaced(list, item) : [...list, item];
   const listRoles = (query: RoleQuery = {}) => once(`roles ${JSON.stringify(query)}`, () => client.listRoles(query));
 
   return {
@@ -55,12 +65,40 @@ export function withReadCache(client: GenesysCloudClient): GenesysCloudClient {
     getOrganization: () => once("organization", () => client.getOrganization()),
     getHomeDivision: () => once("home-division", () => client.getHomeDivision()),
     listRoles,
-    findRoleByDefaultId: async (defaultRoleId: string) => (await listRoles({ defaultRoleId: [defaultRoleId] })).entities.find((role) => role.defaultRoleId === defaultRoleId) ?? null,
-    updateRole: (id, body) => write("roles", () => client.updateRole(id, body), (page: { entities: Role[] }, role) => ({ ...page, entities: replaced(page.entities, role) })),
+    findRoleByDefaultId: async (defaultRoleId: string) =>
+      (await listRoles({ defaultRoleId: [defaultRoleId] })).entities.find(
+        (role) => role.defaultRoleId === defaultRoleId,
+      ) ?? null,
+    updateRole: (id, body) =>
+      write(
+        "roles",
+        () => client.updateRole(id, body),
+        (page: { entities: Role[] }, role) => ({ ...page, entities: replaced(page.entities, role) }),
+      ),
     listOAuthClients: () => once("oauth-clients", () => client.listOAuthClients()),
-    createOAuthClient: (body) => write("oauth-clients", () => client.createOAuthClient(body), (list: OAuthClient[], created) => added(list, withoutSecret(created))),
-    updateOAuthClient: (id, body) => write("oauth-clients", () => client.updateOAuthClient(id, body), (list: OAuthClient[], updated) => replaced(list, withoutSecret(updated))),
-    deleteOAuthClient: (id) => write("oauth-clients", () => client.deleteOAuthClient(id), (list: OAuthClient[]) => list.filter((entry) => entry.id !== id)),
-    regenerateOAuthClientSecret: (id) => write("oauth-clients", () => client.regenerateOAuthClientSecret(id), (list: OAuthClient[]) => list),
+    createOAuthClient: (body) =>
+      write(
+        "oauth-clients",
+        () => client.createOAuthClient(body),
+        (list: OAuthClient[], created) => added(list, withoutSecret(created)),
+      ),
+    updateOAuthClient: (id, body) =>
+      write(
+        "oauth-clients",
+        () => client.updateOAuthClient(id, body),
+        (list: OAuthClient[], updated) => replaced(list, withoutSecret(updated)),
+      ),
+    deleteOAuthClient: (id) =>
+      write(
+        "oauth-clients",
+        () => client.deleteOAuthClient(id),
+        (list: OAuthClient[]) => list.filter((entry) => entry.id !== id),
+      ),
+    regenerateOAuthClientSecret: (id) =>
+      write(
+        "oauth-clients",
+        () => client.regenerateOAuthClientSecret(id),
+        (list: OAuthClient[]) => list,
+      ),
   };
 }

@@ -27,7 +27,14 @@ describe("client resilience against injected faults", () => {
     await gc.getAccessToken();
     await setFaults(sandbox, {
       randomSeed: 7,
-      rules: [{ path: "/api/", errorRate: 0.2, errorStatuses: [500, 502, 503, 504], burst429: { rate: 0.03, length: 3, retryAfterSeconds: 0 } }],
+      rules: [
+        {
+          path: "/api/",
+          errorRate: 0.2,
+          errorStatuses: [500, 502, 503, 504],
+          burst429: { rate: 0.03, length: 3, retryAfterSeconds: 0 },
+        },
+      ],
     });
     for (let round = 0; round < 12; round += 1) {
       expect((await gc.getOrganization()).thirdPartyOrgName).toBe("acme-eu");
@@ -47,7 +54,9 @@ describe("client resilience against injected faults", () => {
     const error = await failureOf(gc.createOAuthClient({ name: "Timed out", authorizedGrantType: "TOKEN" }));
     expect(error).toMatchObject({ code: "client.timeout", outcomeUnknown: true, retryable: false, status: undefined });
     expect(error.operatorMessage).toMatch(/may or may not have taken effect/);
-    const posts = (await sandboxRequests(sandbox)).filter((r) => r.method === "POST" && r.path === "/api/v2/oauth/clients");
+    const posts = (await sandboxRequests(sandbox)).filter(
+      (r) => r.method === "POST" && r.path === "/api/v2/oauth/clients",
+    );
     expect(posts).toHaveLength(1);
     const found = await until(async () => (await gc.listOAuthClients()).filter((c) => c.name === "Timed out").at(0));
     expect(found.name).toBe("Timed out");
@@ -66,21 +75,38 @@ describe("client resilience against injected faults", () => {
     await setFaults(sandbox, { path: "/api/v2/oauth/clients", method: "POST", errorRate: 1, errorStatuses: [503] });
     const error = await failureOf(clientFor(sandbox).createOAuthClient({ name: "x", authorizedGrantType: "TOKEN" }));
     expect(error).toMatchObject({ status: 503, code: "service.unavailable", outcomeUnknown: true });
-    expect((await sandboxRequests(sandbox)).filter((r) => r.method === "POST" && r.path === "/api/v2/oauth/clients")).toHaveLength(1);
+    expect(
+      (await sandboxRequests(sandbox)).filter((r) => r.method === "POST" && r.path === "/api/v2/oauth/clients"),
+    ).toHaveLength(1);
   });
 
   it("retries a create that was answered 429 (it was not processed), honouring Retry-After", async () => {
-    await setFaults(sandbox, { path: "/api/v2/users", method: "POST", limit: 1, burst429: { rate: 1, length: 1, retryAfterSeconds: 1 } });
+    await setFaults(sandbox, {
+      path: "/api/v2/users",
+      method: "POST",
+      limit: 1,
+      burst429: { rate: 1, length: 1, retryAfterSeconds: 1 },
+    });
     const started = Date.now();
-    const user = await clientFor(sandbox).createUser({ name: "Paced", email: "paced@acme-eu.example.com", divisionId: HOME });
+    const user = await clientFor(sandbox).createUser({
+      name: "Paced",
+      email: "paced@acme-eu.example.com",
+      divisionId: HOME,
+    });
     expect(user.email).toBe("paced@acme-eu.example.com");
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    const answers = (await sandboxRequests(sandbox)).filter((r) => r.method === "POST" && r.path === "/api/v2/users").map((r) => r.status);
+    const answers = (await sandboxRequests(sandbox))
+      .filter((r) => r.method === "POST" && r.path === "/api/v2/users")
+      .map((r) => r.status);
     expect(answers).toEqual([429, 200]);
   });
 
   it("gives up when Retry-After asks for longer than the bound", async () => {
-    await setFaults(sandbox, { path: "/api/v2/oauth/clients", method: "POST", burst429: { rate: 1, length: 1, retryAfterSeconds: 5 } });
+    await setFaults(sandbox, {
+      path: "/api/v2/oauth/clients",
+      method: "POST",
+      burst429: { rate: 1, length: 1, retryAfterSeconds: 5 },
+    });
     const gc = clientFor(sandbox, undefined, { retry: { maxRetryAfterSeconds: 2 } });
     const error = await failureOf(gc.createOAuthClient({ name: "x", authorizedGrantType: "TOKEN" }));
     expect(error).toMatchObject({ status: 429, code: "too.many.requests", retryable: true, outcomeUnknown: false });

@@ -1,5 +1,9 @@
 // Test helpers: a real sandbox and clients with their own token cache and limiter.
-import { startGenesysCloudSandbox, type GenesysSandboxOptions, type RunningGenesysSandbox } from "@/sandbox/genesys-cloud";
+import {
+  startGenesysCloudSandbox,
+  type GenesysSandboxOptions,
+  type RunningGenesysSandbox,
+} from "@/sandbox/genesys-cloud";
 import { acmeAuditor, ACME } from "@/sandbox/genesys-cloud/test-support";
 import { createGenesysCloudClient, type GenesysCloudClientOptions } from "./client";
 import { OrgRateLimiter } from "./rate-limiter";
@@ -33,12 +37,22 @@ export async function resetSandbox(sandbox: RunningGenesysSandbox): Promise<void
 }
 
 export async function setFaults(sandbox: RunningGenesysSandbox, faults: unknown): Promise<void> {
-  const answer = await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+  const answer = await fetch(`${sandbox.url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(faults),
+  });
   if (!answer.ok) throw new Error(`setting faults failed: ${answer.status} ${await answer.text()}`);
 }
 
-export async function sandboxRequests(sandbox: RunningGenesysSandbox): Promise<{ method: string; path: string; status: number | string }[]> {
-  return ((await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as { requests: { method: string; path: string; status: number | string }[] }).requests;
+export async function sandboxRequests(
+  sandbox: RunningGenesysSandbox,
+): Promise<{ method: string; path: string; status: number | string }[]> {
+  return (
+    (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as {
+      requests: { method: string; path: string; status: number | string }[];
+    }
+  ).requests;
 }
 
 /** Resolves to the thrown error, or fails when the promise resolves. */

@@ -44,7 +44,13 @@ describe("token cache", () => {
     expect(first.every((r) => r.status === "rejected")).toBe(true);
     expect(calls).toBe(1);
     fail = false;
-    expect(await Promise.all(Array.from({ length: 5 }, () => cache.get("k", fetchToken)))).toEqual(["t", "t", "t", "t", "t"]);
+    expect(await Promise.all(Array.from({ length: 5 }, () => cache.get("k", fetchToken)))).toEqual([
+      "t",
+      "t",
+      "t",
+      "t",
+      "t",
+    ]);
     expect(calls).toBe(2);
   });
 });

@@ -15,7 +15,10 @@ export class TokenCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: string, fetchToken: () => Promise<{ accessToken: string; expiresInSeconds: number }>): Promise<string> {
+  async get(
+    key: string,
+    fetchToken: () => Promise<{ accessToken: string; expiresInSeconds: number }>,
+  ): Promise<string> {
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.accessToken;
     let pending = this.inFlight.get(key);

@@ -7,8 +7,16 @@ import { backoffMs, isTimeout, retryAfterSeconds, type RetryPolicy } from "./ret
 
 export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
 
-const tokenResponseSchema = z.looseObject({ access_token: z.string().min(1), token_type: z.string(), expires_in: z.number() });
-const tokenErrorSchema = z.looseObject({ error: z.string(), description: z.string().optional(), error_description: z.string().optional() });
+const tokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number(),
+});
+const tokenErrorSchema = z.looseObject({
+  error: z.string(),
+  description: z.string().optional(),
+  error_description: z.string().optional(),
+});
 
 export interface TokenResponse {
   accessToken: string;
@@ -31,16 +39,44 @@ interface TokenCall {
 
 const PATH = "/oauth/token";
 
-type TokenFailure = { status?: number; code: string; message: string; correlationId?: string; retryable: boolean; cause?: unknown };
+type TokenFailure = {
+  status?: number;
+  code: string;
+  message: string;
+  correlationId?: string;
+  retryable: boolean;
+  cause?: unknown;
+};
 
-function fail(call: TokenCall, { status, code, message, correlationId, retryable, cause }: TokenFailure): GenesysCloudError {
+function fail(
+  call: TokenCall,
+  { status, code, message, correlationId, retryable, cause }: TokenFailure,
+): GenesysCloudError {
   const host = new URL(call.loginBaseUrl).host;
-  const fields = { status, code, correlationId, retryable, outcomeUnknown: false, operation: call.operation, method: "POST", path: PATH };
-  return new GenesysCloudError({ ...fields, operatorMessage: operatorMessage({ ...fields, message, messageParams: {}, host }) }, message, { cause });
+  const fields = {
+    status,
+    code,
+    correlationId,
+    retryable,
+    outcomeUnknown: false,
+    operation: call.operation,
+    method: "POST",
+    path: PATH,
+  };
+  return new GenesysCloudError(
+    { ...fields, operatorMessage: operatorMessage({ ...fields, message, messageParams: {}, host }) },
+    message,
+    { cause },
+  );
 }
 
 function isThrottled(status: number, error: z.infer<typeof tokenErrorSchema> | undefined): boolean {
-  return status === 429 || (status === 400 && error?.error === "invalid_request" && /rate limit/i.test(error.description ?? error.error_description ?? ""));
+  return (
+    status === 429 ||
+    (status === 400 &&
+      error?.error === "invalid_request" &&
+      /rate limit/i.test(error.description ?? error.error_description ?? ""))
+  );
 }
 
 export async function requestToken(call: TokenCall): Promise<TokenResponse> {
@@ -52,7 +88,11 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
     try {
       response = await fetch(new URL(PATH, call.loginBaseUrl), {
         method: "POST",
-        headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        headers: {
+          Authorization: authorization,
+          "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/json",
+        },
         body: new URLSearchParams(call.form).toString(),
         signal: AbortSignal.timeout(call.policy.timeoutMs),
       });
@@ -63,7 +103,12 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
         continue;
       }
       const code = isTimeout(error) ? "client.timeout" : "network.error";
-      throw fail(call, { code, message: error instanceof Error ? error.message : String(error), retryable: true, cause: error });
+      throw fail(call, {
+        code,
+        message: error instanceof Error ? error.message : String(error),
+        retryable: true,
+        cause: error,
+      });
     }
     const correlationId = response.headers.get("inin-correlation-id") ?? undefined;
     let json: unknown;
@@ -74,19 +119,40 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
     }
     if (response.ok) {
       const parsed = tokenResponseSchema.safeParse(json);
-      if (!parsed.success) throw fail(call, { status: response.status, code: "invalid.response", message: `token response: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, correlationId, retryable: false });
-      return { accessToken: parsed.data.access_token, tokenType: parsed.data.token_type, expiresInSeconds: parsed.data.expires_in };
+      if (!parsed.success)
+        throw fail(call, {
+          status: response.status,
+          code: "invalid.response",
+          message: `token response: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
+          correlationId,
+          retryable: false,
+        });
+      return {
+        accessToken: parsed.data.access_token,
+        tokenType: parsed.data.token_type,
+        expiresInSeconds: parsed.data.expires_in,
+      };
     }
     const error = tokenErrorSchema.safeParse(json).data;
     const throttled = isThrottled(response.status, error);
     const unavailable = call.policy.retryableStatuses.includes(response.status);
     if ((throttled || unavailable) && attempt < call.policy.maxAttempts) {
-      const waitMs = throttled && response.status === 429 ? retryAfterSeconds(response.headers.get("retry-after")) * 1000 : backoffMs(call.policy, attempt);
+      const waitMs =
+        throttled && response.status === 429
+          ? retryAfterSeconds(response.headers.get("retry-after")) * 1000
+          : backoffMs(call.policy, attempt);
       await sleep(waitMs);
       continue;
     }
     // A body that is not a token error of Genesys Cloud's is never repeated: the host may not be Genesys Cloud.
-    const description = error?.description ?? error?.error_description ?? `HTTP ${response.status}, not a Genesys Cloud token error`;
-    throw fail(call, { status: response.status, code: error?.error ?? `http.${response.status}`, message: description, correlationId, retryable: throttled || unavailable });
+    const description =
+      error?.description ?? error?.error_description ?? `HTTP ${response.status}, not a Genesys Cloud token error`;
+    throw fail(call, {
+      status: response.status,
+      code: error?.error ?? `http.${response.status}`,
+      message: description,
+      correlationId,
+      retryable: throttled || unavailable,
+    });
   }
 }

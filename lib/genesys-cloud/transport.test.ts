@@ -14,13 +14,20 @@ describe("answer validation", () => {
     "/oauth/token": JSON.stringify({ access_token: "t", token_type: "bearer", expires_in: 3600 }),
     "/api/v2/organizations/me": JSON.stringify({ id: "org-1", name: "Org", version: 3 }),
     "/api/v2/authorization/divisions/home": "<html>proxy error page</html>",
-    "/api/v2/users/u1": JSON.stringify({ id: "u1", name: "User", email: "u@example.test", futureField: { nested: true } }),
+    "/api/v2/users/u1": JSON.stringify({
+      id: "u1",
+      name: "User",
+      email: "u@example.test",
+      futureField: { nested: true },
+    }),
   };
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       const body = answers[req.url ?? ""];
-      res.writeHead(body ? 200 : 404, { "Content-Type": "application/json", "ININ-Correlation-Id": "corr-1" }).end(body ?? "{}");
+      res
+        .writeHead(body ? 200 : 404, { "Content-Type": "application/json", "ININ-Correlation-Id": "corr-1" })
+        .end(body ?? "{}");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -28,10 +35,14 @@ describe("answer validation", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const client = () =>
-    createGenesysCloudClient({ loginBaseUrl: url, apiBaseUrl: url }, { clientId: "c", clientSecret: "s" }, {
-      tokenCache: new TokenCache(),
-      limiter: new OrgRateLimiter({ allowedPerWindow: 60_000 }),
-    });
+    createGenesysCloudClient(
+      { loginBaseUrl: url, apiBaseUrl: url },
+      { clientId: "c", clientSecret: "s" },
+      {
+        tokenCache: new TokenCache(),
+        limiter: new OrgRateLimiter({ allowedPerWindow: 60_000 }),
+      },
+    );
 
   it("reports a missing required field by name with the correlation id", async () => {
     const error = await failureOf(client().getOrganization());

@@ -69,12 +69,43 @@ export class Transport {
     let tokenRenewed = false;
 
     const finish = (status: number | undefined, correlationId: string | undefined, code?: string) =>
-      this.options.onCall?.({ operation: spec.operation, method: spec.method, path: spec.path, status, code, correlationId, attempts, durationMs: Date.now() - started });
-    type Failure = { status?: number; code: string; message: string; correlationId?: string; retryable: boolean; outcomeUnknown: boolean; messageParams?: Record<string, string>; cause?: unknown };
+      this.options.onCall?.({
+        operation: spec.operation,
+        method: spec.method,
+        path: spec.path,
+        status,
+        code,
+        correlationId,
+        attempts,
+        durationMs: Date.now() - started,
+      });
+    type Failure = {
+      status?: number;
+      code: string;
+      message: string;
+      correlationId?: string;
+      retryable: boolean;
+      outcomeUnknown: boolean;
+      messageParams?: Record<string, string>;
+      cause?: unknown;
+    };
     const failure = ({ status, code, message, correlationId, messageParams = {}, cause, ...flags }: Failure) => {
       finish(status, correlationId, code);
-      const fields = { status, code, correlationId, operation: spec.operation, method: spec.method, path: spec.path, messageParams, ...flags };
-      return new GenesysCloudError({ ...fields, operatorMessage: operatorMessage({ ...fields, message, host: url.host }) }, message, { cause });
+      const fields = {
+        status,
+        code,
+        correlationId,
+        operation: spec.operation,
+        method: spec.method,
+        path: spec.path,
+        messageParams,
+        ...flags,
+      };
+      return new GenesysCloudError(
+        { ...fields, operatorMessage: operatorMessage({ ...fields, message, host: url.host }) },
+        message,
+        { cause },
+      );
     };
 
     for (;;) {
@@ -88,7 +119,11 @@ export class Transport {
         token = await this.options.getToken();
         response = await fetch(url, {
           method: spec.method,
-          headers: { Authorization: `Bearer ${token}`, Accept: "application/json", ...(spec.body === undefined ? {} : { "Content-Type": "application/json" }) },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: "application/json",
+            ...(spec.body === undefined ? {} : { "Content-Type": "application/json" }),
+          },
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: AbortSignal.timeout(policy.timeoutMs),
         });
@@ -107,7 +142,10 @@ export class Transport {
           continue;
         }
         const code = isTimeout(sendError) ? "client.timeout" : "network.error";
-        const message = sendError instanceof Error ? `${sendError.message}${sendError.cause instanceof Error ? ` (${sendError.cause.message})` : ""}` : String(sendError);
+        const message =
+          sendError instanceof Error
+            ? `${sendError.message}${sendError.cause instanceof Error ? ` (${sendError.cause.message})` : ""}`
+            : String(sendError);
         throw failure({ code, message, retryable: safe, outcomeUnknown: !safe, cause: sendError });
       }
 
@@ -118,7 +156,15 @@ export class Transport {
         try {
           json = JSON.parse(text);
         } catch {
-          if (response.ok) throw failure({ status, code: "invalid.response", message: "the answer is not JSON", correlationId, retryable: false, outcomeUnknown: false });
+          if (response.ok)
+            throw failure({
+              status,
+              code: "invalid.response",
+              message: "the answer is not JSON",
+              correlationId,
+              retryable: false,
+              outcomeUnknown: false,
+            });
         }
       }
 
@@ -129,7 +175,14 @@ export class Transport {
           return parsed?.data as CallResult<S>;
         }
         const issue = parsed.error.issues[0];
-        throw failure({ status, code: "invalid.response", message: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, correlationId, retryable: false, outcomeUnknown: false });
+        throw failure({
+          status,
+          code: "invalid.response",
+          message: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
+          correlationId,
+          retryable: false,
+          outcomeUnknown: false,
+        });
       }
 
       const error = apiErrorSchema.safeParse(json).data ?? {};
@@ -150,20 +203,44 @@ export class Transport {
           limiter.pauseFor(waitSeconds * 1000);
           continue;
         }
-        throw failure({ status, code, message, correlationId, retryable: true, outcomeUnknown: false, messageParams: error.messageParams });
+        throw failure({
+          status,
+          code,
+          message,
+          correlationId,
+          retryable: true,
+          outcomeUnknown: false,
+          messageParams: error.messageParams,
+        });
       }
       if (policy.retryableStatuses.includes(status)) {
         if (idempotent && attempts < policy.maxAttempts) {
           await sleep(backoffMs(policy, attempts));
           continue;
         }
-        throw failure({ status, code, message, correlationId, retryable: idempotent, outcomeUnknown: !idempotent, messageParams: error.messageParams });
+        throw failure({
+          status,
+          code,
+          message,
+          correlationId,
+          retryable: idempotent,
+          outcomeUnknown: !idempotent,
+          messageParams: error.messageParams,
+        });
       }
       if (status === 404 && spec.method === "DELETE" && attempts > 1) {
         finish(status, correlationId, code);
         return undefined as CallResult<S>;
       }
-      throw failure({ status, code, message, correlationId, retryable: false, outcomeUnknown: false, messageParams: error.messageParams });
+      throw failure({
+        status,
+        code,
+        message,
+        correlationId,
+        retryable: false,
+        outcomeUnknown: false,
+        messageParams: error.messageParams,
+      });
     }
   }
 }

@@ -4,7 +4,8 @@ export const clientAddressHeader = "x-hp-client-address";
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function read(headers: HeaderSource, name: string): string | null {
-  if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get(name: string): string | null }).get(name);
+  if (typeof (headers as { get?: unknown }).get === "function")
+    return (headers as { get(name: string): string | null }).get(name);
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }

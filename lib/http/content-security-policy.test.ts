@@ -6,8 +6,11 @@ describe("the Content-Security-Policy", () => {
     const production = contentSecurityPolicy("abc123");
     expect(production).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic';");
     expect(production).not.toContain("unsafe-eval");
-    expect(contentSecurityPolicy("abc123", { development: true })).toContain("'nonce-abc123' 'strict-dynamic' 'unsafe-eval'");
-    for (const directive of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"]) expect(production).toContain(directive);
+    expect(contentSecurityPolicy("abc123", { development: true })).toContain(
+      "'nonce-abc123' 'strict-dynamic' 'unsafe-eval'",
+    );
+    for (const directive of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"])
+      expect(production).toContain(directive);
   });
 
   it("makes a different 128-bit nonce each time", () => {

@@ -4,7 +4,10 @@ import { AppError, httpStatusOf } from "@/lib/errors";
 
 /** An operator-facing error as the JSON body every route answers with. */
 function errorResponse(error: AppError): Response {
-  return Response.json({ code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, { status: httpStatusOf[error.code] });
+  return Response.json(
+    { code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) },
+    { status: httpStatusOf[error.code] },
+  );
 }
 
 /** A download that is never cached or sniffed. */

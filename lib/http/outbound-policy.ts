@@ -44,15 +44,24 @@ export async function assertOutboundUrl(url: string, field: string, resolve: Res
  * GENESYS_CUSTOM_BASE_URLS=on; the embedded default, which runs the sandboxes, turns it on.
  */
 export const customGenesysUrlsAllowed = (env: Record<string, string | undefined> = process.env) =>
-  env.GENESYS_CUSTOM_BASE_URLS === "on" || (env.GENESYS_CUSTOM_BASE_URLS === undefined && env.HP_EMBEDDED_DATABASE === "1");
+  env.GENESYS_CUSTOM_BASE_URLS === "on" ||
+  (env.GENESYS_CUSTOM_BASE_URLS === undefined && env.HP_EMBEDDED_DATABASE === "1");
 
 /** Refuses explicit Genesys Cloud base URLs unless allowed, and any that reach a forbidden address. */
-export async function assertGenesysBaseUrls(urls: { loginBaseUrl?: string | null; apiBaseUrl?: string | null }, resolve?: Resolve): Promise<void> {
+export async function assertGenesysBaseUrls(
+  urls: { loginBaseUrl?: string | null; apiBaseUrl?: string | null },
+  resolve?: Resolve,
+): Promise<void> {
   const given = (["loginBaseUrl", "apiBaseUrl"] as const).filter((field) => urls[field]);
   if (given.length === 0) return;
   if (!customGenesysUrlsAllowed()) {
-    const message = "is not allowed: Genesys Cloud is reached at its region's hosts (set GENESYS_CUSTOM_BASE_URLS=on for a proxy or a sandbox)";
-    throw new AppError("invalid_input", `Choose a region: custom base URLs are off on this server.`, Object.fromEntries(given.map((field) => [field, [message]])));
+    const message =
+      "is not allowed: Genesys Cloud is reached at its region's hosts (set GENESYS_CUSTOM_BASE_URLS=on for a proxy or a sandbox)";
+    throw new AppError(
+      "invalid_input",
+      `Choose a region: custom base URLs are off on this server.`,
+      Object.fromEntries(given.map((field) => [field, [message]])),
+    );
   }
   for (const field of given) await assertOutboundUrl(urls[field]!, field, resolve);
 }
@@ -62,7 +71,10 @@ export async function assertGenesysBaseUrls(urls: { loginBaseUrl?: string | null
  * any host an admin registers (the registered deployments are the list).
  */
 export function assertAllowedGaxHost(url: string, env: Record<string, string | undefined> = process.env): void {
-  const rules = (env.OUTBOUND_ALLOWED_HOSTS ?? "").split(",").map((rule) => rule.trim().toLowerCase()).filter(Boolean);
+  const rules = (env.OUTBOUND_ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((rule) => rule.trim().toLowerCase())
+    .filter(Boolean);
   if (rules.length === 0) return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const allowed = rules.some((rule) => {

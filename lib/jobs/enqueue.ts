@@ -5,7 +5,12 @@ import { RUN_QUEUE, runJobSchema, type RunJob } from "./queues";
 type RunRequest = { tenantId: string; mode: RunJob["mode"]; stepKey?: string };
 
 const jobOf = (request: RunRequest, audit: AuditContext): RunJob =>
-  runJobSchema.parse({ ...request, actor: audit.actor, clientAddress: audit.clientAddress ?? null, userAgent: audit.userAgent ?? null });
+  runJobSchema.parse({
+    ...request,
+    actor: audit.actor,
+    clientAddress: audit.clientAddress ?? null,
+    userAgent: audit.userAgent ?? null,
+  });
 
 /** Queues one run; a worker (in the app or `npm run worker`) picks it up. Returns the job id. */
 export async function enqueueRun(boss: PgBoss, request: RunRequest, audit: AuditContext): Promise<string> {
@@ -15,7 +20,10 @@ export async function enqueueRun(boss: PgBoss, request: RunRequest, audit: Audit
 }
 
 /** Queues runs for many tenants in one statement (bulk plan, apply or verify). */
-export async function enqueueRuns(boss: PgBoss, { tenantIds, mode, audit }: { tenantIds: string[]; mode: RunJob["mode"]; audit: AuditContext }): Promise<number> {
+export async function enqueueRuns(
+  boss: PgBoss,
+  { tenantIds, mode, audit }: { tenantIds: string[]; mode: RunJob["mode"]; audit: AuditContext },
+): Promise<number> {
   if (tenantIds.length === 0) return 0;
   await boss.insert(tenantIds.map((tenantId) => ({ name: RUN_QUEUE, data: jobOf({ tenantId, mode }, audit) })));
   return tenantIds.length;

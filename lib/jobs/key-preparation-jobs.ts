@@ -16,7 +16,12 @@ const keyPreparationJobSchema = z.object({
 
 /** Queues the preparation of a newly registered tenant's SAML signing key (lib/provisioning/registration/prepared-key.ts). */
 export async function enqueueKeyPreparation(boss: PgBoss, tenantId: string, audit: AuditContext): Promise<string> {
-  const job = keyPreparationJobSchema.parse({ tenantId, actor: audit.actor, clientAddress: audit.clientAddress ?? null, userAgent: audit.userAgent ?? null });
+  const job = keyPreparationJobSchema.parse({
+    tenantId,
+    actor: audit.actor,
+    clientAddress: audit.clientAddress ?? null,
+    userAgent: audit.userAgent ?? null,
+  });
   const id = await boss.send(KEY_PREPARATION_QUEUE, job);
   if (!id) throw new Error("The key preparation could not be queued.");
   return id;
@@ -24,9 +29,17 @@ export async function enqueueKeyPreparation(boss: PgBoss, tenantId: string, audi
 
 /** Takes queued key preparations in this worker process; a delivery after the key was made does nothing. */
 export async function workKeyPreparations(boss: PgBoss, db: Db): Promise<void> {
-  await boss.work(KEY_PREPARATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]: PgBoss.Job<unknown>[]) => {
-    const request = keyPreparationJobSchema.parse(job!.data);
-    const outcome = await prepareSamlKey(db, { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent }, request.tenantId);
-    return { outcome };
-  });
+  await boss.work(
+    KEY_PREPARATION_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]: PgBoss.Job<unknown>[]) => {
+      const request = keyPreparationJobSchema.parse(job!.data);
+      const outcome = await prepareSamlKey(
+        db,
+        { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent },
+        request.tenantId,
+      );
+      return { outcome };
+    },
+  );
 }

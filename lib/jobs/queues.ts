@@ -41,7 +41,11 @@ const retriedQueue = (name: string, settings: QueueSettings): PgBoss.Queue => ({
 });
 
 /** pg-boss on the app's own database, in its own schema. */
-export function createBoss(databaseUrl: string, settings: QueueSettings, role: { schedule: boolean; supervise: boolean }) {
+export function createBoss(
+  databaseUrl: string,
+  settings: QueueSettings,
+  role: { schedule: boolean; supervise: boolean },
+) {
   return new PgBoss({
     connectionString: databaseUrl,
     schema: "pgboss",

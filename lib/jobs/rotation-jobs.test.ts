@@ -28,19 +28,32 @@ describe("a queued certificate rotation", { timeout: 240_000 }, () => {
 
     // Killed right after the new certificate reached the provider (its first write to Genesys Cloud).
     const first = workers.start();
-    await until(async () => ((await kit!.genesysWrites()).length > writesBefore ? true : undefined), 120_000, "the new certificate on the provider");
+    await until(
+      async () => ((await kit!.genesysWrites()).length > writesBefore ? true : undefined),
+      120_000,
+      "the new certificate on the provider",
+    );
     await workers.kill(first);
     const newFingerprint = (await keyMaterial(kit)).next?.sha256Fingerprint;
     expect(newFingerprint).toBeDefined();
 
     const second = workers.start();
-    await until(async () => ((await jobState()) === "completed" ? true : undefined), 120_000, "the rotation job to complete");
+    await until(
+      async () => ((await jobState()) === "completed" ? true : undefined),
+      120_000,
+      "the rotation job to complete",
+    );
     await workers.kill(second);
     await boss.stop({ graceful: false });
 
     const rotations = await kit.db.certificateRotation.findMany({ where: { tenantId: kit.tenant.id } });
     expect(rotations).toHaveLength(1);
-    expect(rotations[0]).toMatchObject({ status: "succeeded", stage: "done", newFingerprint, requestedBy: testAudit.actor.email });
+    expect(rotations[0]).toMatchObject({
+      status: "succeeded",
+      stage: "done",
+      newFingerprint,
+      requestedBy: testAudit.actor.email,
+    });
     await expectRotatedTo(kit, (await keyMaterial(kit)).certificatePem);
   });
 });

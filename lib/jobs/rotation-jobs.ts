@@ -17,14 +17,23 @@ const rotationJobSchema = z.object({
 
 /** Queues a certificate rotation of one tenant; a worker resumes the tenant's unfinished rotation or starts one. */
 export async function enqueueRotation(boss: PgBoss, tenantId: string, audit: AuditContext): Promise<string> {
-  const job = rotationJobSchema.parse({ tenantId, actor: audit.actor, clientAddress: audit.clientAddress ?? null, userAgent: audit.userAgent ?? null });
+  const job = rotationJobSchema.parse({
+    tenantId,
+    actor: audit.actor,
+    clientAddress: audit.clientAddress ?? null,
+    userAgent: audit.userAgent ?? null,
+  });
   const id = await boss.send(ROTATION_QUEUE, job);
   if (!id) throw new Error("The certificate rotation could not be queued.");
   return id;
 }
 
 /** Takes queued rotations in this worker process. */
-export async function workRotations(boss: PgBoss, db: Db, settings: { runLeaseSeconds: number; propagationWindowMs?: number }): Promise<void> {
+export async function workRotations(
+  boss: PgBoss,
+  db: Db,
+  settings: { runLeaseSeconds: number; propagationWindowMs?: number },
+): Promise<void> {
   await boss.work(ROTATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]: PgBoss.Job<unknown>[]) => {
     const request = rotationJobSchema.parse(job!.data);
     const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };

@@ -22,12 +22,25 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, 
 async function finalState(kit: ProvisioningKit) {
   const org = await kit.genesysOrg();
   const transactions = await kit.hybridIntegration();
-  const steps = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id }, select: { stepKey: true, status: true } });
-  const intents = await kit.db.externalIntent.findMany({ where: { tenantId: kit.tenant.id }, select: { kind: true, status: true } });
+  const steps = await kit.db.stepState.findMany({
+    where: { tenantId: kit.tenant.id },
+    select: { stepKey: true, status: true },
+  });
+  const intents = await kit.db.externalIntent.findMany({
+    where: { tenantId: kit.tenant.id },
+    select: { kind: true, status: true },
+  });
   return {
-    clients: org.oauthClients.filter((client) => !client.name.startsWith("Bootstrap")).map((client) => `${client.name}|${client.authorizedGrantType}`).sort(),
-    provider: org.pureEngage ? { autoProvisionUsers: org.pureEngage.autoProvisionUsers, disabled: org.pureEngage.disabled } : null,
-    employeeJourney: org.roles.find((role) => role.defaultRoleId === "employee")!.permissionPolicies.filter((policy) => policy.domain === "journey").length,
+    clients: org.oauthClients
+      .filter((client) => !client.name.startsWith("Bootstrap"))
+      .map((client) => `${client.name}|${client.authorizedGrantType}`)
+      .sort(),
+    provider: org.pureEngage
+      ? { autoProvisionUsers: org.pureEngage.autoProvisionUsers, disabled: org.pureEngage.disabled }
+      : null,
+    employeeJourney: org.roles
+      .find((role) => role.defaultRoleId === "employee")!
+      .permissionPolicies.filter((policy) => policy.domain === "journey").length,
     transactions: transactions.length,
     steps: Object.fromEntries(steps.map((step) => [step.stepKey, step.status])),
     pendingIntents: intents.filter((intent) => intent.status !== "done").map((intent) => intent.kind),
@@ -60,7 +73,12 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
     // Kill points spread over the run: after 1, 2, 3, 5 and 7 writes reached Genesys Cloud.
     for (const writes of [1, 2, 3, 5, 7]) {
       const worker = workers.start();
-      const reached = await until(async () => ((await kit.genesysWrites()).length >= writes || (await jobState()) === "completed" ? true : undefined), 90_000, `${writes} writes`);
+      const reached = await until(
+        async () =>
+          (await kit.genesysWrites()).length >= writes || (await jobState()) === "completed" ? true : undefined,
+        90_000,
+        `${writes} writes`,
+      );
       expect(reached).toBe(true);
       await workers.kill(worker);
       if ((await jobState()) === "completed") break;
@@ -71,7 +89,11 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
     await boss.stop({ graceful: false });
 
     expect(await finalState(kit)).toEqual(expected);
-    const runs = await kit.db.run.findMany({ where: { tenantId: kit.tenant.id }, orderBy: { startedAt: "asc" }, select: { status: true } });
+    const runs = await kit.db.run.findMany({
+      where: { tenantId: kit.tenant.id },
+      orderBy: { startedAt: "asc" },
+      select: { status: true },
+    });
     expect(runs.at(-1)!.status).toBe("succeeded");
     expect(runs.length).toBeGreaterThan(1);
   });

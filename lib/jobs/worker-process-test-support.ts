@@ -3,7 +3,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { QueueSettings } from "./queues";
 
 /** Short timeouts so a killed worker's job comes back within seconds. */
-export const fastRetrySettings: QueueSettings = { jobTimeoutSeconds: 3, maintenanceIntervalSeconds: 1, retryDelaySeconds: 1, fixedRetryDelay: true };
+export const fastRetrySettings: QueueSettings = {
+  jobTimeoutSeconds: 3,
+  maintenanceIntervalSeconds: 1,
+  retryDelaySeconds: 1,
+  fixedRetryDelay: true,
+};
 
 const workerEnv = () => ({
   ...process.env,
@@ -19,10 +24,17 @@ const workerEnv = () => ({
 export function workerProcesses() {
   const children: ChildProcess[] = [];
   const kill = (child: ChildProcess) =>
-    new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL"))));
+    new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? resolve(null)
+        : (child.once("exit", resolve), child.kill("SIGKILL")),
+    );
   return {
     start(): ChildProcess {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: workerEnv(), stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+        env: workerEnv(),
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       children.push(child);
       return child;
     },

@@ -59,7 +59,11 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
     await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});
     await boss.work(REVERIFY_QUEUE, async () => {
       const tenants = await db.tenant.findMany({ where: { orgId: { not: null } }, select: { id: true } });
-      await enqueueRuns(boss, { tenantIds: tenants.map((tenant) => tenant.id), mode: "verify", audit: { actor: systemActor, clientAddress: "scheduler", userAgent: "hybrid-provisioner" } });
+      await enqueueRuns(boss, {
+        tenantIds: tenants.map((tenant) => tenant.id),
+        mode: "verify",
+        audit: { actor: systemActor, clientAddress: "scheduler", userAgent: "hybrid-provisioner" },
+      });
     });
   } else {
     await boss.unschedule(REVERIFY_QUEUE).catch(() => undefined);

@@ -18,23 +18,48 @@ export function parseAllowListQuery(params: URLSearchParams) {
 }
 
 export function regionsFor(ids: string[]): GenesysCloudRegion[] {
-  return ids.length === 0 ? [...GENESYS_CLOUD_REGIONS] : GENESYS_CLOUD_REGIONS.filter((region) => ids.includes(region.id));
+  return ids.length === 0
+    ? [...GENESYS_CLOUD_REGIONS]
+    : GENESYS_CLOUD_REGIONS.filter((region) => ids.includes(region.id));
 }
 
 const csvHeader = ["region", "region_name", "service", "host", "port", "protocol", "direction", "purpose"];
 
 export function allowListCsv(entries: AllowListEntry[]): string {
-  return csvLines([csvHeader, ...entries.map((entry) => [entry.regionId, entry.regionLabel, entry.service, entry.host, entry.port, entry.protocol, entry.direction, entry.purpose])]);
+  return csvLines([
+    csvHeader,
+    ...entries.map((entry) => [
+      entry.regionId,
+      entry.regionLabel,
+      entry.service,
+      entry.host,
+      entry.port,
+      entry.protocol,
+      entry.direction,
+      entry.purpose,
+    ]),
+  ]);
 }
 
 export function allowListJson(entries: AllowListEntry[], generatedAt = new Date()): string {
   return `${JSON.stringify({ generatedAt: generatedAt.toISOString(), note: "Outbound only; nothing inbound is needed.", rules: entries }, null, 2)}\n`;
 }
 
-export function allowListExport(query: AllowListQuery, now = new Date()): { body: string; contentType: string; fileName: string } {
+export function allowListExport(
+  query: AllowListQuery,
+  now = new Date(),
+): { body: string; contentType: string; fileName: string } {
   const entries = networkAllowList(regionsFor(query.region));
   const suffix = query.region.length === 1 ? `-${query.region[0]}` : "";
   return query.format === "csv"
-    ? { body: allowListCsv(entries), contentType: "text/csv; charset=utf-8", fileName: `genesys-cloud-allow-list${suffix}.csv` }
-    : { body: allowListJson(entries, now), contentType: "application/json; charset=utf-8", fileName: `genesys-cloud-allow-list${suffix}.json` };
+    ? {
+        body: allowListCsv(entries),
+        contentType: "text/csv; charset=utf-8",
+        fileName: `genesys-cloud-allow-list${suffix}.csv`,
+      }
+    : {
+        body: allowListJson(entries, now),
+        contentType: "application/json; charset=utf-8",
+        fileName: `genesys-cloud-allow-list${suffix}.json`,
+      };
 }

@@ -8,10 +8,46 @@ const ireland = GENESYS_CLOUD_REGIONS.find((region) => region.id === "eu-west-1"
 describe("networkAllowList", () => {
   it("lists the four hosts of a region, outbound TCP 443, each with its reason", () => {
     expect(networkAllowList([ireland])).toEqual([
-      { regionId: "eu-west-1", regionLabel: "EU (Ireland)", service: "login", host: "login.mypurecloud.ie", port: 443, protocol: "TCP", direction: "outbound", purpose: expect.stringMatching(/OAuth token endpoint.*SAML/) },
-      { regionId: "eu-west-1", regionLabel: "EU (Ireland)", service: "api", host: "api.mypurecloud.ie", port: 443, protocol: "TCP", direction: "outbound", purpose: expect.stringMatching(/Platform API/) },
-      { regionId: "eu-west-1", regionLabel: "EU (Ireland)", service: "apps", host: "apps.mypurecloud.ie", port: 443, protocol: "TCP", direction: "outbound", purpose: expect.stringMatching(/Web UI and the Predictive Engagement tracker/) },
-      { regionId: "eu-west-1", regionLabel: "EU (Ireland)", service: "streaming", host: "streaming.mypurecloud.ie", port: 443, protocol: "TCP", direction: "outbound", purpose: expect.stringMatching(/WSS/) },
+      {
+        regionId: "eu-west-1",
+        regionLabel: "EU (Ireland)",
+        service: "login",
+        host: "login.mypurecloud.ie",
+        port: 443,
+        protocol: "TCP",
+        direction: "outbound",
+        purpose: expect.stringMatching(/OAuth token endpoint.*SAML/),
+      },
+      {
+        regionId: "eu-west-1",
+        regionLabel: "EU (Ireland)",
+        service: "api",
+        host: "api.mypurecloud.ie",
+        port: 443,
+        protocol: "TCP",
+        direction: "outbound",
+        purpose: expect.stringMatching(/Platform API/),
+      },
+      {
+        regionId: "eu-west-1",
+        regionLabel: "EU (Ireland)",
+        service: "apps",
+        host: "apps.mypurecloud.ie",
+        port: 443,
+        protocol: "TCP",
+        direction: "outbound",
+        purpose: expect.stringMatching(/Web UI and the Predictive Engagement tracker/),
+      },
+      {
+        regionId: "eu-west-1",
+        regionLabel: "EU (Ireland)",
+        service: "streaming",
+        host: "streaming.mypurecloud.ie",
+        port: 443,
+        protocol: "TCP",
+        direction: "outbound",
+        purpose: expect.stringMatching(/WSS/),
+      },
     ]);
   });
 
@@ -22,7 +58,11 @@ describe("networkAllowList", () => {
   });
 
   it("gives the probe each host on its port", () => {
-    expect(probeTargetsFor(networkAllowList([ireland]))[3]).toEqual({ host: "streaming.mypurecloud.ie", port: 443, label: "eu-west-1 streaming" });
+    expect(probeTargetsFor(networkAllowList([ireland]))[3]).toEqual({
+      host: "streaming.mypurecloud.ie",
+      port: 443,
+      label: "eu-west-1 streaming",
+    });
   });
 });
 
@@ -30,8 +70,12 @@ describe("allow-list exports", () => {
   it("writes CSV with a header and one quoted-where-needed line per host", () => {
     const lines = allowListCsv(networkAllowList([ireland])).split("\r\n");
     expect(lines[0]).toBe("region,region_name,service,host,port,protocol,direction,purpose");
-    expect(lines[1]).toBe("eu-west-1,EU (Ireland),login,login.mypurecloud.ie,443,TCP,outbound,OAuth token endpoint (client credentials and SAML2 bearer grants) and SAML sign-in at /saml");
-    expect(lines[2]).toBe('eu-west-1,EU (Ireland),api,api.mypurecloud.ie,443,TCP,outbound,"Platform API under /api/v2: OAuth clients, roles, identity provider, organization"');
+    expect(lines[1]).toBe(
+      "eu-west-1,EU (Ireland),login,login.mypurecloud.ie,443,TCP,outbound,OAuth token endpoint (client credentials and SAML2 bearer grants) and SAML sign-in at /saml",
+    );
+    expect(lines[2]).toBe(
+      'eu-west-1,EU (Ireland),api,api.mypurecloud.ie,443,TCP,outbound,"Platform API under /api/v2: OAuth clients, roles, identity provider, organization"',
+    );
     expect(lines).toHaveLength(6);
     expect(lines[5]).toBe("");
   });
@@ -53,7 +97,10 @@ describe("allow-list exports", () => {
   });
 
   it("names the file after the region and picks the content type", () => {
-    expect(allowListExport({ format: "csv", region: ["eu-west-1"] })).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: "genesys-cloud-allow-list-eu-west-1.csv" });
+    expect(allowListExport({ format: "csv", region: ["eu-west-1"] })).toMatchObject({
+      contentType: "text/csv; charset=utf-8",
+      fileName: "genesys-cloud-allow-list-eu-west-1.csv",
+    });
     const all = allowListExport({ format: "json", region: [] });
     expect(all.fileName).toBe("genesys-cloud-allow-list.json");
     expect(JSON.parse(all.body).rules).toHaveLength(GENESYS_CLOUD_REGIONS.length * 4);

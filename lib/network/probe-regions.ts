@@ -7,7 +7,10 @@ import { probeHosts, type ProbeOptions, type ProbeResult } from "@/lib/network/p
 const regionIds = GENESYS_CLOUD_REGIONS.map((region) => region.id) as [string, ...string[]];
 
 export const probeRequestSchema = z.object({
-  regions: z.array(z.enum(regionIds, "must be a Genesys Cloud region id")).min(1, "choose at least one region").max(regionIds.length),
+  regions: z
+    .array(z.enum(regionIds, "must be a Genesys Cloud region id"))
+    .min(1, "choose at least one region")
+    .max(regionIds.length),
 });
 
 export type ProbeReport = { checkedAt: string; results: ProbeResult[] };

@@ -33,7 +33,12 @@ describe("probeHosts", () => {
   it("reports a listening host as reachable, with its address and timings", async () => {
     const before = accepted;
     const [result] = await probeHosts([{ host: "login.example.test", port: openPort }], { resolve: loopback });
-    expect(result).toMatchObject({ status: "reachable", addresses: ["127.0.0.1"], dns: { ok: true }, tcp: { ok: true } });
+    expect(result).toMatchObject({
+      status: "reachable",
+      addresses: ["127.0.0.1"],
+      dns: { ok: true },
+      tcp: { ok: true },
+    });
     expect(accepted).toBe(before + 1);
   });
 
@@ -45,7 +50,11 @@ describe("probeHosts", () => {
 
   it("reports a refused connection with an operator explanation", async () => {
     const [result] = await probeHosts([{ host: "api.example.test", port: closedPort }], { resolve: loopback });
-    expect(result).toMatchObject({ status: "tcp_failed", dns: { ok: true }, tcp: { ok: false, code: "ECONNREFUSED", message: expect.stringMatching(/refused/) } });
+    expect(result).toMatchObject({
+      status: "tcp_failed",
+      dns: { ok: true },
+      tcp: { ok: false, code: "ECONNREFUSED", message: expect.stringMatching(/refused/) },
+    });
   });
 
   it("reports a name that does not resolve, and does not try to connect", async () => {
@@ -64,8 +73,14 @@ describe("probeHosts", () => {
   it("gives up on a resolver that never answers after the timeout", async () => {
     const silent: Resolver = () => new Promise(() => {});
     const started = Date.now();
-    const [result] = await probeHosts([{ host: "streaming.example.test", port: openPort }], { resolve: silent, timeoutMs: 150 });
-    expect(result).toMatchObject({ status: "dns_failed", dns: { ok: false, code: "TIMEOUT", message: expect.stringMatching(/No answer in time/) } });
+    const [result] = await probeHosts([{ host: "streaming.example.test", port: openPort }], {
+      resolve: silent,
+      timeoutMs: 150,
+    });
+    expect(result).toMatchObject({
+      status: "dns_failed",
+      dns: { ok: false, code: "TIMEOUT", message: expect.stringMatching(/No answer in time/) },
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -79,10 +94,15 @@ describe("probeHosts", () => {
       inFlight -= 1;
       return ["127.0.0.1"];
     };
-    const targets = Array.from({ length: 7 }, (_, index) => ({ host: `h${index}.example.test`, port: index % 2 ? closedPort : openPort }));
+    const targets = Array.from({ length: 7 }, (_, index) => ({
+      host: `h${index}.example.test`,
+      port: index % 2 ? closedPort : openPort,
+    }));
     const results = await probeHosts(targets, { resolve: counting, concurrency: 2 });
     expect(most).toBe(2);
     expect(results.map((result) => result.target.host)).toEqual(targets.map((target) => target.host));
-    expect(results.map((result) => result.status)).toEqual(targets.map((_, index) => (index % 2 ? "tcp_failed" : "reachable")));
+    expect(results.map((result) => result.status)).toEqual(
+      targets.map((_, index) => (index % 2 ? "tcp_failed" : "reachable")),
+    );
   });
 });

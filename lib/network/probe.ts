@@ -31,7 +31,8 @@ const systemResolver: Resolver = async (host) => (await dnsLookup(host, { all: t
 
 /** What a failure means for the firewall request, in operator words. */
 const explanations: Record<string, string> = {
-  ENOTFOUND: "The name does not resolve: check the DNS server this machine uses, or whether it may resolve internet names.",
+  ENOTFOUND:
+    "The name does not resolve: check the DNS server this machine uses, or whether it may resolve internet names.",
   EAI_AGAIN: "The DNS server did not answer: this machine may have no DNS or internet access.",
   ECONNREFUSED: "The host refused the connection: something between here and the host rejects port traffic.",
   ECONNRESET: "The connection was reset: a firewall or proxy may be cutting it.",
@@ -85,7 +86,9 @@ async function probeOne(target: ProbeTarget, timeoutMs: number, resolve: Resolve
   const dns = await stage(() => withTimeout(resolve(target.host), timeoutMs));
   const addresses = dns.value ?? [];
   if (!dns.stage.ok || addresses.length === 0) {
-    const failed: ProbeStage = dns.stage.ok ? { ok: false, ms: dns.stage.ms, code: "ENOTFOUND", message: explainProbeError("ENOTFOUND") } : dns.stage;
+    const failed: ProbeStage = dns.stage.ok
+      ? { ok: false, ms: dns.stage.ms, code: "ENOTFOUND", message: explainProbeError("ENOTFOUND") }
+      : dns.stage;
     return { target, status: "dns_failed", addresses, dns: failed };
   }
   const tcp = await stage(() => tcpConnect(addresses[0]!, target.port, timeoutMs));

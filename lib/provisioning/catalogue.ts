@@ -44,7 +44,11 @@ export const applicableStepRefs = (tenant: TenantView) =>
   catalogue.filter((step) => appliesTo(step, tenant)).map(({ key, title }) => ({ key, title }));
 
 /** The step's dependencies that apply to the tenant and are not done yet. */
-export function unmetDependencies(step: Pick<AnyStep, "dependsOn">, tenant: TenantView, done: Record<string, StepOutputs>): AnyStep[] {
+export function unmetDependencies(
+  step: Pick<AnyStep, "dependsOn">,
+  tenant: TenantView,
+  done: Record<string, StepOutputs>,
+): AnyStep[] {
   return step.dependsOn.flatMap((key) => {
     const dependency = findStep(key);
     return dependency && appliesTo(dependency, tenant) && !(key in done) ? [dependency] : [];

@@ -25,7 +25,11 @@ import { loadTenantView } from "./model/tenant-view";
 import { applicableStepRefs } from "./catalogue";
 import type { DbTx } from "@/lib/db/client";
 
-export const testAudit: AuditContext = { actor: { id: "operator-1", email: "operator@example.test", role: "operator" }, clientAddress: "127.0.0.1", userAgent: "vitest" };
+export const testAudit: AuditContext = {
+  actor: { id: "operator-1", email: "operator@example.test", role: "operator" },
+  clientAddress: "127.0.0.1",
+  userAgent: "vitest",
+};
 
 /** The default seed with fresh org ids, so tenants of different tests never claim the same org. */
 function seedWithFreshOrgIds(): GenesysSandboxSeedInput {
@@ -100,15 +104,24 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     audit: testAudit,
     // The sandbox applies changes at once unless a test sets a propagation delay; refusals are final after 2 s.
     propagationWindowMs: options.propagationWindowMs ?? 2_000,
-    genesys: { tokenCache: new TokenCache(), limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }), retry: { baseDelayMs: 5, maxDelayMs: 40 } },
+    genesys: {
+      tokenCache: new TokenCache(),
+      limiter: new OrgRateLimiter({ allowedPerWindow: 60_000, maxConcurrency: 8 }),
+      retry: { baseDelayMs: 5, maxDelayMs: 40 },
+    },
   };
   const bootstrapCredentials = { clientId: bootstrap.id, clientSecret: bootstrap.secret };
   const isolationAgent = options.isolationAgent ?? (single ? false : ACME_AGENT);
   // Stored as manual completion would store it, without a run, so tests that count runs see only their own.
   if (isolationAgent) {
     await sealSecret(db, { ref: tenantSecretRef(tenant.id, ISOLATION_AGENT_PASSWORD), value: isolationAgent.password });
-    const outputs = { agentUsername: isolationAgent.username, passwordIsEncrypted: isolationAgent.passwordIsEncrypted ?? false };
-    await db.stepState.create({ data: { tenantId: tenant.id, stepKey: TENANT_ISOLATION, status: "done", manual: true, outputs } });
+    const outputs = {
+      agentUsername: isolationAgent.username,
+      passwordIsEncrypted: isolationAgent.passwordIsEncrypted ?? false,
+    };
+    await db.stepState.create({
+      data: { tenantId: tenant.id, stepKey: TENANT_ISOLATION, status: "done", manual: true, outputs },
+    });
   }
 
   /** Every request the Genesys Cloud sandbox answered (token requests included), oldest first. */
@@ -129,13 +142,18 @@ export async function startProvisioningKit(options: KitOptions = {}) {
     orgShortName: acme.thirdPartyOrgName,
     /** The Genesys Cloud sandbox org as the control endpoint shows it (secrets left out). */
     async genesysOrg() {
-      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { orgs: GenesysOrgState[]; requests: { method: string; path: string }[] };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as {
+        orgs: GenesysOrgState[];
+        requests: { method: string; path: string }[];
+      };
       return state.orgs.find((org) => org.id === acme.id)!;
     },
     genesysRequests,
     /** Requests that could change the Genesys Cloud org (token requests and searches, which POST a query, excluded). */
     async genesysWrites() {
-      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as { requests: { method: string; path: string }[] };
+      const state = (await (await fetch(`${genesys.url}/__sandbox/state`)).json()) as {
+        requests: { method: string; path: string }[];
+      };
       const isWrite = (request: { method: string; path: string }) =>
         request.method !== "GET" && !request.path.endsWith("/search");
       return state.requests.filter((request) => isWrite(request) && request.path.startsWith("/api/"));
@@ -169,10 +187,34 @@ interface GenesysOrgState {
   id: string;
   thirdPartyOrgName: string;
   divisions: { id: string; name: string; homeDivision: boolean }[];
-  roles: { id: string; name: string; defaultRoleId?: string; permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[] }[];
+  roles: {
+    id: string;
+    name: string;
+    defaultRoleId?: string;
+    permissionPolicies: { domain: string; entityName: string; actionSet: string[] }[];
+  }[];
   users: { id: string; email: string; grants: { roleId: string }[] }[];
-  oauthClients: { id: string; name: string; description: string; authorizedGrantType: string; accessTokenValiditySeconds: number; roleDivisions: { roleId: string; divisionId: string }[]; scope: string[]; registeredRedirectUri: string[]; state: string }[];
-  pureEngage: { id: string; name: string; issuerURI: string; ssoTargetURI: string; certificate: string; certificates: string[]; autoProvisionUsers: boolean; disabled: boolean } | null;
+  oauthClients: {
+    id: string;
+    name: string;
+    description: string;
+    authorizedGrantType: string;
+    accessTokenValiditySeconds: number;
+    roleDivisions: { roleId: string; divisionId: string }[];
+    scope: string[];
+    registeredRedirectUri: string[];
+    state: string;
+  }[];
+  pureEngage: {
+    id: string;
+    name: string;
+    issuerURI: string;
+    ssoTargetURI: string;
+    certificate: string;
+    certificates: string[];
+    autoProvisionUsers: boolean;
+    disabled: boolean;
+  } | null;
 }
 
 export interface GaxTransactionState {
@@ -214,17 +256,26 @@ export function stepReport(report: RunReport, stepKey: string): StepReport {
 
 /** Keys of the steps that exist for a service the tenant does not use (their `when` names that service). */
 export function stepsOfUnusedServices(services: readonly string[]): string[] {
-  const servicesOf = (step: AnyStep) => [step.when ?? []].flat().flatMap((condition) => ("service" in condition ? [condition.service] : []));
-  return catalogue.filter((step) => servicesOf(step).some((service) => !services.includes(service))).map((step) => step.key);
+  const servicesOf = (step: AnyStep) =>
+    [step.when ?? []].flat().flatMap((condition) => ("service" in condition ? [condition.service] : []));
+  return catalogue
+    .filter((step) => servicesOf(step).some((service) => !services.includes(service)))
+    .map((step) => step.key);
 }
 
 /**
  * A run's steps without those of services the tenant does not use, after checking that each was skipped: the step
  * lists the engine tests spell out then stay true when a service is added to the list (model/services.ts).
  */
-export function withoutUnusedServiceSteps<S extends { stepKey: string; status: string }>(steps: readonly S[], services: readonly string[]): S[] {
+export function withoutUnusedServiceSteps<S extends { stepKey: string; status: string }>(
+  steps: readonly S[],
+  services: readonly string[],
+): S[] {
   const unused = stepsOfUnusedServices(services);
   const ran = steps.filter((step) => unused.includes(step.stepKey) && step.status !== "skipped");
-  if (ran.length > 0) throw new Error(`Steps of services the tenant does not use were not skipped: ${ran.map((step) => `${step.stepKey} (${step.status})`).join(", ")}`);
+  if (ran.length > 0)
+    throw new Error(
+      `Steps of services the tenant does not use were not skipped: ${ran.map((step) => `${step.stepKey} (${step.status})`).join(", ")}`,
+    );
   return steps.filter((step) => !unused.includes(step.stepKey));
 }

@@ -3,7 +3,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join, relative } from "node:path";
 
 // Everything that goes into `next build`; a change to any of these makes the existing build stale.
-const inputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const skip = new Set(["node_modules", ".next", "generated"]);
 
 function* files(root: string, path: string): Generator<string> {
@@ -22,7 +33,12 @@ function* files(root: string, path: string): Generator<string> {
 export function sourceFingerprint(root: string): string {
   const hash = createHash("sha256");
   for (const input of inputs) {
-    for (const file of files(root, input)) hash.update(relative(root, join(root, file))).update("\0").update(readFileSync(join(root, file))).update("\0");
+    for (const file of files(root, input))
+      hash
+        .update(relative(root, join(root, file)))
+        .update("\0")
+        .update(readFileSync(join(root, file)))
+        .update("\0");
   }
   return hash.digest("hex");
 }
@@ -30,7 +46,11 @@ export function sourceFingerprint(root: string): string {
 const stampFile = (root: string) => join(root, ".next", "source-fingerprint");
 
 export function isBuildCurrent(root: string, fingerprint: string): boolean {
-  return existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stampFile(root)) && readFileSync(stampFile(root), "utf8") === fingerprint;
+  return (
+    existsSync(join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile(root)) &&
+    readFileSync(stampFile(root), "utf8") === fingerprint
+  );
 }
 
 export function markBuildCurrent(root: string, fingerprint: string): void {

@@ -9,7 +9,11 @@ import { runningPostmaster, startEmbeddedPostgres } from "@/lib/runtime/embedded
 import { freePort } from "@/test/support/free-port";
 
 function startOrphanableServer(directory: string, port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/embedded-postgres-child.ts", directory, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/support/embedded-postgres-child.ts", directory, String(port)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   return new Promise<typeof child>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("READY") && resolve(child));
     child.on("exit", (code) => reject(new Error(`child exited with ${code}`)));

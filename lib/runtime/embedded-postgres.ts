@@ -41,7 +41,12 @@ async function recoverStaleServer(directory: string) {
   rmSync(join(directory, "postmaster.pid"), { force: true });
 }
 
-export async function startEmbeddedPostgres(options: { directory: string; port: number; password: string; quiet?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  directory: string;
+  port: number;
+  password: string;
+  quiet?: boolean;
+}): Promise<EmbeddedDatabase> {
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.directory,

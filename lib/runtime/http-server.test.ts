@@ -21,7 +21,11 @@ async function serve(options: AppServerOptions) {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const request = async (headers: Record<string, string>, init: RequestInit = {}) => {
     const response = await fetch(`${base}/page`, { ...init, headers });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, string> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, string>,
+    };
   };
   return { request, handled, host: new URL(base).host };
 }
@@ -35,9 +39,13 @@ describe("the app's HTTP server", () => {
 
   it("behind a trusted proxy takes the entry the proxy appended, not the first one the client wrote", async () => {
     const oneHop = await serve({ trustProxy: true });
-    expect((await oneHop.request({ "X-Forwarded-For": "10.6.6.6, 203.0.113.9" })).body[clientAddressHeader]).toBe("203.0.113.9");
+    expect((await oneHop.request({ "X-Forwarded-For": "10.6.6.6, 203.0.113.9" })).body[clientAddressHeader]).toBe(
+      "203.0.113.9",
+    );
     const twoHops = await serve({ trustProxy: true, proxyHops: 2 });
-    expect((await twoHops.request({ "X-Forwarded-For": "10.6.6.6, 203.0.113.9, 192.0.2.1" })).body[clientAddressHeader]).toBe("203.0.113.9");
+    expect(
+      (await twoHops.request({ "X-Forwarded-For": "10.6.6.6, 203.0.113.9, 192.0.2.1" })).body[clientAddressHeader],
+    ).toBe("203.0.113.9");
   });
 
   it("drops a client-sent X-Forwarded-Host", async () => {
@@ -46,19 +54,36 @@ describe("the app's HTTP server", () => {
   });
 
   it("refuses a server action from another origin with 403, and passes one from its own", async () => {
-    const { request, handled, host } = await serve({ trustProxy: false, publicUrl: "https://provisioner.example.test" });
-    const foreign = await request({ "Next-Action": "abc123", Origin: "https://evil.example" }, { method: "POST", body: "[]" });
+    const { request, handled, host } = await serve({
+      trustProxy: false,
+      publicUrl: "https://provisioner.example.test",
+    });
+    const foreign = await request(
+      { "Next-Action": "abc123", Origin: "https://evil.example" },
+      { method: "POST", body: "[]" },
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.body).toEqual({ code: "forbidden", error: "This request came from another site and was refused." });
     expect(handled).toEqual([]);
-    expect((await request({ "Next-Action": "abc123", Origin: `http://${host}` }, { method: "POST", body: "[]" })).status).toBe(200);
-    expect((await request({ "Next-Action": "abc123", Origin: "https://provisioner.example.test" }, { method: "POST", body: "[]" })).status).toBe(200);
+    expect(
+      (await request({ "Next-Action": "abc123", Origin: `http://${host}` }, { method: "POST", body: "[]" })).status,
+    ).toBe(200);
+    expect(
+      (
+        await request(
+          { "Next-Action": "abc123", Origin: "https://provisioner.example.test" },
+          { method: "POST", body: "[]" },
+        )
+      ).status,
+    ).toBe(200);
     expect(handled).toHaveLength(2);
   });
 
   it("sends HSTS only when the public URL is https", async () => {
     const https = await serve({ trustProxy: false, publicUrl: "https://provisioner.example.test" });
-    expect((await https.request({})).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect((await https.request({})).headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
     const http = await serve({ trustProxy: false, publicUrl: "http://localhost:3000" });
     expect((await http.request({})).headers.get("strict-transport-security")).toBeNull();
   });

@@ -16,11 +16,17 @@ export interface AppServerOptions {
  * The client's address: the socket's, or behind trusted proxies the X-Forwarded-For entry the nearest trusted proxy
  * appended (counting from the end, where proxies append), never the first, which the client itself can write.
  */
-export function clientAddressOf(request: Pick<IncomingMessage, "headers" | "socket">, options: Pick<AppServerOptions, "trustProxy" | "proxyHops">): string {
+export function clientAddressOf(
+  request: Pick<IncomingMessage, "headers" | "socket">,
+  options: Pick<AppServerOptions, "trustProxy" | "proxyHops">,
+): string {
   const socketAddress = request.socket.remoteAddress?.replace(/^::ffff:/, "") || "unknown";
   const forwarded = request.headers["x-forwarded-for"];
   if (!options.trustProxy || typeof forwarded !== "string") return socketAddress;
-  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = forwarded
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.at(-(options.proxyHops ?? 1)) ?? socketAddress;
 }
 
@@ -52,7 +58,9 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
     if (hsts) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (isForeignServerAction(request, publicUrl?.host)) {
       response.writeHead(403, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ code: "forbidden", error: "This request came from another site and was refused." }));
+      response.end(
+        JSON.stringify({ code: "forbidden", error: "This request came from another site and was refused." }),
+      );
       return;
     }
     void Promise.resolve(handle(request, response)).catch((error: unknown) => {

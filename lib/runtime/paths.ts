@@ -10,5 +10,7 @@ export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Where the audit chain's signed checkpoints are appended (outside the database, so the table cannot hide a cut). */
 export function auditCheckpointFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.AUDIT_CHECKPOINT_FILE ? resolve(projectRoot, env.AUDIT_CHECKPOINT_FILE) : resolve(dataDirectory(env), "audit-checkpoints.jsonl");
+  return env.AUDIT_CHECKPOINT_FILE
+    ? resolve(projectRoot, env.AUDIT_CHECKPOINT_FILE)
+    : resolve(dataDirectory(env), "audit-checkpoints.jsonl");
 }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv, type AppEnv } from "@/lib/config/env";
 import { dataDirectory } from "@/lib/runtime/paths";
-import { dataFiles, ensureDataDirectory, randomKeyBase64, randomToken, readOrCreateSecretFile } from "@/lib/runtime/data-files";
+import {
+  dataFiles,
+  ensureDataDirectory,
+  randomKeyBase64,
+  randomToken,
+  readOrCreateSecretFile,
+} from "@/lib/runtime/data-files";
 import { runningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/runtime/embedded-postgres";
 
 export type Runtime = {
@@ -31,7 +37,10 @@ export async function prepareRuntime(options: PrepareOptions = {}): Promise<Runt
 
   process.env.APP_ENCRYPTION_KEY = env.APP_ENCRYPTION_KEY ?? readOrCreateSecretFile(files.masterKey, randomKeyBase64);
   if (!env.APP_ENCRYPTION_PREVIOUS_KEYS.length && existsSync(files.previousKeys)) {
-    process.env.APP_ENCRYPTION_PREVIOUS_KEYS = readFileSync(files.previousKeys, "utf8").split(/\s+/).filter(Boolean).join(",");
+    process.env.APP_ENCRYPTION_PREVIOUS_KEYS = readFileSync(files.previousKeys, "utf8")
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(",");
   }
   process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET ?? readOrCreateSecretFile(files.authSecret, randomToken);
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;

@@ -17,6 +17,8 @@ export async function startSandboxes(ports: { genesysCloud: number; gax: number 
     };
   } catch (error) {
     await genesysCloud.close();
-    throw new Error(`The GAX sandbox could not start on port ${ports.gax} (set GAX_SANDBOX_PORT, or SANDBOX=off): ${error instanceof Error ? error.message : error}`);
+    throw new Error(
+      `The GAX sandbox could not start on port ${ports.gax} (set GAX_SANDBOX_PORT, or SANDBOX=off): ${error instanceof Error ? error.message : error}`,
+    );
   }
 }

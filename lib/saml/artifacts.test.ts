@@ -56,11 +56,18 @@ describe("SAML artefacts, checked with the openssl command-line tool", () => {
   it("writes the .b64 files byte for byte as openssl base64 does, and they decode to the PEM files", () => {
     expect(openssl(["base64", "-in", dir.file("cert.pem")])).toBe(traditional["cert.pem.b64"]);
     expect(openssl(["base64", "-in", dir.file("key.pem.enc")])).toBe(traditional["key.pem.enc.b64"]);
-    expect(openssl(["base64", "-d", "-in", dir.file("cert.pem.b64")])).toBe(readFileSync(dir.file("cert.pem"), "latin1"));
+    expect(openssl(["base64", "-d", "-in", dir.file("cert.pem.b64")])).toBe(
+      readFileSync(dir.file("cert.pem"), "latin1"),
+    );
     expect(openssl(["base64", "-d", "-in", dir.file("key.pem.enc.b64")])).toBe(
       readFileSync(dir.file("key.pem.enc"), "latin1"),
     );
-    expect(traditional["cert.pem.b64"].split("\n").slice(0, -2).every((line) => line.length === 64)).toBe(true);
+    expect(
+      traditional["cert.pem.b64"]
+        .split("\n")
+        .slice(0, -2)
+        .every((line) => line.length === 64),
+    ).toBe(true);
   });
 
   it("keeps key.pem unencrypted and identical to the material", () => {
@@ -86,7 +93,9 @@ describe("SAML artefacts, checked with the openssl command-line tool", () => {
   });
 
   it("refuses a weak password for a new key, naming the field", () => {
-    expect(() => buildArtifacts(material, "short")).toThrow(new SamlInputError("password", "must be at least 12 characters"));
+    expect(() => buildArtifacts(material, "short")).toThrow(
+      new SamlInputError("password", "must be at least 12 characters"),
+    );
     expect(() => buildArtifacts(material, "long enough but spaced")).toThrow(
       "password: must be printable ASCII characters without spaces",
     );

@@ -42,7 +42,9 @@ interface TransactionSamlOptions {
   pkey: string;
 }
 
-export function transactionSamlOptions(artifacts: Pick<SamlArtifacts, "cert.pem" | "key.pem.enc">): TransactionSamlOptions {
+export function transactionSamlOptions(
+  artifacts: Pick<SamlArtifacts, "cert.pem" | "key.pem.enc">,
+): TransactionSamlOptions {
   return {
     certificate: base64SingleLine(artifacts["cert.pem"]),
     pkey: base64SingleLine(artifacts["key.pem.enc"]),

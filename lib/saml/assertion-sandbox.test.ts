@@ -61,8 +61,11 @@ describe("the Genesys Cloud sandbox's SAML2 bearer grant and assertions signed b
   };
 
   const assertionFor = (username: string, overrides: Partial<AssertionOptions> = {}, signer = material) =>
-    signAssertion(signer, { issuer: ISSUER, subject: samlNameId(username, { organizationSname: orgName }), ...overrides })
-      .base64;
+    signAssertion(signer, {
+      issuer: ISSUER,
+      subject: samlNameId(username, { organizationSname: orgName }),
+      ...overrides,
+    }).base64;
 
   const expectRefusal = (result: { status: number; body: Record<string, unknown> }, reason: RegExp) => {
     expect(result.status).toBe(400);
@@ -76,7 +79,10 @@ describe("the Genesys Cloud sandbox's SAML2 bearer grant and assertions signed b
     sandbox = await startGenesysCloudSandbox({ port: 0 });
     const token = await fetch(`${sandbox.url}/oauth/token`, {
       method: "POST",
-      headers: { authorization: basic(bootstrap.id, bootstrap.secret), "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: basic(bootstrap.id, bootstrap.secret),
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ grant_type: "client_credentials" }),
     });
     adminToken = String(((await token.json()) as { access_token?: string }).access_token);

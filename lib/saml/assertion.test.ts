@@ -22,7 +22,9 @@ function verifiedAssertion(xml: string, certificatePem: string): string | undefi
 }
 
 function element(xml: string, localName: string) {
-  const found = new DOMParser().parseFromString(xml, "text/xml").getElementsByTagNameNS(SAML_ASSERTION_NS, localName)[0];
+  const found = new DOMParser()
+    .parseFromString(xml, "text/xml")
+    .getElementsByTagNameNS(SAML_ASSERTION_NS, localName)[0];
   if (!found) throw new Error(`no saml:${localName}`);
   return found;
 }
@@ -52,7 +54,9 @@ describe("signAssertion", () => {
     const nameId = element(signed.xml, "NameID");
     expect(nameId.textContent).toBe("agent@acme.com");
     expect(nameId.getAttribute("Format")).toBe("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress");
-    expect(element(signed.xml, "SubjectConfirmation").getAttribute("Method")).toBe("urn:oasis:names:tc:SAML:2.0:cm:bearer");
+    expect(element(signed.xml, "SubjectConfirmation").getAttribute("Method")).toBe(
+      "urn:oasis:names:tc:SAML:2.0:cm:bearer",
+    );
     const conditions = element(signed.xml, "Conditions");
     expect(conditions.getAttribute("NotBefore")).toBe("2030-05-01T10:00:00Z");
     expect(conditions.getAttribute("NotOnOrAfter")).toBe("2030-05-01T10:10:00Z");
@@ -68,7 +72,11 @@ describe("signAssertion", () => {
     const root = new DOMParser().parseFromString(signed.xml, "text/xml").documentElement;
     const children = Array.from(root?.childNodes ?? []).filter((node) => node.nodeType === 1);
     expect(children.map((node) => (node as { localName?: string }).localName)).toEqual([
-      "Issuer", "Signature", "Subject", "Conditions", "AuthnStatement",
+      "Issuer",
+      "Signature",
+      "Subject",
+      "Conditions",
+      "AuthnStatement",
     ]);
     expect(signed.xml).toContain('<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>');
     expect(signed.xml).toContain('<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>');
@@ -83,7 +91,9 @@ describe("signAssertion", () => {
     const signed = signAssertion(material, { issuer: ISSUER, subject: "agent@acme.com" });
     const stranger = await generateKeyMaterial();
     expect(verifiedAssertion(signed.xml, stranger.certificatePem)).toBeUndefined();
-    expect(verifiedAssertion(signed.xml.replace("agent@acme.com", "admin@acme.com"), material.certificatePem)).toBeUndefined();
+    expect(
+      verifiedAssertion(signed.xml.replace("agent@acme.com", "admin@acme.com"), material.certificatePem),
+    ).toBeUndefined();
   });
 
   it("escapes XML in values rather than letting them change the structure", () => {

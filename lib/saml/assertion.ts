@@ -11,7 +11,9 @@ const BEARER_METHOD = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 const PASSWORD_PROTECTED_TRANSPORT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
 const DEFAULT_ASSERTION_LIFETIME_SECONDS = 300;
 
-const uri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
+const uri = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
 
 export const assertionOptionsSchema = z.object({
   /** The transaction object's saml/issuer; must equal the identity provider's issuerURI exactly. */
@@ -53,7 +55,11 @@ export function signAssertion(material: SamlKeyMaterial, options: AssertionOptio
   const id = `_${randomUUID()}`;
 
   const document = new DOMImplementation().createDocument(SAML_ASSERTION_NS, "saml:Assertion", null);
-  const add = (parent: Element, name: string, { attributes = {}, text }: { attributes?: Record<string, string>; text?: string } = {}): Element => {
+  const add = (
+    parent: Element,
+    name: string,
+    { attributes = {}, text }: { attributes?: Record<string, string>; text?: string } = {},
+  ): Element => {
     const element = document.createElementNS(SAML_ASSERTION_NS, `saml:${name}`);
     for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
     if (text !== undefined) element.appendChild(document.createTextNode(text));
@@ -70,18 +76,24 @@ export function signAssertion(material: SamlKeyMaterial, options: AssertionOptio
   const subjectElement = add(assertion, "Subject");
   add(subjectElement, "NameID", { attributes: { Format: EMAIL_NAME_ID_FORMAT }, text: subject });
   const confirmation = add(subjectElement, "SubjectConfirmation", { attributes: { Method: BEARER_METHOD } });
-  add(confirmation, "SubjectConfirmationData", { attributes: {
-    NotOnOrAfter: xsDateTime(notOnOrAfter),
-    ...(recipient ? { Recipient: recipient } : {}),
-  } });
+  add(confirmation, "SubjectConfirmationData", {
+    attributes: {
+      NotOnOrAfter: xsDateTime(notOnOrAfter),
+      ...(recipient ? { Recipient: recipient } : {}),
+    },
+  });
 
-  const conditions = add(assertion, "Conditions", { attributes: {
-    NotBefore: xsDateTime(issueInstant),
-    NotOnOrAfter: xsDateTime(notOnOrAfter),
-  } });
+  const conditions = add(assertion, "Conditions", {
+    attributes: {
+      NotBefore: xsDateTime(issueInstant),
+      NotOnOrAfter: xsDateTime(notOnOrAfter),
+    },
+  });
   if (audience) add(add(conditions, "AudienceRestriction"), "Audience", { text: audience });
 
-  const authn = add(assertion, "AuthnStatement", { attributes: { AuthnInstant: xsDateTime(issueInstant), SessionIndex: id } });
+  const authn = add(assertion, "AuthnStatement", {
+    attributes: { AuthnInstant: xsDateTime(issueInstant), SessionIndex: id },
+  });
   add(add(authn, "AuthnContext"), "AuthnContextClassRef", { text: PASSWORD_PROTECTED_TRANSPORT });
 
   const signer = new SignedXml({

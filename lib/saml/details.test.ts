@@ -12,7 +12,11 @@ describe("certificateDetails agrees with openssl x509", () => {
   beforeAll(async () => {
     dir = scratchDir();
     certificatePem = (
-      await generateKeyMaterial({ bits: 3072, days: 400, subject: { commonName: "Details", organization: "Acme", country: "FR" } })
+      await generateKeyMaterial({
+        bits: 3072,
+        days: 400,
+        subject: { commonName: "Details", organization: "Acme", country: "FR" },
+      })
     ).certificatePem;
     certificateFile = dir.file("cert.pem", certificatePem);
   });

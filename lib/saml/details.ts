@@ -38,5 +38,7 @@ export function certificateDetails(certificateText: string, now: Date = new Date
 }
 
 function distinguishedName(attributes: forge.pki.CertificateField[]): string {
-  return attributes.map((attribute) => `${attribute.shortName ?? attribute.name ?? attribute.type}=${String(attribute.value)}`).join(", ");
+  return attributes
+    .map((attribute) => `${attribute.shortName ?? attribute.name ?? attribute.type}=${String(attribute.value)}`)
+    .join(", ");
 }

@@ -12,7 +12,11 @@ export class SamlInputError extends Error {
 }
 
 /** Parses with a zod schema and reports the first problem as a SamlInputError naming its field. */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown, prefix?: string): z.output<Schema> {
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  prefix?: string,
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

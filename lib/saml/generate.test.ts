@@ -21,7 +21,12 @@ describe("generateKeyMaterial, checked with the openssl command-line tool", () =
     dir = scratchDir();
     material = await generateKeyMaterial({
       now,
-      subject: { commonName: "Hybrid SAML", organization: "Acme Corp", organizationalUnit: "Contact Centre", country: "GB" },
+      subject: {
+        commonName: "Hybrid SAML",
+        organization: "Acme Corp",
+        organizationalUnit: "Contact Centre",
+        country: "GB",
+      },
     });
     dir.file("cert.pem", material.certificatePem);
     dir.file("key.pem", material.privateKeyPem);
@@ -54,7 +59,9 @@ describe("generateKeyMaterial, checked with the openssl command-line tool", () =
     const serial = openssl(["x509", "-in", certificate, "-noout", "-serial"]).trim().replace("serial=", "");
     expect(serial).toMatch(/^[0-7][0-9A-F]{31}$/);
     expect(serial).not.toMatch(/^0+$/);
-    expect(material.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{64}\n)*[A-Za-z0-9+/=]{1,64}\n-----END CERTIFICATE-----\n$/);
+    expect(material.certificatePem).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{64}\n)*[A-Za-z0-9+/=]{1,64}\n-----END CERTIFICATE-----\n$/,
+    );
   });
 
   it("uses a different random serial each time", async () => {
@@ -62,7 +69,9 @@ describe("generateKeyMaterial, checked with the openssl command-line tool", () =
     dir.file("other.pem", other.certificatePem);
     const serialOf = (file: string) => openssl(["x509", "-in", dir.file(file), "-noout", "-serial"]);
     expect(serialOf("other.pem")).not.toBe(serialOf("cert.pem"));
-    expect(openssl(["x509", "-in", dir.file("other.pem"), "-noout", "-subject"])).toContain("Genesys Multicloud CX SAML");
+    expect(openssl(["x509", "-in", dir.file("other.pem"), "-noout", "-subject"])).toContain(
+      "Genesys Multicloud CX SAML",
+    );
   });
 
   it("honours the key size and the number of days", async () => {
@@ -99,7 +108,9 @@ describe("certifyPrivateKey: a certificate for a key generated ahead", () => {
       expect(material.privateKeyPem).toBe(privateKeyPem);
       const certificate = dir.file("cert.pem", material.certificatePem);
       const key = dir.file("key.pem", privateKeyPem);
-      expect(openssl(["rsa", "-in", key, "-noout", "-modulus"])).toBe(openssl(["x509", "-in", certificate, "-noout", "-modulus"]));
+      expect(openssl(["rsa", "-in", key, "-noout", "-modulus"])).toBe(
+        openssl(["x509", "-in", certificate, "-noout", "-modulus"]),
+      );
       expect(openssl(["verify", "-check_ss_sig", "-CAfile", certificate, certificate])).toContain("OK");
       const { start, end } = validity(certificate);
       expect(end - start).toBe(3652 * 86_400_000);
@@ -110,6 +121,8 @@ describe("certifyPrivateKey: a certificate for a key generated ahead", () => {
 
   it("refuses a key that is not RSA, naming the field", () => {
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-    expect(() => certifyPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" }).toString())).toThrow("privateKey: must be an RSA key");
+    expect(() => certifyPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" }).toString())).toThrow(
+      "privateKey: must be an RSA key",
+    );
   });
 });

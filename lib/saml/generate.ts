@@ -73,7 +73,10 @@ export function certifyPrivateKey(privateKeyPem: string, options: Omit<GenerateO
   return certifyKey(privateKey, certificate);
 }
 
-function certifyKey(privateKey: KeyObject, { days, subject, now }: Omit<z.output<typeof generateOptionsSchema>, "bits">): SamlKeyMaterial {
+function certifyKey(
+  privateKey: KeyObject,
+  { days, subject, now }: Omit<z.output<typeof generateOptionsSchema>, "bits">,
+): SamlKeyMaterial {
   const pkcs1 = privateKey.export({ type: "pkcs1", format: "der" });
   const forgeKey = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(pkcs1.toString("binary")));
 
@@ -119,7 +122,8 @@ function subjectAttributes(subject: CertificateSubject): forge.pki.CertificateFi
   const attributes: forge.pki.CertificateField[] = [];
   if (subject.country) attributes.push({ name: "countryName", value: subject.country });
   if (subject.organization) attributes.push({ name: "organizationName", value: subject.organization });
-  if (subject.organizationalUnit) attributes.push({ name: "organizationalUnitName", value: subject.organizationalUnit });
+  if (subject.organizationalUnit)
+    attributes.push({ name: "organizationalUnitName", value: subject.organizationalUnit });
   attributes.push({ name: "commonName", value: subject.commonName });
   return attributes;
 }

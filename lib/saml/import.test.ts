@@ -18,12 +18,51 @@ describe("importKeyMaterial accepts what OpenSSL and this module write", () => {
   beforeAll(() => {
     dir = scratchDir();
     openssl([
-      "req", "-new", "-x509", "-days", "3652", "-nodes", "-subj", "/CN=Imported",
-      "-newkey", "rsa:2048", "-out", dir.file("cert.pem"), "-keyout", dir.file("key.pem"),
+      "req",
+      "-new",
+      "-x509",
+      "-days",
+      "3652",
+      "-nodes",
+      "-subj",
+      "/CN=Imported",
+      "-newkey",
+      "rsa:2048",
+      "-out",
+      dir.file("cert.pem"),
+      "-keyout",
+      dir.file("key.pem"),
     ]);
     const env = { env: { KEY_PASSWORD: PASSWORD } };
-    openssl(["rsa", "-in", dir.file("key.pem"), "-aes256", "-traditional", "-passout", "env:KEY_PASSWORD", "-out", dir.file("trad.pem")], env);
-    openssl(["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", dir.file("key.pem"), "-passout", "env:KEY_PASSWORD", "-out", dir.file("p8.pem")], env);
+    openssl(
+      [
+        "rsa",
+        "-in",
+        dir.file("key.pem"),
+        "-aes256",
+        "-traditional",
+        "-passout",
+        "env:KEY_PASSWORD",
+        "-out",
+        dir.file("trad.pem"),
+      ],
+      env,
+    );
+    openssl(
+      [
+        "pkcs8",
+        "-topk8",
+        "-v2",
+        "aes-256-cbc",
+        "-in",
+        dir.file("key.pem"),
+        "-passout",
+        "env:KEY_PASSWORD",
+        "-out",
+        dir.file("p8.pem"),
+      ],
+      env,
+    );
     certificate = readFileSync(dir.file("cert.pem"), "utf8");
     plainKey = readFileSync(dir.file("key.pem"), "utf8");
     modulus = openssl(["x509", "-in", dir.file("cert.pem"), "-noout", "-modulus"]);
@@ -64,8 +103,20 @@ describe("importKeyMaterial accepts what OpenSSL and this module write", () => {
 
   it("refuses a key under 2048 bits", () => {
     openssl([
-      "req", "-new", "-x509", "-days", "30", "-nodes", "-subj", "/CN=Weak",
-      "-newkey", "rsa:1024", "-out", dir.file("weak-cert.pem"), "-keyout", dir.file("weak-key.pem"),
+      "req",
+      "-new",
+      "-x509",
+      "-days",
+      "30",
+      "-nodes",
+      "-subj",
+      "/CN=Weak",
+      "-newkey",
+      "rsa:1024",
+      "-out",
+      dir.file("weak-cert.pem"),
+      "-keyout",
+      dir.file("weak-key.pem"),
     ]);
     expect(() =>
       importKeyMaterial({
@@ -117,8 +168,22 @@ describe("importKeyMaterial accepts what OpenSSL and this module write", () => {
 
   it("refuses a certificate whose key is not RSA", () => {
     openssl([
-      "req", "-new", "-x509", "-days", "30", "-nodes", "-subj", "/CN=Elliptic",
-      "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", dir.file("ec-cert.pem"), "-keyout", dir.file("ec-key.pem"),
+      "req",
+      "-new",
+      "-x509",
+      "-days",
+      "30",
+      "-nodes",
+      "-subj",
+      "/CN=Elliptic",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-out",
+      dir.file("ec-cert.pem"),
+      "-keyout",
+      dir.file("ec-key.pem"),
     ]);
     expect(() =>
       importKeyMaterial({ certificate: readFileSync(dir.file("ec-cert.pem"), "utf8"), key: plainKey }),

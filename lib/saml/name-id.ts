@@ -31,7 +31,10 @@ export function isEmailAddress(value: string): boolean {
 export function samlNameId(username: string, organization?: NameIdOrganization): string {
   if (isEmailAddress(username)) return username;
   if (!organization) {
-    throw new SamlInputError("subject", `"${username}" is not an email address and no organization short name was given`);
+    throw new SamlInputError(
+      "subject",
+      `"${username}" is not an email address and no organization short name was given`,
+    );
   }
   const { organizationSname, organizationDomainSuffix } = parseOrThrow(nameIdOrganizationSchema, organization);
   const address = `${username}@${organizationSname}.${organizationDomainSuffix}`.toLowerCase();

@@ -20,7 +20,9 @@ function toMasterKey(base64: string, variable: string): MasterKey {
 /** The current master key (APP_ENCRYPTION_KEY) plus older ones still needed to open values sealed before a rotation. */
 export function loadKeyring(env: Record<string, string | undefined> = process.env): Keyring {
   if (!env.APP_ENCRYPTION_KEY) {
-    throw new SecretKeyError("APP_ENCRYPTION_KEY is not set: secrets cannot be sealed or opened without the master key.");
+    throw new SecretKeyError(
+      "APP_ENCRYPTION_KEY is not set: secrets cannot be sealed or opened without the master key.",
+    );
   }
   const current = toMasterKey(env.APP_ENCRYPTION_KEY, "APP_ENCRYPTION_KEY");
   const previous = (env.APP_ENCRYPTION_PREVIOUS_KEYS ?? "")

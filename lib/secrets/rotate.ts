@@ -10,7 +10,11 @@ type RotationReport = { keyVersion: number; resealed: number; alreadyCurrent: nu
  * Re-seals every secret under the current master key. Each batch is one transaction, so an interrupted
  * rotation can simply be run again. The old key can be dropped once this reports nothing left to re-seal.
  */
-export async function rotateSecrets(db: Db, audit: AuditContext, { keyring = loadKeyring(), batchSize = 200 }: { keyring?: Keyring; batchSize?: number } = {}): Promise<RotationReport> {
+export async function rotateSecrets(
+  db: Db,
+  audit: AuditContext,
+  { keyring = loadKeyring(), batchSize = 200 }: { keyring?: Keyring; batchSize?: number } = {},
+): Promise<RotationReport> {
   const keyVersion = await keyVersionOf(db, keyring.current.fingerprint);
   let resealed = 0;
   for (;;) {
@@ -34,12 +38,14 @@ export async function rotateSecrets(db: Db, audit: AuditContext, { keyring = loa
   }
   const alreadyCurrent = (await db.secret.count({ where: { keyVersion } })) - resealed;
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, audit, { event: {
-      action: "key.rotate",
-      outcome: "success",
-      target: { type: "encryption-key", id: String(keyVersion) },
-      details: { keyVersion, resealed, alreadyCurrent },
-    } }),
+    recordAuditEvent(tx, audit, {
+      event: {
+        action: "key.rotate",
+        outcome: "success",
+        target: { type: "encryption-key", id: String(keyVersion) },
+        details: { keyVersion, resealed, alreadyCurrent },
+      },
+    }),
   );
   return { keyVersion, resealed, alreadyCurrent };
 }

@@ -22,23 +22,37 @@ export async function keyVersionOf(db: DbTx, fingerprint: string): Promise<numbe
 }
 
 /** Seals a value (inserted, or replacing what the ref held). */
-export async function sealSecret(db: DbTx, { ref, value, keyring = loadKeyring() }: { ref: SecretRef; value: string; keyring?: Keyring }): Promise<void> {
+export async function sealSecret(
+  db: DbTx,
+  { ref, value, keyring = loadKeyring() }: { ref: SecretRef; value: string; keyring?: Keyring },
+): Promise<void> {
   await sealSecrets(db, [{ ref, value }], keyring);
 }
 
 /** Seals several values with one statement (inserted, or replacing what each ref held). */
-export async function sealSecrets(db: DbTx, entries: { ref: SecretRef; value: string }[], keyring: Keyring = loadKeyring()): Promise<void> {
+export async function sealSecrets(
+  db: DbTx,
+  entries: { ref: SecretRef; value: string }[],
+  keyring: Keyring = loadKeyring(),
+): Promise<void> {
   if (entries.length === 0) return;
   for (const { value } of entries) rememberSecretValue(value);
   const keyVersion = await keyVersionOf(db, keyring.current.fingerprint);
-  const rows = entries.map(({ ref, value }) => Prisma.sql`(${randomUUID()}::uuid, ${ref.ownerType}, ${ref.ownerId}, ${ref.purpose}, ${keyVersion}::int, ${encrypt(keyring.current.key, value, contextOf(ref))}, now(), now())`);
+  const rows = entries.map(
+    ({ ref, value }) =>
+      Prisma.sql`(${randomUUID()}::uuid, ${ref.ownerType}, ${ref.ownerId}, ${ref.purpose}, ${keyVersion}::int, ${encrypt(keyring.current.key, value, contextOf(ref))}, now(), now())`,
+  );
   await db.$executeRaw`
     INSERT INTO secrets (id, owner_type, owner_id, purpose, key_version, sealed, created_at, updated_at) VALUES ${Prisma.join(rows)}
     ON CONFLICT (owner_type, owner_id, purpose) DO UPDATE SET key_version = EXCLUDED.key_version, sealed = EXCLUDED.sealed, updated_at = EXCLUDED.updated_at`;
 }
 
 /** Opens a sealed value; undefined when none is stored. The value is remembered so audit redaction can recognise it. */
-export async function openSecret(db: DbTx, ref: SecretRef, keyring: Keyring = loadKeyring()): Promise<string | undefined> {
+export async function openSecret(
+  db: DbTx,
+  ref: SecretRef,
+  keyring: Keyring = loadKeyring(),
+): Promise<string | undefined> {
   // The sealed value and its key's fingerprint in one round trip.
   const [row] = await db.$queryRaw<{ sealed: string; keyVersion: number; fingerprint: string | null }[]>`
     SELECT s.sealed, s.key_version AS "keyVersion", k.fingerprint

@@ -13,12 +13,20 @@ export async function installationSettings(db: DbTx) {
     db.secret.groupBy({ by: ["keyVersion"], _count: { _all: true }, orderBy: { keyVersion: "asc" } }),
   ]);
   return {
-    database: process.env.HP_EMBEDDED_DATABASE === "1" ? "Embedded PostgreSQL (data directory)" : "External PostgreSQL (DATABASE_URL)",
+    database:
+      process.env.HP_EMBEDDED_DATABASE === "1"
+        ? "Embedded PostgreSQL (data directory)"
+        : "External PostgreSQL (DATABASE_URL)",
     currentKeyVersion: currentKey?.version ?? null,
     previousKeysConfigured: keyring.byFingerprint.size - 1,
     secretsByKeyVersion: byVersion.map((row) => ({ keyVersion: row.keyVersion, count: row._count._all })),
     oidc: env.OIDC_ISSUER
-      ? { issuer: env.OIDC_ISSUER, claim: env.OIDC_ROLE_CLAIM, map: [...parseRoleMap(env.OIDC_ROLE_MAP)], defaultRole: env.OIDC_DEFAULT_ROLE ?? null }
+      ? {
+          issuer: env.OIDC_ISSUER,
+          claim: env.OIDC_ROLE_CLAIM,
+          map: [...parseRoleMap(env.OIDC_ROLE_MAP)],
+          defaultRole: env.OIDC_DEFAULT_ROLE ?? null,
+        }
       : null,
     throttle: throttlePolicy,
     secureCookies: (env.NEXTAUTH_URL ?? "").startsWith("https://"),

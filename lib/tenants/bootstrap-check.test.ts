@@ -2,7 +2,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "@/test/support/free-port";
-import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type RunningGenesysSandbox } from "@/sandbox/genesys-cloud";
+import {
+  bootstrapClientOf,
+  defaultGenesysSeed,
+  startGenesysCloudSandbox,
+  type RunningGenesysSandbox,
+} from "@/sandbox/genesys-cloud";
 import { checkBootstrapCredentials } from "./bootstrap-check";
 
 let sandbox: RunningGenesysSandbox;
@@ -14,21 +19,38 @@ afterAll(() => sandbox.close());
 describe("checkBootstrapCredentials", () => {
   it("reports the org the bootstrap client belongs to", async () => {
     const client = bootstrapClientOf(defaultGenesysSeed, "acme-eu");
-    const result = await checkBootstrapCredentials({ loginBaseUrl: sandbox.url, apiBaseUrl: sandbox.url, bootstrapClientId: client.clientId, bootstrapClientSecret: client.clientSecret });
+    const result = await checkBootstrapCredentials({
+      loginBaseUrl: sandbox.url,
+      apiBaseUrl: sandbox.url,
+      bootstrapClientId: client.clientId,
+      bootstrapClientSecret: client.clientSecret,
+    });
     expect(result).toEqual({ ok: true, orgName: expect.any(String), orgShortName: "acme-eu" });
   });
 
   it("turns a wrong secret into the operator message, not an exception", async () => {
     const client = bootstrapClientOf(defaultGenesysSeed, "acme-eu");
-    const result = await checkBootstrapCredentials({ loginBaseUrl: sandbox.url, apiBaseUrl: sandbox.url, bootstrapClientId: client.clientId, bootstrapClientSecret: "not-the-secret" });
+    const result = await checkBootstrapCredentials({
+      loginBaseUrl: sandbox.url,
+      apiBaseUrl: sandbox.url,
+      bootstrapClientId: client.clientId,
+      bootstrapClientSecret: "not-the-secret",
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/rejected the OAuth client ID or secret/);
     expect(JSON.stringify(result)).not.toContain("not-the-secret");
   });
 
   it("names the field when the target is unusable", async () => {
-    const result = await checkBootstrapCredentials({ region: "mars-north-1", bootstrapClientId: "id", bootstrapClientSecret: "secret" });
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^region: unknown Genesys Cloud region "mars-north-1"/) });
+    const result = await checkBootstrapCredentials({
+      region: "mars-north-1",
+      bootstrapClientId: "id",
+      bootstrapClientSecret: "secret",
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^region: unknown Genesys Cloud region "mars-north-1"/),
+    });
   });
 });
 
@@ -43,7 +65,9 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
       request.on("data", (chunk: Buffer) => (body += chunk.toString()));
       request.on("end", () => {
         received.push(`${request.method} ${request.url} ${request.headers.authorization ?? ""} ${body}`);
-        response.writeHead(404, { "Content-Type": "text/html" }).end("<html>internal admin console: db-password=hunter2</html>");
+        response
+          .writeHead(404, { "Content-Type": "text/html" })
+          .end("<html>internal admin console: db-password=hunter2</html>");
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -55,9 +79,14 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
     const host = await foreignHost();
     vi.stubEnv("GENESYS_CUSTOM_BASE_URLS", "off");
     try {
-      await expect(checkBootstrapCredentials({ loginBaseUrl: host.url, apiBaseUrl: host.url, ...credentials })).rejects.toMatchObject({
+      await expect(
+        checkBootstrapCredentials({ loginBaseUrl: host.url, apiBaseUrl: host.url, ...credentials }),
+      ).rejects.toMatchObject({
         code: "invalid_input",
-        fieldErrors: { loginBaseUrl: [expect.stringMatching(/GENESYS_CUSTOM_BASE_URLS=on/)], apiBaseUrl: [expect.any(String)] },
+        fieldErrors: {
+          loginBaseUrl: [expect.stringMatching(/GENESYS_CUSTOM_BASE_URLS=on/)],
+          apiBaseUrl: [expect.any(String)],
+        },
       });
       expect(host.received).toEqual([]);
     } finally {
@@ -68,7 +97,9 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
 
   it("never calls a link-local or metadata address, even with custom base URLs allowed", async () => {
     for (const url of ["http://169.254.169.254", "http://[fe80::1]:8080", "http://100.100.100.200"]) {
-      await expect(checkBootstrapCredentials({ loginBaseUrl: url, apiBaseUrl: url, ...credentials })).rejects.toMatchObject({
+      await expect(
+        checkBootstrapCredentials({ loginBaseUrl: url, apiBaseUrl: url, ...credentials }),
+      ).rejects.toMatchObject({
         fieldErrors: { loginBaseUrl: [expect.stringMatching(/link-local or cloud metadata/)] },
       });
     }
@@ -95,7 +126,8 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
         checkBootstrapCredentials({ loginBaseUrl: closed, apiBaseUrl: closed, ...credentials }, { timeoutMs: 500 }),
         checkBootstrapCredentials({ loginBaseUrl: quiet, apiBaseUrl: quiet, ...credentials }, { timeoutMs: 500 }),
       ]);
-      const generic = (result: typeof refused) => (!result.ok ? result.message.replace(/127\.0\.0\.1:\d+/, "HOST") : "");
+      const generic = (result: typeof refused) =>
+        !result.ok ? result.message.replace(/127\.0\.0\.1:\d+/, "HOST") : "";
       expect(generic(refused)).toBe(generic(timedOut));
       expect(generic(refused)).toMatch(/^Could not reach Genesys Cloud at HOST .* or it did not answer in time/);
     } finally {
@@ -108,10 +140,24 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
 describe("deploymentFormSchema", () => {
   it("refuses an unparsable GAX URL with a message instead of throwing, and hands a good one to the domain schema", async () => {
     const { deploymentFormSchema } = await import("./deployment-form");
-    const bad = deploymentFormSchema.safeParse({ name: "", layout: "multi-tenant", gaxBaseUrl: "", gaxUsername: "", gaxPassword: "" });
+    const bad = deploymentFormSchema.safeParse({
+      name: "",
+      layout: "multi-tenant",
+      gaxBaseUrl: "",
+      gaxUsername: "",
+      gaxPassword: "",
+    });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["gaxBaseUrl", "must be an http(s) URL such as http://gax.example:8080"]]);
-    const good = deploymentFormSchema.safeParse({ name: "", layout: "multi-tenant", gaxBaseUrl: "http://gax.example:8080", gaxUsername: "u", gaxPassword: "p" });
+    expect(bad.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["gaxBaseUrl", "must be an http(s) URL such as http://gax.example:8080"],
+    ]);
+    const good = deploymentFormSchema.safeParse({
+      name: "",
+      layout: "multi-tenant",
+      gaxBaseUrl: "http://gax.example:8080",
+      gaxUsername: "u",
+      gaxPassword: "p",
+    });
     expect(good.error?.issues.map((issue) => issue.path.join("."))).toEqual(["name"]);
   });
 });

@@ -2,7 +2,7 @@ import { createGenesysCloudClient, isGenesysCloudError, TokenCache } from "@/lib
 import { assertGenesysBaseUrls } from "@/lib/http/outbound-policy";
 import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud";
 import { applicableStepRefs } from "@/lib/provisioning";
-import { preflightBootstrapClient, type PreflightReport , TenantView } from "@/lib/provisioning";
+import { preflightBootstrapClient, type PreflightReport, TenantView } from "@/lib/provisioning";
 
 type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
 
@@ -24,7 +24,11 @@ function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget {
  * The bootstrap client for a check an operator waits for. A fresh token cache: a token of an earlier, correct secret
  * must not hide a wrong one. Few retries: the operator is waiting.
  */
-function checkingClient(target: GenesysCloudTarget, credentials: { clientId: string; clientSecret: string }, timeoutMs = 10_000): GenesysCloudClient {
+function checkingClient(
+  target: GenesysCloudTarget,
+  credentials: { clientId: string; clientSecret: string },
+  timeoutMs = 10_000,
+): GenesysCloudClient {
   const retry = { maxAttempts: 2, timeoutMs, maxRetryAfterSeconds: 5 };
   return createGenesysCloudClient(target, credentials, { tokenCache: new TokenCache(), retry });
 }
@@ -41,11 +45,18 @@ function checkFailure(error: unknown): string | undefined {
  * Exchanges the bootstrap client for a token and reads the org, so an operator learns about a wrong secret or an
  * unreachable region before the tenant is saved.
  */
-export async function checkBootstrapCredentials(input: BootstrapCheckInput, options: { timeoutMs?: number } = {}): Promise<BootstrapCheck> {
+export async function checkBootstrapCredentials(
+  input: BootstrapCheckInput,
+  options: { timeoutMs?: number } = {},
+): Promise<BootstrapCheck> {
   // Before anything is sent: the credentials go only to a region's hosts, or to base URLs this server allows.
   await assertGenesysBaseUrls(input);
   try {
-    const genesys = checkingClient(bootstrapTarget(input), { clientId: input.bootstrapClientId, clientSecret: input.bootstrapClientSecret }, options.timeoutMs);
+    const genesys = checkingClient(
+      bootstrapTarget(input),
+      { clientId: input.bootstrapClientId, clientSecret: input.bootstrapClientSecret },
+      options.timeoutMs,
+    );
     const org = await genesys.getOrganization();
     return { ok: true, orgName: org.name, orgShortName: org.thirdPartyOrgName };
   } catch (error) {

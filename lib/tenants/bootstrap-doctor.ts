@@ -1,7 +1,14 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { preflightPassed, preflightProblems, preflightRemedy , BOOTSTRAP_SECRET, tenantSecretRef , loadTenantView } from "@/lib/provisioning";
+import {
+  preflightPassed,
+  preflightProblems,
+  preflightRemedy,
+  BOOTSTRAP_SECRET,
+  tenantSecretRef,
+  loadTenantView,
+} from "@/lib/provisioning";
 import type { PreflightReport } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 import { diagnoseBootstrapClient } from "./bootstrap-check";
@@ -43,15 +50,17 @@ export async function runBootstrapDoctor(db: Db, audit: AuditContext, tenantId: 
   } else {
     result = { ...about, ok: false, org: null, failure: diagnosis.message, access: null, problems: [] };
   }
-  await recordAuditEvent(db, audit, { event: {
-    action: "tenant.diagnose",
-    outcome: result.ok ? "success" : "failure",
-    target: { type: "tenant", id: tenant.id, label: tenant.label },
-    details: {
-      missingPermissions: result.access?.missingPermissions.map((gap) => gap.permission) ?? [],
-      missingRoles: result.access?.missingRoles.map((gap) => gap.role) ?? [],
-      ...(result.failure ? { reason: result.failure } : {}),
+  await recordAuditEvent(db, audit, {
+    event: {
+      action: "tenant.diagnose",
+      outcome: result.ok ? "success" : "failure",
+      target: { type: "tenant", id: tenant.id, label: tenant.label },
+      details: {
+        missingPermissions: result.access?.missingPermissions.map((gap) => gap.permission) ?? [],
+        missingRoles: result.access?.missingRoles.map((gap) => gap.role) ?? [],
+        ...(result.failure ? { reason: result.failure } : {}),
+      },
     },
-  } });
+  });
   return result;
 }

@@ -75,7 +75,8 @@ function stageStatus(rotation: CertificateRotation, stage: RotationStage, record
 function rotationView(rotation: CertificateRotation, liveRunIds: Set<string>): RotationView {
   const records = (rotation.stages ?? {}) as StageRecords;
   // A rotation whose process died still says "running" until the next request takes it over: show it as stopped.
-  const status = rotation.status === "running" && !(rotation.runId && liveRunIds.has(rotation.runId)) ? "failed" : rotation.status;
+  const status =
+    rotation.status === "running" && !(rotation.runId && liveRunIds.has(rotation.runId)) ? "failed" : rotation.status;
   const shown = { ...rotation, status };
   return {
     id: rotation.id,
@@ -96,7 +97,10 @@ function rotationView(rotation: CertificateRotation, liveRunIds: Set<string>): R
     startedAt: rotation.startedAt.toISOString(),
     finishedAt: rotation.finishedAt?.toISOString() ?? null,
     errorCode: rotation.errorCode,
-    operatorMessage: status !== rotation.status ? "The process running this rotation stopped. Rotate again to resume it." : rotation.operatorMessage,
+    operatorMessage:
+      status !== rotation.status
+        ? "The process running this rotation stopped. Rotate again to resume it."
+        : rotation.operatorMessage,
   };
 }
 
@@ -115,7 +119,11 @@ function certificateView(outputs: unknown, now: Date): CertificateView | null {
   };
 }
 
-export async function loadCertificatePage(db: DbTx, tenantId: string, now = new Date()): Promise<CertificatePageData | null> {
+export async function loadCertificatePage(
+  db: DbTx,
+  tenantId: string,
+  now = new Date(),
+): Promise<CertificatePageData | null> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
     select: {
@@ -131,7 +139,12 @@ export async function loadCertificatePage(db: DbTx, tenantId: string, now = new 
   if (!tenant) return null;
   const liveRunIds = new Set(tenant.runs.map((run) => run.id));
   return {
-    tenant: { id: tenant.id, cfgTenantName: tenant.cfgTenantName, deploymentName: tenant.deployment.name, orgShortName: tenant.orgShortName },
+    tenant: {
+      id: tenant.id,
+      cfgTenantName: tenant.cfgTenantName,
+      deploymentName: tenant.deployment.name,
+      orgShortName: tenant.orgShortName,
+    },
     certificate: tenant.stepStates[0] ? certificateView(tenant.stepStates[0].outputs, now) : null,
     rotating: tenant.runs.some((run) => run.stepKey === ROTATION_STEP_KEY),
     otherRunActive: tenant.runs.some((run) => run.stepKey !== ROTATION_STEP_KEY),

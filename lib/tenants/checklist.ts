@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import { catalogue, describeCatalogue, findStep , describeFailure , loadTenantView } from "@/lib/provisioning";
+import { catalogue, describeCatalogue, findStep, describeFailure, loadTenantView } from "@/lib/provisioning";
 import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning";
 import { manualFieldsOf, type ManualField } from "./manual-fields";
 import { PHASE_LABELS } from "./phases";
@@ -43,7 +43,15 @@ export interface ChecklistStep {
   /** The step's sealed secrets, by name only: their values are opened only by the audited Reveal. */
   secrets: ChecklistSecret[];
   errorCode: string | null;
-  lastStepRun: { mode: string; status: string; outcome: string | null; operatorMessage: string | null; finishedAt: string | null; correlationIds: string[]; changes: string[] } | null;
+  lastStepRun: {
+    mode: string;
+    status: string;
+    outcome: string | null;
+    operatorMessage: string | null;
+    finishedAt: string | null;
+    correlationIds: string[];
+    changes: string[];
+  } | null;
 }
 
 export interface ChecklistPlan {
@@ -64,7 +72,15 @@ export interface ChecklistSecret {
 }
 
 export interface TenantChecklist {
-  tenant: { id: string; cfgTenantName: string; deployment: { id: string; name: string }; region: string | null; orgName: string | null; orgShortName: string | null; bootstrapClientId: string };
+  tenant: {
+    id: string;
+    cfgTenantName: string;
+    deployment: { id: string; name: string };
+    region: string | null;
+    orgName: string | null;
+    orgShortName: string | null;
+    bootstrapClientId: string;
+  };
   /** Consecutive steps of the same phase, in catalogue order (a phase may come back later: the order is the run order). */
   phases: { id: string; phase: Phase; label: string; steps: ChecklistStep[] }[];
   summary: Omit<TenantSummary, "lastVerifiedAt"> & { lastVerifiedAt: string | null };
@@ -79,12 +95,23 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 /** Outputs as text for display and copying; objects are shown as JSON. */
 function outputsAsText(outputs: unknown): Record<string, string> {
   if (!outputs || typeof outputs !== "object") return {};
-  return Object.fromEntries(Object.entries(outputs as Record<string, unknown>).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+  return Object.fromEntries(
+    Object.entries(outputs as Record<string, unknown>).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : JSON.stringify(value),
+    ]),
+  );
 }
 
 function differencesOf(drift: unknown): FieldDifference[] {
   if (!Array.isArray(drift)) return [];
-  return drift.filter((entry): entry is FieldDifference => typeof entry === "object" && entry !== null && "field" in entry).map(({ field, expected, actual }) => ({ field: String(field), expected: String(expected), actual: String(actual) }));
+  return drift
+    .filter((entry): entry is FieldDifference => typeof entry === "object" && entry !== null && "field" in entry)
+    .map(({ field, expected, actual }) => ({
+      field: String(field),
+      expected: String(expected),
+      actual: String(actual),
+    }));
 }
 
 const PLAN_ACTIONS: readonly string[] = ["create", "update", "none", "check", "pending"] satisfies StepPlan["action"][];
@@ -105,7 +132,9 @@ function planOf(plan: unknown, plannedAt: Date | null): ChecklistPlan | null {
 /** Step secrets are named "<step key>.<what>"; the tenant's own (the bootstrap secret) belong to no step. */
 function secretsOf(stepKey: string, purposes: string[]): ChecklistSecret[] {
   const prefix = `${stepKey}.`;
-  return purposes.filter((purpose) => purpose.startsWith(prefix)).map((purpose) => ({ purpose, label: purpose.slice(prefix.length).replaceAll("-", " ") }));
+  return purposes
+    .filter((purpose) => purpose.startsWith(prefix))
+    .map((purpose) => ({ purpose, label: purpose.slice(prefix.length).replaceAll("-", " ") }));
 }
 
 function groupByPhase(steps: ChecklistStep[]): TenantChecklist["phases"] {
@@ -115,7 +144,12 @@ function groupByPhase(steps: ChecklistStep[]): TenantChecklist["phases"] {
     if (last?.phase === step.phase) last.steps.push(step);
     else {
       const again = groups.some((group) => group.phase === step.phase);
-      groups.push({ id: `${step.phase}-${groups.length}`, phase: step.phase, label: again ? `${PHASE_LABELS[step.phase]} (continued)` : PHASE_LABELS[step.phase], steps: [step] });
+      groups.push({
+        id: `${step.phase}-${groups.length}`,
+        phase: step.phase,
+        label: again ? `${PHASE_LABELS[step.phase]} (continued)` : PHASE_LABELS[step.phase],
+        steps: [step],
+      });
     }
   }
   return groups;
@@ -144,10 +178,25 @@ async function sideEffectsByStep(db: DbTx, tenantId: string, applicable: Set<str
   return byStep;
 }
 
-const runSelect = { id: true, mode: true, stepKey: true, status: true, requestedBy: true, startedAt: true, finishedAt: true, operatorMessage: true, correlationId: true, leaseExpiresAt: true } as const;
+const runSelect = {
+  id: true,
+  mode: true,
+  stepKey: true,
+  status: true,
+  requestedBy: true,
+  startedAt: true,
+  finishedAt: true,
+  operatorMessage: true,
+  correlationId: true,
+  leaseExpiresAt: true,
+} as const;
 
 /** The tenant's checklist, in catalogue order grouped by phase, with the latest runs; null when there is no such tenant. */
-export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new Date()): Promise<TenantChecklist | null> {
+export async function loadTenantChecklist(
+  db: DbTx,
+  tenantId: string,
+  now = new Date(),
+): Promise<TenantChecklist | null> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
     select: {
@@ -169,9 +218,22 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
     where: { run: { tenantId } },
     orderBy: { startedAt: "desc" },
     distinct: ["stepKey"],
-    select: { stepKey: true, status: true, outcome: true, operatorMessage: true, finishedAt: true, correlationIds: true, evidence: true, run: { select: { mode: true } } },
+    select: {
+      stepKey: true,
+      status: true,
+      outcome: true,
+      operatorMessage: true,
+      finishedAt: true,
+      correlationIds: true,
+      evidence: true,
+      run: { select: { mode: true } },
+    },
   });
-  const sealed = await db.secret.findMany({ where: { ownerType: "tenant", ownerId: tenantId }, select: { purpose: true }, orderBy: { purpose: "asc" } });
+  const sealed = await db.secret.findMany({
+    where: { ownerType: "tenant", ownerId: tenantId },
+    select: { purpose: true },
+    orderBy: { purpose: "asc" },
+  });
   const purposes = sealed.map((secret) => secret.purpose);
   const latestStepRun = new Map(stepRuns.map((stepRun) => [stepRun.stepKey, stepRun]));
   const states = new Map(tenant.stepStates.map((state) => [state.stepKey, state]));
@@ -225,7 +287,15 @@ export async function loadTenantChecklist(db: DbTx, tenantId: string, now = new 
   });
   const summary = summarizeTenant(tenant, tenant.stepStates, runActive);
   return {
-    tenant: { id: tenant.id, cfgTenantName: tenant.cfgTenantName, deployment: tenant.deployment, region: tenant.region, orgName: tenant.orgName, orgShortName: tenant.orgShortName, bootstrapClientId: tenant.bootstrapClientId },
+    tenant: {
+      id: tenant.id,
+      cfgTenantName: tenant.cfgTenantName,
+      deployment: tenant.deployment,
+      region: tenant.region,
+      orgName: tenant.orgName,
+      orgShortName: tenant.orgShortName,
+      bootstrapClientId: tenant.bootstrapClientId,
+    },
     phases: groupByPhase(steps),
     summary: { ...summary, lastVerifiedAt: iso(summary.lastVerifiedAt) },
     latestRun: latest ? toRun(latest) : null,

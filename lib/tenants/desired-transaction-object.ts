@@ -1,7 +1,13 @@
 import { DesiredObjectInputError, type DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { unmetDependencies , tenantSecretRef , readStepStates , buildHybridIntegration, transactionObjectStep } from "@/lib/provisioning";
+import {
+  unmetDependencies,
+  tenantSecretRef,
+  readStepStates,
+  buildHybridIntegration,
+  transactionObjectStep,
+} from "@/lib/provisioning";
 import type { TenantView } from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 
@@ -20,16 +26,22 @@ export async function desiredTransactionObject(db: DbTx, tenant: TenantView): Pr
   const waitingFor = unmetDependencies(step, tenant, done).map(({ key, title }) => ({ key, title }));
   const input = step.input.safeParse(step.inputFrom({ tenant, outputs: done }));
   if (waitingFor.length > 0 || !input.success) {
-    const problem = waitingFor.length > 0
-      ? `The object is built from the results of earlier steps: apply ${waitingFor.map((dependency) => `"${dependency.title}"`).join(", ")} first.`
-      : `The object cannot be built yet: ${input.error!.issues.map((issue) => `${issue.path.join(".") || "input"} ${issue.message}`).join("; ")}.`;
+    const problem =
+      waitingFor.length > 0
+        ? `The object is built from the results of earlier steps: apply ${waitingFor.map((dependency) => `"${dependency.title}"`).join(", ")} first.`
+        : `The object cannot be built yet: ${input.error!.issues.map((issue) => `${issue.path.join(".") || "input"} ${issue.message}`).join("; ")}.`;
     return { ready: false, waitingFor, problem };
   }
   try {
-    const desired = await buildHybridIntegration({ input: input.data, tenant, secret: (purpose) => openSecret(db, tenantSecretRef(tenant.id, purpose)) });
+    const desired = await buildHybridIntegration({
+      input: input.data,
+      tenant,
+      secret: (purpose) => openSecret(db, tenantSecretRef(tenant.id, purpose)),
+    });
     return { ready: true, targetTenant: input.data.targetTenant, desired };
   } catch (error) {
-    if (error instanceof AppError || error instanceof DesiredObjectInputError) return { ready: false, waitingFor: [], problem: error.message };
+    if (error instanceof AppError || error instanceof DesiredObjectInputError)
+      return { ready: false, waitingFor: [], problem: error.message };
     throw error;
   }
 }

@@ -3,11 +3,22 @@ import { z } from "zod";
 import { catalogue, type AnyStep } from "@/lib/provisioning";
 import { manualFieldsOf, manualValuesFrom } from "./manual-fields";
 
-const stepWith = (schema: z.ZodType) => ({ key: "probe", manual: { schema, description: "probe", complete: async () => ({}) } }) as unknown as AnyStep;
+const stepWith = (schema: z.ZodType) =>
+  ({ key: "probe", manual: { schema, description: "probe", complete: async () => ({}) } }) as unknown as AnyStep;
 
 describe("manual completion fields", () => {
   it("derive names, labels, kinds and required flags from the schema", () => {
-    const fields = manualFieldsOf(stepWith(z.object({ clientId: z.string().min(1), clientSecret: z.string(), certificate: z.string(), keyPassword: z.string().optional(), encrypted: z.boolean().default(false) })));
+    const fields = manualFieldsOf(
+      stepWith(
+        z.object({
+          clientId: z.string().min(1),
+          clientSecret: z.string(),
+          certificate: z.string(),
+          keyPassword: z.string().optional(),
+          encrypted: z.boolean().default(false),
+        }),
+      ),
+    );
     expect(fields).toEqual([
       { name: "clientId", label: "Client id", kind: "text", required: true },
       { name: "clientSecret", label: "Client secret", kind: "secret", required: true },
@@ -26,7 +37,12 @@ describe("manual completion fields", () => {
   });
 
   it("turn form values into what the schema expects", () => {
-    const fields = manualFieldsOf(stepWith(z.object({ key: z.string(), password: z.string().optional(), encrypted: z.boolean().default(false) })))!;
-    expect(manualValuesFrom(fields, { key: "PEM", password: "", encrypted: "on", extra: "ignored" })).toEqual({ key: "PEM", encrypted: true });
+    const fields = manualFieldsOf(
+      stepWith(z.object({ key: z.string(), password: z.string().optional(), encrypted: z.boolean().default(false) })),
+    )!;
+    expect(manualValuesFrom(fields, { key: "PEM", password: "", encrypted: "on", extra: "ignored" })).toEqual({
+      key: "PEM",
+      encrypted: true,
+    });
   });
 });

@@ -28,7 +28,10 @@ function kindOf(name: string, property: JsonProperty): ManualField["kind"] {
 
 export function manualFieldsOf(step: AnyStep): ManualField[] | null {
   if (!step.manual) return null;
-  const schema = z.toJSONSchema(step.manual.schema as z.ZodType, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, JsonProperty>; required?: string[] };
+  const schema = z.toJSONSchema(step.manual.schema as z.ZodType, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, JsonProperty>;
+    required?: string[];
+  };
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
@@ -40,7 +43,10 @@ export function manualFieldsOf(step: AnyStep): ManualField[] | null {
 }
 
 /** Form values as the schema expects them: empty optional fields left out, checkboxes as booleans. */
-export function manualValuesFrom(fields: ManualField[], raw: Record<string, string | boolean>): Record<string, string | boolean> {
+export function manualValuesFrom(
+  fields: ManualField[],
+  raw: Record<string, string | boolean>,
+): Record<string, string | boolean> {
   const values: Record<string, string | boolean> = {};
   for (const field of fields) {
     const value = raw[field.name];

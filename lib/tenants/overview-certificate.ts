@@ -15,7 +15,8 @@ export const certificateWarningCutoff = (now: Date) => new Date(now.getTime() + 
 export function certificateExpiry(expiresAt: Date | null, now: Date): CertificateExpiry {
   if (!expiresAt) return { state: "none" };
   const remaining = expiresAt.getTime() - now.getTime();
-  if (remaining <= 0) return { state: "expired", expiresAt, daysAgo: Math.floor((now.getTime() - expiresAt.getTime()) / DAY_MS) };
+  if (remaining <= 0)
+    return { state: "expired", expiresAt, daysAgo: Math.floor((now.getTime() - expiresAt.getTime()) / DAY_MS) };
   const daysLeft = Math.floor(remaining / DAY_MS);
   return { state: expiresAt < certificateWarningCutoff(now) ? "expiring" : "valid", expiresAt, daysLeft };
 }

@@ -13,15 +13,7 @@ export interface OverviewCounts {
 }
 
 type CountColumn =
-  | "total"
-  | "running"
-  | "failed"
-  | "needs_input"
-  | "done"
-  | "in_progress"
-  | "not_started"
-  | "drifted"
-  | "cert_expiring";
+  "total" | "running" | "failed" | "needs_input" | "done" | "in_progress" | "not_started" | "drifted" | "cert_expiring";
 type CountRow = Record<CountColumn, bigint>;
 
 /**

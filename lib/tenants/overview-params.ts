@@ -5,7 +5,12 @@ export const SORT_KEYS = ["tenant", "deployment", "region", "org", "expiry", "cr
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => (value ? value : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => (value ? value : undefined));
 
 /** The overview's state in the URL; anything malformed falls back to its default instead of failing the page. */
 export const overviewParamsSchema = z.object({
@@ -19,15 +24,26 @@ export const overviewParamsSchema = z.object({
   sort: z.enum(SORT_KEYS).catch("tenant"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).catch(25),
+  size: z.coerce
+    .number()
+    .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))
+    .catch(25),
 });
 
 export type OverviewParams = z.output<typeof overviewParamsSchema>;
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseOverviewParams(searchParams: SearchParams): OverviewParams {
-  const first = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return overviewParamsSchema.parse({ ...first, sort: first.sort ?? "tenant", dir: first.dir ?? "asc", page: first.page ?? 1, size: first.size ?? 25 });
+  const first = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  return overviewParamsSchema.parse({
+    ...first,
+    sort: first.sort ?? "tenant",
+    dir: first.dir ?? "asc",
+    page: first.page ?? 1,
+    size: first.size ?? 25,
+  });
 }
 
 const defaults: Partial<Record<keyof OverviewParams, string>> = { sort: "tenant", dir: "asc", page: "1", size: "25" };
@@ -46,4 +62,5 @@ export function overviewQueryString(params: OverviewParams, changes: Partial<Ove
   return text ? `?${text}` : "";
 }
 
-export const hasFilters = (params: OverviewParams) => Boolean(params.q || params.deployment || params.region || params.status || params.drift || params.cert);
+export const hasFilters = (params: OverviewParams) =>
+  Boolean(params.q || params.deployment || params.region || params.status || params.drift || params.cert);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogue , createDeployment , createTenant } from "@/lib/provisioning";
+import { catalogue, createDeployment, createTenant } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { testDb } from "@/test/support/db";
 import { listDeployments } from "./deployments";
@@ -13,21 +13,43 @@ let deploymentId = "";
 const ids: Record<string, string> = {};
 
 async function addTenant(name: string, region: string, agentPacing = false) {
-  const tenant = await createTenant(db, testAudit, { deploymentId, cfgTenantName: name, region, bootstrapClientId: `client-${name}`, bootstrapClientSecret: "bootstrap-secret", services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"] });
+  const tenant = await createTenant(db, testAudit, {
+    deploymentId,
+    cfgTenantName: name,
+    region,
+    bootstrapClientId: `client-${name}`,
+    bootstrapClientSecret: "bootstrap-secret",
+    services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"],
+  });
   ids[name] = tenant.id;
   return tenant;
 }
 
-async function setStates(tenantId: string, { keys, ...fields }: { keys: string[]; status: string; verifyStatus?: string; lastVerifiedAt?: Date }) {
+async function setStates(
+  tenantId: string,
+  { keys, ...fields }: { keys: string[]; status: string; verifyStatus?: string; lastVerifiedAt?: Date },
+) {
   for (const stepKey of keys) await db.stepState.create({ data: { tenantId, stepKey, ...fields } });
 }
 
-const applicableKeys = (agentPacing: boolean) => applicableSteps({ services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"], settings: {}, deployment: { layout: "multi-tenant" } }).map((step) => step.key);
-const page = (query: Record<string, string>) => listTenantOverview(db, parseOverviewParams({ deployment: deploymentId, ...query }));
+const applicableKeys = (agentPacing: boolean) =>
+  applicableSteps({
+    services: agentPacing ? ["predictive-engagement", "agent-pacing"] : ["predictive-engagement"],
+    settings: {},
+    deployment: { layout: "multi-tenant" },
+  }).map((step) => step.key);
+const page = (query: Record<string, string>) =>
+  listTenantOverview(db, parseOverviewParams({ deployment: deploymentId, ...query }));
 const names = (result: Awaited<ReturnType<typeof page>>) => result.rows.map((row) => row.cfgTenantName);
 
 beforeAll(async () => {
-  const deployment = await createDeployment(db, testAudit, { name: `overview-${randomBytes(4).toString("hex")}`, layout: "multi-tenant", gaxBaseUrl: "http://127.0.0.1:9/gax", gaxUsername: "default", gaxPassword: "gax-password" });
+  const deployment = await createDeployment(db, testAudit, {
+    name: `overview-${randomBytes(4).toString("hex")}`,
+    layout: "multi-tenant",
+    gaxBaseUrl: "http://127.0.0.1:9/gax",
+    gaxUsername: "default",
+    gaxPassword: "gax-password",
+  });
   deploymentId = deployment.id;
   await addTenant("Alpha", "eu-west-1");
   await addTenant("Bravo", "us-east-1", true);
@@ -38,15 +60,44 @@ beforeAll(async () => {
   const [first, ...rest] = applicableKeys(false);
   // Alpha: everything done, one step drifted. Bravo: first step failed. charlie: a run holds the lease. Delta: half-way. Echo: nothing.
   await setStates(ids.Alpha!, { keys: rest, status: "done", verifyStatus: "ok", lastVerifiedAt: verifiedAt });
-  await setStates(ids.Alpha!, { keys: [first!], status: "done", verifyStatus: "drifted", lastVerifiedAt: new Date("2026-11-02T10:00:00Z") });
+  await setStates(ids.Alpha!, {
+    keys: [first!],
+    status: "done",
+    verifyStatus: "drifted",
+    lastVerifiedAt: new Date("2026-11-02T10:00:00Z"),
+  });
   await setStates(ids.Bravo!, { keys: [first!], status: "failed" });
-  await db.run.create({ data: { tenantId: ids.Charlie!, mode: "apply", status: "running", correlationId: "c-1", leaseExpiresAt: new Date(Date.now() + 600_000) } });
+  await db.run.create({
+    data: {
+      tenantId: ids.Charlie!,
+      mode: "apply",
+      status: "running",
+      correlationId: "c-1",
+      leaseExpiresAt: new Date(Date.now() + 600_000),
+    },
+  });
   await setStates(ids.Delta!, { keys: applicableKeys(false).slice(0, 3), status: "done" });
-  await db.run.create({ data: { tenantId: ids.Bravo!, mode: "apply", status: "failed", correlationId: "c-2", leaseExpiresAt: new Date(), finishedAt: new Date(), operatorMessage: "Genesys Cloud rejected the OAuth client ID or secret." } });
+  await db.run.create({
+    data: {
+      tenantId: ids.Bravo!,
+      mode: "apply",
+      status: "failed",
+      correlationId: "c-2",
+      leaseExpiresAt: new Date(),
+      finishedAt: new Date(),
+      operatorMessage: "Genesys Cloud rejected the OAuth client ID or secret.",
+    },
+  });
   // Certificates: Alpha far out, Bravo soon, Charlie expired, Echo just inside the warning, Delta none yet.
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 3_600_000);
-  const expiries: Record<string, Date> = { Alpha: inDays(200), Bravo: inDays(10), Charlie: inDays(-3), Echo: inDays(59) };
-  for (const [name, date] of Object.entries(expiries)) await db.tenant.update({ where: { id: ids[name]! }, data: { certificateExpiresAt: date } });
+  const expiries: Record<string, Date> = {
+    Alpha: inDays(200),
+    Bravo: inDays(10),
+    Charlie: inDays(-3),
+    Echo: inDays(59),
+  };
+  for (const [name, date] of Object.entries(expiries))
+    await db.tenant.update({ where: { id: ids[name]! }, data: { certificateExpiresAt: date } });
 });
 
 describe("tenants overview", () => {
@@ -72,7 +123,12 @@ describe("tenants overview", () => {
     const alpha = rows.find((row) => row.cfgTenantName === "Alpha")!;
     expect(applicableKeys(false).length).toBeLessThan(catalogue.length);
     expect(applicableKeys(true).length).toBe(applicableKeys(false).length + 1);
-    expect(alpha.summary).toMatchObject({ done: applicableKeys(false).length, total: applicableKeys(false).length, status: "done", driftedSteps: 1 });
+    expect(alpha.summary).toMatchObject({
+      done: applicableKeys(false).length,
+      total: applicableKeys(false).length,
+      status: "done",
+      driftedSteps: 1,
+    });
     expect(alpha.summary.lastVerifiedAt?.toISOString()).toBe("2026-11-02T10:00:00.000Z");
     expect(alpha.summary.phases.every((phase) => phase.status === "done" || phase.status === "drifted")).toBe(true);
     const delta = rows.find((row) => row.cfgTenantName === "Delta")!;
@@ -80,12 +136,22 @@ describe("tenants overview", () => {
     expect(delta.summary.phases[0]).toMatchObject({ status: "partial", done: 3 });
     const bravo = rows.find((row) => row.cfgTenantName === "Bravo")!;
     expect(bravo.summary).toMatchObject({ done: 0, total: applicableKeys(true).length, status: "failed" });
-    expect(bravo.lastRun).toMatchObject({ mode: "apply", status: "failed", operatorMessage: expect.stringMatching(/rejected/) });
+    expect(bravo.lastRun).toMatchObject({
+      mode: "apply",
+      status: "failed",
+      operatorMessage: expect.stringMatching(/rejected/),
+    });
     expect(rows.find((row) => row.cfgTenantName === "Charlie")!.summary.status).toBe("running");
   });
 
   it("filters by status and drift with the same precedence as the rows show", async () => {
-    const expected = { done: ["Alpha"], failed: ["Bravo"], running: ["Charlie"], "in-progress": ["Delta"], "not-started": ["Echo"] };
+    const expected = {
+      done: ["Alpha"],
+      failed: ["Bravo"],
+      running: ["Charlie"],
+      "in-progress": ["Delta"],
+      "not-started": ["Echo"],
+    };
     for (const [status, tenants] of Object.entries(expected)) {
       const result = await page({ status });
       expect(names(result), status).toEqual(tenants);
@@ -121,11 +187,34 @@ describe("tenants overview", () => {
 
 describe("overview URL parameters", () => {
   it("fall back to defaults instead of failing, and leave defaults out of links", () => {
-    const params = parseOverviewParams({ sort: "password", dir: "sideways", page: "-3", size: "7", status: "bogus", deployment: "not-a-uuid", q: ["acme", "other"] });
-    expect(params).toEqual({ q: "acme", deployment: undefined, region: undefined, status: undefined, drift: undefined, cert: undefined, sort: "tenant", dir: "asc", page: 1, size: 25 });
+    const params = parseOverviewParams({
+      sort: "password",
+      dir: "sideways",
+      page: "-3",
+      size: "7",
+      status: "bogus",
+      deployment: "not-a-uuid",
+      q: ["acme", "other"],
+    });
+    expect(params).toEqual({
+      q: "acme",
+      deployment: undefined,
+      region: undefined,
+      status: undefined,
+      drift: undefined,
+      cert: undefined,
+      sort: "tenant",
+      dir: "asc",
+      page: 1,
+      size: 25,
+    });
     expect(parseOverviewParams({ cert: "soon" }).cert).toBeUndefined();
-    expect(overviewQueryString(parseOverviewParams({ cert: "expiring", sort: "expiry" }))).toBe("?cert=expiring&sort=expiry");
+    expect(overviewQueryString(parseOverviewParams({ cert: "expiring", sort: "expiry" }))).toBe(
+      "?cert=expiring&sort=expiry",
+    );
     expect(overviewQueryString(params)).toBe("?q=acme");
-    expect(overviewQueryString(params, { sort: "region", dir: "desc", page: 3 })).toBe("?q=acme&sort=region&dir=desc&page=3");
+    expect(overviewQueryString(params, { sort: "region", dir: "desc", page: 3 })).toBe(
+      "?q=acme&sort=region&dir=desc&page=3",
+    );
   });
 });

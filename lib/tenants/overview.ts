@@ -14,7 +14,13 @@ export interface OverviewRow {
   orgShortName: string | null;
   certificate: CertificateExpiry;
   summary: TenantSummary;
-  lastRun: { mode: string; status: string; startedAt: Date; finishedAt: Date | null; operatorMessage: string | null } | null;
+  lastRun: {
+    mode: string;
+    status: string;
+    startedAt: Date;
+    finishedAt: Date | null;
+    operatorMessage: string | null;
+  } | null;
 }
 
 interface OverviewPage {
@@ -28,7 +34,12 @@ interface OverviewPage {
 export const DRIFTED_VERIFY_STATUSES = ["drifted", "missing"];
 
 function activeRun(now: Date): Prisma.TenantWhereInput {
-  return { OR: [{ runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } }, { stepStates: { some: { status: "running" } } }] };
+  return {
+    OR: [
+      { runs: { some: { status: "running", leaseExpiresAt: { gt: now } } } },
+      { stepStates: { some: { status: "running" } } },
+    ],
+  };
 }
 
 /** The precedence of summarizeTenant: running, failed, needs input, done (every step that applies), in progress. */
@@ -58,7 +69,14 @@ function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantW
   const and: Prisma.TenantWhereInput[] = [];
   if (params.q) {
     const contains = { contains: params.q, mode: "insensitive" as const };
-    and.push({ OR: [{ cfgTenantName: contains }, { orgShortName: contains }, { orgName: contains }, { deployment: { name: contains } }] });
+    and.push({
+      OR: [
+        { cfgTenantName: contains },
+        { orgShortName: contains },
+        { orgName: contains },
+        { deployment: { name: contains } },
+      ],
+    });
   }
   if (params.deployment) and.push({ deploymentId: params.deployment });
   if (params.region) and.push({ region: params.region });
@@ -72,7 +90,8 @@ function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantW
 function orderBy(params: OverviewParams): Prisma.TenantOrderByWithRelationInput[] {
   const dir = params.dir;
   const byName: Prisma.TenantOrderByWithRelationInput = { cfgTenantName: dir };
-  const nullsLast = (field: "region" | "orgShortName" | "certificateExpiresAt") => ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
+  const nullsLast = (field: "region" | "orgShortName" | "certificateExpiresAt") =>
+    ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
   const primary: Record<OverviewParams["sort"], Prisma.TenantOrderByWithRelationInput[]> = {
     tenant: [byName, { deployment: { name: "asc" } }],
     deployment: [{ deployment: { name: dir } }, { cfgTenantName: "asc" }],
@@ -105,14 +124,31 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       settings: true,
       deployment: { select: { id: true, name: true, layout: true } },
       stepStates: { select: { stepKey: true, status: true, verifyStatus: true, lastVerifiedAt: true } },
-      runs: { orderBy: { startedAt: "desc" }, take: 1, select: { mode: true, status: true, startedAt: true, finishedAt: true, operatorMessage: true, leaseExpiresAt: true } },
+      runs: {
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: {
+          mode: true,
+          status: true,
+          startedAt: true,
+          finishedAt: true,
+          operatorMessage: true,
+          leaseExpiresAt: true,
+        },
+      },
     },
   });
   const rows = tenants.map((tenant): OverviewRow => {
     const latest = tenant.runs[0];
     const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
     const lastRun = latest
-      ? { mode: latest.mode, status: latest.status === "running" && !runActive ? "abandoned" : latest.status, startedAt: latest.startedAt, finishedAt: latest.finishedAt, operatorMessage: latest.operatorMessage }
+      ? {
+          mode: latest.mode,
+          status: latest.status === "running" && !runActive ? "abandoned" : latest.status,
+          startedAt: latest.startedAt,
+          finishedAt: latest.finishedAt,
+          operatorMessage: latest.operatorMessage,
+        }
       : null;
     return {
       id: tenant.id,

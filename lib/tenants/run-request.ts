@@ -7,7 +7,10 @@ const mode = z.enum(RUN_MODES, { error: "must be plan, apply or verify" });
 
 /** Bulk runs from the overview: at most one page of tenants at a time. */
 export const bulkRunSchema = z.object({
-  tenantIds: z.array(z.uuid("must be tenant ids")).min(1, "select at least one tenant").max(500, "select at most 500 tenants"),
+  tenantIds: z
+    .array(z.uuid("must be tenant ids"))
+    .min(1, "select at least one tenant")
+    .max(500, "select at most 500 tenants"),
   mode,
 });
 

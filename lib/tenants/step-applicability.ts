@@ -17,7 +17,11 @@ const catalogueKeysLiteral = Prisma.raw(`'{${catalogue.map((step) => step.key).j
 
 /** Tenants on which every step that applies is done (the overview's "done", as summarizeTenant judges a row). */
 export function allApplicableStepsDoneWhere(): Prisma.TenantWhereInput {
-  return { NOT: catalogue.map((step) => ({ AND: [conditionWhere(step.when), { stepStates: { none: { stepKey: step.key, status: "done" } } }] })) };
+  return {
+    NOT: catalogue.map((step) => ({
+      AND: [conditionWhere(step.when), { stepStates: { none: { stepKey: step.key, status: "done" } } }],
+    })),
+  };
 }
 
 /**
@@ -28,11 +32,23 @@ export function allApplicableStepsDoneWhere(): Prisma.TenantWhereInput {
  */
 export const allApplicableStepsDoneSql = {
   aggregates: Prisma.join(
-    [Prisma.sql`count(*) FILTER (WHERE status = 'done' AND step_key = ANY(${catalogueKeysLiteral})) AS done_steps`, ...conditionalKeys.map((key, index) => Prisma.sql`bool_or(status = 'done' AND step_key = ${key}) AS ${Prisma.raw(`conditional_done_${index}`)}`)],
+    [
+      Prisma.sql`count(*) FILTER (WHERE status = 'done' AND step_key = ANY(${catalogueKeysLiteral})) AS done_steps`,
+      ...conditionalKeys.map(
+        (key, index) =>
+          Prisma.sql`bool_or(status = 'done' AND step_key = ${key}) AS ${Prisma.raw(`conditional_done_${index}`)}`,
+      ),
+    ],
     ",\n    ",
   ),
-  condition: Prisma.sql`(coalesce(s.done_steps, 0) - ${Prisma.join(conditionalKeys.map((_, index) => Prisma.raw(`coalesce(s.conditional_done_${index}, false)::int`)), " - ")} = ${alwaysKeys.length} AND ${Prisma.join(
-    conditional.map(({ sql }, index) => Prisma.sql`(NOT coalesce(${sql}, false) OR coalesce(${Prisma.raw(`s.conditional_done_${index}`)}, false))`),
+  condition: Prisma.sql`(coalesce(s.done_steps, 0) - ${Prisma.join(
+    conditionalKeys.map((_, index) => Prisma.raw(`coalesce(s.conditional_done_${index}, false)::int`)),
+    " - ",
+  )} = ${alwaysKeys.length} AND ${Prisma.join(
+    conditional.map(
+      ({ sql }, index) =>
+        Prisma.sql`(NOT coalesce(${sql}, false) OR coalesce(${Prisma.raw(`s.conditional_done_${index}`)}, false))`,
+    ),
     " AND ",
   )})`,
 };

@@ -1,4 +1,4 @@
-import { catalogue, conditionHolds, type AnyStep , Phase } from "@/lib/provisioning";
+import { catalogue, conditionHolds, type AnyStep, Phase } from "@/lib/provisioning";
 import { tenantSettingsSchema } from "@/lib/provisioning";
 import { cataloguePhases } from "./phases";
 import type { StepStatus, TenantStatus } from "./statuses";
@@ -17,11 +17,14 @@ interface StepStateFacts {
   lastVerifiedAt: Date | null;
 }
 
-
 /** The steps of the catalogue that apply to this tenant (e.g. the Agent Pacing client only with that service). */
 export function applicableSteps(tenant: TenantFacts): AnyStep[] {
   const settings = tenantSettingsSchema.safeParse(tenant.settings ?? {});
-  const facts = { services: tenant.services, deployment: tenant.deployment, settings: settings.success ? settings.data : { adminUsers: [] } };
+  const facts = {
+    services: tenant.services,
+    deployment: tenant.deployment,
+    settings: settings.success ? settings.data : { adminUsers: [] },
+  };
   return catalogue.filter((step) => conditionHolds(step.when, facts));
 }
 
@@ -31,7 +34,8 @@ export function stepStatusOf(state: StepStateFacts | undefined, applies: boolean
   if (state.status === "running") return "running";
   if (state.status === "failed") return "failed";
   if (state.status === "needs-input") return "needs-input";
-  if (state.status === "done") return state.verifyStatus === "drifted" || state.verifyStatus === "missing" ? "drifted" : "done";
+  if (state.status === "done")
+    return state.verifyStatus === "drifted" || state.verifyStatus === "missing" ? "drifted" : "done";
   return "not-started";
 }
 
@@ -57,7 +61,10 @@ const phaseOrder: StepStatus[] = ["running", "failed", "needs-input", "drifted"]
 export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], runActive: boolean): TenantSummary {
   const byKey = new Map(states.map((state) => [state.stepKey, state]));
   const applicable = new Set(applicableSteps(tenant).map((step) => step.key));
-  const statuses = catalogue.map((step) => ({ step, status: stepStatusOf(byKey.get(step.key), applicable.has(step.key)) }));
+  const statuses = catalogue.map((step) => ({
+    step,
+    status: stepStatusOf(byKey.get(step.key), applicable.has(step.key)),
+  }));
   const counted = statuses.filter(({ status }) => status !== "not-needed");
   const isDone = (status: StepStatus) => status === "done" || status === "drifted";
   const phases = cataloguePhases().map((phase): PhaseSummary => {
@@ -65,19 +72,26 @@ export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], r
     const done = inPhase.filter(isDone).length;
     const worst = phaseOrder.find((status) => inPhase.includes(status));
     const status: PhaseSummary["status"] =
-      inPhase.length === 0 ? "not-needed" : (worst ?? (done === inPhase.length ? "done" : done > 0 ? "partial" : "not-started"));
+      inPhase.length === 0
+        ? "not-needed"
+        : (worst ?? (done === inPhase.length ? "done" : done > 0 ? "partial" : "not-started"));
     return { phase, status, done, total: inPhase.length };
   });
   const done = counted.filter(({ status }) => isDone(status)).length;
   const verified = states.map((state) => state.lastVerifiedAt).filter((date): date is Date => date !== null);
   const any = (wanted: StepStatus) => counted.some(({ status }) => status === wanted);
   const status: TenantStatus =
-    runActive || any("running") ? "running"
-    : any("failed") ? "failed"
-    : any("needs-input") ? "needs-input"
-    : done === counted.length ? "done"
-    : done > 0 ? "in-progress"
-    : "not-started";
+    runActive || any("running")
+      ? "running"
+      : any("failed")
+        ? "failed"
+        : any("needs-input")
+          ? "needs-input"
+          : done === counted.length
+            ? "done"
+            : done > 0
+              ? "in-progress"
+              : "not-started";
   return {
     done,
     total: counted.length,

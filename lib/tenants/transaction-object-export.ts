@@ -40,7 +40,11 @@ async function build(db: DbTx, tenantId: string): Promise<BuiltObject> {
   return { tenant, targetTenant: built.targetTenant, desired: built.desired };
 }
 
-export function transactionObjectDocument({ tenant, targetTenant, desired }: BuiltObject, revealSecrets: boolean, now = new Date()): TransactionObjectDocument {
+export function transactionObjectDocument(
+  { tenant, targetTenant, desired }: BuiltObject,
+  revealSecrets: boolean,
+  now = new Date(),
+): TransactionObjectDocument {
   const exported = exportHybridIntegration(desired, { revealSecrets });
   const sections: TransactionObjectDocument["sections"] = {};
   const { annexSection } = exported;
@@ -62,7 +66,11 @@ export function transactionObjectDocument({ tenant, targetTenant, desired }: Bui
 }
 
 export function exportFileName(document: Pick<TransactionObjectDocument, "deployment" | "tenant" | "secrets">): string {
-  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "tenant";
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "tenant";
   return `hybrid_integration-${slug(document.deployment)}-${slug(document.tenant)}${document.secrets === "revealed" ? "-with-secrets" : ""}.json`;
 }
 
@@ -75,22 +83,38 @@ export async function maskedTransactionObject(db: DbTx, tenantId: string): Promi
  * The object with its secrets, for a person allowed to see them: secret.reveal is recorded (the purpose and which
  * options, never a value) in the transaction that opens the secrets, so no value leaves without its record.
  */
-export async function revealTransactionObject(db: Db, audit: AuditContext, { tenantId, purpose }: { tenantId: string; purpose: TransactionObjectPurpose }): Promise<BuiltObject> {
+export async function revealTransactionObject(
+  db: Db,
+  audit: AuditContext,
+  { tenantId, purpose }: { tenantId: string; purpose: TransactionObjectPurpose },
+): Promise<BuiltObject> {
   return db.$transaction(async (tx) => {
     const built = await build(tx, tenantId);
     const secrets = built.desired.entries.filter((entry) => entry.secret);
-    await recordAuditEvent(
-      tx,
-      audit,
-      { event: { action: "secret.reveal", outcome: "success", target: tenantTarget(built.tenant), details: { purpose, reason: `hybrid_integration options ${secrets.map((entry) => `${entry.section}/${entry.key}`).join(", ")}` } },
-      knownSecrets: secrets.map((entry) => entry.value) },
-    );
+    await recordAuditEvent(tx, audit, {
+      event: {
+        action: "secret.reveal",
+        outcome: "success",
+        target: tenantTarget(built.tenant),
+        details: {
+          purpose,
+          reason: `hybrid_integration options ${secrets.map((entry) => `${entry.section}/${entry.key}`).join(", ")}`,
+        },
+      },
+      knownSecrets: secrets.map((entry) => entry.value),
+    });
     return built;
   });
 }
 
 /** The secret options of the object by "section/key", revealed (and audited) for its page. */
-export async function revealTransactionObjectSecrets(db: Db, audit: AuditContext, tenantId: string): Promise<Record<string, string>> {
+export async function revealTransactionObjectSecrets(
+  db: Db,
+  audit: AuditContext,
+  tenantId: string,
+): Promise<Record<string, string>> {
   const { desired } = await revealTransactionObject(db, audit, { tenantId, purpose: TRANSACTION_OBJECT_PURPOSES.page });
-  return Object.fromEntries(desired.entries.filter((entry) => entry.secret).map((entry) => [`${entry.section}/${entry.key}`, entry.value]));
+  return Object.fromEntries(
+    desired.entries.filter((entry) => entry.secret).map((entry) => [`${entry.section}/${entry.key}`, entry.value]),
+  );
 }

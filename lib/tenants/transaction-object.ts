@@ -3,7 +3,7 @@ import type { HybridIntegrationPlan } from "@/lib/config-server/bridge";
 import type { DesiredHybridIntegration } from "@/lib/config-server/desired-object";
 import { show } from "@/lib/config-server/property-plan";
 import type { DbTx } from "@/lib/db/client";
-import { openConnections, type ConnectionOptions , loadTenantView, type TenantView } from "@/lib/provisioning";
+import { openConnections, type ConnectionOptions, loadTenantView, type TenantView } from "@/lib/provisioning";
 import { describeFailure } from "@/lib/provisioning";
 import { desiredTransactionObject } from "./desired-transaction-object";
 
@@ -25,12 +25,25 @@ export interface TransactionObjectEntry {
 }
 
 export type LiveComparison =
-  | { status: "compared"; gaxTenant: string; objectMissing: boolean; attributeChanges: { attribute: string; from: string; to: string }[]; comparedAt: string }
+  | {
+      status: "compared";
+      gaxTenant: string;
+      objectMissing: boolean;
+      attributeChanges: { attribute: string; from: string; to: string }[];
+      comparedAt: string;
+    }
   | { status: "unavailable"; message: string; checks: string[] }
   | { status: "not-compared" };
 
 export interface TransactionObjectView {
-  tenant: { id: string; cfgTenantName: string; label: string; deploymentName: string; gaxBaseUrl: string; layout: string };
+  tenant: {
+    id: string;
+    cfgTenantName: string;
+    label: string;
+    deploymentName: string;
+    gaxBaseUrl: string;
+    layout: string;
+  };
   /** The Configuration Server tenant that holds the object. */
   targetTenant: string | null;
   ready: boolean;
@@ -62,7 +75,8 @@ function annexOf(desired: DesiredHybridIntegration, all: TransactionObjectEntry[
   const entries = all.filter((entry) => entry.annex);
   return entries.length > 0 ? { section: desired.annexSection, note: annexNote(desired.annexSection), entries } : null;
 }
-const rank = (section: string) => (SECTION_ORDER.includes(section) ? SECTION_ORDER.indexOf(section) : SECTION_ORDER.length);
+const rank = (section: string) =>
+  SECTION_ORDER.includes(section) ? SECTION_ORDER.indexOf(section) : SECTION_ORDER.length;
 
 function compare(desired: DesiredHybridIntegration, plan: HybridIntegrationPlan | null): TransactionObjectEntry[] {
   const kept = new Set(plan?.keep.map(refOf));
@@ -70,8 +84,24 @@ function compare(desired: DesiredHybridIntegration, plan: HybridIntegrationPlan 
   const added = new Set(plan?.add.map(refOf));
   return desired.entries.map((entry) => {
     const ref = refOf(entry);
-    const comparison: KeyComparison = !plan ? "unknown" : kept.has(ref) ? "same" : changed.has(ref) ? "differs" : added.has(ref) ? "missing" : "unknown";
-    return { section: entry.section, key: entry.key, value: show(entry.value, entry.secret), secret: entry.secret, annex: entry.annex ?? false, comparison, liveValue: changed.get(ref) ?? null };
+    const comparison: KeyComparison = !plan
+      ? "unknown"
+      : kept.has(ref)
+        ? "same"
+        : changed.has(ref)
+          ? "differs"
+          : added.has(ref)
+            ? "missing"
+            : "unknown";
+    return {
+      section: entry.section,
+      key: entry.key,
+      value: show(entry.value, entry.secret),
+      secret: entry.secret,
+      annex: entry.annex ?? false,
+      comparison,
+      liveValue: changed.get(ref) ?? null,
+    };
   });
 }
 
@@ -90,13 +120,24 @@ interface TransactionObjectOptions {
 }
 
 /** The tenant's hybrid_integration as GAX will hold it, with a live per-key comparison; null when there is no such tenant. */
-export async function loadTransactionObjectView(db: DbTx, tenantId: string, options: TransactionObjectOptions = {}): Promise<TransactionObjectView | null> {
+export async function loadTransactionObjectView(
+  db: DbTx,
+  tenantId: string,
+  options: TransactionObjectOptions = {},
+): Promise<TransactionObjectView | null> {
   const exists = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
   if (!exists) return null;
   const tenant = await loadTenantView(db, tenantId);
   const built = await desiredTransactionObject(db, tenant);
   const base = {
-    tenant: { id: tenant.id, cfgTenantName: tenant.cfgTenantName, label: tenant.label, deploymentName: tenant.deployment.name, gaxBaseUrl: tenant.deployment.gaxBaseUrl, layout: tenant.deployment.layout },
+    tenant: {
+      id: tenant.id,
+      cfgTenantName: tenant.cfgTenantName,
+      label: tenant.label,
+      deploymentName: tenant.deployment.name,
+      gaxBaseUrl: tenant.deployment.gaxBaseUrl,
+      layout: tenant.deployment.layout,
+    },
     name: "hybrid_integration",
   };
   if (!built.ready) {
@@ -121,9 +162,19 @@ export async function loadTransactionObjectView(db: DbTx, tenantId: string, opti
     const connections = openConnections(db, tenant, { gax: { timeoutMs: 10_000, ...options.gax } });
     try {
       plan = await (await connections.bridge()).planHybridIntegration(built.targetTenant, built.desired);
-      live = { status: "compared", gaxTenant: plan.tenant.name, objectMissing: plan.action === "create", attributeChanges: plan.attributeChanges, comparedAt: new Date().toISOString() };
+      live = {
+        status: "compared",
+        gaxTenant: plan.tenant.name,
+        objectMissing: plan.action === "create",
+        attributeChanges: plan.attributeChanges,
+        comparedAt: new Date().toISOString(),
+      };
     } catch (error) {
-      live = { status: "unavailable", message: describeFailure(error, "Reading hybrid_integration from GAX", tenant.id).message, checks: checksFor(tenant) };
+      live = {
+        status: "unavailable",
+        message: describeFailure(error, "Reading hybrid_integration from GAX", tenant.id).message,
+        checks: checksFor(tenant),
+      };
     } finally {
       await connections.close();
     }

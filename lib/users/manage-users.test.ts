@@ -15,7 +15,11 @@ const context: AuditContext = { actor: systemActor };
 
 describe("user management", () => {
   it("generates a strong password when none is given and returns it once", async () => {
-    const { user, generatedPassword } = await createUser(db, context, { email: uniqueEmail(), name: "Gen", role: "viewer" });
+    const { user, generatedPassword } = await createUser(db, context, {
+      email: uniqueEmail(),
+      name: "Gen",
+      role: "viewer",
+    });
     expect(generatedPassword).toMatch(/^[A-Za-z0-9._-]{24}$/);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword(stored.passwordHash!, generatedPassword!)).toBe(true);
@@ -24,17 +28,27 @@ describe("user management", () => {
   it("refuses a second user with the same email, naming the field", async () => {
     const email = uniqueEmail();
     await createUser(db, context, { email, name: "One", role: "viewer", password: "a-long-password-1" });
-    await expect(createUser(db, context, { email, name: "Two", role: "viewer", password: "a-long-password-2" })).rejects.toMatchObject({
+    await expect(
+      createUser(db, context, { email, name: "Two", role: "viewer", password: "a-long-password-2" }),
+    ).rejects.toMatchObject({
       code: "conflict",
       fieldErrors: { email: [expect.stringContaining("already exists")] },
     });
   });
 
   it("records what changed, and records nothing when nothing changed", async () => {
-    const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Before", role: "viewer", password: "a-long-password-1" });
+    const { user } = await createUser(db, context, {
+      email: uniqueEmail(),
+      name: "Before",
+      role: "viewer",
+      password: "a-long-password-1",
+    });
     await updateUser(db, context, { id: user.id, name: "After", role: "operator" });
     const event = await db.auditEvent.findFirst({ where: { action: "user.update", targetId: user.id } });
-    expect(event?.details).toEqual({ changes: { name: { from: "Before", to: "After" }, role: { from: "viewer", to: "operator" } }, sessionsEnded: 0 });
+    expect(event?.details).toEqual({
+      changes: { name: { from: "Before", to: "After" }, role: { from: "viewer", to: "operator" } },
+      sessionsEnded: 0,
+    });
     await updateUser(db, context, { id: user.id, name: "After", role: "operator" });
     expect(await db.auditEvent.count({ where: { action: "user.update", targetId: user.id } })).toBe(1);
   });
@@ -42,10 +56,24 @@ describe("user management", () => {
   it("never lets the last active admin be demoted or deactivated", async () => {
     const isolated = await isolatedDatabase();
     try {
-      const { user: admin } = await createUser(isolated.db, context, { email: uniqueEmail("admin"), name: "Only admin", role: "admin", password: "a-long-password-1" });
-      await expect(updateUser(isolated.db, context, { id: admin.id, name: "Only admin", role: "viewer" })).rejects.toThrow(/last active admin/);
-      await expect(setUserActive(isolated.db, context, { id: admin.id, active: false })).rejects.toThrow(/last active admin/);
-      const { user: second } = await createUser(isolated.db, context, { email: uniqueEmail("admin"), name: "Second", role: "admin", password: "a-long-password-1" });
+      const { user: admin } = await createUser(isolated.db, context, {
+        email: uniqueEmail("admin"),
+        name: "Only admin",
+        role: "admin",
+        password: "a-long-password-1",
+      });
+      await expect(
+        updateUser(isolated.db, context, { id: admin.id, name: "Only admin", role: "viewer" }),
+      ).rejects.toThrow(/last active admin/);
+      await expect(setUserActive(isolated.db, context, { id: admin.id, active: false })).rejects.toThrow(
+        /last active admin/,
+      );
+      const { user: second } = await createUser(isolated.db, context, {
+        email: uniqueEmail("admin"),
+        name: "Second",
+        role: "admin",
+        password: "a-long-password-1",
+      });
       // Two concurrent demotions: exactly one may win.
       const results = await Promise.allSettled([
         updateUser(isolated.db, context, { id: admin.id, name: "Only admin", role: "viewer" }),
@@ -59,12 +87,24 @@ describe("user management", () => {
   });
 
   it("does not let users deactivate themselves", async () => {
-    const { user } = await createUser(db, context, { email: uniqueEmail("admin"), name: "Self", role: "admin", password: "a-long-password-1" });
-    await expect(setUserActive(db, { actor: { id: user.id, email: user.email, role: "admin" } }, { id: user.id, active: false })).rejects.toThrow(/your own account/);
+    const { user } = await createUser(db, context, {
+      email: uniqueEmail("admin"),
+      name: "Self",
+      role: "admin",
+      password: "a-long-password-1",
+    });
+    await expect(
+      setUserActive(db, { actor: { id: user.id, email: user.email, role: "admin" } }, { id: user.id, active: false }),
+    ).rejects.toThrow(/your own account/);
   });
 
   it("resets a password to a new generated one and audits it without the value", async () => {
-    const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Reset", role: "viewer", password: "a-long-password-1" });
+    const { user } = await createUser(db, context, {
+      email: uniqueEmail(),
+      name: "Reset",
+      role: "viewer",
+      password: "a-long-password-1",
+    });
     const { generatedPassword } = await resetUserPassword(db, context, { id: user.id });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword(stored.passwordHash!, generatedPassword)).toBe(true);
@@ -91,11 +131,18 @@ describe("user management", () => {
     const settings = sessionSettings({ SESSION_MAX_HOURS: 8, SESSION_IDLE_MINUTES: 30, REAUTH_MINUTES: 10 });
     const signIn = (userId: string) => startSession(db, { userId, clientAddress: null, userAgent: null }, { settings });
     async function userWithSessions(role: "viewer" | "operator" = "operator") {
-      const { user } = await createUser(db, context, { email: uniqueEmail(), name: "Signed in", role, password: "a-long-password-1" });
+      const { user } = await createUser(db, context, {
+        email: uniqueEmail(),
+        name: "Signed in",
+        role,
+        password: "a-long-password-1",
+      });
       return { user, sessions: [await signIn(user.id), await signIn(user.id)] };
     }
-    const stillValid = async (sessions: string[]) => (await Promise.all(sessions.map((id) => readSession(db, id, { settings })))).filter(Boolean).length;
-    const lastEvent = (action: string, targetId: string) => db.auditEvent.findFirst({ where: { action, targetId }, orderBy: { seq: "desc" } });
+    const stillValid = async (sessions: string[]) =>
+      (await Promise.all(sessions.map((id) => readSession(db, id, { settings })))).filter(Boolean).length;
+    const lastEvent = (action: string, targetId: string) =>
+      db.auditEvent.findFirst({ where: { action, targetId }, orderBy: { seq: "desc" } });
 
     it("when an admin resets the password", async () => {
       const { user, sessions } = await userWithSessions();

@@ -13,21 +13,33 @@ import type { CreateUserInput } from "@/lib/validation/user";
 type Source = "admin" | "first-run";
 
 /** Creates a password user. When no password is given one is generated and returned once, never stored in clear. */
-export async function createUser(db: Db, context: AuditContext, input: Omit<CreateUserInput, "password"> & { password?: string; source?: Source }) {
+export async function createUser(
+  db: Db,
+  context: AuditContext,
+  input: Omit<CreateUserInput, "password"> & { password?: string; source?: Source },
+) {
   const { source = "admin" } = input;
   const password = input.password ?? randomPassword(generatedUserPasswordLength);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("conflict", "A user with this email already exists.", { email: ["A user with this email already exists."] });
+      throw new AppError("conflict", "A user with this email already exists.", {
+        email: ["A user with this email already exists."],
+      });
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: safeUserFields });
-    await recordAuditEvent(tx, context, { event: {
-      action: "user.create",
-      outcome: "success",
-      target: { type: "user", id: user.id, label: user.email },
-      details: { email: user.email, name: user.name, role: user.role, source },
-    }, knownSecrets: [password] });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: safeUserFields,
+    });
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "user.create",
+        outcome: "success",
+        target: { type: "user", id: user.id, label: user.email },
+        details: { email: user.email, name: user.name, role: user.role, source },
+      },
+      knownSecrets: [password],
+    });
     return { user, generatedPassword: input.password ? undefined : password };
   });
 }
@@ -41,15 +53,27 @@ async function findUser(db: Parameters<Parameters<Db["$transaction"]>[0]>[0], id
 export async function updateUser(db: Db, context: AuditContext, input: { id: string; name: string; role: Role }) {
   return db.$transaction(async (tx) => {
     const before = await findUser(tx, input.id);
-    if (before.role === "admin" && input.role !== "admin" && before.active) await assertAnotherActiveAdmin(tx, input.id);
+    if (before.role === "admin" && input.role !== "admin" && before.active)
+      await assertAnotherActiveAdmin(tx, input.id);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (before.name !== input.name) changes.name = { from: before.name, to: input.name };
     if (before.role !== input.role) changes.role = { from: before.role, to: input.role };
     if (Object.keys(changes).length === 0) return before;
-    const user = await tx.user.update({ where: { id: input.id }, data: { name: input.name, role: input.role }, select: safeUserFields });
+    const user = await tx.user.update({
+      where: { id: input.id },
+      data: { name: input.name, role: input.role },
+      select: safeUserFields,
+    });
     // A new role starts with a new sign-in: a session opened under the old role must not carry on.
     const sessionsEnded = changes.role ? await endUserSessions(tx, user.id, { reason: "role-change" }) : undefined;
-    await recordAuditEvent(tx, context, { event: { action: "user.update", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { changes, sessionsEnded } } });
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "user.update",
+        outcome: "success",
+        target: { type: "user", id: user.id, label: user.email },
+        details: { changes, sessionsEnded },
+      },
+    });
     return user;
   });
 }
@@ -62,10 +86,25 @@ export async function setUserActive(db: Db, context: AuditContext, input: { id: 
     const before = await findUser(tx, input.id);
     if (before.active === input.active) return before;
     if (!input.active && before.role === "admin") await assertAnotherActiveAdmin(tx, input.id);
-    const user = await tx.user.update({ where: { id: input.id }, data: { active: input.active }, select: safeUserFields });
+    const user = await tx.user.update({
+      where: { id: input.id },
+      data: { active: input.active },
+      select: safeUserFields,
+    });
     const target = { type: "user", id: user.id, label: user.email } as const;
-    if (input.active) await recordAuditEvent(tx, context, { event: { action: "user.activate", outcome: "success", target, details: {} } });
-    else await recordAuditEvent(tx, context, { event: { action: "user.deactivate", outcome: "success", target, details: { sessionsEnded: await endUserSessions(tx, user.id, { reason: "deactivated" }) } } });
+    if (input.active)
+      await recordAuditEvent(tx, context, {
+        event: { action: "user.activate", outcome: "success", target, details: {} },
+      });
+    else
+      await recordAuditEvent(tx, context, {
+        event: {
+          action: "user.deactivate",
+          outcome: "success",
+          target,
+          details: { sessionsEnded: await endUserSessions(tx, user.id, { reason: "deactivated" }) },
+        },
+      });
     return user;
   });
 }
@@ -76,10 +115,19 @@ export async function resetUserPassword(db: Db, context: AuditContext, input: { 
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, input.id);
-    if (user.authProvider !== "credentials") throw new AppError("precondition_failed", "This user signs in with single sign-on and has no password.");
+    if (user.authProvider !== "credentials")
+      throw new AppError("precondition_failed", "This user signs in with single sign-on and has no password.");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedSignIns: 0 } });
     const sessionsEnded = await endUserSessions(tx, user.id, { reason: "password-reset" });
-    await recordAuditEvent(tx, context, { event: { action: "user.reset_password", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { sessionsEnded } }, knownSecrets: [password] });
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "user.reset_password",
+        outcome: "success",
+        target: { type: "user", id: user.id, label: user.email },
+        details: { sessionsEnded },
+      },
+      knownSecrets: [password],
+    });
     return { user, generatedPassword: password };
   });
 }
@@ -89,7 +137,14 @@ export async function endAllUserSessions(db: Db, context: AuditContext, input: {
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, input.id);
     const sessionsEnded = await endUserSessions(tx, user.id, { reason: "ended-by-admin" });
-    await recordAuditEvent(tx, context, { event: { action: "user.end_sessions", outcome: "success", target: { type: "user", id: user.id, label: user.email }, details: { sessionsEnded } } });
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "user.end_sessions",
+        outcome: "success",
+        target: { type: "user", id: user.id, label: user.email },
+        details: { sessionsEnded },
+      },
+    });
     return { user, sessionsEnded };
   });
 }

@@ -2,8 +2,16 @@ import { z } from "zod";
 import { minimumPasswordLength } from "@/lib/auth/password-rules";
 import { roles } from "@/lib/auth/roles";
 
-const email = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }));
-const name = z.string().trim().min(1, { message: "Enter a name." }).max(120, { message: "Use at most 120 characters." });
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }));
+const name = z
+  .string()
+  .trim()
+  .min(1, { message: "Enter a name." })
+  .max(120, { message: "Use at most 120 characters." });
 const role = z.enum(roles, { message: "Choose admin, operator or viewer." });
 
 export const createUserSchema = z.object({

@@ -36,7 +36,12 @@ export function deploymentAndFaults(runtime: SandboxRuntime) {
     if (!deployment) throw notFound(`no GAX deployment named "${name}"`);
     c.set("deployment", deployment);
     const path = c.req.path.slice(c.req.path.indexOf("/gax/api") + "/gax/api".length);
-    const entry = runtime.log({ deployment: name, method: c.req.method, path: `${path}${new URL(c.req.url).search}`, outcome: "dropped" });
+    const entry = runtime.log({
+      deployment: name,
+      method: c.req.method,
+      path: `${path}${new URL(c.req.url).search}`,
+      outcome: "dropped",
+    });
     if (runtime.faults.sessionsExpireNow()) runtime.expireAllSessions();
     if (runtime.faults.latencyMs > 0) await sleep(runtime.faults.latencyMs);
     const fault = runtime.faults.decide(c.req.method, path);
@@ -50,7 +55,8 @@ export function deploymentAndFaults(runtime: SandboxRuntime) {
       c.res = dropConnection(c);
       return;
     }
-    if (fault.action === "error") c.res = c.json({ status: fault.status, message: "Injected server error" }, fault.status as 503);
+    if (fault.action === "error")
+      c.res = c.json({ status: fault.status, message: "Injected server error" }, fault.status as 503);
     entry.outcome = c.res.status;
   };
 }
@@ -63,7 +69,11 @@ export function createGaxApi() {
 
   api.post("/session/login", async (c) => {
     const created = login(c.get("deployment"), await jsonBody(c), Date.now());
-    setCookie(c, SESSION_COOKIE, created.id, { path: `${mountPrefix(c.req.path)}/gax`, httpOnly: true, sameSite: "Lax" });
+    setCookie(c, SESSION_COOKIE, created.id, {
+      path: `${mountPrefix(c.req.path)}/gax`,
+      httpOnly: true,
+      sameSite: "Lax",
+    });
     return c.body(null, 204);
   });
 
@@ -81,7 +91,12 @@ export function createGaxApi() {
   );
 
   api.get("/cfg/objects/:type/:dbid", (c) =>
-    c.json(readObject(c.get("deployment"), session(c).personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid") })),
+    c.json(
+      readObject(c.get("deployment"), session(c).personDbid, {
+        typeName: c.req.param("type"),
+        dbid: c.req.param("dbid"),
+      }),
+    ),
   );
 
   api.post("/cfg/objects", async (c) => {
@@ -91,11 +106,20 @@ export function createGaxApi() {
 
   api.put("/cfg/objects/:type/:dbid", async (c) => {
     const { personDbid } = session(c);
-    return c.json(updateObject(c.get("deployment"), personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid"), body: await jsonBody(c) }));
+    return c.json(
+      updateObject(c.get("deployment"), personDbid, {
+        typeName: c.req.param("type"),
+        dbid: c.req.param("dbid"),
+        body: await jsonBody(c),
+      }),
+    );
   });
 
   api.delete("/cfg/objects/:type/:dbid", (c) => {
-    deleteObject(c.get("deployment"), session(c).personDbid, { typeName: c.req.param("type"), dbid: c.req.param("dbid") });
+    deleteObject(c.get("deployment"), session(c).personDbid, {
+      typeName: c.req.param("type"),
+      dbid: c.req.param("dbid"),
+    });
     return c.body(null, 204);
   });
 

@@ -19,7 +19,11 @@ function requireCfgType(value: string | undefined | null, attribute = "type"): C
 
 function briefForm(object: AnyCfgObject) {
   const record = object as Record<string, unknown>;
-  const brief: Record<string, unknown> = { type: object.type, dbid: object.dbid, name: object.type === "CfgPerson" ? object.username : object.name };
+  const brief: Record<string, unknown> = {
+    type: object.type,
+    dbid: object.dbid,
+    name: object.type === "CfgPerson" ? object.username : object.name,
+  };
   for (const attribute of ["subtype", "tenantdbid", "folderid", "state"]) {
     if (record[attribute] !== undefined) brief[attribute] = record[attribute];
   }
@@ -51,7 +55,11 @@ export function listObjects(state: DeploymentState, personDbid: string, requeste
     .map((object) => (brief ? briefForm(object) : object));
 }
 
-export function readObject(state: DeploymentState, personDbid: string, { typeName, dbid }: { typeName: string; dbid: string }): AnyCfgObject {
+export function readObject(
+  state: DeploymentState,
+  personDbid: string,
+  { typeName, dbid }: { typeName: string; dbid: string },
+): AnyCfgObject {
   const type = requireCfgType(typeName);
   const object = getObject(state, type, dbid);
   // An object the person may not read is invisible, as in a Config Server object list.
@@ -91,7 +99,9 @@ export function createObject(state: DeploymentState, personDbid: string, body: u
   checkReferences(state, object);
   const parent = parentOf(state, object);
   if (!parent || !can(state, personDbid, { object: parent, bit: MASK.create })) {
-    throw forbidden(`no Create permission on ${parent ? `${parent.type} ${parent.dbid}` : "the Environment"} to create a ${type}`);
+    throw forbidden(
+      `no Create permission on ${parent ? `${parent.type} ${parent.dbid}` : "the Environment"} to create a ${type}`,
+    );
   }
   object.dbid = allocateDbid(state, type);
   checkUniqueness(state, object);
@@ -100,9 +110,14 @@ export function createObject(state: DeploymentState, personDbid: string, body: u
   return object;
 }
 
-export function updateObject(state: DeploymentState, personDbid: string, { typeName, dbid, body }: { typeName: string; dbid: string; body: unknown }): AnyCfgObject {
+export function updateObject(
+  state: DeploymentState,
+  personDbid: string,
+  { typeName, dbid, body }: { typeName: string; dbid: string; body: unknown },
+): AnyCfgObject {
   const existing = readObject(state, personDbid, { typeName, dbid });
-  if (!can(state, personDbid, { object: existing, bit: MASK.change })) throw forbidden(`no Change permission on ${existing.type} ${dbid}`);
+  if (!can(state, personDbid, { object: existing, bit: MASK.change }))
+    throw forbidden(`no Change permission on ${existing.type} ${dbid}`);
   const { object, password } = parseBody(typeOfBody(body), body);
   object.dbid ??= dbid;
   checkImmutable(existing, object);
@@ -113,9 +128,14 @@ export function updateObject(state: DeploymentState, personDbid: string, { typeN
   return object;
 }
 
-export function deleteObject(state: DeploymentState, personDbid: string, { typeName, dbid }: { typeName: string; dbid: string }) {
+export function deleteObject(
+  state: DeploymentState,
+  personDbid: string,
+  { typeName, dbid }: { typeName: string; dbid: string },
+) {
   const existing = readObject(state, personDbid, { typeName, dbid });
-  if (!can(state, personDbid, { object: existing, bit: MASK.delete })) throw forbidden(`no Delete permission on ${existing.type} ${dbid}`);
+  if (!can(state, personDbid, { object: existing, bit: MASK.delete }))
+    throw forbidden(`no Delete permission on ${existing.type} ${dbid}`);
   checkDeletable(state, existing);
   state.objects[existing.type].delete(dbid);
   state.acl = state.acl.filter((entry) => !(entry.objectType === existing.type && entry.objectDbid === dbid));

@@ -15,10 +15,14 @@ export function checkReferences(state: DeploymentState, object: AnyCfgObject) {
     const folder = getObject(state, "CfgFolder", object.folderid);
     if (!folder) throw invalid(`folderid: no folder with DBID ${object.folderid}`);
     if (folder.ownerdbid !== tenantDbid) {
-      throw invalid(`folderid: folder ${folder.dbid} ("${folder.name}") belongs to tenant ${folder.ownerdbid}, not to tenant ${tenantDbid}`);
+      throw invalid(
+        `folderid: folder ${folder.dbid} ("${folder.name}") belongs to tenant ${folder.ownerdbid}, not to tenant ${tenantDbid}`,
+      );
     }
     if (folder.subtype !== OBJECT_TYPE_ENUM[object.type]) {
-      throw invalid(`folderid: folder ${folder.dbid} ("${folder.name}") holds ${folder.subtype} objects, not ${OBJECT_TYPE_ENUM[object.type]}`);
+      throw invalid(
+        `folderid: folder ${folder.dbid} ("${folder.name}") holds ${folder.subtype} objects, not ${OBJECT_TYPE_ENUM[object.type]}`,
+      );
     }
   }
   if (object.type === "CfgAccessGroup") {
@@ -38,7 +42,8 @@ export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
     if (other.dbid === object.dbid) continue;
     switch (object.type) {
       case "CfgTenant":
-        if (other.type === "CfgTenant" && other.name === object.name) throw conflict(`name: a tenant named "${object.name}" already exists (DBID ${other.dbid})`);
+        if (other.type === "CfgTenant" && other.name === object.name)
+          throw conflict(`name: a tenant named "${object.name}" already exists (DBID ${other.dbid})`);
         break;
       case "CfgPerson":
         if (other.type === "CfgPerson" && other.username === object.username) {
@@ -46,15 +51,25 @@ export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
         }
         break;
       case "CfgFolder":
-        if (other.type === "CfgFolder" && other.name === object.name && other.ownerdbid === object.ownerdbid && other.folderid === object.folderid) {
+        if (
+          other.type === "CfgFolder" &&
+          other.name === object.name &&
+          other.ownerdbid === object.ownerdbid &&
+          other.folderid === object.folderid
+        ) {
           throw conflict(`name: a folder named "${object.name}" already exists there (DBID ${other.dbid})`);
         }
         break;
       case "CfgTransaction":
         if (other.type !== "CfgTransaction" || !sameTenant(state, object, other)) break;
-        if (other.name === object.name) throw conflict(`name: transaction "${object.name}" already exists in tenant ${object.tenantdbid} (DBID ${other.dbid})`);
+        if (other.name === object.name)
+          throw conflict(
+            `name: transaction "${object.name}" already exists in tenant ${object.tenantdbid} (DBID ${other.dbid})`,
+          );
         if (other.alias === object.alias) {
-          throw conflict(`alias: alias "${object.alias}" is already used by transaction "${other.name}" (DBID ${other.dbid}) in tenant ${object.tenantdbid}`);
+          throw conflict(
+            `alias: alias "${object.alias}" is already used by transaction "${other.name}" (DBID ${other.dbid}) in tenant ${object.tenantdbid}`,
+          );
         }
         break;
       case "CfgApplication":
@@ -64,7 +79,9 @@ export function checkUniqueness(state: DeploymentState, object: AnyCfgObject) {
         break;
       case "CfgAccessGroup":
         if (other.type === "CfgAccessGroup" && sameTenant(state, object, other) && other.name === object.name) {
-          throw conflict(`name: access group "${object.name}" already exists in tenant ${object.tenantdbid} (DBID ${other.dbid})`);
+          throw conflict(
+            `name: access group "${object.name}" already exists in tenant ${object.tenantdbid} (DBID ${other.dbid})`,
+          );
         }
         break;
     }
@@ -81,7 +98,9 @@ export function checkImmutable(existing: AnyCfgObject, next: AnyCfgObject) {
   if (["CfgTransaction", "CfgFolder", "CfgApplication"].includes(existing.type)) fixed.push("subtype");
   for (const attribute of fixed) {
     if (before[attribute] !== after[attribute]) {
-      throw invalid(`${attribute}: cannot be changed (is "${String(before[attribute])}", request has "${String(after[attribute])}")`);
+      throw invalid(
+        `${attribute}: cannot be changed (is "${String(before[attribute])}", request has "${String(after[attribute])}")`,
+      );
     }
   }
 }
@@ -89,11 +108,14 @@ export function checkImmutable(existing: AnyCfgObject, next: AnyCfgObject) {
 /** Folders and tenants that still hold objects cannot be deleted. */
 export function checkDeletable(state: DeploymentState, object: AnyCfgObject) {
   const holds = (candidate: AnyCfgObject) =>
-    object.type === "CfgFolder" ? candidate.folderid === object.dbid : object.type === "CfgTenant" && tenantDbidOf(state, candidate) === object.dbid && candidate !== object;
+    object.type === "CfgFolder"
+      ? candidate.folderid === object.dbid
+      : object.type === "CfgTenant" && tenantDbidOf(state, candidate) === object.dbid && candidate !== object;
   if (object.type !== "CfgFolder" && object.type !== "CfgTenant") return;
   for (const objects of Object.values(state.objects)) {
     for (const candidate of objects.values()) {
-      if (holds(candidate)) throw conflict(`dbid: ${object.type} ${object.dbid} is not empty (holds ${candidate.type} ${candidate.dbid})`);
+      if (holds(candidate))
+        throw conflict(`dbid: ${object.type} ${object.dbid} is not empty (holds ${candidate.type} ${candidate.dbid})`);
     }
   }
 }

@@ -18,13 +18,23 @@ type PersonSeed = NonNullable<GaxSandboxSeed["deployments"][number]["persons"]>[
 function administrators(): PersonSeed[] {
   return [
     { ...SANDBOX_DEFAULT_USER, tenant: "Environment", isDefaultUser: true },
-    { ...SANDBOX_ADMIN, tenant: "Environment", firstName: "GAX", lastName: "Administrator", accessGroups: ["Super Administrators"] },
+    {
+      ...SANDBOX_ADMIN,
+      tenant: "Environment",
+      firstName: "GAX",
+      lastName: "Administrator",
+      accessGroups: ["Super Administrators"],
+    },
   ];
 }
 
 const superAdministrators = {
   group: { name: "Super Administrators", tenant: "Environment" },
-  acl: { on: { type: "CfgTenant" as const, tenant: "Environment" }, account: { accessGroup: "Super Administrators", tenant: "Environment" }, mask: 127 },
+  acl: {
+    on: { type: "CfgTenant" as const, tenant: "Environment" },
+    account: { accessGroup: "Super Administrators", tenant: "Environment" },
+    mask: 127,
+  },
 };
 
 function agentsOf(tenant: string) {
@@ -52,9 +62,21 @@ const singleResourcesDeployment: GaxSandboxSeed["deployments"][number] = {
   accessGroups: [{ name: "Super Administrators", tenant: RESOURCES_TENANT }],
   persons: [
     { ...SANDBOX_DEFAULT_USER, tenant: RESOURCES_TENANT, isDefaultUser: true },
-    { ...SANDBOX_ADMIN, tenant: RESOURCES_TENANT, firstName: "GAX", lastName: "Administrator", accessGroups: ["Super Administrators"] },
+    {
+      ...SANDBOX_ADMIN,
+      tenant: RESOURCES_TENANT,
+      firstName: "GAX",
+      lastName: "Administrator",
+      accessGroups: ["Super Administrators"],
+    },
   ],
-  acl: [{ on: { type: "CfgTenant", tenant: RESOURCES_TENANT }, account: { accessGroup: "Super Administrators", tenant: RESOURCES_TENANT }, mask: 127 }],
+  acl: [
+    {
+      on: { type: "CfgTenant", tenant: RESOURCES_TENANT },
+      account: { accessGroup: "Super Administrators", tenant: RESOURCES_TENANT },
+      mask: 127,
+    },
+  ],
 };
 
 /**

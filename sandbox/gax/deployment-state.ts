@@ -1,4 +1,10 @@
-import { CFG_TYPES, ENVIRONMENT_TENANT_DBID, ENVIRONMENT_TENANT_NAME, OBJECT_TYPE_ENUM, type CfgType } from "./cfg-types";
+import {
+  CFG_TYPES,
+  ENVIRONMENT_TENANT_DBID,
+  ENVIRONMENT_TENANT_NAME,
+  OBJECT_TYPE_ENUM,
+  type CfgType,
+} from "./cfg-types";
 import type { AnyCfgObject, CfgObjectOf } from "./object-schemas";
 import { obscureGaxPassword } from "./obscure-password";
 import { rootTenantName, standardFolders, type DeploymentSeed } from "./seed-schema";
@@ -41,7 +47,11 @@ export interface DeploymentState {
   sessions: Map<string, Session>;
 }
 
-export function getObject<T extends CfgType>(state: DeploymentState, type: T, dbid: string): CfgObjectOf<T> | undefined {
+export function getObject<T extends CfgType>(
+  state: DeploymentState,
+  type: T,
+  dbid: string,
+): CfgObjectOf<T> | undefined {
   return state.objects[type].get(dbid) as CfgObjectOf<T> | undefined;
 }
 
@@ -87,11 +97,19 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
   for (const tenant of tenants) {
     const dbid = tenant.name === root ? String(ENVIRONMENT_TENANT_DBID) : allocateDbid(state, "CfgTenant");
     tenantDbid.set(tenant.name, dbid);
-    insert(state, { type: "CfgTenant", dbid, name: tenant.name, state: "CFGEnabled", isserviceprovider: "CFGFalse", userproperties: { property: [] } });
+    insert(state, {
+      type: "CfgTenant",
+      dbid,
+      name: tenant.name,
+      state: "CFGEnabled",
+      isserviceprovider: "CFGFalse",
+      userproperties: { property: [] },
+    });
     for (const folder of tenant.folders ?? standardFolders(tenant.name, seed.layout)) {
       const folderId = allocateDbid(state, "CfgFolder");
       folderDbid.set(`${tenant.name}/${folder.holds}/${folder.name}`, folderId);
-      if (!firstFolder.has(`${tenant.name}/${folder.holds}`)) firstFolder.set(`${tenant.name}/${folder.holds}`, folderId);
+      if (!firstFolder.has(`${tenant.name}/${folder.holds}`))
+        firstFolder.set(`${tenant.name}/${folder.holds}`, folderId);
       insert(state, {
         type: "CfgFolder",
         dbid: folderId,
@@ -178,7 +196,10 @@ export function buildDeploymentState(seed: DeploymentSeed): DeploymentState {
     const account: AccountRef =
       "person" in entry.account
         ? { type: "CFGPerson", dbid: personDbid.get(entry.account.person) as string }
-        : { type: "CFGAccessGroup", dbid: groupDbid.get(`${entry.account.tenant}/${entry.account.accessGroup}`) as string };
+        : {
+            type: "CFGAccessGroup",
+            dbid: groupDbid.get(`${entry.account.tenant}/${entry.account.accessGroup}`) as string,
+          };
     state.acl.push({ objectType: entry.on.type, objectDbid, account, mask: entry.mask });
   }
   return state;
@@ -230,6 +251,7 @@ function resolveAclTarget(state: DeploymentState, on: DeploymentSeed["acl"][numb
     const objectTenant = object.type === "CfgFolder" ? object.ownerdbid : inTenant;
     return objectName === on.name && objectTenant === tenantDbid;
   });
-  if (!match) throw new Error(`Invalid GAX sandbox seed: acl target ${on.type} "${on.name}" not found in tenant "${on.tenant}"`);
+  if (!match)
+    throw new Error(`Invalid GAX sandbox seed: acl target ${on.type} "${on.name}" not found in tenant "${on.tenant}"`);
   return match.dbid;
 }

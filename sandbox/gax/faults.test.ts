@@ -22,7 +22,11 @@ beforeEach(async () => {
 
 describe("fault injection and control endpoints", () => {
   it("answers an injected 5xx before processing the request", async () => {
-    await kit.control.faults({ rules: [{ method: "POST", pathIncludes: "/cfg/objects", action: "error", phase: "before", status: 502, times: 1, }] });
+    await kit.control.faults({
+      rules: [
+        { method: "POST", pathIncludes: "/cfg/objects", action: "error", phase: "before", status: 502, times: 1 },
+      ],
+    });
     expect((await admin.post("cfg/objects", newTransaction)).status).toBe(502);
     expect(await transactionsNamedT()).toHaveLength(0);
     expect((await admin.post("cfg/objects", newTransaction)).status).toBe(201);
@@ -42,7 +46,11 @@ describe("fault injection and control endpoints", () => {
     await expect(admin.post("cfg/objects", newTransaction)).rejects.toThrow();
     expect(await transactionsNamedT()).toHaveLength(1);
     const { requests } = await kit.control.state();
-    expect(requests.filter((entry) => entry.method === "POST" && entry.path === "/cfg/objects").map((entry) => entry.outcome)).toEqual(["dropped", "dropped"]);
+    expect(
+      requests
+        .filter((entry) => entry.method === "POST" && entry.path === "/cfg/objects")
+        .map((entry) => entry.outcome),
+    ).toEqual(["dropped", "dropped"]);
   });
 
   it("adds latency to API requests", async () => {

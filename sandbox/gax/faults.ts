@@ -38,7 +38,10 @@ export const faultConfigSchema = z
 type FaultConfig = z.output<typeof faultConfigSchema>;
 /** Body of POST /__sandbox/faults (defaults optional). */
 export type FaultConfigInput = z.input<typeof faultConfigSchema>;
-type FaultDecision = { action: "none" } | { action: "error"; phase: "before" | "after"; status: number } | { action: "drop"; phase: "before" | "after" };
+type FaultDecision =
+  | { action: "none" }
+  | { action: "error"; phase: "before" | "after"; status: number }
+  | { action: "drop"; phase: "before" | "after" };
 
 export class FaultInjector {
   private config: FaultConfig = faultConfigSchema.parse({});
@@ -70,15 +73,21 @@ export class FaultInjector {
 
   decide(method: string, path: string): FaultDecision {
     const rule = this.config.rules.find(
-      (candidate) => candidate.times > 0 && (!candidate.method || candidate.method === method) && (!candidate.pathIncludes || path.includes(candidate.pathIncludes)),
+      (candidate) =>
+        candidate.times > 0 &&
+        (!candidate.method || candidate.method === method) &&
+        (!candidate.pathIncludes || path.includes(candidate.pathIncludes)),
     );
     if (rule) {
       rule.times -= 1;
-      return rule.action === "drop" ? { action: "drop", phase: rule.phase } : { action: "error", phase: rule.phase, status: rule.status };
+      return rule.action === "drop"
+        ? { action: "drop", phase: rule.phase }
+        : { action: "error", phase: rule.phase, status: rule.status };
     }
     const roll = this.next();
     if (roll < this.config.dropRate) return { action: "drop", phase: this.next() < 0.5 ? "before" : "after" };
-    if (roll < this.config.dropRate + this.config.errorRate) return { action: "error", phase: "before", status: this.config.errorStatus };
+    if (roll < this.config.dropRate + this.config.errorRate)
+      return { action: "error", phase: "before", status: this.config.errorStatus };
     return { action: "none" };
   }
 }

@@ -19,7 +19,8 @@ const userPropertiesSchema = z
     const seen = new Set<string>();
     list.property.forEach((entry, index) => {
       const id = `${entry.section}/${entry.key}`;
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["property", index], message: `key "${id}" appears twice` });
+      if (seen.has(id))
+        ctx.addIssue({ code: "custom", path: ["property", index], message: `key "${id}" appears twice` });
       seen.add(id);
     });
   });

@@ -28,12 +28,22 @@ function accountsOf(state: DeploymentState, personDbid: string): AccountRef[] {
   const groups = [...state.objects.CfgAccessGroup.values()].filter(
     (group) => group.type === "CfgAccessGroup" && group.memberids.idtype.some((member) => member.dbid === personDbid),
   );
-  return [{ type: "CFGPerson", dbid: personDbid }, ...groups.map((group): AccountRef => ({ type: "CFGAccessGroup", dbid: group.dbid }))];
+  return [
+    { type: "CFGPerson", dbid: personDbid },
+    ...groups.map((group): AccountRef => ({ type: "CFGAccessGroup", dbid: group.dbid })),
+  ];
 }
 
-function entryFor(state: DeploymentState, { type, dbid, account }: { type: CfgType; dbid: string; account: AccountRef }) {
+function entryFor(
+  state: DeploymentState,
+  { type, dbid, account }: { type: CfgType; dbid: string; account: AccountRef },
+) {
   return state.acl.find(
-    (entry) => entry.objectType === type && entry.objectDbid === dbid && entry.account.type === account.type && entry.account.dbid === account.dbid,
+    (entry) =>
+      entry.objectType === type &&
+      entry.objectDbid === dbid &&
+      entry.account.type === account.type &&
+      entry.account.dbid === account.dbid,
   );
 }
 
@@ -59,6 +69,10 @@ function effectiveMask(state: DeploymentState, personDbid: string, object: AnyCf
   return mask;
 }
 
-export function can(state: DeploymentState, personDbid: string, { object, bit }: { object: AnyCfgObject; bit: number }): boolean {
+export function can(
+  state: DeploymentState,
+  personDbid: string,
+  { object, bit }: { object: AnyCfgObject; bit: number },
+): boolean {
   return (effectiveMask(state, personDbid, object) & bit) === bit;
 }

@@ -28,7 +28,9 @@ export class SandboxRuntime {
   }
 
   reset() {
-    this.deployments = new Map(this.seed.deployments.map((deployment) => [deployment.name, buildDeploymentState(deployment)]));
+    this.deployments = new Map(
+      this.seed.deployments.map((deployment) => [deployment.name, buildDeploymentState(deployment)]),
+    );
     this.faults.configure(faultConfigSchema.parse({}));
     this.requestLog = [];
     this.seq = 0;
@@ -54,7 +56,9 @@ export class SandboxRuntime {
         layout: deployment.layout,
         passwordMode: deployment.passwordMode,
         basePath: `/${deployment.name}/gax/api`,
-        objects: Object.fromEntries(Object.entries(deployment.objects).map(([type, objects]) => [type, [...objects.values()]])),
+        objects: Object.fromEntries(
+          Object.entries(deployment.objects).map(([type, objects]) => [type, [...objects.values()]]),
+        ),
         acl: deployment.acl,
         openSessions: deployment.sessions.size,
       })),

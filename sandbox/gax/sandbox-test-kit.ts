@@ -16,7 +16,14 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<RawResponse
 }
 
 /** A signed-in GAX session that returns statuses instead of throwing, for asserting Config Server answers. */
-export async function rawGaxSession(deploymentUrl: string, { username, password, isPasswordEncrypted = false }: { username: string; password: string; isPasswordEncrypted?: boolean }) {
+export async function rawGaxSession(
+  deploymentUrl: string,
+  {
+    username,
+    password,
+    isPasswordEncrypted = false,
+  }: { username: string; password: string; isPasswordEncrypted?: boolean },
+) {
   const api = `${deploymentUrl}/gax/api`;
   const login = await fetch(`${api}/session/login`, {
     method: "POST",
@@ -29,8 +36,10 @@ export async function rawGaxSession(deploymentUrl: string, { username, password,
   return {
     cookie,
     get: <T = unknown>(path: string) => call<T>(`${api}/${path}`, withCookie()),
-    post: <T = unknown>(path: string, body: unknown) => call<T>(`${api}/${path}`, { ...withCookie(), method: "POST", body: JSON.stringify(body) }),
-    put: <T = unknown>(path: string, body: unknown) => call<T>(`${api}/${path}`, { ...withCookie(), method: "PUT", body: JSON.stringify(body) }),
+    post: <T = unknown>(path: string, body: unknown) =>
+      call<T>(`${api}/${path}`, { ...withCookie(), method: "POST", body: JSON.stringify(body) }),
+    put: <T = unknown>(path: string, body: unknown) =>
+      call<T>(`${api}/${path}`, { ...withCookie(), method: "PUT", body: JSON.stringify(body) }),
     delete: <T = unknown>(path: string) => call<T>(`${api}/${path}`, { ...withCookie(), method: "DELETE" }),
   };
 }

@@ -32,25 +32,35 @@ describe("GAX sandbox seed", () => {
   });
 
   it("names the path and the rule of every broken reference", () => {
-    expect(modified((seed) => (seed.deployments[0]!.persons![2]!.tenant = "Umbrella"))).toThrow(/deployments\.0\.persons\.2\.tenant: no tenant named "Umbrella"/);
+    expect(modified((seed) => (seed.deployments[0]!.persons![2]!.tenant = "Umbrella"))).toThrow(
+      /deployments\.0\.persons\.2\.tenant: no tenant named "Umbrella"/,
+    );
     expect(modified((seed) => seed.deployments[1]!.tenants.push({ name: "Acme" }))).toThrow(
       /deployments\.1\.tenants: a single-tenant deployment has exactly one tenant, named Environment or Resources/,
     );
     expect(
-      modified((seed) => seed.deployments[0]!.transactions = [{ tenant: "Acme", name: "t", alias: "t", folder: "Nowhere" }]),
+      modified(
+        (seed) => (seed.deployments[0]!.transactions = [{ tenant: "Acme", name: "t", alias: "t", folder: "Nowhere" }]),
+      ),
     ).toThrow(/deployments\.0\.transactions\.0\.folder: no transactions folder "Nowhere" in tenant "Acme"/);
-    expect(modified((seed) => (seed.deployments[1]!.name = "multi"))).toThrow(/deployments\.1\.name: deployment "multi" appears twice/);
+    expect(modified((seed) => (seed.deployments[1]!.name = "multi"))).toThrow(
+      /deployments\.1\.name: deployment "multi" appears twice/,
+    );
     expect(modified((seed) => (seed.deployments[0]!.name = "gax"))).toThrow(/deployments\.0\.name: is reserved/);
   });
 
   it("has a single-tenant deployment whose one tenant is Resources, and refuses other names for that tenant", () => {
-    const resources = parseGaxSeed(defaultGaxSeed).deployments.find((deployment) => deployment.name === "single-resources");
+    const resources = parseGaxSeed(defaultGaxSeed).deployments.find(
+      (deployment) => deployment.name === "single-resources",
+    );
     expect(resources?.layout).toBe("single-tenant");
     expect(resources?.tenants.map((tenant) => tenant.name)).toEqual(["Resources"]);
     expect(modified((seed) => (seed.deployments[1]!.tenants = [{ name: "Acme" }]))).toThrow(
       /deployments\.1\.tenants\.0\.name: must be Environment or Resources: the one tenant of a single-tenant Configuration Server/,
     );
-    expect(modified((seed) => seed.deployments[0]!.tenants.shift())).toThrow(/deployments\.0\.tenants: must include the Environment tenant/);
+    expect(modified((seed) => seed.deployments[0]!.tenants.shift())).toThrow(
+      /deployments\.0\.tenants: must include the Environment tenant/,
+    );
   });
 
   it("serves the Resources deployment at /single-resources/gax/api with Resources as its root tenant (DBID 1)", async () => {
@@ -59,8 +69,12 @@ describe("GAX sandbox seed", () => {
       const admin = await rawGaxSession(sandbox.deploymentUrls["single-resources"]!, SANDBOX_ADMIN);
       const tenants = await admin.get<{ dbid: string; name: string }[]>("cfg/objects?type=CfgTenant");
       expect(tenants.body.map(({ dbid, name }) => ({ dbid, name }))).toEqual([{ dbid: "1", name: "Resources" }]);
-      const folders = await admin.get<{ name: string; ownerdbid: string }[]>("cfg/objects?type=CfgFolder&name=Transactions");
-      expect(folders.body.map(({ name, ownerdbid }) => ({ name, ownerdbid }))).toEqual([{ name: "Transactions", ownerdbid: "1" }]);
+      const folders = await admin.get<{ name: string; ownerdbid: string }[]>(
+        "cfg/objects?type=CfgFolder&name=Transactions",
+      );
+      expect(folders.body.map(({ name, ownerdbid }) => ({ name, ownerdbid }))).toEqual([
+        { name: "Transactions", ownerdbid: "1" },
+      ]);
     } finally {
       await sandbox.close();
     }

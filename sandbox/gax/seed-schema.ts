@@ -53,10 +53,7 @@ const aclSeed = z
         name: name.optional(),
       })
       .strict(),
-    account: z.union([
-      z.object({ person: name }).strict(),
-      z.object({ accessGroup: name, tenant: name }).strict(),
-    ]),
+    account: z.union([z.object({ person: name }).strict(), z.object({ accessGroup: name, tenant: name }).strict()]),
     /** 1 Read, 2 Create, 4 Change, 8 Execute, 16 Delete, 32 Read permissions, 64 Change permissions, 128 do not propagate. */
     mask: z.number().int().min(0).max(255),
   })
@@ -68,7 +65,10 @@ const transactionSeed = z
     name,
     alias: name,
     folder: name.default("Transactions"),
-    subtype: z.string().regex(/^CFGTRT[A-Za-z]+$/, "must be a CfgTransactionType name such as CFGTRTList").default("CFGTRTList"),
+    subtype: z
+      .string()
+      .regex(/^CFGTRT[A-Za-z]+$/, "must be a CfgTransactionType name such as CFGTRTList")
+      .default("CFGTRTList"),
     state: z.enum(["CFGEnabled", "CFGDisabled"]).default("CFGEnabled"),
     /** section -> key -> value */
     userProperties: z.record(z.string(), z.record(z.string(), z.string())).default({}),
@@ -117,11 +117,19 @@ export const gaxSandboxSeedSchema = z
     const names = seed.deployments.map((deployment) => deployment.name);
     names.forEach((value, index) => {
       if (names.indexOf(value) !== index) {
-        ctx.addIssue({ code: "custom", path: ["deployments", index, "name"], message: `deployment "${value}" appears twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["deployments", index, "name"],
+          message: `deployment "${value}" appears twice`,
+        });
       }
     });
     if (seed.defaultDeployment !== undefined && !names.includes(seed.defaultDeployment)) {
-      ctx.addIssue({ code: "custom", path: ["defaultDeployment"], message: `no deployment named "${seed.defaultDeployment}"` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultDeployment"],
+        message: `no deployment named "${seed.defaultDeployment}"`,
+      });
     }
   });
 
@@ -137,7 +145,8 @@ export function standardFolders(tenantName: string, layout: DeploymentSeed["layo
     { name: "Persons", holds: "CfgPerson" },
     { name: "Access Groups", holds: "CfgAccessGroup" },
   ];
-  if (tenantName === ENVIRONMENT_TENANT_NAME && layout === "multi-tenant") folders.push({ name: "Tenants", holds: "CfgTenant" });
+  if (tenantName === ENVIRONMENT_TENANT_NAME && layout === "multi-tenant")
+    folders.push({ name: "Tenants", holds: "CfgTenant" });
   return folders;
 }
 
@@ -145,17 +154,23 @@ type DeploymentDraft = z.output<typeof deploymentSeed>;
 
 /** The root tenant (DBID 1): Environment, or the one tenant of a single-tenant Configuration Server. */
 export function rootTenantName(deployment: Pick<DeploymentDraft, "layout" | "tenants">): string {
-  return deployment.layout === "single-tenant" ? (deployment.tenants[0]?.name ?? ENVIRONMENT_TENANT_NAME) : ENVIRONMENT_TENANT_NAME;
+  return deployment.layout === "single-tenant"
+    ? (deployment.tenants[0]?.name ?? ENVIRONMENT_TENANT_NAME)
+    : ENVIRONMENT_TENANT_NAME;
 }
 
 function checkTenantLayout(deployment: DeploymentDraft, issue: (path: (string | number)[], message: string) => void) {
   const names = SINGLE_TENANT_NAMES.join(" or ");
   if (deployment.layout === "multi-tenant") {
-    if (!deployment.tenants.some((tenant) => tenant.name === ENVIRONMENT_TENANT_NAME)) issue(["tenants"], `must include the ${ENVIRONMENT_TENANT_NAME} tenant`);
+    if (!deployment.tenants.some((tenant) => tenant.name === ENVIRONMENT_TENANT_NAME))
+      issue(["tenants"], `must include the ${ENVIRONMENT_TENANT_NAME} tenant`);
   } else if (deployment.tenants.length !== 1) {
     issue(["tenants"], `a single-tenant deployment has exactly one tenant, named ${names}`);
   } else if (!(SINGLE_TENANT_NAMES as readonly string[]).includes(deployment.tenants[0]!.name)) {
-    issue(["tenants", 0, "name"], `must be ${names}: the one tenant of a single-tenant Configuration Server goes by one of these names`);
+    issue(
+      ["tenants", 0, "name"],
+      `must be ${names}: the one tenant of a single-tenant Configuration Server goes by one of these names`,
+    );
   }
 }
 
@@ -164,7 +179,8 @@ function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.Refinemen
   const tenants = new Map(deployment.tenants.map((tenant) => [tenant.name, tenant]));
   checkTenantLayout(deployment, issue);
   deployment.tenants.forEach((tenant, index) => {
-    if ([...tenants.keys()].indexOf(tenant.name) !== index) issue(["tenants", index, "name"], `tenant "${tenant.name}" appears twice`);
+    if ([...tenants.keys()].indexOf(tenant.name) !== index)
+      issue(["tenants", index, "name"], `tenant "${tenant.name}" appears twice`);
   });
   const folderExists = (tenantName: string, folderName: string, holds: string) => {
     const tenant = tenants.get(tenantName);
@@ -182,24 +198,33 @@ function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.Refinemen
 
   deployment.accessGroups.forEach((group, index) => knownTenant(["accessGroups", index, "tenant"], group.tenant));
   deployment.persons.forEach((person, index) => {
-    if (usernames.indexOf(person.username) !== index) issue(["persons", index, "username"], `user name "${person.username}" appears twice`);
+    if (usernames.indexOf(person.username) !== index)
+      issue(["persons", index, "username"], `user name "${person.username}" appears twice`);
     if (!knownTenant(["persons", index, "tenant"], person.tenant)) return;
     person.accessGroups.forEach((groupName, groupIndex) => {
       if (!groupExists(person.tenant, groupName)) {
-        issue(["persons", index, "accessGroups", groupIndex], `no access group "${groupName}" in tenant "${person.tenant}"`);
+        issue(
+          ["persons", index, "accessGroups", groupIndex],
+          `no access group "${groupName}" in tenant "${person.tenant}"`,
+        );
       }
     });
   });
   deployment.transactions.forEach((transaction, index) => {
     if (!knownTenant(["transactions", index, "tenant"], transaction.tenant)) return;
     if (!folderExists(transaction.tenant, transaction.folder, "CfgTransaction")) {
-      issue(["transactions", index, "folder"], `no transactions folder "${transaction.folder}" in tenant "${transaction.tenant}"`);
+      issue(
+        ["transactions", index, "folder"],
+        `no transactions folder "${transaction.folder}" in tenant "${transaction.tenant}"`,
+      );
     }
   });
   deployment.acl.forEach((entry, index) => {
     if (knownTenant(["acl", index, "on", "tenant"], entry.on.tenant)) {
-      if (entry.on.type === "CfgTenant" && entry.on.name !== undefined) issue(["acl", index, "on", "name"], "must be omitted for a tenant");
-      if (entry.on.type !== "CfgTenant" && entry.on.name === undefined) issue(["acl", index, "on", "name"], `is required for ${entry.on.type}`);
+      if (entry.on.type === "CfgTenant" && entry.on.name !== undefined)
+        issue(["acl", index, "on", "name"], "must be omitted for a tenant");
+      if (entry.on.type !== "CfgTenant" && entry.on.name === undefined)
+        issue(["acl", index, "on", "name"], `is required for ${entry.on.type}`);
     }
     const application = deployment.gaxApplication;
     const root = rootTenantName(deployment);
@@ -211,7 +236,10 @@ function checkDeploymentReferences(deployment: DeploymentDraft, ctx: z.Refinemen
       issue(["acl", index, "account", "person"], `no person "${entry.account.person}"`);
     }
     if ("accessGroup" in entry.account && !groupExists(entry.account.tenant, entry.account.accessGroup)) {
-      issue(["acl", index, "account", "accessGroup"], `no access group "${entry.account.accessGroup}" in tenant "${entry.account.tenant}"`);
+      issue(
+        ["acl", index, "account", "accessGroup"],
+        `no access group "${entry.account.accessGroup}" in tenant "${entry.account.tenant}"`,
+      );
     }
   });
 }

@@ -13,7 +13,11 @@ async function start(seed = defaultGaxSeed) {
 }
 
 const login = (url: string, body: unknown) =>
-  fetch(`${url}/gax/api/session/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${url}/gax/api/session/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("GAX session", () => {
   it("answers cfg/schema without a session and 401 elsewhere", async () => {
@@ -56,7 +60,9 @@ describe("GAX session", () => {
     const single = await rawGaxSession(sandbox.deploymentUrls.single!, SANDBOX_ADMIN);
     const tenants = await single.get<{ name: string }[]>("cfg/objects?type=CfgTenant");
     expect(tenants.body.map((tenant) => tenant.name)).toEqual(["Environment"]);
-    const multiWithSingleCookie = await fetch(`${sandbox.deploymentUrls.multi}/gax/api/user/info`, { headers: { cookie: single.cookie } });
+    const multiWithSingleCookie = await fetch(`${sandbox.deploymentUrls.multi}/gax/api/user/info`, {
+      headers: { cookie: single.cookie },
+    });
     expect(multiWithSingleCookie.status).toBe(401);
     expect((await fetch(`${sandbox.url}/nowhere/gax/api/cfg/schema`)).status).toBe(404);
   });
@@ -69,7 +75,11 @@ describe("GAX session", () => {
     expect(plain.status).toBe(401);
     expect((await plain.json()).message).toMatch(/^isPasswordEncrypted: /);
     expect((await login(sandbox.url, { ...SANDBOX_ADMIN, isPasswordEncrypted: true })).status).toBe(401);
-    const obscured = await login(sandbox.url, { username: SANDBOX_ADMIN.username, password: obscureGaxPassword(SANDBOX_ADMIN.password), isPasswordEncrypted: true });
+    const obscured = await login(sandbox.url, {
+      username: SANDBOX_ADMIN.username,
+      password: obscureGaxPassword(SANDBOX_ADMIN.password),
+      isPasswordEncrypted: true,
+    });
     expect(obscured.status).toBe(204);
   });
 
@@ -78,6 +88,14 @@ describe("GAX session", () => {
     seed.deployments[0]!.passwordMode = "encrypted-only";
     seed.deployments[0]!.persons![1]!.obscuredPassword = "copied-from-gax-ui";
     const { sandbox } = await start(seed);
-    expect((await login(sandbox.url, { username: SANDBOX_ADMIN.username, password: "copied-from-gax-ui", isPasswordEncrypted: true })).status).toBe(204);
+    expect(
+      (
+        await login(sandbox.url, {
+          username: SANDBOX_ADMIN.username,
+          password: "copied-from-gax-ui",
+          isPasswordEncrypted: true,
+        })
+      ).status,
+    ).toBe(204);
   });
 });

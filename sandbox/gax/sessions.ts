@@ -64,7 +64,11 @@ export function login(state: DeploymentState, body: unknown, now: number): Sessi
 /** The live session named by the cookie, or a 401; using a session renews its idle timeout. */
 export function requireSession(state: DeploymentState, sessionId: string | undefined, now: number): Session {
   const session = sessionId ? state.sessions.get(sessionId) : undefined;
-  if (!session || now - session.lastUsed > state.sessionTimeoutSeconds * 1000 || !getObject(state, "CfgPerson", session.personDbid)) {
+  if (
+    !session ||
+    now - session.lastUsed > state.sessionTimeoutSeconds * 1000 ||
+    !getObject(state, "CfgPerson", session.personDbid)
+  ) {
     if (session) state.sessions.delete(session.id);
     throw unauthorized("No valid session: sign in with POST /gax/api/session/login");
   }

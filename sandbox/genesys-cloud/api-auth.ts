@@ -8,7 +8,11 @@ import type { SandboxState } from "./state";
 export function authenticate(state: SandboxState, req: IncomingMessage, propagationDelayMs = 0): Caller {
   const header = req.headers.authorization ?? "";
   const match = /^bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new ApiError(401, { code: "authentication.required", message: "No authentication bearer token specified in authorization header." });
+  if (!match?.[1])
+    throw new ApiError(401, {
+      code: "authentication.required",
+      message: "No authentication bearer token specified in authorization header.",
+    });
   const token = match[1];
   const issued = state.tokens.get(token);
   const org = issued && state.orgs.get(issued.orgId);
@@ -29,10 +33,15 @@ export function applyRateLimit(limiter: MinuteWindowLimiter, token: string): Rec
   };
   if (!decision.allowed) {
     const seconds = String(decision.resetSeconds);
-    throw new ApiError(429, { code: "too.many.requests", message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, messageParams: { retryAfter: seconds }, headers: {
-      ...headers,
-      "Retry-After": seconds,
-    } });
+    throw new ApiError(429, {
+      code: "too.many.requests",
+      message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`,
+      messageParams: { retryAfter: seconds },
+      headers: {
+        ...headers,
+        "Retry-After": seconds,
+      },
+    });
   }
   return headers;
 }

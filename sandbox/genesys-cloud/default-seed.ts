@@ -10,7 +10,11 @@ function seedId(org: number, kind: keyof typeof KIND, n = 0): string {
   return `${org}0000000-0000-4000-8000-${KIND[kind]}${String(n).padStart(11, "0")}`;
 }
 
-const adminPolicies = Object.keys(PERMISSION_CATALOGUE).map((domain) => ({ domain, entityName: "*", actionSet: ["*"] }));
+const adminPolicies = Object.keys(PERMISSION_CATALOGUE).map((domain) => ({
+  domain,
+  entityName: "*",
+  actionSet: ["*"],
+}));
 const employeePolicies = [
   { domain: "directory", entityName: "user", actionSet: ["view"] },
   { domain: "journey", entityName: "*", actionSet: ["view"] },
@@ -22,7 +26,19 @@ const auditorPolicies = [
   { domain: "directory", entityName: "user", actionSet: ["view"] },
 ];
 
-function org({ n, name, shortName, regionDomain, emailDomain }: { n: number; name: string; shortName: string; regionDomain: string; emailDomain: string }): GenesysSandboxSeedInput["orgs"][number] {
+function org({
+  n,
+  name,
+  shortName,
+  regionDomain,
+  emailDomain,
+}: {
+  n: number;
+  name: string;
+  shortName: string;
+  regionDomain: string;
+  emailDomain: string;
+}): GenesysSandboxSeedInput["orgs"][number] {
   const home = seedId(n, "division", 1);
   const admin = seedId(n, "role", 1);
   const employee = seedId(n, "role", 2);
@@ -37,13 +53,45 @@ function org({ n, name, shortName, regionDomain, emailDomain }: { n: number; nam
       { id: seedId(n, "division", 2), name: "Contact Centre", description: "Agents and queues" },
     ],
     roles: [
-      { id: admin, name: "admin", description: "Full administrative access", defaultRoleId: "admin", permissionPolicies: adminPolicies },
-      { id: employee, name: "employee", description: "Default role of every user", defaultRoleId: "employee", permissionPolicies: employeePolicies },
-      { id: auditor, name: "Read-only auditor", description: "Reads configuration, changes nothing", permissionPolicies: auditorPolicies },
+      {
+        id: admin,
+        name: "admin",
+        description: "Full administrative access",
+        defaultRoleId: "admin",
+        permissionPolicies: adminPolicies,
+      },
+      {
+        id: employee,
+        name: "employee",
+        description: "Default role of every user",
+        defaultRoleId: "employee",
+        permissionPolicies: employeePolicies,
+      },
+      {
+        id: auditor,
+        name: "Read-only auditor",
+        description: "Reads configuration, changes nothing",
+        permissionPolicies: auditorPolicies,
+      },
     ],
     users: [
-      { id: seedId(n, "user", 1), name: "Org Administrator", email: `admin@${emailDomain}`, divisionId: home, roleGrants: [{ roleId: admin, divisionId: home }, { roleId: employee, divisionId: home }] },
-      { id: seedId(n, "user", 2), name: "Alex Agent", email: `alex.agent@${emailDomain}`, divisionId: home, roleGrants: [{ roleId: employee, divisionId: home }] },
+      {
+        id: seedId(n, "user", 1),
+        name: "Org Administrator",
+        email: `admin@${emailDomain}`,
+        divisionId: home,
+        roleGrants: [
+          { roleId: admin, divisionId: home },
+          { roleId: employee, divisionId: home },
+        ],
+      },
+      {
+        id: seedId(n, "user", 2),
+        name: "Alex Agent",
+        email: `alex.agent@${emailDomain}`,
+        divisionId: home,
+        roleGrants: [{ roleId: employee, divisionId: home }],
+      },
     ],
     oauthClients: [
       {
@@ -69,9 +117,27 @@ function org({ n, name, shortName, regionDomain, emailDomain }: { n: number; nam
 export const defaultGenesysSeed: GenesysSandboxSeed = parseGenesysSeed(
   {
     orgs: [
-      org({ n: 1, name: "Acme Europe", shortName: "acme-eu", regionDomain: "mypurecloud.ie", emailDomain: "acme-eu.example.com" }),
-      org({ n: 2, name: "Globex Americas", shortName: "globex-us", regionDomain: "mypurecloud.com", emailDomain: "globex.example.com" }),
-      org({ n: 3, name: "Initech Asia Pacific", shortName: "initech-apac", regionDomain: "mypurecloud.com.au", emailDomain: "initech.example.com" }),
+      org({
+        n: 1,
+        name: "Acme Europe",
+        shortName: "acme-eu",
+        regionDomain: "mypurecloud.ie",
+        emailDomain: "acme-eu.example.com",
+      }),
+      org({
+        n: 2,
+        name: "Globex Americas",
+        shortName: "globex-us",
+        regionDomain: "mypurecloud.com",
+        emailDomain: "globex.example.com",
+      }),
+      org({
+        n: 3,
+        name: "Initech Asia Pacific",
+        shortName: "initech-apac",
+        regionDomain: "mypurecloud.com.au",
+        emailDomain: "initech.example.com",
+      }),
     ],
   },
   "default seed",

@@ -6,8 +6,16 @@ describe("fault injection and control endpoints", () => {
   let sandbox: RunningGenesysSandbox;
   let token: string;
   const control = (path: string, body?: unknown) =>
-    fetch(`${sandbox.url}/__sandbox/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  const state = async () => (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as { orgs: { oauthClients: Record<string, unknown>[]; users: { email: string }[] }[]; requests: { status: unknown }[] };
+    fetch(`${sandbox.url}/__sandbox/${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+  const state = async () =>
+    (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as {
+      orgs: { oauthClients: Record<string, unknown>[]; users: { email: string }[] }[];
+      requests: { status: unknown }[];
+    };
 
   beforeAll(async () => {
     sandbox = await withSandbox({ controlEndpoints: true });
@@ -19,11 +27,18 @@ describe("fault injection and control endpoints", () => {
   afterAll(() => sandbox.close());
 
   it("answers injected 5xx with the Genesys error body, only on the matching path", async () => {
-    expect((await control("faults", { path: "/api/v2/organizations", errorRate: 1, errorStatuses: [503] })).status).toBe(200);
+    expect(
+      (await control("faults", { path: "/api/v2/organizations", errorRate: 1, errorStatuses: [503] })).status,
+    ).toBe(200);
     const failed = await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
     expect(failed.status).toBe(503);
-    expect(failed.body).toMatchObject({ code: "service.unavailable", contextId: failed.headers.get("inin-correlation-id") });
-    expect((await api(sandbox.url, token, { method: "GET", path: "/api/v2/authorization/divisions/home" })).status).toBe(200);
+    expect(failed.body).toMatchObject({
+      code: "service.unavailable",
+      contextId: failed.headers.get("inin-correlation-id"),
+    });
+    expect(
+      (await api(sandbox.url, token, { method: "GET", path: "/api/v2/authorization/divisions/home" })).status,
+    ).toBe(200);
   });
 
   it("injects 429 bursts of the configured length with Retry-After, and throttles the token endpoint as 400", async () => {
@@ -33,14 +48,27 @@ describe("fault injection and control endpoints", () => {
     expect(limited.headers.get("retry-after")).toBe("2");
     expect(limited.body).toMatchObject({ code: "too.many.requests" });
     await control("faults", { path: "/oauth/token", burst429: { rate: 1, length: 1 } });
-    const throttled = await postToken(sandbox.url, { clientId: ACME.clientId, clientSecret: ACME.clientSecret, form: { grant_type: "client_credentials" } });
-    expect(throttled).toMatchObject({ status: 400, body: { error: "invalid_request", description: "rate limit exceeded" } });
+    const throttled = await postToken(sandbox.url, {
+      clientId: ACME.clientId,
+      clientSecret: ACME.clientSecret,
+      form: { grant_type: "client_credentials" },
+    });
+    expect(throttled).toMatchObject({
+      status: 400,
+      body: { error: "invalid_request", description: "rate limit exceeded" },
+    });
   });
 
   it("drops the connection after handling the request, so the change is kept but no answer arrives", async () => {
     await control("faults", { path: "/api/v2/users", method: "POST", dropRate: 1 });
     const home = "10000000-0000-4000-8000-100000000001";
-    await expect(api(sandbox.url, token, { method: "POST", path: "/api/v2/users", body: { name: "Dropped", email: "dropped@acme-eu.example.com", divisionId: home } })).rejects.toThrow();
+    await expect(
+      api(sandbox.url, token, {
+        method: "POST",
+        path: "/api/v2/users",
+        body: { name: "Dropped", email: "dropped@acme-eu.example.com", divisionId: home },
+      }),
+    ).rejects.toThrow();
     const after = await state();
     expect(after.orgs[0]!.users.map((u) => u.email)).toContain("dropped@acme-eu.example.com");
     expect(after.requests.at(-1)?.status).toBe("dropped");
@@ -60,7 +88,11 @@ describe("fault injection and control endpoints", () => {
   });
 
   it("reports state without secrets and reseeds on reset", async () => {
-    await api(sandbox.url, token, { method: "POST", path: "/api/v2/oauth/clients", body: { name: "temp", authorizedGrantType: "TOKEN" } });
+    await api(sandbox.url, token, {
+      method: "POST",
+      path: "/api/v2/oauth/clients",
+      body: { name: "temp", authorizedGrantType: "TOKEN" },
+    });
     const before = await state();
     expect(before.orgs[0]!.oauthClients).toHaveLength(3);
     expect(before.orgs[0]!.oauthClients.every((c) => !("secret" in c))).toBe(true);

@@ -15,12 +15,19 @@ export const faultRuleSchema = z.object({
   jitterMs: z.number().int().min(0).default(0),
   /** Share of matching requests answered with one of `errorStatuses` instead of being handled. */
   errorRate: share.default(0),
-  errorStatuses: z.array(z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])).min(1).default([500, 503, 504]),
+  errorStatuses: z
+    .array(z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]))
+    .min(1)
+    .default([500, 503, 504]),
   /** Share of matching requests whose connection is cut after they were handled (the change is kept). */
   dropRate: share.default(0),
   /** With probability `rate`, a request starts a burst: it and the next `length - 1` matching requests get 429. */
   burst429: z
-    .object({ rate: share, length: z.number().int().min(1).default(3), retryAfterSeconds: z.number().int().min(0).default(1) })
+    .object({
+      rate: share,
+      length: z.number().int().min(1).default(3),
+      retryAfterSeconds: z.number().int().min(0).default(1),
+    })
     .optional(),
 });
 
@@ -86,7 +93,10 @@ export class FaultInjector {
 
   decide(method: string, path: string): FaultDecision {
     const rule = this.config.rules.find(
-      (r) => (!r.path || path.startsWith(r.path)) && (!r.method || r.method === method) && (r.limit === undefined || (this.applied.get(r) ?? 0) < r.limit),
+      (r) =>
+        (!r.path || path.startsWith(r.path)) &&
+        (!r.method || r.method === method) &&
+        (r.limit === undefined || (this.applied.get(r) ?? 0) < r.limit),
     );
     if (!rule) return { delayMs: 0, drop: false };
     this.applied.set(rule, (this.applied.get(rule) ?? 0) + 1);

@@ -53,7 +53,9 @@ export function loadGenesysSeed(seed: GenesysSandboxSeedInput | string | undefin
   try {
     json = JSON.parse(readFileSync(seed, "utf8"));
   } catch (error) {
-    throw new Error(`Cannot read the Genesys Cloud sandbox seed file ${seed}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot read the Genesys Cloud sandbox seed file ${seed}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return parseGenesysSeed(json, `seed file ${seed}`);
 }
@@ -65,10 +67,11 @@ export async function startGenesysCloudSandbox(options: GenesysSandboxOptions = 
   let state = buildState(seed);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
-  const apiLimiter = new MinuteWindowLimiter(
-    options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    { windowMs: (options.rateLimitWindowSeconds ?? 60) * 1000, now: Date.now, mode: options.rateLimitWindow ?? "sliding" },
-  );
+  const apiLimiter = new MinuteWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, {
+    windowMs: (options.rateLimitWindowSeconds ?? 60) * 1000,
+    now: Date.now,
+    mode: options.rateLimitWindow ?? "sliding",
+  });
   const tokenLimiter = new MinuteWindowLimiter(options.tokenRateLimitPerMinute ?? DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE);
 
   const apiRouter = buildApiRouter();

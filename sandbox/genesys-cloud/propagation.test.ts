@@ -2,7 +2,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGenesysSandbox } from "./index";
 import { makeCertificate } from "./saml-test-fixture";
-import { ACME, api, postToken, SAML2_BEARER_GRANT, samlUserToken, signedAssertion, tokenFor , withSandbox } from "./test-support";
+import {
+  ACME,
+  api,
+  postToken,
+  SAML2_BEARER_GRANT,
+  samlUserToken,
+  signedAssertion,
+  tokenFor,
+  withSandbox,
+} from "./test-support";
 
 const DELAY_S = 0.6;
 const settle = () => sleep(DELAY_S * 1000 + 150);
@@ -67,15 +76,23 @@ describe("propagation delay (eventual consistency)", () => {
     const next = makeCertificate("next.example.test");
     const saml = await samlUserToken(sandbox.url, admin, { key: first, scope: ["journey"], nameId: AGENT });
     await control("faults", { propagationDelaySeconds: DELAY_S });
-    const provider = (await api(sandbox.url, admin, { method: "GET", path: "/api/v2/identityproviders/pureengage" })).body;
+    const provider = (await api(sandbox.url, admin, { method: "GET", path: "/api/v2/identityproviders/pureengage" }))
+      .body;
     const changed = { ...provider, certificates: [next.certificatePem], certificate: next.certificatePem };
-    expect((await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: changed })).status).toBe(200);
+    expect(
+      (await api(sandbox.url, admin, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: changed }))
+        .status,
+    ).toBe(200);
     const exchange = (key: { privateKeyPem: string }) =>
-      postToken(sandbox.url, { clientId: saml.clientId, clientSecret: saml.clientSecret, form: {
-        grant_type: SAML2_BEARER_GRANT,
-        orgName: "acme-eu",
-        assertion: signedAssertion(key, AGENT),
-      } });
+      postToken(sandbox.url, {
+        clientId: saml.clientId,
+        clientSecret: saml.clientSecret,
+        form: {
+          grant_type: SAML2_BEARER_GRANT,
+          orgName: "acme-eu",
+          assertion: signedAssertion(key, AGENT),
+        },
+      });
     const refused = { error: "invalid_grant", description: expect.stringMatching(/^the signature does not verify/) };
     expect((await exchange(next)).body).toMatchObject(refused);
     expect((await exchange(first)).status).toBe(200);
@@ -85,12 +102,18 @@ describe("propagation delay (eventual consistency)", () => {
   });
 
   it("keeps a role's previous permissions in effect until the delay has passed; reads show the change", async () => {
-    const { token } = await samlUserToken(sandbox.url, admin, { key: makeCertificate(), scope: ["journey"], nameId: AGENT });
+    const { token } = await samlUserToken(sandbox.url, admin, {
+      key: makeCertificate(),
+      scope: ["journey"],
+      nameId: AGENT,
+    });
     const readMaps = () => api(sandbox.url, token, { method: "GET", path: "/api/v2/journey/actionmaps" });
     const rolePath = `/api/v2/authorization/roles/${ACME_EMPLOYEE_ROLE}`;
     expect((await readMaps()).status).toBe(200);
     await control("faults", { propagationDelaySeconds: DELAY_S });
-    const role = (await api(sandbox.url, admin, { method: "GET", path: rolePath })).body as { permissionPolicies: { domain: string }[] };
+    const role = (await api(sandbox.url, admin, { method: "GET", path: rolePath })).body as {
+      permissionPolicies: { domain: string }[];
+    };
     const withoutJourney = role.permissionPolicies.filter((policy) => policy.domain !== "journey");
     const body = { name: "employee", permissionPolicies: withoutJourney };
     const put = await api(sandbox.url, admin, { method: "PUT", path: rolePath, body });

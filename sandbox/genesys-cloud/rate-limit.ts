@@ -30,7 +30,11 @@ export class MinuteWindowLimiter {
 
   constructor(
     private readonly limit: number,
-    { windowMs = 60_000, now = Date.now, mode = "fixed" }: { windowMs?: number; now?: () => number; mode?: WindowMode } = {},
+    {
+      windowMs = 60_000,
+      now = Date.now,
+      mode = "fixed",
+    }: { windowMs?: number; now?: () => number; mode?: WindowMode } = {},
   ) {
     this.windowMs = windowMs;
     this.now = now;
@@ -45,7 +49,17 @@ export class MinuteWindowLimiter {
     return this.mode === "sliding" ? this.takeSliding(key) : this.takeFixed(key);
   }
 
-  private decision({ allowed, count, freesAt, now }: { allowed: boolean; count: number; freesAt: number; now: number }): WindowDecision {
+  private decision({
+    allowed,
+    count,
+    freesAt,
+    now,
+  }: {
+    allowed: boolean;
+    count: number;
+    freesAt: number;
+    now: number;
+  }): WindowDecision {
     return { allowed, count, limit: this.limit, resetSeconds: Math.max(1, Math.ceil((freesAt - now) / 1000)) };
   }
 

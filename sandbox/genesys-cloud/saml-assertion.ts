@@ -26,7 +26,10 @@ export function bareCertificate(certificate: string): string {
 }
 
 function armoured(certificate: string): string {
-  const body = bareCertificate(certificate).match(/.{1,64}/g)?.join("\n") ?? "";
+  const body =
+    bareCertificate(certificate)
+      .match(/.{1,64}/g)
+      ?.join("\n") ?? "";
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -35,7 +38,9 @@ function parse(xml: string): Element {
   try {
     doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, "text/xml");
   } catch (error) {
-    throw new AssertionRefused(`assertion is not well-formed XML (${error instanceof Error ? error.message.split("\n")[0] : "parse error"})`);
+    throw new AssertionRefused(
+      `assertion is not well-formed XML (${error instanceof Error ? error.message.split("\n")[0] : "parse error"})`,
+    );
   }
   if (doc.doctype) throw new AssertionRefused("assertion must not contain a DOCTYPE");
   const root = doc.documentElement;
@@ -46,7 +51,8 @@ function parse(xml: string): Element {
 function children(parent: Element, ns: string, localName: string): Element[] {
   const found: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).namespaceURI === ns && (node as Element).localName === localName) found.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).namespaceURI === ns && (node as Element).localName === localName)
+      found.push(node as Element);
   }
   return found;
 }
@@ -67,14 +73,23 @@ function time(element: Element | undefined, attribute: string): Date | undefined
 
 function checkSignatureShape(signature: Element, assertionId: string): void {
   const signedInfo = only(signature, { ns: DSIG_NS, localName: "SignedInfo", what: "SignedInfo" });
-  const method = only(signedInfo, { ns: DSIG_NS, localName: "SignatureMethod", what: "SignatureMethod" }).getAttribute("Algorithm");
-  if (method !== RSA_SHA256) throw new AssertionRefused(`signature method must be RSA-SHA256 (got ${method ?? "none"})`);
-  const c14n = only(signedInfo, { ns: DSIG_NS, localName: "CanonicalizationMethod", what: "CanonicalizationMethod" }).getAttribute("Algorithm");
+  const method = only(signedInfo, { ns: DSIG_NS, localName: "SignatureMethod", what: "SignatureMethod" }).getAttribute(
+    "Algorithm",
+  );
+  if (method !== RSA_SHA256)
+    throw new AssertionRefused(`signature method must be RSA-SHA256 (got ${method ?? "none"})`);
+  const c14n = only(signedInfo, {
+    ns: DSIG_NS,
+    localName: "CanonicalizationMethod",
+    what: "CanonicalizationMethod",
+  }).getAttribute("Algorithm");
   if (c14n !== EXC_C14N) throw new AssertionRefused(`canonicalization must be exclusive c14n (got ${c14n ?? "none"})`);
   const reference = only(signedInfo, { ns: DSIG_NS, localName: "Reference", what: "signature Reference" });
-  if (reference.getAttribute("URI") !== `#${assertionId}`) throw new AssertionRefused("the signature does not reference the assertion");
+  if (reference.getAttribute("URI") !== `#${assertionId}`)
+    throw new AssertionRefused("the signature does not reference the assertion");
   const transforms = children(reference, DSIG_NS, "Transforms").flatMap((t) => children(t, DSIG_NS, "Transform"));
-  if (!transforms.some((t) => t.getAttribute("Algorithm") === ENVELOPED)) throw new AssertionRefused("the signature must be an enveloped signature");
+  if (!transforms.some((t) => t.getAttribute("Algorithm") === ENVELOPED))
+    throw new AssertionRefused("the signature must be an enveloped signature");
 }
 
 /** The first verifier whose certificate validates the signature, or the reason none did. */
@@ -89,7 +104,10 @@ function verifiedBy(xml: string, signature: Element, certificates: string[]): Si
       detail = ` (${error instanceof Error ? error.message.split("\n")[0] : "unknown error"})`;
     }
   }
-  const which = certificates.length > 1 ? `any of the identity provider's ${certificates.length} certificates` : "the identity provider's certificate";
+  const which =
+    certificates.length > 1
+      ? `any of the identity provider's ${certificates.length} certificates`
+      : "the identity provider's certificate";
   throw new AssertionRefused(`the signature does not verify against ${which}${detail}`);
 }
 
@@ -99,9 +117,12 @@ function verifiedBy(xml: string, signature: Element, certificates: string[]): Si
  */
 export function verifyAssertion(xml: string, certificates: string | string[]): VerifiedAssertion {
   const root = parse(xml);
-  if (root.namespaceURI !== SAML_NS || root.localName !== "Assertion") throw new AssertionRefused("the document root must be a SAML 2.0 Assertion");
-  if (root.getElementsByTagNameNS(SAML_NS, "Assertion").length > 0) throw new AssertionRefused("nested assertions are not accepted");
-  if (root.getElementsByTagNameNS(DSIG_NS, "Signature").length !== 1) throw new AssertionRefused("the assertion must carry exactly one signature");
+  if (root.namespaceURI !== SAML_NS || root.localName !== "Assertion")
+    throw new AssertionRefused("the document root must be a SAML 2.0 Assertion");
+  if (root.getElementsByTagNameNS(SAML_NS, "Assertion").length > 0)
+    throw new AssertionRefused("nested assertions are not accepted");
+  if (root.getElementsByTagNameNS(DSIG_NS, "Signature").length !== 1)
+    throw new AssertionRefused("the assertion must carry exactly one signature");
   const id = root.getAttribute("ID");
   if (!id) throw new AssertionRefused("the assertion has no ID attribute");
   const signature = only(root, { ns: DSIG_NS, localName: "Signature", what: "enveloped Signature" });
@@ -117,7 +138,9 @@ export function verifyAssertion(xml: string, certificates: string | string[]): V
 
   const subject = only(signed, { ns: SAML_NS, localName: "Subject", what: "Subject" });
   const conditions = children(signed, SAML_NS, "Conditions")[0];
-  const confirmationData = children(subject, SAML_NS, "SubjectConfirmation").flatMap((c) => children(c, SAML_NS, "SubjectConfirmationData"))[0];
+  const confirmationData = children(subject, SAML_NS, "SubjectConfirmation").flatMap((c) =>
+    children(c, SAML_NS, "SubjectConfirmationData"),
+  )[0];
   return {
     id,
     issuer: only(signed, { ns: SAML_NS, localName: "Issuer", what: "Issuer" }).textContent?.trim() ?? "",

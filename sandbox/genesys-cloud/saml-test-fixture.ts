@@ -13,7 +13,10 @@ export function makeCertificate(commonName = "gws.example.test") {
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey) };
+  return {
+    certificatePem: forge.pki.certificateToPem(cert),
+    privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey),
+  };
 }
 
 interface AssertionFields {
@@ -48,6 +51,8 @@ export function signAssertion(xml: string, privateKeyPem: string): string {
     transforms: ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", "http://www.w3.org/2001/10/xml-exc-c14n#"],
     digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256",
   });
-  sig.computeSignature(xml, { location: { reference: "/*[local-name()='Assertion']/*[local-name()='Issuer']", action: "after" } });
+  sig.computeSignature(xml, {
+    location: { reference: "/*[local-name()='Assertion']/*[local-name()='Issuer']", action: "after" },
+  });
   return sig.getSignedXml();
 }

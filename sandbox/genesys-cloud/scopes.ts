@@ -43,5 +43,9 @@ export function requireScope(tokenScopes: readonly string[], key: string): void 
   const granting = SCOPES_BY_ROUTE[key] ?? [];
   if (granting.some((scope) => tokenScopes.includes(scope))) return;
   const scopes = `[${granting.join(", ")}]`;
-  throw new ApiError(403, { code: "app.not.authorized.for.scope", message: `App not authorized to use scope ${scopes}`, messageParams: { scopes } });
+  throw new ApiError(403, {
+    code: "app.not.authorized.for.scope",
+    message: `App not authorized to use scope ${scopes}`,
+    messageParams: { scopes },
+  });
 }

@@ -32,7 +32,12 @@ describe("purecloud-platform-client-v2 against the sandbox", () => {
 
     const providers = new platformClient.IdentityProviderApi();
     const { certificatePem } = makeCertificate();
-    const put = await providers.putIdentityprovidersPureengage({ name: "PureEngage", issuerURI: "https://gws.acme.example.test", certificate: certificatePem, autoProvisionUsers: true });
+    const put = await providers.putIdentityprovidersPureengage({
+      name: "PureEngage",
+      issuerURI: "https://gws.acme.example.test",
+      certificate: certificatePem,
+      autoProvisionUsers: true,
+    });
     expect(Object.keys(put).sort()).toEqual(["disabled", "id", "name", "selfUri"]);
     const got = await providers.getIdentityprovidersPureengage();
     expect(got).toMatchObject({ id: put.id, issuerURI: "https://gws.acme.example.test", autoProvisionUsers: true });

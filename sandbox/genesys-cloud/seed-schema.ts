@@ -61,7 +61,12 @@ const oauthClientSeedSchema = z.object({
   secret: z.string().min(16, { message: "must be at least 16 characters" }),
   description: z.string().default(""),
   authorizedGrantType: z.enum(GRANT_TYPES),
-  accessTokenValiditySeconds: z.number().int().min(MIN_TOKEN_SECONDS).max(MAX_TOKEN_SECONDS).default(DEFAULT_TOKEN_SECONDS),
+  accessTokenValiditySeconds: z
+    .number()
+    .int()
+    .min(MIN_TOKEN_SECONDS)
+    .max(MAX_TOKEN_SECONDS)
+    .default(DEFAULT_TOKEN_SECONDS),
   roleDivisions: z.array(roleDivisionSchema).default([]),
   scope: z.array(z.string()).default([]),
   registeredRedirectUri: z.array(z.string()).default([]),
@@ -101,7 +106,9 @@ const orgSeedSchema = z.object({
   id,
   name: text,
   /** The org "short name": unique, immutable, the `orgName` of the SAML2 bearer grant. */
-  thirdPartyOrgName: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be lower-case letters, digits and dashes" }),
+  thirdPartyOrgName: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be lower-case letters, digits and dashes" }),
   /** The region domain this org simulates, e.g. "mypurecloud.ie". */
   regionDomain: text,
   /** How many OAuth clients the org may hold before create answers `auth.too.many.clients`. */
@@ -121,17 +128,25 @@ const orgSeedSchema = z.object({
   actionMaps: z.array(actionMapSeedSchema).default([]),
 });
 
-function checkOrg(org: z.infer<typeof orgSeedSchema>, path: (string | number)[], issue: (path: (string | number)[], message: string) => void) {
+function checkOrg(
+  org: z.infer<typeof orgSeedSchema>,
+  path: (string | number)[],
+  issue: (path: (string | number)[], message: string) => void,
+) {
   const homes = org.divisions.filter((d) => d.homeDivision).length;
-  if (homes !== 1) issue([...path, "divisions"], `must hold exactly one division with homeDivision: true (found ${homes})`);
+  if (homes !== 1)
+    issue([...path, "divisions"], `must hold exactly one division with homeDivision: true (found ${homes})`);
   const divisionIds = new Set(org.divisions.map((d) => d.id));
   const roleIds = new Set(org.roles.map((r) => r.id));
   const checkGrant = (grantPath: (string | number)[], grant: { roleId: string; divisionId: string }) => {
-    if (!roleIds.has(grant.roleId)) issue([...grantPath, "roleId"], `no role ${grant.roleId} in org ${org.thirdPartyOrgName}`);
-    if (!divisionIds.has(grant.divisionId)) issue([...grantPath, "divisionId"], `no division ${grant.divisionId} in org ${org.thirdPartyOrgName}`);
+    if (!roleIds.has(grant.roleId))
+      issue([...grantPath, "roleId"], `no role ${grant.roleId} in org ${org.thirdPartyOrgName}`);
+    if (!divisionIds.has(grant.divisionId))
+      issue([...grantPath, "divisionId"], `no division ${grant.divisionId} in org ${org.thirdPartyOrgName}`);
   };
   org.users.forEach((user, u) => {
-    if (!divisionIds.has(user.divisionId)) issue([...path, "users", u, "divisionId"], `no division ${user.divisionId} in org ${org.thirdPartyOrgName}`);
+    if (!divisionIds.has(user.divisionId))
+      issue([...path, "users", u, "divisionId"], `no division ${user.divisionId} in org ${org.thirdPartyOrgName}`);
     user.roleGrants.forEach((grant, g) => checkGrant([...path, "users", u, "roleGrants", g], grant));
   });
   org.oauthClients.forEach((client, c) =>
@@ -153,11 +168,20 @@ export const genesysSandboxSeedSchema = z
         seen.add(value);
       }
     };
-    unique("org short name (thirdPartyOrgName)", seed.orgs.map((o) => o.thirdPartyOrgName));
+    unique(
+      "org short name (thirdPartyOrgName)",
+      seed.orgs.map((o) => o.thirdPartyOrgName),
+    );
     const idsOf = (o: z.infer<typeof orgSeedSchema>) =>
       [o.divisions, o.roles, o.users, o.oauthClients, o.actionMaps].flatMap((items) => items.map((item) => item.id));
-    unique("id", seed.orgs.flatMap((o) => [o.id, ...idsOf(o)]));
-    unique("PureEngage issuerURI", seed.orgs.flatMap((o) => (o.pureEngage ? [o.pureEngage.issuerURI] : [])));
+    unique(
+      "id",
+      seed.orgs.flatMap((o) => [o.id, ...idsOf(o)]),
+    );
+    unique(
+      "PureEngage issuerURI",
+      seed.orgs.flatMap((o) => (o.pureEngage ? [o.pureEngage.issuerURI] : [])),
+    );
   });
 
 /** A seed as written in a file (defaults may be omitted). */

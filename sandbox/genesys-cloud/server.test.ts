@@ -12,7 +12,10 @@ describe("Genesys Cloud sandbox pipeline", () => {
   it("answers every request with an ININ-Correlation-Id that the error body repeats as contextId", async () => {
     sandbox = await withSandbox();
     const token = await tokenFor(sandbox.url, ACME);
-    const missing = await api(sandbox.url, token, { method: "GET", path: "/api/v2/oauth/clients/00000000-0000-4000-8000-000000000000" });
+    const missing = await api(sandbox.url, token, {
+      method: "GET",
+      path: "/api/v2/oauth/clients/00000000-0000-4000-8000-000000000000",
+    });
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({
       message: "OAuth client 00000000-0000-4000-8000-000000000000 not found",
@@ -39,8 +42,14 @@ describe("Genesys Cloud sandbox pipeline", () => {
 
   it("keeps orgs apart: each token sees its own org", async () => {
     sandbox = await withSandbox();
-    const acme = await api(sandbox.url, await tokenFor(sandbox.url, ACME), { method: "GET", path: "/api/v2/organizations/me" });
-    const globex = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), { method: "GET", path: "/api/v2/organizations/me" });
+    const acme = await api(sandbox.url, await tokenFor(sandbox.url, ACME), {
+      method: "GET",
+      path: "/api/v2/organizations/me",
+    });
+    const globex = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), {
+      method: "GET",
+      path: "/api/v2/organizations/me",
+    });
     expect([acme.body.thirdPartyOrgName, globex.body.thirdPartyOrgName]).toEqual(["acme-eu", "globex-us"]);
   });
 
@@ -48,7 +57,8 @@ describe("Genesys Cloud sandbox pipeline", () => {
     sandbox = await withSandbox({ rateLimitPerMinute: 3 });
     const token = await tokenFor(sandbox.url, ACME);
     const answers = [];
-    for (let i = 0; i < 4; i += 1) answers.push(await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" }));
+    for (let i = 0; i < 4; i += 1)
+      answers.push(await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
     expect(answers[1]!.headers.get("inin-ratelimit-count")).toBe("2");
     expect(answers[1]!.headers.get("inin-ratelimit-allowed")).toBe("3");
@@ -63,12 +73,23 @@ describe("Genesys Cloud sandbox pipeline", () => {
   it("answers 415 for a non-JSON body, 400 for broken JSON and 404 for unknown paths", async () => {
     sandbox = await withSandbox();
     const token = await tokenFor(sandbox.url, ACME);
-    const asText = await fetch(`${sandbox.url}/api/v2/users`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain" }, body: "x" });
+    const asText = await fetch(`${sandbox.url}/api/v2/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain" },
+      body: "x",
+    });
     expect(asText.status).toBe(415);
     expect(await asText.json()).toMatchObject({ code: "unsupported.media.type" });
-    const broken = await fetch(`${sandbox.url}/api/v2/users`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: "{" });
+    const broken = await fetch(`${sandbox.url}/api/v2/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(await broken.json()).toMatchObject({ status: 400, code: "bad.request" });
-    expect((await api(sandbox.url, token, { method: "GET", path: "/api/v2/nothing-here" })).body).toMatchObject({ status: 404, code: "not.found" });
+    expect((await api(sandbox.url, token, { method: "GET", path: "/api/v2/nothing-here" })).body).toMatchObject({
+      status: 404,
+      code: "not.found",
+    });
   });
 
   it("keeps the control endpoints off unless enabled", async () => {

@@ -31,21 +31,32 @@ const FAULT_CODES: Record<number, [string, string]> = {
 
 function faultError(path: string, status: number, retryAfterSeconds = 1): Error {
   if (path === TOKEN_PATH) {
-    return status === 429 ? new TokenError(400, "invalid_request", "rate limit exceeded") : new TokenError(status, "server_error", "temporarily unavailable");
+    return status === 429
+      ? new TokenError(400, "invalid_request", "rate limit exceeded")
+      : new TokenError(status, "server_error", "temporarily unavailable");
   }
   if (status === 429) {
     const seconds = String(retryAfterSeconds);
-    return new ApiError(429, { code: "too.many.requests", message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, messageParams: { retryAfter: seconds }, headers: { "Retry-After": seconds } });
+    return new ApiError(429, {
+      code: "too.many.requests",
+      message: `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`,
+      messageParams: { retryAfter: seconds },
+      headers: { "Retry-After": seconds },
+    });
   }
   const [code, message] = FAULT_CODES[status] ?? FAULT_CODES[500]!;
   return new ApiError(status, { code, message });
 }
 
 function errorReply(error: unknown, correlationId: string): Reply {
-  if (error instanceof ApiError) return { status: error.status, body: error.body(correlationId), headers: error.headers };
+  if (error instanceof ApiError)
+    return { status: error.status, body: error.body(correlationId), headers: error.headers };
   if (error instanceof TokenError) return { status: error.status, body: error.body() };
   console.error(`[genesys-cloud sandbox] ${correlationId}: ${error instanceof Error ? error.message : String(error)}`);
-  return errorReply(new ApiError(500, { code: "internal.server.error", message: "The server encountered an unexpected condition." }), correlationId);
+  return errorReply(
+    new ApiError(500, { code: "internal.server.error", message: "The server encountered an unexpected condition." }),
+    correlationId,
+  );
 }
 
 async function route(p: Pipeline, ctx: RequestContext, method: string): Promise<Reply> {
@@ -95,7 +106,13 @@ export function createHandler(p: Pipeline) {
     } catch (error) {
       reply = errorReply(error, correlationId);
     }
-    if (!control) recordRequest(state, { at: new Date().toISOString(), method, path: url.pathname, status: fault.drop ? "dropped" : reply.status });
+    if (!control)
+      recordRequest(state, {
+        at: new Date().toISOString(),
+        method,
+        path: url.pathname,
+        status: fault.drop ? "dropped" : reply.status,
+      });
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.drop) {
       req.socket.destroy();

@@ -102,7 +102,12 @@ function orgFromSeed(org: OrgSeed): OrgState {
     regionDomain: org.regionDomain,
     maxOAuthClients: org.maxOAuthClients,
     divisions: byId(structuredClone(org.divisions)),
-    roles: byId(org.roles.map((role) => ({ ...structuredClone(role), permissionPolicies: expandPolicies(role.permissionPolicies) }))),
+    roles: byId(
+      org.roles.map((role) => ({
+        ...structuredClone(role),
+        permissionPolicies: expandPolicies(role.permissionPolicies),
+      })),
+    ),
     users: byId(
       org.users.map(({ roleGrants, ...user }) => ({
         ...structuredClone(user),
@@ -110,7 +115,13 @@ function orgFromSeed(org: OrgSeed): OrgState {
         grants: roleGrants.map((grant) => ({ ...grant, grantMadeAt: SEED_TIME })),
       })),
     ),
-    clients: byId(org.oauthClients.map((client) => ({ ...structuredClone(client), dateCreated: SEED_TIME, dateModified: SEED_TIME }))),
+    clients: byId(
+      org.oauthClients.map((client) => ({
+        ...structuredClone(client),
+        dateCreated: SEED_TIME,
+        dateModified: SEED_TIME,
+      })),
+    ),
     pureEngage: org.pureEngage ? pureEngageFromSeed(org.pureEngage) : null,
     roleListPolicies: org.roleListPolicies,
     unlicensedDomains: [...org.unlicensedDomains],
@@ -124,10 +135,14 @@ export function buildState(seed: GenesysSandboxSeed): SandboxState {
 
 export function recordRequest(state: SandboxState, record: RequestRecord): void {
   state.requests.push(record);
-  if (state.requests.length > MAX_REQUEST_RECORDS) state.requests.splice(0, state.requests.length - MAX_REQUEST_RECORDS);
+  if (state.requests.length > MAX_REQUEST_RECORDS)
+    state.requests.splice(0, state.requests.length - MAX_REQUEST_RECORDS);
 }
 
-export function findClientAnywhere(state: SandboxState, clientId: string): { org: OrgState; client: StoredClient } | undefined {
+export function findClientAnywhere(
+  state: SandboxState,
+  clientId: string,
+): { org: OrgState; client: StoredClient } | undefined {
   for (const org of state.orgs.values()) {
     const client = org.clients.get(clientId);
     if (client) return { org, client };

@@ -1,5 +1,11 @@
 // Helpers for tests that talk to a real sandbox over HTTP.
-import { bootstrapClientOf, defaultGenesysSeed, startGenesysCloudSandbox, type GenesysSandboxOptions, type RunningGenesysSandbox } from "./index";
+import {
+  bootstrapClientOf,
+  defaultGenesysSeed,
+  startGenesysCloudSandbox,
+  type GenesysSandboxOptions,
+  type RunningGenesysSandbox,
+} from "./index";
 import { assertionXml, signAssertion } from "./saml-test-fixture";
 
 export const ACME = bootstrapClientOf(defaultGenesysSeed, "acme-eu");
@@ -15,29 +21,51 @@ function basic(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
 }
 
-export async function postToken(url: string, { clientId, clientSecret, form }: { clientId: string; clientSecret: string; form: Record<string, string> }) {
+export async function postToken(
+  url: string,
+  { clientId, clientSecret, form }: { clientId: string; clientSecret: string; form: Record<string, string> },
+) {
   const response = await fetch(`${url}/oauth/token`, {
     method: "POST",
     headers: { Authorization: basic(clientId, clientSecret), "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(form).toString(),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 export async function tokenFor(url: string, client: { clientId: string; clientSecret: string }): Promise<string> {
-  const { status, body } = await postToken(url, { clientId: client.clientId, clientSecret: client.clientSecret, form: { grant_type: "client_credentials" } });
+  const { status, body } = await postToken(url, {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    form: { grant_type: "client_credentials" },
+  });
   if (status !== 200) throw new Error(`token request failed: ${status} ${JSON.stringify(body)}`);
   return body.access_token as string;
 }
 
-export async function api(url: string, token: string, { method, path, body }: { method: string; path: string; body?: unknown }) {
+export async function api(
+  url: string,
+  token: string,
+  { method, path, body }: { method: string; path: string; body?: unknown },
+) {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+  };
 }
 
 export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
@@ -58,7 +86,11 @@ export async function samlUserToken(
   { key, scope, nameId }: { key: { certificatePem: string; privateKeyPem: string }; scope: string[]; nameId: string },
 ) {
   const providerBody = { issuerURI: TEST_ISSUER, certificate: key.certificatePem, autoProvisionUsers: true };
-  const provider = await api(url, adminToken, { method: "PUT", path: "/api/v2/identityproviders/pureengage", body: providerBody });
+  const provider = await api(url, adminToken, {
+    method: "PUT",
+    path: "/api/v2/identityproviders/pureengage",
+    body: providerBody,
+  });
   if (provider.status !== 200) throw new Error(`putting the provider failed: ${JSON.stringify(provider.body)}`);
   const clientBody = { name: "GWS SAML", authorizedGrantType: "SAML2-BEARER", scope };
   const client = await api(url, adminToken, { method: "POST", path: "/api/v2/oauth/clients", body: clientBody });

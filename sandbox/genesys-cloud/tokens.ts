@@ -2,7 +2,10 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { SandboxState, StoredClient, TokenSubject } from "./state";
 
-export function issueToken(state: SandboxState, { orgId, subject, client }: { orgId: string; subject: TokenSubject; client: StoredClient }) {
+export function issueToken(
+  state: SandboxState,
+  { orgId, subject, client }: { orgId: string; subject: TokenSubject; client: StoredClient },
+) {
   const accessToken = randomBytes(32).toString("base64url");
   const expiresIn = client.accessTokenValiditySeconds;
   // Client-credentials tokens are limited by the client's roles only; the others by the client's scopes too.

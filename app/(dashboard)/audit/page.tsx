@@ -25,7 +25,9 @@ const firstValue = (value: string | string[] | undefined) => (Array.isArray(valu
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePagePermission("audit.read");
   const params = await searchParams;
-  const values: AuditFilterValues = Object.fromEntries(filterKeys.map((key) => [key, firstValue(params[key])]).filter(([, value]) => value));
+  const values: AuditFilterValues = Object.fromEntries(
+    filterKeys.map((key) => [key, firstValue(params[key])]).filter(([, value]) => value),
+  );
   const parsed = parseAuditQuery(params);
   const db = getDb();
   const filters = parsed.ok ? parsed.value.filters : {};
@@ -33,7 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [tenants, page, targetLabel] = await Promise.all([
     tenantChoices(db),
     parsed.ok ? listAuditEvents(db, { filters, cursor }) : undefined,
-    filters.targetType && filters.targetId && filters.targetType !== "tenant" ? latestTargetLabel(db, filters.targetType, filters.targetId) : undefined,
+    filters.targetType && filters.targetId && filters.targetType !== "tenant"
+      ? latestTargetLabel(db, filters.targetType, filters.targetId)
+      : undefined,
   ]);
 
   return (
@@ -60,7 +64,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <CardTitle>Filters</CardTitle>
         </CardHeader>
         <CardContent>
-          <AuditFilterForm values={values} errors={parsed.ok ? {} : parsed.errors} actions={auditActions} tenants={tenants} targetLabel={targetLabel} />
+          <AuditFilterForm
+            values={values}
+            errors={parsed.ok ? {} : parsed.errors}
+            actions={auditActions}
+            tenants={tenants}
+            targetLabel={targetLabel}
+          />
         </CardContent>
       </Card>
       {page ? (

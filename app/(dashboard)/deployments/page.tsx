@@ -26,7 +26,11 @@ export default async function DeploymentsPage() {
         <EmptyState
           icon={Server}
           title="No deployments registered"
-          description={canManage ? "Register the GAX server of your first Genesys Multicloud CX environment to add its tenants." : "An administrator registers deployments; none are registered yet."}
+          description={
+            canManage
+              ? "Register the GAX server of your first Genesys Multicloud CX environment to add its tenants."
+              : "An administrator registers deployments; none are registered yet."
+          }
           action={canManage ? <NewDeploymentDialog /> : undefined}
         />
       ) : (

@@ -14,10 +14,14 @@ export default async function ForbiddenPage() {
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Not allowed" />
       <EmptyState
-      icon={ShieldX}
-      title="Your role does not allow this page"
-      description={`The ${role} role cannot open it. Ask an admin if you need access.`}
-      action={<Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href="/">Back to the overview</Link>}
+        icon={ShieldX}
+        title="Your role does not allow this page"
+        description={`The ${role} role cannot open it. Ask an admin if you need access.`}
+        action={
+          <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href="/">
+            Back to the overview
+          </Link>
+        }
       />
     </div>
   );

@@ -31,7 +31,9 @@ export default async function NetworkPage() {
         <CardHeader>
           <div className="grid gap-1">
             <CardTitle>Reachability from this server</CardTitle>
-            <CardDescription>Checks that the machine running Hybrid Provisioner can resolve and connect to a region&apos;s hosts.</CardDescription>
+            <CardDescription>
+              Checks that the machine running Hybrid Provisioner can resolve and connect to a region&apos;s hosts.
+            </CardDescription>
           </div>
         </CardHeader>
         <CardContent>

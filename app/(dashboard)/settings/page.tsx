@@ -22,11 +22,16 @@ export default async function SettingsPage() {
   const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <PageHeader title="Settings" description="How this installation is configured. Values come from the environment (see the README)." />
+      <PageHeader
+        title="Settings"
+        description="How this installation is configured. Values come from the environment (see the README)."
+      />
       <Card>
         <CardHeader>
           <CardTitle>Storage and encryption</CardTitle>
-          <CardDescription>Secrets are sealed with AES-256-GCM under the master key; rotate with `npm run cli -- keys rotate`.</CardDescription>
+          <CardDescription>
+            Secrets are sealed with AES-256-GCM under the master key; rotate with `npm run cli -- keys rotate`.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <dl className="divide-y divide-border">
@@ -36,7 +41,9 @@ export default async function SettingsPage() {
             <Row label="Sealed secrets">
               {settings.secretsByKeyVersion.length === 0
                 ? "none"
-                : settings.secretsByKeyVersion.map((entry) => `${entry.count} under version ${entry.keyVersion}`).join(", ")}
+                : settings.secretsByKeyVersion
+                    .map((entry) => `${entry.count} under version ${entry.keyVersion}`)
+                    .join(", ")}
             </Row>
           </dl>
         </CardContent>
@@ -48,7 +55,13 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <dl className="divide-y divide-border">
-            <Row label="Secure cookies">{settings.secureCookies ? <StatusChip tone="success" label="On (HTTPS)" /> : <StatusChip tone="warning" label="Off: NEXTAUTH_URL is not https" />}</Row>
+            <Row label="Secure cookies">
+              {settings.secureCookies ? (
+                <StatusChip tone="success" label="On (HTTPS)" />
+              ) : (
+                <StatusChip tone="warning" label="Off: NEXTAUTH_URL is not https" />
+              )}
+            </Row>
             <Row label="Account throttling">
               {`${settings.throttle.account.freeFailures} failures per ${minutes(settings.throttle.windowMs)}, then locked from ${minutes(settings.throttle.account.baseLockMs)} doubling up to ${minutes(settings.throttle.account.maxLockMs)}`}
             </Row>
@@ -58,8 +71,9 @@ export default async function SettingsPage() {
                 <div className="grid gap-1">
                   <span>{settings.oidc.issuer}</span>
                   <span className="text-muted-foreground">
-                    Role from claim “{settings.oidc.claim}”: {settings.oidc.map.map(([value, role]) => `${value} → ${role}`).join(", ") || "no mapping"}; otherwise{" "}
-                    {settings.oidc.defaultRole ?? "refused"}
+                    Role from claim “{settings.oidc.claim}”:{" "}
+                    {settings.oidc.map.map(([value, role]) => `${value} → ${role}`).join(", ") || "no mapping"};
+                    otherwise {settings.oidc.defaultRole ?? "refused"}
                   </span>
                 </div>
               ) : (

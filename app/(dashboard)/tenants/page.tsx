@@ -11,7 +11,9 @@ export const metadata = { title: "Tenants" };
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePagePermission("tenant.read");
   const params = parseOverviewParams(await searchParams);
-  const deployments = can(user.role, "tenant.manage") ? await getDb().deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } }) : [];
+  const deployments = can(user.role, "tenant.manage")
+    ? await getDb().deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } })
+    : [];
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader

@@ -11,7 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCliProcess(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runCliProcess(
+  args: string[],
+  options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", cliScript, ...args], {
       cwd: options.cwd ?? repositoryRoot,

@@ -27,8 +27,21 @@ export function authorizationSubjectEndpoints(t: Transport) {
   return {
     /** Adds role grants to a user; adding a grant it already has changes nothing, so the call is retried safely. */
     bulkAddRoleGrants: async (userId: string, grants: RoleDivision[]): Promise<void> => {
-      await t.call({ operation: "grant roles to a user", method: "POST", path: `${subjectPath(userId)}/bulkadd`, query: { subjectType: "PC_USER" }, body: { grants }, idempotent: true });
+      await t.call({
+        operation: "grant roles to a user",
+        method: "POST",
+        path: `${subjectPath(userId)}/bulkadd`,
+        query: { subjectType: "PC_USER" },
+        body: { grants },
+        idempotent: true,
+      });
     },
-    getSubject: (userId: string) => t.call({ operation: "read a user's role grants", method: "GET", path: subjectPath(userId), schema: subjectSchema }),
+    getSubject: (userId: string) =>
+      t.call({
+        operation: "read a user's role grants",
+        method: "GET",
+        path: subjectPath(userId),
+        schema: subjectSchema,
+      }),
   };
 }

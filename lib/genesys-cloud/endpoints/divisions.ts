@@ -16,7 +16,21 @@ export function divisionEndpoints(t: Transport) {
   return {
     /** Every division of the org (all pages). */
     listDivisions: () =>
-      allPages((pageNumber) => t.call({ operation: "list divisions", method: "GET", path: "/api/v2/authorization/divisions", query: { pageNumber, pageSize: 100 }, schema: divisionPage })),
-    getHomeDivision: () => t.call({ operation: "read the Home division", method: "GET", path: "/api/v2/authorization/divisions/home", schema: divisionSchema }),
+      allPages((pageNumber) =>
+        t.call({
+          operation: "list divisions",
+          method: "GET",
+          path: "/api/v2/authorization/divisions",
+          query: { pageNumber, pageSize: 100 },
+          schema: divisionPage,
+        }),
+      ),
+    getHomeDivision: () =>
+      t.call({
+        operation: "read the Home division",
+        method: "GET",
+        path: "/api/v2/authorization/divisions/home",
+        schema: divisionSchema,
+      }),
   };
 }

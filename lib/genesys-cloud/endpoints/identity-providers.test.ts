@@ -16,15 +16,35 @@ describe("PureEngage identity provider endpoints", () => {
   it("reads null when there is none, creates with a short answer, reads the full shape, lists and deletes", async () => {
     const gc = clientFor(sandbox);
     expect(await gc.getPureEngageProvider()).toBeNull();
-    const put = await gc.putPureEngageProvider({ name: "PureEngage", issuerURI: "https://gws.example.test", ssoTargetURI: "https://gws.example.test/sso", certificate: certificatePem, autoProvisionUsers: true });
-    expect(put).toEqual({ id: expect.any(String), name: "PureEngage", disabled: false, selfUri: "/api/v2/identityproviders/pureengage" });
+    const put = await gc.putPureEngageProvider({
+      name: "PureEngage",
+      issuerURI: "https://gws.example.test",
+      ssoTargetURI: "https://gws.example.test/sso",
+      certificate: certificatePem,
+      autoProvisionUsers: true,
+    });
+    expect(put).toEqual({
+      id: expect.any(String),
+      name: "PureEngage",
+      disabled: false,
+      selfUri: "/api/v2/identityproviders/pureengage",
+    });
     const got = await gc.getPureEngageProvider();
-    expect(got).toMatchObject({ id: put.id, issuerURI: "https://gws.example.test", ssoTargetURI: "https://gws.example.test/sso", autoProvisionUsers: true, signAuthnRequests: false });
+    expect(got).toMatchObject({
+      id: put.id,
+      issuerURI: "https://gws.example.test",
+      ssoTargetURI: "https://gws.example.test/sso",
+      autoProvisionUsers: true,
+      signAuthnRequests: false,
+    });
     expect(sameCertificate(got!.certificate!, certificatePem)).toBe(true);
     expect(got!.certificates).toEqual([got!.certificate]);
     expect((await gc.listIdentityProviders()).map((p) => p.issuerURI)).toEqual(["https://gws.example.test"]);
 
-    const again = await gc.putPureEngageProvider({ issuerURI: "https://gws2.example.test", certificate: certificatePem });
+    const again = await gc.putPureEngageProvider({
+      issuerURI: "https://gws2.example.test",
+      certificate: certificatePem,
+    });
     expect(again.id).toBe(put.id);
     await gc.deletePureEngageProvider();
     expect(await gc.getPureEngageProvider()).toBeNull();
@@ -35,7 +55,10 @@ describe("PureEngage identity provider endpoints", () => {
     const gc = clientFor(sandbox);
     const next = makeCertificate("next.example.test").certificatePem;
     const bare = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, "");
-    await gc.putPureEngageProvider({ issuerURI: "https://gws.example.test", certificates: [certificatePem, `\n${next}\n`, certificatePem] });
+    await gc.putPureEngageProvider({
+      issuerURI: "https://gws.example.test",
+      certificates: [certificatePem, `\n${next}\n`, certificatePem],
+    });
     const both = await gc.getPureEngageProvider();
     expect(both!.certificates).toEqual([bare(certificatePem), bare(next)]);
     expect(both!.certificate).toBe(bare(certificatePem));
@@ -57,15 +80,32 @@ describe("PureEngage identity provider endpoints", () => {
 
   it("validates the issuer and the certificate naming the field", async () => {
     const gc = clientFor(sandbox);
-    expect(await failureOf(gc.putPureEngageProvider({ certificate: certificatePem } as never))).toMatchObject({ status: 400, code: "bad.request", messageParams: { field: "issuerURI" } });
-    expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificate: "not a certificate" }))).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "certificate" } });
-    expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x" }))).toMatchObject({ code: "invalid.value", messageParams: { field: "certificate" } });
-    expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificates: [certificatePem, "junk"] }))).toMatchObject({ code: "invalid.value", messageParams: { field: "certificates[1]" } });
+    expect(await failureOf(gc.putPureEngageProvider({ certificate: certificatePem } as never))).toMatchObject({
+      status: 400,
+      code: "bad.request",
+      messageParams: { field: "issuerURI" },
+    });
+    expect(
+      await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificate: "not a certificate" })),
+    ).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "certificate" } });
+    expect(await failureOf(gc.putPureEngageProvider({ issuerURI: "x" }))).toMatchObject({
+      code: "invalid.value",
+      messageParams: { field: "certificate" },
+    });
+    expect(
+      await failureOf(gc.putPureEngageProvider({ issuerURI: "x", certificates: [certificatePem, "junk"] })),
+    ).toMatchObject({ code: "invalid.value", messageParams: { field: "certificates[1]" } });
   });
 
   it("needs sso:provider:add to create it", async () => {
-    const error = await failureOf(auditorClient(sandbox).putPureEngageProvider({ issuerURI: "x", certificate: certificatePem }));
-    expect(error).toMatchObject({ status: 403, code: "missing.permissions", messageParams: { permissions: "[sso:provider:add]" } });
+    const error = await failureOf(
+      auditorClient(sandbox).putPureEngageProvider({ issuerURI: "x", certificate: certificatePem }),
+    );
+    expect(error).toMatchObject({
+      status: 403,
+      code: "missing.permissions",
+      messageParams: { permissions: "[sso:provider:add]" },
+    });
   });
 
   it("compares certificates without armour and whitespace", () => {

@@ -76,11 +76,23 @@ export function providerCertificates(provider: PureEngageProvider): string[] {
 export function identityProviderEndpoints(t: Transport) {
   return {
     listIdentityProviders: async () =>
-      (await t.call({ operation: "list identity providers", method: "GET", path: "/api/v2/identityproviders", schema: pageSchema(identityProviderSchema) })).entities,
+      (
+        await t.call({
+          operation: "list identity providers",
+          method: "GET",
+          path: "/api/v2/identityproviders",
+          schema: pageSchema(identityProviderSchema),
+        })
+      ).entities,
     /** The PureEngage provider, or null when the org has none. */
     getPureEngageProvider: async (): Promise<PureEngageProvider | null> => {
       try {
-        return await t.call({ operation: "read the PureEngage identity provider", method: "GET", path: PUREENGAGE, schema: pureEngageSchema });
+        return await t.call({
+          operation: "read the PureEngage identity provider",
+          method: "GET",
+          path: PUREENGAGE,
+          schema: pureEngageSchema,
+        });
       } catch (error) {
         if (error instanceof GenesysCloudError && error.status === 404) return null;
         throw error;
@@ -88,7 +100,13 @@ export function identityProviderEndpoints(t: Transport) {
     },
     /** Creates or replaces the provider; the answer is the short shape `{id, name, disabled, selfUri}`. */
     putPureEngageProvider: (body: PureEngageRequest) =>
-      t.call({ operation: "save the PureEngage identity provider", method: "PUT", path: PUREENGAGE, body, schema: identityProviderSchema }),
+      t.call({
+        operation: "save the PureEngage identity provider",
+        method: "PUT",
+        path: PUREENGAGE,
+        body,
+        schema: identityProviderSchema,
+      }),
     deletePureEngageProvider: async (): Promise<void> => {
       await t.call({ operation: "delete the PureEngage identity provider", method: "DELETE", path: PUREENGAGE });
     },

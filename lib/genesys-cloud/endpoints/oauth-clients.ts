@@ -47,15 +47,41 @@ const path = (id: string) => `/api/v2/oauth/clients/${encodeURIComponent(id)}`;
 export function oauthClientEndpoints(t: Transport) {
   return {
     listOAuthClients: async (): Promise<OAuthClient[]> =>
-      (await t.call({ operation: "list OAuth clients", method: "GET", path: "/api/v2/oauth/clients", schema: pageSchema(oauthClientSchema) })).entities,
+      (
+        await t.call({
+          operation: "list OAuth clients",
+          method: "GET",
+          path: "/api/v2/oauth/clients",
+          schema: pageSchema(oauthClientSchema),
+        })
+      ).entities,
     /** Not retried on timeouts or dropped connections: a GenesysCloudError with outcomeUnknown tells the caller to look it up by name. */
     createOAuthClient: (body: OAuthClientRequest): Promise<OAuthClientWithSecret> =>
-      t.call({ operation: `create OAuth client "${body.name}"`, method: "POST", path: "/api/v2/oauth/clients", body, schema: withSecret }),
-    getOAuthClient: (id: string) => t.call({ operation: "read an OAuth client", method: "GET", path: path(id), schema: oauthClientSchema }),
+      t.call({
+        operation: `create OAuth client "${body.name}"`,
+        method: "POST",
+        path: "/api/v2/oauth/clients",
+        body,
+        schema: withSecret,
+      }),
+    getOAuthClient: (id: string) =>
+      t.call({ operation: "read an OAuth client", method: "GET", path: path(id), schema: oauthClientSchema }),
     updateOAuthClient: (id: string, body: OAuthClientRequest) =>
-      t.call({ operation: `update OAuth client "${body.name}"`, method: "PUT", path: path(id), body, schema: oauthClientSchema }),
-    deleteOAuthClient: (id: string) => t.call({ operation: "delete an OAuth client", method: "DELETE", path: path(id) }),
+      t.call({
+        operation: `update OAuth client "${body.name}"`,
+        method: "PUT",
+        path: path(id),
+        body,
+        schema: oauthClientSchema,
+      }),
+    deleteOAuthClient: (id: string) =>
+      t.call({ operation: "delete an OAuth client", method: "DELETE", path: path(id) }),
     regenerateOAuthClientSecret: (id: string): Promise<OAuthClientWithSecret> =>
-      t.call({ operation: "regenerate an OAuth client secret", method: "POST", path: `${path(id)}/secret`, schema: withSecret }),
+      t.call({
+        operation: "regenerate an OAuth client secret",
+        method: "POST",
+        path: `${path(id)}/secret`,
+        schema: withSecret,
+      }),
   };
 }

@@ -16,6 +16,12 @@ const organizationSchema = z.looseObject({
 export function organizationEndpoints(t: Transport) {
   return {
     /** The org the credentials belong to (no permission needed). */
-    getOrganization: () => t.call({ operation: "read the organization", method: "GET", path: "/api/v2/organizations/me", schema: organizationSchema }),
+    getOrganization: () =>
+      t.call({
+        operation: "read the organization",
+        method: "GET",
+        path: "/api/v2/organizations/me",
+        schema: organizationSchema,
+      }),
   };
 }

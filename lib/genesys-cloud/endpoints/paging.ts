@@ -16,7 +16,14 @@ export function pageSchema<T extends z.ZodType>(entity: T) {
   });
 }
 
-type Page<T> = { entities: T[]; pageSize?: number; pageNumber?: number; total?: number; pageCount?: number; nextUri?: string };
+type Page<T> = {
+  entities: T[];
+  pageSize?: number;
+  pageNumber?: number;
+  total?: number;
+  pageCount?: number;
+  nextUri?: string;
+};
 
 const MAX_PAGES = 1000;
 

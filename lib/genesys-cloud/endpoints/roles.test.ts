@@ -25,7 +25,10 @@ describe("role endpoints", () => {
   it("filters by name (not exact), defaultRoleId, id and permission; findRoleByName is exact", async () => {
     const gc = clientFor(sandbox);
     expect((await gc.listRoles({ name: "ADM" })).entities.map((r) => r.name)).toEqual(["admin"]);
-    expect((await gc.listRoles({ defaultRoleId: ["employee", "admin"] })).entities.map((r) => r.name)).toEqual(["admin", "employee"]);
+    expect((await gc.listRoles({ defaultRoleId: ["employee", "admin"] })).entities.map((r) => r.name)).toEqual([
+      "admin",
+      "employee",
+    ]);
     expect((await gc.listRoles({ id: [EMPLOYEE] })).entities.map((r) => r.name)).toEqual(["employee"]);
     expect((await gc.listRoles({ permission: ["oauth:client:add"] })).entities.map((r) => r.name)).toEqual(["admin"]);
     expect(await gc.findRoleByName("Read-only")).toBeNull();
@@ -45,22 +48,51 @@ describe("role endpoints", () => {
     const updated = await gc.updateRole(EMPLOYEE, {
       name: "employee",
       description: "Default role",
-      permissionPolicies: [{ domain: "journey", entityName: "actionmap", actionSet: ["view"] }, { domain: "journey", entityName: "segment", actionSet: ["*"] }],
+      permissionPolicies: [
+        { domain: "journey", entityName: "actionmap", actionSet: ["view"] },
+        { domain: "journey", entityName: "segment", actionSet: ["*"] },
+      ],
     });
     expect(updated.permissionPolicies).toEqual([
       expect.objectContaining({ domain: "journey", entityName: "actionmap", actionSet: ["view"] }),
-      expect.objectContaining({ domain: "journey", entityName: "segment", actionSet: ["view", "add", "edit", "delete"] }),
+      expect.objectContaining({
+        domain: "journey",
+        entityName: "segment",
+        actionSet: ["view", "add", "edit", "delete"],
+      }),
     ]);
     expect((await gc.getRole(EMPLOYEE)).description).toBe("Default role");
   });
 
   it("refuses unknown actions naming the field, unknown roles with 404 and callers without authorization:role:edit", async () => {
     const gc = clientFor(sandbox);
-    const bad = await failureOf(gc.updateRole(EMPLOYEE, { name: "employee", permissionPolicies: [{ domain: "journey", entityName: "actionmap", actionSet: ["fly"] }] }));
-    expect(bad).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "permissionPolicies[0].actionSet" } });
-    expect(await failureOf(gc.getRole("00000000-0000-4000-8000-000000000000"))).toMatchObject({ status: 404, code: "not.found" });
-    const denied = await failureOf(auditorClient(sandbox).updateRole(EMPLOYEE, { name: "employee", permissionPolicies: [] }));
-    expect(denied).toMatchObject({ status: 403, code: "missing.permissions", messageParams: { permissions: "[authorization:role:edit]" } });
-    expect(await failureOf(gc.listRoles({ pageSize: 0 }))).toMatchObject({ status: 400, code: "invalid.value", messageParams: { field: "pageSize" } });
+    const bad = await failureOf(
+      gc.updateRole(EMPLOYEE, {
+        name: "employee",
+        permissionPolicies: [{ domain: "journey", entityName: "actionmap", actionSet: ["fly"] }],
+      }),
+    );
+    expect(bad).toMatchObject({
+      status: 400,
+      code: "invalid.value",
+      messageParams: { field: "permissionPolicies[0].actionSet" },
+    });
+    expect(await failureOf(gc.getRole("00000000-0000-4000-8000-000000000000"))).toMatchObject({
+      status: 404,
+      code: "not.found",
+    });
+    const denied = await failureOf(
+      auditorClient(sandbox).updateRole(EMPLOYEE, { name: "employee", permissionPolicies: [] }),
+    );
+    expect(denied).toMatchObject({
+      status: 403,
+      code: "missing.permissions",
+      messageParams: { permissions: "[authorization:role:edit]" },
+    });
+    expect(await failureOf(gc.listRoles({ pageSize: 0 }))).toMatchObject({
+      status: 400,
+      code: "invalid.value",
+      messageParams: { field: "pageSize" },
+    });
   });
 });

@@ -53,17 +53,37 @@ const rolePage = pageSchema(roleSchema);
 
 export function roleEndpoints(t: Transport) {
   const listRoles = (query: RoleQuery = {}) =>
-    t.call({ operation: "list roles", method: "GET", path: "/api/v2/authorization/roles", query: { ...query }, schema: rolePage });
+    t.call({
+      operation: "list roles",
+      method: "GET",
+      path: "/api/v2/authorization/roles",
+      query: { ...query },
+      schema: rolePage,
+    });
   return {
     listRoles,
     /** Exact, case-sensitive name match across every page. */
     findRoleByName: async (name: string): Promise<Role | null> =>
-      (await allPages((pageNumber) => listRoles({ name, pageNumber, pageSize: 100 }))).find((r) => r.name === name) ?? null,
+      (await allPages((pageNumber) => listRoles({ name, pageNumber, pageSize: 100 }))).find((r) => r.name === name) ??
+      null,
     /** The built-in role with this defaultRoleId ("admin", "employee"). */
     findRoleByDefaultId: async (defaultRoleId: string): Promise<Role | null> =>
-      (await listRoles({ defaultRoleId: [defaultRoleId] })).entities.find((r) => r.defaultRoleId === defaultRoleId) ?? null,
-    getRole: (id: string) => t.call({ operation: "read a role", method: "GET", path: `/api/v2/authorization/roles/${encodeURIComponent(id)}`, schema: roleSchema }),
+      (await listRoles({ defaultRoleId: [defaultRoleId] })).entities.find((r) => r.defaultRoleId === defaultRoleId) ??
+      null,
+    getRole: (id: string) =>
+      t.call({
+        operation: "read a role",
+        method: "GET",
+        path: `/api/v2/authorization/roles/${encodeURIComponent(id)}`,
+        schema: roleSchema,
+      }),
     updateRole: (id: string, body: RoleUpdate) =>
-      t.call({ operation: `update role "${body.name}"`, method: "PUT", path: `/api/v2/authorization/roles/${encodeURIComponent(id)}`, body, schema: roleSchema }),
+      t.call({
+        operation: `update role "${body.name}"`,
+        method: "PUT",
+        path: `/api/v2/authorization/roles/${encodeURIComponent(id)}`,
+        body,
+        schema: roleSchema,
+      }),
   };
 }

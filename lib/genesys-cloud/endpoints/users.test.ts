@@ -17,8 +17,19 @@ describe("user and role grant endpoints", () => {
 
   it("creates a user with the employee role, reads and lists users", async () => {
     const gc = clientFor(sandbox);
-    const user = await gc.createUser({ name: "GWS Service", email: "gws.service@acme-eu.example.com", divisionId: HOME, password: "S3cret-password!" });
-    expect(user).toMatchObject({ name: "GWS Service", email: "gws.service@acme-eu.example.com", state: "active", division: { id: HOME, name: "Home" }, version: 1 });
+    const user = await gc.createUser({
+      name: "GWS Service",
+      email: "gws.service@acme-eu.example.com",
+      divisionId: HOME,
+      password: "S3cret-password!",
+    });
+    expect(user).toMatchObject({
+      name: "GWS Service",
+      email: "gws.service@acme-eu.example.com",
+      state: "active",
+      division: { id: HOME, name: "Home" },
+      version: 1,
+    });
     expect((await gc.getUser(user.id)).email).toBe("gws.service@acme-eu.example.com");
     const page = await gc.listUsers({ pageSize: 2 });
     expect(page).toMatchObject({ total: 3, pageCount: 2, pageSize: 2 });
@@ -41,12 +52,26 @@ describe("user and role grant endpoints", () => {
 
   it("answers 409 general.conflict for an existing email, and names a bad division", async () => {
     const gc = clientFor(sandbox);
-    const conflict = await failureOf(gc.createUser({ name: "Dup", email: "ALEX.AGENT@acme-eu.example.com", divisionId: HOME }));
+    const conflict = await failureOf(
+      gc.createUser({ name: "Dup", email: "ALEX.AGENT@acme-eu.example.com", divisionId: HOME }),
+    );
     expect(conflict).toMatchObject({ status: 409, code: "general.conflict" });
-    expect(await failureOf(gc.createUser({ name: "X", email: "x@acme-eu.example.com", divisionId: "nope" }))).toMatchObject({ code: "invalid.value", messageParams: { field: "divisionId" } });
-    expect(await failureOf(gc.createUser({ name: "X", email: "not-an-email", divisionId: HOME }))).toMatchObject({ code: "invalid.value", messageParams: { field: "email" } });
-    expect(await failureOf(gc.getUser("00000000-0000-4000-8000-000000000000"))).toMatchObject({ status: 404, code: "not.found" });
-    expect(await failureOf(auditorClient(sandbox).createUser({ name: "X", email: "x@acme-eu.example.com", divisionId: HOME }))).toMatchObject({ code: "missing.permissions" });
+    expect(
+      await failureOf(gc.createUser({ name: "X", email: "x@acme-eu.example.com", divisionId: "nope" })),
+    ).toMatchObject({ code: "invalid.value", messageParams: { field: "divisionId" } });
+    expect(await failureOf(gc.createUser({ name: "X", email: "not-an-email", divisionId: HOME }))).toMatchObject({
+      code: "invalid.value",
+      messageParams: { field: "email" },
+    });
+    expect(await failureOf(gc.getUser("00000000-0000-4000-8000-000000000000"))).toMatchObject({
+      status: 404,
+      code: "not.found",
+    });
+    expect(
+      await failureOf(
+        auditorClient(sandbox).createUser({ name: "X", email: "x@acme-eu.example.com", divisionId: HOME }),
+      ),
+    ).toMatchObject({ code: "missing.permissions" });
   });
 
   it("adds role grants in bulk, idempotently, and reads them back", async () => {
@@ -64,8 +89,18 @@ describe("user and role grant endpoints", () => {
   it("refuses grants of roles the caller does not hold and unknown roles naming the field", async () => {
     const gc = clientFor(sandbox);
     const agent = acmeOrg.users[1]!.id;
-    expect(await failureOf(gc.bulkAddRoleGrants(agent, [{ roleId: AUDITOR, divisionId: HOME }]))).toMatchObject({ status: 403, code: "not.authorized" });
-    expect(await failureOf(gc.bulkAddRoleGrants(agent, [{ roleId: "nope", divisionId: HOME }]))).toMatchObject({ code: "invalid.value", messageParams: { field: "grants[0].roleId" } });
-    expect(await failureOf(gc.bulkAddRoleGrants("00000000-0000-4000-8000-000000000000", [{ roleId: ADMIN, divisionId: HOME }]))).toMatchObject({ status: 404 });
+    expect(await failureOf(gc.bulkAddRoleGrants(agent, [{ roleId: AUDITOR, divisionId: HOME }]))).toMatchObject({
+      status: 403,
+      code: "not.authorized",
+    });
+    expect(await failureOf(gc.bulkAddRoleGrants(agent, [{ roleId: "nope", divisionId: HOME }]))).toMatchObject({
+      code: "invalid.value",
+      messageParams: { field: "grants[0].roleId" },
+    });
+    expect(
+      await failureOf(
+        gc.bulkAddRoleGrants("00000000-0000-4000-8000-000000000000", [{ roleId: ADMIN, divisionId: HOME }]),
+      ),
+    ).toMatchObject({ status: 404 });
   });
 });

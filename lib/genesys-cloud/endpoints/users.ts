@@ -33,7 +33,15 @@ interface UserQuery {
 
 /** `UserSearchCriteria`: `fields` matched against `value`/`values` by `type`; criteria combine by `operator` (AND). */
 interface UserSearchCriterion {
-  type: "EXACT" | "STARTS_WITH" | "CONTAINS" | "REGEX" | "TERM" | "TERMS" | "REQUIRED_FIELDS" | "MATCH_ALL"
+  type:
+    | "EXACT"
+    | "STARTS_WITH"
+    | "CONTAINS"
+    | "REGEX"
+    | "TERM"
+    | "TERMS"
+    | "REQUIRED_FIELDS"
+    | "MATCH_ALL"
     | "QUERY_STRING";
   fields?: string[];
   value?: string;
@@ -98,10 +106,30 @@ export function userEndpoints(t: Transport) {
 
   return {
     /** An existing email answers 409 general.conflict; a timeout is outcomeUnknown (look the user up by email). */
-    createUser: (body: CreateUserRequest) => t.call({ operation: `create user ${body.email}`, method: "POST", path: "/api/v2/users", body, schema: userSchema }),
-    listUsers: (query: UserQuery = {}) => t.call({ operation: "list users", method: "GET", path: "/api/v2/users", query: { ...query }, schema: pageSchema(userSchema) }),
+    createUser: (body: CreateUserRequest) =>
+      t.call({
+        operation: `create user ${body.email}`,
+        method: "POST",
+        path: "/api/v2/users",
+        body,
+        schema: userSchema,
+      }),
+    listUsers: (query: UserQuery = {}) =>
+      t.call({
+        operation: "list users",
+        method: "GET",
+        path: "/api/v2/users",
+        query: { ...query },
+        schema: pageSchema(userSchema),
+      }),
     searchUsers,
     findUsersByEmail,
-    getUser: (id: string) => t.call({ operation: "read a user", method: "GET", path: `/api/v2/users/${encodeURIComponent(id)}`, schema: userSchema }),
+    getUser: (id: string) =>
+      t.call({
+        operation: "read a user",
+        method: "GET",
+        path: `/api/v2/users/${encodeURIComponent(id)}`,
+        schema: userSchema,
+      }),
   };
 }

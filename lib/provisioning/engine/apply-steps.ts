@@ -45,7 +45,11 @@ export async function commitTransition(setting: StepSetting, transition: StepTra
 /** How a step that started ended without its result: failed, or waiting for the operator's input. */
 export function stoppedStep(
   error: unknown,
-  { step, record, correlationId }: { step: AnyStep; record: { stepRunId: string; calls: CallRecord[] }; correlationId: string },
+  {
+    step,
+    record,
+    correlationId,
+  }: { step: AnyStep; record: { stepRunId: string; calls: CallRecord[] }; correlationId: string },
 ): { transition: StepTransition; report: StepReport } {
   const report = { stepKey: step.key, title: step.title };
   const needed = neededInputOf(error);

@@ -4,7 +4,14 @@ import type { GaxSettingsInput } from "@/lib/config-server/gax-settings";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertGenesysBaseUrls, assertOutboundUrl } from "@/lib/http/outbound-policy";
-import { createGenesysCloudClient, withReadCache, type CallRecord, type GenesysCloudClient, type GenesysCloudClientOptions, type GenesysCloudCredentials } from "@/lib/genesys-cloud";
+import {
+  createGenesysCloudClient,
+  withReadCache,
+  type CallRecord,
+  type GenesysCloudClient,
+  type GenesysCloudClientOptions,
+  type GenesysCloudCredentials,
+} from "@/lib/genesys-cloud";
 import { openSecret } from "@/lib/secrets/store";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "../model/secret-refs";
 import type { TenantView } from "../model/tenant-view";
@@ -18,7 +25,11 @@ export interface ConnectionOptions {
 type DeploymentGax = { gaxBaseUrl: string; gaxUsername: string; gaxPasswordEncrypted: boolean; annexSection: string };
 
 /** The Configuration Server bridge of a deployment, signed in with its (opened) GAX password. */
-export function deploymentBridge(deployment: DeploymentGax, password: string, overrides: Partial<GaxSettingsInput> = {}) {
+export function deploymentBridge(
+  deployment: DeploymentGax,
+  password: string,
+  overrides: Partial<GaxSettingsInput> = {},
+) {
   return createGaxBridge({
     baseUrl: deployment.gaxBaseUrl,
     username: deployment.gaxUsername,
@@ -47,7 +58,8 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
   let bootstrapSecret: string | undefined;
   let bridge: ConfigServerBridge | undefined;
 
-  const genesysAs = (credentials: GenesysCloudCredentials) => createGenesysCloudClient(tenant.target, credentials, clientOptions);
+  const genesysAs = (credentials: GenesysCloudCredentials) =>
+    createGenesysCloudClient(tenant.target, credentials, clientOptions);
 
   return {
     calls,
@@ -58,7 +70,11 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
       bootstrapSecret ??= await openSecret(db, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET));
     },
     genesys(): GenesysCloudClient {
-      if (!bootstrapSecret) throw new AppError("precondition_failed", "The tenant's bootstrap client secret is not stored; enter it again on the tenant's settings.");
+      if (!bootstrapSecret)
+        throw new AppError(
+          "precondition_failed",
+          "The tenant's bootstrap client secret is not stored; enter it again on the tenant's settings.",
+        );
       bootstrap ??= withReadCache(genesysAs({ clientId: tenant.bootstrapClientId, clientSecret: bootstrapSecret }));
       return bootstrap;
     },
@@ -66,7 +82,11 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
     async bridge(): Promise<ConfigServerBridge> {
       if (bridge) return bridge;
       const password = await openSecret(db, gaxPasswordRef(tenant.deployment.id));
-      if (!password) throw new AppError("precondition_failed", `The GAX password of deployment "${tenant.deployment.name}" is not stored; enter it again on the deployment.`);
+      if (!password)
+        throw new AppError(
+          "precondition_failed",
+          `The GAX password of deployment "${tenant.deployment.name}" is not stored; enter it again on the deployment.`,
+        );
       await assertOutboundUrl(tenant.deployment.gaxBaseUrl, "gaxBaseUrl");
       bridge = deploymentBridge(tenant.deployment, password, options.gax);
       return bridge;

@@ -8,7 +8,13 @@ import type { StepApplyResult, StepPlan, StepVerification } from "../model/step"
 
 export interface EngineHooks {
   /** Called after an external create answered and before its result is stored: tests simulate a crash here. */
-  afterExternalCreate?(event: { tenantId: string; stepKey: string; kind: string; marker: string; objectId: string }): void | Promise<void>;
+  afterExternalCreate?(event: {
+    tenantId: string;
+    stepKey: string;
+    kind: string;
+    marker: string;
+    objectId: string;
+  }): void | Promise<void>;
 }
 
 export interface EngineOptions extends ConnectionOptions {

@@ -10,7 +10,6 @@ import { CONNECT_ORG, EMPLOYEE_ROLE } from "../model/step-keys";
 type Org = Parameters<NonNullable<KitOptions["editGenesysOrg"]>>[0];
 type Policy = Record<string, unknown> & { domain: string; entityName: string; actionSet: string[] };
 
-
 let kit: ProvisioningKit | undefined;
 afterEach(async () => {
   await kit?.close();
@@ -116,7 +115,10 @@ describe("employee role", () => {
         "each of them for Predictive Engagement; agents signed in through the PureEngage identity provider get " +
         "that role.",
     ]);
-    const withoutPredictiveEngagement = { ...tenant, services: tenant.services.filter((key) => key !== "predictive-engagement") };
+    const withoutPredictiveEngagement = {
+      ...tenant,
+      services: tenant.services.filter((key) => key !== "predictive-engagement"),
+    };
     expect(employeeRoleStep.sideEffects?.(withoutPredictiveEngagement)).toEqual([]);
   });
 });

@@ -13,23 +13,42 @@ async function endState(kit: ProvisioningKit) {
   const clientIds = new Map(org.oauthClients.map((client) => [client.id, client.name]));
   return {
     clients: org.oauthClients
-      .map(({ name, description, authorizedGrantType, accessTokenValiditySeconds, roleDivisions, scope, registeredRedirectUri, state }) => ({
-        name,
-        description,
-        authorizedGrantType,
-        accessTokenValiditySeconds,
-        roleDivisions: roleDivisions.map((grant) => `${roleName.get(grant.roleId)}@${divisionName.get(grant.divisionId)}`),
-        scope,
-        registeredRedirectUri,
-        state,
-      }))
+      .map(
+        ({
+          name,
+          description,
+          authorizedGrantType,
+          accessTokenValiditySeconds,
+          roleDivisions,
+          scope,
+          registeredRedirectUri,
+          state,
+        }) => ({
+          name,
+          description,
+          authorizedGrantType,
+          accessTokenValiditySeconds,
+          roleDivisions: roleDivisions.map(
+            (grant) => `${roleName.get(grant.roleId)}@${divisionName.get(grant.divisionId)}`,
+          ),
+          scope,
+          registeredRedirectUri,
+          state,
+        }),
+      )
       .sort((a, b) => a.name.localeCompare(b.name)),
     provider: org.pureEngage && { ...org.pureEngage, id: undefined, certificate: undefined, certificates: undefined },
-    employeePolicies: org.roles.find((role) => role.name === "employee")!.permissionPolicies.map((p) => `${p.domain}:${p.entityName}:${[...p.actionSet].sort().join(",")}`).sort(),
+    employeePolicies: org.roles
+      .find((role) => role.name === "employee")!
+      .permissionPolicies.map((p) => `${p.domain}:${p.entityName}:${[...p.actionSet].sort().join(",")}`)
+      .sort(),
     transactions: transactions.map((transaction) =>
       transaction.userproperties.property
         // Ids become what they name; secrets and key material differ per run (the apply and crash tests check them).
-        .map(({ section, key, value }) => `${section}/${key}=${value === kit.orgId ? "<org id>" : (clientIds.get(value) ?? (/secret|key|cert|password/i.test(key) ? "<material>" : value))}`)
+        .map(
+          ({ section, key, value }) =>
+            `${section}/${key}=${value === kit.orgId ? "<org id>" : (clientIds.get(value) ?? (/secret|key|cert|password/i.test(key) ? "<material>" : value))}`,
+        )
         .sort(),
     ),
   };
@@ -85,7 +104,11 @@ afterAll(() => Promise.all([clean?.close(), faulty?.close()]));
 
 describe("repeated applies with 5xx answers, 429 bursts and dropped connections in both sandboxes", () => {
   it("meet every kind of fault on the way", async () => {
-    const genesysLog = ((await (await fetch(`${faulty.genesys.url}/__sandbox/state`)).json()) as { requests: { status: number | string }[] }).requests;
+    const genesysLog = (
+      (await (await fetch(`${faulty.genesys.url}/__sandbox/state`)).json()) as {
+        requests: { status: number | string }[];
+      }
+    ).requests;
     const statuses = new Set(genesysLog.map((request) => request.status));
     expect([...statuses]).toEqual(expect.arrayContaining([429, "dropped"]));
     expect([...statuses].some((status) => typeof status === "number" && status >= 500)).toBe(true);
@@ -107,10 +130,19 @@ describe("repeated applies with 5xx answers, 429 bursts and dropped connections 
   });
 
   it("leave nothing to repair once the faults stop: verify is ok everywhere and another apply writes nothing", async () => {
-    await fetch(`${faulty.genesys.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    await fetch(`${faulty.genesys.url}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     await faulty.gax.control.faults({});
     const verify = await verifyTenant(faulty.tenant.id, faulty.engine);
-    expect(verify.steps.filter((step) => step.verification).map((step) => [step.stepKey, step.verification!.status]).filter(([, status]) => status !== "ok")).toEqual([]);
+    expect(
+      verify.steps
+        .filter((step) => step.verification)
+        .map((step) => [step.stepKey, step.verification!.status])
+        .filter(([, status]) => status !== "ok"),
+    ).toEqual([]);
 
     const genesysWritesBefore = (await faulty.genesysWrites()).length;
     const gaxWritesBefore = (await faulty.gax.control.objectWrites()).length;

@@ -13,7 +13,13 @@ let kit: ProvisioningKit;
 let imported: SamlKeyMaterial;
 const stored = (purpose: string) => openSecret(kit.db, tenantSecretRef(kit.tenant.id, purpose));
 const certificateOutput = async () =>
-  ((await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } } })).outputs as { certificatePem: string }).certificatePem;
+  (
+    (
+      await kit.db.stepState.findUniqueOrThrow({
+        where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } },
+      })
+    ).outputs as { certificatePem: string }
+  ).certificatePem;
 
 beforeAll(async () => {
   kit = await startProvisioningKit({ services: ["predictive-engagement"] });
@@ -24,13 +30,30 @@ afterAll(() => kit.close());
 describe("SAML key material", () => {
   it("refuses to import a key that does not match the certificate, naming the field", async () => {
     const other = await generateKeyMaterial();
-    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: other.privateKeyPem } }, kit.engine);
-    expect(report.steps[0]!.error).toEqual({ code: "invalid_input", message: "key: does not match the certificate (their public keys differ)" });
+    const report = await completeStepManually(
+      {
+        tenantId: kit.tenant.id,
+        stepKey: SAML_KEY_MATERIAL,
+        values: { certificate: imported.certificatePem, key: other.privateKeyPem },
+      },
+      kit.engine,
+    );
+    expect(report.steps[0]!.error).toEqual({
+      code: "invalid_input",
+      message: "key: does not match the certificate (their public keys differ)",
+    });
   });
 
   it("imports an existing encrypted key with its password, and the whole tenant provisions with it", async () => {
     const encrypted = encryptPrivateKey(imported.privateKeyPem, "operator-chosen-password-1");
-    const report = await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: encrypted, password: "operator-chosen-password-1" } }, kit.engine);
+    const report = await completeStepManually(
+      {
+        tenantId: kit.tenant.id,
+        stepKey: SAML_KEY_MATERIAL,
+        values: { certificate: imported.certificatePem, key: encrypted, password: "operator-chosen-password-1" },
+      },
+      kit.engine,
+    );
     expect(report.status).toBe("succeeded");
     expect(await stored(SAML_SECRETS.keyPassword)).toBe("operator-chosen-password-1");
     expect(await certificateOutput()).toBe(imported.certificatePem);
@@ -44,7 +67,10 @@ describe("SAML key material", () => {
   it("is reported missing when its sealed key is lost, and apply makes new material that reaches the provider and the transaction object", async () => {
     await deleteSecret(kit.db, tenantSecretRef(kit.tenant.id, SAML_SECRETS.encryptedKey));
     const verified = await verifyTenant(kit.tenant.id, kit.engine, SAML_KEY_MATERIAL);
-    expect(verified.steps[0]!.verification).toEqual({ status: "missing", differences: [{ field: "keyMaterial", expected: "stored", actual: "" }] });
+    expect(verified.steps[0]!.verification).toEqual({
+      status: "missing",
+      differences: [{ field: "keyMaterial", expected: "stored", actual: "" }],
+    });
 
     const applied = await applyTenant(kit.tenant.id, kit.engine);
     expect(Object.fromEntries(applied.steps.map((step) => [step.stepKey, step.result]))).toMatchObject({

@@ -22,7 +22,12 @@ describe("the network allow-list", () => {
   it("lists a region's four hosts on 443 with their reasons", async () => {
     const tenant = { ...(await loadTenantView(kit.db, kit.tenant.id)), target: { region: "eu-west-1" } };
     expect(networkRulesFor(tenant)).toEqual(
-      (["login", "api", "apps", "streaming"] as const).map((service) => ({ service, host: `${service}.mypurecloud.ie`, port: 443, purpose: servicePurposes[service] })),
+      (["login", "api", "apps", "streaming"] as const).map((service) => ({
+        service,
+        host: `${service}.mypurecloud.ie`,
+        port: 443,
+        purpose: servicePurposes[service],
+      })),
     );
   });
 
@@ -30,11 +35,21 @@ describe("the network allow-list", () => {
     const planned = stepOf(await planTenant(kit.tenant.id, kit.engine)).plan!;
     expect(planned).toEqual({
       action: "create",
-      changes: ["login", "api"].map((service) => ({ field: `${service} host`, expected: `127.0.0.1:${sandboxPort}`, actual: "" })),
+      changes: ["login", "api"].map((service) => ({
+        field: `${service} host`,
+        expected: `127.0.0.1:${sandboxPort}`,
+        actual: "",
+      })),
     });
     const applied = stepOf(await applyTenant(kit.tenant.id, kit.engine, NETWORK_ALLOW_LIST));
-    expect(applied).toMatchObject({ status: "succeeded", result: "created", changes: [`login: 127.0.0.1:${sandboxPort}`, `api: 127.0.0.1:${sandboxPort}`] });
-    const state = await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: NETWORK_ALLOW_LIST } } });
+    expect(applied).toMatchObject({
+      status: "succeeded",
+      result: "created",
+      changes: [`login: 127.0.0.1:${sandboxPort}`, `api: 127.0.0.1:${sandboxPort}`],
+    });
+    const state = await kit.db.stepState.findUniqueOrThrow({
+      where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: NETWORK_ALLOW_LIST } },
+    });
     expect(state.outputs).toEqual({
       rules: [
         { service: "login", host: "127.0.0.1", port: sandboxPort, purpose: servicePurposes.login },
@@ -45,18 +60,31 @@ describe("the network allow-list", () => {
   });
 
   it("verifies by reaching every host from this server", async () => {
-    expect(stepOf(await verifyTenant(kit.tenant.id, kit.engine, NETWORK_ALLOW_LIST)).verification).toEqual({ status: "ok", differences: [] });
+    expect(stepOf(await verifyTenant(kit.tenant.id, kit.engine, NETWORK_ALLOW_LIST)).verification).toEqual({
+      status: "ok",
+      differences: [],
+    });
   });
 
   it("reports a changed host and a host this server cannot reach, naming the host and the reason", async () => {
     const closedPort = await freePort();
-    await kit.db.tenant.update({ where: { id: kit.tenant.id }, data: { apiBaseUrl: `http://127.0.0.1:${closedPort}` } });
+    await kit.db.tenant.update({
+      where: { id: kit.tenant.id },
+      data: { apiBaseUrl: `http://127.0.0.1:${closedPort}` },
+    });
     const verification = stepOf(await verifyTenant(kit.tenant.id, kit.engine, NETWORK_ALLOW_LIST)).verification!;
     expect(verification.status).toBe("drifted");
     expect(verification.differences).toEqual([
       { field: "api host", expected: `127.0.0.1:${closedPort}`, actual: `127.0.0.1:${sandboxPort}` },
-      { field: `api 127.0.0.1:${closedPort}`, expected: "reachable from this server", actual: expect.stringMatching(/^ECONNREFUSED: .*refused/) },
+      {
+        field: `api 127.0.0.1:${closedPort}`,
+        expected: "reachable from this server",
+        actual: expect.stringMatching(/^ECONNREFUSED: .*refused/),
+      },
     ]);
-    expect(stepOf(await planTenant(kit.tenant.id, kit.engine)).plan).toEqual({ action: "update", changes: [verification.differences[0]] });
+    expect(stepOf(await planTenant(kit.tenant.id, kit.engine)).plan).toEqual({
+      action: "update",
+      changes: [verification.differences[0]],
+    });
   });
 });

@@ -5,8 +5,29 @@ import { applyTenant, planTenant, runTenant } from "./engine";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
 import { createTenant } from "../registration/tenants";
 import { networkAllowListStep } from "../steps/network-allow-list";
-import { giveSideEffects, startProvisioningKit, stepReport, stepsOfUnusedServices, testAudit, withoutUnusedServiceSteps, type ProvisioningKit } from "../test-support";
-import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
+import {
+  giveSideEffects,
+  startProvisioningKit,
+  stepReport,
+  stepsOfUnusedServices,
+  testAudit,
+  withoutUnusedServiceSteps,
+  type ProvisioningKit,
+} from "../test-support";
+import {
+  ADMIN_USERS,
+  CLIENT_CREDENTIALS_CLIENT,
+  CONNECT_ORG,
+  EMPLOYEE_ROLE,
+  EWT_CLIENT,
+  IDENTITY_PROVIDER,
+  NETWORK_ALLOW_LIST,
+  SAML2_BEARER_CLIENT,
+  SAML_KEY_MATERIAL,
+  SMOKE_TEST,
+  TENANT_ISOLATION,
+  TRANSACTION_OBJECT,
+} from "../model/step-keys";
 
 let kit: ProvisioningKit;
 
@@ -44,7 +65,9 @@ describe("plan", () => {
     // sample agent the operator entered, was done before.
     const states = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id } });
     expect(states.filter((state) => state.plannedAt === null).map((state) => state.stepKey)).toEqual([]);
-    expect(states.filter((state) => state.status !== "pending").map((state) => state.stepKey)).toEqual([TENANT_ISOLATION]);
+    expect(states.filter((state) => state.status !== "pending").map((state) => state.stepKey)).toEqual([
+      TENANT_ISOLATION,
+    ]);
     expect(states.find((state) => state.stepKey === IDENTITY_PROVIDER)!.plan).toEqual(plan(IDENTITY_PROVIDER));
     expect(await kit.db.externalIntent.count({ where: { tenantId: kit.tenant.id } })).toBe(0);
     expect(await kit.db.secret.count({ where: { ownerId: kit.tenant.id } })).toBe(2);
@@ -55,22 +78,50 @@ describe("plan", () => {
     const applied = await kit.db.stepState.findMany({ where: { tenantId: kit.tenant.id, status: "done" } });
     expect(applied.filter((state) => state.plan !== null || state.plannedAt !== null)).toEqual([]);
     const keyMaterial = applied.find((state) => state.stepKey === SAML_KEY_MATERIAL)!.outputs as { notAfter: string };
-    expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } })).certificateExpiresAt?.toISOString()).toBe(keyMaterial.notAfter);
+    expect(
+      (await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } })).certificateExpiresAt?.toISOString(),
+    ).toBe(keyMaterial.notAfter);
     const report = await planTenant(kit.tenant.id, kit.engine);
-    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([...Array(8).fill("none"), "check", "none", "check"]);
+    expect(report.steps.filter((step) => step.status !== "skipped").map((step) => step.plan?.action)).toEqual([
+      ...Array(8).fill("none"),
+      "check",
+      "none",
+      "check",
+    ]);
     const unused = stepsOfUnusedServices(kit.tenant.services);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId }, include: { stepRuns: true } });
-    expect(run).toMatchObject({ mode: "plan", status: "succeeded", requestedBy: "operator@example.test", correlationId: report.correlationId });
-    expect(run.stepRuns.filter((stepRun) => !unused.includes(stepRun.stepKey)).map((stepRun) => stepRun.outcome).sort()).toEqual([...Array(9).fill("none"), "check", "check", "skipped"].sort());
+    expect(run).toMatchObject({
+      mode: "plan",
+      status: "succeeded",
+      requestedBy: "operator@example.test",
+      correlationId: report.correlationId,
+    });
+    expect(
+      run.stepRuns
+        .filter((stepRun) => !unused.includes(stepRun.stepKey))
+        .map((stepRun) => stepRun.outcome)
+        .sort(),
+    ).toEqual([...Array(9).fill("none"), "check", "check", "skipped"].sort());
   });
 });
 
 describe("side effects", () => {
   it("are said with the plan of each step that has them, worked out for the tenant", async () => {
-    const restore = giveSideEffects(networkAllowListStep, (tenant) => [`asks the firewall team of ${tenant.cfgTenantName} to open the hosts`]);
+    const restore = giveSideEffects(networkAllowListStep, (tenant) => [
+      `asks the firewall team of ${tenant.cfgTenantName} to open the hosts`,
+    ]);
     try {
-      const report = await runTenant({ tenantId: kit.tenant.id, mode: "plan", stepKey: NETWORK_ALLOW_LIST }, kit.engine);
-      expect(report.steps).toEqual([expect.objectContaining({ stepKey: NETWORK_ALLOW_LIST, status: "succeeded", sideEffects: ["asks the firewall team of Acme to open the hosts"] })]);
+      const report = await runTenant(
+        { tenantId: kit.tenant.id, mode: "plan", stepKey: NETWORK_ALLOW_LIST },
+        kit.engine,
+      );
+      expect(report.steps).toEqual([
+        expect.objectContaining({
+          stepKey: NETWORK_ALLOW_LIST,
+          status: "succeeded",
+          sideEffects: ["asks the firewall team of Acme to open the hosts"],
+        }),
+      ]);
       expect(report.steps[0]!.plan).toMatchObject({ action: "none" });
     } finally {
       restore();
@@ -83,24 +134,45 @@ describe("side effects", () => {
 describe("runs of one tenant", () => {
   it("refuses to start while another run holds its lease", async () => {
     const holder = await kit.db.run.create({
-      data: { tenantId: kit.tenant.id, mode: "apply", correlationId: "other", requestedBy: "someone@example.test", leaseExpiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        tenantId: kit.tenant.id,
+        mode: "apply",
+        correlationId: "other",
+        requestedBy: "someone@example.test",
+        leaseExpiresAt: new Date(Date.now() + 60_000),
+      },
     });
     const refused = await planTenant(kit.tenant.id, kit.engine).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: "conflict", message: expect.stringMatching(/Another apply run .* by someone@example\.test/) });
+    expect(refused).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Another apply run .* by someone@example\.test/),
+    });
     await kit.db.run.update({ where: { id: holder.id }, data: { status: "succeeded" } });
   });
 
   it("takes over from a run whose process died (lease passed), marking it abandoned", async () => {
-    const dead = await kit.db.run.create({ data: { tenantId: kit.tenant.id, mode: "apply", correlationId: "dead", leaseExpiresAt: new Date(Date.now() - 1000) } });
+    const dead = await kit.db.run.create({
+      data: {
+        tenantId: kit.tenant.id,
+        mode: "apply",
+        correlationId: "dead",
+        leaseExpiresAt: new Date(Date.now() - 1000),
+      },
+    });
     expect((await planTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
-    expect(await kit.db.run.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "abandoned", errorCode: "abandoned" });
+    expect(await kit.db.run.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+      status: "abandoned",
+      errorCode: "abandoned",
+    });
   });
 
   it("runs a single step on request and names unknown steps", async () => {
     const single = await runTenant({ tenantId: kit.tenant.id, mode: "verify", stepKey: IDENTITY_PROVIDER }, kit.engine);
     expect(single.steps.map((step) => [step.stepKey, step.verification?.status])).toEqual([[IDENTITY_PROVIDER, "ok"]]);
-    await expect(runTenant({ tenantId: kit.tenant.id, mode: "apply", stepKey: "no-such-step" }, kit.engine)).rejects.toThrow(/There is no step "no-such-step"/);
+    await expect(
+      runTenant({ tenantId: kit.tenant.id, mode: "apply", stepKey: "no-such-step" }, kit.engine),
+    ).rejects.toThrow(/There is no step "no-such-step"/);
   });
 });
 
@@ -116,7 +188,10 @@ describe("one org per tenant", () => {
       bootstrapClientSecret: (await openSecret(kit.db, tenantSecretRef(kit.tenant.id, BOOTSTRAP_SECRET)))!,
     });
     const report = await runTenant({ tenantId: second.id, mode: "apply", stepKey: CONNECT_ORG }, kit.engine);
-    expect(report.steps[0]!.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/already provisioned for tenant .*\/Acme/) });
+    expect(report.steps[0]!.error).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already provisioned for tenant .*\/Acme/),
+    });
     expect((await kit.db.tenant.findUniqueOrThrow({ where: { id: second.id } })).orgId).toBeNull();
 
     // A whole apply goes on after it with the one step that does not need the org, and ends failed.
@@ -129,9 +204,26 @@ describe("one org per tenant", () => {
     expect(byStatus("skipped")).toEqual([ADMIN_USERS]);
     expect(byStatus("failed")).toEqual([CONNECT_ORG]);
     expect(byStatus("succeeded")).toEqual([NETWORK_ALLOW_LIST]);
-    expect(byStatus("not-run")).toEqual([CLIENT_CREDENTIALS_CLIENT, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT, TENANT_ISOLATION, SMOKE_TEST]);
-    expect(stepReport(whole, CLIENT_CREDENTIALS_CLIENT).reason).toBe('Not run: it waits for "Connect the Genesys Cloud org", which failed.');
-    const states = await kit.db.stepState.findMany({ where: { tenantId: second.id }, select: { stepKey: true, status: true } });
-    expect(Object.fromEntries(states.map((state) => [state.stepKey, state.status]))).toEqual({ [CONNECT_ORG]: "failed", [NETWORK_ALLOW_LIST]: "done" });
+    expect(byStatus("not-run")).toEqual([
+      CLIENT_CREDENTIALS_CLIENT,
+      SAML2_BEARER_CLIENT,
+      SAML_KEY_MATERIAL,
+      IDENTITY_PROVIDER,
+      EMPLOYEE_ROLE,
+      TRANSACTION_OBJECT,
+      TENANT_ISOLATION,
+      SMOKE_TEST,
+    ]);
+    expect(stepReport(whole, CLIENT_CREDENTIALS_CLIENT).reason).toBe(
+      'Not run: it waits for "Connect the Genesys Cloud org", which failed.',
+    );
+    const states = await kit.db.stepState.findMany({
+      where: { tenantId: second.id },
+      select: { stepKey: true, status: true },
+    });
+    expect(Object.fromEntries(states.map((state) => [state.stepKey, state.status]))).toEqual({
+      [CONNECT_ORG]: "failed",
+      [NETWORK_ALLOW_LIST]: "done",
+    });
   });
 });

@@ -24,7 +24,6 @@ async function started(options: KitOptions) {
   return kit;
 }
 
-
 /** A Configuration Server that shows both an Environment and a Resources tenant. */
 function seedWithBoth(): GaxSandboxSeed {
   const seed = structuredClone(defaultGaxSeed);

@@ -14,7 +14,8 @@ export type { EngineOptions, RunReport, StepReport } from "./engine-types";
 function stepsFor(stepKey: string | undefined): AnyStep[] {
   if (stepKey === undefined) return [...catalogue];
   const step = findStep(stepKey);
-  if (!step) throw new AppError("not_found", `There is no step "${stepKey}". Steps: ${catalogue.map((s) => s.key).join(", ")}.`);
+  if (!step)
+    throw new AppError("not_found", `There is no step "${stepKey}". Steps: ${catalogue.map((s) => s.key).join(", ")}.`);
   return [step];
 }
 
@@ -22,7 +23,10 @@ function stepsFor(stepKey: string | undefined): AnyStep[] {
  * Runs plan, apply or verify for one tenant, or for one step of it. Apply goes on after a step that failed or needs
  * input with every step that does not depend on it; the run then ends failed, or needing input when nothing failed.
  */
-export async function runTenant(request: { tenantId: string; mode: RunMode; stepKey?: string }, options: EngineOptions): Promise<RunReport> {
+export async function runTenant(
+  request: { tenantId: string; mode: RunMode; stepKey?: string },
+  options: EngineOptions,
+): Promise<RunReport> {
   const { db, audit } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const tenant = await loadTenantView(db, request.tenantId);
@@ -43,15 +47,26 @@ export async function runTenant(request: { tenantId: string; mode: RunMode; step
   }
   const outcome = runOutcome(reports, runFailure);
   if (!finished) await finishRun(db, audit, { tenant, run, outcome });
-  return { runId: run.id, correlationId: run.correlationId, mode: request.mode, status: outcome.status, steps: reports };
+  return {
+    runId: run.id,
+    correlationId: run.correlationId,
+    mode: request.mode,
+    status: outcome.status,
+    steps: reports,
+  };
 }
 
 export const planTenant = (tenantId: string, options: EngineOptions) => runTenant({ tenantId, mode: "plan" }, options);
-export const applyTenant = (tenantId: string, options: EngineOptions, stepKey?: string) => runTenant({ tenantId, mode: "apply", stepKey }, options);
-export const verifyTenant = (tenantId: string, options: EngineOptions, stepKey?: string) => runTenant({ tenantId, mode: "verify", stepKey }, options);
+export const applyTenant = (tenantId: string, options: EngineOptions, stepKey?: string) =>
+  runTenant({ tenantId, mode: "apply", stepKey }, options);
+export const verifyTenant = (tenantId: string, options: EngineOptions, stepKey?: string) =>
+  runTenant({ tenantId, mode: "verify", stepKey }, options);
 
 /** Manual completion: the operator did the step elsewhere and enters its values; they are checked, stored and sealed. */
-export async function completeStepManually({ tenantId, stepKey, values }: { tenantId: string; stepKey: string; values: unknown }, options: EngineOptions): Promise<RunReport> {
+export async function completeStepManually(
+  { tenantId, stepKey, values }: { tenantId: string; stepKey: string; values: unknown },
+  options: EngineOptions,
+): Promise<RunReport> {
   const { db } = options;
   const step = stepsFor(stepKey)[0]!;
   if (!step.manual) throw new AppError("invalid_input", `"${step.title}" cannot be completed by hand.`);
@@ -68,7 +83,13 @@ export async function completeStepManually({ tenantId, stepKey, values }: { tena
     await connections.prepare();
     const { previous } = prepareStep(setting, step);
     const result = await step.manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);
-    report = { stepKey: step.key, title: step.title, status: "succeeded", result: result.result, changes: result.changes };
+    report = {
+      stepKey: step.key,
+      title: step.title,
+      status: "succeeded",
+      result: result.result,
+      changes: result.changes,
+    };
     const manualFields = Object.keys(parsedValues as object);
     const completed = { key: step.key, ...record, manual: true, result, manualFields };
     await commitTransition(setting, { completed, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });

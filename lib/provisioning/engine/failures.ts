@@ -18,12 +18,24 @@ export function describeFailure(error: unknown, stepTitle: string, correlationId
     if (error instanceof AppError) return { code: error.code, message: error.message };
     if (isGenesysCloudError(error)) return { code: `genesys.${error.code}`, message: error.operatorMessage };
     if (error instanceof ConfigServerError) return { code: `gax.${error.code}`, message: error.message };
-    if (error instanceof GaxHttpError) return { code: `gax.http_${error.status}`, message: `GAX refused a request (${error.status}): ${error.gaxMessage}` };
-    if (error instanceof GaxNetworkError) return { code: "gax.unreachable", message: `GAX did not answer (${error.method} ${error.path}). Check that GAX is running and reachable, then try again.` };
-    if (error instanceof SamlInputError || error instanceof SettingsError || error instanceof DesiredObjectInputError) return { code: "invalid_input", message: error.message };
+    if (error instanceof GaxHttpError)
+      return {
+        code: `gax.http_${error.status}`,
+        message: `GAX refused a request (${error.status}): ${error.gaxMessage}`,
+      };
+    if (error instanceof GaxNetworkError)
+      return {
+        code: "gax.unreachable",
+        message: `GAX did not answer (${error.method} ${error.path}). Check that GAX is running and reachable, then try again.`,
+      };
+    if (error instanceof SamlInputError || error instanceof SettingsError || error instanceof DesiredObjectInputError)
+      return { code: "invalid_input", message: error.message };
     return undefined;
   })();
   if (known) return { code: known.code, message: redact(known.message) };
   console.error(`[provisioning ${correlationId}] ${stepTitle} failed`, error);
-  return { code: "internal", message: `"${stepTitle}" failed unexpectedly. The server log has the details under correlation id ${correlationId}.` };
+  return {
+    code: "internal",
+    message: `"${stepTitle}" failed unexpectedly. The server log has the details under correlation id ${correlationId}.`,
+  };
 }

@@ -26,18 +26,36 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
   const stepRun = await options.db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
   const firstCall = connections.calls.length;
   const finish = (data: Prisma.StepRunUpdateInput) =>
-    options.db.stepRun.update({ where: { id: stepRun.id }, data: { finishedAt: new Date(), evidence: evidenceOf(connections.calls.slice(firstCall)), ...data } });
+    options.db.stepRun.update({
+      where: { id: stepRun.id },
+      data: { finishedAt: new Date(), evidence: evidenceOf(connections.calls.slice(firstCall)), ...data },
+    });
   try {
     if (!ready && waitingFor.length > 0) {
       const notices = step.planNotices?.(setting.tenant) ?? [];
       const pending: StepPlan = { action: "pending", changes: [], waitingFor, ...(notices.length ? { notices } : {}) };
-      const outcome: StepReport = mode === "plan" ? { ...report, status: "succeeded", plan: pending } : { ...report, status: "succeeded", verification: { status: "missing", differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })) } };
+      const outcome: StepReport =
+        mode === "plan"
+          ? { ...report, status: "succeeded", plan: pending }
+          : {
+              ...report,
+              status: "succeeded",
+              verification: {
+                status: "missing",
+                differences: waitingFor.map((key) => ({ field: key, expected: "done", actual: "not applied" })),
+              },
+            };
       await finish({ status: "succeeded", outcome: outcome.plan?.action ?? outcome.verification?.status });
-      if (mode === "verify") await recordVerification(setting, { stepKey: step.key, verification: outcome.verification! });
+      if (mode === "verify")
+        await recordVerification(setting, { stepKey: step.key, verification: outcome.verification! });
       else await recordPlan(setting, step.key, outcome.plan!);
       return outcome;
     }
-    const ctx = contextFor(setting, { step, input: parseInput(step.input, rawInput, `input of "${step.title}"`), previous });
+    const ctx = contextFor(setting, {
+      step,
+      input: parseInput(step.input, rawInput, `input of "${step.title}"`),
+      previous,
+    });
     if (mode === "plan") {
       const plan = await step.plan(ctx);
       await finish({ status: "succeeded", outcome: plan.action });
@@ -60,28 +78,57 @@ async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "ver
   }
 }
 
-async function recordVerification(setting: StepSetting, { stepKey, verification, previous = null }: { stepKey: string; verification: StepVerification; previous?: PreviousState | null }): Promise<void> {
+async function recordVerification(
+  setting: StepSetting,
+  {
+    stepKey,
+    verification,
+    previous = null,
+  }: { stepKey: string; verification: StepVerification; previous?: PreviousState | null },
+): Promise<void> {
   const { tenant, options } = setting;
-  const outputs = verification.observed && previous?.status === "done" ? { ...previous.outputs, ...verification.observed } : undefined;
-  const data = { verifyStatus: verification.status, drift: verification.differences as unknown as Prisma.InputJsonArray, lastVerifiedAt: new Date(), ...(outputs ? { outputs: outputs as Prisma.InputJsonObject } : {}) };
-  await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
+  const outputs =
+    verification.observed && previous?.status === "done"
+      ? { ...previous.outputs, ...verification.observed }
+      : undefined;
+  const data = {
+    verifyStatus: verification.status,
+    drift: verification.differences as unknown as Prisma.InputJsonArray,
+    lastVerifiedAt: new Date(),
+    ...(outputs ? { outputs: outputs as Prisma.InputJsonObject } : {}),
+  };
+  await options.db.stepState.upsert({
+    where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } },
+    create: { tenantId: tenant.id, stepKey, ...data },
+    update: data,
+  });
   if (outputs) setting.states.note(stepKey, { ...previous!, outputs });
 }
 
 async function recordPlan(setting: StepSetting, stepKey: string, plan: StepPlan): Promise<void> {
   const { tenant, options } = setting;
   const data = { plan: plan as unknown as Prisma.InputJsonObject, plannedAt: new Date() };
-  await options.db.stepState.upsert({ where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } }, create: { tenantId: tenant.id, stepKey, ...data }, update: data });
+  await options.db.stepState.upsert({
+    where: { tenantId_stepKey: { tenantId: tenant.id, stepKey } },
+    create: { tenantId: tenant.id, stepKey, ...data },
+    update: data,
+  });
 }
 
 /** A step that does not apply to the tenant (apply records these with its step transitions). */
 async function skipStep(setting: StepSetting, step: AnyStep): Promise<StepReport> {
-  await setting.options.db.stepRun.create({ data: { runId: setting.run.id, stepKey: step.key, status: "skipped", outcome: "skipped", finishedAt: new Date() } });
+  await setting.options.db.stepRun.create({
+    data: { runId: setting.run.id, stepKey: step.key, status: "skipped", outcome: "skipped", finishedAt: new Date() },
+  });
   return { stepKey: step.key, title: step.title, status: "skipped" };
 }
 
 /** Plan or verify: every step that applies is read, whatever the others found. */
-export async function readSteps(setting: StepSetting, steps: AnyStep[], mode: "plan" | "verify"): Promise<StepReport[]> {
+export async function readSteps(
+  setting: StepSetting,
+  steps: AnyStep[],
+  mode: "plan" | "verify",
+): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   for (const step of steps) {
     reports.push(appliesTo(step, setting.tenant) ? await readStep(setting, step, mode) : await skipStep(setting, step));

@@ -43,18 +43,33 @@ export async function startRun(db: Db, audit: AuditContext, start: RunStart): Pr
 }
 
 /** startRun, and `read` in the same transaction once the lease is taken: what the run reads then, it holds. */
-export async function startRunReading<T>(db: Db, audit: AuditContext, { tenant, mode, stepKey, leaseMs, read }: RunStart & { read: (tx: DbTx) => Promise<T> }): Promise<{ run: RunHandle; value: T }> {
+export async function startRunReading<T>(
+  db: Db,
+  audit: AuditContext,
+  { tenant, mode, stepKey, leaseMs, read }: RunStart & { read: (tx: DbTx) => Promise<T> },
+): Promise<{ run: RunHandle; value: T }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
     const now = new Date();
-    const active = await tx.run.findFirst({ where: { tenantId: tenant.id, status: "running" }, orderBy: { startedAt: "desc" } });
+    const active = await tx.run.findFirst({
+      where: { tenantId: tenant.id, status: "running" },
+      orderBy: { startedAt: "desc" },
+    });
     if (active && active.leaseExpiresAt > now) {
       throw new AppError(
         "conflict",
         `Another ${active.mode} run of ${tenant.label} is in progress (started ${active.startedAt.toISOString()} by ${active.requestedBy ?? "the system"}). Wait for it to finish, then try again.`,
       );
     }
-    await tx.run.updateMany({ where: { tenantId: tenant.id, status: "running" }, data: { status: "abandoned", finishedAt: now, errorCode: "abandoned", operatorMessage: "The process running this stopped before it finished." } });
+    await tx.run.updateMany({
+      where: { tenantId: tenant.id, status: "running" },
+      data: {
+        status: "abandoned",
+        finishedAt: now,
+        errorCode: "abandoned",
+        operatorMessage: "The process running this stopped before it finished.",
+      },
+    });
     const correlationId = randomUUID();
     const run = await tx.run.create({
       data: {
@@ -68,7 +83,14 @@ export async function startRunReading<T>(db: Db, audit: AuditContext, { tenant, 
       },
     });
     const value = await read(tx);
-    await recordAuditEvent(tx, audit, { event: { action: "run.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId, mode, step: stepKey } } });
+    await recordAuditEvent(tx, audit, {
+      event: {
+        action: "run.start",
+        outcome: "success",
+        target: tenantTarget(tenant),
+        details: { runId: run.id, correlationId, mode, step: stepKey },
+      },
+    });
     return { run: { id: run.id, correlationId, mode, stepKey }, value };
   });
 }
@@ -101,9 +123,11 @@ export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutc
   const also = others.length ? ` Also not finished: ${others.map(unfinishedWords).join(", ")}.` : "";
   const operatorMessage = message && `${message}${also}`;
   const outcomeOf = (r: StepReport) =>
-    r.error ? "failed"
-    : r.needsInput ? "needs-input"
-    : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status);
+    r.error
+      ? "failed"
+      : r.needsInput
+        ? "needs-input"
+        : (r.plan?.action ?? r.verification?.status ?? r.result ?? r.status);
   const steps = Object.fromEntries(reports.map((r) => [r.stepKey, outcomeOf(r)]));
   const status: RunStatus = failure ? "failed" : headline ? "needs-input" : "succeeded";
   return { status, steps, errorCode: failure?.code, operatorMessage };
@@ -113,13 +137,26 @@ export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutc
 export async function writeRunFinish(tx: DbTx, { tenant, run, outcome }: RunFinish): Promise<AuditEventInput> {
   await tx.run.update({
     where: { id: run.id },
-    data: { status: outcome.status, finishedAt: new Date(), errorCode: outcome.errorCode ?? null, operatorMessage: outcome.operatorMessage ?? null, summary: { steps: outcome.steps } },
+    data: {
+      status: outcome.status,
+      finishedAt: new Date(),
+      errorCode: outcome.errorCode ?? null,
+      operatorMessage: outcome.operatorMessage ?? null,
+      summary: { steps: outcome.steps },
+    },
   });
   return {
     action: "run.finish",
     outcome: outcome.status === "succeeded" ? "success" : "failure",
     target: tenantTarget(tenant),
-    details: { runId: run.id, correlationId: run.correlationId, mode: run.mode, status: outcome.status, steps: outcome.steps, ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}) },
+    details: {
+      runId: run.id,
+      correlationId: run.correlationId,
+      mode: run.mode,
+      status: outcome.status,
+      steps: outcome.steps,
+      ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
+    },
   };
 }
 

@@ -8,7 +8,11 @@ import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../
 async function loggedApply(options: KitOptions = {}) {
   const kit = await startProvisioningKit(options);
   const statements: string[] = [];
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 10 }), log: [{ emit: "event", level: "query" }], omit: { user: { passwordHash: true }, secret: { sealed: true } } });
+  const logged = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 10 }),
+    log: [{ emit: "event", level: "query" }],
+    omit: { user: { passwordHash: true }, secret: { sealed: true } },
+  });
   logged.$on("query", (event) => statements.push(event.query.replace(/\s+/g, " ").trim()));
   try {
     return { kit, statements, report: await applyTenant(kit.tenant.id, { ...kit.engine, db: logged }) };
@@ -32,11 +36,19 @@ describe("step records of an apply", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     const skipped = report.steps.length - applied;
     expect(applied).toBeGreaterThan(5);
-    const starts = statements.filter((statement) => /^WITH started AS \( INSERT INTO step_runs .* INSERT INTO step_states/.test(statement));
-    const updates = statements.filter((statement) => /^WITH finished AS \( UPDATE step_runs .* INSERT INTO step_states/.test(statement));
+    const starts = statements.filter((statement) =>
+      /^WITH started AS \( INSERT INTO step_runs .* INSERT INTO step_states/.test(statement),
+    );
+    const updates = statements.filter((statement) =>
+      /^WITH finished AS \( UPDATE step_runs .* INSERT INTO step_states/.test(statement),
+    );
     expect([starts.length, updates.length]).toEqual([applied, applied]);
     // No other writes to either table: the passed-over steps' StepRuns are the only other insert.
-    const otherWrites = statements.filter((statement) => /step_runs|step_states/.test(statement) && !/^(SELECT|WITH (started|finished) AS|INSERT INTO "public"."step_runs")/.test(statement));
+    const otherWrites = statements.filter(
+      (statement) =>
+        /step_runs|step_states/.test(statement) &&
+        !/^(SELECT|WITH (started|finished) AS|INSERT INTO "public"."step_runs")/.test(statement),
+    );
     expect(otherWrites).toEqual([]);
     const passedOver = await kit.db.stepRun.count({ where: { runId: report.runId, status: "skipped" } });
     expect(passedOver).toBe(skipped);
@@ -45,12 +57,20 @@ describe("step records of an apply", () => {
   it("commits a step's end with the next step's start (the last one's with the run's end): one transaction and one audit append per step, plus the run's start and first step", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 2);
-    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(applied + 2);
+    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(
+      applied + 2,
+    );
   });
 
   it("reads the step states once, in the transaction that takes the tenant's lease", () => {
-    const reads = statements.flatMap((statement, index) => (/^SELECT .*FROM "public"."step_states" WHERE "public"."step_states"."tenant_id" = \$1 /.test(statement) ? [index] : []));
-    const lease = statements.findIndex((statement) => /^SELECT id FROM tenants WHERE id = \$1::uuid FOR UPDATE$/.test(statement));
+    const reads = statements.flatMap((statement, index) =>
+      /^SELECT .*FROM "public"."step_states" WHERE "public"."step_states"."tenant_id" = \$1 /.test(statement)
+        ? [index]
+        : [],
+    );
+    const lease = statements.findIndex((statement) =>
+      /^SELECT id FROM tenants WHERE id = \$1::uuid FOR UPDATE$/.test(statement),
+    );
     expect(reads).toHaveLength(1);
     expect(lease).toBeGreaterThanOrEqual(0);
     expect(reads[0]).toBeGreaterThan(lease);
@@ -75,7 +95,9 @@ describe("step records of an apply that goes on after a step that needs input", 
     const started = report.steps.filter((step) => step.status !== "skipped" && step.status !== "not-run");
     expect(started.map((step) => step.status).filter((status) => status !== "succeeded")).toEqual(["needs-input"]);
     expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(started.length + 2);
-    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(started.length + 2);
+    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(
+      started.length + 2,
+    );
     // The isolation check's end and the network allow-list's start commit together.
     const end = statements.findIndex((statement) => /^UPDATE "public"."step_runs" SET/.test(statement));
     const nextCommit = statements.indexOf("COMMIT", end);

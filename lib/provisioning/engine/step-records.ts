@@ -14,11 +14,25 @@ import { tenantSecretRef } from "../model/secret-refs";
 import type { StepApplyResult } from "../model/step";
 import { tenantLabel, type TenantView } from "../model/tenant-view";
 
-export const apiCorrelationIds = (calls: CallRecord[]) => [...new Set(calls.flatMap((call) => (call.correlationId ? [call.correlationId] : [])))];
+export const apiCorrelationIds = (calls: CallRecord[]) => [
+  ...new Set(calls.flatMap((call) => (call.correlationId ? [call.correlationId] : []))),
+];
 
 /** What was sent and received, without bodies; redacted again in case an operation name carries a value. */
 export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> = {}) =>
-  redact({ calls: calls.map(({ operation, method, path, status, code, correlationId, attempts, durationMs }) => ({ operation, method, path, status, code, correlationId, attempts, durationMs })), ...extra }) as Prisma.InputJsonObject;
+  redact({
+    calls: calls.map(({ operation, method, path, status, code, correlationId, attempts, durationMs }) => ({
+      operation,
+      method,
+      path,
+      status,
+      code,
+      correlationId,
+      attempts,
+      durationMs,
+    })),
+    ...extra,
+  }) as Prisma.InputJsonObject;
 
 const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
 
@@ -30,7 +44,10 @@ type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date };
  * succeeded: failed, waiting for input, or abandoned), and its state set to running. Returns the StepRun and the audit
  * record.
  */
-async function writeStart({ tx, tenant, run }: Writing, stepKey: string): Promise<{ stepRunId: string; event: AuditEventInput }> {
+async function writeStart(
+  { tx, tenant, run }: Writing,
+  stepKey: string,
+): Promise<{ stepRunId: string; event: AuditEventInput }> {
   const id = randomUUID();
   await tx.$executeRaw`
     WITH started AS (
@@ -47,15 +64,32 @@ async function writeStart({ tx, tenant, run }: Writing, stepKey: string): Promis
     INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
     SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
     ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now()`;
-  return { stepRunId: id, event: { action: "step.start", outcome: "success", target: tenantTarget(tenant), details: { runId: run.id, correlationId: run.correlationId, step: stepKey } } };
+  return {
+    stepRunId: id,
+    event: {
+      action: "step.start",
+      outcome: "success",
+      target: tenantTarget(tenant),
+      details: { runId: run.id, correlationId: run.correlationId, step: stepKey },
+    },
+  };
 }
 
 async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
-  const other = await tx.tenant.findFirst({ where: { orgId: org.id, id: { not: tenant.id } }, include: { deployment: { select: { name: true } } } });
+  const other = await tx.tenant.findFirst({
+    where: { orgId: org.id, id: { not: tenant.id } },
+    include: { deployment: { select: { name: true } } },
+  });
   if (other) {
-    throw new AppError("conflict", `Org ${org.shortName} (${org.id}) is already provisioned for tenant ${tenantLabel(other.deployment.name, other.cfgTenantName)}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`);
+    throw new AppError(
+      "conflict",
+      `Org ${org.shortName} (${org.id}) is already provisioned for tenant ${tenantLabel(other.deployment.name, other.cfgTenantName)}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`,
+    );
   }
-  await tx.tenant.update({ where: { id: tenant.id }, data: { orgId: org.id, orgName: org.name, orgShortName: org.shortName } });
+  await tx.tenant.update({
+    where: { id: tenant.id },
+    data: { orgId: org.id, orgName: org.name, orgShortName: org.shortName },
+  });
 }
 
 export interface CompletedStep {
@@ -117,11 +151,21 @@ async function writeCompletion({ tx, tenant, run, now }: Writing, step: Complete
   const secrets = Object.entries(result.secrets ?? {});
   if (result.org) await recordOrg(tx, tenant, result.org);
   // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
-  if (result.certificateExpiresAt) await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
-  await sealSecrets(tx, secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value })));
-  if (result.discardSecrets?.length) await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } } });
+  if (result.certificateExpiresAt)
+    await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
+  await sealSecrets(
+    tx,
+    secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value })),
+  );
+  if (result.discardSecrets?.length)
+    await tx.secret.deleteMany({
+      where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } },
+    });
   for (const object of result.externalObjects ?? []) {
-    await tx.externalIntent.updateMany({ where: { tenantId: tenant.id, kind: object.kind, marker: object.marker }, data: { status: "done", objectId: object.id, completedAt: now } });
+    await tx.externalIntent.updateMany({
+      where: { tenantId: tenant.id, kind: object.kind, marker: object.marker },
+      data: { status: "done", objectId: object.id, completedAt: now },
+    });
   }
   const correlationIds = apiCorrelationIds(step.calls);
   const evidence = evidenceOf(step.calls, { changes: result.changes });
@@ -139,10 +183,25 @@ async function writeCompletion({ tx, tenant, run, now }: Writing, step: Complete
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   const events: AuditEventInput[] = [
     step.manual
-      ? { action: "step.manual_complete", outcome: "success", target, details: { step: step.key, fields: step.manualFields ?? [], sealedPurposes: secrets.map(([purpose]) => purpose) } }
-      : { action: "step.succeed", outcome: "success", target, details: { ...ref, result: result.result, apiCorrelationIds: correlationIds, changes: result.changes } },
+      ? {
+          action: "step.manual_complete",
+          outcome: "success",
+          target,
+          details: {
+            step: step.key,
+            fields: step.manualFields ?? [],
+            sealedPurposes: secrets.map(([purpose]) => purpose),
+          },
+        }
+      : {
+          action: "step.succeed",
+          outcome: "success",
+          target,
+          details: { ...ref, result: result.result, apiCorrelationIds: correlationIds, changes: result.changes },
+        },
   ];
-  for (const regenerated of result.regenerated ?? []) events.push({ action: "secret.regenerate", outcome: "success", target, details: { ...ref, ...regenerated } });
+  for (const regenerated of result.regenerated ?? [])
+    events.push({ action: "secret.regenerate", outcome: "success", target, details: { ...ref, ...regenerated } });
   return events;
 }
 
@@ -174,7 +233,14 @@ async function writeFailure(writing: Writing, step: FailedStep): Promise<AuditEv
     action: "step.fail",
     outcome: "failure",
     target: tenantTarget(tenant),
-    details: { runId: run.id, correlationId: run.correlationId, step: step.key, errorCode: failure.code, message: failure.message, apiCorrelationIds: correlationIds },
+    details: {
+      runId: run.id,
+      correlationId: run.correlationId,
+      step: step.key,
+      errorCode: failure.code,
+      message: failure.message,
+      apiCorrelationIds: correlationIds,
+    },
   };
 }
 
@@ -184,11 +250,20 @@ async function writeWaiting(writing: Writing, step: WaitingStep): Promise<AuditE
   const { needed } = step;
   await writeStopped(writing, step, { status: "needs-input", errorCode: null, message: needed.message });
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
-  return { action: "step.needs_input", outcome: "failure", target: tenantTarget(tenant), details: { ...ref, ...needed } };
+  return {
+    action: "step.needs_input",
+    outcome: "failure",
+    target: tenantTarget(tenant),
+    details: { ...ref, ...needed },
+  };
 }
 
 /** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
-export async function recordStepTransition(db: Db, audit: AuditContext, { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition }): Promise<string | undefined> {
+export async function recordStepTransition(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
+): Promise<string | undefined> {
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
   const now = new Date();
   return db.$transaction(async (tx) => {
@@ -211,7 +286,11 @@ export async function recordStepTransition(db: Db, audit: AuditContext, { tenant
       stepRunId = started.stepRunId;
       events.push(started.event);
     }
-    if (transition.extendLeaseMs && !transition.finish) await tx.run.update({ where: { id: run.id }, data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) } });
+    if (transition.extendLeaseMs && !transition.finish)
+      await tx.run.update({
+        where: { id: run.id },
+        data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) },
+      });
     if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
     await recordAuditEvents(tx, audit, { events, knownSecrets: secretValues });
     return stepRunId;

@@ -45,7 +45,10 @@ export function prepareStep(setting: StepSetting, step: AnyStep) {
   return { previous: previousOf(step.key), waitingFor, rawInput, ready: step.input.safeParse(rawInput).success };
 }
 
-export function contextFor(setting: StepSetting, { step, input, previous }: { step: AnyStep; input: unknown; previous: PreviousState | null }): StepContext<unknown> {
+export function contextFor(
+  setting: StepSetting,
+  { step, input, previous }: { step: AnyStep; input: unknown; previous: PreviousState | null },
+): StepContext<unknown> {
   const { tenant, run, connections, options } = setting;
   return {
     input,
@@ -66,7 +69,11 @@ export function contextFor(setting: StepSetting, { step, input, previous }: { st
     },
     async peerStates() {
       const states = await options.db.stepState.findMany({
-        where: { stepKey: step.key, status: "done", tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } } },
+        where: {
+          stepKey: step.key,
+          status: "done",
+          tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } },
+        },
         select: { outputs: true, tenant: { select: { cfgTenantName: true } } },
       });
       return states.map((state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs }));
@@ -92,6 +99,17 @@ export function contextFor(setting: StepSetting, { step, input, previous }: { st
 /** Starts a run (taking the tenant's lease) and reads its step states in the same transaction. */
 export async function openRun(options: EngineOptions, start: RunStart): Promise<StepSetting> {
   const { tenant, leaseMs } = start;
-  const { run, value: states } = await startRunReading(options.db, options.audit, { ...start, read: (tx) => readStepStates(tx, tenant.id) });
-  return { tenant, run, connections: openConnections(options.db, tenant, options), options, states, secrets: new Map(), lease: new LeaseKeeper(leaseMs) };
+  const { run, value: states } = await startRunReading(options.db, options.audit, {
+    ...start,
+    read: (tx) => readStepStates(tx, tenant.id),
+  });
+  return {
+    tenant,
+    run,
+    connections: openConnections(options.db, tenant, options),
+    options,
+    states,
+    secrets: new Map(),
+    lease: new LeaseKeeper(leaseMs),
+  };
 }

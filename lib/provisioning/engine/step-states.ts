@@ -12,8 +12,13 @@ export interface StepStates {
 
 /** Every step state of a tenant, read once, as the engine, rotations and the transaction object view need them. */
 export async function readStepStates(db: DbTx, tenantId: string): Promise<StepStates> {
-  const rows = await db.stepState.findMany({ where: { tenantId }, select: { stepKey: true, status: true, outputs: true, manual: true } });
-  const states = new Map<string, PreviousState>(rows.map((row) => [row.stepKey, { status: row.status, outputs: row.outputs as StepOutputs, manual: row.manual }]));
+  const rows = await db.stepState.findMany({
+    where: { tenantId },
+    select: { stepKey: true, status: true, outputs: true, manual: true },
+  });
+  const states = new Map<string, PreviousState>(
+    rows.map((row) => [row.stepKey, { status: row.status, outputs: row.outputs as StepOutputs, manual: row.manual }]),
+  );
   const done: Record<string, StepOutputs> = {};
   for (const [stepKey, state] of states) if (state.status === "done") done[stepKey] = state.outputs;
   return {

@@ -5,6 +5,7 @@ export const markerOf = (stepKey: string) => `[hybrid-provisioner:${stepKey}]`;
 
 export const withMarker = (description: string, stepKey: string) => `${description} ${markerOf(stepKey)}`;
 
-export const hasMarker = (description: string | undefined, stepKey: string) => (description ?? "").includes(markerOf(stepKey));
+export const hasMarker = (description: string | undefined, stepKey: string) =>
+  (description ?? "").includes(markerOf(stepKey));
 
 export const MASK = "********";

@@ -7,6 +7,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
-  const summary = Object.entries(fieldErrors).map(([field, messages]) => `${field} ${messages.join(", ")}`).join("; ");
+  const summary = Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field} ${messages.join(", ")}`)
+    .join("; ");
   throw new AppError("invalid_input", `Invalid ${what}: ${summary}`, fieldErrors);
 }

@@ -48,14 +48,17 @@ export const SERVICES = [
 export type ServiceKey = (typeof SERVICES)[number]["key"];
 
 export const SERVICE_KEYS = SERVICES.map((service) => service.key) as readonly ServiceKey[];
-export const DEFAULT_SERVICES: readonly ServiceKey[] = SERVICES.filter((service) => service.enabledByDefault).map((service) => service.key);
+export const DEFAULT_SERVICES: readonly ServiceKey[] = SERVICES.filter((service) => service.enabledByDefault).map(
+  (service) => service.key,
+);
 
 export const isServiceKey = (key: string): key is ServiceKey => (SERVICE_KEYS as readonly string[]).includes(key);
 
 type ServiceWithClient = Extract<(typeof SERVICES)[number], { client: unknown }>;
 
 /** The key of the step that makes a service's own OAuth client. */
-export const clientStepOf = (key: ServiceWithClient["key"]): string => SERVICES.find((service): service is ServiceWithClient => service.key === key)!.client.step;
+export const clientStepOf = (key: ServiceWithClient["key"]): string =>
+  SERVICES.find((service): service is ServiceWithClient => service.key === key)!.client.step;
 
 /** The one way to ask whether a tenant uses a service. */
 export const hasService = (tenant: { services: readonly string[] }, key: ServiceKey) => tenant.services.includes(key);
@@ -65,9 +68,14 @@ export const enabledServices = (tenant: { services: readonly string[] }): readon
   SERVICES.filter((service) => hasService(tenant, service.key));
 
 /** What the employee role must grant for the tenant's services, each permission once. */
-export function rolePermissionsOf(tenant: { services: readonly string[]; settings: { employeePermissions: readonly string[] } }): string[] {
+export function rolePermissionsOf(tenant: {
+  services: readonly string[];
+  settings: { employeePermissions: readonly string[] };
+}): string[] {
   const lists = enabledServices(tenant).flatMap(({ rolePermissions }) =>
-    rolePermissions ? [rolePermissions.setting ? tenant.settings[rolePermissions.setting] : rolePermissions.defaults] : [],
+    rolePermissions
+      ? [rolePermissions.setting ? tenant.settings[rolePermissions.setting] : rolePermissions.defaults]
+      : [],
   );
   return [...new Set(lists.flat())];
 }

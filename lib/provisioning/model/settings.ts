@@ -4,30 +4,61 @@ import { DEFAULT_EMPLOYEE_PERMISSIONS } from "./services";
 /** The issuer of the procedure's example; it must equal saml/issuer of the transaction object exactly. */
 export const DEFAULT_ISSUER_URI = "https://www.genesys.com/pureengage";
 
-const absoluteUri = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
+const absoluteUri = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
 const httpsUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const permission = z.string().regex(/^[a-zA-Z]+:[a-zA-Z*]+:[a-zA-Z*]+$/, "must be a permission such as journey:session:view");
+const permission = z
+  .string()
+  .regex(/^[a-zA-Z]+:[a-zA-Z*]+:[a-zA-Z*]+$/, "must be a permission such as journey:session:view");
 
 /** Per-tenant provisioning settings; every field has the procedure's default. */
 export const tenantSettingsSchema = z
   .object({
     /** Access token lifetime of the client-credentials clients, 5 minutes to 48 hours. */
-    tokenLifetimeSeconds: z.number().int().min(300, "must be from 300 to 172800 seconds").max(172_800, "must be from 300 to 172800 seconds").default(86_400),
+    tokenLifetimeSeconds: z
+      .number()
+      .int()
+      .min(300, "must be from 300 to 172800 seconds")
+      .max(172_800, "must be from 300 to 172800 seconds")
+      .default(86_400),
     /** SAML2 bearer client redirect URI; default https://apps.<region domain>. */
     redirectUri: httpsUrl.optional(),
     /** Scopes of the SAML2 bearer client (its Authorized Applications). */
-    samlScopes: z.array(z.string().trim().min(1, "must not be empty")).min(1, "must list at least one scope").default(["journey"]),
+    samlScopes: z
+      .array(z.string().trim().min(1, "must not be empty"))
+      .min(1, "must list at least one scope")
+      .default(["journey"]),
     issuerUri: absoluteUri.default(DEFAULT_ISSUER_URI),
     /** Identity provider SSO target; default https://apps.<region domain>. */
     ssoTargetUri: httpsUrl.optional(),
     /** saml/expire_time of the transaction object, in hours. */
-    expireTimeHours: z.number().int().min(1, "must be from 1 to 8760 hours").max(8760, "must be from 1 to 8760 hours").default(24),
-    domainSuffix: z.string().trim().toLowerCase().regex(dnsLabel, "must be a DNS top-level domain such as com").default("com"),
-    employeePermissions: z.array(permission).min(1, "must list at least one permission").default([...DEFAULT_EMPLOYEE_PERMISSIONS]),
+    expireTimeHours: z
+      .number()
+      .int()
+      .min(1, "must be from 1 to 8760 hours")
+      .max(8760, "must be from 1 to 8760 hours")
+      .default(24),
+    domainSuffix: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(dnsLabel, "must be a DNS top-level domain such as com")
+      .default("com"),
+    employeePermissions: z
+      .array(permission)
+      .min(1, "must list at least one permission")
+      .default([...DEFAULT_EMPLOYEE_PERMISSIONS]),
     /** Agent Pacing Service (ewt): its own client, or the PureEngage Client Credentials client. */
     ewtClient: z.enum(["separate", "shared"], { error: "must be separate or shared" }).default("separate"),
-    adminUsers: z.array(z.object({ name: z.string().trim().min(1, "must not be empty"), email: z.email("must be an email address") }).strict()).default([]),
+    adminUsers: z
+      .array(
+        z
+          .object({ name: z.string().trim().min(1, "must not be empty"), email: z.email("must be an email address") })
+          .strict(),
+      )
+      .default([]),
     /** Username of the test agent the smoke test signs in as; the identity provider creates it if missing. */
     smokeTestUser: z.string().trim().min(1, "must not be empty").default("hybrid-provisioner-smoke-test"),
     /**
@@ -43,7 +74,10 @@ export const tenantSettingsSchema = z
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 /** Settings with the region-dependent defaults filled in. */
-export type ResolvedSettings = Omit<TenantSettings, "redirectUri" | "ssoTargetUri"> & { redirectUri: string; ssoTargetUri: string };
+export type ResolvedSettings = Omit<TenantSettings, "redirectUri" | "ssoTargetUri"> & {
+  redirectUri: string;
+  ssoTargetUri: string;
+};
 
 export class SettingsError extends Error {
   constructor(readonly problems: { field: string; message: string }[]) {
@@ -55,7 +89,9 @@ export class SettingsError extends Error {
 export function parseTenantSettings(input: unknown): TenantSettings {
   const result = tenantSettingsSchema.safeParse(input ?? {});
   if (result.success) return result.data;
-  throw new SettingsError(result.error.issues.map((issue) => ({ field: ["settings", ...issue.path].join("."), message: issue.message })));
+  throw new SettingsError(
+    result.error.issues.map((issue) => ({ field: ["settings", ...issue.path].join("."), message: issue.message })),
+  );
 }
 
 /** Fills in the URLs that default to the region's apps host. */
@@ -64,8 +100,12 @@ export function resolveSettings(settings: TenantSettings, regionDomain: string |
   const redirectUri = settings.redirectUri ?? appsUrl;
   const ssoTargetUri = settings.ssoTargetUri ?? appsUrl;
   const missing = [
-    ...(redirectUri ? [] : [{ field: "settings.redirectUri", message: "is required when the tenant has no Genesys Cloud region" }]),
-    ...(ssoTargetUri ? [] : [{ field: "settings.ssoTargetUri", message: "is required when the tenant has no Genesys Cloud region" }]),
+    ...(redirectUri
+      ? []
+      : [{ field: "settings.redirectUri", message: "is required when the tenant has no Genesys Cloud region" }]),
+    ...(ssoTargetUri
+      ? []
+      : [{ field: "settings.ssoTargetUri", message: "is required when the tenant has no Genesys Cloud region" }]),
   ];
   if (!redirectUri || !ssoTargetUri) throw new SettingsError(missing);
   return { ...settings, redirectUri, ssoTargetUri };

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { conditionHolds, conditionSql, conditionWhere } from "./step-condition";
 
-const tenant = (services: string[], layout = "multi-tenant", adminUsers: unknown[] = []) => ({ services, deployment: { layout }, settings: { adminUsers } });
+const tenant = (services: string[], layout = "multi-tenant", adminUsers: unknown[] = []) => ({
+  services,
+  deployment: { layout },
+  settings: { adminUsers },
+});
 
 describe("step conditions", () => {
   it("hold without a condition, and for a list only when every one holds", () => {
@@ -10,7 +14,9 @@ describe("step conditions", () => {
     expect(conditionHolds(both, tenant(["agent-pacing"]))).toBe(true);
     expect(conditionHolds(both, tenant(["agent-pacing"], "single-tenant"))).toBe(false);
     expect(conditionHolds(both, tenant(["predictive-engagement"]))).toBe(false);
-    expect(conditionHolds({ anyService: ["agent-pacing", "predictive-engagement"] }, tenant(["predictive-engagement"]))).toBe(true);
+    expect(
+      conditionHolds({ anyService: ["agent-pacing", "predictive-engagement"] }, tenant(["predictive-engagement"])),
+    ).toBe(true);
     expect(conditionHolds({ setting: "adminUsers" }, tenant([], "multi-tenant", [{}]))).toBe(true);
   });
 
@@ -20,6 +26,8 @@ describe("step conditions", () => {
     const sql = conditionSql([{ service: "agent-pacing" }, { layout: "multi-tenant" }])!;
     expect(sql.sql).toBe("(? = ANY(t.services) AND d.layout = ?)");
     expect(sql.values).toEqual(["agent-pacing", "multi-tenant"]);
-    expect(conditionWhere([{ service: "agent-pacing" }, { layout: "multi-tenant" }])).toEqual({ AND: [{ services: { has: "agent-pacing" } }, { deployment: { layout: "multi-tenant" } }] });
+    expect(conditionWhere([{ service: "agent-pacing" }, { layout: "multi-tenant" }])).toEqual({
+      AND: [{ services: { has: "agent-pacing" } }, { deployment: { layout: "multi-tenant" } }],
+    });
   });
 });

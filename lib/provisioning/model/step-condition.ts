@@ -19,7 +19,8 @@ export interface ConditionFacts {
   settings: { adminUsers: readonly unknown[] };
 }
 
-const conditionsOf = (when: StepWhen | undefined): readonly StepCondition[] => (when === undefined ? [] : "length" in when ? when : [when]);
+const conditionsOf = (when: StepWhen | undefined): readonly StepCondition[] =>
+  when === undefined ? [] : "length" in when ? when : [when];
 
 function holds(condition: StepCondition, tenant: ConditionFacts): boolean {
   if ("service" in condition) return hasService(tenant, condition.service);
@@ -43,10 +44,13 @@ function sqlOf(condition: StepCondition): Prisma.Sql {
 }
 
 /** Whether a step with this `when` applies to the tenant. */
-export const conditionHolds = (when: StepWhen | undefined, tenant: ConditionFacts) => conditionsOf(when).every((condition) => holds(condition, tenant));
+export const conditionHolds = (when: StepWhen | undefined, tenant: ConditionFacts) =>
+  conditionsOf(when).every((condition) => holds(condition, tenant));
 
 /** The same as a Prisma filter on tenants. */
-export const conditionWhere = (when: StepWhen | undefined): Prisma.TenantWhereInput => ({ AND: conditionsOf(when).map(whereOf) });
+export const conditionWhere = (when: StepWhen | undefined): Prisma.TenantWhereInput => ({
+  AND: conditionsOf(when).map(whereOf),
+});
 
 /** The same in SQL, over the tenant aliased `t` and its deployment `d`; null when the step always applies. */
 export function conditionSql(when: StepWhen | undefined): Prisma.Sql | null {

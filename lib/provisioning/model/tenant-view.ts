@@ -50,7 +50,9 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
   const { deployment } = tenant;
   const regionDomain = regionDomainOf(tenant.region, tenant.loginBaseUrl);
   const target: GenesysCloudTarget =
-    tenant.loginBaseUrl && tenant.apiBaseUrl ? { loginBaseUrl: tenant.loginBaseUrl, apiBaseUrl: tenant.apiBaseUrl } : { region: tenant.region ?? "" };
+    tenant.loginBaseUrl && tenant.apiBaseUrl
+      ? { loginBaseUrl: tenant.loginBaseUrl, apiBaseUrl: tenant.apiBaseUrl }
+      : { region: tenant.region ?? "" };
   return {
     id: tenant.id,
     label: tenantLabel(deployment.name, tenant.cfgTenantName),
@@ -69,7 +71,10 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
     target,
     regionDomain,
     bootstrapClientId: tenant.bootstrapClientId,
-    org: tenant.orgId && tenant.orgName && tenant.orgShortName ? { id: tenant.orgId, name: tenant.orgName, shortName: tenant.orgShortName } : null,
+    org:
+      tenant.orgId && tenant.orgName && tenant.orgShortName
+        ? { id: tenant.orgId, name: tenant.orgName, shortName: tenant.orgShortName }
+        : null,
     services: tenant.services.filter(isServiceKey),
     settings: resolveSettings(parseTenantSettings(tenant.settings), regionDomain),
   };

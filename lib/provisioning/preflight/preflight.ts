@@ -56,7 +56,8 @@ async function readOwnRoles(genesys: GenesysCloudClient, clientId: string): Prom
     const roles = await Promise.all(ids.map((id) => genesys.getRole(id)));
     return { roles, grants };
   } catch (error) {
-    if (refused(error)) return { blockedBy: "authorization:role:view", call: "GET /api/v2/authorization/roles/{roleId}" };
+    if (refused(error))
+      return { blockedBy: "authorization:role:view", call: "GET /api/v2/authorization/roles/{roleId}" };
     throw error;
   }
 }

@@ -13,7 +13,14 @@ import { permissionsOf, STEP_ACCESS } from "./required-permissions";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "../model/secret-refs";
 import { loadTenantView, type TenantView } from "../model/tenant-view";
 import { startProvisioningKit, testAudit, withoutUnusedServiceSteps, type ProvisioningKit } from "../test-support";
-import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, EWT_CLIENT, NETWORK_ALLOW_LIST } from "../model/step-keys";
+import {
+  ADMIN_USERS,
+  CLIENT_CREDENTIALS_CLIENT,
+  CONNECT_ORG,
+  EMPLOYEE_ROLE,
+  EWT_CLIENT,
+  NETWORK_ALLOW_LIST,
+} from "../model/step-keys";
 
 type GenesysOrgSeedInput = GenesysSandboxSeedInput["orgs"][number];
 
@@ -54,7 +61,10 @@ function expectStoppedAtStepOne(report: RunReport, permission = "") {
   const failed = { stepKey: CONNECT_ORG, status: "failed", error: { code: "precondition_failed" } };
   expect(report.steps[0], permission).toMatchObject(failed);
   const ran = report.steps.slice(1).filter((step) => step.status !== "not-run" && step.status !== "skipped");
-  expect(ran.map((step) => step.stepKey), permission).toEqual([NETWORK_ALLOW_LIST]);
+  expect(
+    ran.map((step) => step.stepKey),
+    permission,
+  ).toEqual([NETWORK_ALLOW_LIST]);
   expect(report.status).toBe("failed");
 }
 
@@ -108,7 +118,10 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
 
       const doctor = await runBootstrapDoctor(kit.db, testAudit, kit.tenant.id);
       expect(doctor.ok, permission).toBe(false);
-      expect(doctor.access?.missingPermissions.map((gap) => gap.permission), permission).toEqual([permission]);
+      expect(
+        doctor.access?.missingPermissions.map((gap) => gap.permission),
+        permission,
+      ).toEqual([permission]);
       expect(doctor.access?.missingRoles).toEqual([]);
 
       const report = await applyTenant(kit.tenant.id, kit.engine);
@@ -158,7 +171,10 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
       ["authorization:role:edit", [EMPLOYEE_ROLE]],
       ["directory:user:add", [ADMIN_USERS]],
     ]);
-    const withoutPredictiveEngagement = { ...view, services: view.services.filter((key) => key !== "predictive-engagement") };
+    const withoutPredictiveEngagement = {
+      ...view,
+      services: view.services.filter((key) => key !== "predictive-engagement"),
+    };
     expect(await missingFor(withoutPredictiveEngagement)).toEqual([["directory:user:add", [ADMIN_USERS]]]);
     const withoutAdminUsers = { ...withoutPredictiveEngagement, settings: { ...view.settings, adminUsers: [] } };
     const report = await preflightBootstrapClient(genesys, withoutAdminUsers, applicableStepRefs(withoutAdminUsers));
@@ -189,7 +205,9 @@ describe("a bootstrap client whose admin role holds exactly the table's permissi
     const plan = await planTenant(kit.tenant.id, kit.engine);
     expect(plan.steps[0]!.plan?.notices).toBeUndefined();
     const report = await applyTenant(kit.tenant.id, kit.engine);
-    expect(withoutUnusedServiceSteps(report.steps, kit.tenant.services).filter((step) => step.status !== "succeeded")).toEqual([]);
+    expect(
+      withoutUnusedServiceSteps(report.steps, kit.tenant.services).filter((step) => step.status !== "succeeded"),
+    ).toEqual([]);
     expect(report.status).toBe("succeeded");
   });
 });

@@ -1,4 +1,16 @@
-import { ADMIN_USERS, CLIENT_CREDENTIALS_CLIENT, CONNECT_ORG, EMPLOYEE_ROLE, IDENTITY_PROVIDER, NETWORK_ALLOW_LIST, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TENANT_ISOLATION, TRANSACTION_OBJECT } from "../model/step-keys";
+import {
+  ADMIN_USERS,
+  CLIENT_CREDENTIALS_CLIENT,
+  CONNECT_ORG,
+  EMPLOYEE_ROLE,
+  IDENTITY_PROVIDER,
+  NETWORK_ALLOW_LIST,
+  SAML2_BEARER_CLIENT,
+  SAML_KEY_MATERIAL,
+  SMOKE_TEST,
+  TENANT_ISOLATION,
+  TRANSACTION_OBJECT,
+} from "../model/step-keys";
 // What each step needs from the bootstrap client, per Platform API call, with the published source of each permission:
 // the "Requires ANY/ALL permissions" line of the operation in the official Platform API SDK docs
 // (purecloud-platform-client-v2, build/docs/<Api>.md; the same text as the API Explorer on developer.genesys.cloud).
@@ -23,7 +35,17 @@ interface StepAccess {
   grantsRoles: readonly GrantedRole[];
 }
 
-const needs = ({ call, permission, api, operation }: { call: string; permission: string; api: string; operation: string }): PermissionUse => ({
+const needs = ({
+  call,
+  permission,
+  api,
+  operation,
+}: {
+  call: string;
+  permission: string;
+  api: string;
+  operation: string;
+}): PermissionUse => ({
   permission,
   call,
   source: `SDK docs ${api}.md, ${operation}`,
@@ -31,15 +53,45 @@ const needs = ({ call, permission, api, operation }: { call: string; permission:
 
 const AUTHORIZATION = "AuthorizationApi";
 const ROLES = "/api/v2/authorization/roles";
-const readRoles = needs({ call: `GET ${ROLES}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRoles" });
+const readRoles = needs({
+  call: `GET ${ROLES}`,
+  permission: "authorization:role:view",
+  api: AUTHORIZATION,
+  operation: "getAuthorizationRoles",
+});
 
 /** Find, create, update, re-key and (on manual completion) read an OAuth client: `oauth-client-step.ts`. */
 const oauthClientUses = [
-  needs({ call: "GET /api/v2/oauth/clients", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClients" }),
-  needs({ call: "GET /api/v2/oauth/clients/{clientId}", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClient" }),
-  needs({ call: "POST /api/v2/oauth/clients", permission: "oauth:client:add", api: "OAuthApi", operation: "postOauthClients" }),
-  needs({ call: "PUT /api/v2/oauth/clients/{clientId}", permission: "oauth:client:edit", api: "OAuthApi", operation: "putOauthClient" }),
-  needs({ call: "POST /api/v2/oauth/clients/{clientId}/secret", permission: "oauth:client:edit", api: "OAuthApi", operation: "postOauthClientSecret" }),
+  needs({
+    call: "GET /api/v2/oauth/clients",
+    permission: "oauth:client:view",
+    api: "OAuthApi",
+    operation: "getOauthClients",
+  }),
+  needs({
+    call: "GET /api/v2/oauth/clients/{clientId}",
+    permission: "oauth:client:view",
+    api: "OAuthApi",
+    operation: "getOauthClient",
+  }),
+  needs({
+    call: "POST /api/v2/oauth/clients",
+    permission: "oauth:client:add",
+    api: "OAuthApi",
+    operation: "postOauthClients",
+  }),
+  needs({
+    call: "PUT /api/v2/oauth/clients/{clientId}",
+    permission: "oauth:client:edit",
+    api: "OAuthApi",
+    operation: "putOauthClient",
+  }),
+  needs({
+    call: "POST /api/v2/oauth/clients/{clientId}/secret",
+    permission: "oauth:client:edit",
+    api: "OAuthApi",
+    operation: "postOauthClientSecret",
+  }),
 ];
 
 /** A client-credentials client gets the admin role in the Home division: the role is looked up, then granted. */
@@ -55,14 +107,26 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // The preflight itself: the bootstrap client reads its own OAuth client (its role grants) and those roles.
   [CONNECT_ORG]: {
     uses: [
-      needs({ call: "GET /api/v2/oauth/clients/{clientId}", permission: "oauth:client:view", api: "OAuthApi", operation: "getOauthClient" }),
-      needs({ call: `GET ${ROLES}/{roleId}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRole" }),
+      needs({
+        call: "GET /api/v2/oauth/clients/{clientId}",
+        permission: "oauth:client:view",
+        api: "OAuthApi",
+        operation: "getOauthClient",
+      }),
+      needs({
+        call: `GET ${ROLES}/{roleId}`,
+        permission: "authorization:role:view",
+        api: AUTHORIZATION,
+        operation: "getAuthorizationRole",
+      }),
     ],
     grantsRoles: [],
   },
   [CLIENT_CREDENTIALS_CLIENT]: clientCredentialsClient,
   // A service's own client (the ewt client, ...) is a client-credentials client: the service signs in as itself.
-  ...Object.fromEntries(SERVICES.flatMap((service) => ("client" in service ? [[service.client.step, clientCredentialsClient]] : []))),
+  ...Object.fromEntries(
+    SERVICES.flatMap((service) => ("client" in service ? [[service.client.step, clientCredentialsClient]] : [])),
+  ),
   [SAML2_BEARER_CLIENT]: { uses: oauthClientUses, grantsRoles: [] },
   [SAML_KEY_MATERIAL]: nothing,
   // The docs require ANY of add and edit for the PUT without saying which one counts when; the step creates the
@@ -70,28 +134,73 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // it creates, edit when it updates.
   [IDENTITY_PROVIDER]: {
     uses: [
-      needs({ call: "GET /api/v2/identityproviders", permission: "sso:provider:view", api: "IdentityProviderApi", operation: "getIdentityproviders" }),
-      needs({ call: `GET ${PUREENGAGE}`, permission: "sso:provider:view", api: "IdentityProviderApi", operation: "getIdentityprovidersPureengage" }),
-      needs({ call: `PUT ${PUREENGAGE} (create)`, permission: "sso:provider:add", api: "IdentityProviderApi", operation: "putIdentityprovidersPureengage" }),
-      needs({ call: `PUT ${PUREENGAGE} (update)`, permission: "sso:provider:edit", api: "IdentityProviderApi", operation: "putIdentityprovidersPureengage" }),
+      needs({
+        call: "GET /api/v2/identityproviders",
+        permission: "sso:provider:view",
+        api: "IdentityProviderApi",
+        operation: "getIdentityproviders",
+      }),
+      needs({
+        call: `GET ${PUREENGAGE}`,
+        permission: "sso:provider:view",
+        api: "IdentityProviderApi",
+        operation: "getIdentityprovidersPureengage",
+      }),
+      needs({
+        call: `PUT ${PUREENGAGE} (create)`,
+        permission: "sso:provider:add",
+        api: "IdentityProviderApi",
+        operation: "putIdentityprovidersPureengage",
+      }),
+      needs({
+        call: `PUT ${PUREENGAGE} (update)`,
+        permission: "sso:provider:edit",
+        api: "IdentityProviderApi",
+        operation: "putIdentityprovidersPureengage",
+      }),
     ],
     grantsRoles: [],
   },
   [EMPLOYEE_ROLE]: {
     uses: [
       readRoles,
-      needs({ call: `GET ${ROLES}/{roleId}`, permission: "authorization:role:view", api: AUTHORIZATION, operation: "getAuthorizationRole" }),
-      needs({ call: `PUT ${ROLES}/{roleId}`, permission: "authorization:role:edit", api: AUTHORIZATION, operation: "putAuthorizationRole" }),
+      needs({
+        call: `GET ${ROLES}/{roleId}`,
+        permission: "authorization:role:view",
+        api: AUTHORIZATION,
+        operation: "getAuthorizationRole",
+      }),
+      needs({
+        call: `PUT ${ROLES}/{roleId}`,
+        permission: "authorization:role:edit",
+        api: AUTHORIZATION,
+        operation: "putAuthorizationRole",
+      }),
     ],
     grantsRoles: [],
   },
   [ADMIN_USERS]: {
     uses: [
       readRoles,
-      needs({ call: "POST /api/v2/users/search", permission: "directory:user:view", api: "UsersApi", operation: "postUsersSearch" }),
+      needs({
+        call: "POST /api/v2/users/search",
+        permission: "directory:user:view",
+        api: "UsersApi",
+        operation: "postUsersSearch",
+      }),
       needs({ call: "POST /api/v2/users", permission: "directory:user:add", api: "UsersApi", operation: "postUsers" }),
-      needs({ call: `GET ${SUBJECT}`, permission: "authorization:grant:view", api: AUTHORIZATION, operation: "getAuthorizationSubject" }),
-      needs({ call: `POST ${SUBJECT}/bulkadd`, permission: "authorization:grant:add", api: AUTHORIZATION, operation: "postAuthorizationSubjectBulkadd" }),
+      needs({
+        call: `GET ${SUBJECT}`,
+        permission: "authorization:grant:view",
+        api: AUTHORIZATION,
+        operation: "getAuthorizationSubject",
+      }),
+      needs({
+        call: `POST ${SUBJECT}/bulkadd`,
+        permission: "authorization:grant:add",
+        api: AUTHORIZATION,
+        operation: "postAuthorizationSubjectBulkadd",
+      }),
     ],
     grantsRoles: ["admin"],
   },
@@ -101,7 +210,14 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   // Signs in with the SAML2 bearer client and probes with the user's token; the bootstrap client only looks up the
   // existing test agent named in the settings (smokeTestAgentEmail), counted always so that naming one later works.
   [SMOKE_TEST]: {
-    uses: [needs({ call: "POST /api/v2/users/search", permission: "directory:user:view", api: "UsersApi", operation: "postUsersSearch" })],
+    uses: [
+      needs({
+        call: "POST /api/v2/users/search",
+        permission: "directory:user:view",
+        api: "UsersApi",
+        operation: "postUsersSearch",
+      }),
+    ],
     grantsRoles: [],
   },
 };

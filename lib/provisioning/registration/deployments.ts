@@ -9,14 +9,16 @@ import { DETECT_OBJECT_TENANT, objectTenantChoiceSchema } from "../model/object-
 import { parseInput } from "../model/parse-input";
 import { gaxPasswordRef } from "../model/secret-refs";
 
-
 export const deploymentInputSchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
     layout: z.enum(DEPLOYMENT_LAYOUTS, { error: "must be single-tenant or multi-tenant" }),
     gaxBaseUrl: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" })
-      .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), "must not contain credentials"),
+      .refine(
+        (value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password),
+        "must not contain credentials",
+      ),
     gaxUsername: z.string().trim().min(1, "must not be empty"),
     gaxPassword: z.string().min(1, "must not be empty"),
     /** The password is the obscured value the GAX web UI sends. */
@@ -46,22 +48,27 @@ export async function createDeployment(db: Db, context: AuditContext, input: Dep
   await assertOutboundUrl(fields.gaxBaseUrl, "gaxBaseUrl");
   return db.$transaction(async (tx) => {
     if (await tx.deployment.findUnique({ where: { name: fields.name }, select: { id: true } })) {
-      throw new AppError("conflict", `A deployment named "${fields.name}" already exists.`, { name: ["is already used by another deployment"] });
+      throw new AppError("conflict", `A deployment named "${fields.name}" already exists.`, {
+        name: ["is already used by another deployment"],
+      });
     }
     const deployment = await tx.deployment.create({ data: fields });
     await sealSecret(tx, { ref: gaxPasswordRef(deployment.id), value: gaxPassword });
-    await recordAuditEvent(tx, context, { event: {
-      action: "deployment.create",
-      outcome: "success",
-      target: { type: "deployment", id: deployment.id, label: deployment.name },
-      details: {
-        name: deployment.name,
-        layout: deployment.layout,
-        gaxBaseUrl: deployment.gaxBaseUrl,
-        gaxUsername: deployment.gaxUsername,
-        ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "deployment.create",
+        outcome: "success",
+        target: { type: "deployment", id: deployment.id, label: deployment.name },
+        details: {
+          name: deployment.name,
+          layout: deployment.layout,
+          gaxBaseUrl: deployment.gaxBaseUrl,
+          gaxUsername: deployment.gaxUsername,
+          ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
+        },
       },
-    }, knownSecrets: [gaxPassword] });
+      knownSecrets: [gaxPassword],
+    });
     return deployment;
   });
 }

@@ -56,7 +56,10 @@ describe("which tenant of a single-tenant deployment holds hybrid_integration", 
 
   it("says why nothing was found when GAX does not answer or refuses the user, and can be detected again", async () => {
     const deployment = await deploymentOf({ gaxBaseUrl: "http://127.0.0.1:9/gax" });
-    const unreachable = await detectObjectTenant(db, testAudit, { deploymentId: deployment.id, gax: { timeoutMs: 2_000 } });
+    const unreachable = await detectObjectTenant(db, testAudit, {
+      deploymentId: deployment.id,
+      gax: { timeoutMs: 2_000 },
+    });
     const problem = new RegExp(
       `^Deployment "${deployment.name}" does not know which tenant holds hybrid_integration: ` +
         "GAX could not be asked which tenant there is: GAX did not answer",

@@ -139,12 +139,14 @@ export async function chooseObjectTenant(
     const updated = await tx.deployment.update({ where: { id: deployment.id }, data: { objectTenant } });
     const renamedTenant = await followObjectTenant(tx, updated);
     const changes = { objectTenant: { from: deployment.objectTenant, to: objectTenant } };
-    await recordAuditEvent(tx, context, { event: {
-      action: "deployment.update",
-      outcome: "success",
-      target: target(updated),
-      details: { changes, ...(renamedTenant ? { renamedTenant } : {}) },
-    } });
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "deployment.update",
+        outcome: "success",
+        target: target(updated),
+        details: { changes, ...(renamedTenant ? { renamedTenant } : {}) },
+      },
+    });
     return outcomeOf(updated, renamedTenant);
   });
 }

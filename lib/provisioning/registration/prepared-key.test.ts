@@ -16,7 +16,8 @@ import { SAML_KEY_MATERIAL } from "../model/step-keys";
 let kit: ProvisioningKit;
 const prepared = (tenantId = kit.tenant.id) => openSecret(kit.db, tenantSecretRef(tenantId, PREPARED_SAML_KEY));
 const publicKeyOf = (pem: string) => createPublicKey(pem).export({ type: "spki", format: "pem" });
-const keyMaterialState = (tenantId = kit.tenant.id) => kit.db.stepState.findUnique({ where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } } });
+const keyMaterialState = (tenantId = kit.tenant.id) =>
+  kit.db.stepState.findUnique({ where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } } });
 
 beforeAll(async () => {
   kit = await startProvisioningKit({ services: ["predictive-engagement"] });
@@ -29,12 +30,16 @@ describe("a SAML key prepared when the tenant is registered", () => {
     expect(await prepareSamlKey(kit.db, testAudit, kit.tenant.id)).toBe("not-needed");
     const key = (await prepared())!;
     expect(key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    const event = await kit.db.auditEvent.findFirstOrThrow({ where: { action: "secret.prepare", targetId: kit.tenant.id } });
+    const event = await kit.db.auditEvent.findFirstOrThrow({
+      where: { action: "secret.prepare", targetId: kit.tenant.id },
+    });
     expect(event.details).toEqual({ purpose: PREPARED_SAML_KEY, bits: 2048 });
 
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.status).toBe("succeeded");
-    expect(stepReport(report, SAML_KEY_MATERIAL).changes).toEqual(["made the SAML certificate for the key prepared when the tenant was registered"]);
+    expect(stepReport(report, SAML_KEY_MATERIAL).changes).toEqual([
+      "made the SAML certificate for the key prepared when the tenant was registered",
+    ]);
     const { certificatePem } = (await keyMaterialState())!.outputs as { certificatePem: string };
     expect(publicKeyOf(certificatePem)).toBe(publicKeyOf(key));
     expect(sameCertificate((await kit.genesysOrg()).pureEngage!.certificate, certificatePem)).toBe(true);
@@ -44,15 +49,25 @@ describe("a SAML key prepared when the tenant is registered", () => {
   });
 
   it("is not left behind when the key-material step completes while the key is being made", async () => {
-    const other = await kit.db.tenant.create({ data: { deploymentId: kit.deployment.id, cfgTenantName: `Race-${Date.now()}`, region: "eu-west-1", bootstrapClientId: "unused" } });
+    const other = await kit.db.tenant.create({
+      data: {
+        deploymentId: kit.deployment.id,
+        cfgTenantName: `Race-${Date.now()}`,
+        region: "eu-west-1",
+        bootstrapClientId: "unused",
+      },
+    });
     let markDone!: () => void;
     const stepDone = new Promise<void>((resolve) => (markDone = resolve));
     // The step's completion holds the tenant row (it records the certificate expiry) until it commits.
-    const completion = kit.db.$transaction(async (tx) => {
-      await tx.tenant.update({ where: { id: other.id }, data: { certificateExpiresAt: new Date() } });
-      await stepDone;
-      await tx.stepState.create({ data: { tenantId: other.id, stepKey: SAML_KEY_MATERIAL, status: "done" } });
-    }, { timeout: 30_000 });
+    const completion = kit.db.$transaction(
+      async (tx) => {
+        await tx.tenant.update({ where: { id: other.id }, data: { certificateExpiresAt: new Date() } });
+        await stepDone;
+        await tx.stepState.create({ data: { tenantId: other.id, stepKey: SAML_KEY_MATERIAL, status: "done" } });
+      },
+      { timeout: 30_000 },
+    );
     const preparation = prepareSamlKey(kit.db, testAudit, other.id);
     // Let the preparation generate its key and wait for the row before the step commits.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -63,7 +78,14 @@ describe("a SAML key prepared when the tenant is registered", () => {
   });
 
   it("is made by a worker for a tenant queued by registration", async () => {
-    const other = await kit.db.tenant.create({ data: { deploymentId: kit.deployment.id, cfgTenantName: `Queued-${Date.now()}`, region: "eu-west-1", bootstrapClientId: "unused" } });
+    const other = await kit.db.tenant.create({
+      data: {
+        deploymentId: kit.deployment.id,
+        cfgTenantName: `Queued-${Date.now()}`,
+        region: "eu-west-1",
+        bootstrapClientId: "unused",
+      },
+    });
     const settings = { ...fastRetrySettings, concurrency: 1, runLeaseSeconds: 60, reverifyCron: "" };
     const boss = createBoss(process.env.DATABASE_URL!, settings, { schedule: false, supervise: false });
     await boss.start();
@@ -72,7 +94,8 @@ describe("a SAML key prepared when the tenant is registered", () => {
     try {
       await enqueueKeyPreparation(boss, other.id, testAudit);
       const deadline = Date.now() + 60_000;
-      while (!(await hasSecret(kit.db, tenantSecretRef(other.id, PREPARED_SAML_KEY))) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      while (!(await hasSecret(kit.db, tenantSecretRef(other.id, PREPARED_SAML_KEY))) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await prepared(other.id)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     } finally {
       await worker.stop();

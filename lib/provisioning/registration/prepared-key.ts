@@ -12,7 +12,10 @@ const PREPARED_KEY_BITS = 2048;
 /** A key is worth preparing while the tenant has no key material and none is prepared. */
 async function keyNeeded(db: DbTx, tenantId: string): Promise<boolean> {
   const [state, prepared] = await Promise.all([
-    db.stepState.findUnique({ where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } }, select: { status: true } }),
+    db.stepState.findUnique({
+      where: { tenantId_stepKey: { tenantId, stepKey: SAML_KEY_MATERIAL } },
+      select: { status: true },
+    }),
     hasSecret(db, tenantSecretRef(tenantId, PREPARED_SAML_KEY)),
   ]);
   return state?.status !== "done" && !prepared;
@@ -25,7 +28,11 @@ async function keyNeeded(db: DbTx, tenantId: string): Promise<boolean> {
  * The tenant row is locked while sealing, and the step's completion updates that row before it deletes the
  * prepared key: a key is never left behind for a tenant whose key material is done.
  */
-export async function prepareSamlKey(db: Db, audit: AuditContext, tenantId: string): Promise<"prepared" | "not-needed"> {
+export async function prepareSamlKey(
+  db: Db,
+  audit: AuditContext,
+  tenantId: string,
+): Promise<"prepared" | "not-needed"> {
   if (!(await keyNeeded(db, tenantId))) return "not-needed";
   const privateKeyPem = await generatePrivateKeyPem(PREPARED_KEY_BITS);
   return db.$transaction(async (tx) => {
@@ -33,7 +40,15 @@ export async function prepareSamlKey(db: Db, audit: AuditContext, tenantId: stri
       SELECT t.id, d.name AS "deploymentName", t.cfg_tenant_name AS "cfgTenantName" FROM tenants t JOIN deployments d ON d.id = t.deployment_id WHERE t.id = ${tenantId}::uuid FOR UPDATE OF t`;
     if (!tenant || !(await keyNeeded(tx, tenantId))) return "not-needed";
     await sealSecret(tx, { ref: tenantSecretRef(tenantId, PREPARED_SAML_KEY), value: privateKeyPem });
-    await recordAuditEvent(tx, audit, { event: { action: "secret.prepare", outcome: "success", target: { type: "tenant", id: tenant.id, label: tenantLabel(tenant.deploymentName, tenant.cfgTenantName) }, details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS } }, knownSecrets: [privateKeyPem] });
+    await recordAuditEvent(tx, audit, {
+      event: {
+        action: "secret.prepare",
+        outcome: "success",
+        target: { type: "tenant", id: tenant.id, label: tenantLabel(tenant.deploymentName, tenant.cfgTenantName) },
+        details: { purpose: PREPARED_SAML_KEY, bits: PREPARED_KEY_BITS },
+      },
+      knownSecrets: [privateKeyPem],
+    });
     return "prepared";
   });
 }

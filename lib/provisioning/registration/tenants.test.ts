@@ -31,20 +31,33 @@ describe("deployments", () => {
     expect(deployment).toMatchObject({ annexSection: "general", gaxPasswordEncrypted: false, notes: "" });
     expect(JSON.stringify(deployment)).not.toContain("gax-password-123");
     expect(await openSecret(db, gaxPasswordRef(deployment.id))).toBe("gax-password-123");
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "deployment.create", targetId: deployment.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "deployment.create", targetId: deployment.id },
+    });
     expect(JSON.stringify(event.details)).not.toContain("gax-password-123");
   });
 
   it("refuse bad input naming each field, and a second deployment with the same name", async () => {
-    const bad = await failureOf(createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl: "ftp://x", layout: "both" as never, gaxPassword: "" })));
+    const bad = await failureOf(
+      createDeployment(
+        db,
+        testAudit,
+        deploymentInput({ gaxBaseUrl: "ftp://x", layout: "both" as never, gaxPassword: "" }),
+      ),
+    );
     expect(bad.code).toBe("invalid_input");
     expect(Object.keys(bad.fieldErrors!).sort()).toEqual(["gaxBaseUrl", "gaxPassword", "layout"]);
     for (const gaxBaseUrl of ["", "not a url"]) {
-      expect((await failureOf(createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl })))).fieldErrors).toHaveProperty("gaxBaseUrl");
+      expect(
+        (await failureOf(createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl })))).fieldErrors,
+      ).toHaveProperty("gaxBaseUrl");
     }
     const input = deploymentInput();
     await createDeployment(db, testAudit, input);
-    expect(await failureOf(createDeployment(db, testAudit, input))).toMatchObject({ code: "conflict", fieldErrors: { name: ["is already used by another deployment"] } });
+    expect(await failureOf(createDeployment(db, testAudit, input))).toMatchObject({
+      code: "conflict",
+      fieldErrors: { name: ["is already used by another deployment"] },
+    });
   });
 });
 
@@ -63,7 +76,11 @@ describe("tenants", () => {
     const tenant = await createTenant(db, testAudit, tenantInput(deployment.id));
     expect(await openSecret(db, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET))).toBe("bootstrap-secret-123");
     const view = await loadTenantView(db, tenant.id);
-    expect(view).toMatchObject({ regionDomain: "mypurecloud.de", target: { region: "eu-central-1" }, services: ["predictive-engagement"] });
+    expect(view).toMatchObject({
+      regionDomain: "mypurecloud.de",
+      target: { region: "eu-central-1" },
+      services: ["predictive-engagement"],
+    });
     expect(view.settings).toMatchObject({
       tokenLifetimeSeconds: 86_400,
       redirectUri: "https://apps.mypurecloud.de",
@@ -80,25 +97,56 @@ describe("tenants", () => {
     const multi = await createDeployment(db, testAudit, deploymentInput());
     const noTarget = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { region: undefined })));
     expect(noTarget.fieldErrors).toEqual({ region: ["is required unless loginBaseUrl and apiBaseUrl are given"] });
-    const halfTarget = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { region: undefined, loginBaseUrl: "http://127.0.0.1:1" })));
+    const halfTarget = await failureOf(
+      createTenant(db, testAudit, tenantInput(multi.id, { region: undefined, loginBaseUrl: "http://127.0.0.1:1" })),
+    );
     expect(halfTarget.fieldErrors).toEqual({ apiBaseUrl: ["must be given together with the other base URL"] });
-    expect((await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { region: "mars-1" })))).fieldErrors!.region![0]).toMatch(/must be a Genesys Cloud region id/);
-    const badSettings = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { settings: { tokenLifetimeSeconds: 10, ewtClient: "both" as never } })));
-    expect(badSettings.fieldErrors).toEqual({ "settings.tokenLifetimeSeconds": ["must be from 300 to 172800 seconds"], "settings.ewtClient": ["must be separate or shared"] });
-    expect((await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Environment" })))).fieldErrors).toHaveProperty("cfgTenantName");
-    const unknownService = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "fax"] })));
-    expect(unknownService.fieldErrors).toEqual({ services: [`must list only services from: ${SERVICES.map((service) => service.key).join(", ")}`] });
-    const both = await createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Both", services: ["agent-pacing", "predictive-engagement"] }));
+    expect(
+      (await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { region: "mars-1" })))).fieldErrors!
+        .region![0],
+    ).toMatch(/must be a Genesys Cloud region id/);
+    const badSettings = await failureOf(
+      createTenant(
+        db,
+        testAudit,
+        tenantInput(multi.id, { settings: { tokenLifetimeSeconds: 10, ewtClient: "both" as never } }),
+      ),
+    );
+    expect(badSettings.fieldErrors).toEqual({
+      "settings.tokenLifetimeSeconds": ["must be from 300 to 172800 seconds"],
+      "settings.ewtClient": ["must be separate or shared"],
+    });
+    expect(
+      (await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { cfgTenantName: "Environment" }))))
+        .fieldErrors,
+    ).toHaveProperty("cfgTenantName");
+    const unknownService = await failureOf(
+      createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "fax"] })),
+    );
+    expect(unknownService.fieldErrors).toEqual({
+      services: [`must list only services from: ${SERVICES.map((service) => service.key).join(", ")}`],
+    });
+    const both = await createTenant(
+      db,
+      testAudit,
+      tenantInput(multi.id, { cfgTenantName: "Both", services: ["agent-pacing", "predictive-engagement"] }),
+    );
     expect((await loadTenantView(db, both.id)).services).toEqual(["predictive-engagement", "agent-pacing"]);
-    const twice = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "agent-pacing"] })));
+    const twice = await failureOf(
+      createTenant(db, testAudit, tenantInput(multi.id, { services: ["agent-pacing", "agent-pacing"] })),
+    );
     expect(twice.fieldErrors).toEqual({ services: ["must not list a service twice"] });
 
     const environmentInput = deploymentInput({ layout: "single-tenant", objectTenant: "Environment" });
     const single = await createDeployment(db, testAudit, environmentInput);
-    expect((await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: "Acme" })))).fieldErrors).toHaveProperty("cfgTenantName");
+    expect(
+      (await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: "Acme" })))).fieldErrors,
+    ).toHaveProperty("cfgTenantName");
     const environment = await createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: undefined }));
     expect(environment.cfgTenantName).toBe("Environment");
-    expect((await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: undefined })))).code).toBe("conflict");
+    expect(
+      (await failureOf(createTenant(db, testAudit, tenantInput(single.id, { cfgTenantName: undefined })))).code,
+    ).toBe("conflict");
   });
 
   it("in a single-tenant deployment take the name of the tenant that holds the object", async () => {
@@ -135,7 +183,17 @@ describe("tenants", () => {
 
   it("with explicit base URLs and no region need the apps URLs in their settings", async () => {
     const deployment = await createDeployment(db, testAudit, deploymentInput());
-    const tenant = await createTenant(db, testAudit, tenantInput(deployment.id, { region: undefined, loginBaseUrl: "http://127.0.0.1:1", apiBaseUrl: "http://127.0.0.1:1" }));
-    await expect(loadTenantView(db, tenant.id)).rejects.toThrow(/settings\.redirectUri is required when the tenant has no Genesys Cloud region/);
+    const tenant = await createTenant(
+      db,
+      testAudit,
+      tenantInput(deployment.id, {
+        region: undefined,
+        loginBaseUrl: "http://127.0.0.1:1",
+        apiBaseUrl: "http://127.0.0.1:1",
+      }),
+    );
+    await expect(loadTenantView(db, tenant.id)).rejects.toThrow(
+      /settings\.redirectUri is required when the tenant has no Genesys Cloud region/,
+    );
   });
 });

@@ -30,7 +30,10 @@ export const tenantInputSchema = z
     cfgTenantName: z.string().trim().min(1, "must not be empty").optional(),
     region: z
       .string()
-      .refine((id) => findRegion(id) !== undefined, `must be a Genesys Cloud region id (${GENESYS_CLOUD_REGIONS.map((r) => r.id).join(", ")})`)
+      .refine(
+        (id) => findRegion(id) !== undefined,
+        `must be a Genesys Cloud region id (${GENESYS_CLOUD_REGIONS.map((r) => r.id).join(", ")})`,
+      )
       .optional(),
     loginBaseUrl: httpUrl.optional(),
     apiBaseUrl: httpUrl.optional(),
@@ -42,10 +45,18 @@ export const tenantInputSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if ((input.loginBaseUrl === undefined) !== (input.apiBaseUrl === undefined)) {
-      ctx.addIssue({ code: "custom", path: [input.loginBaseUrl === undefined ? "loginBaseUrl" : "apiBaseUrl"], message: "must be given together with the other base URL" });
+      ctx.addIssue({
+        code: "custom",
+        path: [input.loginBaseUrl === undefined ? "loginBaseUrl" : "apiBaseUrl"],
+        message: "must be given together with the other base URL",
+      });
     }
     if (input.region === undefined && input.loginBaseUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["region"], message: "is required unless loginBaseUrl and apiBaseUrl are given" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: "is required unless loginBaseUrl and apiBaseUrl are given",
+      });
     }
   });
 
@@ -74,28 +85,44 @@ export async function createTenant(db: Db, context: AuditContext, input: TenantI
   await assertGenesysBaseUrls(fields);
   return db.$transaction(async (tx) => {
     const deployment = await tx.deployment.findUnique({ where: { id: fields.deploymentId } });
-    if (!deployment) throw new AppError("not_found", "This deployment no longer exists.", { deploymentId: ["no such deployment"] });
+    if (!deployment)
+      throw new AppError("not_found", "This deployment no longer exists.", { deploymentId: ["no such deployment"] });
     const cfgTenantName = deployment.layout === "single-tenant" ? singleTenantName(deployment, givenName) : givenName;
     if (deployment.layout === "multi-tenant" && (!cfgTenantName || cfgTenantName === ENVIRONMENT_TENANT)) {
-      throw new AppError("invalid_input", "A multi-tenant deployment needs the tenant's own name.", { cfgTenantName: [`must name a tenant other than ${ENVIRONMENT_TENANT}`] });
+      throw new AppError("invalid_input", "A multi-tenant deployment needs the tenant's own name.", {
+        cfgTenantName: [`must name a tenant other than ${ENVIRONMENT_TENANT}`],
+      });
     }
-    if (!cfgTenantName) throw new AppError("invalid_input", "cfgTenantName is required.", { cfgTenantName: ["is required"] });
-    if (await tx.tenant.findUnique({ where: { deploymentId_cfgTenantName: { deploymentId: deployment.id, cfgTenantName } }, select: { id: true } })) {
-      throw new AppError("conflict", `Tenant "${cfgTenantName}" is already registered in deployment "${deployment.name}".`, { cfgTenantName: ["is already registered in this deployment"] });
+    if (!cfgTenantName)
+      throw new AppError("invalid_input", "cfgTenantName is required.", { cfgTenantName: ["is required"] });
+    if (
+      await tx.tenant.findUnique({
+        where: { deploymentId_cfgTenantName: { deploymentId: deployment.id, cfgTenantName } },
+        select: { id: true },
+      })
+    ) {
+      throw new AppError(
+        "conflict",
+        `Tenant "${cfgTenantName}" is already registered in deployment "${deployment.name}".`,
+        { cfgTenantName: ["is already registered in this deployment"] },
+      );
     }
     const tenant = await tx.tenant.create({ data: { ...fields, cfgTenantName, settings: fields.settings } });
     await sealSecret(tx, { ref: tenantSecretRef(tenant.id, BOOTSTRAP_SECRET), value: bootstrapClientSecret });
-    await recordAuditEvent(tx, context, { event: {
-      action: "tenant.create",
-      outcome: "success",
-      target: { type: "tenant", id: tenant.id, label: tenantLabel(deployment.name, cfgTenantName) },
-      details: {
-        deploymentId: deployment.id,
-        cfgTenantName,
-        region: tenant.region,
-        services: tenant.services,
+    await recordAuditEvent(tx, context, {
+      event: {
+        action: "tenant.create",
+        outcome: "success",
+        target: { type: "tenant", id: tenant.id, label: tenantLabel(deployment.name, cfgTenantName) },
+        details: {
+          deploymentId: deployment.id,
+          cfgTenantName,
+          region: tenant.region,
+          services: tenant.services,
+        },
       },
-    }, knownSecrets: [bootstrapClientSecret] });
+      knownSecrets: [bootstrapClientSecret],
+    });
     return tenant;
   });
 }

@@ -8,7 +8,14 @@ import type { Failure } from "../engine/failures";
 import { tenantTarget, type RunHandle } from "../engine/run-records";
 import { tenantSecretRef } from "../model/secret-refs";
 import { apiCorrelationIds } from "../engine/step-records";
-import { certificateOutputs, keyMaterialOutputsSchema, keyMaterialSecrets, NEXT_SAML_SECRETS, SAML_SECRETS, type KeyMaterialOutputs } from "../steps/saml-key-material";
+import {
+  certificateOutputs,
+  keyMaterialOutputsSchema,
+  keyMaterialSecrets,
+  NEXT_SAML_SECRETS,
+  SAML_SECRETS,
+  type KeyMaterialOutputs,
+} from "../steps/saml-key-material";
 import type { TenantView } from "../model/tenant-view";
 import { isBeforeSwitch, whatToDoAfterFailure, type RotationPosition, type RotationStage } from "./stages";
 import { SAML_KEY_MATERIAL } from "../model/step-keys";
@@ -35,25 +42,44 @@ const keyMaterialWhere = (tenantId: string) => ({ tenantId_stepKey: { tenantId, 
 export async function currentKeyMaterial(db: DbTx, tenantId: string): Promise<KeyMaterialOutputs> {
   const state = await db.stepState.findUnique({ where: keyMaterialWhere(tenantId) });
   const outputs = state?.status === "done" ? keyMaterialOutputsSchema.safeParse(state.outputs).data : undefined;
-  if (!outputs) throw new AppError("precondition_failed", "This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.");
+  if (!outputs)
+    throw new AppError(
+      "precondition_failed",
+      "This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.",
+    );
   return outputs;
 }
 
 const stagesOf = (rotation: CertificateRotation) => (rotation.stages ?? {}) as StageRecords;
 
-function withStage(rotation: CertificateRotation, stage: RotationStage, record: Omit<StageRecord, "attempts" | "finishedAt">): Prisma.InputJsonObject {
+function withStage(
+  rotation: CertificateRotation,
+  stage: RotationStage,
+  record: Omit<StageRecord, "attempts" | "finishedAt">,
+): Prisma.InputJsonObject {
   const previous = stagesOf(rotation)[stage];
-  const next: StageRecord = { ...record, finishedAt: new Date().toISOString(), attempts: (previous?.attempts ?? 0) + 1 };
+  const next: StageRecord = {
+    ...record,
+    finishedAt: new Date().toISOString(),
+    attempts: (previous?.attempts ?? 0) + 1,
+  };
   return { ...stagesOf(rotation), [stage]: next } as unknown as Prisma.InputJsonObject;
 }
 
-const rotationRef = (run: RunHandle, rotation: CertificateRotation) => ({ runId: run.id, correlationId: run.correlationId, rotationId: rotation.id });
+const rotationRef = (run: RunHandle, rotation: CertificateRotation) => ({
+  runId: run.id,
+  correlationId: run.correlationId,
+  rotationId: rotation.id,
+});
 
 /** Whether an unfinished rotation still fits the key material: nothing replaced it outside the rotation. */
 function stillApplies(rotation: CertificateRotation, material: KeyMaterialOutputs): boolean {
-  if (!isBeforeSwitch(rotation.stage as RotationPosition)) return material.sha256Fingerprint === rotation.newFingerprint;
+  if (!isBeforeSwitch(rotation.stage as RotationPosition))
+    return material.sha256Fingerprint === rotation.newFingerprint;
   if (material.sha256Fingerprint !== rotation.oldFingerprint) return false;
-  return rotation.newFingerprint === null ? material.next === undefined : material.next?.sha256Fingerprint === rotation.newFingerprint;
+  return rotation.newFingerprint === null
+    ? material.next === undefined
+    : material.next?.sha256Fingerprint === rotation.newFingerprint;
 }
 
 async function discardNextMaterial(tx: DbTx, tenantId: string, material: KeyMaterialOutputs): Promise<void> {
@@ -68,19 +94,35 @@ async function discardNextMaterial(tx: DbTx, tenantId: string, material: KeyMate
  * one. A rotation whose key material was replaced meanwhile (an apply regenerated it, or a manual import) is marked
  * superseded, its unused new key discarded, and a new rotation starts.
  */
-export async function openRotation(db: Db, audit: AuditContext, { tenant, run, requestId }: { tenant: TenantView; run: RunHandle; requestId?: string }): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
+export async function openRotation(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, requestId }: { tenant: TenantView; run: RunHandle; requestId?: string },
+): Promise<{ rotation: CertificateRotation; resumed: boolean }> {
   return db.$transaction(async (tx) => {
     const material = await currentKeyMaterial(tx, tenant.id);
-    const unfinished = await tx.certificateRotation.findFirst({ where: { tenantId: tenant.id, status: { in: ["running", "failed"] } }, orderBy: { startedAt: "desc" } });
+    const unfinished = await tx.certificateRotation.findFirst({
+      where: { tenantId: tenant.id, status: { in: ["running", "failed"] } },
+      orderBy: { startedAt: "desc" },
+    });
     let rotation: CertificateRotation;
     const resumed = unfinished !== null && stillApplies(unfinished, material);
     if (unfinished && resumed) {
-      rotation = await tx.certificateRotation.update({ where: { id: unfinished.id }, data: { status: "running", runId: run.id, finishedAt: null, requestId: requestId ?? null } });
+      rotation = await tx.certificateRotation.update({
+        where: { id: unfinished.id },
+        data: { status: "running", runId: run.id, finishedAt: null, requestId: requestId ?? null },
+      });
     } else {
       if (unfinished) {
         await tx.certificateRotation.update({
           where: { id: unfinished.id },
-          data: { status: "superseded", finishedAt: new Date(), errorCode: "superseded", operatorMessage: "The SAML key material changed outside this rotation (an apply or a manual import replaced it); a new rotation took over." },
+          data: {
+            status: "superseded",
+            finishedAt: new Date(),
+            errorCode: "superseded",
+            operatorMessage:
+              "The SAML key material changed outside this rotation (an apply or a manual import replaced it); a new rotation took over.",
+          },
         });
       }
       await discardNextMaterial(tx, tenant.id, material);
@@ -97,12 +139,20 @@ export async function openRotation(db: Db, audit: AuditContext, { tenant, run, r
         },
       });
     }
-    await recordAuditEvent(tx, audit, { event: {
-      action: "certificate_rotation.start",
-      outcome: "success",
-      target: tenantTarget(tenant),
-      details: { ...rotationRef(run, rotation), resumed, stage: rotation.stage as RotationStage, oldFingerprint: rotation.oldFingerprint, newFingerprint: rotation.newFingerprint },
-    } });
+    await recordAuditEvent(tx, audit, {
+      event: {
+        action: "certificate_rotation.start",
+        outcome: "success",
+        target: tenantTarget(tenant),
+        details: {
+          ...rotationRef(run, rotation),
+          resumed,
+          stage: rotation.stage as RotationStage,
+          oldFingerprint: rotation.oldFingerprint,
+          newFingerprint: rotation.newFingerprint,
+        },
+      },
+    });
     return { rotation, resumed };
   });
 }
@@ -131,37 +181,71 @@ export async function recordStage(
       data: {
         stage: next,
         stages: withStage(rotation, stage, { status: "succeeded", changes: outcome.changes }),
-        ...(write.newMaterial ? { newFingerprint: write.newMaterial.fingerprint, newNotAfter: write.newMaterial.notAfter } : {}),
+        ...(write.newMaterial
+          ? { newFingerprint: write.newMaterial.fingerprint, newNotAfter: write.newMaterial.notAfter }
+          : {}),
         ...(finished ? { status: "succeeded", finishedAt: new Date(), errorCode: null, operatorMessage: null } : {}),
       },
     });
     const target = tenantTarget(tenant);
-    const details = { ...rotationRef(run, rotation), stage, result: outcome.result, changes: outcome.changes, apiCorrelationIds: correlationIds, ...(write.newMaterial ? { newFingerprint: write.newMaterial.fingerprint } : {}) };
-    await recordAuditEvent(tx, audit, { event: { action: "certificate_rotation.stage", outcome: "success", target, details }, knownSecrets: extra?.knownSecrets ?? [] });
+    const details = {
+      ...rotationRef(run, rotation),
+      stage,
+      result: outcome.result,
+      changes: outcome.changes,
+      apiCorrelationIds: correlationIds,
+      ...(write.newMaterial ? { newFingerprint: write.newMaterial.fingerprint } : {}),
+    };
+    await recordAuditEvent(tx, audit, {
+      event: { action: "certificate_rotation.stage", outcome: "success", target, details },
+      knownSecrets: extra?.knownSecrets ?? [],
+    });
     if (finished) {
-      await recordAuditEvent(tx, audit, { event: {
-        action: "certificate_rotation.succeed",
-        outcome: "success",
-        target,
-        details: { ...rotationRef(run, rotation), oldFingerprint: rotation.oldFingerprint, newFingerprint: rotation.newFingerprint ?? "", newNotAfter: rotation.newNotAfter?.toISOString() ?? "" },
-      } });
+      await recordAuditEvent(tx, audit, {
+        event: {
+          action: "certificate_rotation.succeed",
+          outcome: "success",
+          target,
+          details: {
+            ...rotationRef(run, rotation),
+            oldFingerprint: rotation.oldFingerprint,
+            newFingerprint: rotation.newFingerprint ?? "",
+            newNotAfter: rotation.newNotAfter?.toISOString() ?? "",
+          },
+        },
+      });
     }
     return updated;
   });
 }
 
 /** Stage "generate": the new key material sealed under the next purposes and shown on the key-material step, with the rotation. */
-export async function recordGenerated(db: Db, audit: AuditContext, write: StageWrite & { certificatePem: string; privateKeyPem: string; password: string }): Promise<CertificateRotation> {
+export async function recordGenerated(
+  db: Db,
+  audit: AuditContext,
+  write: StageWrite & { certificatePem: string; privateKeyPem: string; password: string },
+): Promise<CertificateRotation> {
   const next = certificateOutputs(write.certificatePem);
   const secrets = keyMaterialSecrets(write.privateKeyPem, write.password, NEXT_SAML_SECRETS);
-  const outcome: StageOutcome = { result: "changed", changes: [`generated a new SAML key and certificate (SHA-256 ${next.sha256Fingerprint})`] };
+  const outcome: StageOutcome = {
+    result: "changed",
+    changes: [`generated a new SAML key and certificate (SHA-256 ${next.sha256Fingerprint})`],
+  };
   const newMaterial = { fingerprint: next.sha256Fingerprint, notAfter: new Date(next.notAfter) };
-  return recordStage(db, audit, { ...write, stage: "generate", next: "add-certificate", outcome, newMaterial, alsoInTx: async (tx) => {
-    for (const [purpose, value] of Object.entries(secrets)) await sealSecret(tx, { ref: tenantSecretRef(write.tenant.id, purpose), value });
-    const material = await currentKeyMaterial(tx, write.tenant.id);
-    await tx.stepState.update({ where: keyMaterialWhere(write.tenant.id), data: { outputs: { ...material, next } } });
-    return { knownSecrets: Object.values(secrets) };
-  } });
+  return recordStage(db, audit, {
+    ...write,
+    stage: "generate",
+    next: "add-certificate",
+    outcome,
+    newMaterial,
+    alsoInTx: async (tx) => {
+      for (const [purpose, value] of Object.entries(secrets))
+        await sealSecret(tx, { ref: tenantSecretRef(write.tenant.id, purpose), value });
+      const material = await currentKeyMaterial(tx, write.tenant.id);
+      await tx.stepState.update({ where: keyMaterialWhere(write.tenant.id), data: { outputs: { ...material, next } } });
+      return { knownSecrets: Object.values(secrets) };
+    },
+  });
 }
 
 /**
@@ -170,36 +254,65 @@ export async function recordGenerated(db: Db, audit: AuditContext, write: StageW
  */
 export async function switchToNewMaterial(tx: DbTx, tenantId: string): Promise<{ knownSecrets: string[] }> {
   const material = await currentKeyMaterial(tx, tenantId);
-  if (!material.next) throw new AppError("precondition_failed", "The new key material is missing from the key-material step; rotate again to start over.");
+  if (!material.next)
+    throw new AppError(
+      "precondition_failed",
+      "The new key material is missing from the key-material step; rotate again to start over.",
+    );
   const values: string[] = [];
   for (const [name, purpose] of Object.entries(SAML_SECRETS) as [keyof typeof SAML_SECRETS, string][]) {
     const value = await openSecret(tx, tenantSecretRef(tenantId, NEXT_SAML_SECRETS[name]));
-    if (value === undefined) throw new AppError("precondition_failed", `The sealed secret ${NEXT_SAML_SECRETS[name]} is missing; the rotation cannot finish. Rotate again to start over.`);
+    if (value === undefined)
+      throw new AppError(
+        "precondition_failed",
+        `The sealed secret ${NEXT_SAML_SECRETS[name]} is missing; the rotation cannot finish. Rotate again to start over.`,
+      );
     await sealSecret(tx, { ref: tenantSecretRef(tenantId, purpose), value });
     await deleteSecret(tx, tenantSecretRef(tenantId, NEXT_SAML_SECRETS[name]));
     values.push(value);
   }
-  await tx.stepState.update({ where: keyMaterialWhere(tenantId), data: { outputs: material.next, lastAppliedAt: new Date(), verifyStatus: null, drift: Prisma.DbNull } });
+  await tx.stepState.update({
+    where: keyMaterialWhere(tenantId),
+    data: { outputs: material.next, lastAppliedAt: new Date(), verifyStatus: null, drift: Prisma.DbNull },
+  });
   await tx.tenant.update({ where: { id: tenantId }, data: { certificateExpiresAt: new Date(material.next.notAfter) } });
   return { knownSecrets: values };
 }
 
 /** A stage failed: the rotation stays resumable at that stage, with what to do, and the failure is audited. */
-export async function recordFailure(db: Db, audit: AuditContext, write: StageWrite & { stage: RotationStage; failure: Failure }): Promise<CertificateRotation> {
+export async function recordFailure(
+  db: Db,
+  audit: AuditContext,
+  write: StageWrite & { stage: RotationStage; failure: Failure },
+): Promise<CertificateRotation> {
   const { tenant, run, rotation, stage, failure } = write;
   const operatorMessage = `${failure.message} ${whatToDoAfterFailure[stage]}`;
   const correlationIds = apiCorrelationIds(write.calls);
   return db.$transaction(async (tx) => {
     const updated = await tx.certificateRotation.update({
       where: { id: rotation.id },
-      data: { status: "failed", finishedAt: new Date(), errorCode: failure.code, operatorMessage, stages: withStage(rotation, stage, { status: "failed", errorCode: failure.code, operatorMessage }) },
+      data: {
+        status: "failed",
+        finishedAt: new Date(),
+        errorCode: failure.code,
+        operatorMessage,
+        stages: withStage(rotation, stage, { status: "failed", errorCode: failure.code, operatorMessage }),
+      },
     });
-    await recordAuditEvent(tx, audit, { event: {
-      action: "certificate_rotation.fail",
-      outcome: "failure",
-      target: tenantTarget(tenant),
-      details: { ...rotationRef(run, rotation), stage, errorCode: failure.code, message: operatorMessage, apiCorrelationIds: correlationIds },
-    } });
+    await recordAuditEvent(tx, audit, {
+      event: {
+        action: "certificate_rotation.fail",
+        outcome: "failure",
+        target: tenantTarget(tenant),
+        details: {
+          ...rotationRef(run, rotation),
+          stage,
+          errorCode: failure.code,
+          message: operatorMessage,
+          apiCorrelationIds: correlationIds,
+        },
+      },
+    });
     return updated;
   });
 }

@@ -8,7 +8,14 @@ import { applyTenant, completeStepManually, verifyTenant } from "../engine/engin
 import { startProvisioningKit, type ProvisioningKit } from "../test-support";
 import { loadCertificatePage } from "@/lib/tenants/certificate-page";
 import { rotateCertificate } from "./rotate";
-import { expectRotatedTo, keyMaterial, providerCertificates, provisionedKit, transactionKey, until } from "./rotation-test-support";
+import {
+  expectRotatedTo,
+  keyMaterial,
+  providerCertificates,
+  provisionedKit,
+  transactionKey,
+  until,
+} from "./rotation-test-support";
 import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL } from "../model/step-keys";
 
 let kit: ProvisioningKit;
@@ -17,7 +24,12 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => kit.close());
 
-const setFaults = (body: unknown) => fetch(`${kit.genesys.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const setFaults = (body: unknown) =>
+  fetch(`${kit.genesys.url}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("certificate rotation recovery", { timeout: 180_000 }, () => {
   it("a failing smoke test leaves both certificates, the old key current, and a failed rotation that resumes to the end", async () => {
@@ -26,7 +38,9 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     const failed = await rotateCertificate(kit.tenant.id, kit.engine);
     await setFaults({ rules: [] });
     expect(failed).toMatchObject({ status: "failed", stage: "smoke-test" });
-    expect(failed.error!.message).toMatch(/Both certificates stay on the identity provider .* rotate again: the rotation resumes at the smoke test/);
+    expect(failed.error!.message).toMatch(
+      /Both certificates stay on the identity provider .* rotate again: the rotation resumes at the smoke test/,
+    );
     const rotation = await kit.db.certificateRotation.findUniqueOrThrow({ where: { id: failed.rotationId } });
     expect(rotation).toMatchObject({ status: "failed", stage: "smoke-test", operatorMessage: failed.error!.message });
     expect((rotation.stages as Record<string, { status: string }>)["smoke-test"]).toMatchObject({ status: "failed" });
@@ -42,22 +56,49 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     expect(verify.steps[0]!.verification).toEqual({ status: "ok", differences: [] });
 
     const page = await loadCertificatePage(kit.db, kit.tenant.id);
-    expect(page!.certificate).toMatchObject({ sha256Fingerprint: before.sha256Fingerprint, expired: false, expiringSoon: false });
-    expect(page!.rotations[0]).toMatchObject({ id: failed.rotationId, status: "failed", operatorMessage: failed.error!.message });
-    expect(page!.rotations[0]!.stages.map((stage) => stage.status)).toEqual(["succeeded", "succeeded", "succeeded", "failed", "pending"]);
+    expect(page!.certificate).toMatchObject({
+      sha256Fingerprint: before.sha256Fingerprint,
+      expired: false,
+      expiringSoon: false,
+    });
+    expect(page!.rotations[0]).toMatchObject({
+      id: failed.rotationId,
+      status: "failed",
+      operatorMessage: failed.error!.message,
+    });
+    expect(page!.rotations[0]!.stages.map((stage) => stage.status)).toEqual([
+      "succeeded",
+      "succeeded",
+      "succeeded",
+      "failed",
+      "pending",
+    ]);
     expect(JSON.stringify(page)).not.toMatch(/PRIVATE KEY/);
 
     const resumed = await rotateCertificate(kit.tenant.id, kit.engine);
-    expect(resumed).toMatchObject({ status: "succeeded", resumed: true, rotationId: failed.rotationId, newFingerprint: failed.newFingerprint });
+    expect(resumed).toMatchObject({
+      status: "succeeded",
+      resumed: true,
+      rotationId: failed.rotationId,
+      newFingerprint: failed.newFingerprint,
+    });
     await expectRotatedTo(kit, (await keyMaterial(kit)).certificatePem);
   });
 
   it("an apply while a rotation waits keeps both certificates, and resuming puts the new key back into the transaction object", async () => {
     const failed = await rotateCertificate(kit.tenant.id, {
       ...kit.engine,
-      rotationHooks: { afterStageWork: (stage) => { if (stage === "update-transaction-object") throw new AppError("unavailable", "GAX went away."); } },
+      rotationHooks: {
+        afterStageWork: (stage) => {
+          if (stage === "update-transaction-object") throw new AppError("unavailable", "GAX went away.");
+        },
+      },
     });
-    expect(failed).toMatchObject({ status: "failed", stage: "update-transaction-object", error: { code: "unavailable" } });
+    expect(failed).toMatchObject({
+      status: "failed",
+      stage: "update-transaction-object",
+      error: { code: "unavailable" },
+    });
     const next = (await keyMaterial(kit)).next!;
     expect(keyMatchesCertificate((await transactionKey(kit)).key, next.certificatePem)).toBe(true);
 
@@ -80,7 +121,10 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
     void rotateCertificate(kit.tenant.id, {
       ...kit.engine,
       leaseMs: 1_000,
-      rotationHooks: { afterStageWork: (stage) => (stage === "update-transaction-object" ? (reached(), new Promise<never>(() => undefined)) : undefined) },
+      rotationHooks: {
+        afterStageWork: (stage) =>
+          stage === "update-transaction-object" ? (reached(), new Promise<never>(() => undefined)) : undefined,
+      },
     });
     await stuck;
     await expect(applyTenant(kit.tenant.id, kit.engine)).rejects.toThrow(/Another apply run of .* is in progress/);
@@ -88,10 +132,17 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
 
     expect((await loadCertificatePage(kit.db, kit.tenant.id))!.rotating).toBe(true);
     const run = await kit.db.run.findFirstOrThrow({ where: { tenantId: kit.tenant.id, status: "running" } });
-    await until(async () => (Date.now() > run.leaseExpiresAt.getTime() ? true : undefined), 10_000, "the lease to pass");
+    await until(
+      async () => (Date.now() > run.leaseExpiresAt.getTime() ? true : undefined),
+      10_000,
+      "the lease to pass",
+    );
     const stopped = (await loadCertificatePage(kit.db, kit.tenant.id))!;
     expect(stopped.rotating).toBe(false);
-    expect(stopped.rotations[0]).toMatchObject({ status: "failed", operatorMessage: "The process running this rotation stopped. Rotate again to resume it." });
+    expect(stopped.rotations[0]).toMatchObject({
+      status: "failed",
+      operatorMessage: "The process running this rotation stopped. Rotate again to resume it.",
+    });
     const resumed = await rotateCertificate(kit.tenant.id, kit.engine);
     expect(resumed).toMatchObject({ status: "succeeded", resumed: true });
     expect((await kit.db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("abandoned");
@@ -99,16 +150,37 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
   });
 
   it("a rotation superseded by new key material (manual import) is closed and a new one starts from the imported key", async () => {
-    const failed = await rotateCertificate(kit.tenant.id, { ...kit.engine, rotationHooks: { afterStageWork: (stage) => { if (stage === "add-certificate") throw new Error("stop"); } } });
+    const failed = await rotateCertificate(kit.tenant.id, {
+      ...kit.engine,
+      rotationHooks: {
+        afterStageWork: (stage) => {
+          if (stage === "add-certificate") throw new Error("stop");
+        },
+      },
+    });
     expect(failed.status).toBe("failed");
     const imported = await generateKeyMaterial({});
-    expect((await completeStepManually({ tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL, values: { certificate: imported.certificatePem, key: imported.privateKeyPem } }, kit.engine)).status).toBe("succeeded");
+    expect(
+      (
+        await completeStepManually(
+          {
+            tenantId: kit.tenant.id,
+            stepKey: SAML_KEY_MATERIAL,
+            values: { certificate: imported.certificatePem, key: imported.privateKeyPem },
+          },
+          kit.engine,
+        )
+      ).status,
+    ).toBe("succeeded");
     expect((await applyTenant(kit.tenant.id, kit.engine)).status).toBe("succeeded");
 
     const fresh = await rotateCertificate(kit.tenant.id, kit.engine);
     expect(fresh).toMatchObject({ status: "succeeded", resumed: false });
     expect(fresh.rotationId).not.toBe(failed.rotationId);
-    expect(await kit.db.certificateRotation.findUniqueOrThrow({ where: { id: failed.rotationId } })).toMatchObject({ status: "superseded", errorCode: "superseded" });
+    expect(await kit.db.certificateRotation.findUniqueOrThrow({ where: { id: failed.rotationId } })).toMatchObject({
+      status: "superseded",
+      errorCode: "superseded",
+    });
     expect(fresh.oldFingerprint).toBe(certificateDetails(imported.certificatePem).sha256Fingerprint);
     await expectRotatedTo(kit, (await keyMaterial(kit)).certificatePem);
   });
@@ -116,7 +188,9 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
   it("refuses a tenant that has not been applied, saying what to do", async () => {
     const fresh = await startProvisioningKit();
     try {
-      await expect(rotateCertificate(fresh.tenant.id, fresh.engine)).rejects.toThrow("This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.");
+      await expect(rotateCertificate(fresh.tenant.id, fresh.engine)).rejects.toThrow(
+        "This tenant has no SAML key material yet: apply the tenant first, then rotate its certificate.",
+      );
       expect(await fresh.db.run.count({ where: { tenantId: fresh.tenant.id } })).toBe(0);
     } finally {
       await fresh.close();

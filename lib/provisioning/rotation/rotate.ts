@@ -11,8 +11,23 @@ import { generateOrgKeyMaterial } from "../steps/saml-key-material";
 import { smokeTestStep } from "../steps/smoke-test";
 import { transactionObjectStep } from "../steps/transaction-object";
 import { loadTenantView, type TenantView } from "../model/tenant-view";
-import { currentKeyMaterial, openRotation, recordFailure, recordGenerated, recordStage, switchToNewMaterial, type StageOutcome } from "./records";
-import { isBeforeSwitch, ROTATION_STAGES, ROTATION_STEP_KEY, rotationStageInfo, type RotationPosition, type RotationStage } from "./stages";
+import {
+  currentKeyMaterial,
+  openRotation,
+  recordFailure,
+  recordGenerated,
+  recordStage,
+  switchToNewMaterial,
+  type StageOutcome,
+} from "./records";
+import {
+  isBeforeSwitch,
+  ROTATION_STAGES,
+  ROTATION_STEP_KEY,
+  rotationStageInfo,
+  type RotationPosition,
+  type RotationStage,
+} from "./stages";
 import { rotationStepContext } from "./step-context";
 
 interface RotationHooks {
@@ -57,7 +72,11 @@ const outcomeOf = (applied: StepApplyResult): StageOutcome => ({
 
 async function nextMaterial(setting: Setting) {
   const next = (await currentKeyMaterial(setting.options.db, setting.tenant.id)).next;
-  if (!next) throw new AppError("precondition_failed", "The new key material is missing from the key-material step; rotate again to start over.");
+  if (!next)
+    throw new AppError(
+      "precondition_failed",
+      "The new key material is missing from the key-material step; rotate again to start over.",
+    );
   return { next };
 }
 
@@ -70,11 +89,19 @@ async function stageWork(setting: Setting, stage: Exclude<RotationStage, "genera
     // and only the new one once the new material became the current one.
     case "add-certificate":
     case "remove-old-certificate":
-      return outcomeOf(await identityProviderStep.apply(await rotationStepContext(context, identityProviderStep, "current")));
+      return outcomeOf(
+        await identityProviderStep.apply(await rotationStepContext(context, identityProviderStep, "current")),
+      );
     case "update-transaction-object":
-      return outcomeOf(await transactionObjectStep.apply(await rotationStepContext(context, transactionObjectStep, await nextMaterial(setting))));
+      return outcomeOf(
+        await transactionObjectStep.apply(
+          await rotationStepContext(context, transactionObjectStep, await nextMaterial(setting)),
+        ),
+      );
     case "smoke-test":
-      return outcomeOf(await smokeTestStep.apply(await rotationStepContext(context, smokeTestStep, await nextMaterial(setting))));
+      return outcomeOf(
+        await smokeTestStep.apply(await rotationStepContext(context, smokeTestStep, await nextMaterial(setting))),
+      );
   }
 }
 
@@ -90,23 +117,50 @@ function stagesToRun(rotation: CertificateRotation): RotationStage[] {
   return ROTATION_STAGES.filter((candidate) => (candidate === "generate" ? rotation.newFingerprint === null : true));
 }
 
-async function runStage(setting: Setting, rotation: CertificateRotation, stage: RotationStage): Promise<{ rotation: CertificateRotation; outcome: StageOutcome }> {
+async function runStage(
+  setting: Setting,
+  rotation: CertificateRotation,
+  stage: RotationStage,
+): Promise<{ rotation: CertificateRotation; outcome: StageOutcome }> {
   const { tenant, run, connections, options } = setting;
   const firstCall = connections.calls.length;
   const write = () => ({ tenant, run, rotation, calls: connections.calls.slice(firstCall) });
   if (stage === "generate") {
     const material = await generateOrgKeyMaterial(tenant.org?.shortName ?? tenant.cfgTenantName);
     await options.rotationHooks?.afterStageWork?.(stage);
-    const updated = await recordGenerated(options.db, options.audit, { ...write(), certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: generatePassword() });
-    return { rotation: updated, outcome: { result: "changed", changes: [`generated a new SAML key and certificate (SHA-256 ${updated.newFingerprint})`] } };
+    const updated = await recordGenerated(options.db, options.audit, {
+      ...write(),
+      certificatePem: material.certificatePem,
+      privateKeyPem: material.privateKeyPem,
+      password: generatePassword(),
+    });
+    return {
+      rotation: updated,
+      outcome: {
+        result: "changed",
+        changes: [`generated a new SAML key and certificate (SHA-256 ${updated.newFingerprint})`],
+      },
+    };
   }
   const outcome = await stageWork(setting, stage);
   await options.rotationHooks?.afterStageWork?.(stage);
   const next = (ROTATION_STAGES[ROTATION_STAGES.indexOf(stage) + 1] ?? "done") as RotationPosition;
   // A stage re-checked on resume moves the rotation no further back than where it stood.
-  const position = ROTATION_STAGES.indexOf(rotation.stage as RotationStage) > ROTATION_STAGES.indexOf(stage) ? (rotation.stage as RotationPosition) : next;
-  const alsoInTx = stage === "smoke-test" ? (tx: Parameters<typeof switchToNewMaterial>[0]) => switchToNewMaterial(tx, tenant.id) : undefined;
-  const updated = await recordStage(options.db, options.audit, { ...write(), stage, next: position, outcome, alsoInTx });
+  const position =
+    ROTATION_STAGES.indexOf(rotation.stage as RotationStage) > ROTATION_STAGES.indexOf(stage)
+      ? (rotation.stage as RotationPosition)
+      : next;
+  const alsoInTx =
+    stage === "smoke-test"
+      ? (tx: Parameters<typeof switchToNewMaterial>[0]) => switchToNewMaterial(tx, tenant.id)
+      : undefined;
+  const updated = await recordStage(options.db, options.audit, {
+    ...write(),
+    stage,
+    next: position,
+    outcome,
+    alsoInTx,
+  });
   return { rotation: updated, outcome };
 }
 
@@ -120,10 +174,23 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const tenant = await loadTenantView(db, tenantId);
   await currentKeyMaterial(db, tenant.id);
-  if (!tenant.org) throw new AppError("precondition_failed", "This tenant's org is not connected yet: apply the tenant first, then rotate its certificate.");
+  if (!tenant.org)
+    throw new AppError(
+      "precondition_failed",
+      "This tenant's org is not connected yet: apply the tenant first, then rotate its certificate.",
+    );
   if (options.requestId) {
-    const done = await db.certificateRotation.findFirst({ where: { tenantId: tenant.id, requestId: options.requestId, status: "succeeded" } });
-    if (done) return { ...reportOf(done, done.runId ?? "", done.correlationId), resumed: false, status: "succeeded", alreadyDone: true, stages: [] };
+    const done = await db.certificateRotation.findFirst({
+      where: { tenantId: tenant.id, requestId: options.requestId, status: "succeeded" },
+    });
+    if (done)
+      return {
+        ...reportOf(done, done.runId ?? "", done.correlationId),
+        resumed: false,
+        status: "succeeded",
+        alreadyDone: true,
+        stages: [],
+      };
   }
   const run = await startRun(db, audit, { tenant, mode: "apply", stepKey: ROTATION_STEP_KEY, leaseMs });
   const connections = openConnections(db, tenant, options);
@@ -144,9 +211,20 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
       await extendLease(db, run, leaseMs);
     }
   } catch (error) {
-    failure = describeFailure(error, current ? `Certificate rotation: ${rotationStageInfo[current].title}` : "Certificate rotation", run.correlationId);
+    failure = describeFailure(
+      error,
+      current ? `Certificate rotation: ${rotationStageInfo[current].title}` : "Certificate rotation",
+      run.correlationId,
+    );
     if (rotation && current) {
-      rotation = await recordFailure(db, audit, { tenant, run, rotation, calls: connections.calls, stage: current, failure });
+      rotation = await recordFailure(db, audit, {
+        tenant,
+        run,
+        rotation,
+        calls: connections.calls,
+        stage: current,
+        failure,
+      });
       worked.push({ stage: current, status: "failed", changes: [] });
       failure = { code: failure.code, message: rotation.operatorMessage ?? failure.message };
     }
@@ -155,8 +233,18 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
   }
   const status = failure ? "failed" : "succeeded";
   const steps = Object.fromEntries(worked.map((entry) => [entry.stage, entry.status]));
-  await finishRun(db, audit, { tenant, run, outcome: { status, steps, errorCode: failure?.code, operatorMessage: failure?.message } });
-  return { ...reportOf(rotation, run.id, run.correlationId), resumed, status, stages: worked, ...(failure ? { error: failure } : {}) };
+  await finishRun(db, audit, {
+    tenant,
+    run,
+    outcome: { status, steps, errorCode: failure?.code, operatorMessage: failure?.message },
+  });
+  return {
+    ...reportOf(rotation, run.id, run.correlationId),
+    resumed,
+    status,
+    stages: worked,
+    ...(failure ? { error: failure } : {}),
+  };
 }
 
 function reportOf(rotation: CertificateRotation | undefined, runId: string, correlationId: string) {

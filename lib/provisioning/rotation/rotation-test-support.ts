@@ -23,7 +23,9 @@ export async function providerCertificates(kit: ProvisioningKit): Promise<string
 }
 
 export async function keyMaterial(kit: ProvisioningKit) {
-  const state = await kit.db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } } });
+  const state = await kit.db.stepState.findUniqueOrThrow({
+    where: { tenantId_stepKey: { tenantId: kit.tenant.id, stepKey: SAML_KEY_MATERIAL } },
+  });
   return keyMaterialOutputsSchema.parse(state.outputs);
 }
 
@@ -53,7 +55,10 @@ export async function expectRotatedTo(kit: ProvisioningKit, certificatePem: stri
   const material = await keyMaterial(kit);
   expect(material.certificatePem).toBe(certificatePem);
   expect(material.next).toBeUndefined();
-  const sealedKey = readPrivateKey((await secret(SAML_SECRETS.encryptedKey))!, (await secret(SAML_SECRETS.keyPassword))!);
+  const sealedKey = readPrivateKey(
+    (await secret(SAML_SECRETS.encryptedKey))!,
+    (await secret(SAML_SECRETS.keyPassword))!,
+  );
   expect(keyMatchesCertificate(sealedKey, certificatePem)).toBe(true);
   for (const purpose of Object.values(NEXT_SAML_SECRETS)) expect(await secret(purpose)).toBeUndefined();
   const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });

@@ -14,7 +14,10 @@ import type { TenantView } from "../model/tenant-view";
 import { SAML_KEY_MATERIAL } from "../model/step-keys";
 
 const unavailable = (): never => {
-  throw new AppError("precondition_failed", "A certificate rotation creates no Genesys Cloud objects and reads no other tenant.");
+  throw new AppError(
+    "precondition_failed",
+    "A certificate rotation creates no Genesys Cloud objects and reads no other tenant.",
+  );
 };
 
 /** The current purposes of the key material, read from the next ones: steps then work with the new key unchanged. */
@@ -35,10 +38,15 @@ interface RotationStepSetting {
  * A catalogue step's context for one rotation stage: its input from the outputs of the done steps, and with
  * `withKey: "next"` the new key material in place of the current one (outputs and sealed secrets alike).
  */
-export async function rotationStepContext<Input, Manual>(setting: RotationStepSetting, step: Step<Input, Manual>, withKey: "current" | { next: CertificateOutputs }): Promise<StepContext<Input>> {
+export async function rotationStepContext<Input, Manual>(
+  setting: RotationStepSetting,
+  step: Step<Input, Manual>,
+  withKey: "current" | { next: CertificateOutputs },
+): Promise<StepContext<Input>> {
   const { db, tenant, connections } = setting;
   const { done, previousOf } = await readStepStates(db, tenant.id);
-  const outputs: Record<string, StepOutputs> = withKey === "current" ? done : { ...done, [SAML_KEY_MATERIAL]: withKey.next };
+  const outputs: Record<string, StepOutputs> =
+    withKey === "current" ? done : { ...done, [SAML_KEY_MATERIAL]: withKey.next };
   const purposeOf = (purpose: string) => (withKey === "current" ? purpose : (nextPurposeOf[purpose] ?? purpose));
   // No rotation stage creates objects or reads other tenants; those members refuse.
   const context: StepContext<Input> = {

@@ -69,7 +69,8 @@ async function createAdmin(ctx: StepContext<Input>, wanted: { name: string; emai
 export const adminUsersStep = defineStep<Input>({
   key: ADMIN_USERS,
   title: "Additional admin users",
-  description: "Adds the listed people to the Genesys Cloud org (found by email, created when missing) and grants them the admin role in the Home division.",
+  description:
+    "Adds the listed people to the Genesys Cloud org (found by email, created when missing) and grants them the admin role in the Home division.",
   phase: "genesys-cloud",
   dependsOn: [CONNECT_ORG],
   input,
@@ -78,7 +79,10 @@ export const adminUsersStep = defineStep<Input>({
 
   async plan(ctx) {
     const changes = await gaps(ctx, await adminSetup(ctx.genesys()), await usersByEmail(ctx));
-    return { action: changes.length === 0 ? "none" : changes.some((change) => change.actual === "") ? "create" : "update", changes };
+    return {
+      action: changes.length === 0 ? "none" : changes.some((change) => change.actual === "") ? "create" : "update",
+      changes,
+    };
   },
 
   async apply(ctx) {

@@ -8,12 +8,17 @@ const input = z.object({ tokenLifetimeSeconds: z.number().int() });
 export const clientCredentialsClientStep = oauthClientStep({
   key: CLIENT_CREDENTIALS_CLIENT,
   title: "PureEngage Client Credentials client",
-  description: "Creates the client-credentials OAuth client for service-to-service calls, with the admin role in the Home division and the configured token lifetime.",
+  description:
+    "Creates the client-credentials OAuth client for service-to-service calls, with the admin role in the Home division and the configured token lifetime.",
   dependsOn: [CONNECT_ORG],
   clientName: "PureEngage Client Credentials",
   clientDescription: "OAuth client for service-to-service authentication",
   grantType: "CLIENT-CREDENTIALS",
   input,
   inputFrom: ({ tenant }) => ({ tokenLifetimeSeconds: tenant.settings.tokenLifetimeSeconds }),
-  settings: ({ tokenLifetimeSeconds }) => ({ accessTokenValiditySeconds: tokenLifetimeSeconds, redirectUris: [], scopes: [] }),
+  settings: ({ tokenLifetimeSeconds }) => ({
+    accessTokenValiditySeconds: tokenLifetimeSeconds,
+    redirectUris: [],
+    scopes: [],
+  }),
 });

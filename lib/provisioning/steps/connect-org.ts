@@ -4,7 +4,11 @@ import { preflightBootstrapClient, preflightNotices } from "../preflight/preflig
 import { defineStep, verificationFrom, type FieldDifference, type StepContext } from "../model/step";
 import { CONNECT_ORG } from "../model/step-keys";
 
-export const orgOutputsSchema = z.object({ orgId: z.string().min(1), orgName: z.string(), orgShortName: z.string().min(1) });
+export const orgOutputsSchema = z.object({
+  orgId: z.string().min(1),
+  orgName: z.string(),
+  orgShortName: z.string().min(1),
+});
 type OrgOutputs = z.output<typeof orgOutputsSchema>;
 
 const input = z.object({ recorded: orgOutputsSchema.nullable() });
@@ -39,7 +43,11 @@ export const connectOrgStep = defineStep<Input>({
   phase: "genesys-cloud",
   dependsOn: [],
   input,
-  inputFrom: ({ tenant }) => ({ recorded: tenant.org ? { orgId: tenant.org.id, orgName: tenant.org.name, orgShortName: tenant.org.shortName } : null }),
+  inputFrom: ({ tenant }) => ({
+    recorded: tenant.org
+      ? { orgId: tenant.org.id, orgName: tenant.org.name, orgShortName: tenant.org.shortName }
+      : null,
+  }),
 
   async plan(ctx) {
     const changes = differences(ctx.input.recorded, await readOrg(ctx));
@@ -70,7 +78,8 @@ export const connectOrgStep = defineStep<Input>({
   },
 
   async verify(ctx) {
-    if (!ctx.input.recorded) return { status: "missing", differences: [{ field: "org", expected: "recorded", actual: "" }] };
+    if (!ctx.input.recorded)
+      return { status: "missing", differences: [{ field: "org", expected: "recorded", actual: "" }] };
     return verificationFrom(differences(ctx.input.recorded, await readOrg(ctx)));
   },
 });

@@ -2,13 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Role, RoleUpdate } from "@/lib/genesys-cloud";
 import { readDefaultRole } from "./org-roles";
-import {
-  describeGrant,
-  lostGrants,
-  lostLegacyPermissions,
-  missingPermissions,
-  withPermissions,
-} from "./role-policies";
+import { describeGrant, lostGrants, lostLegacyPermissions, missingPermissions, withPermissions } from "./role-policies";
 import { rolePermissionsOf, SERVICES, type ServiceKey } from "../model/services";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
@@ -87,7 +81,9 @@ async function checkUpdated(ctx: StepContext<Input>, before: Role, added: string
 }
 
 /** The services whose permissions the employee role grants. */
-const servicesWithRolePermissions: ServiceKey[] = SERVICES.filter((service) => "rolePermissions" in service).map((service) => service.key);
+const servicesWithRolePermissions: ServiceKey[] = SERVICES.filter((service) => "rolePermissions" in service).map(
+  (service) => service.key,
+);
 
 function sideEffects(tenant: TenantView): string[] {
   if (rolePermissionsOf(tenant).length === 0) return [];
@@ -103,7 +99,8 @@ function sideEffects(tenant: TenantView): string[] {
 export const employeeRoleStep = defineStep<Input>({
   key: EMPLOYEE_ROLE,
   title: "Employee role: Predictive Engagement permissions",
-  description: "Adds the Predictive Engagement permissions to the employee role that auto-provisioned agents get, keeping every permission the role already has.",
+  description:
+    "Adds the Predictive Engagement permissions to the employee role that auto-provisioned agents get, keeping every permission the role already has.",
   phase: "genesys-cloud",
   dependsOn: [CONNECT_ORG],
   input,

@@ -22,7 +22,11 @@ const separate = oauthClientStep<Input>({
   grantType: "CLIENT-CREDENTIALS",
   input,
   inputFrom: () => ({}),
-  settings: ({ tokenLifetimeSeconds }) => ({ accessTokenValiditySeconds: tokenLifetimeSeconds, redirectUris: [], scopes: [] }),
+  settings: ({ tokenLifetimeSeconds }) => ({
+    accessTokenValiditySeconds: tokenLifetimeSeconds,
+    redirectUris: [],
+    scopes: [],
+  }),
 });
 
 function sharedClient(ctx: StepContext<Input>) {
@@ -34,18 +38,33 @@ function sharedClient(ctx: StepContext<Input>) {
 export const ewtClientStep = defineStep<Input, z.output<NonNullable<typeof separate.manual>["schema"]>>({
   key: EWT_CLIENT,
   title: "Agent Pacing Service (ewt) client",
-  description: "Gives the Agent Pacing Service a client-credentials OAuth client: its own (the default) or the PureEngage Client Credentials client when set to shared.",
+  description:
+    "Gives the Agent Pacing Service a client-credentials OAuth client: its own (the default) or the PureEngage Client Credentials client when set to shared.",
   phase: "genesys-cloud",
   dependsOn: [CONNECT_ORG, CLIENT_CREDENTIALS_CLIENT],
-  input: input.refine((value) => value.mode === "separate" || value.shared !== undefined, { path: ["shared"], message: "needs the PureEngage Client Credentials client applied first" }),
-  inputFrom: ({ tenant, outputs }) => ({ mode: tenant.settings.ewtClient, tokenLifetimeSeconds: tenant.settings.tokenLifetimeSeconds, shared: outputs[CLIENT_CREDENTIALS_CLIENT] }),
+  input: input.refine((value) => value.mode === "separate" || value.shared !== undefined, {
+    path: ["shared"],
+    message: "needs the PureEngage Client Credentials client applied first",
+  }),
+  inputFrom: ({ tenant, outputs }) => ({
+    mode: tenant.settings.ewtClient,
+    tokenLifetimeSeconds: tenant.settings.tokenLifetimeSeconds,
+    shared: outputs[CLIENT_CREDENTIALS_CLIENT],
+  }),
   when: { service: "agent-pacing" },
-  plan: async (ctx) => (ctx.input.mode === "shared" ? { action: ctx.previous?.outputs.clientId === sharedClient(ctx).clientId ? "none" : "update", changes: [] } : separate.plan(ctx)),
+  plan: async (ctx) =>
+    ctx.input.mode === "shared"
+      ? { action: ctx.previous?.outputs.clientId === sharedClient(ctx).clientId ? "none" : "update", changes: [] }
+      : separate.plan(ctx),
   async apply(ctx) {
     if (ctx.input.mode === "separate") return separate.apply(ctx);
     const shared = sharedClient(ctx);
     const same = ctx.previous?.outputs.clientId === shared.clientId;
-    return { result: same ? "unchanged" : "updated", outputs: { ...shared, shared: true }, changes: same ? [] : [`the Agent Pacing Service uses "${shared.clientName}" (${shared.clientId})`] };
+    return {
+      result: same ? "unchanged" : "updated",
+      outputs: { ...shared, shared: true },
+      changes: same ? [] : [`the Agent Pacing Service uses "${shared.clientName}" (${shared.clientId})`],
+    };
   },
   verify: async (ctx) => (ctx.input.mode === "shared" ? { status: "ok", differences: [] } : separate.verify(ctx)),
   manual: separate.manual,

@@ -6,7 +6,12 @@ import { defineStep, type FieldDifference } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
 import { NETWORK_ALLOW_LIST } from "../model/step-keys";
 
-const entrySchema = z.object({ service: z.enum(["login", "api", "apps", "streaming"]), host: z.string().min(1), port: z.number().int().min(1).max(65_535), purpose: z.string() });
+const entrySchema = z.object({
+  service: z.enum(["login", "api", "apps", "streaming"]),
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65_535),
+  purpose: z.string(),
+});
 type NetworkRule = z.output<typeof entrySchema>;
 const networkOutputsSchema = z.object({ rules: z.array(entrySchema).min(1) });
 
@@ -67,20 +72,32 @@ export const networkAllowListStep = defineStep<Input>({
     return {
       result: !recorded ? "created" : changes.length > 0 ? "updated" : "unchanged",
       outputs: { rules: ctx.input.rules },
-      changes: recorded ? changes.map((change) => `${change.field}: ${change.expected}`) : ctx.input.rules.map((rule) => `${rule.service}: ${ruleText(rule)}`),
+      changes: recorded
+        ? changes.map((change) => `${change.field}: ${change.expected}`)
+        : ctx.input.rules.map((rule) => `${rule.service}: ${ruleText(rule)}`),
     };
   },
 
   async verify(ctx) {
     const recorded = ctx.previous?.status === "done" ? recordedRules(ctx.previous.outputs) : undefined;
-    if (!recorded) return { status: "missing", differences: [{ field: "allow-list", expected: "recorded", actual: "not applied" }] };
-    const entries = ctx.input.rules.map((rule) => ({ ...rule, regionId: "", regionLabel: "", protocol: "TCP", direction: "outbound" }) satisfies AllowListEntry);
+    if (!recorded)
+      return { status: "missing", differences: [{ field: "allow-list", expected: "recorded", actual: "not applied" }] };
+    const entries = ctx.input.rules.map(
+      (rule) =>
+        ({ ...rule, regionId: "", regionLabel: "", protocol: "TCP", direction: "outbound" }) satisfies AllowListEntry,
+    );
     const results = await probeHosts(probeTargetsFor(entries));
     const unreachable: FieldDifference[] = results.flatMap((probe, index) => {
       if (probe.status === "reachable") return [];
       const failed = probe.tcp && !probe.tcp.ok ? probe.tcp : probe.dns;
       const reason = failed.ok ? probe.status : `${failed.code}: ${failed.message}`;
-      return [{ field: `${ctx.input.rules[index]!.service} ${probe.target.host}:${probe.target.port}`, expected: "reachable from this server", actual: reason }];
+      return [
+        {
+          field: `${ctx.input.rules[index]!.service} ${probe.target.host}:${probe.target.port}`,
+          expected: "reachable from this server",
+          actual: reason,
+        },
+      ];
     });
     const differences = [...changedRules(recorded, ctx.input.rules), ...unreachable];
     return { status: differences.length === 0 ? "ok" : "drifted", differences };

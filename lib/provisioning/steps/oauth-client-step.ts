@@ -4,7 +4,17 @@ import { isGenesysCloudError, type GrantType, type OAuthClient, type OAuthClient
 import { adminInHome } from "./org-roles";
 import { hasMarker, MASK, markerOf, withMarker } from "../model/markers";
 import { formatSeconds, retryRefusals } from "../model/propagation";
-import { defineStep, verificationFrom, type FieldDifference, type InputSource, type RegeneratedSecret, type Step, type StepApplyResult, type StepContext, type StepPlan } from "../model/step";
+import {
+  defineStep,
+  verificationFrom,
+  type FieldDifference,
+  type InputSource,
+  type RegeneratedSecret,
+  type Step,
+  type StepApplyResult,
+  type StepContext,
+  type StepPlan,
+} from "../model/step";
 import type { StepWhen } from "../model/step-condition";
 
 interface OAuthClientSettings {
@@ -28,16 +38,26 @@ interface OAuthClientStepSpec<Input> {
 }
 
 const clientSecretPurpose = (stepKey: string) => `${stepKey}.client-secret`;
-export const oauthClientOutputsSchema = z.object({ clientId: z.string().min(1), clientName: z.string(), secretPurpose: z.string().min(1) });
+export const oauthClientOutputsSchema = z.object({
+  clientId: z.string().min(1),
+  clientName: z.string(),
+  secretPurpose: z.string().min(1),
+});
 type OAuthClientOutputs = z.output<typeof oauthClientOutputsSchema>;
 
-const manualSchema = z.object({ clientId: z.string().trim().min(1, "must not be empty"), clientSecret: z.string().min(1, "must not be empty") }).strict();
+const manualSchema = z
+  .object({
+    clientId: z.string().trim().min(1, "must not be empty"),
+    clientSecret: z.string().min(1, "must not be empty"),
+  })
+  .strict();
 type ManualValues = z.output<typeof manualSchema>;
 
 type SecretCheck = { accepted: true } | { accepted: false; why: string };
 
 const sorted = (values: string[] | undefined) => [...(values ?? [])].sort().join(", ");
-const grantsOf = (client: Pick<OAuthClient, "roleDivisions">) => sorted((client.roleDivisions ?? []).map((grant) => `${grant.roleId}@${grant.divisionId}`));
+const grantsOf = (client: Pick<OAuthClient, "roleDivisions">) =>
+  sorted((client.roleDivisions ?? []).map((grant) => `${grant.roleId}@${grant.divisionId}`));
 
 /** Create and keep in shape one OAuth client, found by its marker; its secret is sealed once and regenerated when lost. */
 export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<Input, ManualValues> {
@@ -60,7 +80,9 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
   /** The client this step owns: by id when completed manually, otherwise by marker; a same-named stranger is a conflict. */
   async function findOwned(ctx: StepContext<Input>): Promise<OAuthClient | null> {
     const genesys = ctx.genesys();
-    const manualId = ctx.previous?.manual ? oauthClientOutputsSchema.safeParse(ctx.previous.outputs).data?.clientId : undefined;
+    const manualId = ctx.previous?.manual
+      ? oauthClientOutputsSchema.safeParse(ctx.previous.outputs).data?.clientId
+      : undefined;
     if (manualId) {
       try {
         return await genesys.getOAuthClient(manualId);
@@ -91,13 +113,25 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
   function differences(live: OAuthClient, desired: OAuthClientRequest, manual: boolean): FieldDifference[] {
     const pairs: [string, string, string][] = [
       ["authorizedGrantType", desired.authorizedGrantType, live.authorizedGrantType],
-      ["accessTokenValiditySeconds", String(desired.accessTokenValiditySeconds), String(live.accessTokenValiditySeconds ?? "")],
+      [
+        "accessTokenValiditySeconds",
+        String(desired.accessTokenValiditySeconds),
+        String(live.accessTokenValiditySeconds ?? ""),
+      ],
       ["state", "active", live.state ?? "active"],
     ];
-    if (!manual) pairs.push(["name", desired.name, live.name], ["description", desired.description ?? "", live.description ?? ""]);
-    if (clientCredentials) pairs.push(["roleDivisions", grantsOf({ roleDivisions: desired.roleDivisions }), grantsOf(live)]);
-    else pairs.push(["registeredRedirectUri", sorted(desired.registeredRedirectUri), sorted(live.registeredRedirectUri)], ["scope", sorted(desired.scope), sorted(live.scope)]);
-    return pairs.filter(([, expected, actual]) => expected !== actual).map(([field, expected, actual]) => ({ field, expected, actual }));
+    if (!manual)
+      pairs.push(["name", desired.name, live.name], ["description", desired.description ?? "", live.description ?? ""]);
+    if (clientCredentials)
+      pairs.push(["roleDivisions", grantsOf({ roleDivisions: desired.roleDivisions }), grantsOf(live)]);
+    else
+      pairs.push(
+        ["registeredRedirectUri", sorted(desired.registeredRedirectUri), sorted(live.registeredRedirectUri)],
+        ["scope", sorted(desired.scope), sorted(live.scope)],
+      );
+    return pairs
+      .filter(([, expected, actual]) => expected !== actual)
+      .map(([field, expected, actual]) => ({ field, expected, actual }));
   }
 
   /** When the client last changed: its own dates, or an apply of this step that created or updated it. */
@@ -128,7 +162,8 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
   /** Why the stored secret cannot be used for this client, or undefined when it can. */
   async function secretProblem(ctx: StepContext<Input>, live: OAuthClient, check: boolean) {
     const stored = await ctx.secret(purpose);
-    if (!stored) return "no secret is stored for the client (an earlier attempt stopped after creating it, or the secret was lost)";
+    if (!stored)
+      return "no secret is stored for the client (an earlier attempt stopped after creating it, or the secret was lost)";
     const storedFor = oauthClientOutputsSchema.safeParse(ctx.previous?.outputs).data?.clientId;
     if (storedFor !== live.id) return "the stored secret belongs to another client";
     if (!check) return undefined;
@@ -149,11 +184,18 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     ];
   }
 
-  const outputsOf = (client: OAuthClient): OAuthClientOutputs => ({ clientId: client.id, clientName: client.name, secretPurpose: purpose });
+  const outputsOf = (client: OAuthClient): OAuthClientOutputs => ({
+    clientId: client.id,
+    clientName: client.name,
+    secretPurpose: purpose,
+  });
 
   const intentMarker = `${spec.clientName} ${markerOf(spec.key)}`;
 
-  async function createClient(ctx: StepContext<Input>, desired: OAuthClientRequest): Promise<{ created: StepApplyResult } | { found: OAuthClient }> {
+  async function createClient(
+    ctx: StepContext<Input>,
+    desired: OAuthClientRequest,
+  ): Promise<{ created: StepApplyResult } | { found: OAuthClient }> {
     await ctx.beforeCreate("oauth-client", intentMarker);
     try {
       const created = await ctx.genesys().createOAuthClient(desired);
@@ -194,11 +236,19 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
       changes.push(`updated OAuth client "${live.name}": ${drift.map((d) => d.field).join(", ")}`);
     }
     const problem = await secretProblem(ctx, live, true);
-    if (!problem) return { result: drift.length > 0 ? "updated" : "unchanged", outputs: outputsOf(live), externalObjects, changes };
+    if (!problem)
+      return { result: drift.length > 0 ? "updated" : "unchanged", outputs: outputsOf(live), externalObjects, changes };
     const regenerated = await ctx.genesys().regenerateOAuthClientSecret(live.id);
     const record: RegeneratedSecret = { objectKind: "oauth-client", objectId: live.id, purpose, reason: problem };
     changes.push(`regenerated the secret of OAuth client "${live.name}"`);
-    return { result: "updated", outputs: outputsOf(live), secrets: { [purpose]: regenerated.secret }, regenerated: [record], externalObjects, changes };
+    return {
+      result: "updated",
+      outputs: outputsOf(live),
+      secrets: { [purpose]: regenerated.secret },
+      regenerated: [record],
+      externalObjects,
+      changes,
+    };
   }
 
   async function plan(ctx: StepContext<Input>): Promise<StepPlan> {
@@ -223,7 +273,8 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
 
   async function verify(ctx: StepContext<Input>) {
     const live = await findOwned(ctx);
-    if (!live) return { status: "missing" as const, differences: [{ field: "client", expected: spec.clientName, actual: "" }] };
+    if (!live)
+      return { status: "missing" as const, differences: [{ field: "client", expected: spec.clientName, actual: "" }] };
     const drift = differences(live, await desiredRequest(ctx), ctx.previous?.manual ?? false);
     const problem = await secretProblem(ctx, live, true);
     if (problem) drift.push({ field: "secret", expected: "stored and accepted", actual: problem });
@@ -251,12 +302,18 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
           live = await ctx.genesys().getOAuthClient(values.clientId);
         } catch (error) {
           if (isGenesysCloudError(error) && error.status === 404) {
-            throw new AppError("invalid_input", `No OAuth client with id ${values.clientId} exists in this org.`, { clientId: ["no such client in the org"] });
+            throw new AppError("invalid_input", `No OAuth client with id ${values.clientId} exists in this org.`, {
+              clientId: ["no such client in the org"],
+            });
           }
           throw error;
         }
         if (live.authorizedGrantType !== spec.grantType) {
-          throw new AppError("invalid_input", `OAuth client ${live.id} has grant type ${live.authorizedGrantType}; this step needs ${spec.grantType}.`, { clientId: [`must be a ${spec.grantType} client`] });
+          throw new AppError(
+            "invalid_input",
+            `OAuth client ${live.id} has grant type ${live.authorizedGrantType}; this step needs ${spec.grantType}.`,
+            { clientId: [`must be a ${spec.grantType} client`] },
+          );
         }
         const checked = await secretCheck(ctx as StepContext<Input>, live, values.clientSecret);
         if (!checked.accepted) {
@@ -264,7 +321,12 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
             clientSecret: ["is not accepted for this client"],
           });
         }
-        return { result: "updated", outputs: outputsOf(live), secrets: { [purpose]: values.clientSecret }, changes: [`recorded OAuth client "${live.name}" (${live.id}) entered by hand`] };
+        return {
+          result: "updated",
+          outputs: outputsOf(live),
+          secrets: { [purpose]: values.clientSecret },
+          changes: [`recorded OAuth client "${live.name}" (${live.id}) entered by hand`],
+        };
       },
     },
   });

@@ -5,10 +5,17 @@ import type { GenesysCloudClient, Role } from "@/lib/genesys-cloud";
 const BUILT_IN_ROLES = ["admin", "employee"] as const;
 
 /** A built-in role ("admin", "employee") of the org; its absence is something the operator must fix in Genesys Cloud. */
-export async function requireDefaultRole(genesys: GenesysCloudClient, defaultRoleId: (typeof BUILT_IN_ROLES)[number]): Promise<Role> {
+export async function requireDefaultRole(
+  genesys: GenesysCloudClient,
+  defaultRoleId: (typeof BUILT_IN_ROLES)[number],
+): Promise<Role> {
   const builtIn = await genesys.listRoles({ defaultRoleId: [...BUILT_IN_ROLES] });
   const role = builtIn.entities.find((candidate) => candidate.defaultRoleId === defaultRoleId);
-  if (!role) throw new AppError("precondition_failed", `The Genesys Cloud org has no ${defaultRoleId} role (defaultRoleId ${defaultRoleId}); restore it in Admin > Roles, then apply again.`);
+  if (!role)
+    throw new AppError(
+      "precondition_failed",
+      `The Genesys Cloud org has no ${defaultRoleId} role (defaultRoleId ${defaultRoleId}); restore it in Admin > Roles, then apply again.`,
+    );
   return role;
 }
 

@@ -30,7 +30,11 @@ export const NEXT_SAML_SECRETS = {
  */
 export const PREPARED_SAML_KEY = `${SAML_KEY_MATERIAL}.prepared-key`;
 
-const certificateOutputsSchema = z.object({ certificatePem: z.string().min(1), sha256Fingerprint: z.string(), notAfter: z.string() });
+const certificateOutputsSchema = z.object({
+  certificatePem: z.string().min(1),
+  sha256Fingerprint: z.string(),
+  notAfter: z.string(),
+});
 export type CertificateOutputs = z.output<typeof certificateOutputsSchema>;
 
 /** The certificate in use and, while a rotation is under way, the next one (the identity provider trusts both). */
@@ -55,16 +59,37 @@ export function certificateOutputs(certificatePem: string): CertificateOutputs {
 }
 
 /** The sealed secrets of key material, under the current purposes or (rotation) the next ones. */
-export function keyMaterialSecrets(privateKeyPem: string, password: string, purposes: typeof SAML_SECRETS | typeof NEXT_SAML_SECRETS = SAML_SECRETS): Record<string, string> {
-  return { [purposes.privateKey]: privateKeyPem, [purposes.keyPassword]: password, [purposes.encryptedKey]: encryptPrivateKey(privateKeyPem, password) };
+export function keyMaterialSecrets(
+  privateKeyPem: string,
+  password: string,
+  purposes: typeof SAML_SECRETS | typeof NEXT_SAML_SECRETS = SAML_SECRETS,
+): Record<string, string> {
+  return {
+    [purposes.privateKey]: privateKeyPem,
+    [purposes.keyPassword]: password,
+    [purposes.encryptedKey]: encryptPrivateKey(privateKeyPem, password),
+  };
 }
 
 const orgSubject = (orgShortName: string) => ({ commonName: `Genesys Multicloud CX SAML ${orgShortName}` });
 
 /** Fresh key material for the org, as the step generates it. */
-export const generateOrgKeyMaterial = (orgShortName: string) => generateKeyMaterial({ subject: orgSubject(orgShortName) });
+export const generateOrgKeyMaterial = (orgShortName: string) =>
+  generateKeyMaterial({ subject: orgSubject(orgShortName) });
 
-function materialResult({ certificatePem, privateKeyPem, password, result, change }: { certificatePem: string; privateKeyPem: string; password: string; result: StepApplyResult["result"]; change: string }): StepApplyResult {
+function materialResult({
+  certificatePem,
+  privateKeyPem,
+  password,
+  result,
+  change,
+}: {
+  certificatePem: string;
+  privateKeyPem: string;
+  password: string;
+  result: StepApplyResult["result"];
+  change: string;
+}): StepApplyResult {
   const details = certificateDetails(certificatePem);
   return {
     result,
@@ -79,23 +104,30 @@ function materialResult({ certificatePem, privateKeyPem, password, result, chang
 /** What is wrong with the stored material, as differences; none when it is complete, consistent and current. */
 async function problems(ctx: StepContext<Input>): Promise<FieldDifference[] | null> {
   const outputs = keyMaterialOutputsSchema.safeParse(ctx.previous?.outputs).data;
-  const [encryptedKey, password] = await Promise.all([ctx.secret(SAML_SECRETS.encryptedKey), ctx.secret(SAML_SECRETS.keyPassword)]);
+  const [encryptedKey, password] = await Promise.all([
+    ctx.secret(SAML_SECRETS.encryptedKey),
+    ctx.secret(SAML_SECRETS.keyPassword),
+  ]);
   if (!outputs || !encryptedKey || !password) return null;
   try {
     const key = readPrivateKey(encryptedKey, password);
-    if (!keyMatchesCertificate(key, outputs.certificatePem)) return [{ field: "key", expected: "matches the certificate", actual: "does not match" }];
+    if (!keyMatchesCertificate(key, outputs.certificatePem))
+      return [{ field: "key", expected: "matches the certificate", actual: "does not match" }];
   } catch {
     return [{ field: "encryptedKey", expected: "decrypts with the stored password", actual: "does not decrypt" }];
   }
   const details = certificateDetails(outputs.certificatePem);
-  return details.expired ? [{ field: "certificate", expected: "current", actual: `expired ${details.notAfter.toISOString()}` }] : [];
+  return details.expired
+    ? [{ field: "certificate", expected: "current", actual: `expired ${details.notAfter.toISOString()}` }]
+    : [];
 }
 
 /** Step 5: the SAML signing key and self-signed certificate; the key is kept encrypted under a generated password. */
 export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchema>>({
   key: SAML_KEY_MATERIAL,
   title: "SAML key material",
-  description: "Generates the SAML signing key and certificate (like openssl req -x509 -days 3652) and a password that encrypts the key; all of them are kept sealed.",
+  description:
+    "Generates the SAML signing key and certificate (like openssl req -x509 -days 3652) and a password that encrypts the key; all of them are kept sealed.",
   phase: "key-material",
   dependsOn: [CONNECT_ORG],
   input,
@@ -103,7 +135,8 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
 
   async plan(ctx) {
     const found = await problems(ctx);
-    if (!found) return { action: "create", changes: [{ field: "certificate", expected: "new key and certificate", actual: "" }] };
+    if (!found)
+      return { action: "create", changes: [{ field: "certificate", expected: "new key and certificate", actual: "" }] };
     return { action: found.length > 0 ? "update" : "none", changes: found };
   },
 
@@ -111,16 +144,34 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
     const found = await problems(ctx);
     if (found && found.length === 0) {
       const outputs = keyMaterialOutputsSchema.parse(ctx.previous?.outputs);
-      return { result: "unchanged", outputs, changes: [], certificateExpiresAt: new Date(outputs.notAfter), discardSecrets: [PREPARED_SAML_KEY] };
+      return {
+        result: "unchanged",
+        outputs,
+        changes: [],
+        certificateExpiresAt: new Date(outputs.notAfter),
+        discardSecrets: [PREPARED_SAML_KEY],
+      };
     }
     const result = found ? "updated" : "created";
     const prepared = await ctx.secret(PREPARED_SAML_KEY);
     if (prepared) {
       const material = certifyPrivateKey(prepared, { subject: orgSubject(ctx.input.orgShortName) });
-      return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: generatePassword(), result, change: "made the SAML certificate for the key prepared when the tenant was registered" });
+      return materialResult({
+        certificatePem: material.certificatePem,
+        privateKeyPem: material.privateKeyPem,
+        password: generatePassword(),
+        result,
+        change: "made the SAML certificate for the key prepared when the tenant was registered",
+      });
     }
     const material = await generateOrgKeyMaterial(ctx.input.orgShortName);
-    return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: generatePassword(), result, change: "generated a new SAML key and certificate" });
+    return materialResult({
+      certificatePem: material.certificatePem,
+      privateKeyPem: material.privateKeyPem,
+      password: generatePassword(),
+      result,
+      change: "generated a new SAML key and certificate",
+    });
   },
 
   async verify(ctx) {
@@ -131,10 +182,21 @@ export const samlKeyMaterialStep = defineStep<Input, z.output<typeof manualSchem
 
   manual: {
     schema: manualSchema,
-    description: "an existing certificate and private key (PEM or base64 of PEM) and, for an encrypted key, its password",
+    description:
+      "an existing certificate and private key (PEM or base64 of PEM) and, for an encrypted key, its password",
     async complete(_ctx, values) {
-      const material = importKeyMaterial({ certificate: values.certificate, key: values.key, password: values.password });
-      return materialResult({ certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, password: values.password ?? generatePassword(), result: "updated", change: "imported a SAML key and certificate" });
+      const material = importKeyMaterial({
+        certificate: values.certificate,
+        key: values.key,
+        password: values.password,
+      });
+      return materialResult({
+        certificatePem: material.certificatePem,
+        privateKeyPem: material.privateKeyPem,
+        password: values.password ?? generatePassword(),
+        result: "updated",
+        change: "imported a SAML key and certificate",
+      });
     },
   },
 });

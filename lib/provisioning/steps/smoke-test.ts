@@ -13,7 +13,15 @@ import { keyMaterialOutputsSchema, SAML_SECRETS } from "./saml-key-material";
 import { chooseProbe, type ProbeContext } from "./smoke-probes";
 import { subjectOf, testAgentProblem, testUserSideEffects } from "./smoke-test-agent";
 import { adviceFor, EXPLAINED_BY, refusalOf, refusedOf, type Refused } from "./smoke-test-refusals";
-import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, SMOKE_TEST, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
+import {
+  EMPLOYEE_ROLE,
+  IDENTITY_PROVIDER,
+  SAML2_BEARER_CLIENT,
+  SAML_KEY_MATERIAL,
+  SMOKE_TEST,
+  TRANSACTION_OBJECT,
+  CONNECT_ORG,
+} from "../model/step-keys";
 
 const input = z.object({
   org: orgOutputsSchema,
@@ -31,7 +39,11 @@ type Input = z.output<typeof input>;
 
 async function sealed(ctx: StepContext<Input>, purpose: string): Promise<string> {
   const value = await ctx.secret(purpose);
-  if (!value) throw new AppError("precondition_failed", `The sealed secret ${purpose} is missing; apply the step that creates it again.`);
+  if (!value)
+    throw new AppError(
+      "precondition_failed",
+      `The sealed secret ${purpose} is missing; apply the step that creates it again.`,
+    );
   return value;
 }
 
@@ -165,7 +177,14 @@ export const smokeTestStep = defineStep<Input>({
     "client and the org short name, and calls an API inside the client's scopes that the employee role's " +
     "permissions open.",
   phase: "smoke-test",
-  dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, SAML2_BEARER_CLIENT, IDENTITY_PROVIDER, EMPLOYEE_ROLE, TRANSACTION_OBJECT],
+  dependsOn: [
+    CONNECT_ORG,
+    SAML_KEY_MATERIAL,
+    SAML2_BEARER_CLIENT,
+    IDENTITY_PROVIDER,
+    EMPLOYEE_ROLE,
+    TRANSACTION_OBJECT,
+  ],
   input,
   inputFrom: ({ tenant, outputs }) => ({
     org: outputs[CONNECT_ORG],

@@ -31,7 +31,9 @@ interface StoredAgent {
 async function storedAgent(ctx: StepContext<unknown>): Promise<StoredAgent | undefined> {
   const outputs = outputsSchema.safeParse(ctx.previous?.outputs).data;
   const password = outputs ? await ctx.secret(ISOLATION_AGENT_PASSWORD) : undefined;
-  return outputs && password ? { username: outputs.agentUsername, password, passwordIsEncrypted: outputs.passwordIsEncrypted } : undefined;
+  return outputs && password
+    ? { username: outputs.agentUsername, password, passwordIsEncrypted: outputs.passwordIsEncrypted }
+    : undefined;
 }
 
 /** Not a failure: the check waits for the operator to enter a sample agent (manual completion). */
@@ -43,7 +45,11 @@ const noAgent = (tenantName: string) =>
   );
 
 /** What the deployment's other tenants' sample agents saw at their last check (apply or verify). */
-const observationSchema = z.object({ agentUsername: z.string().min(1), seesTenants: z.array(z.string()), checkedAt: z.string().optional() });
+const observationSchema = z.object({
+  agentUsername: z.string().min(1),
+  seesTenants: z.array(z.string()),
+  checkedAt: z.string().optional(),
+});
 
 async function peersSeeing(ctx: StepContext<unknown>, tenantName: string): Promise<FieldDifference[]> {
   const peers = await ctx.peerStates();
@@ -51,7 +57,13 @@ async function peersSeeing(ctx: StepContext<unknown>, tenantName: string): Promi
     const seen = observationSchema.safeParse(peer.outputs).data;
     if (!seen?.seesTenants.includes(tenantName)) return [];
     const when = seen.checkedAt ? ` (its check of ${seen.checkedAt})` : "";
-    return [{ field: `${seen.agentUsername} (${peer.tenantName})`, expected: `cannot read ${tenantName}'s hybrid_integration`, actual: `could read the hybrid_integration of ${tenantName}${when}` }];
+    return [
+      {
+        field: `${seen.agentUsername} (${peer.tenantName})`,
+        expected: `cannot read ${tenantName}'s hybrid_integration`,
+        actual: `could read the hybrid_integration of ${tenantName}${when}`,
+      },
+    ];
   });
 }
 
@@ -79,7 +91,10 @@ function ownDifference(tenantName: string, own: AgentIsolationResult, unusable: 
  * Both directions. This tenant's agent signs in and must see only its own object. The other direction comes from
  * what the other tenants' agents saw at their own last checks, so a deployment of n tenants costs n sign-ins, not n².
  */
-async function check(ctx: StepContext<unknown>, { tenantName, agent, peers }: { tenantName: string; agent: StoredAgent; peers: boolean }): Promise<IsolationOutcome & { report: TenantIsolationReport }> {
+async function check(
+  ctx: StepContext<unknown>,
+  { tenantName, agent, peers }: { tenantName: string; agent: StoredAgent; peers: boolean },
+): Promise<IsolationOutcome & { report: TenantIsolationReport }> {
   const bridge = await ctx.bridge();
   const report = await bridge.checkTenantIsolation([{ tenantName, ...agent }]);
   const own = report.agents[0];
@@ -95,10 +110,23 @@ async function check(ctx: StepContext<unknown>, { tenantName, agent, peers }: { 
   return { report, seesTenants: own?.seesTenants ?? [], problems, summary, unusable };
 }
 
-const observation = (agent: StoredAgent, outcome: IsolationOutcome) => ({ agentUsername: agent.username, seesTenants: outcome.seesTenants, checkedAt: new Date().toISOString() });
+const observation = (agent: StoredAgent, outcome: IsolationOutcome) => ({
+  agentUsername: agent.username,
+  seesTenants: outcome.seesTenants,
+  checkedAt: new Date().toISOString(),
+});
 
-function checkedResult(agent: StoredAgent, outcome: IsolationOutcome, secrets?: Record<string, string>): StepApplyResult {
-  return { result: "checked", outputs: { ...observation(agent, outcome), passwordIsEncrypted: agent.passwordIsEncrypted }, secrets, changes: [outcome.summary] };
+function checkedResult(
+  agent: StoredAgent,
+  outcome: IsolationOutcome,
+  secrets?: Record<string, string>,
+): StepApplyResult {
+  return {
+    result: "checked",
+    outputs: { ...observation(agent, outcome), passwordIsEncrypted: agent.passwordIsEncrypted },
+    secrets,
+    changes: [outcome.summary],
+  };
 }
 
 /** Apply with a stored agent GAX refuses, or one of another tenant: say what to grant, or to enter another agent. */
@@ -124,7 +152,8 @@ function uncheckedAgent(own: AgentIsolationResult): AppError {
 export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema>>({
   key: TENANT_ISOLATION,
   title: "Tenant isolation check",
-  description: "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, and that the other tenants' sample agents did not see it at their own last checks.",
+  description:
+    "Signs in to GAX as a sample agent of this tenant and checks it sees only its own tenant's hybrid_integration, and that the other tenants' sample agents did not see it at their own last checks.",
   phase: "on-premises",
   dependsOn: [TRANSACTION_OBJECT],
   input,
@@ -143,7 +172,11 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     if (outcome.unusable) throw unusableAgent(outcome.unusable);
     const own = outcome.report.agents[0];
     if (own?.problemKind === "check-failed") throw uncheckedAgent(own);
-    if (outcome.problems.length > 0) throw new AppError("conflict", `${outcome.summary} Fix the access control of the Transactions folders in GAX, then apply again.`);
+    if (outcome.problems.length > 0)
+      throw new AppError(
+        "conflict",
+        `${outcome.summary} Fix the access control of the Transactions folders in GAX, then apply again.`,
+      );
     return checkedResult(agent, outcome);
   },
 
@@ -161,7 +194,11 @@ export const tenantIsolationStep = defineStep<Input, z.output<typeof agentSchema
     description: "a sample agent of this tenant (GAX username and password) for the isolation check",
     /** Stores the agent once it can sign in; whether isolation holds is judged by apply and verify. */
     async complete(ctx, values) {
-      const agent = { username: values.username, password: values.password, passwordIsEncrypted: values.passwordIsEncrypted };
+      const agent = {
+        username: values.username,
+        password: values.password,
+        passwordIsEncrypted: values.passwordIsEncrypted,
+      };
       const outcome = await check(ctx, { tenantName: ctx.tenant.cfgTenantName, agent, peers: false });
       const own = outcome.report.agents[0];
       const refused = (message: string) => new AppError("invalid_input", `Sample agent ${values.username}${message}`);

@@ -9,39 +9,51 @@ import { enabledServices, SERVICES } from "../model/services";
 import { defineStep, type FieldDifference, type StepContext } from "../model/step";
 import { orgOutputsSchema } from "./connect-org";
 import { keyMaterialOutputsSchema, SAML_SECRETS } from "./saml-key-material";
-import { IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, SAML_KEY_MATERIAL, TRANSACTION_OBJECT, CONNECT_ORG } from "../model/step-keys";
+import {
+  IDENTITY_PROVIDER,
+  SAML2_BEARER_CLIENT,
+  SAML_KEY_MATERIAL,
+  TRANSACTION_OBJECT,
+  CONNECT_ORG,
+} from "../model/step-keys";
 
 /** The steps that make the services' own clients: the object holds each enabled one's in its section. */
-const SERVICE_CLIENT_STEPS = SERVICES.flatMap((service): string[] => ("client" in service ? [service.client.step] : []));
+const SERVICE_CLIENT_STEPS = SERVICES.flatMap((service): string[] =>
+  "client" in service ? [service.client.step] : [],
+);
 
 /** An enabled service's client, from the outputs of the step that makes it. */
 const serviceClientInput = z
   .object({ service: z.string(), section: z.string(), step: z.string(), client: oauthClientOutputsSchema.optional() })
   .superRefine((value, ctx) => {
-    if (!value.client) ctx.addIssue({ code: "custom", path: ["client"], message: `needs the ${value.step} step applied first` });
+    if (!value.client)
+      ctx.addIssue({ code: "custom", path: ["client"], message: `needs the ${value.step} step applied first` });
   })
   .transform(({ service, section, client }) => ({ service, section, client: client! }));
 
-const input = z
-  .object({
-    /** The tenant's own, or a single-tenant deployment's one tenant (Environment or Resources). */
-    targetTenant: objectTenantInputSchema,
-    regionDomain: z.string({ error: "is unknown: give the tenant a Genesys Cloud region" }).min(1),
-    org: orgOutputsSchema,
-    keyMaterial: keyMaterialOutputsSchema,
-    issuerUri: z.string().min(1),
-    expireTimeHours: z.number().int(),
-    domainSuffix: z.string().min(1),
-    samlClient: oauthClientOutputsSchema,
-    serviceClients: z.array(serviceClientInput),
-  });
+const input = z.object({
+  /** The tenant's own, or a single-tenant deployment's one tenant (Environment or Resources). */
+  targetTenant: objectTenantInputSchema,
+  regionDomain: z.string({ error: "is unknown: give the tenant a Genesys Cloud region" }).min(1),
+  org: orgOutputsSchema,
+  keyMaterial: keyMaterialOutputsSchema,
+  issuerUri: z.string().min(1),
+  expireTimeHours: z.number().int(),
+  domainSuffix: z.string().min(1),
+  samlClient: oauthClientOutputsSchema,
+  serviceClients: z.array(serviceClientInput),
+});
 type Input = z.output<typeof input>;
 /** What the object is built from; the tenant's sealed secrets are read through `secret`. */
 type HybridIntegrationSource = Pick<StepContext<Input>, "input" | "tenant" | "secret">;
 
 async function required(ctx: HybridIntegrationSource, purpose: string): Promise<string> {
   const value = await ctx.secret(purpose);
-  if (!value) throw new AppError("precondition_failed", `The sealed secret ${purpose} is missing; apply the step that creates it again.`);
+  if (!value)
+    throw new AppError(
+      "precondition_failed",
+      `The sealed secret ${purpose} is missing; apply the step that creates it again.`,
+    );
   return value;
 }
 
@@ -52,7 +64,12 @@ export async function buildHybridIntegration(ctx: HybridIntegrationSource): Prom
   const saml = transactionSamlOptions({ "cert.pem": data.keyMaterial.certificatePem, "key.pem.enc": encryptedKey });
   const serviceClients = [];
   for (const { service, section, client } of data.serviceClients) {
-    serviceClients.push({ service, section, clientId: client.clientId, clientSecret: await required(ctx, client.secretPurpose) });
+    serviceClients.push({
+      service,
+      section,
+      clientId: client.clientId,
+      clientSecret: await required(ctx, client.secretPurpose),
+    });
   }
   return desiredHybridIntegration({
     orgShortName: data.org.orgShortName,
@@ -85,7 +102,11 @@ function verificationChanges(verification: HybridIntegrationVerification): Field
   return [
     ...verification.missing.map((ref) => ({ field: name(ref), expected: "set", actual: "" })),
     ...verification.drifted.map((row) => ({ field: name(row), expected: row.expected, actual: row.actual })),
-    ...verification.attributeChanges.map((change) => ({ field: change.attribute, expected: change.to, actual: change.from })),
+    ...verification.attributeChanges.map((change) => ({
+      field: change.attribute,
+      expected: change.to,
+      actual: change.from,
+    })),
   ];
 }
 
@@ -93,7 +114,8 @@ function verificationChanges(verification: HybridIntegrationVerification): Field
 export const transactionObjectStep = defineStep<Input>({
   key: TRANSACTION_OBJECT,
   title: "Transaction object hybrid_integration",
-  description: "Creates or updates the hybrid_integration transaction object in Configuration Server (through GAX) with the org, SAML and client options the on-premises components read.",
+  description:
+    "Creates or updates the hybrid_integration transaction object in Configuration Server (through GAX) with the org, SAML and client options the on-premises components read.",
   phase: "on-premises",
   dependsOn: [CONNECT_ORG, SAML_KEY_MATERIAL, IDENTITY_PROVIDER, SAML2_BEARER_CLIENT, ...SERVICE_CLIENT_STEPS],
   input,
@@ -112,23 +134,32 @@ export const transactionObjectStep = defineStep<Input>({
   }),
 
   async plan(ctx) {
-    const plan = await (await ctx.bridge()).planHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
+    const plan = await (
+      await ctx.bridge()
+    ).planHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     return { action: plan.action, changes: planChanges(plan) };
   },
 
   async apply(ctx) {
     // hybrid_integration is unique by name in its tenant and the bridge reads before it writes: that is the lookup.
-    const applied = await (await ctx.bridge()).applyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
+    const applied = await (
+      await ctx.bridge()
+    ).applyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     const changed = planChanges(applied.plan).map((change) => change.field);
     return {
       result: applied.action,
       outputs: { dbid: applied.dbid, tenantDbid: applied.tenant.dbid, cfgTenant: applied.tenant.name },
-      changes: applied.action === "unchanged" ? [] : [`${applied.action} hybrid_integration (DBID ${applied.dbid}): ${changed.join(", ")}`],
+      changes:
+        applied.action === "unchanged"
+          ? []
+          : [`${applied.action} hybrid_integration (DBID ${applied.dbid}): ${changed.join(", ")}`],
     };
   },
 
   async verify(ctx) {
-    const verification = await (await ctx.bridge()).verifyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
+    const verification = await (
+      await ctx.bridge()
+    ).verifyHybridIntegration(ctx.input.targetTenant, await buildHybridIntegration(ctx));
     return { status: verification.status, differences: verificationChanges(verification) };
   },
 });

@@ -7,7 +7,10 @@ import { join } from "node:path";
 const OPENSSL = process.env.OPENSSL_BIN ?? "openssl";
 
 /** Runs openssl and returns stdout; throws with openssl's stderr when it fails. */
-export function openssl(args: string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): string {
+export function openssl(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string | Buffer } = {},
+): string {
   return execFileSync(OPENSSL, args, {
     env: { ...process.env, ...options.env },
     input: options.input,

@@ -53,7 +53,10 @@ export function callerOf(ctx: RequestContext): Caller {
 export function jsonBody<S extends z.ZodType>(ctx: RequestContext, schema: S): z.output<S> {
   const type = ctx.req.headers["content-type"] ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new ApiError(415, { code: "unsupported.media.type", message: `Unsupported media type ${type || "(none)"}: send application/json` });
+    throw new ApiError(415, {
+      code: "unsupported.media.type",
+      message: `Unsupported media type ${type || "(none)"}: send application/json`,
+    });
   }
   let parsed: unknown;
   try {
@@ -67,12 +70,20 @@ export function jsonBody<S extends z.ZodType>(ctx: RequestContext, schema: S): z
   return result.data;
 }
 
-export function queryInt(ctx: RequestContext, name: string, { fallback, min, max }: { fallback: number; min: number; max: number }): number {
+export function queryInt(
+  ctx: RequestContext,
+  name: string,
+  { fallback, min, max }: { fallback: number; min: number; max: number },
+): number {
   const raw = ctx.url.searchParams.get(name);
   if (raw === null || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ApiError(400, { code: "invalid.value", message: `Value for query parameter ${name} is not valid: must be an integer from ${min} to ${max}`, messageParams: { field: name } });
+    throw new ApiError(400, {
+      code: "invalid.value",
+      message: `Value for query parameter ${name} is not valid: must be an integer from ${min} to ${max}`,
+      messageParams: { field: name },
+    });
   }
   return value;
 }

@@ -8,7 +8,12 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: number,
-    { code, message, messageParams = {}, headers = {} }: { code: string; message: string; messageParams?: Record<string, string>; headers?: Record<string, string> },
+    {
+      code,
+      message,
+      messageParams = {},
+      headers = {},
+    }: { code: string; message: string; messageParams?: Record<string, string>; headers?: Record<string, string> },
   ) {
     super(message);
     this.code = code;
@@ -18,7 +23,8 @@ export class ApiError extends Error {
 
   body(contextId: string) {
     let messageWithParams = this.message;
-    for (const [key, value] of Object.entries(this.messageParams)) messageWithParams = messageWithParams.replace(value, `{${key}}`);
+    for (const [key, value] of Object.entries(this.messageParams))
+      messageWithParams = messageWithParams.replace(value, `{${key}}`);
     return {
       message: this.message,
       code: this.code,
@@ -35,11 +41,19 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, { code: "not.found", message: `${what} not found` });
 export const badRequest = (message: string) => new ApiError(400, { code: "bad.request", message });
 export const invalidValue = (field: string, rule: string) =>
-  new ApiError(400, { code: "invalid.value", message: `Value for field ${field} is not valid: ${rule}`, messageParams: { field } });
+  new ApiError(400, {
+    code: "invalid.value",
+    message: `Value for field ${field} is not valid: ${rule}`,
+    messageParams: { field },
+  });
 
 export function missingPermissions(permissions: string[]) {
   const list = `[${permissions.join(", ")}]`;
-  return new ApiError(403, { code: "missing.permissions", message: `Unable to perform the requested action. You are missing the following permission(s): ${list}`, messageParams: { permissions: list } });
+  return new ApiError(403, {
+    code: "missing.permissions",
+    message: `Unable to perform the requested action. You are missing the following permission(s): ${list}`,
+    messageParams: { permissions: list },
+  });
 }
 
 /** Turns the first zod issue into a 400 that names the field and the rule. */
@@ -47,7 +61,12 @@ export function fromZodError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue?.path.join(".") || "body";
   const missing = issue?.code === "invalid_type" && issue.input === undefined;
-  if (missing) return new ApiError(400, { code: "bad.request", message: `The field ${field} is required`, messageParams: { field } });
+  if (missing)
+    return new ApiError(400, {
+      code: "bad.request",
+      message: `The field ${field} is required`,
+      messageParams: { field },
+    });
   return invalidValue(field, issue?.message ?? "invalid");
 }
 

@@ -13,7 +13,11 @@ function pageUri(ctx: RequestContext, pageNumber: number, pageSize: number): str
 }
 
 export function paged<T>(ctx: RequestContext, items: readonly T[], defaultPageSize = DEFAULT_PAGE_SIZE) {
-  const pageSize = queryInt(ctx, "pageSize", { fallback: defaultPageSize, min: 1, max: Math.max(MAX_PAGE_SIZE, defaultPageSize) });
+  const pageSize = queryInt(ctx, "pageSize", {
+    fallback: defaultPageSize,
+    min: 1,
+    max: Math.max(MAX_PAGE_SIZE, defaultPageSize),
+  });
   const pageNumber = queryInt(ctx, "pageNumber", { fallback: 1, min: 1, max: 1_000_000 });
   const total = items.length;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

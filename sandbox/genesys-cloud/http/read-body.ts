@@ -9,7 +9,11 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, { code: "request.entity.too.large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes` });
+    if (size > MAX_BODY_BYTES)
+      throw new ApiError(413, {
+        code: "request.entity.too.large",
+        message: `The request body is larger than ${MAX_BODY_BYTES} bytes`,
+      });
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

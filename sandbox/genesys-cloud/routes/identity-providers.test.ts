@@ -31,11 +31,15 @@ describe("PUT /api/v2/identityproviders/pureengage: certificate and certificates
   /** Whether the SAML2 bearer grant accepts an assertion signed with this key. */
   async function trusts(key: { privateKeyPem: string }): Promise<boolean> {
     const client = { name: `SAML ${Math.random()}`, authorizedGrantType: "SAML2-BEARER" };
-    const created = (await api(sandbox.url, admin, { method: "POST", path: "/api/v2/oauth/clients", body: client })).body;
+    const created = (await api(sandbox.url, admin, { method: "POST", path: "/api/v2/oauth/clients", body: client }))
+      .body;
     const xml = assertionXml({ issuer: ISSUER, nameId: "alex.agent@acme-eu.example.com" });
     const assertion = signAssertion(xml, key.privateKeyPem);
     const form = { grant_type: SAML2, orgName: "acme-eu", assertion: Buffer.from(assertion).toString("base64") };
-    return (await postToken(sandbox.url, { clientId: created.id as string, clientSecret: created.secret as string, form })).status === 200;
+    return (
+      (await postToken(sandbox.url, { clientId: created.id as string, clientSecret: created.secret as string, form }))
+        .status === 200
+    );
   }
 
   beforeAll(async () => {

@@ -35,8 +35,9 @@ export function providerCertificates(provider: StoredPureEngage): string[] {
   return [...new Set([provider.certificate, ...(provider.certificates ?? [])])];
 }
 
-const checkedList = (field: string, values: string[]) =>
-  [...new Set(values.map((value, index) => checkedCertificate(`${field}[${index}]`, value)))];
+const checkedList = (field: string, values: string[]) => [
+  ...new Set(values.map((value, index) => checkedCertificate(`${field}[${index}]`, value))),
+];
 
 /**
  * The two certificate fields after a PUT. Each field sent replaces its stored value; a field left out keeps it
@@ -88,7 +89,10 @@ export function registerIdentityProviderRoutes(router: Router): void {
     const { certificates, certificate, id: _id, ...body } = jsonBody(ctx, putSchema);
     const trusted = certificatesAfterPut(existing, { certificate, certificates });
     const provider: StoredPureEngage = { ...body, id: existing?.id ?? randomUUID(), ...trusted };
-    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, { before: existing, delayMs: caller.propagationDelayMs });
+    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, {
+      before: existing,
+      delayMs: caller.propagationDelayMs,
+    });
     caller.org.pureEngage = provider;
     return ok({ id: provider.id, name: provider.name, disabled: provider.disabled, selfUri: PUREENGAGE_URI });
   });
@@ -96,7 +100,10 @@ export function registerIdentityProviderRoutes(router: Router): void {
   router.add("DELETE", PUREENGAGE_URI, (ctx) => {
     const caller = callerOf(ctx);
     requirePermissions(caller, "sso:provider:delete");
-    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, { before: providerOf(ctx), delayMs: caller.propagationDelayMs });
+    caller.org.pureEngageChange = recordChange(caller.org.pureEngageChange, {
+      before: providerOf(ctx),
+      delayMs: caller.propagationDelayMs,
+    });
     caller.org.pureEngage = null;
     return ok({});
   });

@@ -46,7 +46,10 @@ describe("GET /api/v2/journey/actionmaps", () => {
       lastUri: "/api/v2/journey/actionmaps?pageSize=1&pageNumber=2",
       nextUri: "/api/v2/journey/actionmaps?pageSize=1&pageNumber=2",
     });
-    const other = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), { method: "GET", path: "/api/v2/journey/actionmaps" });
+    const other = await api(sandbox.url, await tokenFor(sandbox.url, GLOBEX), {
+      method: "GET",
+      path: "/api/v2/journey/actionmaps",
+    });
     expect(other.body).toMatchObject({ total: 0, entities: [], pageSize: 25 });
   });
 

@@ -7,7 +7,13 @@ import { ApiError, invalidValue, notFound } from "../http/errors";
 import { paged } from "../http/paging";
 import type { Router } from "../http/router";
 import { recordChange } from "../propagation";
-import { CLIENT_STATES, DEFAULT_TOKEN_SECONDS, GRANT_TYPES, MAX_TOKEN_SECONDS, MIN_TOKEN_SECONDS } from "../seed-schema";
+import {
+  CLIENT_STATES,
+  DEFAULT_TOKEN_SECONDS,
+  GRANT_TYPES,
+  MAX_TOKEN_SECONDS,
+  MIN_TOKEN_SECONDS,
+} from "../seed-schema";
 import { homeDivision, type OrgState, type RoleDivision, type StoredClient } from "../state";
 
 const requestSchema = z.object({
@@ -55,25 +61,44 @@ function clientView(client: StoredClient, withSecret: boolean) {
 function readRequest(ctx: RequestContext, caller: Caller) {
   const body = jsonBody(ctx, requestSchema);
   const grantType = body.authorizedGrantType;
-  if (grantType === undefined) throw new ApiError(400, { code: "grant.type.required", message: "The field authorizedGrantType is required", messageParams: { field: "authorizedGrantType" } });
+  if (grantType === undefined)
+    throw new ApiError(400, {
+      code: "grant.type.required",
+      message: "The field authorizedGrantType is required",
+      messageParams: { field: "authorizedGrantType" },
+    });
   if (!(GRANT_TYPES as readonly string[]).includes(grantType)) {
-    throw new ApiError(400, { code: "bad.grant.type", message: `authorizedGrantType ${grantType} is not one of ${GRANT_TYPES.join(", ")}`, messageParams: { field: "authorizedGrantType" } });
+    throw new ApiError(400, {
+      code: "bad.grant.type",
+      message: `authorizedGrantType ${grantType} is not one of ${GRANT_TYPES.join(", ")}`,
+      messageParams: { field: "authorizedGrantType" },
+    });
   }
   const clientCredentials = grantType === "CLIENT-CREDENTIALS";
   const roleDivisions = clientCredentials ? grantsFrom(caller.org, body.roleDivisions, body.roleIds) : [];
   if (clientCredentials && roleDivisions.length === 0) {
-    throw new ApiError(400, { code: "missing.client.roles", message: "A client-credentials client needs at least one role in roleDivisions" });
+    throw new ApiError(400, {
+      code: "missing.client.roles",
+      message: "A client-credentials client needs at least one role in roleDivisions",
+    });
   }
   checkRolesHeld(caller, roleDivisions);
-  return { ...body, authorizedGrantType: grantType as StoredClient["authorizedGrantType"], roleDivisions, scope: clientCredentials ? [] : body.scope };
+  return {
+    ...body,
+    authorizedGrantType: grantType as StoredClient["authorizedGrantType"],
+    roleDivisions,
+    scope: clientCredentials ? [] : body.scope,
+  };
 }
 
 function grantsFrom(org: OrgState, roleDivisions: RoleDivision[], roleIds: string[]): RoleDivision[] {
   const home = homeDivision(org).id;
   const grants = [...roleDivisions, ...roleIds.map((roleId) => ({ roleId, divisionId: home }))];
   grants.forEach((grant, i) => {
-    if (!org.roles.has(grant.roleId)) throw invalidValue(`roleDivisions[${i}].roleId`, `no role ${grant.roleId} in this org`);
-    if (!org.divisions.has(grant.divisionId)) throw invalidValue(`roleDivisions[${i}].divisionId`, `no division ${grant.divisionId} in this org`);
+    if (!org.roles.has(grant.roleId))
+      throw invalidValue(`roleDivisions[${i}].roleId`, `no role ${grant.roleId} in this org`);
+    if (!org.divisions.has(grant.divisionId))
+      throw invalidValue(`roleDivisions[${i}].divisionId`, `no division ${grant.divisionId} in this org`);
   });
   return grants;
 }
@@ -84,7 +109,11 @@ export function checkRolesHeld(caller: Caller, grants: RoleDivision[]): void {
   const foreign = grants.find((g) => !held.has(g.roleId));
   if (foreign) {
     const name = caller.org.roles.get(foreign.roleId)?.name ?? foreign.roleId;
-    throw new ApiError(403, { code: "not.authorized", message: `You cannot grant the role ${name} because you do not hold it`, messageParams: { role: name } });
+    throw new ApiError(403, {
+      code: "not.authorized",
+      message: `You cannot grant the role ${name} because you do not hold it`,
+      messageParams: { role: name },
+    });
   }
 }
 
@@ -110,7 +139,11 @@ export function registerOAuthClientRoutes(router: Router): void {
     requirePermissions(caller, "oauth:client:add");
     const body = readRequest(ctx, caller);
     if (caller.org.clients.size >= caller.org.maxOAuthClients) {
-      throw new ApiError(400, { code: "auth.too.many.clients", message: `The organization already has the maximum of ${caller.org.maxOAuthClients} OAuth clients`, messageParams: { limit: String(caller.org.maxOAuthClients) } });
+      throw new ApiError(400, {
+        code: "auth.too.many.clients",
+        message: `The organization already has the maximum of ${caller.org.maxOAuthClients} OAuth clients`,
+        messageParams: { limit: String(caller.org.maxOAuthClients) },
+      });
     }
     const now = new Date().toISOString();
     const { roleIds: _roleIds, ...fields } = body;
@@ -153,8 +186,15 @@ export function registerOAuthClientRoutes(router: Router): void {
     const caller = callerOf(ctx);
     requirePermissions(caller, "oauth:client:edit");
     const client = clientOf(ctx);
-    client.secretChange = recordChange(client.secretChange, { before: client.secret, delayMs: caller.propagationDelayMs });
-    Object.assign(client, { secret: newSecret(), dateModified: new Date().toISOString(), modifiedBy: subjectId(caller) });
+    client.secretChange = recordChange(client.secretChange, {
+      before: client.secret,
+      delayMs: caller.propagationDelayMs,
+    });
+    Object.assign(client, {
+      secret: newSecret(),
+      dateModified: new Date().toISOString(),
+      modifiedBy: subjectId(caller),
+    });
     return ok(clientView(client, true));
   });
 }

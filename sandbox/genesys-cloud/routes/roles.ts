@@ -36,7 +36,11 @@ const countUsers = (org: OrgState, role: StoredRole) =>
 /** `userCount=false` leaves the count out (the API's default is true). */
 const wantsUserCount = (ctx: RequestContext) => ctx.url.searchParams.get("userCount") !== "false";
 
-function roleView(org: OrgState, role: StoredRole, { detail = "full", userCount = true }: { detail?: PolicyDetail; userCount?: boolean } = {}) {
+function roleView(
+  org: OrgState,
+  role: StoredRole,
+  { detail = "full", userCount = true }: { detail?: PolicyDetail; userCount?: boolean } = {},
+) {
   return {
     id: role.id,
     name: role.name,
@@ -66,7 +70,11 @@ function checkPoliciesKnown(policies: StoredRole["permissionPolicies"]): void {
     }
     const known = policy.entityName === "*" ? Object.values(domain).flat() : (domain[policy.entityName] ?? []);
     const unknown = policy.actionSet.find((a) => a !== "*" && !known.includes(a));
-    if (unknown) throw invalidValue(`permissionPolicies[${i}].actionSet`, `${policy.domain}:${policy.entityName} has no action ${unknown}`);
+    if (unknown)
+      throw invalidValue(
+        `permissionPolicies[${i}].actionSet`,
+        `${policy.domain}:${policy.entityName} has no action ${unknown}`,
+      );
   });
 }
 
@@ -83,9 +91,18 @@ export function registerRoleRoutes(router: Router): void {
       .filter((r) => !name || r.name.toLowerCase().includes(name))
       .filter((r) => defaultIds.length === 0 || (r.defaultRoleId !== undefined && defaultIds.includes(r.defaultRoleId)))
       .filter((r) => ids.length === 0 || ids.includes(r.id))
-      .filter((r) => permissions.length === 0 || permissionsOf(r.permissionPolicies).some((p) => permissions.includes(p)))
+      .filter(
+        (r) => permissions.length === 0 || permissionsOf(r.permissionPolicies).some((p) => permissions.includes(p)),
+      )
       .sort((a, b) => a.name.localeCompare(b.name));
-    return ok(paged(ctx, roles.map((r) => roleView(caller.org, r, { detail: caller.org.roleListPolicies, userCount: wantsUserCount(ctx) }))));
+    return ok(
+      paged(
+        ctx,
+        roles.map((r) =>
+          roleView(caller.org, r, { detail: caller.org.roleListPolicies, userCount: wantsUserCount(ctx) }),
+        ),
+      ),
+    );
   });
 
   router.add("GET", "/api/v2/authorization/roles/:id", (ctx) => {
@@ -99,13 +116,24 @@ export function registerRoleRoutes(router: Router): void {
     requirePermissions(caller, "authorization:role:edit");
     const role = roleOf(ctx);
     const body = jsonBody(ctx, updateSchema);
-    if (body.id !== undefined && body.id !== role.id) throw invalidValue("id", `must equal the role id in the path (${role.id})`);
+    if (body.id !== undefined && body.id !== role.id)
+      throw invalidValue("id", `must equal the role id in the path (${role.id})`);
     // Policies of a domain the org has no product for are dropped without an error (see the docs).
     const licensed = body.permissionPolicies.filter((policy) => !caller.org.unlicensedDomains.includes(policy.domain));
     checkPoliciesKnown(licensed);
-    const clash = [...caller.org.roles.values()].find((r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase());
-    if (clash) throw new ApiError(409, { code: "general.conflict", message: `A role named ${body.name} already exists`, messageParams: { name: body.name } });
-    role.policiesChange = recordChange(role.policiesChange, { before: role.permissionPolicies, delayMs: caller.propagationDelayMs });
+    const clash = [...caller.org.roles.values()].find(
+      (r) => r.id !== role.id && r.name.toLowerCase() === body.name.toLowerCase(),
+    );
+    if (clash)
+      throw new ApiError(409, {
+        code: "general.conflict",
+        message: `A role named ${body.name} already exists`,
+        messageParams: { name: body.name },
+      });
+    role.policiesChange = recordChange(role.policiesChange, {
+      before: role.permissionPolicies,
+      delayMs: caller.propagationDelayMs,
+    });
     const permissionPolicies = expandPolicies(licensed);
     Object.assign(role, { name: body.name, description: body.description, permissionPolicies });
     return ok(roleView(caller.org, role));

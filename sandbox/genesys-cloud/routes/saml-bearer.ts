@@ -3,7 +3,15 @@ import { randomUUID } from "node:crypto";
 import { TokenError } from "../http/errors";
 import { inEffect } from "../propagation";
 import { AssertionRefused, verifyAssertion, type VerifiedAssertion } from "../saml-assertion";
-import { findOrgByShortName, homeDivision, roleByDefaultId, type OrgState, type SandboxState, type StoredClient, type StoredUser } from "../state";
+import {
+  findOrgByShortName,
+  homeDivision,
+  roleByDefaultId,
+  type OrgState,
+  type SandboxState,
+  type StoredClient,
+  type StoredUser,
+} from "../state";
 import { issueToken } from "../tokens";
 import { providerCertificates } from "./identity-providers";
 
@@ -37,7 +45,10 @@ function userFor(org: OrgState, email: string, autoProvision: boolean): StoredUs
     if (existing.state !== "active") throw refuse(`user ${email} is ${existing.state}`);
     return existing;
   }
-  if (!autoProvision) throw refuse(`no user with email ${email} in org ${org.thirdPartyOrgName}, and the identity provider does not auto-provision users (autoProvisionUsers is false)`);
+  if (!autoProvision)
+    throw refuse(
+      `no user with email ${email} in org ${org.thirdPartyOrgName}, and the identity provider does not auto-provision users (autoProvisionUsers is false)`,
+    );
   const home = homeDivision(org);
   const employee = roleByDefaultId(org, "employee");
   const user: StoredUser = {
@@ -53,18 +64,28 @@ function userFor(org: OrgState, email: string, autoProvision: boolean): StoredUs
   return user;
 }
 
-export function exchangeSamlAssertion(state: SandboxState, { clientOrg, client, form, now = Date.now() }: { clientOrg: OrgState; client: StoredClient; form: URLSearchParams; now?: number }) {
+export function exchangeSamlAssertion(
+  state: SandboxState,
+  {
+    clientOrg,
+    client,
+    form,
+    now = Date.now(),
+  }: { clientOrg: OrgState; client: StoredClient; form: URLSearchParams; now?: number },
+) {
   const orgName = form.get("orgName");
   if (!orgName) throw new TokenError(400, "invalid_request", "orgName is required (the org short name)");
   const org = findOrgByShortName(state, orgName);
   if (!org) throw new TokenError(400, "invalid_request", `orgName: no organization with short name "${orgName}"`);
-  if (org.id !== clientOrg.id) throw new TokenError(400, "unauthorized_client", `the client does not belong to org "${orgName}"`);
+  if (org.id !== clientOrg.id)
+    throw new TokenError(400, "unauthorized_client", `the client does not belong to org "${orgName}"`);
   // A provider put or deleted less than the propagation delay ago: the grant still sees the one before.
   const provider = inEffect(org.pureEngage, org.pureEngageChange, now);
   if (!provider) throw refuse(`org "${orgName}" has no PureEngage identity provider`);
   if (provider.disabled) throw refuse(`the PureEngage identity provider of org "${orgName}" is disabled`);
   const encoded = form.get("assertion");
-  if (!encoded) throw new TokenError(400, "invalid_request", "assertion is required (base64 of the signed SAML assertion)");
+  if (!encoded)
+    throw new TokenError(400, "invalid_request", "assertion is required (base64 of the signed SAML assertion)");
 
   let assertion: VerifiedAssertion;
   try {
@@ -74,10 +95,13 @@ export function exchangeSamlAssertion(state: SandboxState, { clientOrg, client, 
     throw error;
   }
   if (assertion.issuer !== provider.issuerURI) {
-    throw refuse(`assertion Issuer "${assertion.issuer}" does not equal the identity provider's issuerURI "${provider.issuerURI}"`);
+    throw refuse(
+      `assertion Issuer "${assertion.issuer}" does not equal the identity provider's issuerURI "${provider.issuerURI}"`,
+    );
   }
   checkTimes(assertion, now);
-  if (!/^[^@\s]+@[^@\s]+$/.test(assertion.nameId)) throw refuse(`assertion NameID "${assertion.nameId}" is not an email address`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(assertion.nameId))
+    throw refuse(`assertion NameID "${assertion.nameId}" is not an email address`);
   const user = userFor(org, assertion.nameId, provider.autoProvisionUsers);
   return issueToken(state, { orgId: org.id, subject: { kind: "user", userId: user.id, clientId: client.id }, client });
 }

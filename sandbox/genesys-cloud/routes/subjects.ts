@@ -10,7 +10,9 @@ import { checkRolesHeld } from "./oauth-clients";
 import { userOf } from "./users";
 
 const bulkAddSchema = z.object({
-  grants: z.array(z.object({ roleId: z.string().min(1), divisionId: z.string().min(1) })).min(1, { message: "must hold at least one grant" }),
+  grants: z
+    .array(z.object({ roleId: z.string().min(1), divisionId: z.string().min(1) }))
+    .min(1, { message: "must hold at least one grant" }),
 });
 
 function subjectView(org: OrgState, user: StoredUser) {
@@ -29,7 +31,11 @@ function subjectView(org: OrgState, user: StoredUser) {
             id: role.id,
             name: role.name,
             description: role.description,
-            policies: role.permissionPolicies.map((p) => ({ domain: p.domain, entityName: p.entityName, actions: p.actionSet })),
+            policies: role.permissionPolicies.map((p) => ({
+              domain: p.domain,
+              entityName: p.entityName,
+              actions: p.actionSet,
+            })),
             default: role.defaultRoleId !== undefined,
             selfUri: `/api/v2/authorization/roles/${role.id}`,
           },
@@ -51,8 +57,10 @@ export function registerSubjectRoutes(router: Router): void {
     const user = userOf(ctx);
     const { grants } = jsonBody(ctx, bulkAddSchema);
     grants.forEach((grant, i) => {
-      if (!caller.org.roles.has(grant.roleId)) throw invalidValue(`grants[${i}].roleId`, `no role ${grant.roleId} in this org`);
-      if (!caller.org.divisions.has(grant.divisionId)) throw invalidValue(`grants[${i}].divisionId`, `no division ${grant.divisionId} in this org`);
+      if (!caller.org.roles.has(grant.roleId))
+        throw invalidValue(`grants[${i}].roleId`, `no role ${grant.roleId} in this org`);
+      if (!caller.org.divisions.has(grant.divisionId))
+        throw invalidValue(`grants[${i}].divisionId`, `no division ${grant.divisionId} in this org`);
     });
     checkRolesHeld(caller, grants);
     const now = new Date().toISOString();

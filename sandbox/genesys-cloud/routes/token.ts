@@ -15,12 +15,17 @@ function clientCredentialsOf(ctx: RequestContext, form: URLSearchParams): { id: 
   if (basic) {
     const decoded = Buffer.from(basic, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon > 0) return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    if (colon > 0)
+      return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
   }
   const id = form.get("client_id");
   const secret = form.get("client_secret");
   if (id && secret) return { id, secret };
-  throw new TokenError(401, "invalid_client", "client authentication required: send HTTP Basic base64(clientId:clientSecret)");
+  throw new TokenError(
+    401,
+    "invalid_client",
+    "client authentication required: send HTTP Basic base64(clientId:clientSecret)",
+  );
 }
 
 function authenticateClient(ctx: RequestContext, form: URLSearchParams): { org: OrgState; client: StoredClient } {
@@ -31,13 +36,22 @@ function authenticateClient(ctx: RequestContext, form: URLSearchParams): { org: 
   if (!found || !known || !secretsMatch(credentials.secret, inEffect(found.client.secret, found.client.secretChange))) {
     throw new TokenError(401, "invalid_client", "authentication failed");
   }
-  if (found.client.state !== "active") throw new TokenError(400, "unauthorized_client", `client is ${found.client.state}`);
+  if (found.client.state !== "active")
+    throw new TokenError(400, "unauthorized_client", `client is ${found.client.state}`);
   return found;
 }
 
-function requireGrantType(client: StoredClient, expected: StoredClient["authorizedGrantType"], grantType: string): void {
+function requireGrantType(
+  client: StoredClient,
+  expected: StoredClient["authorizedGrantType"],
+  grantType: string,
+): void {
   if (client.authorizedGrantType !== expected) {
-    throw new TokenError(400, "unauthorized_client", `client is not authorized for grant type ${grantType} (its authorizedGrantType is ${client.authorizedGrantType})`);
+    throw new TokenError(
+      400,
+      "unauthorized_client",
+      `client is not authorized for grant type ${grantType} (its authorizedGrantType is ${client.authorizedGrantType})`,
+    );
   }
 }
 
@@ -53,7 +67,10 @@ function tokenRequest(ctx: RequestContext): Reply {
   if (!ctx.sandbox.tokenLimiterTake(client.id)) throw new TokenError(400, "invalid_request", "rate limit exceeded");
   if (grantType === "client_credentials") {
     requireGrantType(client, "CLIENT-CREDENTIALS", grantType);
-    return { status: 200, body: issueToken(ctx.state, { orgId: org.id, subject: { kind: "client", clientId: client.id }, client }) };
+    return {
+      status: 200,
+      body: issueToken(ctx.state, { orgId: org.id, subject: { kind: "client", clientId: client.id }, client }),
+    };
   }
   if (grantType === SAML2_BEARER) {
     requireGrantType(client, "SAML2-BEARER", grantType);

@@ -6,8 +6,12 @@ const SEARCH = "/api/v2/users/search";
 const AGENT = "alex.agent@acme-eu.example.com";
 const ADMIN = "admin@acme-eu.example.com";
 const NOBODY = "nobody@acme-eu.example.com";
-const exact = (field: string, values: string[], operator = "AND") =>
-  ({ type: "EXACT", fields: [field], values, operator });
+const exact = (field: string, values: string[], operator = "AND") => ({
+  type: "EXACT",
+  fields: [field],
+  values,
+  operator,
+});
 
 describe("POST /api/v2/users/search", () => {
   let sandbox: RunningGenesysSandbox;

@@ -10,8 +10,8 @@ import { userView } from "./users";
 
 /** The search types of `UserSearchCriteria.type`; the sandbox evaluates the first four. */
 const SEARCH_TYPES = [
-  ...["EXACT", "STARTS_WITH", "CONTAINS", "MATCH_ALL"] as const,
-  ...["REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "QUERY_STRING"] as const,
+  ...(["EXACT", "STARTS_WITH", "CONTAINS", "MATCH_ALL"] as const),
+  ...(["REGEX", "TERM", "TERMS", "REQUIRED_FIELDS", "QUERY_STRING"] as const),
 ];
 const EVALUATED = new Set<string>(SEARCH_TYPES.slice(0, 4));
 const FIELDS: Record<string, (user: StoredUser) => string | undefined> = {

@@ -24,7 +24,11 @@ export function userView(org: OrgState, user: StoredUser) {
   return {
     id: user.id,
     name: user.name,
-    division: { id: user.divisionId, name: division?.name, selfUri: `/api/v2/authorization/divisions/${user.divisionId}` },
+    division: {
+      id: user.divisionId,
+      name: division?.name,
+      selfUri: `/api/v2/authorization/divisions/${user.divisionId}`,
+    },
     email: user.email,
     username: user.email,
     state: user.state,
@@ -48,9 +52,14 @@ export function registerUserRoutes(router: Router): void {
     requirePermissions(caller, "directory:user:add");
     const { password: _password, ...body } = jsonBody(ctx, createSchema);
     const { org } = caller;
-    if (!org.divisions.has(body.divisionId)) throw invalidValue("divisionId", `no division ${body.divisionId} in this org`);
+    if (!org.divisions.has(body.divisionId))
+      throw invalidValue("divisionId", `no division ${body.divisionId} in this org`);
     if ([...org.users.values()].some((u) => u.email.toLowerCase() === body.email.toLowerCase())) {
-      throw new ApiError(409, { code: "general.conflict", message: `A user with email ${body.email} already exists`, messageParams: { email: body.email } });
+      throw new ApiError(409, {
+        code: "general.conflict",
+        message: `A user with email ${body.email} already exists`,
+        messageParams: { email: body.email },
+      });
     }
     const employee = roleByDefaultId(org, "employee");
     const now = new Date().toISOString();
@@ -68,12 +77,18 @@ export function registerUserRoutes(router: Router): void {
     const { org } = callerOf(ctx);
     const ids = ctx.url.searchParams.getAll("id");
     const state = ctx.url.searchParams.get("state") ?? "active";
-    if (!["active", "inactive", "deleted", "any"].includes(state)) throw invalidValue("state", "must be active, inactive, deleted or any");
+    if (!["active", "inactive", "deleted", "any"].includes(state))
+      throw invalidValue("state", "must be active, inactive, deleted or any");
     const users = [...org.users.values()]
       .filter((u) => ids.length === 0 || ids.includes(u.id))
       .filter((u) => state === "any" || u.state === state)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return ok(paged(ctx, users.map((u) => userView(org, u))));
+    return ok(
+      paged(
+        ctx,
+        users.map((u) => userView(org, u)),
+      ),
+    );
   });
 
   registerUserSearchRoute(router);

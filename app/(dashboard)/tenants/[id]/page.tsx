@@ -21,21 +21,33 @@ export default async function TenantChecklistPage({ params }: { params: Promise<
   return (
     <div className="grid grid-cols-1 gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">Tenants</Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>
+        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">
+          Tenants
+        </Link>
+        <span aria-hidden="true" className="px-1 text-muted-foreground">
+          /
+        </span>
         <span aria-current="page">{tenant.cfgTenantName}</span>
       </nav>
       <PageHeader
         title={tenant.cfgTenantName}
         actions={
           <nav aria-label="Tenant pages" className="flex flex-wrap gap-2">
-            <Button asChild variant="outline" size="sm"><Link href={`/tenants/${tenant.id}/transaction-object`}>Transaction object</Link></Button>
-            <Button asChild variant="outline" size="sm"><Link href={`/tenants/${tenant.id}/certificate`}>Certificate</Link></Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/tenants/${tenant.id}/transaction-object`}>Transaction object</Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/tenants/${tenant.id}/certificate`}>Certificate</Link>
+            </Button>
           </nav>
         }
         description={`Deployment ${tenant.deployment.name} · ${tenant.region ? `region ${tenant.region}` : "explicit base URLs"} · ${tenant.orgName ? `org ${tenant.orgName} (${tenant.orgShortName})` : "org not connected yet"} · bootstrap client ${tenant.bootstrapClientId}`}
       />
-      <ChecklistLive initial={checklist} canRun={can(user.role, "provisioning.run")} canReveal={can(user.role, "secret.reveal")} />
+      <ChecklistLive
+        initial={checklist}
+        canRun={can(user.role, "provisioning.run")}
+        canReveal={can(user.role, "secret.reveal")}
+      />
     </div>
   );
 }

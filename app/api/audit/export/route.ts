@@ -10,5 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = guardedRoute("audit.read", async (request) => {
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError("invalid_input", "Some filters need attention.", parsed.errors);
-  return fileResponse(auditCsvStream(getDb(), parsed.value.filters), { contentType: "text/csv; charset=utf-8", fileName: auditCsvFileName() });
+  return fileResponse(auditCsvStream(getDb(), parsed.value.filters), {
+    contentType: "text/csv; charset=utf-8",
+    fileName: auditCsvFileName(),
+  });
 });

@@ -20,10 +20,18 @@ export default async function TenantCertificatePage({ params }: { params: Promis
   return (
     <div className="grid grid-cols-1 gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">Tenants</Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>
-        <Link href={`/tenants/${tenant.id}`} className="text-muted-foreground underline-offset-2 hover:underline">{tenant.cfgTenantName}</Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">/</span>
+        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">
+          Tenants
+        </Link>
+        <span aria-hidden="true" className="px-1 text-muted-foreground">
+          /
+        </span>
+        <Link href={`/tenants/${tenant.id}`} className="text-muted-foreground underline-offset-2 hover:underline">
+          {tenant.cfgTenantName}
+        </Link>
+        <span aria-hidden="true" className="px-1 text-muted-foreground">
+          /
+        </span>
         <span aria-current="page">Certificate</span>
       </nav>
       <PageHeader

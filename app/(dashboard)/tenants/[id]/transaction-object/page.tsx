@@ -32,7 +32,8 @@ export default async function TransactionObjectPage({ params }: { params: Promis
         description={
           <>
             <span className="font-mono">hybrid_integration</span> of {view.tenant.cfgTenantName} as GAX will hold it
-            {view.targetTenant ? <> (Configuration Server tenant {view.targetTenant}, folder Transactions)</> : null}, compared with what GAX at {view.tenant.gaxBaseUrl} has now.
+            {view.targetTenant ? <> (Configuration Server tenant {view.targetTenant}, folder Transactions)</> : null},
+            compared with what GAX at {view.tenant.gaxBaseUrl} has now.
           </>
         }
         actions={<ExportActions tenantId={view.tenant.id} canReveal={canReveal} ready={view.ready} />}
@@ -45,11 +46,18 @@ export default async function TransactionObjectPage({ params }: { params: Promis
             <Card>
               <CardHeader>
                 <CardTitle>Extra in GAX</CardTitle>
-                <CardDescription>Options GAX holds that the provisioner does not write. Apply leaves them as they are; their values are not shown.</CardDescription>
+                <CardDescription>
+                  Options GAX holds that the provisioner does not write. Apply leaves them as they are; their values are
+                  not shown.
+                </CardDescription>
               </CardHeader>
               <CardContent>
                 <ul className="grid gap-1 text-sm" aria-label="Extra options in GAX">
-                  {view.extra.map((entry) => <li key={`${entry.section}/${entry.key}`} data-comparison="extra" className="font-mono text-xs">[{entry.section}] {entry.key}</li>)}
+                  {view.extra.map((entry) => (
+                    <li key={`${entry.section}/${entry.key}`} data-comparison="extra" className="font-mono text-xs">
+                      [{entry.section}] {entry.key}
+                    </li>
+                  ))}
                 </ul>
               </CardContent>
             </Card>
@@ -59,7 +67,11 @@ export default async function TransactionObjectPage({ params }: { params: Promis
         <EmptyState
           title="Not ready yet"
           description={view.problem}
-          action={<Button asChild size="sm"><Link href={`/tenants/${view.tenant.id}`}>Open the checklist</Link></Button>}
+          action={
+            <Button asChild size="sm">
+              <Link href={`/tenants/${view.tenant.id}`}>Open the checklist</Link>
+            </Button>
+          }
         />
       )}
     </div>

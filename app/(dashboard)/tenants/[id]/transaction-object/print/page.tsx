@@ -29,19 +29,29 @@ export default async function TransactionObjectPrintPage({ params }: { params: P
   return (
     <div className="grid gap-4">
       <style>{printStyles}</style>
-      <TenantBreadcrumb tenantId={view.tenant.id} tenantName={view.tenant.cfgTenantName} page="Transaction object (print)" className="text-sm print:hidden" />
+      <TenantBreadcrumb
+        tenantId={view.tenant.id}
+        tenantName={view.tenant.cfgTenantName}
+        page="Transaction object (print)"
+        className="text-sm print:hidden"
+      />
       <div id="transaction-object-sheet" className="grid gap-4 print:text-black">
         <header className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">hybrid_integration for {view.tenant.cfgTenantName}</h1>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 text-sm">
             <dt className="text-muted-foreground">Deployment</dt>
-            <dd>{view.tenant.deploymentName} ({view.tenant.gaxBaseUrl})</dd>
+            <dd>
+              {view.tenant.deploymentName} ({view.tenant.gaxBaseUrl})
+            </dd>
             <dt className="text-muted-foreground">Where</dt>
-            <dd>Configuration Server tenant {view.targetTenant ?? "—"}, folder Transactions, object type Transaction List (CFGTRTList), name and alias {view.alias ?? "hybrid_integration"}, state enabled</dd>
+            <dd>
+              Configuration Server tenant {view.targetTenant ?? "—"}, folder Transactions, object type Transaction List
+              (CFGTRTList), name and alias {view.alias ?? "hybrid_integration"}, state enabled
+            </dd>
           </dl>
           <p className="text-sm">
-            In GAX, open the object&apos;s Options and enter each option in its section, then the Annex options
-            where its note says. Tick each one as you enter it.
+            In GAX, open the object&apos;s Options and enter each option in its section, then the Annex options where
+            its note says. Tick each one as you enter it.
           </p>
         </header>
         {view.ready ? (
@@ -53,7 +63,9 @@ export default async function TransactionObjectPrintPage({ params }: { params: P
             print
           />
         ) : (
-          <Alert variant="warning" title="Not ready yet">{view.problem}</Alert>
+          <Alert variant="warning" title="Not ready yet">
+            {view.problem}
+          </Alert>
         )}
       </div>
       {view.ready ? <PrintButton /> : null}
