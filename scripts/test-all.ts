@@ -9,6 +9,7 @@ rmSync(".test-reports", { recursive: true, force: true });
 const steps: { name: string; args: string[] }[] = [
   { name: "Prisma client", args: ["scripts/prisma-generate.mjs"] },
   { name: "Lint", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] },
+  { name: "Format", args: ["node_modules/prettier/bin/prettier.cjs", "--check", "."] },
   { name: "Type-check", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
   {
     name: "Unit and integration tests",

@@ -20,9 +20,7 @@ type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
 
 const { getDMMF } = internals as unknown as {
-  getDMMF(options: {
-    datamodel: string;
-  }): Promise<{
+  getDMMF(options: { datamodel: string }): Promise<{
     datamodel: {
       models: DmmfModel[];
       enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
