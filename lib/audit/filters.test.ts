@@ -98,6 +98,38 @@ describe("parseAuditQuery", () => {
   });
 });
 
+describe("parseAuditQuery refuses, before any query, what the database would choke on", () => {
+  it("a NUL byte or another control character in text, naming the parameter", () => {
+    expect(parseAuditQuery({ q: "abc\u0000def" })).toEqual({
+      ok: false,
+      errors: { q: ["must not contain control characters"] },
+    });
+    expect(parseAuditQuery({ actor: "ada\u0007@example.test" })).toEqual({
+      ok: false,
+      errors: { actor: ["must not contain control characters"] },
+    });
+  });
+
+  it("an event number beyond the largest one PostgreSQL can hold", () => {
+    expect(parseAuditQuery({ before: "9223372036854775808" })).toEqual({
+      ok: false,
+      errors: { before: ["must be an event number (at most 9223372036854775807)"] },
+    });
+    expect(parseAuditQuery({ before: "9223372036854775807" }).ok).toBe(true);
+  });
+
+  it("a time outside the years the log can have", () => {
+    expect(parseAuditQuery({ from: "0000-01-01" })).toEqual({
+      ok: false,
+      errors: { from: ["must be between the years 1970 and 9999"] },
+    });
+    expect(parseAuditQuery({ to: "1969-12-31T23:59" })).toEqual({
+      ok: false,
+      errors: { to: ["must be between the years 1970 and 9999"] },
+    });
+  });
+});
+
 describe("auditQueryString", () => {
   it("writes what parseAuditQuery reads back", () => {
     const filters = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { auditActions, type AuditAction } from "@/lib/audit/events";
+import { hasControlCharacters } from "@/lib/validation/text";
 
 /** What the audit log page and the CSV export narrow the log down to. Every field is optional. */
 export type AuditFilters = {
@@ -22,8 +23,22 @@ const minSearchLength = 3;
 const anyValue = "any";
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && (value.trim() === "" || value === anyValue) ? undefined : value;
+const noControlCharacters = (value: string) => !hasControlCharacters(value);
+const controlCharactersMessage = "must not contain control characters";
 const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `must be at most ${max} characters`).optional());
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `must be at most ${max} characters`)
+      .refine(noControlCharacters, controlCharactersMessage)
+      .optional(),
+  );
+// PostgreSQL timestamps and the events' times: anything outside these years is a typing error, not a query.
+const EARLIEST_YEAR = 1970;
+const LATEST_YEAR = 9999;
+const MAX_SEQ = BigInt("9223372036854775807");
 
 function offsetMinutes(value: string): number {
   const match = /([+-])(\d{2}):(\d{2})$/.exec(value);
@@ -54,6 +69,10 @@ const utcTime = z.preprocess(
         context.addIssue({ code: "custom", message: "is not a real date and time" });
         return z.NEVER;
       }
+      if (date.getUTCFullYear() < EARLIEST_YEAR || date.getUTCFullYear() > LATEST_YEAR) {
+        context.addIssue({ code: "custom", message: `must be between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}` });
+        return z.NEVER;
+      }
       return date;
     })
     .optional(),
@@ -65,6 +84,7 @@ const seqCursor = z.preprocess(
     .string()
     .regex(/^\d{1,19}$/, "must be an event number")
     .transform(BigInt)
+    .refine((seq) => seq <= MAX_SEQ, "must be an event number (at most 9223372036854775807)")
     .optional(),
 );
 
@@ -88,6 +108,7 @@ const searchParamsSchema = z
         .trim()
         .min(minSearchLength, `needs at least ${minSearchLength} characters`)
         .max(200, "must be at most 200 characters")
+        .refine(noControlCharacters, controlCharactersMessage)
         .optional(),
     ),
     before: seqCursor,

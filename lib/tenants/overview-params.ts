@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters } from "@/lib/validation/text";
 import { TENANT_STATUSES } from "./statuses";
 
 export const SORT_KEYS = ["tenant", "deployment", "region", "org", "expiry", "created"] as const;
@@ -9,6 +10,7 @@ const optionalText = z
   .string()
   .trim()
   .max(200)
+  .refine((value) => !hasControlCharacters(value))
   .optional()
   .transform((value) => (value ? value : undefined));
 

@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { minimumPasswordLength } from "@/lib/auth/password-rules";
 import { roles } from "@/lib/auth/roles";
+import { hasControlCharacters } from "@/lib/validation/text";
 
 const email = z
   .string()
   .trim()
   .toLowerCase()
+  .max(320, { message: "Use at most 320 characters." })
   .pipe(z.email({ message: "Enter a valid email address." }));
 const name = z
   .string()
   .trim()
   .min(1, { message: "Enter a name." })
-  .max(120, { message: "Use at most 120 characters." });
+  .max(120, { message: "Use at most 120 characters." })
+  .refine((value) => !hasControlCharacters(value) && !/[\r\n]/.test(value), {
+    message: "Use letters, digits and punctuation only.",
+  });
 const role = z.enum(roles, { message: "Choose admin, operator or viewer." });
 
 export const createUserSchema = z.object({

@@ -1,3 +1,4 @@
+import { lineText, multilineText, secretText } from "@/lib/validation/text";
 import { assertAllowedGaxHost, assertOutboundUrl } from "@/lib/http/outbound-policy";
 import { DEPLOYMENT_LAYOUTS } from "../model/deployment-layout";
 import { z } from "zod";
@@ -11,22 +12,25 @@ import { gaxPasswordRef } from "../model/secret-refs";
 
 export const deploymentInputSchema = z
   .object({
-    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+    name: lineText(100),
     layout: z.enum(DEPLOYMENT_LAYOUTS, { error: "must be single-tenant or multi-tenant" }),
     gaxBaseUrl: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" })
+      .string()
+      .trim()
+      .max(2048, "must be at most 2048 characters")
+      .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" }))
       .refine(
         (value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password),
         "must not contain credentials",
       ),
-    gaxUsername: z.string().trim().min(1, "must not be empty"),
-    gaxPassword: z.string().min(1, "must not be empty"),
+    gaxUsername: lineText(255),
+    gaxPassword: secretText(),
     /** The password is the obscured value the GAX web UI sends. */
     gaxPasswordEncrypted: z.boolean().default(false),
-    annexSection: z.string().trim().min(1, "must not be empty").default("general"),
+    annexSection: lineText(255).default("general"),
     /** Single-tenant: the tenant holding hybrid_integration, Environment or Resources, or detect (what GAX shows). */
     objectTenant: objectTenantChoiceSchema.default(DETECT_OBJECT_TENANT),
-    notes: z.string().max(4000, "must be at most 4000 characters").default(""),
+    notes: multilineText(4000).default(""),
   })
   .strict()
   .superRefine((input, ctx) => {

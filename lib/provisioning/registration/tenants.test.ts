@@ -61,6 +61,32 @@ describe("deployments", () => {
   });
 });
 
+describe("registration input", () => {
+  it("is refused, naming the field and the rule, when a name holds a NUL byte or is far too long, or a URL is 5 KB", async () => {
+    const nul = await failureOf(createDeployment(db, testAudit, deploymentInput({ name: "dep\u0000name" })));
+    expect(nul).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { name: ["must not contain control characters or line breaks"] },
+    });
+    const longUrl = await failureOf(
+      createDeployment(db, testAudit, deploymentInput({ gaxBaseUrl: `http://gax.example/${"x".repeat(5_000)}` })),
+    );
+    expect(longUrl.fieldErrors).toEqual({ gaxBaseUrl: ["must be at most 2048 characters"] });
+    const deployment = await createDeployment(db, testAudit, deploymentInput());
+    const longName = await failureOf(
+      createTenant(db, testAudit, {
+        deploymentId: deployment.id,
+        cfgTenantName: "t".repeat(10_000),
+        region: "eu-central-1",
+        bootstrapClientId: "id",
+        bootstrapClientSecret: "secret",
+      }),
+    );
+    expect(longName.fieldErrors).toEqual({ cfgTenantName: ["must be at most 255 characters"] });
+    expect(await db.tenant.count({ where: { deploymentId: deployment.id } })).toBe(0);
+  });
+});
+
 describe("tenants", () => {
   const tenantInput = (deploymentId: string, overrides: Partial<TenantInput> = {}): TenantInput => ({
     deploymentId,

@@ -1,3 +1,4 @@
+import { httpUrl, lineText, secretText } from "@/lib/validation/text";
 import { assertGenesysBaseUrls } from "@/lib/http/outbound-policy";
 import { z } from "zod";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
@@ -13,8 +14,6 @@ import { DEFAULT_SERVICES, isServiceKey, SERVICE_KEYS } from "../model/services"
 import { tenantSettingsSchema } from "../model/settings";
 import { tenantLabel } from "../model/tenant-view";
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
-
 /** Service keys of lib/provisioning/model/services.ts, stored in that list's order. */
 const servicesSchema = z
   .array(z.string(), { error: "must be a list of service keys" })
@@ -27,7 +26,7 @@ export const tenantInputSchema = z
   .object({
     deploymentId: z.uuid("must be a deployment id"),
     /** Configuration Server tenant name; a single-tenant deployment uses its one tenant (Environment or Resources). */
-    cfgTenantName: z.string().trim().min(1, "must not be empty").optional(),
+    cfgTenantName: lineText(255).optional(),
     region: z
       .string()
       .refine(
@@ -35,10 +34,10 @@ export const tenantInputSchema = z
         `must be a Genesys Cloud region id (${GENESYS_CLOUD_REGIONS.map((r) => r.id).join(", ")})`,
       )
       .optional(),
-    loginBaseUrl: httpUrl.optional(),
-    apiBaseUrl: httpUrl.optional(),
-    bootstrapClientId: z.string().trim().min(1, "must not be empty"),
-    bootstrapClientSecret: z.string().min(1, "must not be empty"),
+    loginBaseUrl: httpUrl().optional(),
+    apiBaseUrl: httpUrl().optional(),
+    bootstrapClientId: lineText(255),
+    bootstrapClientSecret: secretText(),
     services: servicesSchema,
     settings: tenantSettingsSchema.default(tenantSettingsSchema.parse({})),
   })
