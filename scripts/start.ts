@@ -7,6 +7,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
 import { startAuditCheckpoints } from "@/lib/audit/checkpoints";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { ensureAppRole } from "@/lib/db/app-role";
 import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
@@ -46,8 +47,10 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const report = await migrate(runtime.databaseUrl, migrationsDirectory);
+    const report = await migrate(runtime.ownerUrl, migrationsDirectory);
     if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
+    // New tables of the migrations just applied get the app role's grants too.
+    if (runtime.appRole) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
 
     if (sandboxesEnabled(env, process.env.HP_EMBEDDED_DATABASE === "1")) {
       sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });

@@ -26,6 +26,8 @@ const envSchema = z.object({
   PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** The owner's connection for migrations when DATABASE_URL is a role of least privilege (README, Production). */
+  MIGRATION_DATABASE_URL: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" })

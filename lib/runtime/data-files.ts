@@ -30,6 +30,7 @@ export const dataFiles = (directory: string) => ({
   previousKeys: join(directory, "previous.keys"),
   authSecret: join(directory, "auth.secret"),
   postgresPassword: join(directory, "postgres.password"),
+  appRolePassword: join(directory, "postgres-app.password"),
   postgresDirectory: join(directory, "postgres"),
   initialAdmin: join(directory, "initial-admin.txt"),
 });

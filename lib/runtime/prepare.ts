@@ -8,11 +8,17 @@ import {
   randomToken,
   readOrCreateSecretFile,
 } from "@/lib/runtime/data-files";
+import { appRoleUrl, ensureAppRole } from "@/lib/db/app-role";
 import { runningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/runtime/embedded-postgres";
 
 export type Runtime = {
   env: AppEnv;
+  /** What the app and workers connect as: on the embedded default, a role that owns nothing (lib/db/app-role.ts). */
   databaseUrl: string;
+  /** What migrations run as: the owner of the tables (MIGRATION_DATABASE_URL, else DATABASE_URL). */
+  ownerUrl: string;
+  /** Embedded default: the app role this process set up, to grant again after migrations add tables. */
+  appRole?: { password: string };
   /** Set when this process started the embedded server and must stop it. */
   embedded?: EmbeddedDatabase;
   dataDirectory: string;
@@ -33,7 +39,14 @@ export async function prepareRuntime(options: PrepareOptions = {}): Promise<Runt
   ensureDataDirectory(directory);
   const files = dataFiles(directory);
 
-  if (env.DATABASE_URL) return { env, databaseUrl: env.DATABASE_URL, dataDirectory: directory };
+  if (env.DATABASE_URL) {
+    return {
+      env,
+      databaseUrl: env.DATABASE_URL,
+      ownerUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL,
+      dataDirectory: directory,
+    };
+  }
 
   process.env.APP_ENCRYPTION_KEY = env.APP_ENCRYPTION_KEY ?? readOrCreateSecretFile(files.masterKey, randomKeyBase64);
   if (!env.APP_ENCRYPTION_PREVIOUS_KEYS.length && existsSync(files.previousKeys)) {
@@ -48,14 +61,19 @@ export async function prepareRuntime(options: PrepareOptions = {}): Promise<Runt
   const port = env.EMBEDDED_POSTGRES_PORT;
 
   let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl: string;
+  let ownerUrl: string;
   if (options.reuseRunningServer && runningPostmaster(files.postgresDirectory)) {
-    databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/hybrid_provisioner`;
+    ownerUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/hybrid_provisioner`;
   } else {
     embedded = await startEmbeddedPostgres({ directory: files.postgresDirectory, port, password });
-    databaseUrl = embedded.url;
+    ownerUrl = embedded.url;
   }
+  // The app never connects as the superuser: migrations do (as the owner), the app as a role of least privilege.
+  const appRole = { password: readOrCreateSecretFile(files.appRolePassword, randomToken) };
+  await ensureAppRole(ownerUrl, appRole);
+  const databaseUrl = appRoleUrl(ownerUrl, appRole);
   process.env.DATABASE_URL = databaseUrl;
+  process.env.MIGRATION_DATABASE_URL = ownerUrl;
   process.env.HP_EMBEDDED_DATABASE = "1";
-  return { env: parseEnv(process.env), databaseUrl, embedded, dataDirectory: directory };
+  return { env: parseEnv(process.env), databaseUrl, ownerUrl, appRole, embedded, dataDirectory: directory };
 }
