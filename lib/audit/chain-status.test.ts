@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { until } from "@/test/support/until";
 import { createChainStatusCache } from "@/lib/audit/chain-status";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
@@ -21,14 +22,6 @@ const append = () =>
 function countingVerify() {
   const calls = { count: 0 };
   return { calls, verify: (database: DbTx) => ((calls.count += 1), verifyAuditChain(database)) };
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe("chain status cache", () => {

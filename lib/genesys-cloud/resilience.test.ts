@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { until } from "@/test/support/until";
 import type { RunningGenesysSandbox } from "@/sandbox/genesys-cloud";
 import { acmeOrg, clientFor, failureOf, resetSandbox, sandboxRequests, setFaults, startSandbox } from "./test-support";
 
 const HOME = acmeOrg.divisions[0]!.id;
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe("client resilience against injected faults", () => {
   let sandbox: RunningGenesysSandbox;

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyTenant } from "@/lib/provisioning";
-import { expectRotatedTo, keyMaterial, until } from "@/lib/provisioning/rotation/rotation-test-support";
+import { expectRotatedTo, keyMaterial } from "@/lib/provisioning/rotation/rotation-test-support";
+import { until } from "@/test/support/until";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { createBoss, ensureQueues, ROTATION_QUEUE } from "./queues";
 import { enqueueRotation } from "./rotation-jobs";
@@ -28,21 +29,19 @@ describe("a queued certificate rotation", { timeout: 240_000 }, () => {
 
     // Killed right after the new certificate reached the provider (its first write to Genesys Cloud).
     const first = workers.start();
-    await until(
-      async () => ((await kit!.genesysWrites()).length > writesBefore ? true : undefined),
-      120_000,
-      "the new certificate on the provider",
-    );
+    await until(async () => ((await kit!.genesysWrites()).length > writesBefore ? true : undefined), {
+      timeoutMs: 120_000,
+      what: "the new certificate on the provider",
+    });
     await workers.kill(first);
     const newFingerprint = (await keyMaterial(kit)).next?.sha256Fingerprint;
     expect(newFingerprint).toBeDefined();
 
     const second = workers.start();
-    await until(
-      async () => ((await jobState()) === "completed" ? true : undefined),
-      120_000,
-      "the rotation job to complete",
-    );
+    await until(async () => ((await jobState()) === "completed" ? true : undefined), {
+      timeoutMs: 120_000,
+      what: "the rotation job to complete",
+    });
     await workers.kill(second);
     await boss.stop({ graceful: false });
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { until } from "@/test/support/until";
 import { applyTenant } from "@/lib/provisioning";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { enqueueRun } from "./enqueue";
@@ -7,16 +8,6 @@ import { fastRetrySettings, workerProcesses } from "./worker-process-test-suppor
 
 const settings = fastRetrySettings;
 const workers = workerProcesses();
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** What a provisioned tenant looks like, without the values that differ between orgs. */
 async function finalState(kit: ProvisioningKit) {
@@ -76,15 +67,17 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
       const reached = await until(
         async () =>
           (await kit.genesysWrites()).length >= writes || (await jobState()) === "completed" ? true : undefined,
-        90_000,
-        `${writes} writes`,
+        { timeoutMs: 90_000, what: `${writes} writes` },
       );
       expect(reached).toBe(true);
       await workers.kill(worker);
       if ((await jobState()) === "completed") break;
     }
     const last = workers.start();
-    await until(async () => ((await jobState()) === "completed" ? true : undefined), 120_000, "the job to complete");
+    await until(async () => ((await jobState()) === "completed" ? true : undefined), {
+      timeoutMs: 120_000,
+      what: "the job to complete",
+    });
     await workers.kill(last);
     await boss.stop({ graceful: false });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "@/test/support/until";
 import { AppError } from "@/lib/errors";
 import { sameCertificate } from "@/lib/genesys-cloud";
 import { certificateDetails } from "@/lib/saml/details";
@@ -14,7 +15,6 @@ import {
   providerCertificates,
   provisionedKit,
   transactionKey,
-  until,
 } from "./rotation-test-support";
 import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL } from "../model/step-keys";
 
@@ -132,11 +132,10 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
 
     expect((await loadCertificatePage(kit.db, kit.tenant.id))!.rotating).toBe(true);
     const run = await kit.db.run.findFirstOrThrow({ where: { tenantId: kit.tenant.id, status: "running" } });
-    await until(
-      async () => (Date.now() > run.leaseExpiresAt.getTime() ? true : undefined),
-      10_000,
-      "the lease to pass",
-    );
+    await until(async () => (Date.now() > run.leaseExpiresAt.getTime() ? true : undefined), {
+      timeoutMs: 10_000,
+      what: "the lease to pass",
+    });
     const stopped = (await loadCertificatePage(kit.db, kit.tenant.id))!;
     expect(stopped.rotating).toBe(false);
     expect(stopped.rotations[0]).toMatchObject({

@@ -68,14 +68,3 @@ export async function expectRotatedTo(kit: ProvisioningKit, certificatePem: stri
   const notOk = verify.steps.filter((step) => step.status !== "skipped" && step.verification?.status !== "ok");
   expect(notOk.map((step) => ({ step: step.stepKey, verification: step.verification, error: step.error }))).toEqual([]);
 }
-
-/** Polls until `probe` returns a value, for at most `timeoutMs`. */
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { tenantIdOf } from "./tenant-id";
+import { TenantBreadcrumb } from "@/components/tenants/tenant-breadcrumb";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -13,22 +14,13 @@ export const metadata = { title: "Tenant checklist" };
 
 export default async function TenantChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("tenant.read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const id = await tenantIdOf(params);
   const checklist = await loadTenantChecklist(getDb(), id);
   if (!checklist) notFound();
   const { tenant } = checklist;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">
-          Tenants
-        </Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">
-          /
-        </span>
-        <span aria-current="page">{tenant.cfgTenantName}</span>
-      </nav>
+      <TenantBreadcrumb tenantId={tenant.id} tenantName={tenant.cfgTenantName} />
       <PageHeader
         title={tenant.cfgTenantName}
         actions={

@@ -1,6 +1,6 @@
-import Link from "next/link";
+import { tenantIdOf } from "../tenant-id";
+import { TenantBreadcrumb } from "@/components/tenants/tenant-breadcrumb";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { CertificateLive } from "@/components/rotation/certificate-live";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -12,28 +12,13 @@ export const metadata = { title: "SAML certificate" };
 
 export default async function TenantCertificatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("tenant.read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const id = await tenantIdOf(params);
   const page = await loadCertificatePage(getDb(), id);
   if (!page) notFound();
   const { tenant } = page;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/tenants" className="text-muted-foreground underline-offset-2 hover:underline">
-          Tenants
-        </Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">
-          /
-        </span>
-        <Link href={`/tenants/${tenant.id}`} className="text-muted-foreground underline-offset-2 hover:underline">
-          {tenant.cfgTenantName}
-        </Link>
-        <span aria-hidden="true" className="px-1 text-muted-foreground">
-          /
-        </span>
-        <span aria-current="page">Certificate</span>
-      </nav>
+      <TenantBreadcrumb tenantId={tenant.id} tenantName={tenant.cfgTenantName} page="Certificate" />
       <PageHeader
         title={`SAML certificate of ${tenant.cfgTenantName}`}
         description={`Deployment ${tenant.deploymentName} · ${tenant.orgShortName ? `org ${tenant.orgShortName}` : "org not connected yet"}. Rotation replaces the signing key without interrupting agents.`}

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { tenantIdOf } from "../tenant-id";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { ExportActions } from "@/components/transaction-object/export-actions";
 import { LiveStatus } from "@/components/transaction-object/live-status";
 import { ObjectSections } from "@/components/transaction-object/object-sections";
-import { TenantBreadcrumb } from "@/components/transaction-object/tenant-breadcrumb";
+import { TenantBreadcrumb } from "@/components/tenants/tenant-breadcrumb";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,8 +19,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TransactionObjectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("tenant.read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const id = await tenantIdOf(params);
   const view = await loadTransactionObjectView(getDb(), id);
   if (!view) notFound();
   const canReveal = can(user.role, "secret.reveal");

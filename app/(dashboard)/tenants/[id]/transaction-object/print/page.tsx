@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { tenantIdOf } from "../../tenant-id";
 import { ObjectSections } from "@/components/transaction-object/object-sections";
 import { PrintButton } from "@/components/transaction-object/print-button";
-import { TenantBreadcrumb } from "@/components/transaction-object/tenant-breadcrumb";
+import { TenantBreadcrumb } from "@/components/tenants/tenant-breadcrumb";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -22,8 +22,7 @@ const printStyles = `@media print {
 
 export default async function TransactionObjectPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("tenant.read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  const id = await tenantIdOf(params);
   const view = await loadTransactionObjectView(getDb(), id, { compare: false });
   if (!view) notFound();
   return (

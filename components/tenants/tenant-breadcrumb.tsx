@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** Tenants / <tenant> / <page>, for the pages under a tenant. */
+/** Tenants / <tenant> / <page>, for a tenant's pages; without `page`, the tenant is the current page. */
 export function TenantBreadcrumb({
   tenantId,
   tenantName,
@@ -9,7 +9,7 @@ export function TenantBreadcrumb({
 }: {
   tenantId: string;
   tenantName: string;
-  page: string;
+  page?: string;
   className?: string;
 }) {
   // Underlined, not only coloured: links in a line of text must not rely on colour alone.
@@ -25,11 +25,17 @@ export function TenantBreadcrumb({
         Tenants
       </Link>
       {separator}
-      <Link href={`/tenants/${tenantId}`} className={link}>
-        {tenantName}
-      </Link>
-      {separator}
-      <span aria-current="page">{page}</span>
+      {page ? (
+        <>
+          <Link href={`/tenants/${tenantId}`} className={link}>
+            {tenantName}
+          </Link>
+          {separator}
+          <span aria-current="page">{page}</span>
+        </>
+      ) : (
+        <span aria-current="page">{tenantName}</span>
+      )}
     </nav>
   );
 }
