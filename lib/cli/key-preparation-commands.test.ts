@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "@/lib/audit/record";
+import { cliAccounts } from "./testing/accounts";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
 import { applyTenant, tenantSecretRef, PREPARED_SAML_KEY } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { hasSecret } from "@/lib/secrets/store";
-import { createUser } from "@/lib/users/manage-users";
-import { uniqueEmail } from "@/test/support/db";
 
 let kit: ProvisioningKit;
-const operator = uniqueEmail("keys-operator");
-const viewer = uniqueEmail("keys-viewer");
+const accounts = cliAccounts("keys");
+const { operator, viewer } = accounts;
 
 beforeAll(async () => {
   kit = await startProvisioningKit({ services: ["predictive-engagement"] });
-  for (const [email, role] of [
-    [operator, "operator"],
-    [viewer, "viewer"],
-  ] as const) {
-    await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
-  }
+  await accounts.create(kit.db);
 }, 120_000);
 afterAll(() => kit.close());
 

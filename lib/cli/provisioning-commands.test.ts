@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "@/lib/audit/record";
+import { cliAccounts } from "./testing/accounts";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
 import { TENANT_ISOLATION } from "@/lib/provisioning";
 import { applicableStepCount, startProvisioningKit } from "@/lib/provisioning/test-support";
-import { createUser } from "@/lib/users/manage-users";
-import { uniqueEmail } from "@/test/support/db";
 
 let kit: Awaited<ReturnType<typeof startProvisioningKit>>;
-const operator = uniqueEmail("cli-operator");
-const viewer = uniqueEmail("cli-viewer");
+const accounts = cliAccounts("cli");
+const { operator, viewer } = accounts;
 
 beforeAll(async () => {
   kit = await startProvisioningKit();
-  for (const [email, role] of [
-    [operator, "operator"],
-    [viewer, "viewer"],
-  ] as const) {
-    await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
-  }
+  await accounts.create(kit.db);
 });
 afterAll(() => kit.close());
 

@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemActor } from "@/lib/audit/record";
+import { cliAccounts } from "./testing/accounts";
 import { runCliProcess } from "@/lib/cli/testing/run-cli";
 import { applyTenant } from "@/lib/provisioning";
 import { expectRotatedTo, keyMaterial } from "@/lib/provisioning/rotation/rotation-test-support";
 import type { RotationReport } from "@/lib/provisioning";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
-import { createUser } from "@/lib/users/manage-users";
-import { uniqueEmail } from "@/test/support/db";
 
 let kit: ProvisioningKit;
-const operator = uniqueEmail("rotation-operator");
-const viewer = uniqueEmail("rotation-viewer");
+const accounts = cliAccounts("rotation");
+const { operator, viewer } = accounts;
 
 beforeAll(async () => {
   kit = await startProvisioningKit();
-  for (const [email, role] of [
-    [operator, "operator"],
-    [viewer, "viewer"],
-  ] as const) {
-    await createUser(kit.db, { actor: systemActor }, { email, name: email, role, password: "a-long-password-1" });
-  }
+  await accounts.create(kit.db);
 }, 120_000);
 afterAll(() => kit.close());
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { rejectionOf } from "@/test/support/rejection";
 import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_WITHOUT_ACCESS } from "@/sandbox/gax/default-seed";
 import { obscureGaxPassword } from "@/sandbox/gax/obscure-password";
 import { desiredHybridIntegration } from "./desired-object";
@@ -21,14 +22,7 @@ function seedWith(change: (multi: (typeof defaultGaxSeed.deployments)[number]) =
   return seed;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConfigServerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ConfigServerError);
-  return error as ConfigServerError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, ConfigServerError);
 
 describe("GAX bridge: clear errors", () => {
   it("names the transaction that already holds the alias", async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { rejectionOf } from "@/test/support/rejection";
 import { defaultGaxSeed } from "@/sandbox/gax/default-seed";
 import type { GaxTransaction } from "./bridge";
 import { desiredHybridIntegration } from "./desired-object";
@@ -22,14 +23,7 @@ function ignoring(parameters: string[]) {
   return seed;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConfigServerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ConfigServerError);
-  return error as ConfigServerError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, ConfigServerError);
 
 async function hybridIntegrations() {
   return (await kit!.control.objects("multi", "CfgTransaction")) as GaxTransaction[];

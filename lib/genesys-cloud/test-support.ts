@@ -1,4 +1,5 @@
 // Test helpers: a real sandbox and clients with their own token cache and limiter.
+import { rejectionOf } from "@/test/support/rejection";
 import {
   startGenesysCloudSandbox,
   type GenesysSandboxOptions,
@@ -6,6 +7,7 @@ import {
 } from "@/sandbox/genesys-cloud";
 import { acmeAuditor, ACME } from "@/sandbox/genesys-cloud/test-support";
 import { createGenesysCloudClient, type GenesysCloudClientOptions } from "./client";
+import { GenesysCloudError } from "./errors";
 import { OrgRateLimiter } from "./rate-limiter";
 import { TokenCache } from "./token-cache";
 
@@ -55,12 +57,5 @@ export async function sandboxRequests(
   ).requests;
 }
 
-/** Resolves to the thrown error, or fails when the promise resolves. */
-export async function failureOf(promise: Promise<unknown>): Promise<import("./errors").GenesysCloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as import("./errors").GenesysCloudError;
-  }
-  throw new Error("expected the call to fail");
-}
+/** The GenesysCloudError a call rejects with; fails when the call succeeds. */
+export const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, GenesysCloudError);

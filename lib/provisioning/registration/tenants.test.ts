@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { rejectionOf } from "@/test/support/rejection";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { openSecret } from "@/lib/secrets/store";
@@ -19,11 +20,7 @@ const deploymentInput = (overrides: Partial<DeploymentInput> = {}): DeploymentIn
   gaxPassword: "gax-password-123",
   ...overrides,
 });
-const failureOf = async (promise: Promise<unknown>) => {
-  const error = await promise.catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe("deployments", () => {
   it("seal the GAX password (never a column, never in the audit log)", async () => {
