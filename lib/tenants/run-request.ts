@@ -1,3 +1,4 @@
+import { lineText, multilineText, secretText } from "@/lib/validation/text";
 import { z } from "zod";
 
 export const RUN_MODES = ["plan", "apply", "verify"] as const;
@@ -22,15 +23,15 @@ export const tenantRunSchema = z.object({
 });
 
 export const bootstrapCheckSchema = z.object({
-  region: z.string().optional(),
-  loginBaseUrl: z.string().optional(),
-  apiBaseUrl: z.string().optional(),
-  bootstrapClientId: z.string().trim().min(1, "must not be empty"),
-  bootstrapClientSecret: z.string().min(1, "must not be empty"),
+  region: lineText(64).optional(),
+  loginBaseUrl: z.string().max(2048, "must be at most 2048 characters").optional(),
+  apiBaseUrl: z.string().max(2048, "must be at most 2048 characters").optional(),
+  bootstrapClientId: lineText(255),
+  bootstrapClientSecret: secretText(),
 });
 
 export const manualCompletionSchema = z.object({
   tenantId: z.uuid("must be a tenant id"),
   stepKey: z.string().min(1).max(100),
-  values: z.record(z.string(), z.union([z.string().max(20_000, "must be at most 20000 characters"), z.boolean()])),
+  values: z.record(z.string().max(100), z.union([multilineText(20_000), z.boolean()])),
 });

@@ -33,3 +33,33 @@ describe("text rules", () => {
     expect(messages(httpUrl().safeParse("ftp://gax.example"))).toEqual(["must be an http(s) URL"]);
   });
 });
+
+describe("the text rules where operators type", () => {
+  it("hold for tenant settings and values entered to complete a step by hand, naming the field", async () => {
+    const { SAML_KEY_MATERIAL, tenantSettingsSchema } = await import("@/lib/provisioning");
+    const { manualCompletionSchema } = await import("@/lib/tenants/run-request");
+    const settings = tenantSettingsSchema.safeParse({
+      adminUsers: [{ name: "Ops\u0000", email: "ops@example.test" }],
+      smokeTestUser: "x".repeat(121),
+    });
+    expect(settings.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["adminUsers.0.name", "must not contain control characters or line breaks"],
+      ["smokeTestUser", "must be at most 120 characters"],
+    ]);
+    const manual = manualCompletionSchema.safeParse({
+      tenantId: crypto.randomUUID(),
+      stepKey: SAML_KEY_MATERIAL,
+      values: { certificatePem: "-----BEGIN\u0000" },
+    });
+    expect(manual.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["values.certificatePem", "must not contain control characters"],
+    ]);
+    expect(
+      manualCompletionSchema.safeParse({
+        tenantId: crypto.randomUUID(),
+        stepKey: SAML_KEY_MATERIAL,
+        values: { certificatePem: "-----BEGIN\r\nabc\n" },
+      }).success,
+    ).toBe(true);
+  });
+});

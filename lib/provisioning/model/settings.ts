@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrl, lineText } from "@/lib/validation/text";
 import { DEFAULT_EMPLOYEE_PERMISSIONS } from "./services";
 
 /** The issuer of the procedure's example; it must equal saml/issuer of the transaction object exactly. */
@@ -7,7 +8,7 @@ export const DEFAULT_ISSUER_URI = "https://www.genesys.com/pureengage";
 const absoluteUri = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "must be an absolute URI such as https://www.genesys.com/pureengage");
-const httpsUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const httpsUrl = httpUrl();
 const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const permission = z
   .string()
@@ -26,10 +27,7 @@ export const tenantSettingsSchema = z
     /** SAML2 bearer client redirect URI; default https://apps.<region domain>. */
     redirectUri: httpsUrl.optional(),
     /** Scopes of the SAML2 bearer client (its Authorized Applications). */
-    samlScopes: z
-      .array(z.string().trim().min(1, "must not be empty"))
-      .min(1, "must list at least one scope")
-      .default(["journey"]),
+    samlScopes: z.array(lineText(200)).min(1, "must list at least one scope").default(["journey"]),
     issuerUri: absoluteUri.default(DEFAULT_ISSUER_URI),
     /** Identity provider SSO target; default https://apps.<region domain>. */
     ssoTargetUri: httpsUrl.optional(),
@@ -55,12 +53,19 @@ export const tenantSettingsSchema = z
     adminUsers: z
       .array(
         z
-          .object({ name: z.string().trim().min(1, "must not be empty"), email: z.email("must be an email address") })
+          .object({
+            name: lineText(120),
+            email: z
+              .string()
+              .trim()
+              .max(320, "must be at most 320 characters")
+              .pipe(z.email("must be an email address")),
+          })
           .strict(),
       )
       .default([]),
     /** Username of the test agent the smoke test signs in as; the identity provider creates it if missing. */
-    smokeTestUser: z.string().trim().min(1, "must not be empty").default("hybrid-provisioner-smoke-test"),
+    smokeTestUser: lineText(120).default("hybrid-provisioner-smoke-test"),
     /**
      * An existing agent of the org (their email, the SAML NameID) the smoke test signs in as instead of smokeTestUser:
      * then the smoke test creates no user, and stops if the agent is not an active user of the org.
