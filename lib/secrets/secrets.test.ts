@@ -136,3 +136,15 @@ describe("sealed secrets", () => {
     expect(again.resealed).toBe(0);
   });
 });
+
+describe("the keyring", () => {
+  it("is read once per change of the key variables, and read again when they change", () => {
+    const [first, second] = [newKey(), newKey()];
+    const keyring = loadKeyring({ APP_ENCRYPTION_KEY: first });
+    expect(loadKeyring({ APP_ENCRYPTION_KEY: first })).toBe(keyring);
+    const rotated = loadKeyring({ APP_ENCRYPTION_KEY: second, APP_ENCRYPTION_PREVIOUS_KEYS: first });
+    expect(rotated).not.toBe(keyring);
+    expect(rotated.current.fingerprint).not.toBe(keyring.current.fingerprint);
+    expect(rotated.byFingerprint.get(keyring.current.fingerprint)?.key).toEqual(keyring.current.key);
+  });
+});
