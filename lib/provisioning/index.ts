@@ -17,20 +17,7 @@ export {
 } from "./model/object-tenant";
 export type { ObjectTenantChoice } from "./model/object-tenant";
 export { BOOTSTRAP_SECRET, tenantSecretRef } from "./model/secret-refs";
-export {
-  ADMIN_USERS,
-  CLIENT_CREDENTIALS_CLIENT,
-  CONNECT_ORG,
-  EMPLOYEE_ROLE,
-  EWT_CLIENT,
-  IDENTITY_PROVIDER,
-  NETWORK_ALLOW_LIST,
-  SAML2_BEARER_CLIENT,
-  SAML_KEY_MATERIAL,
-  SMOKE_TEST,
-  TENANT_ISOLATION,
-  TRANSACTION_OBJECT,
-} from "./model/step-keys";
+export * from "./model/step-keys";
 export { tenantSettingsSchema } from "./model/settings";
 export { SERVICES } from "./model/services";
 export { PHASES } from "./model/step";
