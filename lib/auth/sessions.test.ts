@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { systemActor, type AuditContext } from "@/lib/audit/record";
-import { endSession, endUserSessions, readSession, recentlyAuthenticated, startSession } from "@/lib/auth/sessions";
+import {
+  endSession,
+  endUserSessions,
+  openSessionWhere,
+  readSession,
+  recentlyAuthenticated,
+  startSession,
+} from "@/lib/auth/sessions";
 import { sessionSettings } from "@/lib/config/env";
 import { createUser } from "@/lib/users/manage-users";
 import { testDb, uniqueEmail } from "@/test/support/db";
@@ -82,5 +89,16 @@ describe("sessions", () => {
     const start = new Date("2026-12-01T08:00:00Z");
     expect(recentlyAuthenticated({ authenticatedAt: start }, settings, minutes(start, 10))).toBe(true);
     expect(recentlyAuthenticated({ authenticatedAt: start }, settings, minutes(start, 11))).toBe(false);
+  });
+
+  it("counts as open exactly the sessions readSession still accepts, up to the idle timeout's last millisecond", async () => {
+    const start = new Date("2026-12-02T08:00:00Z");
+    const { user, sessionId } = await signedIn(start);
+    const open = (now: Date) =>
+      db.userSession.count({ where: { userId: user.id, ...openSessionWhere({ idleMs: settings.idleMs, now }) } });
+    const lastValid = new Date(start.getTime() + settings.idleMs);
+    expect(await open(lastValid)).toBe(1);
+    expect(await open(new Date(lastValid.getTime() + 1))).toBe(0);
+    expect(await readSession(db, sessionId, { settings, now: lastValid })).not.toBeNull();
   });
 });

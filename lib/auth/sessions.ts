@@ -31,6 +31,13 @@ export async function startSession(
   return session.id;
 }
 
+/** Sessions that readSession would still accept: not ended, not expired, seen within the idle timeout. */
+export const openSessionWhere = ({ idleMs, now = new Date() }: { idleMs: number; now?: Date }) => ({
+  endedAt: null,
+  expiresAt: { gt: now },
+  lastSeenAt: { gte: new Date(now.getTime() - idleMs) },
+});
+
 /** The session if it is still valid (not ended, not expired, not idle); one that has just lapsed is ended on the way. */
 export async function readSession(
   db: Db,

@@ -1,3 +1,4 @@
+import { openSessionWhere } from "@/lib/auth/sessions";
 import type { DbTx } from "@/lib/db/client";
 
 export const safeUserFields = {
@@ -14,9 +15,8 @@ export const safeUserFields = {
 
 /** Users with how many of their sessions are open now (not ended, not expired, seen within the idle timeout). */
 export async function listUsers(db: DbTx, idleMs: number, now = new Date()) {
-  const open = { endedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleMs) } };
   const users = await db.user.findMany({
-    select: { ...safeUserFields, _count: { select: { sessions: { where: open } } } },
+    select: { ...safeUserFields, _count: { select: { sessions: { where: openSessionWhere({ idleMs, now }) } } } },
     orderBy: [{ active: "desc" }, { email: "asc" }],
   });
   return users.map(({ _count, ...user }) => ({ ...user, openSessions: _count.sessions }));
