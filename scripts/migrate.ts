@@ -8,7 +8,7 @@ import { prepareRuntime } from "@/lib/runtime/prepare";
 const runtime = await prepareRuntime({ reuseRunningServer: true });
 try {
   const report = await migrate(runtime.ownerUrl, migrationsDirectory);
-  if (runtime.appRole) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
+  if (runtime.appRole && report.applied.length > 0) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
   for (const name of report.applied) console.log(`applied   ${name}`);
   console.log(`${report.applied.length} applied, ${report.alreadyApplied.length} already up to date.`);
 } catch (error) {

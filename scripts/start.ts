@@ -50,7 +50,7 @@ async function main() {
     const report = await migrate(runtime.ownerUrl, migrationsDirectory);
     if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
     // New tables of the migrations just applied get the app role's grants too.
-    if (runtime.appRole) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
+    if (runtime.appRole && report.applied.length > 0) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
 
     if (sandboxesEnabled(env, process.env.HP_EMBEDDED_DATABASE === "1")) {
       sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
