@@ -12,10 +12,7 @@ export const lineText = (max: number) =>
     .trim()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    .refine(
-      (value) => !CONTROL_CHARACTERS.test(value) && !LINE_BREAKS.test(value),
-      "must not contain control characters or line breaks",
-    );
+    .refine(isSingleLine, "must not contain control characters or line breaks");
 
 /** Free text that may span lines (notes): up to max characters, no control characters other than line breaks and tabs. */
 export const multilineText = (max: number) =>
@@ -32,12 +29,15 @@ export const secretText = (max = 4096) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !/[\u0000\r\n]/.test(value), "must not contain control characters or line breaks");
 
-/** An http(s) URL of at most 2,048 characters. */
-export const httpUrl = (max = 2048) =>
+/** An http(s) URL of at most `max` (2,048) characters; `example` shows one in the message. */
+export const httpUrl = ({ max = 2048, example }: { max?: number; example?: string } = {}) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));
+    .pipe(z.url({ protocol: /^https?$/, error: `must be an http(s) URL${example ? ` such as ${example}` : ""}` }));
 
 export const hasControlCharacters = (value: string) => CONTROL_CHARACTERS.test(value);
+
+/** No control characters and no line breaks: what a name, a label or an identifier may hold. */
+export const isSingleLine = (value: string) => !CONTROL_CHARACTERS.test(value) && !LINE_BREAKS.test(value);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { minimumPasswordLength } from "@/lib/auth/password-rules";
 import { roles } from "@/lib/auth/roles";
-import { hasControlCharacters } from "@/lib/validation/text";
+import { isSingleLine } from "@/lib/validation/text";
 
 const email = z
   .string()
@@ -14,7 +14,7 @@ const name = z
   .trim()
   .min(1, { message: "Enter a name." })
   .max(120, { message: "Use at most 120 characters." })
-  .refine((value) => !hasControlCharacters(value) && !/[\r\n]/.test(value), {
+  .refine(isSingleLine, {
     message: "Use letters, digits and punctuation only.",
   });
 const role = z.enum(roles, { message: "Choose admin, operator or viewer." });

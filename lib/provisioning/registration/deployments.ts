@@ -1,4 +1,4 @@
-import { lineText, multilineText, secretText } from "@/lib/validation/text";
+import { httpUrl, lineText, multilineText, secretText } from "@/lib/validation/text";
 import { assertAllowedGaxHost, assertOutboundUrl } from "@/lib/http/outbound-policy";
 import { DEPLOYMENT_LAYOUTS } from "../model/deployment-layout";
 import { z } from "zod";
@@ -14,15 +14,10 @@ export const deploymentInputSchema = z
   .object({
     name: lineText(100),
     layout: z.enum(DEPLOYMENT_LAYOUTS, { error: "must be single-tenant or multi-tenant" }),
-    gaxBaseUrl: z
-      .string()
-      .trim()
-      .max(2048, "must be at most 2048 characters")
-      .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://gax.example:8080" }))
-      .refine(
-        (value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password),
-        "must not contain credentials",
-      ),
+    gaxBaseUrl: httpUrl({ example: "http://gax.example:8080" }).refine(
+      (value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password),
+      "must not contain credentials",
+    ),
     gaxUsername: lineText(255),
     gaxPassword: secretText(),
     /** The password is the obscured value the GAX web UI sends. */
