@@ -1,6 +1,6 @@
-import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { AppError } from "@/lib/errors";
+import { systemResolver, type Resolver } from "@/lib/network/resolve";
 
 // Where the server may send requests to URLs that operators type (bootstrap checks, Genesys Cloud base URLs, GAX).
 
@@ -18,17 +18,17 @@ export const isForbiddenAddress = (address: string) => {
   return family !== 0 && forbidden.check(unmapped, family === 4 ? "ipv4" : "ipv6");
 };
 
-export type Resolve = (host: string) => Promise<string[]>;
-const systemResolve: Resolve = async (host) => (await lookup(host, { all: true })).map((entry) => entry.address);
+/** The host of a URL, without the brackets of an IPv6 literal. */
+const hostOf = (url: string) => new URL(url).hostname.replace(/^\[|\]$/g, "");
 
 /**
  * Refuses a URL whose host is, or resolves to, a link-local or metadata address. A name that does not resolve is
  * left to the request itself, which then fails as unreachable.
  */
-export async function assertOutboundUrl(url: string, field: string, resolve: Resolve = systemResolve): Promise<void> {
+export async function assertOutboundUrl(url: string, field: string, resolve: Resolver = systemResolver): Promise<void> {
   let host: string;
   try {
-    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+    host = hostOf(url);
   } catch {
     throw new AppError("invalid_input", `${field} must be a URL.`, { [field]: ["must be a URL"] });
   }
@@ -50,7 +50,7 @@ export const customGenesysUrlsAllowed = (env: Record<string, string | undefined>
 /** Refuses explicit Genesys Cloud base URLs unless allowed, and any that reach a forbidden address. */
 export async function assertGenesysBaseUrls(
   urls: { loginBaseUrl?: string | null; apiBaseUrl?: string | null },
-  resolve?: Resolve,
+  resolve?: Resolver,
 ): Promise<void> {
   const given = (["loginBaseUrl", "apiBaseUrl"] as const).filter((field) => urls[field]);
   if (given.length === 0) return;
@@ -76,7 +76,7 @@ export function assertAllowedGaxHost(url: string, env: Record<string, string | u
     .map((rule) => rule.trim().toLowerCase())
     .filter(Boolean);
   if (rules.length === 0) return;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const host = hostOf(url).toLowerCase();
   const allowed = rules.some((rule) => {
     if (rule.includes("/")) {
       const [network, bits] = rule.split("/");

@@ -1,5 +1,7 @@
-import { lookup as dnsLookup } from "node:dns/promises";
 import { connect } from "node:net";
+import { systemResolver, type Resolver } from "./resolve";
+
+export type { Resolver } from "./resolve";
 
 export type ProbeTarget = { host: string; port: number; label?: string };
 
@@ -14,8 +16,6 @@ export type ProbeResult = {
   tcp?: ProbeStage;
 };
 
-export type Resolver = (host: string) => Promise<string[]>;
-
 export type ProbeOptions = {
   /** Per stage (DNS, then TCP), in milliseconds. */
   timeoutMs?: number;
@@ -26,8 +26,6 @@ export type ProbeOptions = {
 
 const defaultProbeTimeoutMs = 3_000;
 const defaultProbeConcurrency = 6;
-
-const systemResolver: Resolver = async (host) => (await dnsLookup(host, { all: true })).map((entry) => entry.address);
 
 /** What a failure means for the firewall request, in operator words. */
 const explanations: Record<string, string> = {
