@@ -8,7 +8,8 @@ import {
   startGenesysCloudSandbox,
   type RunningGenesysSandbox,
 } from "@/sandbox/genesys-cloud";
-import { checkBootstrapCredentials } from "./bootstrap-check";
+import type { TenantView } from "@/lib/provisioning";
+import { checkBootstrapCredentials, diagnoseBootstrapClient } from "./bootstrap-check";
 
 let sandbox: RunningGenesysSandbox;
 beforeAll(async () => {
@@ -87,6 +88,25 @@ describe("where checkBootstrapCredentials may send the credentials", () => {
           loginBaseUrl: [expect.stringMatching(/GENESYS_CUSTOM_BASE_URLS=on/)],
           apiBaseUrl: [expect.any(String)],
         },
+      });
+      expect(host.received).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      await host.close();
+    }
+  });
+
+  it("the doctor of a tenant registered with base URLs sends nothing once they are no longer allowed", async () => {
+    const host = await foreignHost();
+    vi.stubEnv("GENESYS_CUSTOM_BASE_URLS", "off");
+    try {
+      const tenant = {
+        target: { loginBaseUrl: host.url, apiBaseUrl: host.url },
+        bootstrapClientId: "some-client",
+      } as TenantView;
+      await expect(diagnoseBootstrapClient(tenant, "some-secret-value")).rejects.toMatchObject({
+        code: "invalid_input",
+        fieldErrors: { loginBaseUrl: [expect.stringMatching(/GENESYS_CUSTOM_BASE_URLS=on/)] },
       });
       expect(host.received).toEqual([]);
     } finally {

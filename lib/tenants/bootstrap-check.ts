@@ -22,13 +22,15 @@ function bootstrapTarget(input: BootstrapCheckInput): GenesysCloudTarget {
 
 /**
  * The bootstrap client for a check an operator waits for. A fresh token cache: a token of an earlier, correct secret
- * must not hide a wrong one. Few retries: the operator is waiting.
+ * must not hide a wrong one. Few retries: the operator is waiting. Before anything is sent, the target must be one
+ * this server may send credentials to: a region's hosts, or base URLs it allows.
  */
-function checkingClient(
+async function checkingClient(
   target: GenesysCloudTarget,
   credentials: { clientId: string; clientSecret: string },
   timeoutMs = 10_000,
-): GenesysCloudClient {
+): Promise<GenesysCloudClient> {
+  if ("loginBaseUrl" in target) await assertGenesysBaseUrls(target);
   const retry = { maxAttempts: 2, timeoutMs, maxRetryAfterSeconds: 5 };
   return createGenesysCloudClient(target, credentials, { tokenCache: new TokenCache(), retry });
 }
@@ -49,10 +51,8 @@ export async function checkBootstrapCredentials(
   input: BootstrapCheckInput,
   options: { timeoutMs?: number } = {},
 ): Promise<BootstrapCheck> {
-  // Before anything is sent: the credentials go only to a region's hosts, or to base URLs this server allows.
-  await assertGenesysBaseUrls(input);
   try {
-    const genesys = checkingClient(
+    const genesys = await checkingClient(
       bootstrapTarget(input),
       { clientId: input.bootstrapClientId, clientSecret: input.bootstrapClientSecret },
       options.timeoutMs,
@@ -76,7 +76,7 @@ type BootstrapDiagnosis =
  */
 export async function diagnoseBootstrapClient(tenant: TenantView, clientSecret: string): Promise<BootstrapDiagnosis> {
   try {
-    const genesys = checkingClient(tenant.target, { clientId: tenant.bootstrapClientId, clientSecret });
+    const genesys = await checkingClient(tenant.target, { clientId: tenant.bootstrapClientId, clientSecret });
     const org = await genesys.getOrganization();
     const access = await preflightBootstrapClient(genesys, tenant, applicableStepRefs(tenant));
     return { checked: true, org: { id: org.id, name: org.name, shortName: org.thirdPartyOrgName }, access };
