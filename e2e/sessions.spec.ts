@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { e2eAdmin } from "./support/environment";
+import { dismissToast } from "./support/toasts";
 import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
 
@@ -88,7 +89,7 @@ test("a deactivated user's session does not come back when the account is activa
     button: `Deactivate ${deactivated.email}`,
     confirm: "Deactivate",
   });
-  await expect(page.getByText(`${deactivated.email} can no longer sign in.`)).toBeVisible();
+  await dismissToast(page, `${deactivated.email} can no longer sign in.`);
   await confirmRowAction(page, {
     email: deactivated.email,
     button: `Activate ${deactivated.email}`,

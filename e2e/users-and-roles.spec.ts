@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { e2eAdmin } from "./support/environment";
+import { dismissToast } from "./support/toasts";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
 import { signIn, signInAs, signOut } from "./support/session";
 
@@ -34,7 +35,7 @@ test("an admin creates a viewer, and every mutation is recorded", async ({ page 
   await dialog.getByLabel("Name").fill(viewer.name);
   await dialog.getByLabel("Initial password").fill(viewer.password);
   await dialog.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByText(`User ${viewer.email} created.`)).toBeVisible();
+  await dismissToast(page, `User ${viewer.email} created.`);
   const row = page.getByTestId(`user-row-${viewer.email}`);
   await expect(row).toContainText("Viewer");
 
@@ -43,6 +44,7 @@ test("an admin creates a viewer, and every mutation is recorded", async ({ page 
   await page.getByRole("dialog").getByLabel("Name").fill("Vera V. Viewer");
   await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
   await expect(row).toContainText("Vera V. Viewer");
+  await dismissToast(page, `${viewer.email} updated.`);
 
   await row.getByRole("button", { name: `Reset password of ${viewer.email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
@@ -50,10 +52,12 @@ test("an admin creates a viewer, and every mutation is recorded", async ({ page 
   expect(newPassword.length).toBeGreaterThanOrEqual(24);
   viewer.password = newPassword;
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+  await dismissToast(page, `New password set for ${viewer.email}.`);
 
   await row.getByRole("button", { name: `Deactivate ${viewer.email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
+  await dismissToast(page, `${viewer.email} can no longer sign in.`);
   await row.getByRole("button", { name: `Activate ${viewer.email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Activate" }).click();
   await expect(row).toContainText("Active");
