@@ -1,6 +1,8 @@
 import { expect, test } from "./support/test";
 import { e2eAdmin } from "./support/environment";
+import { recordServerActions } from "./support/server-actions";
 import { signInAs } from "./support/session";
+import { dismissToast } from "./support/toasts";
 
 // Bad input gets a clear answer that names the field, never a server error, and an unknown page is a 404.
 test("malformed query parameters never answer 500, and name the parameter", async ({ page }) => {
@@ -29,4 +31,28 @@ test("an unknown page answers 404", async ({ page }) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   expect((await page.goto("/no-such-page"))!.status()).toBe(404);
   expect((await page.goto("/tenants/00000000-0000-4000-8000-000000000000"))!.status()).toBe(404);
+});
+
+test("a malformed server action call gets a clear 400, not a server error", async ({ page }) => {
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  const recorded = recordServerActions(page);
+  await page.goto("/users");
+  const email = `malformed-${Date.now()}@e2e.example.test`;
+  await page.getByRole("button", { name: "New user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Name").fill("Mal Formed");
+  await dialog.getByLabel("Initial password").fill("a-long-enough-password-123");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await dismissToast(page, `User ${email} created.`);
+  const action = recorded.at(-1)!;
+
+  for (const body of ["garbage{{", "[1,2", '{"not":"a list"}']) {
+    const answer = await page.request.post(action.url, { headers: action.headers, data: body });
+    expect(answer.status(), body).toBe(400);
+    expect(await answer.json()).toEqual({
+      code: "invalid_input",
+      error: "The request body is not a well-formed server action call. Reload the page and try again.",
+    });
+  }
 });

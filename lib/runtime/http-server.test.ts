@@ -8,13 +8,15 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** A server whose handler answers with the headers it was given, and what a request to it returns. */
+/** A server whose handler answers with the headers it was given (and the body, as `received-body`). */
 async function serve(options: AppServerOptions) {
   const handled: string[] = [];
-  const server = createAppServer((request, response) => {
+  const server = createAppServer(async (request, response) => {
     handled.push(request.url ?? "");
+    let received = "";
+    for await (const chunk of request) received += String(chunk);
     response.setHeader("Content-Type", "application/json");
-    response.end(JSON.stringify(request.headers));
+    response.end(JSON.stringify({ ...request.headers, "received-body": received }));
   }, options);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -86,5 +88,47 @@ describe("the app's HTTP server", () => {
     );
     const http = await serve({ trustProxy: false, publicUrl: "http://localhost:3000" });
     expect((await http.request({})).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("answers a malformed server action call with 400 before Next.js sees it, and passes a good one on whole", async () => {
+    const { request, handled, host } = await serve({ trustProxy: false });
+    const action = { "Next-Action": "abc123", Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" };
+    for (const body of ["garbage{{", "[1,2", '{"not":"a list"}', ""]) {
+      const answer = await request(action, { method: "POST", body });
+      expect(answer.status, body).toBe(400);
+      expect(answer.body).toEqual({
+        code: "invalid_input",
+        error: "The request body is not a well-formed server action call. Reload the page and try again.",
+      });
+    }
+    const truncatedForm = await request(
+      { ...action, "Content-Type": "multipart/form-data; boundary=xyz" },
+      { method: "POST", body: '--xyz\r\nContent-Disposition: form-data; name="1"\r\n\r\n"a"' },
+    );
+    expect(truncatedForm.status).toBe(400);
+    expect(handled).toEqual([]);
+
+    const good = JSON.stringify([{ tenantId: "t", note: "é".repeat(40_000) }]);
+    const passed = await request(action, { method: "POST", body: good });
+    expect(passed.status).toBe(200);
+    expect(passed.body["received-body"]).toBe(good);
+    const form = '--xyz\r\nContent-Disposition: form-data; name="1"\r\n\r\n"a"\r\n--xyz--\r\n';
+    const passedForm = await request(
+      { ...action, "Content-Type": "multipart/form-data; boundary=xyz" },
+      { method: "POST", body: form },
+    );
+    expect(passedForm.body["received-body"]).toBe(form);
+    expect(handled).toHaveLength(2);
+  });
+
+  it("refuses a server action call over the body size limit with 413", async () => {
+    const { request, handled, host } = await serve({ trustProxy: false });
+    const answer = await request(
+      { "Next-Action": "abc123", Origin: `http://${host}`, "Content-Type": "text/plain;charset=UTF-8" },
+      { method: "POST", body: JSON.stringify(["x".repeat(1024 * 1024)]) },
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.body.code).toBe("too_large");
+    expect(handled).toEqual([]);
   });
 });

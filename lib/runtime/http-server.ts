@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientAddressHeader } from "@/lib/http/client-address";
+import { readServerActionBody, replayed, SERVER_ACTION_BODY_LIMIT } from "./server-action-body";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -30,9 +31,12 @@ export function clientAddressOf(
   return entries.at(-(options.proxyHops ?? 1)) ?? socketAddress;
 }
 
+const isServerAction = (request: IncomingMessage) =>
+  request.method === "POST" && Boolean(request.headers["next-action"]);
+
 /** A server action posted from another site: refused here with 403 instead of failing inside Next.js with a 500. */
 function isForeignServerAction(request: IncomingMessage, publicHost: string | undefined): boolean {
-  if (request.method !== "POST" || !request.headers["next-action"]) return false;
+  if (!isServerAction(request)) return false;
   const origin = request.headers.origin;
   if (!origin) return false;
   let originHost: string;
@@ -42,6 +46,19 @@ function isForeignServerAction(request: IncomingMessage, publicHost: string | un
     return true;
   }
   return originHost !== request.headers.host && originHost !== publicHost;
+}
+
+function answerJson(response: ServerResponse, status: number, body: { code: string; error: string }): void {
+  response.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
+  response.end(JSON.stringify(body));
+}
+
+/** A server action's body is read and checked first; a malformed one is answered here, and Next.js reads a replay. */
+async function checkedServerAction(request: IncomingMessage, response: ServerResponse) {
+  const read = await readServerActionBody(request, SERVER_ACTION_BODY_LIMIT);
+  if (read.ok) return replayed(request, read.body);
+  answerJson(response, read.status, { code: read.code, error: read.error });
+  return null;
 }
 
 /**
@@ -57,13 +74,14 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
     delete request.headers["x-forwarded-host"];
     if (hsts) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (isForeignServerAction(request, publicUrl?.host)) {
-      response.writeHead(403, { "Content-Type": "application/json" });
-      response.end(
-        JSON.stringify({ code: "forbidden", error: "This request came from another site and was refused." }),
-      );
+      answerJson(response, 403, { code: "forbidden", error: "This request came from another site and was refused." });
       return;
     }
-    void Promise.resolve(handle(request, response)).catch((error: unknown) => {
+    const handled = async () => {
+      const checked = isServerAction(request) ? await checkedServerAction(request, response) : request;
+      if (checked) await handle(checked, response);
+    };
+    handled().catch((error: unknown) => {
       console.error("Unhandled request error", error);
       if (!response.headersSent) {
         response.statusCode = 500;
