@@ -2,36 +2,54 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
-// Machine-readable results of both test runners, summed into the closing line.
-const reports = { vitest: ".test-reports/vitest.json", playwright: ".test-reports/e2e.json" };
+// Machine-readable results of the test runs, summed into the closing line.
+const reports = {
+  vitest: ".test-reports/vitest.json",
+  vitestExternal: ".test-reports/vitest-external.json",
+  playwright: ".test-reports/e2e.json",
+};
 rmSync(".test-reports", { recursive: true, force: true });
 
-const steps: { name: string; args: string[] }[] = [
+const vitestRun = (report: string) => [
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+];
+
+/** EXTERNAL_TEST_DATABASE_URL (CI sets it): the unit and integration tests run once more on that PostgreSQL server. */
+const external = process.env.EXTERNAL_TEST_DATABASE_URL;
+
+const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
   { name: "Prisma client", args: ["scripts/prisma-generate.mjs"] },
   { name: "Lint", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] },
   { name: "Format", args: ["node_modules/prettier/bin/prettier.cjs", "--check", "."] },
   { name: "Type-check", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
-  {
-    name: "Unit and integration tests",
-    args: [
-      "node_modules/vitest/vitest.mjs",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${reports.vitest}`,
-    ],
-  },
+  { name: "Unit and integration tests", args: vitestRun(reports.vitest) },
+  ...(external
+    ? [
+        {
+          name: "Unit and integration tests on the external PostgreSQL",
+          args: vitestRun(reports.vitestExternal),
+          env: { TEST_DATABASE_URL: external },
+        },
+      ]
+    : []),
   { name: "End-to-end tests", args: ["--import", "tsx", "scripts/e2e.ts"] },
 ];
 
 function counts(): { passed: number; failed: number } {
   const read = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
-  const vitest = read(reports.vitest) as { numPassedTests: number; numFailedTests: number } | undefined;
+  type VitestReport = { numPassedTests: number; numFailedTests: number } | undefined;
+  const vitest = [reports.vitest, reports.vitestExternal].map((path) => read(path) as VitestReport);
   const e2e = read(reports.playwright) as
     { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
+  const sum = (pick: (report: NonNullable<VitestReport>) => number) =>
+    vitest.reduce((total, report) => total + (report ? pick(report) : 0), 0);
   return {
-    passed: (vitest?.numPassedTests ?? 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
-    failed: (vitest?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0),
+    passed: sum((report) => report.numPassedTests) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
+    failed: sum((report) => report.numFailedTests) + (e2e?.stats.unexpected ?? 0),
   };
 }
 
@@ -40,7 +58,7 @@ for (const step of steps) {
   const started = Date.now();
   const result = spawnSync(process.execPath, step.args, {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright, ...step.env },
   });
   if (result.status !== 0) {
     const { passed, failed } = counts();
