@@ -26,7 +26,8 @@ export function ColumnChooser({
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
-          className="z-50 grid min-w-48 gap-0.5 rounded-md border border-border bg-card p-1 text-sm text-card-foreground shadow-md"
+          collisionPadding={8}
+          className="z-50 grid max-h-(--radix-dropdown-menu-content-available-height) min-w-48 gap-0.5 overflow-y-auto rounded-md border border-border bg-card p-1 text-sm text-card-foreground shadow-md"
         >
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-muted-foreground">
             Columns shown

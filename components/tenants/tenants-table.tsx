@@ -195,7 +195,7 @@ export function TenantsTable({ rows, phases, params, basePath, canRun, onQueued,
       ),
       plain("last-run", "Last run", ({ row }) => {
         const run = row.original.lastRun;
-        if (!run) return <span className="text-xs text-muted-foreground">No runs yet</span>;
+        if (!run) return <span className="whitespace-nowrap text-xs text-muted-foreground">No runs yet</span>;
         const display = runStatusDisplay[run.status] ?? { tone: "neutral" as const, label: run.status };
         return (
           <div className="grid gap-1">
