@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { guardedRoute } from "@/lib/http/guarded-route";
 import { loadTenantOverview } from "@/lib/tenants/overview-data";
-import { parseOverviewParams } from "@/lib/tenants/overview-params";
+import { parseOverviewSearch } from "@/lib/tenants/overview-params";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * JSON, polled by the overview so it moves while runs go. Parameters are read exactly as the page reads them.
  */
 export const GET = guardedRoute("tenant.read", async (request) => {
-  const params = parseOverviewParams(Object.fromEntries(new URL(request.url).searchParams));
+  const params = parseOverviewSearch(new URL(request.url).searchParams);
   const overview = await loadTenantOverview(getDb(), params);
   return Response.json(overview, { headers: { "Cache-Control": "no-store" } });
 });
