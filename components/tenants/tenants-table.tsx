@@ -200,9 +200,12 @@ export function TenantsTable({ rows, phases, params, basePath, canRun, onQueued,
         return (
           <div className="grid gap-1">
             <StatusChip tone={display.tone} label={`${runModeLabel[run.mode] ?? run.mode}: ${display.label}`} />
-            <span className="whitespace-nowrap text-xs text-muted-foreground">
+            <time
+              dateTime={run.finishedAt ?? run.startedAt}
+              className="whitespace-nowrap text-xs text-muted-foreground"
+            >
               {formatDateTime(run.finishedAt ?? run.startedAt)}
-            </span>
+            </time>
           </div>
         );
       }),
