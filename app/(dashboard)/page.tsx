@@ -26,7 +26,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
       {can(user.role, "tenant.read") ? (
-        <TenantsOverview basePath="/" params={params} canRun={can(user.role, "provisioning.run")} />
+        <TenantsOverview
+          basePath="/"
+          params={params}
+          canRun={can(user.role, "provisioning.run")}
+          canManage={can(user.role, "tenant.manage")}
+        />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {counters.map((counter) => (

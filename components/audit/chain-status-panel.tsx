@@ -10,7 +10,7 @@ export async function ChainStatusPanel() {
     console.error("[audit] chain verification failed", error);
     return undefined;
   });
-  if (status) return <ChainStatus report={status.report} checkedAt={status.checkedAt} refreshing={status.refreshing} />;
+  if (status) return <ChainStatus {...status} />;
   return (
     <Alert variant="warning" title="Could not check the hash chain">
       The database did not answer the check. Reload the page in a moment; <code>npm run cli -- audit verify</code> runs

@@ -6,7 +6,12 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { enqueueTenantRunAction } from "./actions";
 import { RunConfirmButton } from "@/components/tenants/run-confirm-button";
-import { runModeLabel, runStatusDisplay, tenantStatusDisplay } from "@/components/tenants/status-display";
+import {
+  runModeLabel,
+  runStatusDisplay,
+  stepProgressText,
+  tenantStatusDisplay,
+} from "@/components/tenants/status-display";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
@@ -120,9 +125,7 @@ export function ChecklistLive({
       <Card>
         <CardHeader>
           <CardTitle>Progress</CardTitle>
-          <CardDescription>
-            {data.summary.done} of {data.summary.total} steps done
-          </CardDescription>
+          <CardDescription>{stepProgressText(data.summary)}</CardDescription>
           <StatusChip data-testid="tenant-status" {...tenantStatusDisplay[data.summary.status]} />
         </CardHeader>
         <CardContent className="grid gap-3">

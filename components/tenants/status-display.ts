@@ -1,5 +1,6 @@
 import type { StatusTone } from "@/components/ui/status-chip";
 import type { CertificateExpiry } from "@/lib/tenants/overview-certificate";
+import type { Serialized } from "@/lib/utils/serialized";
 import type { StepStatus, TenantStatus } from "@/lib/tenants/statuses";
 
 export const stepStatusDisplay: Record<StepStatus | "partial", { tone: StatusTone; label: string }> = {
@@ -31,6 +32,14 @@ export const runStatusDisplay: Record<string, { tone: StatusTone; label: string 
   abandoned: { tone: "warning", label: "Abandoned" },
 };
 
+/**
+ * Progress in the checklist's terms: it numbers every step of the catalogue and marks the ones a tenant's services or
+ * settings leave out, so "0 of 11 steps done · 1 not needed" adds up to its last number.
+ */
+export function stepProgressText({ done, total, notNeeded }: { done: number; total: number; notNeeded: number }) {
+  return `${done} of ${total} steps done${notNeeded > 0 ? ` · ${notNeeded} not needed` : ""}`;
+}
+
 export const runModeLabel: Record<string, string> = { plan: "Plan", apply: "Apply", verify: "Verify" };
 
 /** What a run does, in the words of a confirmation dialog. */
@@ -50,7 +59,7 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 }
 
 /** The certificate column: a chip (icon + words) when the operator should act, plain text otherwise. */
-export function certificateDisplay(certificate: CertificateExpiry): {
+export function certificateDisplay(certificate: CertificateExpiry | Serialized<CertificateExpiry>): {
   tone?: StatusTone;
   label: string;
   detail?: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import {
@@ -9,6 +9,7 @@ import {
   useReactTable,
   type ColumnDef,
   type RowSelectionState,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import { enqueueBulkRunsAction } from "./actions";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -16,6 +17,9 @@ import { StatusChip } from "@/components/ui/status-chip";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Phase } from "@/lib/provisioning";
 import type { OverviewRow } from "@/lib/tenants/overview";
+import type { Serialized } from "@/lib/utils/serialized";
+import { cn } from "@/lib/utils/cn";
+import { ColumnChooser } from "./column-chooser";
 import { overviewQueryString, type OverviewParams, type SortKey } from "@/lib/tenants/overview-params";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { RunConfirmButton } from "./run-confirm-button";
@@ -25,15 +29,28 @@ import {
   runModeLabel,
   runStatusDisplay,
   stepStatusDisplay,
-  tenantStatusDisplay,
 } from "./status-display";
+import { TenantStatusCell } from "./tenant-status-cell";
+import { useColumnVisibility } from "./use-column-visibility";
+
+/** A row as the browser receives it (from the page or the polled route): dates as ISO strings. */
+export type OverviewRowView = Serialized<OverviewRow>;
+
+type ColumnMeta = { sortKey?: SortKey; label?: string; sticky?: boolean };
+
+/** Hidden until the operator shows them (Columns): less to scroll past at 1280 px; the tenant column stays in view. */
+const HIDDEN_BY_DEFAULT: VisibilityState = { region: false, verified: false };
 
 type Props = {
-  rows: OverviewRow[];
+  rows: OverviewRowView[];
   phases: { phase: Phase; label: string }[];
   params: OverviewParams;
   basePath: string;
   canRun: boolean;
+  /** Called once a bulk run is queued (the overview then polls faster). */
+  onQueued?: () => void;
+  /** Beside the column chooser, e.g. the CSV export. */
+  tools?: ReactNode;
 };
 
 function SortHeader({
@@ -62,42 +79,62 @@ function SortHeader({
   );
 }
 
-export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) {
+export function TenantsTable({ rows, phases, params, basePath, canRun, onQueued, tools }: Props) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility("tenants-overview-columns", HIDDEN_BY_DEFAULT);
   const sortedBy = (key: SortKey): "ascending" | "descending" | undefined =>
     params.sort === key ? (params.dir === "asc" ? "ascending" : "descending") : undefined;
 
-  const columns = useMemo<ColumnDef<OverviewRow>[]>(() => {
-    const sortable = (id: SortKey, label: string, cell: ColumnDef<OverviewRow>["cell"]): ColumnDef<OverviewRow> => ({
+  const columns = useMemo<ColumnDef<OverviewRowView>[]>(() => {
+    const sortable = (
+      id: SortKey,
+      label: string,
+      cell: ColumnDef<OverviewRowView>["cell"],
+    ): ColumnDef<OverviewRowView> => ({
       id,
       header: () => <SortHeader label={label} sortKey={id} params={params} basePath={basePath} />,
       cell,
-      meta: { sortKey: id },
+      meta: { sortKey: id, label } satisfies ColumnMeta,
     });
-    const select: ColumnDef<OverviewRow> = {
-      id: "select",
+    // The tenant column carries the row's checkbox and stays in view while the table scrolls sideways.
+    const tenant: ColumnDef<OverviewRowView> = {
+      id: "tenant",
+      enableHiding: false,
+      meta: { sortKey: "tenant", label: "Tenant", sticky: true } satisfies ColumnMeta,
       header: ({ table }) => (
-        <Checkbox
-          aria-label="Select all tenants on this page"
-          checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? "indeterminate" : false}
-          onCheckedChange={(value) => table.toggleAllRowsSelected(value === true)}
-        />
+        <div className="flex items-center gap-3">
+          {canRun ? (
+            <Checkbox
+              aria-label="Select all tenants on this page"
+              checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? "indeterminate" : false}
+              onCheckedChange={(value) => table.toggleAllRowsSelected(value === true)}
+            />
+          ) : null}
+          <SortHeader label="Tenant" sortKey="tenant" params={params} basePath={basePath} />
+        </div>
       ),
       cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Select ${row.original.cfgTenantName}`}
-          checked={row.getIsSelected()}
-          onCheckedChange={(value) => row.toggleSelected(value === true)}
-        />
+        <div className="flex items-center gap-3">
+          {canRun ? (
+            <Checkbox
+              aria-label={`Select ${row.original.cfgTenantName}`}
+              checked={row.getIsSelected()}
+              onCheckedChange={(value) => row.toggleSelected(value === true)}
+            />
+          ) : null}
+          <Link href={`/tenants/${row.original.id}`} className="font-medium underline-offset-2 hover:underline">
+            {row.original.cfgTenantName}
+          </Link>
+        </div>
       ),
     };
+    const plain = (
+      id: string,
+      label: string,
+      cell: ColumnDef<OverviewRowView>["cell"],
+    ): ColumnDef<OverviewRowView> => ({ id, header: label, cell, meta: { label } satisfies ColumnMeta });
     return [
-      ...(canRun ? [select] : []),
-      sortable("tenant", "Tenant", ({ row }) => (
-        <Link href={`/tenants/${row.original.id}`} className="font-medium underline-offset-2 hover:underline">
-          {row.original.cfgTenantName}
-        </Link>
-      )),
+      tenant,
       sortable("deployment", "Deployment", ({ row }) => row.original.deployment.name),
       sortable(
         "region",
@@ -109,24 +146,11 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
         "Org",
         ({ row }) => row.original.orgShortName ?? <span className="text-muted-foreground">Not connected</span>,
       ),
-      {
-        id: "progress",
-        header: "Progress",
-        cell: ({ row }) => {
-          const { done, total, status } = row.original.summary;
-          return (
-            <div className="grid gap-1">
-              <StatusChip {...tenantStatusDisplay[status]} />
-              <span className="text-xs tabular-nums text-muted-foreground">
-                {done} of {total} steps
-              </span>
-            </div>
-          );
-        },
-      },
-      ...phases.map(({ phase, label }): ColumnDef<OverviewRow> => ({
+      plain("progress", "Progress", ({ row }) => <TenantStatusCell summary={row.original.summary} />),
+      ...phases.map(({ phase, label }): ColumnDef<OverviewRowView> => ({
         id: `phase-${phase}`,
         header: label,
+        meta: { label } satisfies ColumnMeta,
         cell: ({ row }) => {
           const summary = row.original.summary.phases.find((entry) => entry.phase === phase);
           if (!summary) return null;
@@ -159,40 +183,32 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           </div>
         );
       }),
-      {
-        id: "verified",
-        header: "Last verified",
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.summary.lastVerifiedAt)}</span>
+      plain("verified", "Last verified", ({ row }) => (
+        <span className="whitespace-nowrap text-xs">{formatDateTime(row.original.summary.lastVerifiedAt)}</span>
+      )),
+      plain("drift", "Drift", ({ row }) =>
+        row.original.summary.driftedSteps > 0 ? (
+          <StatusChip tone="warning" label={`${row.original.summary.driftedSteps} drifted`} />
+        ) : (
+          <span className="whitespace-nowrap text-xs text-muted-foreground">None found</span>
         ),
-      },
-      {
-        id: "drift",
-        header: "Drift",
-        cell: ({ row }) =>
-          row.original.summary.driftedSteps > 0 ? (
-            <StatusChip tone="warning" label={`${row.original.summary.driftedSteps} drifted`} />
-          ) : (
-            <span className="text-xs text-muted-foreground">None found</span>
-          ),
-      },
-      {
-        id: "last-run",
-        header: "Last run",
-        cell: ({ row }) => {
-          const run = row.original.lastRun;
-          if (!run) return <span className="text-xs text-muted-foreground">No runs yet</span>;
-          const display = runStatusDisplay[run.status] ?? { tone: "neutral" as const, label: run.status };
-          return (
-            <div className="grid gap-1">
-              <StatusChip tone={display.tone} label={`${runModeLabel[run.mode] ?? run.mode}: ${display.label}`} />
-              <span className="whitespace-nowrap text-xs text-muted-foreground">
-                {formatDateTime(run.finishedAt ?? run.startedAt)}
-              </span>
-            </div>
-          );
-        },
-      },
+      ),
+      plain("last-run", "Last run", ({ row }) => {
+        const run = row.original.lastRun;
+        if (!run) return <span className="whitespace-nowrap text-xs text-muted-foreground">No runs yet</span>;
+        const display = runStatusDisplay[run.status] ?? { tone: "neutral" as const, label: run.status };
+        return (
+          <div className="grid gap-1">
+            <StatusChip tone={display.tone} label={`${runModeLabel[run.mode] ?? run.mode}: ${display.label}`} />
+            <time
+              dateTime={run.finishedAt ?? run.startedAt}
+              className="whitespace-nowrap text-xs text-muted-foreground"
+            >
+              {formatDateTime(run.finishedAt ?? run.startedAt)}
+            </time>
+          </div>
+        );
+      }),
     ];
   }, [canRun, phases, params, basePath]);
 
@@ -202,8 +218,10 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
     data: rows,
     columns,
     getRowId: (row) => row.id,
-    state: { rowSelection },
+    state: { rowSelection, columnVisibility },
     onRowSelectionChange: setRowSelection,
+    onColumnVisibilityChange: (updater) =>
+      setColumnVisibility(typeof updater === "function" ? updater(columnVisibility) : updater),
     enableRowSelection: canRun,
     manualSorting: true,
     manualFiltering: true,
@@ -214,32 +232,51 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
   const subject = selected.length === 1 ? selected[0]!.cfgTenantName : `${selected.length} tenants`;
 
+  const metaOf = (column: { columnDef: { meta?: unknown } }) => (column.columnDef.meta ?? {}) as ColumnMeta;
+  const choices = table
+    .getAllLeafColumns()
+    .filter((column) => column.getCanHide())
+    .map((column) => ({ id: column.id, label: metaOf(column).label ?? column.id, visible: column.getIsVisible() }));
+
   return (
     <div className="grid gap-3">
-      {canRun ? (
-        <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-muted-foreground" aria-live="polite">
-            {selected.length === 0
-              ? "Select tenants to plan, apply or verify them together."
-              : `${selected.length} selected`}
-          </span>
-          {RUN_MODES.map((mode) => (
-            <RunConfirmButton
-              key={mode}
-              mode={mode}
-              subject={subject}
-              disabled={selected.length === 0}
-              details={
-                <p className="max-h-32 overflow-y-auto text-sm">
-                  Tenants: {selected.map((row) => `${row.deployment.name}/${row.cfgTenantName}`).join(", ")}
-                </p>
-              }
-              run={() => enqueueBulkRunsAction({ tenantIds: selected.map((row) => row.id), mode })}
-              onQueued={() => setRowSelection({})}
-            />
-          ))}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {canRun ? (
+          <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-muted-foreground" aria-live="polite">
+              {selected.length === 0
+                ? "Select tenants to plan, apply or verify them together."
+                : `${selected.length} selected`}
+            </span>
+            {RUN_MODES.map((mode) => (
+              <RunConfirmButton
+                key={mode}
+                mode={mode}
+                subject={subject}
+                // Without a selection every button is plain, so none looks ready to press.
+                variant={selected.length === 0 ? "outline" : undefined}
+                disabled={selected.length === 0}
+                details={
+                  <p className="max-h-32 overflow-y-auto text-sm">
+                    Tenants: {selected.map((row) => `${row.deployment.name}/${row.cfgTenantName}`).join(", ")}
+                  </p>
+                }
+                run={() => enqueueBulkRunsAction({ tenantIds: selected.map((row) => row.id), mode })}
+                onQueued={onQueued}
+              />
+            ))}
+          </div>
+        ) : (
+          <span />
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {tools}
+          <ColumnChooser
+            columns={choices}
+            onChange={(id, visible) => setColumnVisibility({ ...columnVisibility, [id]: visible })}
+          />
         </div>
-      ) : null}
+      </div>
       <Table>
         <TableCaption className="sr-only">
           Tenants with their provisioning progress; column headers with arrows sort the list.
@@ -248,12 +285,12 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => {
-                const sortKey = (header.column.columnDef.meta as { sortKey?: SortKey } | undefined)?.sortKey;
+                const { sortKey, sticky } = metaOf(header.column);
                 return (
                   <TableHead
                     key={header.id}
                     aria-sort={sortKey ? (sortedBy(sortKey) ?? "none") : undefined}
-                    className="whitespace-nowrap"
+                    className={cn("whitespace-nowrap", sticky && stickyHead)}
                   >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </TableHead>
@@ -270,7 +307,9 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
               data-testid={`tenant-row-${row.original.cfgTenantName}`}
             >
               {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+                <TableCell key={cell.id} className={cn(metaOf(cell.column).sticky && stickyCell)}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </TableCell>
               ))}
             </TableRow>
           ))}
@@ -279,3 +318,8 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
     </div>
   );
 }
+
+// Sticky cells need a background of their own (the row's shows through otherwise) and a line where rows scroll under.
+const stickyEdge = "sticky left-0 z-10 shadow-[inset_-1px_0_0_var(--color-border)]";
+const stickyHead = cn(stickyEdge, "bg-muted");
+const stickyCell = cn(stickyEdge, "bg-card in-data-[state=selected]:bg-accent");

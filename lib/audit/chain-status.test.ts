@@ -45,6 +45,7 @@ describe("chain status cache", () => {
     const stale = await status(db);
     expect(stale.report).toEqual(before);
     expect(stale.refreshing).toBe(true);
+    expect(stale.ageMs).toBeGreaterThanOrEqual(0);
     expect(calls.count).toBe(2);
     let fresh = stale;
     await until(async () => (fresh = await status(db)).report.checked === before.checked + 1);

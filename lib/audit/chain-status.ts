@@ -7,7 +7,8 @@ import { auditCheckpointFile } from "@/lib/runtime/paths";
 export const verifyAgainstCheckpoints = (db: DbTx) =>
   verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
 
-type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean };
+/** ageMs: how old the result is as it is handed out (a shared result may be minutes old). */
+type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean; ageMs: number };
 
 /**
  * Verifying the chain reads every row (seconds at a million events), so page views share one result: the first view
@@ -32,11 +33,11 @@ export function createChainStatusCache(
   }
 
   return async function chainStatus(db: DbTx): Promise<ChainStatus> {
-    if (!last) return { ...(await refresh(db)), refreshing: false };
+    if (!last) return { ...(await refresh(db)), refreshing: false, ageMs: 0 };
     if (!running && Date.now() - last.checkedAt.getTime() >= maxAgeMs) {
       refresh(db).catch((error: unknown) => console.error("[audit] background chain verification failed", error));
     }
-    return { ...last, refreshing: running !== undefined };
+    return { ...last, refreshing: running !== undefined, ageMs: Date.now() - last.checkedAt.getTime() };
   };
 }
 

@@ -1,4 +1,5 @@
 import { systemActor } from "@/lib/audit/record";
+import { DEMO_DEPLOYMENT_NAME } from "./demo-names";
 import type { Db } from "@/lib/db/client";
 import { createDeployment, createTenant } from "@/lib/provisioning";
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
@@ -12,7 +13,7 @@ const demoTenants = [
   { cfgTenantName: "Initech", orgShortName: "initech-apac" },
 ] as const;
 
-const demoDeploymentName = "Sandbox (multi-tenant)";
+const demoDeploymentName = DEMO_DEPLOYMENT_NAME;
 
 /**
  * Registers a deployment and its tenants that point at the built-in sandboxes, so a new installation can rehearse

@@ -48,6 +48,13 @@ export function parseOverviewParams(searchParams: SearchParams): OverviewParams 
   });
 }
 
+/** The same parameters from a route's URL (the first of a repeated key, as the page takes it). */
+export function parseOverviewSearch(search: URLSearchParams): OverviewParams {
+  const searchParams: SearchParams = {};
+  for (const key of new Set(search.keys())) searchParams[key] = search.getAll(key);
+  return parseOverviewParams(searchParams);
+}
+
 const defaults: Partial<Record<keyof OverviewParams, string>> = { sort: "tenant", dir: "asc", page: "1", size: "25" };
 
 /** The query string for these params with some changed; defaults are left out so URLs stay short. */

@@ -5,7 +5,7 @@ import { testAudit } from "@/lib/provisioning/test-support";
 import { testDb } from "@/test/support/db";
 import { listDeployments } from "./deployments";
 import { listTenantOverview, overviewFilterChoices } from "./overview";
-import { overviewQueryString, parseOverviewParams } from "./overview-params";
+import { overviewQueryString, parseOverviewParams, parseOverviewSearch } from "./overview-params";
 import { applicableSteps } from "./tenant-status";
 
 const db = testDb();
@@ -216,5 +216,13 @@ describe("overview URL parameters", () => {
     expect(overviewQueryString(params, { sort: "region", dir: "desc", page: 3 })).toBe(
       "?q=acme&sort=region&dir=desc&page=3",
     );
+  });
+
+  it("read from a route's URL the same way as the page reads them", () => {
+    const search = new URLSearchParams("q=acme&q=other&sort=password&status=failed&size=50");
+    expect(parseOverviewSearch(search)).toEqual(
+      parseOverviewParams({ q: ["acme", "other"], sort: "password", status: "failed", size: "50" }),
+    );
+    expect(parseOverviewSearch(search)).toMatchObject({ q: "acme", sort: "tenant", status: "failed", size: 50 });
   });
 });

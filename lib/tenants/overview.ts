@@ -105,15 +105,39 @@ function orderBy(params: OverviewParams): Prisma.TenantOrderByWithRelationInput[
 
 /** One page of the tenants overview: filtered, sorted and counted in the database; statuses derived per row. */
 export async function listTenantOverview(db: DbTx, params: OverviewParams, now = new Date()): Promise<OverviewPage> {
-  const where = overviewWhere(params, now);
-  const total = await db.tenant.count({ where });
+  const total = await db.tenant.count({ where: overviewWhere(params, now) });
   const pageCount = Math.max(1, Math.ceil(total / params.size));
   const page = Math.min(params.page, pageCount);
+  const rows = await overviewRows(db, params, { skip: (page - 1) * params.size, take: params.size, now });
+  return { rows, total, page, pageCount };
+}
+
+/**
+ * Every tenant the filters match, in the overview's order, a batch at a time (the CSV export): the page and the export
+ * read the same rows the same way.
+ */
+export async function* overviewRowBatches(
+  db: DbTx,
+  params: OverviewParams,
+  { batchSize = 500, now = new Date() }: { batchSize?: number; now?: Date } = {},
+): AsyncGenerator<OverviewRow[]> {
+  for (let skip = 0; ; skip += batchSize) {
+    const rows = await overviewRows(db, params, { skip, take: batchSize, now });
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+async function overviewRows(
+  db: DbTx,
+  params: OverviewParams,
+  { skip, take, now }: { skip: number; take: number; now: Date },
+): Promise<OverviewRow[]> {
   const tenants = await db.tenant.findMany({
-    where,
+    where: overviewWhere(params, now),
     orderBy: orderBy(params),
-    skip: (page - 1) * params.size,
-    take: params.size,
+    skip,
+    take,
     select: {
       id: true,
       cfgTenantName: true,
@@ -138,7 +162,7 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       },
     },
   });
-  const rows = tenants.map((tenant): OverviewRow => {
+  return tenants.map((tenant): OverviewRow => {
     const latest = tenant.runs[0];
     const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
     const lastRun = latest
@@ -161,7 +185,6 @@ export async function listTenantOverview(db: DbTx, params: OverviewParams, now =
       lastRun,
     };
   });
-  return { rows, total, page, pageCount };
 }
 
 /** The values the filter menus offer. */

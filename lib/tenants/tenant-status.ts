@@ -48,7 +48,9 @@ export interface PhaseSummary {
 
 export interface TenantSummary {
   done: number;
+  /** Steps that apply to the tenant; with notNeeded, every step of the catalogue (the checklist numbers them all). */
   total: number;
+  notNeeded: number;
   phases: PhaseSummary[];
   driftedSteps: number;
   lastVerifiedAt: Date | null;
@@ -95,6 +97,7 @@ export function summarizeTenant(tenant: TenantFacts, states: StepStateFacts[], r
   return {
     done,
     total: counted.length,
+    notNeeded: statuses.length - counted.length,
     phases,
     driftedSteps: counted.filter(({ status }) => status === "drifted").length,
     lastVerifiedAt: verified.length ? new Date(Math.max(...verified.map((date) => date.getTime()))) : null,

@@ -21,7 +21,12 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         description="Each tenant pairs a Configuration Server tenant with its Genesys Cloud organization."
         actions={deployments.length > 0 ? <NewTenantDialog deployments={deployments} /> : undefined}
       />
-      <TenantsOverview basePath="/tenants" params={params} canRun={can(user.role, "provisioning.run")} />
+      <TenantsOverview
+        basePath="/tenants"
+        params={params}
+        canRun={can(user.role, "provisioning.run")}
+        canManage={can(user.role, "tenant.manage")}
+      />
     </div>
   );
 }
