@@ -10,6 +10,9 @@ test("malformed query parameters never answer 500, and name the parameter", asyn
   const overview = await page.goto("/?q=%00");
   expect(overview!.status()).toBe(200);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Some filters were ignored" })).toContainText(
+    "Search (q) must not contain control characters or line breaks; it was ignored.",
+  );
 
   for (const query of ["before=9223372036854775808", "from=0000-01-01", "q=%00abc"]) {
     const response = await page.goto(`/audit?${query}`);

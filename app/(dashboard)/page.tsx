@@ -8,13 +8,15 @@ import { getDb } from "@/lib/db/client";
 import { overviewStats } from "@/lib/users/overview-stats";
 import { TenantsOverview } from "@/components/tenants/tenants-overview";
 import { can } from "@/lib/auth/permissions";
-import { parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
+import { ignoredFilters, parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
+import { IgnoredFiltersNotice } from "@/components/tenants/ignored-filters-notice";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePagePermission("dashboard.view");
-  const params = parseOverviewParams(await searchParams);
+  const query = await searchParams;
+  const params = parseOverviewParams(query);
   const db = getDb();
   const stats = await overviewStats(db);
   const counters = [
@@ -25,6 +27,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Overview" description="The state of this Hybrid Provisioner installation." />
+      <IgnoredFiltersNotice messages={ignoredFilters(query)} />
       {can(user.role, "tenant.read") ? (
         <TenantsOverview
           basePath="/"

@@ -1,18 +1,19 @@
 import { z } from "zod";
-import { hasControlCharacters } from "@/lib/validation/text";
+import { isSingleLine } from "@/lib/validation/text";
 import { TENANT_STATUSES } from "./statuses";
 
 export const SORT_KEYS = ["tenant", "deployment", "region", "org", "expiry", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const optionalText = z
+/** A filter a person types (search, region). */
+const typedFilter = z
   .string()
   .trim()
-  .max(200)
-  .refine((value) => !hasControlCharacters(value))
-  .optional()
-  .transform((value) => (value ? value : undefined));
+  .max(200, "must be at most 200 characters")
+  .refine(isSingleLine, "must not contain control characters or line breaks");
+
+const optionalText = typedFilter.optional().transform((value) => (value ? value : undefined));
 
 /** The overview's state in the URL; anything malformed falls back to its default instead of failing the page. */
 export const overviewParamsSchema = z.object({
@@ -45,6 +46,22 @@ export function parseOverviewParams(searchParams: SearchParams): OverviewParams 
     dir: first.dir ?? "asc",
     page: first.page ?? 1,
     size: first.size ?? 25,
+  });
+}
+
+const typedFilters = { q: "Search", region: "Region" } as const;
+
+/**
+ * What the lenient parse left out of the filters a person types (search, region), each naming the filter and the rule,
+ * so the page says why it shows more than was asked for.
+ */
+export function ignoredFilters(searchParams: SearchParams): string[] {
+  return Object.entries(typedFilters).flatMap(([key, label]) => {
+    const raw = searchParams[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined) return [];
+    const checked = typedFilter.safeParse(value);
+    return checked.success ? [] : [`${label} (${key}) ${checked.error.issues[0]!.message}; it was ignored.`];
   });
 }
 

@@ -4,13 +4,15 @@ import { TenantsOverview } from "@/components/tenants/tenants-overview";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
+import { ignoredFilters, parseOverviewParams, type SearchParams } from "@/lib/tenants/overview-params";
+import { IgnoredFiltersNotice } from "@/components/tenants/ignored-filters-notice";
 
 export const metadata = { title: "Tenants" };
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePagePermission("tenant.read");
-  const params = parseOverviewParams(await searchParams);
+  const query = await searchParams;
+  const params = parseOverviewParams(query);
   const deployments = can(user.role, "tenant.manage")
     ? await getDb().deployment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, layout: true } })
     : [];
@@ -21,6 +23,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         description="Each tenant pairs a Configuration Server tenant with its Genesys Cloud organization."
         actions={deployments.length > 0 ? <NewTenantDialog deployments={deployments} /> : undefined}
       />
+      <IgnoredFiltersNotice messages={ignoredFilters(query)} />
       <TenantsOverview
         basePath="/tenants"
         params={params}
