@@ -10,7 +10,7 @@ import type { AuditEventView } from "@/components/audit/event-view";
 export function AuditRunGroup({ head, members }: { head: AuditEventView; members: AuditEventView[] }) {
   const [open, setOpen] = useState(false);
   const membersId = useId();
-  const count = `${members.length} more ${members.length === 1 ? "event" : "events"} of this run`;
+  const more = `${members.length} more ${members.length === 1 ? "event" : "events"}`;
   const toggle = (
     <Button
       variant="ghost"
@@ -18,10 +18,11 @@ export function AuditRunGroup({ head, members }: { head: AuditEventView; members
       className="-ml-2 mt-1 h-7 px-2 text-xs"
       aria-expanded={open}
       aria-controls={membersId}
+      aria-label={`${open ? "Hide" : "Show"} ${more} of this run`}
       onClick={() => setOpen((wasOpen) => !wasOpen)}
     >
       {open ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
-      {open ? `Hide ${count}` : `Show ${count}`}
+      {more}
     </Button>
   );
   return (
