@@ -32,7 +32,9 @@ export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filt
   }
   return (
     <Table className="table-fixed">
-      <TableCaption className="sr-only">Audit events, newest first; the events of a run are folded under it</TableCaption>
+      <TableCaption className="sr-only">
+        Audit events, newest first; the events of a run are folded under it
+      </TableCaption>
       <AuditColumns />
       <TableHeader>
         <TableRow>
