@@ -9,7 +9,7 @@ import { cn } from "@/lib/utils/cn";
 // button stays in sight.
 const breakAnywhere = "[overflow-wrap:anywhere]";
 
-/** The table's columns, sized so that the whole table fits a 1280 px window beside the navigation. */
+/** The columns, sized so that the table (at least 56rem wide) fits a 1280 px window beside the navigation. */
 export function AuditColumns() {
   return (
     <colgroup>

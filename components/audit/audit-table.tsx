@@ -31,7 +31,7 @@ export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filt
     );
   }
   return (
-    <Table className="table-fixed">
+    <Table className="min-w-[56rem] table-fixed">
       <TableCaption className="sr-only">
         Audit events, newest first; the events of a run are folded under it
       </TableCaption>
