@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { signIn, signInAs } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
@@ -137,4 +139,58 @@ test("the network page lists every region's hosts with reasons, exports them, an
   // Probing would send DNS queries off this machine, so the test stops at the control.
   await expect(page.getByLabel("Region", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Run probe" })).toBeEnabled();
+});
+
+test.describe("at 1280 × 800", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("the network page shows the registered tenants' regions by default, and the regions an operator picks", async ({
+    page,
+  }) => {
+    await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+    await page.goto("/network");
+    const filter = page.getByRole("form", { name: "Filter by region" });
+    await expect(filter).toContainText("Showing the regions of registered tenants.");
+    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2"]) {
+      await expect(page.getByTestId(`allow-list-${region}`)).toBeVisible();
+    }
+    await expect(page.getByTestId("allow-list-ap-northeast-1")).toHaveCount(0);
+    await expect(filter.getByRole("checkbox", { name: "EU (Ireland) (eu-west-1)" })).toBeChecked();
+    await expect(filter.getByRole("checkbox", { name: "Asia Pacific (Tokyo) (ap-northeast-1)" })).not.toBeChecked();
+    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", /region=eu-west-1/);
+    await expectNoHorizontalScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    for (const name of [
+      "US East (N. Virginia) (us-east-1)",
+      "EU (Ireland) (eu-west-1)",
+      "Asia Pacific (Sydney) (ap-southeast-2)",
+    ])
+      await filter.getByRole("checkbox", { name }).click();
+    await filter.getByRole("checkbox", { name: "Asia Pacific (Tokyo) (ap-northeast-1)" }).click();
+    await filter.getByRole("button", { name: "Show these regions" }).click();
+    await expect(page).toHaveURL(/\/network\?region=ap-northeast-1$/);
+    await expect(page.getByTestId("allow-list-ap-northeast-1")).toContainText("api.mypurecloud.jp");
+    await expect(page.getByTestId("allow-list-eu-west-1")).toHaveCount(0);
+    await expect(filter).toContainText("Showing the regions you chose.");
+    await expect(page.getByRole("link", { name: "Export JSON" })).toHaveAttribute(
+      "href",
+      "/api/network/allow-list?format=json&region=ap-northeast-1",
+    );
+    await expect(page.getByRole("combobox", { name: "Region", exact: true })).toContainText("Asia Pacific (Tokyo)");
+
+    await filter.getByRole("link", { name: "All regions" }).click();
+    await expect(page).toHaveURL(/region=all/);
+    await expect(page.getByTestId("allow-list-eu-central-1")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+      "href",
+      "/api/network/allow-list?format=csv",
+    );
+
+    await page.goto("/network?region=moon-1");
+    await expect(
+      page.getByRole("alert").filter({ hasText: 'region: "moon-1" is not a Genesys Cloud region id' }),
+    ).toBeVisible();
+    await expect(page.getByTestId("allow-list-eu-west-1")).toBeVisible();
+  });
 });

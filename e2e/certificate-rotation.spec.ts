@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { enterIsolationAgent } from "./support/checklist";
 import { ageSignIn } from "./support/database";
@@ -36,6 +38,7 @@ test("an operator rotates the certificate from the certificate page and watches 
   await expect(page.getByText("No certificate yet")).toBeVisible();
   await expect(page.getByText("No rotations yet.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Rotate certificate" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Download cert/ })).toHaveCount(0);
 
   await openInitech(page);
   await enterIsolationAgent(page, "initech.agent1");
@@ -103,4 +106,43 @@ test("a viewer sees the certificate and its rotations but cannot rotate", async 
   await expect(page.getByTestId("current-fingerprint")).toBeVisible();
   await expect(page.getByTestId("rotation").first()).toHaveAttribute("data-status", "succeeded");
   await expect(page.getByRole("button", { name: /Rotate certificate|Resume rotation/ })).toHaveCount(0);
+});
+
+test.describe("at 1280 × 800", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test("anyone who may read the tenant downloads its certificate as PEM and as the .b64 GAX takes, never its key", async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, viewer.email, viewer.password);
+    await page.goto(certificatePath);
+    const title = page.getByRole("heading", { level: 1, name: "SAML certificate of Initech" });
+    const downloads = page.getByTestId("page-header-actions");
+    await expect(downloads).toBeVisible();
+    expect((await downloads.boundingBox())!.y).toBeLessThan(
+      (await title.boundingBox())!.y + (await title.boundingBox())!.height,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const download = async (name: string) => {
+      const file = page.waitForEvent("download");
+      await page.getByRole("link", { name, exact: true }).click();
+      const done = await file;
+      return { name: done.suggestedFilename(), text: readFileSync((await done.path())!, "utf8") };
+    };
+    const pem = await download("Download cert.pem");
+    expect(pem.name).toBe("initech-cert.pem");
+    expect(pem.text).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n$/);
+    const b64 = await download("Download cert.pem.b64");
+    expect(b64.name).toBe("initech-cert.pem.b64");
+    expect(Buffer.from(b64.text, "base64").toString("utf8")).toBe(pem.text);
+    for (const file of [pem.text, b64.text]) expect(file).not.toMatch(/PRIVATE KEY/);
+
+    const route = new URL(page.url()).pathname.replace(/^\/tenants\//, "/api/tenants/");
+    const bad = await page.request.get(`${route}?format=der`);
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).fieldErrors.format).toEqual(["must be pem or b64"]);
+    expect((await request.get(`${route}?format=pem`)).status()).toBe(401);
+  });
 });

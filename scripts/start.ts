@@ -3,7 +3,8 @@
 import { spawnSync } from "node:child_process";
 import next from "next";
 import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
-import { createPrismaClient } from "@/lib/db/client";
+import type { Server } from "node:http";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 import { ensureDemoDeployment } from "@/lib/demo/demo-seed";
 import { startAuditCheckpoints } from "@/lib/audit/checkpoints";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -15,6 +16,7 @@ import { createAppServer } from "@/lib/runtime/http-server";
 import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
+import { closeHttpServer, closeProcessWideClients, stopOnSignals } from "@/lib/runtime/shutdown";
 import { ensureFirstAdmin } from "@/lib/users/first-admin";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -30,21 +32,21 @@ async function main() {
     process.exit(1);
   }
   const { env } = runtime;
-  let stopping = false;
   let sandboxes: RunningSandboxes | undefined;
   let worker: RunningWorker | undefined;
   let stopCheckpoints: (() => Promise<void>) | undefined;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+  let db: Db | undefined;
+  let server: Server | undefined;
+  // Everything that holds a database connection ends before the database does, so it terminates no session.
+  const stop = async () => {
+    if (server) await closeHttpServer(server);
     await worker?.stop().catch(() => undefined);
     await stopCheckpoints?.().catch(() => undefined);
+    await Promise.all([db?.$disconnect().catch(() => undefined), closeProcessWideClients()]);
     await sandboxes?.close();
     await runtime.embedded?.stop().catch(() => undefined);
-    process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  stopOnSignals(stop);
 
   try {
     const report = await migrate(runtime.ownerUrl, migrationsDirectory);
@@ -56,7 +58,7 @@ async function main() {
       sandboxes = await startSandboxes({ genesysCloud: env.GENESYS_SANDBOX_PORT, gax: env.GAX_SANDBOX_PORT });
     }
 
-    const db = createPrismaClient(runtime.databaseUrl);
+    db = createPrismaClient(runtime.databaseUrl);
     const firstAdmin = await ensureFirstAdmin(db, {
       email: env.ADMIN_EMAIL,
       password: env.ADMIN_PASSWORD,
@@ -80,14 +82,15 @@ async function main() {
 
     const app = next({ dev: false, dir: projectRoot, hostname: env.HOST, port: env.PORT });
     await app.prepare();
-    const server = createAppServer(app.getRequestHandler(), {
+    server = createAppServer(app.getRequestHandler(), {
       trustProxy: env.TRUST_PROXY,
       proxyHops: env.TRUST_PROXY_HOPS,
       publicUrl: process.env.NEXTAUTH_URL,
     });
+    const listening = server;
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(env.PORT, env.HOST, resolve);
+      listening.once("error", reject);
+      listening.listen(env.PORT, env.HOST, resolve);
     });
 
     const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
@@ -114,7 +117,8 @@ async function main() {
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    await stop(1);
+    await stop();
+    process.exit(1);
   }
 }
 

@@ -102,7 +102,7 @@ export function AuditEventDetails({ event }: { event: AuditEventView }) {
           <pre
             tabIndex={0}
             aria-label="Event details as JSON"
-            className="max-h-72 overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs"
+            className="max-h-72 overflow-auto whitespace-pre-wrap rounded-md border border-border bg-muted p-3 font-mono text-xs [overflow-wrap:anywhere]"
           >
             {event.detailsJson}
           </pre>

@@ -2,11 +2,12 @@ import { SearchX, ScrollText } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { AuditEventDetails } from "@/components/audit/audit-event-details";
+import { Table, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AuditColumns, AuditRow } from "@/components/audit/audit-row";
+import { AuditRunGroup } from "@/components/audit/audit-run-group";
 import { auditEventView } from "@/components/audit/event-view";
-import { OutcomeChip } from "@/components/audit/outcome-chip";
 import type { AuditEventRow } from "@/lib/audit/queries";
+import { groupRunEvents } from "@/lib/audit/run-groups";
 
 export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filtered: boolean }) {
   if (events.length === 0) {
@@ -30,47 +31,37 @@ export function AuditTable({ events, filtered }: { events: AuditEventRow[]; filt
     );
   }
   return (
-    <Table>
-      <TableCaption className="sr-only">Audit events, newest first</TableCaption>
+    <Table className="min-w-[56rem] table-fixed">
+      <TableCaption className="sr-only">
+        Audit events, newest first; the events of a run are folded under it
+      </TableCaption>
+      <AuditColumns />
       <TableHeader>
         <TableRow>
           <TableHead>#</TableHead>
           <TableHead>Time (UTC)</TableHead>
           <TableHead>Actor</TableHead>
-          <TableHead>Action</TableHead>
+          <TableHead>Action and details</TableHead>
           <TableHead>Target</TableHead>
           <TableHead>Outcome</TableHead>
-          <TableHead>Details</TableHead>
           <TableHead className="text-right">
             <span className="sr-only">Row detail</span>
           </TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
-        {events.map((event) => (
-          <TableRow key={event.seq.toString()} data-testid="audit-row">
-            <TableCell className="tabular-nums">{event.seq.toString()}</TableCell>
-            <TableCell className="whitespace-nowrap">
-              {event.occurredAt.toISOString().replace("T", " ").slice(0, 19)}
-            </TableCell>
-            <TableCell>
-              <div>{event.actorEmail ?? "unknown"}</div>
-              <div className="text-xs text-muted-foreground">
-                {[event.actorRole, event.clientAddress].filter(Boolean).join(" · ")}
-              </div>
-            </TableCell>
-            <TableCell className="font-mono text-xs">{event.action}</TableCell>
-            <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>
-            <TableCell>
-              <OutcomeChip outcome={event.outcome} />
-            </TableCell>
-            <TableCell className="max-w-xs truncate font-mono text-xs">{JSON.stringify(event.details)}</TableCell>
-            <TableCell className="text-right">
-              <AuditEventDetails event={auditEventView(event)} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
+      {groupRunEvents(events).map((entry) =>
+        entry.kind === "run" ? (
+          <AuditRunGroup
+            key={entry.head.seq.toString()}
+            head={auditEventView(entry.head)}
+            members={entry.members.map(auditEventView)}
+          />
+        ) : (
+          <tbody key={entry.event.seq.toString()}>
+            <AuditRow event={auditEventView(entry.event)} />
+          </tbody>
+        ),
+      )}
     </Table>
   );
 }

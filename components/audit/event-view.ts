@@ -3,7 +3,12 @@ import type { AuditRowText } from "@/lib/audit/hash";
 import type { AuditEventRow } from "@/lib/audit/queries";
 
 /** An audit row as plain strings, for the row detail (a client component). Details are stored redacted. */
-export type AuditEventView = AuditRowText & { detailsJson: string; correlationIds: CorrelationId[] };
+export type AuditEventView = AuditRowText & {
+  detailsJson: string;
+  /** The details on one line, for the table. */
+  detailsLine: string;
+  correlationIds: CorrelationId[];
+};
 
 export const utcTime = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 
@@ -21,6 +26,7 @@ export function auditEventView(event: AuditEventRow): AuditEventView {
     targetLabel: event.targetLabel,
     outcome: event.outcome,
     detailsJson: JSON.stringify(event.details, null, 2),
+    detailsLine: JSON.stringify(event.details),
     correlationIds: correlationIdsOf(event.details),
     prevHash: event.prevHash,
     chainKey: event.chainKey,

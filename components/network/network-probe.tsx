@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { ProbeResults } from "@/components/network/probe-results";
 import { probeNetworkAction } from "@/components/network/actions";
+import { probeVerdict } from "@/components/network/probe-verdict";
 import type { ProbeReport } from "@/lib/network/probe-regions";
 
 /** Runs the reachability probe for one region from the server and shows each host's result. */
@@ -31,8 +32,9 @@ export function NetworkProbe({
       }
       setError(undefined);
       setReport(result.data);
-      const reachable = result.data.results.filter((entry) => entry.status === "reachable").length;
-      toast.success(`Probe finished: ${reachable} of ${result.data.results.length} hosts reachable`);
+      // A probe that found hosts unreachable finished, but it is not a success.
+      const verdict = probeVerdict(result.data.results);
+      toast[verdict.tone](`Probe finished: ${verdict.title}`, { description: verdict.advice });
     });
   }
 

@@ -1,4 +1,5 @@
 import { Alert } from "@/components/ui/alert";
+import { probeVerdict } from "@/components/network/probe-verdict";
 import { StatusChip } from "@/components/ui/status-chip";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ProbeResult } from "@/lib/network/probe";
@@ -11,28 +12,10 @@ function Outcome({ result }: { result: ProbeResult }) {
 }
 
 function Summary({ results }: { results: ProbeResult[] }) {
-  const reachable = results.filter((result) => result.status === "reachable").length;
-  const dnsFailed = results.filter((result) => result.status === "dns_failed").length;
-  if (reachable === results.length) {
-    return (
-      <Alert variant="success" title={`Every host is reachable from this server (${results.length} checked)`}>
-        The firewall lets this server out on TCP 443.
-      </Alert>
-    );
-  }
-  const title = `${reachable} of ${results.length} hosts reachable from this server`;
-  if (reachable === 0 && dnsFailed === results.length) {
-    return (
-      <Alert variant="warning" title={title}>
-        No host name resolved. This server probably has no DNS for internet names or no internet access at all. That
-        blocks provisioning from here; ask the network team to allow DNS resolution and the hosts below on TCP 443, or
-        run provisioning from a machine that has access.
-      </Alert>
-    );
-  }
+  const verdict = probeVerdict(results);
   return (
-    <Alert variant="warning" title={title}>
-      Send the failing hosts below to the network team with the allow-list export; each row says what failed.
+    <Alert variant={verdict.tone} title={verdict.title} data-testid="probe-verdict" data-tone={verdict.tone}>
+      {verdict.advice}
     </Alert>
   );
 }

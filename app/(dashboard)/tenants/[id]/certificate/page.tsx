@@ -1,6 +1,7 @@
 import { tenantIdOf } from "../tenant-id";
 import { TenantBreadcrumb } from "@/components/tenants/tenant-breadcrumb";
 import { notFound } from "next/navigation";
+import { CertificateDownloads } from "@/components/rotation/certificate-downloads";
 import { CertificateLive } from "@/components/rotation/certificate-live";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -22,6 +23,7 @@ export default async function TenantCertificatePage({ params }: { params: Promis
       <PageHeader
         title={`SAML certificate of ${tenant.cfgTenantName}`}
         description={`Deployment ${tenant.deploymentName} · ${tenant.orgShortName ? `org ${tenant.orgShortName}` : "org not connected yet"}. Rotation replaces the signing key without interrupting agents.`}
+        actions={page.certificate ? <CertificateDownloads tenantId={tenant.id} /> : null}
       />
       <CertificateLive initial={page} canRotate={can(user.role, "provisioning.run")} />
     </div>
