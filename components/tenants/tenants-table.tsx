@@ -25,7 +25,7 @@ import {
   runModeLabel,
   runStatusDisplay,
   stepStatusDisplay,
-  tenantStatusDisplay,
+  tenantSummaryDisplay,
 } from "./status-display";
 
 type Props = {
@@ -113,10 +113,10 @@ export function TenantsTable({ rows, phases, params, basePath, canRun }: Props) 
         id: "progress",
         header: "Progress",
         cell: ({ row }) => {
-          const { done, total, status } = row.original.summary;
+          const { done, total } = row.original.summary;
           return (
             <div className="grid gap-1">
-              <StatusChip {...tenantStatusDisplay[status]} />
+              <StatusChip {...tenantSummaryDisplay(row.original.summary)} />
               <span className="text-xs tabular-nums text-muted-foreground">
                 {done} of {total} steps
               </span>
