@@ -12,13 +12,15 @@ import type { ChecklistStep } from "@/lib/tenants/checklist";
 import type { RunModeName } from "@/lib/tenants/run-request";
 import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
+import { ManualCompletionForm, type Continued } from "./manual-completion-form";
 import { SecretValue } from "./secret-value";
 import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
 import { StepPlan } from "./step-plan";
 
 /** A run a button queued: the checklist waits for the run of this mode and step to end. */
-export type QueuedRun = { mode: RunModeName; stepKey: string | null };
+/** afterRunId: the run it follows (default: the latest seen when queued). */
+export type QueuedRun = { mode: RunModeName; stepKey: string | null; afterRunId?: string | null };
 
 export function StepCard({
   step,
@@ -42,20 +44,34 @@ export function StepCard({
   const [pending, startTransition] = useTransition();
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
+  const completable = canRun && step.applies && step.manualFields && step.manualCompletion;
+  // Entering what a run waited for queues that run again: the checklist then follows it like any queued run.
+  const completed = (continued: Continued) => (continued ? onQueued(continued) : onChanged());
+  // Where the last run asked for input, the form to enter it is in place, with the message that asks for it.
+  const askedForInput = last?.status === "needs-input";
   const manualCompletion =
-    canRun && step.applies && step.manualFields && step.manualCompletion ? (
+    completable && !askedForInput ? (
       <ManualCompletionDialog
         tenantId={tenantId}
         stepKey={step.key}
         stepTitle={step.title}
-        description={step.manualCompletion}
-        fields={step.manualFields}
+        description={step.manualCompletion!}
+        fields={step.manualFields!}
         disabled={busy}
-        onDone={onChanged}
+        onDone={completed}
       />
     ) : null;
-  // Where the last run asked for input, the form to enter it is offered with the message that asks for it.
-  const askedForInput = last?.status === "needs-input";
+  const inputForm =
+    completable && askedForInput ? (
+      <ManualCompletionForm
+        tenantId={tenantId}
+        stepKey={step.key}
+        stepTitle={step.title}
+        fields={step.manualFields!}
+        disabled={busy}
+        onDone={completed}
+      />
+    ) : undefined;
 
   function queue(mode: "plan" | "apply" | "verify") {
     startTransition(async () => {
@@ -70,7 +86,13 @@ export function StepCard({
   }
 
   return (
-    <Card data-testid={`step-${step.key}`} data-status={step.status} aria-labelledby={`step-title-${step.key}`}>
+    <Card
+      id={`step-${step.key}`}
+      data-testid={`step-${step.key}`}
+      data-status={step.status}
+      aria-labelledby={`step-title-${step.key}`}
+      className="scroll-mt-20"
+    >
       <CardHeader>
         <CardTitle id={`step-title-${step.key}`} className="text-base">
           <span className="mr-2 tabular-nums text-muted-foreground">{number}.</span>
@@ -84,9 +106,7 @@ export function StepCard({
           <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p>
         ) : null}
         {step.applies ? <SideEffects stepKey={step.key} items={step.sideEffects} /> : null}
-        {last ? (
-          <StepLastRun last={last} manual={step.manual} completeByHand={askedForInput ? manualCompletion : undefined} />
-        ) : null}
+        {last ? <StepLastRun last={last} manual={step.manual} completeByHand={inputForm} /> : null}
         {last?.changes.length ? (
           <div>
             <p className="font-medium">Changes made</p>
@@ -199,7 +219,7 @@ export function StepCard({
             >
               Verify
             </Button>
-            {askedForInput ? null : manualCompletion}
+            {manualCompletion}
           </div>
         ) : null}
       </CardContent>
