@@ -179,6 +179,7 @@ test("an aged sign-in asks for the password again before secrets are revealed or
   await page.getByRole("link", { name: "Transaction object" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Transaction object" })).toBeVisible();
   await page.getByRole("button", { name: "Export with secrets" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Export with secrets" }).click();
   await expect(again).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByText("Could not export with secrets")).toBeVisible();
@@ -222,9 +223,13 @@ test("the transaction object page shows every key the same as in GAX, and export
   expect(maskedDocument.sections.saml!.password).toBe(MASK);
   expect(maskedDocument.sections.general!.organization_sname).toBe("globex-us");
 
+  // Secrets in clear leave the dashboard only after the operator confirms.
+  await page.getByRole("button", { name: "Export with secrets" }).click();
+  const confirmExport = page.getByRole("alertdialog");
+  await expect(confirmExport).toContainText("in clear");
   const [revealed] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export with secrets" }).click(),
+    confirmExport.getByRole("button", { name: "Export with secrets" }).click(),
   ]);
   expect(revealed.suggestedFilename()).toMatch(/-with-secrets\.json$/);
   const revealedDocument = JSON.parse(readFileSync(await revealed.path(), "utf8")) as typeof maskedDocument;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { GaxClient } from "../lib/config-server/gax-client";
@@ -110,6 +110,15 @@ async function runAll(page: Page, mode: "Apply" | "Verify") {
 }
 
 const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
+
+/** A single step's Apply asks first; this confirms it. */
+async function confirmApply(page: Page, apply: Locator) {
+  await apply.click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("Only this step runs");
+  await confirm.getByRole("button", { name: "Apply" }).click();
+  await expect(confirm).toHaveCount(0);
+}
 
 test("an operator registers a tenant on sandboxes that can be broken, and provisions it", async ({ page }) => {
   test.setTimeout(300_000);
@@ -236,7 +245,7 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   // Genesys Cloud answers 503 on the identity provider endpoints, however often the client retries.
   await setFaults(genesys.url, { rules: [{ path: "/api/v2/identityproviders", errorRate: 1, errorStatuses: [503] }] });
   const provider = step(page, IDENTITY_PROVIDER);
-  await provider.getByRole("button", { name: "Apply PureEngage identity provider" }).click();
+  await confirmApply(page, provider.getByRole("button", { name: "Apply PureEngage identity provider" }));
   await expect(provider).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
   const message = provider.getByRole("alert");
   await expect(message).toContainText("Genesys Cloud is temporarily unable to");
@@ -246,7 +255,7 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   await expect(retry).toBeEnabled();
 
   await setFaults(genesys.url, {});
-  await retry.click();
+  await confirmApply(page, retry);
   await expect(provider).toHaveAttribute("data-status", "done", { timeout: 90_000 });
   await expect(provider.getByRole("alert")).toHaveCount(0);
 
@@ -266,14 +275,14 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   });
   const transaction = step(page, TRANSACTION_OBJECT);
   const applyTransaction = transaction.getByRole("button", { name: /^Apply / });
-  await applyTransaction.click();
+  await confirmApply(page, applyTransaction);
   await expect(transaction).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
   await expect(transaction.getByRole("alert")).toContainText("GAX kept failing while writing");
   await expect(transaction.getByRole("alert")).toContainText("run apply again when GAX is healthy");
   await expect(applyTransaction).toBeEnabled();
 
   await setFaults(gax.url, {});
-  await applyTransaction.click();
+  await confirmApply(page, applyTransaction);
   await expect(transaction).toHaveAttribute("data-status", "done", { timeout: 90_000 });
   await runAll(page, "Verify");
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");

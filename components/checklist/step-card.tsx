@@ -4,6 +4,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { revealStepSecretAction } from "@/components/transaction-object/actions";
 import { enqueueTenantRunAction } from "./actions";
+import { RunConfirmButton } from "@/components/tenants/run-confirm-button";
 import { runModeLabel, stepStatusDisplay } from "@/components/tenants/status-display";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { ManualCompletionForm, type Continued } from "./manual-completion-form";
 import { SecretValue } from "./secret-value";
 import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
+import { StepApplySummary } from "./step-apply-summary";
 import { StepPlan } from "./step-plan";
 
 /** A run a button queued: the checklist waits for the run of this mode and step to end. */
@@ -73,7 +75,8 @@ export function StepCard({
       />
     ) : undefined;
 
-  function queue(mode: "plan" | "apply" | "verify") {
+  /** Plan and Verify only read: they are queued at once, without asking. */
+  function queue(mode: "plan" | "verify") {
     startTransition(async () => {
       const result = await enqueueTenantRunAction({ tenantId, mode, stepKey: step.key });
       if (!result.ok) {
@@ -199,17 +202,18 @@ export function StepCard({
             >
               Plan
             </Button>
-            <Button
-              size="sm"
+            <RunConfirmButton
+              mode="apply"
+              label="Apply"
+              ariaLabel={`Apply ${step.title}`}
+              subject={`"${step.title}"`}
+              description="Only this step runs; the steps that depend on it run with the next Apply all."
               variant="outline"
-              disabled={busy}
-              loading={pending}
-              loadingText="Queuing…"
-              onClick={() => queue("apply")}
-              aria-label={`Apply ${step.title}`}
-            >
-              Apply
-            </Button>
+              disabled={busy || pending}
+              details={<StepApplySummary step={step} />}
+              run={() => enqueueTenantRunAction({ tenantId, mode: "apply", stepKey: step.key })}
+              onQueued={() => onQueued({ mode: "apply", stepKey: step.key })}
+            />
             <Button
               size="sm"
               variant="ghost"
