@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { revealStepSecretAction } from "@/components/transaction-object/actions";
 import { enqueueTenantRunAction } from "./actions";
@@ -11,12 +11,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
 import type { RunModeName } from "@/lib/tenants/run-request";
-import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
 import { ManualCompletionForm, type Continued } from "./manual-completion-form";
 import { SecretValue } from "./secret-value";
 import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
+import { StepOutputs } from "./step-outputs";
 import { StepApplySummary } from "./step-apply-summary";
 import { StepPlan } from "./step-plan";
 
@@ -44,6 +44,11 @@ export function StepCard({
   onChanged: () => void;
 }) {
   const [pending, startTransition] = useTransition();
+  // A done step is folded to its title, status and last run until opened; the operator's choice then stays.
+  const foldable = step.status === "done";
+  const [open, setOpen] = useState<boolean | null>(null);
+  const expanded = !foldable || (open ?? false);
+  const detailsId = `step-details-${step.key}`;
   const display = stepStatusDisplay[step.status];
   const last = step.lastStepRun;
   const completable = canRun && step.applies && step.manualFields && step.manualCompletion;
@@ -108,89 +113,78 @@ export function StepCard({
         {!step.applies ? (
           <p className="text-muted-foreground">Not needed for this tenant (its services or settings leave it out).</p>
         ) : null}
-        {step.applies ? <SideEffects stepKey={step.key} items={step.sideEffects} /> : null}
         {last ? <StepLastRun last={last} manual={step.manual} completeByHand={inputForm} /> : null}
-        {last?.changes.length ? (
-          <div>
-            <p className="font-medium">Changes made</p>
-            <ul className="list-inside list-disc text-muted-foreground">
-              {last.changes.map((change) => (
-                <li key={change}>{change}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {step.plan && step.applies ? <StepPlan stepKey={step.key} plan={step.plan} /> : null}
-        {step.drift.length ? (
-          <div>
-            <p className="font-medium">
-              {step.verifyStatus === "missing"
-                ? "Missing at the last verification"
-                : "Differences found at the last verification"}
-            </p>
-            <table className="mt-1 w-full text-left text-xs">
-              <caption className="sr-only">Field, expected value, live value</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="pr-2">
-                    Field
-                  </th>
-                  <th scope="col" className="pr-2">
-                    Expected
-                  </th>
-                  <th scope="col">Live</th>
-                </tr>
-              </thead>
-              <tbody>
-                {step.drift.map((difference) => (
-                  <tr key={difference.field}>
-                    <td className="pr-2 font-mono">{difference.field}</td>
-                    <td className="pr-2 font-mono break-all">{difference.expected}</td>
-                    <td className="font-mono break-all">{difference.actual}</td>
-                  </tr>
+        {/* Kept in the page when folded (hidden), so what it says is still found by searching the page. */}
+        <div id={detailsId} hidden={!expanded} className="grid gap-3">
+          {step.applies ? <SideEffects stepKey={step.key} items={step.sideEffects} /> : null}
+          {last?.changes.length ? (
+            <div>
+              <p className="font-medium">Changes made</p>
+              <ul className="list-inside list-disc text-muted-foreground">
+                {last.changes.map((change) => (
+                  <li key={change}>{change}</li>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {Object.keys(step.outputs).length ? (
-          <dl className="grid gap-1">
-            {Object.entries(step.outputs).map(([name, value]) => (
-              <div key={name} className="flex min-w-0 items-center gap-2">
-                <dt className="shrink-0 text-muted-foreground">{name}</dt>
-                <dd className="flex min-w-0 flex-1 items-center gap-2">
-                  <span className="min-w-0 flex-1 truncate font-mono text-xs" title={value}>
-                    {value}
-                  </span>
-                  <CopyButton value={value} label={name} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        ) : null}
-        {step.secrets.length ? (
-          <div>
-            <p className="font-medium">Secrets</p>
-            <dl className="grid gap-1">
-              {step.secrets.map((secret) => (
-                <div
-                  key={secret.purpose}
-                  className="flex min-w-0 items-center gap-2"
-                  data-testid={`secret-${secret.purpose}`}
-                >
-                  <dt className="shrink-0 text-muted-foreground">{secret.label}</dt>
-                  <dd className="flex min-w-0 flex-1">
-                    <SecretValue
-                      label={`${secret.label} of ${step.title}`}
-                      canReveal={canReveal}
-                      reveal={() => revealStepSecretAction({ tenantId, purpose: secret.purpose })}
-                    />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        ) : null}
+              </ul>
+            </div>
+          ) : null}
+          {step.plan && step.applies ? <StepPlan stepKey={step.key} plan={step.plan} /> : null}
+          {step.drift.length ? (
+            <div>
+              <p className="font-medium">
+                {step.verifyStatus === "missing"
+                  ? "Missing at the last verification"
+                  : "Differences found at the last verification"}
+              </p>
+              <table className="mt-1 w-full text-left text-xs">
+                <caption className="sr-only">Field, expected value, live value</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-2">
+                      Field
+                    </th>
+                    <th scope="col" className="pr-2">
+                      Expected
+                    </th>
+                    <th scope="col">Live</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {step.drift.map((difference) => (
+                    <tr key={difference.field}>
+                      <td className="pr-2 font-mono">{difference.field}</td>
+                      <td className="pr-2 font-mono break-all">{difference.expected}</td>
+                      <td className="font-mono break-all">{difference.actual}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <StepOutputs outputs={step.outputs} />
+          {step.secrets.length ? (
+            <div>
+              <p className="font-medium">Secrets</p>
+              <dl className="grid gap-1">
+                {step.secrets.map((secret) => (
+                  <div
+                    key={secret.purpose}
+                    className="flex min-w-0 items-center gap-2"
+                    data-testid={`secret-${secret.purpose}`}
+                  >
+                    <dt className="shrink-0 text-muted-foreground">{secret.label}</dt>
+                    <dd className="flex min-w-0 flex-1">
+                      <SecretValue
+                        label={`${secret.label} of ${step.title}`}
+                        canReveal={canReveal}
+                        reveal={() => revealStepSecretAction({ tenantId, purpose: secret.purpose })}
+                      />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ) : null}
+        </div>
         {canRun && step.applies ? (
           <div className="flex flex-wrap gap-2">
             <Button
@@ -225,6 +219,19 @@ export function StepCard({
             </Button>
             {manualCompletion}
           </div>
+        ) : null}
+        {foldable ? (
+          <Button
+            size="sm"
+            variant="link"
+            className="justify-self-start px-0"
+            aria-expanded={expanded}
+            aria-controls={detailsId}
+            aria-label={`${expanded ? "Hide" : "Show"} details of ${step.title}`}
+            onClick={() => setOpen(!expanded)}
+          >
+            {expanded ? "Hide details" : "Show details"}
+          </Button>
         ) : null}
       </CardContent>
     </Card>
