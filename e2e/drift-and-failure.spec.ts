@@ -286,7 +286,9 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   await page.goto(checklistPath);
 
   // Plan only reads: it is queued at once, without asking.
-  await step(page, TRANSACTION_OBJECT).getByRole("button", { name: /^Plan / }).click();
+  await step(page, TRANSACTION_OBJECT)
+    .getByRole("button", { name: /^Plan / })
+    .click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(page.getByText("Plan finished")).toBeVisible({ timeout: 90_000 });
 
