@@ -5,7 +5,7 @@ import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { ageSignIn } from "./support/database";
 import { recordServerActions, replay, type RecordedAction } from "./support/server-actions";
-import { enterIsolationAgent } from "./support/checklist";
+import { enterIsolationAgent, showStepDetails } from "./support/checklist";
 import { signInAs, signOut } from "./support/session";
 import { createUser } from "./support/users";
 import { SAML_KEY_MATERIAL } from "../lib/provisioning/client-safe";
@@ -117,6 +117,7 @@ test("the operator reveals a secret, and the audit log records who and which sec
   const recorded = recordServerActions(page);
   await signInAs(page, operator.email, operator.password);
   await page.goto(checklistPath);
+  await showStepDetails(page, SAML_KEY_MATERIAL);
   const secret = page.getByTestId(`secret-${keyPassword}`);
   await expect(secret).toContainText("••••••••");
   await secret.getByRole("button", { name: /^Reveal key password of/ }).click();
@@ -163,6 +164,7 @@ test("an aged sign-in asks for the password again before secrets are revealed or
   await signInAs(page, operator.email, operator.password);
   await ageSignIn(operator.email, 11);
   await page.goto(checklistPath);
+  await showStepDetails(page, SAML_KEY_MATERIAL);
   const secret = page.getByTestId(`secret-${keyPassword}`);
   await secret.getByRole("button", { name: /^Reveal key password of/ }).click();
   const again = page.getByRole("dialog", { name: "Confirm it is you" });
@@ -179,6 +181,7 @@ test("an aged sign-in asks for the password again before secrets are revealed or
   await page.getByRole("link", { name: "Transaction object" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Transaction object" })).toBeVisible();
   await page.getByRole("button", { name: "Export with secrets" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Export with secrets" }).click();
   await expect(again).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByText("Could not export with secrets")).toBeVisible();
@@ -222,9 +225,13 @@ test("the transaction object page shows every key the same as in GAX, and export
   expect(maskedDocument.sections.saml!.password).toBe(MASK);
   expect(maskedDocument.sections.general!.organization_sname).toBe("globex-us");
 
+  // Secrets in clear leave the dashboard only after the operator confirms.
+  await page.getByRole("button", { name: "Export with secrets" }).click();
+  const confirmExport = page.getByRole("alertdialog");
+  await expect(confirmExport).toContainText("in clear");
   const [revealed] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export with secrets" }).click(),
+    confirmExport.getByRole("button", { name: "Export with secrets" }).click(),
   ]);
   expect(revealed.suggestedFilename()).toMatch(/-with-secrets\.json$/);
   const revealedDocument = JSON.parse(readFileSync(await revealed.path(), "utf8")) as typeof maskedDocument;

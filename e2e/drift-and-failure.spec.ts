@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { seriousViolations } from "./support/accessibility";
 import { GaxClient } from "../lib/config-server/gax-client";
 import { findHybridIntegration, requireTenant } from "../lib/config-server/gax-lookups";
 import { startGaxSandbox, type GaxSandbox } from "../sandbox/gax";
-import { defaultGaxSeed, SANDBOX_ADMIN } from "../sandbox/gax/default-seed";
+import { defaultGaxSeed, SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
 import {
   bootstrapClientOf,
   defaultGenesysSeed,
@@ -13,9 +13,14 @@ import {
   type RunningGenesysSandbox,
 } from "../sandbox/genesys-cloud";
 import { e2eAdmin } from "./support/environment";
-import { enterIsolationAgent } from "./support/checklist";
 import { signInAs } from "./support/session";
-import { EMPLOYEE_ROLE, IDENTITY_PROVIDER, SMOKE_TEST, TRANSACTION_OBJECT } from "../lib/provisioning/client-safe";
+import {
+  EMPLOYEE_ROLE,
+  IDENTITY_PROVIDER,
+  SMOKE_TEST,
+  TENANT_ISOLATION,
+  TRANSACTION_OBJECT,
+} from "../lib/provisioning/client-safe";
 
 // This spec brings its own sandboxes (with control endpoints, for fault injection) and registers its own deployment
 // and tenant on them, so nothing it breaks is seen by other specs, and nothing they do changes what it sees. Its
@@ -95,21 +100,29 @@ async function changeGaxOption() {
   });
 }
 
-/** Runs "<mode> all" from the checklist and waits until the run has finished. */
-async function runAll(page: Page, mode: "Apply" | "Verify") {
+/** Runs "<mode> all" from the checklist and waits until the run has finished (as `ends`, by default either way). */
+async function runAll(page: Page, mode: "Apply" | "Verify", ends: RegExp = /(Succeeded|Failed)/) {
   await page.getByRole("button", { name: `${mode} all` }).click();
   await page
     .getByRole("alertdialog")
     .getByRole("button", { name: `${mode} all` })
     .click();
   await expect(page.getByText(`${mode} queued for every step of ${tenantName}`)).toBeVisible();
-  await expect(page.getByTestId("run-row").first()).toContainText(
-    new RegExp(`${mode} · all steps.*(Succeeded|Failed)`),
-    { timeout: 150_000 },
-  );
+  await expect(page.getByTestId("run-row").first()).toContainText(new RegExp(`${mode} · all steps.*${ends.source}`), {
+    timeout: 150_000,
+  });
 }
 
 const step = (page: Page, key: string) => page.getByTestId(`step-${key}`);
+
+/** A single step's Apply asks first; this confirms it. */
+async function confirmApply(page: Page, apply: Locator) {
+  await apply.click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("Only this step runs");
+  await confirm.getByRole("button", { name: "Apply" }).click();
+  await expect(confirm).toHaveCount(0);
+}
 
 test("an operator registers a tenant on sandboxes that can be broken, and provisions it", async ({ page }) => {
   test.setTimeout(300_000);
@@ -141,10 +154,38 @@ test("an operator registers a tenant on sandboxes that can be broken, and provis
   await expect(page.getByRole("heading", { level: 1, name: tenantName })).toBeVisible();
   checklistPath = new URL(page.url()).pathname;
 
-  await enterIsolationAgent(page, "vandelay.agent1");
-  await runAll(page, "Apply");
+  // Applied before the isolation check's sample agent is entered: that step waits for it, the rest goes on.
+  await runAll(page, "Apply", /Needs input/);
+  const isolation = step(page, TENANT_ISOLATION);
+  await expect(isolation).toHaveAttribute("data-status", "needs-input");
+  await expect(isolation.getByTestId("step-status")).toHaveText("Needs input");
   await expect(step(page, SMOKE_TEST)).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("tenant-status")).toHaveText("Needs input");
+  const attention = page.getByTestId("attention-banner");
+  await expect(attention.locator("li[data-kind=needs-input]")).toContainText("Tenant isolation check");
+  await expect(attention.locator("li[data-kind=failed]")).toHaveCount(0);
+  // The form is in place, in the step, under the message that asks for the agent.
+  const asking = isolation.getByTestId("step-needs-input");
+  await expect(asking).toContainText(`Enter a sample agent of tenant "${tenantName}"`);
+  expect(await seriousViolations(page)).toEqual([]);
+  await asking.getByRole("textbox", { name: "Username" }).fill("vandelay.agent1");
+  await asking.locator("input[name=password]").fill(SANDBOX_AGENT_PASSWORD);
+  await asking.getByRole("button", { name: "Check and complete" }).click();
+  // No other click: the run that waited for the agent is queued again and carries on.
+  await expect(page.getByText("The run that waited for it carries on by itself.")).toBeVisible();
+  await expect(page.getByTestId("run-row").first()).toContainText(/Apply · all steps.*Succeeded/, { timeout: 150_000 });
+  await expect(isolation).toHaveAttribute("data-status", "done");
   await expect(page.getByTestId("tenant-status")).toHaveText("Provisioned");
+  await expect(attention).toHaveCount(0);
+
+  // Done steps are folded to their title, status and last run; their details open on demand.
+  const details = page.locator(`#step-details-${SMOKE_TEST}`);
+  await expect(details).toBeHidden();
+  await step(page, SMOKE_TEST)
+    .getByRole("button", { name: /^Show details of / })
+    .click();
+  await expect(details).toBeVisible();
+  await expect(details.getByText("Org ID")).toBeVisible();
 });
 
 test("drift made in both sandboxes shows after Verify, with the differing fields, on the checklist and the overview, and Apply repairs it", async ({
@@ -184,6 +225,17 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
   await runAll(page, "Verify");
   for (const key of [EMPLOYEE_ROLE, IDENTITY_PROVIDER, TRANSACTION_OBJECT])
     await expect(step(page, key)).toHaveAttribute("data-status", "drifted");
+  // The top of the page says so, with a link to each drifted step (the smoke test may drift with the role).
+  const driftedSteps = await page.locator("[data-testid^=step-][data-status=drifted]").count();
+  expect(driftedSteps).toBeGreaterThanOrEqual(3);
+  const driftedStatus = `Provisioned · ${driftedSteps} drifted`;
+  await expect(page.getByTestId("tenant-status")).toHaveText(driftedStatus);
+  const attention = page.getByTestId("attention-banner");
+  await expect(attention.locator("li[data-kind=drifted]")).toHaveCount(driftedSteps);
+  await attention.getByRole("link", { name: "PureEngage identity provider" }).click();
+  await expect(page).toHaveURL(new RegExp(`#step-${IDENTITY_PROVIDER}$`));
+  await expect(step(page, IDENTITY_PROVIDER)).toBeInViewport();
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(step(page, EMPLOYEE_ROLE)).toContainText("journey:session:view");
   const sso = step(page, IDENTITY_PROVIDER).getByRole("row").filter({ hasText: "ssoTargetURI" });
   await expect(sso).toContainText(driftedSsoTarget);
@@ -196,7 +248,7 @@ test("drift made in both sandboxes shows after Verify, with the differing fields
 
   await page.goto(`/tenants?q=${encodeURIComponent(deploymentName)}&drift=yes`);
   const row = page.getByTestId(`tenant-row-${tenantName}`);
-  await expect(row).toContainText(/\d+ drifted/);
+  await expect(row).toContainText(driftedStatus);
   // The counter counts every drifted tenant of the installation; this one is among them.
   const drifted = Number(
     (await page.getByTestId("counter-drifted").locator("span").first().textContent())?.replace(/,/g, ""),
@@ -233,10 +285,17 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
   await page.goto(checklistPath);
 
+  // Plan only reads: it is queued at once, without asking.
+  await step(page, TRANSACTION_OBJECT)
+    .getByRole("button", { name: /^Plan / })
+    .click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(page.getByText("Plan finished")).toBeVisible({ timeout: 90_000 });
+
   // Genesys Cloud answers 503 on the identity provider endpoints, however often the client retries.
   await setFaults(genesys.url, { rules: [{ path: "/api/v2/identityproviders", errorRate: 1, errorStatuses: [503] }] });
   const provider = step(page, IDENTITY_PROVIDER);
-  await provider.getByRole("button", { name: "Apply PureEngage identity provider" }).click();
+  await confirmApply(page, provider.getByRole("button", { name: "Apply PureEngage identity provider" }));
   await expect(provider).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
   const message = provider.getByRole("alert");
   await expect(message).toContainText("Genesys Cloud is temporarily unable to");
@@ -246,7 +305,7 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   await expect(retry).toBeEnabled();
 
   await setFaults(genesys.url, {});
-  await retry.click();
+  await confirmApply(page, retry);
   await expect(provider).toHaveAttribute("data-status", "done", { timeout: 90_000 });
   await expect(provider.getByRole("alert")).toHaveCount(0);
 
@@ -266,14 +325,14 @@ test("a failure injected in a sandbox shows the operator message and the next ac
   });
   const transaction = step(page, TRANSACTION_OBJECT);
   const applyTransaction = transaction.getByRole("button", { name: /^Apply / });
-  await applyTransaction.click();
+  await confirmApply(page, applyTransaction);
   await expect(transaction).toHaveAttribute("data-status", "failed", { timeout: 90_000 });
   await expect(transaction.getByRole("alert")).toContainText("GAX kept failing while writing");
   await expect(transaction.getByRole("alert")).toContainText("run apply again when GAX is healthy");
   await expect(applyTransaction).toBeEnabled();
 
   await setFaults(gax.url, {});
-  await applyTransaction.click();
+  await confirmApply(page, applyTransaction);
   await expect(transaction).toHaveAttribute("data-status", "done", { timeout: 90_000 });
   await runAll(page, "Verify");
   await expect(page.getByTestId("run-row").first()).toContainText("Succeeded");

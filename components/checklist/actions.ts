@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueRun } from "@/lib/jobs/enqueue";
 import { getJobQueue } from "@/lib/jobs/queue-client";
 import { findStep, completeStepManually } from "@/lib/provisioning";
+import { runWaitingForInput } from "@/lib/tenants/continuation";
 import { manualFieldsOf, manualValuesFrom } from "@/lib/tenants/manual-fields";
 import { manualCompletionSchema, tenantRunSchema } from "@/lib/tenants/run-request";
 
@@ -25,7 +26,10 @@ export const enqueueTenantRunAction = authorizedAction(
   },
 );
 
-/** Manual completion runs at once (not queued): the operator waits for the check against live state. */
+/**
+ * Manual completion runs at once (not queued): the operator waits for the check against live state. When the step
+ * was waiting for this input, the run that stopped for it is queued again (as the same user), so it carries on.
+ */
 export const completeStepManuallyAction = authorizedAction(
   "provisioning.run",
   manualCompletionSchema,
@@ -36,13 +40,23 @@ export const completeStepManuallyAction = authorizedAction(
       throw new AppError("invalid_input", "This step cannot be completed by hand.", {
         stepKey: ["has no manual completion"],
       });
+    const db = getDb();
+    const waiting = await runWaitingForInput(db, { tenantId: input.tenantId, stepKey: step.key });
     const report = await completeStepManually(
       { tenantId: input.tenantId, stepKey: step.key, values: manualValuesFrom(fields, input.values) },
-      { db: getDb(), audit, ...engineSettings(parseEnv()) },
+      { db, audit, ...engineSettings(parseEnv()) },
     );
-    const failure = report.steps[0]?.error;
-    if (failure) throw new AppError("invalid_input", failure.message);
+    const [completed] = report.steps;
+    if (completed?.status !== "succeeded") {
+      const message = completed?.error?.message ?? completed?.needsInput?.message ?? "The values were not accepted.";
+      throw new AppError("invalid_input", message);
+    }
+    if (waiting) await enqueueRun(await getJobQueue(), { tenantId: input.tenantId, ...waiting }, audit);
     revalidatePath(`/tenants/${input.tenantId}`);
-    return { status: report.status };
+    // The completion is a run of its own: the checklist waits for a run newer than it.
+    const continued = waiting
+      ? { mode: waiting.mode, stepKey: waiting.stepKey ?? null, afterRunId: report.runId }
+      : null;
+    return { status: report.status, continued };
   },
 );

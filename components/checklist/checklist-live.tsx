@@ -10,7 +10,7 @@ import {
   runModeLabel,
   runStatusDisplay,
   stepProgressText,
-  tenantStatusDisplay,
+  tenantSummaryDisplay,
 } from "@/components/tenants/status-display";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -19,6 +19,7 @@ import { ROTATION_STEP_KEY } from "@/lib/provisioning/client-safe";
 import type { TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { ApplyAllSummary } from "./apply-all-summary";
+import { AttentionBanner } from "./attention-banner";
 import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
 import { StepCard, type QueuedRun } from "./step-card";
@@ -105,7 +106,7 @@ export function ChecklistLive({
   const startAwaiting = (queued: QueuedRun) => {
     // The cache as it is now, not as this render saw it: a refetch may have ended since.
     const seen = queryClient.getQueryData<TenantChecklist>(queryKey) ?? data;
-    const waiting = { afterRunId: seen.latestRun?.id ?? null, since: Date.now(), ...queued };
+    const waiting = { since: Date.now(), ...queued, afterRunId: queued.afterRunId ?? seen.latestRun?.id ?? null };
     awaitingRef.current = waiting;
     setAwaiting(waiting);
     void query.refetch();
@@ -122,11 +123,12 @@ export function ChecklistLive({
 
   return (
     <div className="grid grid-cols-1 gap-6">
+      <AttentionBanner tenantId={tenantId} items={data.attention} />
       <Card>
         <CardHeader>
           <CardTitle>Progress</CardTitle>
           <CardDescription>{stepProgressText(data.summary)}</CardDescription>
-          <StatusChip data-testid="tenant-status" {...tenantStatusDisplay[data.summary.status]} />
+          <StatusChip data-testid="tenant-status" {...tenantSummaryDisplay(data.summary)} />
         </CardHeader>
         <CardContent className="grid gap-3">
           <div aria-live="polite" className="text-sm" data-testid="run-state">

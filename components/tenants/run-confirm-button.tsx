@@ -14,22 +14,28 @@ type Result = { ok: true } | { ok: false; error: string };
 export function RunConfirmButton({
   mode,
   subject,
+  description,
   details,
   disabled,
   size = "sm",
   variant,
   label,
+  ariaLabel,
   run,
   onQueued,
 }: {
   mode: RunModeName;
   /** e.g. "3 tenants" or "Acme". */
   subject: string;
+  /** What the run does, when not the mode's whole-tenant effect (e.g. one step). */
+  description?: string;
   details?: ReactNode;
   disabled?: boolean;
   size?: "sm" | "md";
   variant?: "primary" | "outline" | "secondary";
   label?: string;
+  /** The trigger's accessible name when its text alone is ambiguous, e.g. "Apply Connect org" beside other steps. */
+  ariaLabel?: string;
   run: () => Promise<Result>;
   onQueued?: () => void;
 }) {
@@ -39,12 +45,17 @@ export function RunConfirmButton({
   return (
     <ConfirmDialog
       trigger={
-        <Button size={size} variant={variant ?? (mode === "apply" ? "primary" : "outline")} disabled={disabled}>
+        <Button
+          size={size}
+          variant={variant ?? (mode === "apply" ? "primary" : "outline")}
+          disabled={disabled}
+          aria-label={ariaLabel}
+        >
           {text}
         </Button>
       }
       title={`${verb} ${subject}?`}
-      description={`${verb} ${runModeEffect[mode]}`}
+      description={description ?? `${verb} ${runModeEffect[mode]}`}
       confirmLabel={text}
       pendingLabel="Queuing…"
       onConfirm={async () => {

@@ -23,6 +23,17 @@ export const tenantStatusDisplay: Record<TenantStatus, { tone: StatusTone; label
   done: { tone: "success", label: "Provisioned" },
 };
 
+/** The tenant's status with its drift: "Provisioned · 3 drifted" (a warning: provisioned, but not as applied). */
+export function tenantSummaryDisplay(summary: { status: TenantStatus; driftedSteps: number }): {
+  tone: StatusTone;
+  label: string;
+} {
+  const display = tenantStatusDisplay[summary.status];
+  if (summary.driftedSteps === 0) return display;
+  const tone = summary.status === "done" ? "warning" : display.tone;
+  return { tone, label: `${display.label} · ${summary.driftedSteps} drifted` };
+}
+
 export const runStatusDisplay: Record<string, { tone: StatusTone; label: string }> = {
   queued: { tone: "progress", label: "Queued" },
   running: { tone: "progress", label: "Running" },

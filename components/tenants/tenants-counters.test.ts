@@ -9,6 +9,7 @@ const counts = {
   total: 10,
   byStatus: { done: 5, failed: 2, "needs-input": 1, running: 0, "in-progress": 1, "not-started": 1 },
   drifted: 3,
+  provisionedDrifted: 2,
   certificateExpiring: 1,
 };
 
@@ -42,7 +43,7 @@ describe("TenantsCounters", () => {
     );
     const chart = page.all("div").find((element) => element.getAttribute("role") === "img")!;
     expect(chart.getAttribute("aria-label")).toBe(
-      "Share of tenants by status. Failed: 2, Needs input: 1, Running: 0, In progress: 1, Not started: 1, Provisioned: 5.",
+      "Share of tenants by status. Failed: 2, Needs input: 1, Running: 0, In progress: 1, Not started: 1, Provisioned · 2 drifted: 5.",
     );
     expect(page.text()).toContain("10 tenants by status");
     expect(page.html).toContain("width:50%");

@@ -5,7 +5,7 @@ import type { OverviewCounts } from "@/lib/tenants/overview-counts";
 import { overviewQueryString, type OverviewParams } from "@/lib/tenants/overview-params";
 import type { TenantStatus } from "@/lib/tenants/statuses";
 import { cn } from "@/lib/utils/cn";
-import { tenantStatusDisplay } from "./status-display";
+import { tenantStatusDisplay, tenantSummaryDisplay } from "./status-display";
 
 /** Worst first, so what needs the operator is read first. */
 const STATUS_ORDER: TenantStatus[] = ["failed", "needs-input", "running", "in-progress", "not-started", "done"];
@@ -63,9 +63,10 @@ export function TenantsCounters({
       filter: { cert: "expiring" },
     },
   ];
-  const summary = statuses
-    .map((status) => `${tenantStatusDisplay[status].label}: ${counts.byStatus[status]}`)
-    .join(", ");
+  // "Provisioned · 2 drifted": provisioned tenants are not all as applied.
+  const chartLabel = (status: TenantStatus) =>
+    tenantSummaryDisplay({ status, driftedSteps: status === "done" ? counts.provisionedDrifted : 0 }).label;
+  const summary = statuses.map((status) => `${chartLabel(status)}: ${counts.byStatus[status]}`).join(", ");
 
   return (
     <section
@@ -107,7 +108,7 @@ export function TenantsCounters({
                 className="grid grid-cols-[7rem_1fr_3rem] items-center gap-2 text-xs"
                 aria-hidden="true"
               >
-                <span className="truncate">{display.label}</span>
+                <span className="truncate">{chartLabel(status)}</span>
                 <span className="h-2.5 overflow-hidden rounded-full bg-muted">
                   <span
                     className={cn("block h-full rounded-full", barColour[display.tone])}

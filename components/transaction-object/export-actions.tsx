@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { DownloadIcon, PrinterIcon, RefreshCwIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? fallback;
@@ -81,16 +82,21 @@ export function ExportActions({
             </a>
           </Button>
           {canReveal ? (
-            <Button
-              variant="outline"
-              size="sm"
-              loading={exporting}
-              loadingText="Exporting…"
-              onClick={exportWithSecrets}
+            <ConfirmDialog
+              trigger={
+                <Button variant="outline" size="sm" loading={exporting} loadingText="Exporting…">
+                  <DownloadIcon aria-hidden="true" />
+                  Export with secrets
+                </Button>
+              }
+              title="Export with the secrets in clear?"
+              description="The file holds the encrypted key, its password and the OAuth client secrets in clear, for entering them in GAX by hand. The export is recorded in the audit log."
+              confirmLabel="Export with secrets"
+              // The dialog closes first: the export may ask for the password again in a dialog of its own.
+              onConfirm={exportWithSecrets}
             >
-              <DownloadIcon aria-hidden="true" />
-              Export with secrets
-            </Button>
+              Keep the file where only you can read it, and delete it once the values are entered.
+            </ConfirmDialog>
           ) : null}
           <Button asChild variant="outline" size="sm">
             <Link href={`/tenants/${tenantId}/transaction-object/print`}>

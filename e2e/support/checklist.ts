@@ -15,3 +15,10 @@ export async function enterIsolationAgent(page: Page, username: string) {
   await manual.getByRole("button", { name: "Check and complete" }).click();
   await expect(manual).toHaveCount(0);
 }
+
+/** Unfolds a step's details on the checklist (done steps are folded to their title, status and last run). */
+export async function showStepDetails(page: Page, stepKey: string) {
+  const toggle = page.getByTestId(`step-${stepKey}`).getByRole("button", { name: /^Show details of / });
+  if ((await toggle.count()) > 0) await toggle.click();
+  await expect(page.locator(`#step-details-${stepKey}`)).toBeVisible();
+}

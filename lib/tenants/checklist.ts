@@ -1,7 +1,9 @@
 import type { DbTx } from "@/lib/db/client";
 import { catalogue, describeCatalogue, findStep, describeFailure, loadTenantView } from "@/lib/provisioning";
 import type { FieldDifference, Phase, StepPlan } from "@/lib/provisioning";
+import { attentionOf, type AttentionItem } from "./attention";
 import { manualFieldsOf, type ManualField } from "./manual-fields";
+import { certificateExpiry } from "./overview-certificate";
 import { PHASE_LABELS } from "./phases";
 import type { StepStatus } from "./statuses";
 import { applicableSteps, stepStatusOf, summarizeTenant, type TenantSummary } from "./tenant-status";
@@ -84,6 +86,8 @@ export interface TenantChecklist {
   /** Consecutive steps of the same phase, in catalogue order (a phase may come back later: the order is the run order). */
   phases: { id: string; phase: Phase; label: string; steps: ChecklistStep[] }[];
   summary: Omit<TenantSummary, "lastVerifiedAt"> & { lastVerifiedAt: string | null };
+  /** What needs the operator (failures, input, drift, certificate expiry), worst first: the top of the page. */
+  attention: AttentionItem[];
   latestRun: ChecklistRun | null;
   runActive: boolean;
   runs: ChecklistRun[];
@@ -206,6 +210,7 @@ export async function loadTenantChecklist(
       orgName: true,
       orgShortName: true,
       bootstrapClientId: true,
+      certificateExpiresAt: true,
       services: true,
       settings: true,
       deployment: { select: { id: true, name: true, layout: true } },
@@ -298,6 +303,7 @@ export async function loadTenantChecklist(
     },
     phases: groupByPhase(steps),
     summary: { ...summary, lastVerifiedAt: iso(summary.lastVerifiedAt) },
+    attention: attentionOf(steps, certificateExpiry(tenant.certificateExpiresAt, now)),
     latestRun: latest ? toRun(latest) : null,
     runActive,
     runs: tenant.runs.map(toRun),

@@ -116,6 +116,7 @@ describe("overview counters", () => {
       total: 20,
       byStatus: { done: 4, failed: 4, "needs-input": 2, running: 4, "in-progress": 4, "not-started": 2 },
       drifted: 4,
+      provisionedDrifted: 2,
       certificateExpiring: 4,
     });
     for (const status of TENANT_STATUSES) {
@@ -124,7 +125,12 @@ describe("overview counters", () => {
       // The filter and the row agree on every tenant.
       for (const row of listed.rows) expect(row.summary.status, row.cfgTenantName).toBe(status);
     }
-    expect((await listTenantOverview(db, parseOverviewParams({ drift: "yes" }))).total).toBe(counts.drifted);
+    const drifted = await listTenantOverview(db, parseOverviewParams({ drift: "yes" }));
+    expect(drifted.total).toBe(counts.drifted);
+    // The rows carry the drifted count the row, the header and the chart show as "Provisioned · 1 drifted".
+    const provisioned = drifted.rows.filter((row) => row.summary.status === "done");
+    expect(provisioned.map((row) => row.summary.driftedSteps)).toEqual([1, 1]);
+    expect(provisioned).toHaveLength(counts.provisionedDrifted);
     expect((await listTenantOverview(db, parseOverviewParams({ cert: "expiring" }))).total).toBe(
       counts.certificateExpiring,
     );

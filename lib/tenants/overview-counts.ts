@@ -9,11 +9,22 @@ export interface OverviewCounts {
   total: number;
   byStatus: Record<TenantStatus, number>;
   drifted: number;
+  /** Provisioned tenants among the drifted: "Provisioned · 2 drifted" in the chart. */
+  provisionedDrifted: number;
   certificateExpiring: number;
 }
 
 type CountColumn =
-  "total" | "running" | "failed" | "needs_input" | "done" | "in_progress" | "not_started" | "drifted" | "cert_expiring";
+  | "total"
+  | "running"
+  | "failed"
+  | "needs_input"
+  | "done"
+  | "in_progress"
+  | "not_started"
+  | "drifted"
+  | "done_drifted"
+  | "cert_expiring";
 type CountRow = Record<CountColumn, bigint>;
 
 /**
@@ -59,6 +70,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
              AS in_progress,
            count(*) FILTER (WHERE NOT running AND NOT failed AND NOT waiting AND NOT started) AS not_started,
            count(*) FILTER (WHERE drifted) AS drifted,
+           count(*) FILTER (WHERE NOT running AND NOT failed AND NOT waiting AND finished AND drifted) AS done_drifted,
            count(*) FILTER (WHERE cert_expiring) AS cert_expiring
     FROM flags`;
   const row = rows[0]!;
@@ -73,6 +85,7 @@ export async function overviewCounts(db: DbTx, now = new Date()): Promise<Overvi
       done: Number(row.done),
     },
     drifted: Number(row.drifted),
+    provisionedDrifted: Number(row.done_drifted),
     certificateExpiring: Number(row.cert_expiring),
   };
 }

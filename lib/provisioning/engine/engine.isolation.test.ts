@@ -366,6 +366,21 @@ describe("the tenant isolation check", () => {
     expect(await attemptsOfLastApply()).toBe(1);
   });
 
+  it("keeps a step that waits for its sample agent waiting, with the reason, when the agent entered is refused", async () => {
+    const { db, tenant, engine } = await started({ isolationAgent: false });
+    expect((await applyTenant(tenant.id, engine)).status).toBe("needs-input");
+    const report = await completeStepManually(
+      { tenantId: tenant.id, stepKey: TENANT_ISOLATION, values: NO_ACCESS },
+      engine,
+    );
+    const message = `Sample agent acme.noaccess may not sign in to GAX. ${GRANT}.`;
+    expect(report.status).toBe("needs-input");
+    expect(report.steps[0]).toMatchObject({ status: "needs-input", needsInput: { message } });
+    const key = { tenantId: tenant.id, stepKey: TENANT_ISOLATION };
+    const state = await db.stepState.findUniqueOrThrow({ where: { tenantId_stepKey: key } });
+    expect(state).toMatchObject({ status: "needs-input", errorCode: null });
+  });
+
   it("refuses a sample agent GAX does not admit, and says what to grant on which object", async () => {
     const { db, tenant, engine } = await started({ isolationAgent: false });
     const report = await completeStepManually(

@@ -3,6 +3,7 @@ import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
 import type { EngineOptions, RunReport, StepReport } from "./engine-types";
 import { describeFailure, type Failure } from "./failures";
+import { NeedsInputError } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
 import { readSteps } from "./read-steps";
 import { DEFAULT_LEASE_MS, finishRun, runOutcome, type RunMode } from "./run-records";
@@ -79,9 +80,11 @@ export async function completeStepManually(
   const record = { stepRunId: stepRun.id, calls: connections.calls };
   // The step's end also ends the run.
   let report: StepReport;
+  let waiting = false;
   try {
     await connections.prepare();
     const { previous } = prepareStep(setting, step);
+    waiting = previous?.status === "needs-input";
     const result = await step.manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);
     report = {
       stepKey: step.key,
@@ -94,7 +97,10 @@ export async function completeStepManually(
     const completed = { key: step.key, ...record, manual: true, result, manualFields };
     await commitTransition(setting, { completed, finish: { status: "succeeded", steps: { [step.key]: "manual" } } });
   } catch (error) {
-    const stopped = stoppedStep(error, { step, record, correlationId: run.correlationId });
+    // Values refused for a step that waits for them: it still waits (with the reason), it has not failed.
+    const refused = waiting && error instanceof AppError && error.code === "invalid_input";
+    const stop = refused ? new NeedsInputError(step.manual.description, error.message) : error;
+    const stopped = stoppedStep(stop, { step, record, correlationId: run.correlationId });
     report = stopped.report;
     await commitTransition(setting, { ...stopped.transition, finish: runOutcome([report]) });
   } finally {

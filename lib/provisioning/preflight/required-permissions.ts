@@ -209,6 +209,7 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
   [NETWORK_ALLOW_LIST]: nothing,
   // Signs in with the SAML2 bearer client and probes with the user's token; the bootstrap client only looks up the
   // existing test agent named in the settings (smokeTestAgentEmail), counted always so that naming one later works.
+  // It also reads the SAML2 bearer client when Genesys Cloud refuses it, to tell a deleted client from a lost secret.
   [SMOKE_TEST]: {
     uses: [
       needs({
@@ -216,6 +217,12 @@ export const STEP_ACCESS: Readonly<Record<string, StepAccess>> = {
         permission: "directory:user:view",
         api: "UsersApi",
         operation: "postUsersSearch",
+      }),
+      needs({
+        call: "GET /api/v2/oauth/clients/{clientId}",
+        permission: "oauth:client:view",
+        api: "OAuthApi",
+        operation: "getOauthClient",
       }),
     ],
     grantsRoles: [],

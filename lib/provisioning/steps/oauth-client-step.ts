@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { isGenesysCloudError, type GrantType, type OAuthClient, type OAuthClientRequest } from "@/lib/genesys-cloud";
-import { adminInHome } from "./org-roles";
+import { adminInHome, requireDefaultRole } from "./org-roles";
 import { hasMarker, MASK, markerOf, withMarker } from "../model/markers";
 import { formatSeconds, retryRefusals } from "../model/propagation";
 import {
@@ -56,8 +56,15 @@ type ManualValues = z.output<typeof manualSchema>;
 type SecretCheck = { accepted: true } | { accepted: false; why: string };
 
 const sorted = (values: string[] | undefined) => [...(values ?? [])].sort().join(", ");
-const grantsOf = (client: Pick<OAuthClient, "roleDivisions">) =>
-  sorted((client.roleDivisions ?? []).map((grant) => `${grant.roleId}@${grant.divisionId}`));
+/** Role and division names by id, so grants read "role admin in division Home"; unknown ids are shown as ids. */
+type GrantNames = ReadonlyMap<string, string>;
+const grantsOf = (client: Pick<OAuthClient, "roleDivisions">, names: GrantNames) =>
+  sorted(
+    (client.roleDivisions ?? []).map(
+      ({ roleId, divisionId }) =>
+        `${names.get(roleId) ?? `role ${roleId}`} in ${names.get(divisionId) ?? `division ${divisionId}`}`,
+    ),
+  );
 
 /** Create and keep in shape one OAuth client, found by its marker; its secret is sealed once and regenerated when lost. */
 export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<Input, ManualValues> {
@@ -110,7 +117,29 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     return null;
   }
 
-  function differences(live: OAuthClient, desired: OAuthClientRequest, manual: boolean): FieldDifference[] {
+  /** The names of what the step grants (the admin role, the Home division): read once per run (read cache). */
+  async function grantNames(ctx: StepContext<Input>, live: OAuthClient): Promise<GrantNames> {
+    if (!clientCredentials) return new Map();
+    const genesys = ctx.genesys();
+    const [admin, home] = await Promise.all([requireDefaultRole(genesys, "admin"), genesys.getHomeDivision()]);
+    const names = new Map([
+      [admin.id, `role ${admin.name}`],
+      [home.id, `division ${home.name}`],
+    ]);
+    // Other roles granted to the client (someone changed it): named too, with one more read only then.
+    const others = [...new Set((live.roleDivisions ?? []).map((grant) => grant.roleId))].filter((id) => !names.has(id));
+    if (others.length > 0) {
+      const { entities } = await genesys.listRoles({ id: others, pageSize: 100 });
+      for (const role of entities) if (others.includes(role.id)) names.set(role.id, `role ${role.name}`);
+    }
+    return names;
+  }
+
+  function differences(
+    live: OAuthClient,
+    desired: OAuthClientRequest,
+    { manual, names }: { manual: boolean; names: GrantNames },
+  ): FieldDifference[] {
     const pairs: [string, string, string][] = [
       ["authorizedGrantType", desired.authorizedGrantType, live.authorizedGrantType],
       [
@@ -123,7 +152,7 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     if (!manual)
       pairs.push(["name", desired.name, live.name], ["description", desired.description ?? "", live.description ?? ""]);
     if (clientCredentials)
-      pairs.push(["roleDivisions", grantsOf({ roleDivisions: desired.roleDivisions }), grantsOf(live)]);
+      pairs.push(["roleDivisions", grantsOf({ roleDivisions: desired.roleDivisions }, names), grantsOf(live, names)]);
     else
       pairs.push(
         ["registeredRedirectUri", sorted(desired.registeredRedirectUri), sorted(live.registeredRedirectUri)],
@@ -228,7 +257,7 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     }
     const manual = ctx.previous?.manual ?? false;
     const externalObjects = manual ? [] : [{ kind: "oauth-client", marker: intentMarker, id: live.id }];
-    const drift = differences(live, desired, manual);
+    const drift = differences(live, desired, { manual, names: await grantNames(ctx, live) });
     const changes: string[] = [];
     if (drift.length > 0) {
       const body = manual ? { ...desired, name: live.name, description: live.description } : desired;
@@ -264,7 +293,8 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
         ],
       };
     }
-    const changes = differences(live, desired, ctx.previous?.manual ?? false);
+    const manual = ctx.previous?.manual ?? false;
+    const changes = differences(live, desired, { manual, names: await grantNames(ctx, live) });
     const problem = await secretProblem(ctx, live, false);
     if (problem) changes.push({ field: "secret", expected: "stored", actual: `${problem}: it will be regenerated` });
     const notices = await propagationNotice(ctx, live);
@@ -275,7 +305,8 @@ export function oauthClientStep<Input>(spec: OAuthClientStepSpec<Input>): Step<I
     const live = await findOwned(ctx);
     if (!live)
       return { status: "missing" as const, differences: [{ field: "client", expected: spec.clientName, actual: "" }] };
-    const drift = differences(live, await desiredRequest(ctx), ctx.previous?.manual ?? false);
+    const manual = ctx.previous?.manual ?? false;
+    const drift = differences(live, await desiredRequest(ctx), { manual, names: await grantNames(ctx, live) });
     const problem = await secretProblem(ctx, live, true);
     if (problem) drift.push({ field: "secret", expected: "stored and accepted", actual: problem });
     return verificationFrom(drift);

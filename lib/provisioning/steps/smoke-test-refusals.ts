@@ -25,6 +25,9 @@ export function refusalOf(error: GenesysCloudError): string {
   switch (error.code) {
     case "invalid_client":
       return "401 invalid_client: Genesys Cloud does not accept the SAML2 bearer client's id and secret";
+    case "bad.credentials":
+    case "authentication.required":
+      return `401 ${error.code}: Genesys Cloud does not accept the token the SAML2 bearer client was given`;
     case "missing.permissions":
       return `403 missing.permissions: the test agent lacks ${error.messageParams.permissions ?? "a permission"}`;
     default:
@@ -32,11 +35,29 @@ export function refusalOf(error: GenesysCloudError): string {
   }
 }
 
-/** What to do about a refusal that outlasted the propagation window. */
-export function adviceFor(error: GenesysCloudError): string {
+/**
+ * Why Genesys Cloud refused the SAML2 bearer client, from a look-up with the bootstrap client: it no longer exists
+ * ("deleted"), or it exists and refuses the stored secret ("secret"); undefined when the look-up could not tell.
+ */
+export type ClientRefusalCause = "deleted" | "secret";
+
+/** What to do about a refusal that outlasted the propagation window (or that no recent change explains). */
+export function adviceFor(error: GenesysCloudError, cause?: ClientRefusalCause): string {
+  // Any 401 here is the SAML2 bearer client's or its token's, never the bootstrap client's.
+  if (error.status === 401) {
+    if (cause === "deleted")
+      return (
+        "The SAML2 bearer client no longer exists in Genesys Cloud: apply the SAML2 Bearer client step to create " +
+        "it again, then the transaction object step so the desktops get its new id and secret."
+      );
+    if (cause === "secret")
+      return (
+        "Verify the SAML2 Bearer client step: the client exists but refuses the stored secret; apply regenerates " +
+        "it and the transaction object gets it."
+      );
+    return "Verify the SAML2 Bearer client step: apply regenerates a lost secret; the transaction object gets it.";
+  }
   switch (error.code) {
-    case "invalid_client":
-      return "Verify the SAML2 Bearer client step: apply regenerates a lost secret; the transaction object gets it.";
     case "invalid_grant":
       return "Verify the identity provider and key material steps (issuer, certificate, auto-provisioning) and clocks.";
     case "missing.permissions":

@@ -63,12 +63,28 @@ interface SmokeTestOutcome {
   did: string;
 }
 
-/** A refusal as a finding: the differing field, and the operator message. */
-function refused(error: GenesysCloudError, waited?: string): Pick<SmokeTestOutcome, "problems" | "failure"> {
+/** Whether a refused SAML2 bearer client is gone or refuses its secret: the next action differs. */
+async function clientRefusalCause(ctx: StepContext<Input>, error: GenesysCloudError) {
+  if (error.status !== 401) return undefined;
+  try {
+    await ctx.genesys().getOAuthClient(ctx.input.samlClient.clientId);
+    return "secret" as const;
+  } catch (lookup) {
+    return isGenesysCloudError(lookup) && lookup.status === 404 ? ("deleted" as const) : undefined;
+  }
+}
+
+/** A refusal as a finding: the differing field, and the operator message with the next action for its cause. */
+async function refused(
+  ctx: StepContext<Input>,
+  { error, waited }: { error: GenesysCloudError; waited?: string },
+): Promise<Pick<SmokeTestOutcome, "problems" | "failure">> {
   const refusal = refusalOf(error);
+  // Other refusals (e.g. a scope the client lacks) carry their own next action in the refusal.
+  const advice = refusedOf(error) ? ` ${adviceFor(error, await clientRefusalCause(ctx, error))}` : "";
   const failure = waited
-    ? `The smoke test failed to ${error.operation}, ${waited}: ${refusal}. ${adviceFor(error)}`
-    : `The smoke test failed to ${error.operation}: ${refusal}`;
+    ? `The smoke test failed to ${error.operation}, ${waited}: ${refusal}.${advice}`
+    : `The smoke test failed to ${error.operation}: ${refusal}${advice ? `.${advice}` : ""}`;
   const actual = waited ? `${refusal} (${waited})` : refusal;
   return { problems: [{ field: error.operation, expected: "succeeds", actual }], failure };
 }
@@ -121,13 +137,13 @@ async function runSmokeTest(ctx: StepContext<Input>): Promise<SmokeTestOutcome> 
   } catch (error) {
     // Refused for a reason no propagation explains (e.g. a scope the client lacks): a finding, not a crash.
     if (!isGenesysCloudError(error) || error.status === undefined || error.status >= 500) throw error;
-    return { ...base, ...refused(error) };
+    return { ...base, ...(await refused(ctx, { error })) };
   }
   if (!outcome.ok) {
     const waited =
       `still refused after ${formatSeconds(outcome.elapsedMs)} (${outcome.attempts} attempts; Genesys Cloud takes in ` +
       `new clients, certificates and role changes within ${formatSeconds(windowMs)})`;
-    return { ...base, ...refused(outcome.error as GenesysCloudError, waited) };
+    return { ...base, ...(await refused(ctx, { error: outcome.error as GenesysCloudError, waited })) };
   }
   const problems = outcome.value;
   const did = choice.probe
