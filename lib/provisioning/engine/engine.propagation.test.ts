@@ -27,8 +27,9 @@ afterEach(async () => {
 
 describe("changes Genesys Cloud takes in only after a while", () => {
   it("a fresh apply waits for the new clients, certificate and role, and ends with a green smoke test", async () => {
-    kit = await startProvisioningKit({ propagationWindowMs: 15_000 });
-    await delayChanges(kit, 3);
+    kit = await startProvisioningKit({ propagationWindowMs: 20_000 });
+    // Long enough that the SAML2 bearer client is still taking effect when the smoke test reaches it, on a busy machine.
+    await delayChanges(kit, 8);
     const report = await applyTenant(kit.tenant.id, kit.engine);
     expect(report.steps.filter((step) => step.status === "failed").map((step) => step.error)).toEqual([]);
     expect(report.steps.at(-1)).toMatchObject({ stepKey: SMOKE_TEST, status: "succeeded", result: "checked" });
