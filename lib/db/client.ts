@@ -23,3 +23,10 @@ export function getDb(): Db {
   }
   return holder.hybridProvisionerDb;
 }
+
+/** Disconnects the process-wide client if one was made (at shutdown, before the database stops). */
+export async function closeDb(): Promise<void> {
+  const db = holder.hybridProvisionerDb;
+  holder.hybridProvisionerDb = undefined;
+  await db?.$disconnect().catch(() => undefined);
+}

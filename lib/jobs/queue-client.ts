@@ -21,3 +21,10 @@ export function getJobQueue(): Promise<PgBoss> {
   });
   return holder.hybridProvisionerQueue;
 }
+
+/** Stops the process-wide queue handle if one was opened (at shutdown, before the database stops). */
+export async function closeJobQueue(): Promise<void> {
+  const queue = holder.hybridProvisionerQueue;
+  holder.hybridProvisionerQueue = undefined;
+  await queue?.then((boss) => boss.stop({ graceful: true, wait: true })).catch(() => undefined);
+}

@@ -1,3 +1,5 @@
+import { closeDb } from "@/lib/db/client";
+import { closeJobQueue } from "@/lib/jobs/queue-client";
 import type { Server } from "node:http";
 
 /**
@@ -23,27 +25,11 @@ export function closeHttpServer(server: Server): Promise<void> {
   });
 }
 
-type Closable = {
-  stop?: (options?: { graceful?: boolean; wait?: boolean }) => Promise<void>;
-  $disconnect?: () => Promise<void>;
-};
-
 /**
- * The connections the web app opens in this process on first use: the Prisma client of lib/db/client.ts and the
- * queue handle of lib/jobs/queue-client.ts, both kept on globalThis because Next.js bundles its own copies of those
- * modules. Closed before the embedded database stops, so it has no session to terminate.
+ * The connections the web app opens in this process on first use (the Prisma client and the queue handle, kept on
+ * globalThis because Next.js bundles its own copies of those modules), closed before the embedded database stops so
+ * it has no session to terminate.
  */
 export async function closeProcessWideClients(): Promise<void> {
-  const holder = globalThis as unknown as {
-    hybridProvisionerDb?: Closable;
-    hybridProvisionerQueue?: Promise<Closable>;
-  };
-  const queue = holder.hybridProvisionerQueue;
-  const db = holder.hybridProvisionerDb;
-  holder.hybridProvisionerQueue = undefined;
-  holder.hybridProvisionerDb = undefined;
-  await Promise.all([
-    queue?.then((boss) => boss.stop?.({ graceful: true, wait: true })).catch(() => undefined),
-    db?.$disconnect?.().catch(() => undefined),
-  ]);
+  await Promise.all([closeJobQueue(), closeDb()]);
 }
