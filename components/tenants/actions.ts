@@ -7,22 +7,34 @@ import { AppError } from "@/lib/errors";
 import { enqueueRuns } from "@/lib/jobs/enqueue";
 import { enqueueKeyPreparation } from "@/lib/jobs/key-preparation-jobs";
 import { getJobQueue } from "@/lib/jobs/queue-client";
-import { createTenant, tenantInputSchema } from "@/lib/provisioning";
+import { createTenant, validateTenantInput } from "@/lib/provisioning";
 import { checkBootstrapCredentials } from "@/lib/tenants/bootstrap-check";
-import { bootstrapCheckSchema, bulkRunSchema } from "@/lib/tenants/run-request";
+import { registrationWarnings } from "@/lib/tenants/registration-warnings";
+import { bootstrapCheckSchema, bulkRunSchema, tenantFormSchema } from "@/lib/tenants/run-request";
 
-export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapCheckSchema, async (input) =>
-  checkBootstrapCredentials(input),
-);
+/** Tests the bootstrap credentials and says what to know before pairing (org paired elsewhere, tenant not in GAX). */
+export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapCheckSchema, async (input) => {
+  const check = await checkBootstrapCredentials(input);
+  if (!check.ok) return check;
+  const warnings = input.deploymentId
+    ? await registrationWarnings(getDb(), { ...input, deploymentId: input.deploymentId, orgId: check.orgId })
+    : [];
+  return { ...check, warnings };
+});
 
-/** Saves a tenant only once its bootstrap credentials have been exchanged for a token. */
-export const createTenantAction = authorizedAction("tenant.manage", tenantInputSchema, async (input, { audit }) => {
+/**
+ * Saves a tenant only once every field is valid (all problems named at once) and its bootstrap credentials have been
+ * exchanged for a token; what it should know (warnings) comes back with the result.
+ */
+export const createTenantAction = authorizedAction("tenant.manage", tenantFormSchema, async (form, { audit }) => {
+  const { input } = await validateTenantInput(getDb(), form);
   const check = await checkBootstrapCredentials(input);
   if (!check.ok)
     throw new AppError("invalid_input", `The bootstrap credentials did not work: ${check.message}`, {
       bootstrapClientSecret: [check.message],
     });
   const tenant = await createTenant(getDb(), audit, input);
+  const warnings = await registrationWarnings(getDb(), { ...tenant, orgId: check.orgId, tenantId: tenant.id });
   // The tenant is saved either way: without a prepared key, its first apply generates one.
   await enqueueKeyPreparation(await getJobQueue(), tenant.id, audit).catch((error: unknown) =>
     console.error("[jobs] key preparation not queued:", error instanceof Error ? error.message : error),
@@ -30,7 +42,7 @@ export const createTenantAction = authorizedAction("tenant.manage", tenantInputS
   revalidatePath("/deployments");
   revalidatePath("/tenants");
   revalidatePath("/");
-  return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, orgName: check.orgName };
+  return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, orgName: check.orgName, warnings };
 });
 
 export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRunSchema, async (input, { audit }) => {
