@@ -7,10 +7,17 @@ import { AppError } from "@/lib/errors";
 import { enqueueRuns } from "@/lib/jobs/enqueue";
 import { enqueueKeyPreparation } from "@/lib/jobs/key-preparation-jobs";
 import { getJobQueue } from "@/lib/jobs/queue-client";
-import { createTenant, validateTenantInput } from "@/lib/provisioning";
+import {
+  createTenant,
+  deleteTenant,
+  tenantUpdateInput,
+  tenantUpdateSchema,
+  updateTenant,
+  validateTenantInput,
+} from "@/lib/provisioning";
 import { checkBootstrapCredentials } from "@/lib/tenants/bootstrap-check";
 import { registrationWarnings } from "@/lib/tenants/registration-warnings";
-import { bootstrapCheckSchema, bulkRunSchema, tenantFormSchema } from "@/lib/tenants/run-request";
+import { bootstrapCheckSchema, bulkRunSchema, tenantFormSchema, tenantRefSchema } from "@/lib/tenants/run-request";
 
 /** Tests the bootstrap credentials and says what to know before pairing (org paired elsewhere, tenant not in GAX). */
 export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapCheckSchema, async (input) => {
@@ -57,4 +64,28 @@ export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRu
   revalidatePath("/tenants");
   revalidatePath("/");
   return { queued };
+});
+
+/** Saves an edit once every field is valid and the bootstrap credentials (the sealed secret, or a new one) work. */
+export const updateTenantAction = authorizedAction("tenant.manage", tenantUpdateSchema, async (update, { audit }) => {
+  const checked = await tenantUpdateInput(getDb(), update);
+  const check = await checkBootstrapCredentials(checked.input);
+  if (!check.ok)
+    throw new AppError("invalid_input", `The bootstrap credentials did not work: ${check.message}`, {
+      bootstrapClientSecret: [check.message],
+    });
+  const tenant = await updateTenant(getDb(), audit, checked);
+  const warnings = await registrationWarnings(getDb(), { ...tenant, orgId: check.orgId, tenantId: tenant.id });
+  revalidatePath(`/tenants/${tenant.id}`);
+  revalidatePath("/tenants");
+  return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, warnings };
+});
+
+/** Deletes a tenant with nothing provisioned; its audit history stays. */
+export const deleteTenantAction = authorizedAction("tenant.manage", tenantRefSchema, async (input, { audit }) => {
+  await deleteTenant(getDb(), audit, input);
+  revalidatePath("/tenants");
+  revalidatePath("/deployments");
+  revalidatePath("/");
+  return { deleted: true };
 });

@@ -22,6 +22,9 @@ export const tenantRunSchema = z.object({
   stepKey: z.string().min(1).max(100).optional(),
 });
 
+/** One registered tenant (delete). */
+export const tenantRefSchema = z.object({ tenantId: z.uuid("must be a tenant id") }).strict();
+
 /** A tenant form as sent; validateTenantInput checks it, naming every problem at once. */
 export const tenantFormSchema = z.record(z.string(), z.unknown(), { error: "must be a form's fields" });
 
