@@ -29,7 +29,8 @@ export function DeploymentRowActions({ deployment }: { deployment: DeploymentRow
     const result = await deleteDeploymentAction({ deploymentId: deployment.id });
     if (!result.ok) {
       toast.error("Could not delete the deployment", { description: result.error });
-      return false;
+      // Closed, so the reason is read in the toast rather than behind the modal dialog.
+      return;
     }
     toast.success(`Deployment ${deployment.name} deleted.`);
     router.refresh();

@@ -17,7 +17,8 @@ export function TenantManageActions({ tenant }: { tenant: TenantEditValues }) {
     const result = await deleteTenantAction({ tenantId: tenant.id });
     if (!result.ok) {
       toast.error("Could not delete the tenant", { description: result.error });
-      return false;
+      // Closed, so the reason is read in the toast rather than behind the modal dialog.
+      return;
     }
     toast.success(`Tenant ${tenant.cfgTenantName} deleted.`);
     router.push("/tenants");
