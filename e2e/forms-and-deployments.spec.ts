@@ -191,3 +191,32 @@ test("a deployment is edited, tested and deleted; a tenant is edited, and delete
   await expect(page.getByRole("cell", { name: "tenant.delete", exact: true })).toHaveCount(1);
   await expect(page.getByRole("cell", { name: "tenant.create", exact: true })).toHaveCount(1);
 });
+
+test("the user forms flag every invalid field at once in words, and a saved edit leaves no old error behind", async ({
+  page,
+}) => {
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto("/users");
+  await page.getByRole("button", { name: "New user" }).click();
+  let dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expectFieldError(dialog, "Email", /Enter a valid email address/);
+  await expectFieldError(dialog, "Name", /Enter a name/);
+  await expect(dialog).not.toContainText(programmerWords);
+  await page.keyboard.press("Escape");
+
+  const row = page.getByTestId(`user-row-${e2eAdmin.email}`);
+  await row.getByRole("button", { name: `Edit ${e2eAdmin.email}` }).click();
+  dialog = page.getByRole("dialog");
+  const name = dialog.getByLabel(/^Name/);
+  const current = await name.inputValue();
+  await name.fill("");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expectFieldError(dialog, "Name", /Enter a name/);
+  await name.fill(current);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await dismissToast(page, `${e2eAdmin.email} updated.`);
+  await row.getByRole("button", { name: `Edit ${e2eAdmin.email}` }).click();
+  await expect(page.getByRole("dialog").locator("[aria-invalid=true]")).toHaveCount(0);
+  await expect(page.getByRole("dialog").getByLabel(/^Name/)).toHaveValue(current);
+});
