@@ -109,6 +109,8 @@ export async function updateTenant(
  */
 export async function deleteTenant(db: Db, context: AuditContext, { tenantId }: { tenantId: string }) {
   return db.$transaction(async (tx) => {
+    // The row lock first: a key being prepared or a run being started for the tenant finishes before (or after) this.
+    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, include: { deployment: true } });
     if (!tenant) throw new AppError("not_found", "This tenant no longer exists.");
     const label = tenantLabel(tenant.deployment.name, tenant.cfgTenantName);
@@ -127,8 +129,8 @@ export async function deleteTenant(db: Db, context: AuditContext, { tenantId }: 
       );
     }
     const runs = await tx.run.count({ where: { tenantId } });
-    await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenantId } });
     await tx.tenant.delete({ where: { id: tenantId } });
+    await tx.secret.deleteMany({ where: { ownerType: "tenant", ownerId: tenantId } });
     await recordAuditEvent(tx, context, {
       event: {
         action: "tenant.delete",
