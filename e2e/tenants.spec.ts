@@ -56,7 +56,9 @@ test("an operator registers a deployment and a tenant, applies every step, and t
   await page.getByRole("button", { name: "New deployment" }).click();
   let dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Register deployment" }).click();
-  await expect(dialog.getByText("must be an http(s) URL such as http://gax.example:8080")).toBeVisible();
+  await expect(
+    dialog.getByText("must be an http(s) URL such as http://gax.example:8080", { exact: true }),
+  ).toBeVisible();
   await dialog.locator("input[name=name]").fill(rehearsal);
   await dialog.getByLabel("GAX URL").fill(`http://127.0.0.1:${e2eEnvironment.GAX_SANDBOX_PORT}/multi`);
   await dialog.getByLabel("GAX username").fill(SANDBOX_ADMIN.username);

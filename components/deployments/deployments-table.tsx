@@ -3,6 +3,8 @@ import { NewTenantDialog } from "@/components/tenants/new-tenant-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeploymentRow } from "@/lib/tenants/deployments";
+import { DeploymentHealth } from "./deployment-health";
+import { DeploymentRowActions } from "./deployment-row-actions";
 import { ObjectTenantCell } from "./object-tenant-cell";
 import { ObjectTenantDialog } from "./object-tenant-dialog";
 
@@ -17,10 +19,10 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
         <TableRow>
           <TableHead>Name</TableHead>
           <TableHead>Layout</TableHead>
-          <TableHead>GAX URL</TableHead>
+          <TableHead>GAX</TableHead>
           <TableHead>hybrid_integration in</TableHead>
           <TableHead className="text-right">Tenants</TableHead>
-          {canAddTenants ? (
+          {canAddTenants || canManage ? (
             <TableHead>
               <span className="sr-only">Actions</span>
             </TableHead>
@@ -39,7 +41,12 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
             <TableCell>
               <Badge tone="outline">{deployment.layout === "single-tenant" ? "Single-tenant" : "Multi-tenant"}</Badge>
             </TableCell>
-            <TableCell className="font-mono text-xs">{deployment.gaxBaseUrl}</TableCell>
+            <TableCell>
+              <div className="grid gap-1.5">
+                <span className="break-all font-mono text-xs">{deployment.gaxBaseUrl}</span>
+                <DeploymentHealth health={deployment.health} />
+              </div>
+            </TableCell>
             <TableCell>
               <div className="grid justify-items-start gap-2">
                 <ObjectTenantCell objectTenant={deployment.objectTenant} />
@@ -54,9 +61,18 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
                 <span className="sr-only"> tenants of {deployment.name}</span>
               </Link>
             </TableCell>
-            {canAddTenants ? (
-              <TableCell className="text-right">
-                <NewTenantDialog deployments={choices} defaultDeploymentId={deployment.id} triggerLabel="Add tenant" />
+            {canAddTenants || canManage ? (
+              <TableCell>
+                <div className="flex max-w-72 flex-wrap justify-end gap-2">
+                  {canAddTenants ? (
+                    <NewTenantDialog
+                      deployments={choices}
+                      defaultDeploymentId={deployment.id}
+                      triggerLabel="Add tenant"
+                    />
+                  ) : null}
+                  {canManage ? <DeploymentRowActions deployment={deployment} /> : null}
+                </div>
               </TableCell>
             ) : null}
           </TableRow>

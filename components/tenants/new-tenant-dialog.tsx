@@ -8,7 +8,6 @@ import { checkBootstrapAction, createTenantAction } from "./actions";
 import { optionalText, text } from "@/components/deployments/form-values";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import {
   Dialog,
   DialogContent,
@@ -20,30 +19,23 @@ import {
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
-import { GENESYS_CLOUD_REGIONS } from "@/lib/genesys-cloud/regions";
-import { DEFAULT_SERVICES, SERVICES, type ServiceKey } from "@/lib/provisioning/client-safe";
-import { RegionHosts } from "./region-hosts";
+import { DEFAULT_SERVICES, type ServiceKey } from "@/lib/provisioning/client-safe";
+import { NO_REGION, readConnection, TenantConnectionFields } from "./tenant-connection-fields";
 
 type DeploymentChoice = { id: string; name: string; layout: string };
 
-const NO_REGION = "none";
 const CFG_TENANT_HELP =
   "The tenant's name in Configuration Server. Leave empty in a single-tenant deployment: it is the deployment's " +
   "tenant, Environment or Resources.";
-type Check = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
+type Check = { ok: true; orgName: string; orgShortName: string; warnings: string[] } | { ok: false; message: string };
 
 function readForm(form: HTMLFormElement, region: string) {
   const data = new FormData(form);
   return {
     deploymentId: text(data, "deploymentId"),
     cfgTenantName: optionalText(data, "cfgTenantName"),
-    region: region === NO_REGION ? undefined : region,
-    loginBaseUrl: optionalText(data, "loginBaseUrl"),
-    apiBaseUrl: optionalText(data, "apiBaseUrl"),
-    bootstrapClientId: text(data, "bootstrapClientId").trim(),
-    bootstrapClientSecret: text(data, "bootstrapClientSecret"),
+    ...readConnection(form, region),
   };
 }
 
@@ -87,7 +79,9 @@ export function NewTenantDialog({
         setCheck({ ok: false, message: result.error });
         return;
       }
-      setCheck(result.data);
+      setErrors({});
+      setFormError(null);
+      setCheck(result.data.ok ? { ...result.data, warnings: result.data.warnings ?? [] } : result.data);
     });
   }
 
@@ -105,6 +99,7 @@ export function NewTenantDialog({
       toast.success(`Tenant ${result.data.cfgTenantName} registered`, {
         description: `Connected to org ${result.data.orgName}.`,
       });
+      for (const warning of result.data.warnings) toast.warning("Check before provisioning", { description: warning });
       onOpenChange(false);
       router.refresh();
     });
@@ -141,66 +136,28 @@ export function NewTenantDialog({
           <Field label="Configuration Server tenant" error={errors.cfgTenantName} description={CFG_TENANT_HELP}>
             <Input name="cfgTenantName" autoComplete="off" />
           </Field>
-          <SelectField
-            label="Genesys Cloud region"
-            error={errors.region}
-            description="The hosts it implies are shown below."
-            value={region}
-            onValueChange={setRegion}
-            options={[
-              { value: NO_REGION, label: "None: use the base URLs below" },
-              ...GENESYS_CLOUD_REGIONS.map((choice) => ({ value: choice.id, label: `${choice.label} (${choice.id})` })),
-            ]}
+          <TenantConnectionFields
+            errors={errors}
+            region={region}
+            onRegionChange={setRegion}
+            services={services}
+            onServicesChange={setServices}
           />
-          <RegionHosts regionId={region} />
-          <fieldset className="grid gap-3 rounded-md border border-border p-3">
-            <legend className="px-1 text-sm font-medium">
-              Explicit base URLs (sandbox or proxy; optional with a region)
-            </legend>
-            <Field label="Login base URL" error={errors.loginBaseUrl}>
-              <Input name="loginBaseUrl" type="url" autoComplete="off" placeholder="https://login.mypurecloud.ie" />
-            </Field>
-            <Field label="API base URL" error={errors.apiBaseUrl}>
-              <Input name="apiBaseUrl" type="url" autoComplete="off" placeholder="https://api.mypurecloud.ie" />
-            </Field>
-          </fieldset>
-          <Field
-            label="Bootstrap client ID"
-            required
-            error={errors.bootstrapClientId}
-            description="The Client Credentials client with the admin role you created in Genesys Cloud (Admin > OAuth)."
-          >
-            <Input name="bootstrapClientId" autoComplete="off" />
-          </Field>
-          <Field
-            label="Bootstrap client secret"
-            required
-            error={errors.bootstrapClientSecret}
-            description="Sent once, sealed on the server, never shown again."
-          >
-            <Input name="bootstrapClientSecret" type="password" autoComplete="new-password" />
-          </Field>
-          <div className="grid gap-2">
-            {SERVICES.map((service) => (
-              <div key={service.key} className="flex items-center gap-2">
-                <Checkbox
-                  id={`service-${service.key}`}
-                  checked={services.includes(service.key)}
-                  onCheckedChange={(value) =>
-                    setServices((current) =>
-                      value === true ? [...current, service.key] : current.filter((key) => key !== service.key),
-                    )
-                  }
-                />
-                <Label htmlFor={`service-${service.key}`}>{service.title}</Label>
-              </div>
-            ))}
-          </div>
           {check?.ok ? (
             <Alert variant="success" title="The bootstrap credentials work">
               They belong to org {check.orgName} ({check.orgShortName}).
             </Alert>
-          ) : check ? (
+          ) : null}
+          {check?.ok && check.warnings.length > 0 ? (
+            <Alert variant="warning" title="Check before registering" data-testid="registration-warnings">
+              <ul className="grid gap-1">
+                {check.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
+          {check && !check.ok ? (
             <Alert variant="error" title="The bootstrap credentials did not work">
               {check.message}
             </Alert>

@@ -166,13 +166,21 @@ function EditUserDialog({ user }: { user: RowUser }) {
         return;
       }
       toast.success(`${user.email} updated.`);
+      setFieldErrors({});
       setOpen(false);
       router.refresh();
     });
   }
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        // Reopened, the form starts clean: errors belong to the attempt that made them.
+        setFieldErrors({});
+      }}
+    >
       <DialogTrigger asChild>
         <Button variant="ghost" size="icon" aria-label={`Edit ${user.email}`}>
           <Pencil aria-hidden="true" />

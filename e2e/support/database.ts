@@ -31,3 +31,20 @@ export function ageSignIn(email: string, minutes: number) {
     ),
   );
 }
+
+/** Records a step of the tenant as applied, as a run that created its objects would (delete must then refuse). */
+export function recordAppliedStep(tenantId: string, stepKey: string) {
+  return withE2eDatabase((client) =>
+    client.query(
+      `INSERT INTO step_states (id, tenant_id, step_key, status, last_applied_at, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, 'done', now(), now())
+       ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'done', last_applied_at = now()`,
+      [tenantId, stepKey],
+    ),
+  );
+}
+
+/** Forgets the tenant's applied steps, as removing its objects (the decommission a later release brings) would. */
+export function forgetAppliedSteps(tenantId: string) {
+  return withE2eDatabase((client) => client.query(`DELETE FROM step_states WHERE tenant_id = $1`, [tenantId]));
+}

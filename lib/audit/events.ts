@@ -113,6 +113,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       gaxBaseUrl: z.string(),
       gaxUsername: z.string(),
       objectTenant: z.string().optional(),
+      /** What GAX said when the provisioner signed in before saving; savedAnyway: the operator saved despite a refusal. */
+      connection: z.object({ ok: z.boolean(), message: z.string(), savedAnyway: z.boolean() }).optional(),
     }),
   }),
   z.object({
@@ -122,6 +124,9 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({
       changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
       renamedTenant: renamedTenant.optional(),
+      /** Purposes of the sealed values replaced (the GAX password's), never a value. */
+      resealed: z.array(z.string()).optional(),
+      connection: z.object({ ok: z.boolean(), message: z.string(), savedAnyway: z.boolean() }).optional(),
     }),
   }),
   z.object({
@@ -134,6 +139,35 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       problem: z.string().nullable(),
       renamedTenant: renamedTenant.optional(),
     }),
+  }),
+  z.object({
+    action: z.literal("deployment.test_connection"),
+    outcome: z.enum(["success", "failure"]),
+    target: target("deployment"),
+    details: z.object({ gaxBaseUrl: z.string(), gaxUsername: z.string(), message: z.string() }),
+  }),
+  z.object({
+    // Kept with the audit history: the deployment's own rows go, its events stay.
+    action: z.literal("deployment.delete"),
+    outcome: z.literal("success"),
+    target: target("deployment"),
+    details: z.object({ name: z.string(), gaxBaseUrl: z.string() }),
+  }),
+  z.object({
+    action: z.literal("tenant.update"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({
+      changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+      /** Purposes of the sealed values replaced (the bootstrap client's), never a value. */
+      resealed: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("tenant.delete"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ deploymentId: z.string(), cfgTenantName: z.string(), runs: z.number().int().min(0) }),
   }),
   z.object({
     action: z.literal("tenant.create"),

@@ -1,7 +1,7 @@
 // What other folders use of provisioning; everything else in this folder is internal to it.
 export { applicableStepRefs, catalogue, describeCatalogue, findStep, unmetDependencies } from "./catalogue";
 export type { AnyStep } from "./catalogue";
-export { openConnections } from "./engine/connections";
+export { deploymentBridge, openConnections } from "./engine/connections";
 export type { ConnectionOptions } from "./engine/connections";
 export { applyTenant, completeStepManually, planTenant, runTenant } from "./engine/engine";
 export type { RunReport, StepReport } from "./engine/engine";
@@ -16,7 +16,7 @@ export {
   resolveObjectTenant,
 } from "./model/object-tenant";
 export type { ObjectTenantChoice } from "./model/object-tenant";
-export { BOOTSTRAP_SECRET, tenantSecretRef } from "./model/secret-refs";
+export { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "./model/secret-refs";
 export * from "./model/step-keys";
 export { tenantSettingsSchema } from "./model/settings";
 export { SERVICES } from "./model/services";
@@ -27,7 +27,20 @@ export { loadTenantView, tenantLabel } from "./model/tenant-view";
 export type { TenantView } from "./model/tenant-view";
 export { preflightBootstrapClient, preflightPassed, preflightProblems, preflightRemedy } from "./preflight/preflight";
 export type { PreflightReport } from "./preflight/preflight";
-export { createDeployment, deploymentInputSchema } from "./registration/deployments";
+export { createDeployment, deploymentInputSchema, validateDeploymentInput } from "./registration/deployments";
+export {
+  checkDeploymentConnection,
+  deleteDeployment,
+  deploymentUpdateSchema,
+  registerDeployment,
+  updateDeployment,
+} from "./registration/deployment-changes";
+export type { DeploymentUpdate } from "./registration/deployment-changes";
+export { testGaxConnection } from "./registration/gax-connection";
+export type { GaxConnectionCheck } from "./registration/gax-connection";
+export { deleteTenant, tenantUpdateInput, tenantUpdateSchema, updateTenant } from "./registration/tenant-changes";
+export type { TenantUpdate } from "./registration/tenant-changes";
+export { validateTenantInput } from "./registration/tenant-validation";
 export type { DeploymentInput } from "./registration/deployments";
 export { chooseObjectTenant, detectObjectTenant } from "./registration/object-tenant-setting";
 export { prepareSamlKey } from "./registration/prepared-key";

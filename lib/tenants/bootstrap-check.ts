@@ -4,7 +4,8 @@ import type { GenesysCloudClient, GenesysCloudTarget } from "@/lib/genesys-cloud
 import { applicableStepRefs } from "@/lib/provisioning";
 import { preflightBootstrapClient, type PreflightReport, TenantView } from "@/lib/provisioning";
 
-type BootstrapCheck = { ok: true; orgName: string; orgShortName: string } | { ok: false; message: string };
+type BootstrapCheck =
+  { ok: true; orgId: string; orgName: string; orgShortName: string } | { ok: false; message: string };
 
 interface BootstrapCheckInput {
   region?: string;
@@ -58,7 +59,7 @@ export async function checkBootstrapCredentials(
       options.timeoutMs,
     );
     const org = await genesys.getOrganization();
-    return { ok: true, orgName: org.name, orgShortName: org.thirdPartyOrgName };
+    return { ok: true, orgId: org.id, orgName: org.name, orgShortName: org.thirdPartyOrgName };
   } catch (error) {
     const message = checkFailure(error);
     if (message !== undefined) return { ok: false, message };

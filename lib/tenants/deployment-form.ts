@@ -1,23 +1,21 @@
 import { z } from "zod";
-import { deploymentInputSchema, objectTenantChoiceSchema } from "@/lib/provisioning";
+import { objectTenantChoiceSchema } from "@/lib/provisioning";
 
 /**
- * The deployment form's input: the GAX URL must parse before the domain schema sees it, because that schema's
- * credentials check calls new URL() even on a value its URL check already refused (and would throw).
+ * A deployment form as sent: the domain (validateDeploymentInput, deploymentUpdateSchema) checks its fields, naming
+ * every problem at once; `saveAnyway` saves it although GAX refused the sign-in (the operator's explicit choice).
  */
-export const deploymentFormSchema = z
-  .looseObject({
-    gaxBaseUrl: z
-      .string()
-      .trim()
-      .refine((value) => URL.canParse(value), "must be an http(s) URL such as http://gax.example:8080"),
-  })
-  .pipe(deploymentInputSchema);
+export const deploymentFormSchema = z.looseObject({
+  saveAnyway: z.boolean("must be true or false").optional(),
+});
 
 const deploymentId = z.uuid("must be a deployment id");
 
+/** One registered deployment: test its connection again, or delete it. */
+export const deploymentRefSchema = z.object({ deploymentId }).strict();
+
 /** Detect again which tenant holds hybrid_integration in a single-tenant deployment. */
-export const objectTenantDetectionSchema = z.object({ deploymentId }).strict();
+export const objectTenantDetectionSchema = deploymentRefSchema;
 
 /** Choose it: Environment, Resources, or detect (which detects at once). */
 export const objectTenantChoiceFormSchema = z.object({ deploymentId, objectTenant: objectTenantChoiceSchema }).strict();

@@ -15,13 +15,23 @@ export interface DeploymentObjectTenant {
   checkedAt: string | null;
 }
 
+/** The last sign-in to the deployment's GAX: whether it was accepted, what GAX said, when. */
+export interface DeploymentHealth {
+  ok: boolean | null;
+  message: string | null;
+  checkedAt: string | null;
+}
+
 export interface DeploymentRow {
   id: string;
   name: string;
   layout: string;
   gaxBaseUrl: string;
   gaxUsername: string;
+  gaxPasswordEncrypted: boolean;
+  annexSection: string;
   notes: string;
+  health: DeploymentHealth;
   tenantCount: number;
   /** Null for a multi-tenant deployment: each tenant holds its own object. */
   objectTenant: DeploymentObjectTenant | null;
@@ -58,7 +68,12 @@ export async function listDeployments(db: DbTx): Promise<DeploymentRow[]> {
       layout: true,
       gaxBaseUrl: true,
       gaxUsername: true,
+      gaxPasswordEncrypted: true,
+      annexSection: true,
       notes: true,
+      connectionOk: true,
+      connectionMessage: true,
+      connectionCheckedAt: true,
       ...objectTenantFields,
       _count: { select: { tenants: true } },
     },
@@ -69,7 +84,14 @@ export async function listDeployments(db: DbTx): Promise<DeploymentRow[]> {
     layout: fields.layout,
     gaxBaseUrl: fields.gaxBaseUrl,
     gaxUsername: fields.gaxUsername,
+    gaxPasswordEncrypted: fields.gaxPasswordEncrypted,
+    annexSection: fields.annexSection,
     notes: fields.notes,
+    health: {
+      ok: fields.connectionOk,
+      message: fields.connectionMessage,
+      checkedAt: fields.connectionCheckedAt?.toISOString() ?? null,
+    },
     tenantCount: fields._count.tenants,
     objectTenant: fields.layout === "single-tenant" ? objectTenantOf(fields) : null,
   }));

@@ -22,7 +22,15 @@ export const tenantRunSchema = z.object({
   stepKey: z.string().min(1).max(100).optional(),
 });
 
+/** One registered tenant (delete). */
+export const tenantRefSchema = z.object({ tenantId: z.uuid("must be a tenant id") }).strict();
+
+/** A tenant form as sent; validateTenantInput checks it, naming every problem at once. */
+export const tenantFormSchema = z.record(z.string(), z.unknown(), { error: "must be a form's fields" });
+
 export const bootstrapCheckSchema = z.object({
+  deploymentId: z.uuid("must be a deployment id").optional(),
+  cfgTenantName: lineText(255).optional(),
   region: lineText(64).optional(),
   loginBaseUrl: z.string().max(2048, "must be at most 2048 characters").optional(),
   apiBaseUrl: z.string().max(2048, "must be at most 2048 characters").optional(),

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+// zod's own words for a missing value ("Invalid input: expected string, received undefined") are for programmers;
+// an operator is told the field is required. Every schema of the product imports this module.
+z.config({
+  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
+});
+
 // Every text an operator or a URL can send has a length limit and a character rule, checked before any query: a NUL
 // byte or a control character would otherwise reach PostgreSQL and come back as a database error.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -25,7 +25,7 @@ export const createUserSchema = z.object({
   role,
   password: z
     .string()
-    .max(200)
+    .max(200, { message: "Use at most 200 characters." })
     .optional()
     .transform((value) => (value ? value : undefined))
     .refine((value) => value === undefined || value.length >= minimumPasswordLength, {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findRegion } from "@/lib/genesys-cloud/regions";
 import { httpUrl, lineText } from "@/lib/validation/text";
 import { DEFAULT_EMPLOYEE_PERMISSIONS } from "./services";
 
@@ -99,19 +100,37 @@ export function parseTenantSettings(input: unknown): TenantSettings {
   );
 }
 
+const NO_REGION_DOMAIN =
+  "is required when the tenant has no Genesys Cloud region and its login base URL is not https://login.<domain>";
+
 /** Fills in the URLs that default to the region's apps host. */
 export function resolveSettings(settings: TenantSettings, regionDomain: string | undefined): ResolvedSettings {
   const appsUrl = regionDomain ? `https://apps.${regionDomain}` : undefined;
   const redirectUri = settings.redirectUri ?? appsUrl;
   const ssoTargetUri = settings.ssoTargetUri ?? appsUrl;
   const missing = [
-    ...(redirectUri
-      ? []
-      : [{ field: "settings.redirectUri", message: "is required when the tenant has no Genesys Cloud region" }]),
-    ...(ssoTargetUri
-      ? []
-      : [{ field: "settings.ssoTargetUri", message: "is required when the tenant has no Genesys Cloud region" }]),
+    ...(redirectUri ? [] : [{ field: "settings.redirectUri", message: NO_REGION_DOMAIN }]),
+    ...(ssoTargetUri ? [] : [{ field: "settings.ssoTargetUri", message: NO_REGION_DOMAIN }]),
   ];
   if (!redirectUri || !ssoTargetUri) throw new SettingsError(missing);
   return { ...settings, redirectUri, ssoTargetUri };
+}
+
+/** The region's domain, or the domain of an explicit login URL of the form https://login.<domain>. */
+export function regionDomainOf(region: string | null | undefined, loginBaseUrl: string | null | undefined) {
+  if (region) return findRegion(region)?.domain;
+  const host = loginBaseUrl && URL.canParse(loginBaseUrl) ? new URL(loginBaseUrl).hostname : "";
+  return host.startsWith("login.") ? host.slice("login.".length) : undefined;
+}
+
+/**
+ * The settings a run uses for a tenant, as stored (region, login URL, settings JSON). Registration calls it too, so a
+ * tenant it accepts is one the engine can run; throws SettingsError naming each field that is missing or wrong.
+ */
+export function runnableSettings(tenant: {
+  region: string | null | undefined;
+  loginBaseUrl: string | null | undefined;
+  settings: unknown;
+}): ResolvedSettings {
+  return resolveSettings(parseTenantSettings(tenant.settings), regionDomainOf(tenant.region, tenant.loginBaseUrl));
 }

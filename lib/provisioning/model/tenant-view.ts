@@ -1,10 +1,10 @@
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findRegion, type GenesysCloudTarget } from "@/lib/genesys-cloud";
+import type { GenesysCloudTarget } from "@/lib/genesys-cloud";
 import type { DeploymentLayout } from "./deployment-layout";
 import { resolveObjectTenant, type ObjectTenant } from "./object-tenant";
 import { isServiceKey, type ServiceKey } from "./services";
-import { parseTenantSettings, resolveSettings, type ResolvedSettings } from "./settings";
+import { regionDomainOf, runnableSettings, type ResolvedSettings } from "./settings";
 
 /** How a tenant is named to operators (audit records, CLI output, messages): deployment/tenant. */
 export const tenantLabel = (deploymentName: string, cfgTenantName: string) => `${deploymentName}/${cfgTenantName}`;
@@ -35,13 +35,6 @@ export interface TenantView {
   /** The on-premises services the tenant uses (ask with hasService). */
   services: readonly ServiceKey[];
   settings: ResolvedSettings;
-}
-
-/** The region's domain, or the domain of an explicit login URL of the form https://login.<domain>. */
-function regionDomainOf(region: string | null, loginBaseUrl: string | null): string | undefined {
-  if (region) return findRegion(region)?.domain;
-  const host = loginBaseUrl ? new URL(loginBaseUrl).hostname : "";
-  return host.startsWith("login.") ? host.slice("login.".length) : undefined;
 }
 
 export async function loadTenantView(db: DbTx, tenantId: string): Promise<TenantView> {
@@ -76,6 +69,6 @@ export async function loadTenantView(db: DbTx, tenantId: string): Promise<Tenant
         ? { id: tenant.orgId, name: tenant.orgName, shortName: tenant.orgShortName }
         : null,
     services: tenant.services.filter(isServiceKey),
-    settings: resolveSettings(parseTenantSettings(tenant.settings), regionDomain),
+    settings: runnableSettings(tenant),
   };
 }

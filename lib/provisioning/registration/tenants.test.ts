@@ -119,9 +119,17 @@ describe("tenants", () => {
   it("need a region or both base URLs, valid settings, and a tenant name that fits the layout", async () => {
     const multi = await createDeployment(db, testAudit, deploymentInput());
     const noTarget = await failureOf(createTenant(db, testAudit, tenantInput(multi.id, { region: undefined })));
-    expect(noTarget.fieldErrors).toEqual({ region: ["is required unless loginBaseUrl and apiBaseUrl are given"] });
+    expect(noTarget.fieldErrors).toEqual({ region: ["is required unless the login and API base URLs are given"] });
     const halfTarget = await failureOf(
-      createTenant(db, testAudit, tenantInput(multi.id, { region: undefined, loginBaseUrl: "http://127.0.0.1:1" })),
+      createTenant(
+        db,
+        testAudit,
+        tenantInput(multi.id, {
+          region: undefined,
+          loginBaseUrl: "https://login.example.test",
+          settings: { redirectUri: "https://apps.example.test" },
+        }),
+      ),
     );
     expect(halfTarget.fieldErrors).toEqual({ apiBaseUrl: ["must be given together with the other base URL"] });
     expect(
@@ -204,19 +212,42 @@ describe("tenants", () => {
     expect(unknownChoice.fieldErrors).toEqual({ objectTenant: ["must be detect, Environment, Resources"] });
   });
 
-  it("with explicit base URLs and no region need the apps URLs in their settings", async () => {
+  it("with explicit base URLs and no region are refused without the apps URLs, naming them; with them they run", async () => {
     const deployment = await createDeployment(db, testAudit, deploymentInput());
-    const tenant = await createTenant(
-      db,
-      testAudit,
-      tenantInput(deployment.id, {
-        region: undefined,
+    const noRegion = { region: undefined, loginBaseUrl: "http://127.0.0.1:1", apiBaseUrl: "http://127.0.0.1:1" };
+    const refused = await failureOf(createTenant(db, testAudit, tenantInput(deployment.id, noRegion)));
+    const rule =
+      "is required when the tenant has no Genesys Cloud region and its login base URL is not https://login.<domain>";
+    expect(refused).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { "settings.redirectUri": [rule], "settings.ssoTargetUri": [rule] },
+    });
+    expect(refused.message).toContain("Redirect URI is required");
+    expect(await db.tenant.count({ where: { deploymentId: deployment.id } })).toBe(0);
+
+    const settings = { redirectUri: "https://apps.example.test", ssoTargetUri: "https://apps.example.test/sso" };
+    const tenant = await createTenant(db, testAudit, tenantInput(deployment.id, { ...noRegion, settings }));
+    expect((await loadTenantView(db, tenant.id)).settings).toMatchObject(settings);
+  });
+
+  it("report every problem at once: the fields, the name the deployment requires, and the settings", async () => {
+    const deployment = await createDeployment(db, testAudit, deploymentInput());
+    const refused = await failureOf(
+      createTenant(db, testAudit, {
+        deploymentId: deployment.id,
         loginBaseUrl: "http://127.0.0.1:1",
         apiBaseUrl: "http://127.0.0.1:1",
-      }),
+        bootstrapClientId: "",
+      } as TenantInput),
     );
-    await expect(loadTenantView(db, tenant.id)).rejects.toThrow(
-      /settings\.redirectUri is required when the tenant has no Genesys Cloud region/,
-    );
+    expect(Object.keys(refused.fieldErrors!).sort()).toEqual([
+      "bootstrapClientId",
+      "bootstrapClientSecret",
+      "cfgTenantName",
+      "settings.redirectUri",
+      "settings.ssoTargetUri",
+    ]);
+    expect(refused.fieldErrors!.bootstrapClientSecret).toEqual(["is required"]);
+    expect(refused.message).not.toMatch(/cfgTenantName|bootstrapClientId|expected string/);
   });
 });
