@@ -17,7 +17,7 @@ import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
 import { StepPlan } from "./step-plan";
 
-/** A run a button queued: the checklist waits for the run of this mode and step to end. */
+/** A run a button queued: the checklist shows its row (queued, then running) until it ends. */
 export type QueuedRun = { mode: RunModeName; stepKey: string | null };
 
 export function StepCard({
