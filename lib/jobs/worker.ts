@@ -21,7 +21,7 @@ type WorkerSettings = QueueSettings & {
   leaseConflictTries?: number;
 };
 
-/** With the doubling retry delay from 2 s, ten tries wait about 34 minutes in all: longer than most runs. */
+/** With pg-boss's doubling retry delay from 2 s (and jitter), ten tries wait 17 to 34 minutes: longer than most runs. */
 const LEASE_CONFLICT_TRIES = 10;
 
 export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
