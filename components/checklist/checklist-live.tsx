@@ -120,7 +120,9 @@ export function ChecklistLive({
       ? queuedFor(current, { checkedAt: data.checkedAt, receivedAt: query.dataUpdatedAt, now })
       : null;
 
-  const startAwaiting = () => {
+  /** A run just asked for: followed from now, even if it ends before the next poll sees it going. */
+  const follow = (runId: string) => {
+    watched.current.add(runId);
     setRequested(true);
     void query.refetch();
   };
@@ -196,7 +198,7 @@ export function ChecklistLive({
             </Alert>
           ) : null}
           {canRun && !planned && data.summary.status !== "done" ? (
-            <PlanFirst tenantId={tenantId} disabled={busy} onQueued={startAwaiting} />
+            <PlanFirst tenantId={tenantId} disabled={busy} onQueued={follow} />
           ) : null}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
@@ -209,8 +211,11 @@ export function ChecklistLive({
                   size="md"
                   disabled={busy}
                   details={mode === "apply" ? <ApplyAllSummary steps={steps} /> : undefined}
-                  run={() => enqueueTenantRunAction({ tenantId, mode })}
-                  onQueued={startAwaiting}
+                  run={async () => {
+                    const result = await enqueueTenantRunAction({ tenantId, mode });
+                    if (result.ok) follow(result.data.runId);
+                    return result;
+                  }}
                 />
               ))}
             </div>
@@ -235,7 +240,7 @@ export function ChecklistLive({
                       canRun={canRun}
                       canReveal={canReveal}
                       busy={busy}
-                      onQueued={startAwaiting}
+                      onQueued={follow}
                       onChanged={refetch}
                     />
                   </li>

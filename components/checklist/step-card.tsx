@@ -9,16 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
-import type { RunModeName } from "@/lib/tenants/run-request";
 import { CopyButton } from "./copy-button";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
 import { SecretValue } from "./secret-value";
 import { SideEffects } from "./side-effects";
 import { StepLastRun } from "./step-last-run";
 import { StepPlan } from "./step-plan";
-
-/** A run a button queued: the checklist shows its row (queued, then running) until it ends. */
-export type QueuedRun = { mode: RunModeName; stepKey: string | null };
 
 export function StepCard({
   step,
@@ -36,7 +32,8 @@ export function StepCard({
   canRun: boolean;
   canReveal: boolean;
   busy: boolean;
-  onQueued: (queued: QueuedRun) => void;
+  /** With the run's id: the checklist follows that run until it ends. */
+  onQueued: (runId: string) => void;
   onChanged: () => void;
 }) {
   const [pending, startTransition] = useTransition();
@@ -65,7 +62,7 @@ export function StepCard({
         return;
       }
       toast.success(`${runModeLabel[mode]} of "${step.title}" queued`);
-      onQueued({ mode, stepKey: step.key });
+      onQueued(result.data.runId);
     });
   }
 
