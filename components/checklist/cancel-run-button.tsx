@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ChecklistRun } from "@/lib/tenants/checklist";
 import { cancelRunAction } from "./actions";
+import { runToastId } from "./waited";
 
 /** Cancels a queued run at once, or a running one at its next step boundary; says which before it does. */
 export function CancelRunButton({
@@ -42,9 +43,10 @@ export function CancelRunButton({
           toast.error("Could not cancel the run", { description: result.error });
           return false;
         }
-        toast.success(
-          result.data.status === "cancelled" ? `${label} cancelled` : `${label} stops after the current step`,
-        );
+        // The checklist tells the run's end under the same id: one toast, not two.
+        const told =
+          result.data.status === "cancelled" ? `${label} cancelled` : `${label} stops after the current step`;
+        toast.success(told, { id: runToastId(run.id) });
         onCancelled();
       }}
     >

@@ -18,7 +18,7 @@ import { CancelRunButton } from "./cancel-run-button";
 import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
 import { StepCard } from "./step-card";
-import { queuedFor, waitedFor } from "./waited";
+import { queuedFor, runToastId, waitedFor } from "./waited";
 
 const POLL_MS = 1500;
 /** A run queued this long without a worker taking it probably has no worker to run it. */
@@ -36,15 +36,17 @@ async function fetchChecklist(tenantId: string): Promise<TenantChecklist> {
 /** Says how a run that was queued or running while the page was open ended. */
 function toastOutcome(run: ChecklistRun, tenantName: string) {
   const label = runModeLabel[run.mode] ?? run.mode;
+  const id = runToastId(run.id);
   if (run.status === "succeeded") {
-    toast.success(`${label} finished`, { description: `${tenantName}: every step succeeded.` });
+    toast.success(`${label} finished`, { id, description: `${tenantName}: every step succeeded.` });
   } else if (run.status === "needs-input") {
     const description = run.operatorMessage ?? "See the step that needs input for what to enter.";
-    toast.warning(`${label} needs input`, { description });
+    toast.warning(`${label} needs input`, { id, description });
   } else if (run.status === "cancelled") {
-    toast.info(`${label} cancelled`, { description: run.operatorMessage ?? undefined });
+    toast.info(`${label} cancelled`, { id, description: run.operatorMessage ?? undefined });
   } else {
     toast.error(`${label} ${runStatusDisplay[run.status]?.label.toLowerCase() ?? run.status}`, {
+      id,
       description: run.operatorMessage ?? "See the step that failed for what to do next.",
     });
   }

@@ -18,3 +18,6 @@ export function queuedFor(
 ): number {
   return Date.parse(checkedAt) - Date.parse(run.queuedAt) + (now - receivedAt);
 }
+
+/** One toast per run: what a button said about a run is replaced by how the run ended. */
+export const runToastId = (runId: string) => `run-${runId}`;
