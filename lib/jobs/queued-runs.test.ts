@@ -32,7 +32,7 @@ async function startTestWorker(leaseConflictTries = 2) {
   const worker = await startWorker(kit.db, process.env.DATABASE_URL!, {
     ...settings,
     concurrency: 1,
-    runLeaseSeconds: 60,
+    runLeaseSeconds: 2,
     reverifyCron: "",
     leaseConflictTries,
   });
@@ -148,6 +148,54 @@ describe("a run asked for through the queue", { timeout: 120_000 }, () => {
       expect((await auditOf(runId)).map((event) => event.action)).toEqual(["run.queue", "run.finish"]);
     } finally {
       await kit.db.run.update({ where: { id: holder.id }, data: { status: "abandoned", finishedAt: new Date() } });
+    }
+  });
+
+  it("taken over by an attempt that still holds the tenant is waited for, not failed, and resumed once it lets go", async () => {
+    const { runId, jobId } = await enqueueRun(boss, kit.db, request("plan"));
+    // As if an earlier attempt of this job took the run over and its lease had a few seconds left.
+    await kit.db.run.update({
+      where: { id: runId },
+      data: { status: "running", leaseExpiresAt: new Date(Date.now() + 3_000) },
+    });
+    const worker = await startTestWorker(2);
+    await until(async () => (await jobState(jobId)) === "completed", { timeoutMs: 60_000, what: "the job" });
+    await worker.stop();
+    expect((await runOf(runId)).status).toBe("abandoned");
+    const resumed = await kit.db.run.findFirstOrThrow({
+      where: { tenantId: kit.tenant.id, mode: "plan" },
+      orderBy: { startedAt: "desc" },
+    });
+    expect(resumed.id).not.toBe(runId);
+    expect(resumed.status).toBe("succeeded");
+  });
+
+  it("cancelled while running stops at the next step boundary, in the worker too", async () => {
+    // Slow answers, so the run is still going when the cancel comes.
+    const faults = (body: object) =>
+      fetch(`${kit.genesys.url}/__sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await faults({ latencyMs: 150 })).status).toBe(200);
+    try {
+      const { runId } = await enqueueRun(boss, kit.db, request("apply"));
+      const worker = await startTestWorker();
+      await until(async () => (await kit.db.stepRun.count({ where: { runId, status: "running" } })) > 0, {
+        timeoutMs: 30_000,
+        what: "the first step to start",
+      });
+      expect(await cancelRun(kit.db, testAudit, { runId, tenantId: kit.tenant.id })).toEqual({ status: "running" });
+      const ended = await endedRun(runId, "the cancelled run to stop");
+      await worker.stop();
+      expect(ended).toMatchObject({ status: "cancelled", errorCode: "cancelled" });
+      expect(ended.operatorMessage).toMatch(/^Cancelled by operator@example\.test before ".+"/);
+      const stepRuns = await kit.db.stepRun.findMany({ where: { runId } });
+      expect(stepRuns.filter((stepRun) => stepRun.status === "running")).toEqual([]);
+      expect(stepRuns.filter((stepRun) => stepRun.status === "succeeded").length).toBeLessThanOrEqual(2);
+    } finally {
+      await faults({ latencyMs: 0 });
     }
   });
 

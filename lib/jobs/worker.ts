@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { systemActor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { failRunBeforeStart, noteRunWaiting, runTenant } from "@/lib/provisioning";
+import { failRunBeforeStart, isStillQueued, noteRunWaiting, runTenant } from "@/lib/provisioning";
 import { enqueueRuns } from "./enqueue";
 import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
@@ -53,21 +53,22 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
       const conflict = error instanceof AppError && error.code === "conflict";
       // A job queued before runs were rows has none to end: pg-boss retries it as before.
       if (!runId) throw conflict ? new Error(error.message) : error;
-      const tries = Math.min(job!.retryLimit + 1, settings.leaseConflictTries ?? LEASE_CONFLICT_TRIES);
       const tried = job!.retryCount + 1;
-      if (conflict && tried < tries) {
-        // Another run holds the tenant: the run stays queued, says why, and pg-boss tries it again later.
-        await noteRunWaiting(db, runId, `${error.message} Waiting for it: tried ${tried} of ${tries} times.`);
-        throw new Error(error.message);
+      if (conflict) {
+        // Another run holds the tenant: the run stays queued, says why, and pg-boss tries it again later. When the
+        // holder is this job's own earlier attempt (the run is no longer queued), it is retried as before.
+        const tries = Math.min(job!.retryLimit + 1, settings.leaseConflictTries ?? LEASE_CONFLICT_TRIES);
+        const waiting = `${error.message} Waiting for it: tried ${tried} of ${tries} times.`;
+        const queued = await noteRunWaiting(db, runId, waiting);
+        if (!queued || tried < tries) throw new Error(error.message);
+        const gaveUp = `${error.message} Gave up after ${tries} tries: run it again once the other run has finished.`;
+        await failRunBeforeStart(db, audit, { runId, error: new AppError("conflict", gaveUp), onlyIfQueued: true });
+        return { runId, status: "failed" };
       }
-      const cause = conflict
-        ? new AppError(
-            "conflict",
-            `${error.message} Gave up after ${tries} tries: run it again once the other run has finished.`,
-          )
-        : error;
-      // Anything else before or around the engine (or the tries used up) ends the run failed, with its message.
-      await failRunBeforeStart(db, audit, { runId, error: cause });
+      // Anything else before the engine took the run over ends it failed now, with its message. After, the job is
+      // retried (the engine resumes from its records) until its tries are used up, then the run ends failed.
+      if (!(await isStillQueued(db, runId)) && tried <= job!.retryLimit) throw error;
+      await failRunBeforeStart(db, audit, { runId, error });
       return { runId, status: "failed" };
     }
   };

@@ -6,7 +6,7 @@ export type { ConnectionOptions } from "./engine/connections";
 export { applyTenant, completeStepManually, planTenant, runTenant } from "./engine/engine";
 export type { RunReport, RunRequest, StepReport } from "./engine/engine";
 export type { RunStatus } from "./engine/engine-types";
-export { cancelRun, failRunBeforeStart, noteRunWaiting, queueRuns } from "./engine/queued-runs";
+export { cancelRun, failRunBeforeStart, isStillQueued, noteRunWaiting, queueRuns } from "./engine/queued-runs";
 export type { QueuedRun } from "./engine/queued-runs";
 export { describeFailure } from "./engine/failures";
 export { tenantTarget } from "./engine/run-records";

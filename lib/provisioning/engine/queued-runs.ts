@@ -82,9 +82,18 @@ export async function endedBeforeStart(db: Db, runId: string): Promise<EndedRunS
   return undefined;
 }
 
-/** A queued run that waits for something (another run's lease): it stays queued and says why. */
-export async function noteRunWaiting(db: Db, runId: string, message: string): Promise<void> {
-  await db.run.updateMany({ where: { id: runId, status: "queued" }, data: { operatorMessage: message } });
+/**
+ * A queued run that waits for something (another run's lease): it stays queued and says why. Returns false when the
+ * run is no longer queued (an earlier attempt of its job took it over).
+ */
+export async function noteRunWaiting(db: Db, runId: string, message: string): Promise<boolean> {
+  const noted = await db.run.updateMany({ where: { id: runId, status: "queued" }, data: { operatorMessage: message } });
+  return noted.count === 1;
+}
+
+/** Whether the run still waits for a worker to take it over (nothing of the engine has started it). */
+export async function isStillQueued(db: Db, runId: string): Promise<boolean> {
+  return (await db.run.count({ where: { id: runId, status: "queued" } })) === 1;
 }
 
 /** What went wrong before the engine started, and what to do, in an operator's words. */
@@ -105,12 +114,13 @@ function failureBeforeStart(error: unknown, correlationId: string): Failure {
 export async function failRunBeforeStart(
   db: Db,
   audit: AuditContext,
-  { runId, error }: { runId: string; error: unknown },
+  { runId, error, onlyIfQueued = false }: { runId: string; error: unknown; onlyIfQueued?: boolean },
 ): Promise<boolean> {
+  const endable = onlyIfQueued ? ["queued"] : ["queued", "running"];
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
     const run = await tx.run.findUnique({ where: { id: runId }, include: tenantOfRun });
-    if (!run || !["queued", "running"].includes(run.status)) return false;
+    if (!run || !endable.includes(run.status)) return false;
     const failure = failureBeforeStart(error, run.correlationId);
     await tx.run.update({
       where: { id: runId },
