@@ -56,14 +56,16 @@ export function insertTenantThatCannotRun(names: { deployment: string; tenant: s
 }
 
 /** A run of the tenant waiting in the queue for `seconds` with no job behind it, as if no worker ran. */
-export async function insertQueuedRun(tenantId: string, seconds: number): Promise<void> {
-  await withE2eDatabase((client) =>
-    client.query(
+export async function insertQueuedRun(tenantId: string, seconds: number): Promise<string> {
+  const inserted = await withE2eDatabase((client) =>
+    client.query<{ id: string }>(
       `INSERT INTO runs (id, tenant_id, mode, status, requested_by, correlation_id, queued_at, started_at,
          lease_expires_at)
        VALUES (gen_random_uuid(), $1, 'verify', 'queued', 'admin@e2e.example.test', gen_random_uuid()::text,
-         now() - make_interval(secs => $2), now() - make_interval(secs => $2), now())`,
+         now() - make_interval(secs => $2), now() - make_interval(secs => $2), now())
+       RETURNING id`,
       [tenantId, seconds],
     ),
   );
+  return inserted.rows[0]!.id;
 }
