@@ -64,6 +64,32 @@ describe("cancelling a running run", { timeout: 120_000 }, () => {
     expect(again.status).toBe("succeeded");
   });
 
+  it("stops a plan before its next step, with the steps read so far reported", async () => {
+    let cancelling: Promise<unknown> | undefined;
+    const report = await runTenant(
+      { tenantId: kit.tenant.id, mode: "plan" },
+      {
+        ...kit.engine,
+        genesys: {
+          ...kit.engine.genesys,
+          // Asked at the plan's first call to Genesys Cloud, while its first step is under way.
+          onCall: () => {
+            cancelling ??= kit.db.run
+              .findFirstOrThrow({ where: { tenantId: kit.tenant.id, status: "running" } })
+              .then((run) => cancelRun(kit.db, canceller, { runId: run.id, tenantId: kit.tenant.id }));
+          },
+        },
+      },
+    );
+    await cancelling;
+    expect(report.status).toBe("cancelled");
+    expect(report.steps.length).toBeGreaterThan(0);
+    const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId } });
+    expect(run).toMatchObject({ status: "cancelled", errorCode: "cancelled" });
+    expect(run.operatorMessage).toMatch(/^Cancelled by canceller@example\.test before ".+"/);
+    expect(await kit.db.stepRun.count({ where: { runId: report.runId } })).toBe(report.steps.length);
+  });
+
   it("whose process died ends it cancelled at once; one that ended cannot be cancelled", async () => {
     const dead = await kit.db.run.create({
       data: {
