@@ -129,7 +129,8 @@ export function ChecklistLive({
     void query.refetch();
   };
   const refetch = () => void query.refetch();
-  const busy = requested || current !== null;
+  // A failed refresh must not leave the buttons disabled for good: the alert below says live updates paused.
+  const busy = (requested && !query.isError) || current !== null;
   const stepTitles = {
     [ROTATION_STEP_KEY]: "Certificate rotation",
     ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))),
@@ -170,7 +171,7 @@ export function ChecklistLive({
                   <CancelRunButton tenantId={tenantId} run={current} onCancelled={refetch} />
                 ) : null}
               </div>
-            ) : requested ? (
+            ) : requested && !query.isError ? (
               <StatusChip tone="progress" label="Queuing…" />
             ) : latest ? (
               <span className="text-muted-foreground" aria-live="polite">
