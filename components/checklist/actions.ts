@@ -7,10 +7,10 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueRun } from "@/lib/jobs/enqueue";
 import { getJobQueue } from "@/lib/jobs/queue-client";
-import { findStep, completeStepManually } from "@/lib/provisioning";
+import { cancelRun, findStep, completeStepManually } from "@/lib/provisioning";
 import { runWaitingForInput } from "@/lib/tenants/continuation";
 import { manualFieldsOf, manualValuesFrom } from "@/lib/tenants/manual-fields";
-import { manualCompletionSchema, tenantRunSchema } from "@/lib/tenants/run-request";
+import { cancelRunSchema, manualCompletionSchema, tenantRunSchema } from "@/lib/tenants/run-request";
 
 export const enqueueTenantRunAction = authorizedAction(
   "provisioning.run",
@@ -18,13 +18,18 @@ export const enqueueTenantRunAction = authorizedAction(
   async (input, { audit }) => {
     if (input.stepKey !== undefined && !findStep(input.stepKey))
       throw new AppError("invalid_input", "This step is not in the catalogue.", { stepKey: ["is not a known step"] });
-    if (!(await getDb().tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } })))
-      throw new AppError("not_found", "This tenant no longer exists.");
-    await enqueueRun(await getJobQueue(), input, audit);
+    const { runId } = await enqueueRun(await getJobQueue(), getDb(), { request: input, audit });
     revalidatePath(`/tenants/${input.tenantId}`);
-    return { queued: true };
+    return { queued: true, runId };
   },
 );
+
+/** Cancels a queued run at once, or asks a running one to stop at its next step boundary. */
+export const cancelRunAction = authorizedAction("provisioning.run", cancelRunSchema, async (input, { audit }) => {
+  const { status } = await cancelRun(getDb(), audit, input);
+  revalidatePath(`/tenants/${input.tenantId}`);
+  return { status };
+});
 
 /**
  * Manual completion runs at once (not queued): the operator waits for the check against live state. When the step
@@ -51,12 +56,12 @@ export const completeStepManuallyAction = authorizedAction(
       const message = completed?.error?.message ?? completed?.needsInput?.message ?? "The values were not accepted.";
       throw new AppError("invalid_input", message);
     }
-    if (waiting) await enqueueRun(await getJobQueue(), { tenantId: input.tenantId, ...waiting }, audit);
-    revalidatePath(`/tenants/${input.tenantId}`);
-    // The completion is a run of its own: the checklist waits for a run newer than it.
+    // The run that stopped for this input is queued again; the checklist follows it by its id.
     const continued = waiting
-      ? { mode: waiting.mode, stepKey: waiting.stepKey ?? null, afterRunId: report.runId }
+      ? (await enqueueRun(await getJobQueue(), getDb(), { request: { tenantId: input.tenantId, ...waiting }, audit }))
+          .runId
       : null;
+    revalidatePath(`/tenants/${input.tenantId}`);
     return { status: report.status, continued };
   },
 );

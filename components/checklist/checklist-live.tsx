@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { enqueueTenantRunAction } from "./actions";
@@ -16,26 +16,62 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
 import { ROTATION_STEP_KEY } from "@/lib/provisioning/client-safe";
-import type { TenantChecklist } from "@/lib/tenants/checklist";
+import type { ChecklistRun, TenantChecklist } from "@/lib/tenants/checklist";
 import { RUN_MODES } from "@/lib/tenants/run-request";
 import { ApplyAllSummary } from "./apply-all-summary";
 import { AttentionBanner } from "./attention-banner";
+import { CancelRunButton } from "./cancel-run-button";
 import { PlanFirst } from "./plan-first";
 import { RunHistory } from "./run-history";
-import { StepCard, type QueuedRun } from "./step-card";
+import { StepCard } from "./step-card";
+import { queuedFor, runToastId, waitedFor } from "./waited";
 
 const POLL_MS = 1500;
-/** A queued run that has not started by then probably has no worker to run it. */
+/** A run queued this long without a worker taking it probably has no worker to run it. */
 const QUEUE_PATIENCE_MS = 120_000;
 
-/** The run just queued: of this mode and step, newer than the latest run seen when it was queued. */
-type Awaiting = QueuedRun & { afterRunId: string | null; since: number };
+const isLive = (run: ChecklistRun) => run.status === "queued" || run.status === "running";
 
 async function fetchChecklist(tenantId: string): Promise<TenantChecklist> {
   const response = await fetch(`/api/tenants/${tenantId}/status`, { cache: "no-store" });
   const body = (await response.json().catch(() => ({}))) as TenantChecklist & { error?: string };
   if (!response.ok) throw new Error(body.error ?? `The status request failed (${response.status}).`);
   return body;
+}
+
+/** Says how a run that was queued or running while the page was open ended. */
+function toastOutcome(run: ChecklistRun, tenantName: string) {
+  const label = runModeLabel[run.mode] ?? run.mode;
+  const id = runToastId(run.id);
+  if (run.status === "succeeded") {
+    toast.success(`${label} finished`, { id, description: `${tenantName}: every step succeeded.` });
+  } else if (run.status === "needs-input") {
+    const description = run.operatorMessage ?? "See the step that needs input for what to enter.";
+    toast.warning(`${label} needs input`, { id, description });
+  } else if (run.status === "cancelled") {
+    toast.info(`${label} cancelled`, { id, description: run.operatorMessage ?? undefined });
+  } else {
+    toast.error(`${label} ${runStatusDisplay[run.status]?.label.toLowerCase() ?? run.status}`, {
+      id,
+      description: run.operatorMessage ?? "See the step that failed for what to do next.",
+    });
+  }
+}
+
+/** The current time, ticking every second while `ticking`; null until mounted (the server renders no clock). */
+function useNow(ticking: boolean): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    if (!ticking) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [ticking]);
+  return now;
 }
 
 /** The checklist, kept live: it polls while a run is queued or running and stops when it ends. */
@@ -49,49 +85,32 @@ export function ChecklistLive({
   canReveal: boolean;
 }) {
   const tenantId = initial.tenant.id;
-  const [awaiting, setAwaiting] = useState<Awaiting | null>(null);
-  const awaitingRef = useRef<Awaiting | null>(null);
   const tenantName = initial.tenant.cfgTenantName;
   const router = useRouter();
+  // Runs seen queued or running (here or before a reload): when one of them ends, the operator is told how.
+  const watched = useRef(new Set(initial.runs.filter(isLive).map((run) => run.id)));
+  // Between a run being asked for and the checklist showing its row.
+  const [requested, setRequested] = useState(false);
 
-  /** Ends the wait once a run newer than the one seen at queue time has finished, and says how it went. */
   function settle(next: TenantChecklist) {
-    const waiting = awaitingRef.current;
-    if (!waiting) return;
-    const latest = next.latestRun;
-    // Matching mode and step too: a run that ended just before (a manual completion) is not the one queued.
-    const ours =
-      latest && latest.id !== waiting.afterRunId && latest.mode === waiting.mode && latest.stepKey === waiting.stepKey;
-    const finished = ours && latest.status !== "running";
-    const givenUp = !finished && !next.runActive && Date.now() - waiting.since > QUEUE_PATIENCE_MS;
-    if (!finished && !givenUp) return;
-    awaitingRef.current = null;
-    setAwaiting(null);
-    // The page header (org name, region) is server-rendered: refresh it once the run is over.
-    router.refresh();
-    if (givenUp || !latest) {
-      toast.warning("The run is still queued", {
-        description: "No worker has picked it up. Check that workers run (WORKER=on, or npm run worker).",
-      });
-      return;
+    const byId = new Map(next.runs.map((run) => [run.id, run]));
+    let ended = false;
+    for (const id of watched.current) {
+      const run = byId.get(id);
+      if (run && isLive(run)) continue;
+      watched.current.delete(id);
+      if (!run) continue;
+      toastOutcome(run, tenantName);
+      ended = true;
     }
-    const label = runModeLabel[latest.mode] ?? latest.mode;
-    if (latest.status === "succeeded") {
-      toast.success(`${label} finished`, { description: `${tenantName}: every step succeeded.` });
-    } else if (latest.status === "needs-input") {
-      const description = latest.operatorMessage ?? "See the step that needs input for what to enter.";
-      toast.warning(`${label} needs input`, { description });
-    } else {
-      toast.error(`${label} ${latest.status}`, {
-        description: latest.operatorMessage ?? "See the step that failed for what to do next.",
-      });
-    }
+    for (const run of next.runs.filter(isLive)) watched.current.add(run.id);
+    setRequested(false);
+    // The page header (org name, region) is server-rendered: refresh it once a run is over.
+    if (ended) router.refresh();
   }
 
-  const queryClient = useQueryClient();
-  const queryKey = ["tenant-checklist", tenantId];
   const query = useQuery({
-    queryKey,
+    queryKey: ["tenant-checklist", tenantId],
     queryFn: async () => {
       const next = await fetchChecklist(tenantId);
       settle(next);
@@ -99,19 +118,25 @@ export function ChecklistLive({
     },
     initialData: initial,
     staleTime: 0,
-    refetchInterval: (current) => (awaitingRef.current || current.state.data?.runActive ? POLL_MS : false),
+    refetchInterval: (current) => (current.state.data?.currentRun ? POLL_MS : false),
   });
   const data = query.data;
+  const current = data.currentRun;
+  const now = useNow(current?.status === "queued");
+  const waited =
+    current?.status === "queued" && now !== null
+      ? queuedFor(current, { checkedAt: data.checkedAt, receivedAt: query.dataUpdatedAt, now })
+      : null;
 
-  const startAwaiting = (queued: QueuedRun) => {
-    // The cache as it is now, not as this render saw it: a refetch may have ended since.
-    const seen = queryClient.getQueryData<TenantChecklist>(queryKey) ?? data;
-    const waiting = { since: Date.now(), ...queued, afterRunId: queued.afterRunId ?? seen.latestRun?.id ?? null };
-    awaitingRef.current = waiting;
-    setAwaiting(waiting);
+  /** A run just asked for: followed from now, even if it ends before the next poll sees it going. */
+  const follow = (runId: string) => {
+    watched.current.add(runId);
+    setRequested(true);
     void query.refetch();
   };
-  const busy = Boolean(awaiting) || data.runActive;
+  const refetch = () => void query.refetch();
+  // A failed refresh must not leave the buttons disabled for good: the alert below says live updates paused.
+  const busy = (requested && !query.isError) || current !== null;
   const stepTitles = {
     [ROTATION_STEP_KEY]: "Certificate rotation",
     ...Object.fromEntries(data.phases.flatMap((phase) => phase.steps.map((step) => [step.key, step.title]))),
@@ -131,19 +156,49 @@ export function ChecklistLive({
           <StatusChip data-testid="tenant-status" {...tenantSummaryDisplay(data.summary)} />
         </CardHeader>
         <CardContent className="grid gap-3">
-          <div aria-live="polite" className="text-sm" data-testid="run-state">
-            {awaiting && !data.runActive ? (
-              <StatusChip tone="progress" label="Queued: waiting for a worker" />
-            ) : data.runActive && latest ? (
-              <StatusChip tone="progress" label={`${runModeLabel[latest.mode] ?? latest.mode} running`} />
+          <div className="grid gap-2 text-sm" data-testid="run-state">
+            {current ? (
+              <div className="flex flex-wrap items-center gap-2">
+                <span aria-live="polite">
+                  <StatusChip
+                    tone="progress"
+                    label={`${runModeLabel[current.mode] ?? current.mode} ${current.status === "queued" ? "queued" : "running"}`}
+                  />
+                </span>
+                {waited !== null ? (
+                  <span className="tabular-nums text-muted-foreground" aria-hidden="true" data-testid="queued-for">
+                    Queued {waitedFor(waited)}
+                  </span>
+                ) : null}
+                {current.cancelRequested ? (
+                  <span className="text-muted-foreground">Cancelled: it stops after the current step.</span>
+                ) : canRun ? (
+                  <CancelRunButton tenantId={tenantId} run={current} onCancelled={refetch} />
+                ) : null}
+              </div>
+            ) : requested && !query.isError ? (
+              <StatusChip tone="progress" label="Queuing…" />
             ) : latest ? (
-              <span className="text-muted-foreground">
+              <span className="text-muted-foreground" aria-live="polite">
                 Last run: {runModeLabel[latest.mode] ?? latest.mode}{" "}
                 {(runStatusDisplay[latest.status]?.label ?? latest.status).toLowerCase()}
               </span>
             ) : (
               <span className="text-muted-foreground">Nothing has run yet.</span>
             )}
+            {current?.status === "queued" && current.operatorMessage ? (
+              <p className="text-muted-foreground">{current.operatorMessage}</p>
+            ) : null}
+            {waited !== null && waited > QUEUE_PATIENCE_MS && !current?.operatorMessage ? (
+              <p className="text-muted-foreground">
+                No worker has taken it yet. Check that workers run (WORKER=on, or npm run worker).
+              </p>
+            ) : null}
+            {!current && latest?.operatorMessage && latest.status !== "succeeded" ? (
+              <p className="text-muted-foreground" data-testid="last-run-message">
+                {latest.operatorMessage}
+              </p>
+            ) : null}
           </div>
           {query.isError ? (
             <Alert variant="warning" title="Live updates paused">
@@ -151,11 +206,7 @@ export function ChecklistLive({
             </Alert>
           ) : null}
           {canRun && !planned && data.summary.status !== "done" ? (
-            <PlanFirst
-              tenantId={tenantId}
-              disabled={busy}
-              onQueued={() => startAwaiting({ mode: "plan", stepKey: null })}
-            />
+            <PlanFirst tenantId={tenantId} disabled={busy} onQueued={follow} />
           ) : null}
           {canRun ? (
             <div className="flex flex-wrap gap-2">
@@ -168,8 +219,11 @@ export function ChecklistLive({
                   size="md"
                   disabled={busy}
                   details={mode === "apply" ? <ApplyAllSummary steps={steps} /> : undefined}
-                  run={() => enqueueTenantRunAction({ tenantId, mode })}
-                  onQueued={() => startAwaiting({ mode, stepKey: null })}
+                  run={async () => {
+                    const result = await enqueueTenantRunAction({ tenantId, mode });
+                    if (result.ok) follow(result.data.runId);
+                    return result;
+                  }}
                 />
               ))}
             </div>
@@ -194,8 +248,8 @@ export function ChecklistLive({
                       canRun={canRun}
                       canReveal={canReveal}
                       busy={busy}
-                      onQueued={startAwaiting}
-                      onChanged={() => void query.refetch()}
+                      onQueued={follow}
+                      onChanged={refetch}
                     />
                   </li>
                 ))}
@@ -211,7 +265,11 @@ export function ChecklistLive({
           <CardDescription>The latest ten runs: who asked, when, and what the operator needs to know.</CardDescription>
         </CardHeader>
         <CardContent>
-          <RunHistory runs={data.runs} stepTitles={stepTitles} />
+          <RunHistory
+            runs={data.runs}
+            stepTitles={stepTitles}
+            cancel={canRun ? { tenantId, onCancelled: refetch } : undefined}
+          />
         </CardContent>
       </Card>
     </div>

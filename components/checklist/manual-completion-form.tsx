@@ -11,10 +11,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { ManualField } from "@/lib/tenants/manual-fields";
-import type { RunModeName } from "@/lib/tenants/run-request";
 
-/** What a completion queued: the run that had stopped for this input, carrying on (null: none was waiting). */
-export type Continued = { mode: RunModeName; stepKey: string | null; afterRunId: string } | null;
+/** What a completion queued: the id of the run that had stopped for this input, carrying on (null: none was waiting). */
+export type Continued = string | null;
 
 /** The form generated from the step's manual schema; the values are checked against live state on the server. */
 export function ManualCompletionForm({

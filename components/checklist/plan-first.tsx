@@ -14,7 +14,7 @@ export function PlanFirst({
 }: {
   tenantId: string;
   disabled: boolean;
-  onQueued: () => void;
+  onQueued: (runId: string) => void;
 }) {
   const [pending, startTransition] = useTransition();
   return (
@@ -37,7 +37,7 @@ export function PlanFirst({
               return;
             }
             toast.success("Plan queued", { description: "Each step shows what Apply will do when it finishes." });
-            onQueued();
+            onQueued(result.data.runId);
           })
         }
       >

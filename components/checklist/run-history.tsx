@@ -2,8 +2,18 @@ import { formatDateTime, runModeLabel, runStatusDisplay } from "@/components/ten
 import { StatusChip } from "@/components/ui/status-chip";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ChecklistRun } from "@/lib/tenants/checklist";
+import { CancelRunButton } from "./cancel-run-button";
 
-export function RunHistory({ runs, stepTitles }: { runs: ChecklistRun[]; stepTitles: Record<string, string> }) {
+/** The latest runs; with `cancel` (operators), a queued or running run can be cancelled from its row. */
+export function RunHistory({
+  runs,
+  stepTitles,
+  cancel,
+}: {
+  runs: ChecklistRun[];
+  stepTitles: Record<string, string>;
+  cancel?: { tenantId: string; onCancelled: () => void };
+}) {
   if (runs.length === 0)
     return <p className="text-sm text-muted-foreground">No runs yet: plan, apply or verify to start the history.</p>;
   return (
@@ -33,10 +43,17 @@ export function RunHistory({ runs, stepTitles }: { runs: ChecklistRun[]; stepTit
                 )}
               </TableCell>
               <TableCell>
-                <StatusChip tone={display.tone} label={display.label} />
+                <div className="flex flex-col items-start gap-1">
+                  <StatusChip tone={display.tone} label={display.label} />
+                  {cancel && (run.status === "queued" || run.status === "running") && !run.cancelRequested ? (
+                    <CancelRunButton tenantId={cancel.tenantId} run={run} onCancelled={cancel.onCancelled} />
+                  ) : null}
+                </div>
               </TableCell>
               <TableCell>{run.requestedBy ?? "System"}</TableCell>
-              <TableCell className="whitespace-nowrap text-xs">{formatDateTime(run.startedAt)}</TableCell>
+              <TableCell className="whitespace-nowrap text-xs">
+                {run.status === "queued" ? `Queued ${formatDateTime(run.queuedAt)}` : formatDateTime(run.startedAt)}
+              </TableCell>
               <TableCell className="whitespace-nowrap text-xs">
                 {run.finishedAt ? formatDateTime(run.finishedAt) : "—"}
               </TableCell>

@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatusChip } from "@/components/ui/status-chip";
 import type { ChecklistStep } from "@/lib/tenants/checklist";
-import type { RunModeName } from "@/lib/tenants/run-request";
 import { ManualCompletionDialog } from "./manual-completion-dialog";
 import { ManualCompletionForm, type Continued } from "./manual-completion-form";
 import { SecretValue } from "./secret-value";
@@ -19,10 +18,6 @@ import { StepLastRun } from "./step-last-run";
 import { StepOutputs } from "./step-outputs";
 import { StepApplySummary } from "./step-apply-summary";
 import { StepPlan } from "./step-plan";
-
-/** A run a button queued: the checklist waits for the run of this mode and step to end. */
-/** afterRunId: the run it follows (default: the latest seen when queued). */
-export type QueuedRun = { mode: RunModeName; stepKey: string | null; afterRunId?: string | null };
 
 export function StepCard({
   step,
@@ -40,7 +35,8 @@ export function StepCard({
   canRun: boolean;
   canReveal: boolean;
   busy: boolean;
-  onQueued: (queued: QueuedRun) => void;
+  /** With the run's id: the checklist follows that run until it ends. */
+  onQueued: (runId: string) => void;
   onChanged: () => void;
 }) {
   const [pending, startTransition] = useTransition();
@@ -89,7 +85,7 @@ export function StepCard({
         return;
       }
       toast.success(`${runModeLabel[mode]} of "${step.title}" queued`);
-      onQueued({ mode, stepKey: step.key });
+      onQueued(result.data.runId);
     });
   }
 
@@ -205,8 +201,11 @@ export function StepCard({
               variant="outline"
               disabled={busy || pending}
               details={<StepApplySummary step={step} />}
-              run={() => enqueueTenantRunAction({ tenantId, mode: "apply", stepKey: step.key })}
-              onQueued={() => onQueued({ mode: "apply", stepKey: step.key })}
+              run={async () => {
+                const result = await enqueueTenantRunAction({ tenantId, mode: "apply", stepKey: step.key });
+                if (result.ok) onQueued(result.data.runId);
+                return result;
+              }}
             />
             <Button
               size="sm"

@@ -56,7 +56,7 @@ export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRu
   const known = await getDb().tenant.count({ where: { id: { in: input.tenantIds } } });
   if (known !== new Set(input.tenantIds).size)
     throw new AppError("not_found", "Some of the selected tenants no longer exist. Reload the page and select again.");
-  const queued = await enqueueRuns(await getJobQueue(), {
+  const queued = await enqueueRuns(await getJobQueue(), getDb(), {
     tenantIds: [...new Set(input.tenantIds)],
     mode: input.mode,
     audit,

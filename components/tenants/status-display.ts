@@ -41,6 +41,7 @@ export const runStatusDisplay: Record<string, { tone: StatusTone; label: string 
   failed: { tone: "danger", label: "Failed" },
   "needs-input": { tone: "warning", label: "Needs input" },
   abandoned: { tone: "warning", label: "Abandoned" },
+  cancelled: { tone: "neutral", label: "Cancelled" },
 };
 
 /**

@@ -48,3 +48,41 @@ export function recordAppliedStep(tenantId: string, stepKey: string) {
 export function forgetAppliedSteps(tenantId: string) {
   return withE2eDatabase((client) => client.query(`DELETE FROM step_states WHERE tenant_id = $1`, [tenantId]));
 }
+
+/**
+ * A deployment of its own with one tenant whose settings cannot run: explicit base URLs, no region and no redirect
+ * URI (what registration may no longer accept, but a tenant registered before it refused them still has). Returns
+ * the tenant's id.
+ */
+export function insertTenantThatCannotRun(names: { deployment: string; tenant: string }): Promise<string> {
+  return withE2eDatabase(async (client) => {
+    const deployment = await client.query<{ id: string }>(
+      `INSERT INTO deployments (id, name, layout, gax_base_url, gax_username, updated_at)
+       VALUES (gen_random_uuid(), $1, 'multi-tenant', 'http://127.0.0.1:9/gax', 'default', now()) RETURNING id`,
+      [names.deployment],
+    );
+    const tenant = await client.query<{ id: string }>(
+      `INSERT INTO tenants (id, deployment_id, cfg_tenant_name, region, login_base_url, api_base_url,
+         bootstrap_client_id, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, NULL, 'http://127.0.0.1:9', 'http://127.0.0.1:9', 'bootstrap', now())
+       RETURNING id`,
+      [deployment.rows[0]!.id, names.tenant],
+    );
+    return tenant.rows[0]!.id;
+  });
+}
+
+/** A run of the tenant waiting in the queue for `seconds` with no job behind it, as if no worker ran. */
+export async function insertQueuedRun(tenantId: string, seconds: number): Promise<string> {
+  const inserted = await withE2eDatabase((client) =>
+    client.query<{ id: string }>(
+      `INSERT INTO runs (id, tenant_id, mode, status, requested_by, correlation_id, queued_at, started_at,
+         lease_expires_at)
+       VALUES (gen_random_uuid(), $1, 'verify', 'queued', 'admin@e2e.example.test', gen_random_uuid()::text,
+         now() - make_interval(secs => $2), now() - make_interval(secs => $2), now())
+       RETURNING id`,
+      [tenantId, seconds],
+    ),
+  );
+  return inserted.rows[0]!.id;
+}

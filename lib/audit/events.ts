@@ -181,6 +181,23 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    action: z.literal("run.queue"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    details: z.object({ ...runRef, mode: z.enum(["plan", "apply", "verify"]), step: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("run.cancel"),
+    outcome: z.literal("success"),
+    target: tenantTarget,
+    /** wasStatus queued: cancelled at once; running: it stops at its next step boundary. */
+    details: z.object({
+      ...runRef,
+      mode: z.enum(["plan", "apply", "verify"]),
+      wasStatus: z.enum(["queued", "running"]),
+    }),
+  }),
+  z.object({
     action: z.literal("run.start"),
     outcome: z.literal("success"),
     target: tenantTarget,

@@ -49,6 +49,9 @@ const withCommon = (command: Command) =>
     .option("--deployment <name>", "the deployment, when the tenant name is not unique")
     .option("--json", "print the run reports as JSON");
 
+/** Exit 1: a step failed, or an operator cancelled the run (from the dashboard) before it finished. */
+const stoppedShort = (report: RunReport) => report.status === "failed" || report.status === "cancelled";
+
 export function registerProvisioningCommands(program: Command, io: CliIo): void {
   program
     .command("tenants")
@@ -106,7 +109,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
             tenantIds: [{ id: tenant.id, label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName) }],
           },
         );
-        if (report!.status === "failed") throw new CliExitCode(1);
+        if (stoppedShort(report!)) throw new CliExitCode(1);
         if (planHasChanges(report!) || report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
     );
@@ -127,7 +130,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
             stepKey: options.step,
           },
         );
-        if (report!.status === "failed") throw new CliExitCode(1);
+        if (stoppedShort(report!)) throw new CliExitCode(1);
         // Nothing failed, and a step waits for the operator's input: something is left to do, as with plan's changes.
         if (report!.status === "needs-input") throw new CliExitCode(EXIT_CHANGES);
       }),
@@ -157,7 +160,7 @@ export function registerProvisioningCommands(program: Command, io: CliIo): void 
               label: tenantLabel(tenant.deployment.name, tenant.cfgTenantName),
             }));
         const reports = await runFor({ db, io, options, audit }, { mode: "verify", tenantIds: targets });
-        if (reports.some((report) => report.status === "failed")) throw new CliExitCode(1);
+        if (reports.some(stoppedShort)) throw new CliExitCode(1);
         const leftToDo = (report: RunReport) => verifyFoundDrift(report) || report.status === "needs-input";
         if (reports.some(leftToDo)) throw new CliExitCode(EXIT_CHANGES);
       }),

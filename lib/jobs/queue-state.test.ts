@@ -12,6 +12,14 @@ let db: Db;
 beforeAll(async () => {
   database = await isolatedDatabase();
   db = database.db;
+  // Runs are rows of real tenants.
+  const deployment = await db.deployment.create({
+    data: { name: "queue-state", layout: "multi-tenant", gaxBaseUrl: "http://gax.example", gaxUsername: "default" },
+  });
+  for (const [index, id] of tenantIds.entries())
+    await db.tenant.create({
+      data: { id, deploymentId: deployment.id, cfgTenantName: `T${index}`, region: "eu-west-1", bootstrapClientId: "c" },
+    });
 });
 afterAll(() => database.drop());
 
@@ -33,7 +41,7 @@ describe("the job queue as the overview reads it", { timeout: 60_000 }, () => {
     await boss.start();
     try {
       await ensureQueues(boss, fastRetrySettings);
-      await enqueueRuns(boss, { tenantIds, mode: "apply", audit: testAudit });
+      await enqueueRuns(boss, db, { tenantIds, mode: "apply", audit: testAudit });
       expect(await pendingRunJobs(db)).toBe(3);
 
       expect(await reverifySchedule(db, now)).toMatchObject({ cron: null, lastRunAt: null });

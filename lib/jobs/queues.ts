@@ -12,6 +12,8 @@ export const KEY_PREPARATION_QUEUE = "key-preparation";
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
   tenantId: z.uuid(),
+  /** The run's row, queued with the job (absent on jobs queued before runs were rows: the engine makes one). */
+  runId: z.uuid().optional(),
   mode: z.enum(["plan", "apply", "verify"]),
   stepKey: z.string().optional(),
   actor: actorSchema,

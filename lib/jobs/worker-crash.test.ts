@@ -58,7 +58,10 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
     const boss = createBoss(process.env.DATABASE_URL!, settings, { schedule: false, supervise: false });
     await boss.start();
     await ensureQueues(boss, settings);
-    const jobId = await enqueueRun(boss, { tenantId: kit.tenant.id, mode: "apply" }, testAudit);
+    const { jobId } = await enqueueRun(boss, kit.db, {
+      request: { tenantId: kit.tenant.id, mode: "apply" },
+      audit: testAudit,
+    });
     const jobState = async () => (await boss.getJobById(RUN_QUEUE, jobId, { includeArchive: true }))?.state;
 
     // Kill points spread over the run: after 1, 2, 3, 5 and 7 writes reached Genesys Cloud.

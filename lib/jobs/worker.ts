@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import { systemActor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { runTenant } from "@/lib/provisioning";
+import { failRunBeforeStart, isStillQueued, noteRunWaiting, runTenant } from "@/lib/provisioning";
 import { enqueueRuns } from "./enqueue";
 import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
@@ -17,7 +17,12 @@ type WorkerSettings = QueueSettings & {
   propagationWindowMs?: number;
   /** Cron expression for re-verifying every tenant; empty turns it off. */
   reverifyCron: string;
+  /** Tries of a run whose tenant another run holds before it ends failed (at most the queue's retries). */
+  leaseConflictTries?: number;
 };
+
+/** With pg-boss's doubling retry delay from 2 s (and jitter), ten tries wait 17 to 34 minutes: longer than most runs. */
+const LEASE_CONFLICT_TRIES = 10;
 
 export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
 
@@ -34,22 +39,41 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
 
   // The Genesys Cloud client keeps one rate limiter and token cache per org in the process, so concurrent runs
   // against one org are paced together.
-  const handleRun = async ([job]: PgBoss.Job<unknown>[]) => {
+  const handleRun = async ([job]: PgBoss.JobWithMetadata<unknown>[]) => {
     const request = runJobSchema.parse(job!.data);
     const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };
+    const { runId } = request;
     try {
-      return await runTenant(
-        { tenantId: request.tenantId, mode: request.mode, stepKey: request.stepKey },
+      const report = await runTenant(
+        { tenantId: request.tenantId, mode: request.mode, stepKey: request.stepKey, runId },
         { db, audit, leaseMs: settings.runLeaseSeconds * 1000, propagationWindowMs: settings.propagationWindowMs },
-      ).then((report) => ({ runId: report.runId, status: report.status }));
+      );
+      return { runId: report.runId, status: report.status };
     } catch (error) {
-      // Another run holds the tenant: fail this attempt so pg-boss retries it later.
-      if (error instanceof AppError && error.code === "conflict") throw new Error(error.message);
-      throw error;
+      const conflict = error instanceof AppError && error.code === "conflict";
+      // A job queued before runs were rows has none to end: pg-boss retries it as before.
+      if (!runId) throw conflict ? new Error(error.message) : error;
+      const tried = job!.retryCount + 1;
+      if (conflict) {
+        // Another run holds the tenant: the run stays queued, says why, and pg-boss tries it again later. When the
+        // holder is this job's own earlier attempt (the run is no longer queued), it is retried as before.
+        const tries = Math.min(job!.retryLimit + 1, settings.leaseConflictTries ?? LEASE_CONFLICT_TRIES);
+        const waiting = `${error.message} Waiting for it: tried ${tried} of ${tries} times.`;
+        const queued = await noteRunWaiting(db, runId, waiting);
+        if (!queued || tried < tries) throw new Error(error.message);
+        const gaveUp = `${error.message} Gave up after ${tries} tries: run it again once the other run has finished.`;
+        await failRunBeforeStart(db, audit, { runId, error: new AppError("conflict", gaveUp), onlyIfQueued: true });
+        return { runId, status: "failed" };
+      }
+      // Anything else before the engine took the run over ends it failed now, with its message. After, the job is
+      // retried (the engine resumes from its records) until its tries are used up, then the run ends failed.
+      if (!(await isStillQueued(db, runId)) && tried <= job!.retryLimit) throw error;
+      await failRunBeforeStart(db, audit, { runId, error });
+      return { runId, status: "failed" };
     }
   };
   for (let index = 0; index < Math.max(1, settings.concurrency); index += 1) {
-    await boss.work(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handleRun);
+    await boss.work(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, handleRun);
   }
 
   await workRotations(boss, db, settings);
@@ -59,7 +83,7 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
     await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});
     await boss.work(REVERIFY_QUEUE, async () => {
       const tenants = await db.tenant.findMany({ where: { orgId: { not: null } }, select: { id: true } });
-      await enqueueRuns(boss, {
+      await enqueueRuns(boss, db, {
         tenantIds: tenants.map((tenant) => tenant.id),
         mode: "verify",
         audit: { actor: systemActor, clientAddress: "scheduler", userAgent: "hybrid-provisioner" },

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   describeCatalogue,
   applyTenant,
   planTenant,
   networkAllowListStep,
+  queueRuns,
   ADMIN_USERS,
   CLIENT_CREDENTIALS_CLIENT,
   CONNECT_ORG,
@@ -14,7 +16,12 @@ import {
   TENANT_ISOLATION,
   TRANSACTION_OBJECT,
 } from "@/lib/provisioning";
-import { giveSideEffects, startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
+import {
+  giveSideEffects,
+  startProvisioningKit,
+  testAudit,
+  type ProvisioningKit,
+} from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { loadTenantChecklist } from "./checklist";
 
@@ -199,5 +206,38 @@ describe("tenant checklist of a tenant whose isolation check needs a sample agen
     } finally {
       restore();
     }
+  });
+});
+
+describe("tenant checklist's current run", () => {
+  it("is the queued run, with when it was asked for, until one runs; a running one comes first", async () => {
+    const [queued] = await kit.db.$transaction((tx) =>
+      queueRuns(tx, testAudit, { tenantIds: [kit.tenant.id], mode: "verify" }),
+    );
+    const waiting = (await loadTenantChecklist(kit.db, kit.tenant.id))!;
+    expect(waiting.currentRun).toMatchObject({ id: queued!.runId, status: "queued", cancelRequested: false });
+    expect(Date.parse(waiting.currentRun!.queuedAt)).toBeLessThanOrEqual(Date.parse(waiting.checkedAt));
+    expect(waiting.runActive).toBe(false);
+
+    const running = await kit.db.run.create({
+      data: {
+        tenantId: kit.tenant.id,
+        mode: "apply",
+        status: "running",
+        correlationId: randomUUID(),
+        startedAt: new Date(Date.now() - 60_000),
+        leaseExpiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    const both = (await loadTenantChecklist(kit.db, kit.tenant.id))!;
+    expect(both.currentRun).toMatchObject({ id: running.id, status: "running" });
+    expect(both.runActive).toBe(true);
+    await kit.db.run.updateMany({
+      where: { id: { in: [running.id, queued!.runId] } },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
+    const ended = (await loadTenantChecklist(kit.db, kit.tenant.id))!;
+    expect(ended.currentRun).toBeNull();
+    expect(ended.runs.find((run) => run.id === queued!.runId)).toMatchObject({ status: "cancelled" });
   });
 });

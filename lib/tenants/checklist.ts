@@ -13,12 +13,17 @@ export interface ChecklistRun {
   id: string;
   mode: string;
   stepKey: string | null;
+  /** queued | running | succeeded | failed | needs-input | cancelled | abandoned (running, but its process died) */
   status: string;
   requestedBy: string | null;
+  /** When it was asked for; a queued run has waited since then. */
+  queuedAt: string;
   startedAt: string;
   finishedAt: string | null;
   operatorMessage: string | null;
   correlationId: string;
+  /** A running run an operator cancelled: it stops at its next step boundary. */
+  cancelRequested: boolean;
 }
 
 export interface ChecklistStep {
@@ -90,6 +95,8 @@ export interface TenantChecklist {
   attention: AttentionItem[];
   latestRun: ChecklistRun | null;
   runActive: boolean;
+  /** The run that goes on now (running), else the one waiting for a worker (queued), with the others in `runs`. */
+  currentRun: ChecklistRun | null;
   runs: ChecklistRun[];
   checkedAt: string;
 }
@@ -193,6 +200,8 @@ const runSelect = {
   operatorMessage: true,
   correlationId: true,
   leaseExpiresAt: true,
+  queuedAt: true,
+  cancelRequestedAt: true,
 } as const;
 
 /** The tenant's checklist, in catalogue order grouped by phase, with the latest runs; null when there is no such tenant. */
@@ -282,14 +291,17 @@ export async function loadTenantChecklist(
     };
   });
 
-  const [latest] = tenant.runs;
-  const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
-  const toRun = ({ leaseExpiresAt, ...run }: (typeof tenant.runs)[number]): ChecklistRun => ({
+  const toRun = ({ leaseExpiresAt, cancelRequestedAt, ...run }: (typeof tenant.runs)[number]): ChecklistRun => ({
     ...run,
     status: run.status === "running" && leaseExpiresAt <= now ? "abandoned" : run.status,
+    queuedAt: run.queuedAt.toISOString(),
     startedAt: run.startedAt.toISOString(),
     finishedAt: iso(run.finishedAt),
+    cancelRequested: cancelRequestedAt !== null,
   });
+  const runs = tenant.runs.map(toRun);
+  // Any of them, not only the latest: a run queued behind a running one is newer.
+  const runActive = runs.some((run) => run.status === "running");
   const summary = summarizeTenant(tenant, tenant.stepStates, runActive);
   return {
     tenant: {
@@ -304,9 +316,10 @@ export async function loadTenantChecklist(
     phases: groupByPhase(steps),
     summary: { ...summary, lastVerifiedAt: iso(summary.lastVerifiedAt) },
     attention: attentionOf(steps, certificateExpiry(tenant.certificateExpiresAt, now)),
-    latestRun: latest ? toRun(latest) : null,
+    latestRun: runs[0] ?? null,
     runActive,
-    runs: tenant.runs.map(toRun),
+    currentRun: runs.find((run) => run.status === "running") ?? runs.find((run) => run.status === "queued") ?? null,
+    runs,
     checkedAt: now.toISOString(),
   };
 }

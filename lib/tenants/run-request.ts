@@ -43,3 +43,9 @@ export const manualCompletionSchema = z.object({
   stepKey: z.string().min(1).max(100),
   values: z.record(z.string().max(100), z.union([multilineText(20_000), z.boolean()])),
 });
+
+/** Cancelling a queued or running run of a tenant. */
+export const cancelRunSchema = z.object({
+  tenantId: z.uuid("must be a tenant id"),
+  runId: z.uuid("must be a run id"),
+});

@@ -6,7 +6,8 @@ import { describeFailure } from "./failures";
 import { neededInputOf } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
 import { contextFor, prepareStep, type StepSetting } from "./step-setting";
-import { runOutcome } from "./run-records";
+import { cancelRequestedBy } from "./queued-runs";
+import { cancelledOutcome, runOutcome, type RunOutcome } from "./run-records";
 import { recordStepTransition, type CompletedStep, type PassedStep, type StepTransition } from "./step-records";
 
 /** Notes what a committed transition changed in the run's view of the step states and sealed secrets. */
@@ -121,13 +122,15 @@ function passOver(setting: StepSetting, { steps, from, ended }: { steps: AnyStep
  * Apply: each step's end (done, failed or waiting for input) commits with the steps passed over after it and the
  * start of the next step, in one transaction; after the last step, that transaction also ends the run. A step that
  * failed or needs input holds back only the steps that depend on it (directly or through others): they are recorded
- * as not run, with the reason; every other step still runs. `finished` says whether the run was ended here.
+ * as not run, with the reason; every other step still runs. An operator's cancel ends the run at the next boundary.
+ * Returns the step reports and the outcome the run ended with.
  */
 export async function applySteps(
   setting: StepSetting,
   steps: AnyStep[],
-): Promise<{ reports: StepReport[]; finished: boolean }> {
+): Promise<{ reports: StepReport[]; outcome: RunOutcome }> {
   const { run, connections } = setting;
+  let outcome: RunOutcome | undefined;
   const reports: StepReport[] = [];
   const ended = new Map<string, StepReport>();
   const endWith = (added: StepReport[]) => {
@@ -138,10 +141,21 @@ export async function applySteps(
   const transition = async (from: number, end: StepTransition, endReport: StepReport[]) => {
     const endedNow = new Map([...ended, ...endReport.map((report) => [report.stepKey, report] as const)]);
     const next = passOver(setting, { steps, from, ended: endedNow });
-    const last = next.index >= steps.length;
-    const finish = last ? { finish: runOutcome([...reports, ...endReport, ...next.reports]) } : {};
-    const begin = steps[next.index]?.key;
-    const stepRunId = await commitTransition(setting, { ...end, passed: next.passed, begin, ...finish });
+    const endedReports = [...reports, ...endReport, ...next.reports];
+    const nextStep = steps[next.index];
+    // An operator's cancel is honoured here, at the boundary: the run ends instead of starting its next step.
+    const cancelledBy = nextStep && (await cancelRequestedBy(setting.options.db, run.id));
+    if (cancelledBy) {
+      outcome = cancelledOutcome(endedReports, { by: cancelledBy, next: nextStep.title });
+      await commitTransition(setting, { ...end, passed: next.passed, finish: outcome });
+      endWith([...endReport, ...next.reports]);
+      return { stepRunId: undefined, index: steps.length };
+    }
+    if (!nextStep) outcome = runOutcome(endedReports);
+    const stepRunId = await commitTransition(setting, {
+      ...{ ...end, passed: next.passed, begin: nextStep?.key },
+      ...(outcome ? { finish: outcome } : {}),
+    });
     endWith([...endReport, ...next.reports]);
     return { stepRunId, index: next.index };
   };
@@ -179,5 +193,5 @@ export async function applySteps(
       ({ stepRunId, index } = await transition(index + 1, { failed: { ...stored, failure } }, [failed]));
     }
   }
-  return { reports, finished: true };
+  return { reports, outcome: outcome! };
 }

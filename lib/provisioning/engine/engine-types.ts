@@ -54,7 +54,8 @@ export interface StepReport {
   blockedBy?: string[];
 }
 
-export type RunStatus = "succeeded" | "failed" | "needs-input";
+/** "cancelled": an operator cancelled the run; a running one stops at its next step boundary. */
+export type RunStatus = "succeeded" | "failed" | "needs-input" | "cancelled";
 
 export interface RunReport {
   runId: string;

@@ -1,14 +1,23 @@
 import { AppError } from "@/lib/errors";
 import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
-import type { EngineOptions, RunReport, StepReport } from "./engine-types";
+import type { EngineOptions, RunReport, RunStatus, StepReport } from "./engine-types";
 import { describeFailure, type Failure } from "./failures";
 import { NeedsInputError } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
 import { readSteps } from "./read-steps";
-import { DEFAULT_LEASE_MS, finishRun, runOutcome, type RunMode } from "./run-records";
+import { endedBeforeStart, failRunBeforeStart } from "./queued-runs";
+import {
+  cancelledOutcome,
+  DEFAULT_LEASE_MS,
+  finishRun,
+  RunCancelledError,
+  runOutcome,
+  type RunMode,
+  type RunOutcome,
+} from "./run-records";
 import { contextFor, openRun, prepareStep } from "./step-setting";
-import { loadTenantView } from "../model/tenant-view";
+import { loadTenantView, type TenantView } from "../model/tenant-view";
 
 export type { EngineOptions, RunReport, StepReport } from "./engine-types";
 
@@ -20,34 +29,69 @@ function stepsFor(stepKey: string | undefined): AnyStep[] {
   return [step];
 }
 
+/** A run request: the tenant, what to do, and the queued run's row when it was queued (the worker's case). */
+export interface RunRequest {
+  tenantId: string;
+  mode: RunMode;
+  stepKey?: string;
+  runId?: string;
+}
+
+/** What a queued run reports when it ends before the engine starts it (failed, cancelled, or ended already). */
+async function endedEarly(db: EngineOptions["db"], request: RunRequest, status: RunStatus): Promise<RunReport> {
+  const row = await db.run.findUnique({ where: { id: request.runId }, select: { correlationId: true } });
+  return { runId: request.runId!, correlationId: row?.correlationId ?? "", mode: request.mode, status, steps: [] };
+}
+
 /**
  * Runs plan, apply or verify for one tenant, or for one step of it. Apply goes on after a step that failed or needs
  * input with every step that does not depend on it; the run then ends failed, or needing input when nothing failed.
+ * With `runId` (a queued run) the run takes over that row; a failure before the engine starts (settings that cannot
+ * run, the tenant gone) ends it failed, with the operator message, instead of throwing. Another run holding the
+ * tenant is thrown (AppError "conflict") either way: the caller decides whether to wait.
  */
-export async function runTenant(
-  request: { tenantId: string; mode: RunMode; stepKey?: string },
-  options: EngineOptions,
-): Promise<RunReport> {
+export async function runTenant(request: RunRequest, options: EngineOptions): Promise<RunReport> {
   const { db, audit } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const tenant = await loadTenantView(db, request.tenantId);
-  const steps = stepsFor(request.stepKey);
-  const setting = await openRun(options, { tenant, mode: request.mode, stepKey: request.stepKey ?? null, leaseMs });
+  const queuedRunId = request.runId;
+  if (queuedRunId) {
+    const ended = await endedBeforeStart(db, queuedRunId);
+    if (ended) return endedEarly(db, request, ended);
+  }
+  let tenant: TenantView;
+  let steps: AnyStep[];
+  try {
+    tenant = await loadTenantView(db, request.tenantId);
+    steps = stepsFor(request.stepKey);
+  } catch (error) {
+    if (!queuedRunId) throw error;
+    await failRunBeforeStart(db, audit, { runId: queuedRunId, error });
+    return endedEarly(db, request, "failed");
+  }
+  const start = { tenant, mode: request.mode, stepKey: request.stepKey ?? null, leaseMs, queuedRunId };
+  const setting = await openRun(options, start).catch((error: unknown) => {
+    if (error instanceof RunCancelledError) return undefined;
+    throw error;
+  });
+  if (!setting) return endedEarly(db, request, "cancelled");
   const { run } = setting;
   let reports: StepReport[] = [];
-  let finished = false;
+  let outcome: RunOutcome | undefined;
   let runFailure: Failure | undefined;
+  let cancelled: { by: string; next?: string } | undefined;
   try {
     await setting.connections.prepare();
-    if (request.mode === "apply") ({ reports, finished } = await applySteps(setting, steps));
-    else reports = await readSteps(setting, steps, request.mode);
+    if (request.mode === "apply") ({ reports, outcome } = await applySteps(setting, steps));
+    else ({ reports, cancelled } = await readSteps(setting, steps, request.mode));
   } catch (error) {
     runFailure = describeFailure(error, "The run", run.correlationId);
   } finally {
     await setting.connections.close();
   }
-  const outcome = runOutcome(reports, runFailure);
-  if (!finished) await finishRun(db, audit, { tenant, run, outcome });
+  if (!outcome) {
+    outcome = cancelled && !runFailure ? cancelledOutcome(reports, cancelled) : runOutcome(reports, runFailure);
+    await finishRun(db, audit, { tenant, run, outcome });
+  }
   return {
     runId: run.id,
     correlationId: run.correlationId,

@@ -4,6 +4,7 @@ import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
 import { neededInputOf } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
+import { cancelRequestedBy } from "./queued-runs";
 import { extendLease } from "./run-records";
 import type { PreviousState, StepPlan, StepVerification } from "../model/step";
 import { evidenceOf } from "./step-records";
@@ -123,17 +124,22 @@ async function skipStep(setting: StepSetting, step: AnyStep): Promise<StepReport
   return { stepKey: step.key, title: step.title, status: "skipped" };
 }
 
-/** Plan or verify: every step that applies is read, whatever the others found. */
+/**
+ * Plan or verify: every step that applies is read, whatever the others found. An operator's cancel stops the run
+ * before its next step (`cancelled`: who asked, and that step).
+ */
 export async function readSteps(
   setting: StepSetting,
   steps: AnyStep[],
   mode: "plan" | "verify",
-): Promise<StepReport[]> {
+): Promise<{ reports: StepReport[]; cancelled?: { by: string; next: string } }> {
   const reports: StepReport[] = [];
   for (const step of steps) {
+    const cancelledBy = await cancelRequestedBy(setting.options.db, setting.run.id);
+    if (cancelledBy) return { reports, cancelled: { by: cancelledBy, next: step.title } };
     reports.push(appliesTo(step, setting.tenant) ? await readStep(setting, step, mode) : await skipStep(setting, step));
     const leaseMs = setting.lease.due();
     if (leaseMs) await extendLease(setting.options.db, setting.run, leaseMs);
   }
-  return reports;
+  return { reports };
 }

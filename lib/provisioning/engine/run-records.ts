@@ -23,6 +23,16 @@ export interface RunStart {
   mode: RunMode;
   stepKey: string | null;
   leaseMs: number;
+  /** The run's row, queued when it was asked for (lib/provisioning/engine/queued-runs.ts): taken over, not made anew. */
+  queuedRunId?: string;
+}
+
+/** The queued run was cancelled before a worker could take it over. */
+export class RunCancelledError extends Error {
+  constructor(readonly runId: string) {
+    super("The run was cancelled before it started.");
+    this.name = "RunCancelledError";
+  }
 }
 
 /** A run that ends, with what it reports. */
@@ -36,7 +46,8 @@ export const tenantTarget = (tenant: TenantView) => ({ type: "tenant" as const, 
 
 /**
  * Starts a run unless another run of the tenant holds an unexpired lease. The tenant row is locked while checking,
- * so two processes cannot both start; a run whose lease passed (its process died) is marked abandoned.
+ * so two processes cannot both start; a run whose lease passed (its process died) is marked abandoned. A queued run
+ * is taken over (queued -> running); one that a dead worker had already started gets a new row, which resumes it.
  */
 export async function startRun(db: Db, audit: AuditContext, start: RunStart): Promise<RunHandle> {
   return (await startRunReading(db, audit, { ...start, read: async () => undefined })).run;
@@ -46,7 +57,7 @@ export async function startRun(db: Db, audit: AuditContext, start: RunStart): Pr
 export async function startRunReading<T>(
   db: Db,
   audit: AuditContext,
-  { tenant, mode, stepKey, leaseMs, read }: RunStart & { read: (tx: DbTx) => Promise<T> },
+  { tenant, mode, stepKey, leaseMs, queuedRunId, read }: RunStart & { read: (tx: DbTx) => Promise<T> },
 ): Promise<{ run: RunHandle; value: T }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
@@ -70,18 +81,21 @@ export async function startRunReading<T>(
         operatorMessage: "The process running this stopped before it finished.",
       },
     });
-    const correlationId = randomUUID();
-    const run = await tx.run.create({
-      data: {
-        tenantId: tenant.id,
-        mode,
-        stepKey,
-        requestedById: audit.actor.id,
-        requestedBy: audit.actor.email,
-        correlationId,
-        leaseExpiresAt: new Date(now.getTime() + leaseMs),
-      },
-    });
+    const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+    const run =
+      (queuedRunId && (await takeOver(tx, { queuedRunId, now, leaseExpiresAt }))) ||
+      (await tx.run.create({
+        data: {
+          tenantId: tenant.id,
+          mode,
+          stepKey,
+          requestedById: audit.actor.id,
+          requestedBy: audit.actor.email,
+          correlationId: randomUUID(),
+          leaseExpiresAt,
+        },
+      }));
+    const { correlationId } = run;
     const value = await read(tx);
     await recordAuditEvent(tx, audit, {
       event: {
@@ -93,6 +107,23 @@ export async function startRunReading<T>(
     });
     return { run: { id: run.id, correlationId, mode, stepKey }, value };
   });
+}
+
+/**
+ * queued -> running, atomically against a cancel (which locks the row); null when the row is no longer queued (a
+ * worker that died had started it: the caller makes a new row). Throws RunCancelledError for a cancelled run.
+ */
+async function takeOver(
+  tx: DbTx,
+  { queuedRunId, now, leaseExpiresAt }: { queuedRunId: string; now: Date; leaseExpiresAt: Date },
+) {
+  const taken = await tx.run.updateMany({
+    where: { id: queuedRunId, status: "queued" },
+    data: { status: "running", startedAt: now, leaseExpiresAt, operatorMessage: null },
+  });
+  const run = await tx.run.findUnique({ where: { id: queuedRunId } });
+  if (run?.status === "cancelled") throw new RunCancelledError(queuedRunId);
+  return taken.count === 1 ? run : null;
 }
 
 export async function extendLease(db: Db, run: RunHandle, leaseMs: number): Promise<void> {
@@ -131,6 +162,17 @@ export function runOutcome(reports: StepReport[], runFailure?: Failure): RunOutc
   const steps = Object.fromEntries(reports.map((r) => [r.stepKey, outcomeOf(r)]));
   const status: RunStatus = failure ? "failed" : headline ? "needs-input" : "succeeded";
   return { status, steps, errorCode: failure?.code, operatorMessage };
+}
+
+/** A run an operator cancelled: it ends at a step boundary, before `next` (the step it would have started). */
+export function cancelledOutcome(reports: StepReport[], { by, next }: { by: string; next?: string }): RunOutcome {
+  const before = next ? ` before "${next}"` : "";
+  return {
+    status: "cancelled",
+    steps: runOutcome(reports).steps,
+    errorCode: "cancelled",
+    operatorMessage: `Cancelled by ${by}${before}: the steps after it did not run. Run it again to carry on.`,
+  };
 }
 
 /** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
