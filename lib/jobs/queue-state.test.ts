@@ -18,7 +18,13 @@ beforeAll(async () => {
   });
   for (const [index, id] of tenantIds.entries())
     await db.tenant.create({
-      data: { id, deploymentId: deployment.id, cfgTenantName: `T${index}`, region: "eu-west-1", bootstrapClientId: "c" },
+      data: {
+        id,
+        deploymentId: deployment.id,
+        cfgTenantName: `T${index}`,
+        region: "eu-west-1",
+        bootstrapClientId: "c",
+      },
     });
 });
 afterAll(() => database.drop());
