@@ -86,3 +86,33 @@ export async function insertQueuedRun(tenantId: string, seconds: number): Promis
   );
   return inserted.rows[0]!.id;
 }
+
+/** Makes the tenant's SAML certificate expire `days` from now, as time passing would. */
+export function expireCertificateIn(tenantId: string, days: number) {
+  return withE2eDatabase((client) =>
+    client.query(`UPDATE tenants SET certificate_expires_at = now() + make_interval(days => $2) WHERE id = $1`, [
+      tenantId,
+      days,
+    ]),
+  );
+}
+
+/** Marks a step of a tenant of this deployment failed, as a failed run would leave it (an Apply then mends it). */
+export function markStepFailed({
+  deployment,
+  tenant,
+  stepKey,
+}: {
+  deployment: string;
+  tenant: string;
+  stepKey: string;
+}) {
+  return withE2eDatabase((client) =>
+    client.query(
+      `UPDATE step_states SET status = 'failed' WHERE step_key = $3 AND tenant_id = (
+         SELECT t.id FROM tenants t JOIN deployments d ON d.id = t.deployment_id
+         WHERE d.name = $1 AND t.cfg_tenant_name = $2)`,
+      [deployment, tenant, stepKey],
+    ),
+  );
+}
