@@ -107,8 +107,16 @@ test("a viewer can look but not touch: no Users page, and every mutating action 
   await expect(page.getByTestId(`user-row-${viewer.email}`)).toContainText("Vera V. Viewer");
 });
 
-test("the health check answers", async ({ request }) => {
-  const response = await request.get("/api/health");
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+test("the health check answers, and the readiness check finds the database, the migrations and the worker", async ({
+  request,
+}) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok" });
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({
+    status: "ready",
+    checks: { database: { ok: true }, migrations: { ok: true }, worker: { ok: true } },
+  });
 });

@@ -16,6 +16,7 @@ import { createAppServer } from "@/lib/runtime/http-server";
 import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
+import { markWorkerRunning, markWorkerStopped } from "@/lib/runtime/worker-presence";
 import { closeHttpServer, closeProcessWideClients, stopOnSignals } from "@/lib/runtime/shutdown";
 import { ensureFirstAdmin } from "@/lib/users/first-admin";
 
@@ -40,6 +41,7 @@ async function main() {
   // Everything that holds a database connection ends before the database does, so it terminates no session.
   const stop = async () => {
     if (server) await closeHttpServer(server);
+    markWorkerStopped();
     await worker?.stop().catch(() => undefined);
     await stopCheckpoints?.().catch(() => undefined);
     await Promise.all([db?.$disconnect().catch(() => undefined), closeProcessWideClients()]);
@@ -66,7 +68,10 @@ async function main() {
     });
     // First run only, so a deleted demo deployment stays deleted.
     const demo = sandboxes && firstAdmin.created ? await ensureDemoDeployment(db, sandboxes) : undefined;
-    if (env.WORKER === "on") worker = await startWorker(db, runtime.databaseUrl, workerSettings(env));
+    if (env.WORKER === "on") {
+      worker = await startWorker(db, runtime.databaseUrl, workerSettings(env));
+      markWorkerRunning();
+    }
     stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
 
     const fingerprint = sourceFingerprint(projectRoot);

@@ -120,6 +120,9 @@ async function signIn(): Promise<string> {
 describe("production mode: an external database, the app role of least privilege, every key given", () => {
   it("is healthy and signs the configured admin in", async () => {
     expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
+    const ready = await fetch(`${baseUrl}/api/ready`);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+    expect(ready.status).toBe(200);
     const overview = await fetch(`${baseUrl}/`, { headers: { Cookie: await signIn() }, redirect: "manual" });
     expect(overview.status).toBe(200);
     expect(await overview.text()).toContain("Overview");

@@ -40,6 +40,11 @@ function readMigrations(directory: string): MigrationFile[] {
     });
 }
 
+/** The migrations in the directory, by name, in the order they apply. */
+export function migrationNames(directory: string): string[] {
+  return readMigrations(directory).map((migration) => migration.name);
+}
+
 /**
  * Applies pending migrations in name order, each in its own transaction, under an advisory lock.
  * Refuses to run when a migration that was applied has changed on disk or failed earlier.
