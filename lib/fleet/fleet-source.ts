@@ -28,7 +28,7 @@ export function readFleetSource(text: string): { source: FleetSource } | { probl
         path: "",
         line: error.linePos?.[0].line,
         column: error.linePos?.[0].col,
-        message: `is not valid YAML or JSON: ${error.message.split("\n")[0]}`,
+        message: `is not valid YAML or JSON: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
       })),
     };
   }
