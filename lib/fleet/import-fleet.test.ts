@@ -169,3 +169,23 @@ deployments:
     expect((await db.deployment.findUniqueOrThrow({ where: { name } })).layout).toBe("multi-tenant");
   });
 });
+
+describe("fleet import of a single-tenant deployment", () => {
+  it("registers its one tenant under the object tenant, and refuses moving the object by import", async () => {
+    const { name, lookup, text } = await fleetFixture();
+    const single = text()
+      .replace("layout: multi-tenant", "layout: single-tenant\n    objectTenant: Environment")
+      .replace(/ {6}- cfgTenantName: Globex[\s\S]*$/, "")
+      .replace("- cfgTenantName: Acme\n        region", "- region");
+    await run(single, lookup);
+    const tenants = await db.tenant.findMany({ where: { deployment: { name } } });
+    expect(tenants.map((tenant) => tenant.cfgTenantName)).toEqual(["Environment"]);
+    expect(await run(single, lookup)).toMatchObject({ changes: [], unchanged: 2 });
+
+    const moved = await rejectionOf(
+      run(single.replace("objectTenant: Environment", "objectTenant: Resources"), lookup),
+      FleetInvalidError,
+    );
+    expect(moved.problems.map((problem) => problem.path)).toEqual(["deployments[0].objectTenant"]);
+  });
+});

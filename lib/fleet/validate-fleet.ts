@@ -165,6 +165,12 @@ async function validDeployment(ctx: Context, { raw, path }: { raw: unknown; path
       : stored
         ? resolveObjectTenant({ ...stored, objectTenant: chosen }).name
         : null;
+  if (stored?.layout === "single-tenant" && resolveObjectTenant(stored).name !== objectTenantName) {
+    const rule =
+      "cannot move the object to another tenant by import: choose it on the Deployments page, which renames the " +
+      "registered tenant with it";
+    ctx.problems.add([...path, "objectTenant"], rule);
+  }
   const tenants: ValidTenant[] = [];
   const names = new Set<string>();
   for (const [index, rawTenant] of list(rawTenants).entries()) {
