@@ -14,7 +14,12 @@ let dir: string;
 const admin = uniqueEmail("fleet-admin");
 const operator = uniqueEmail("fleet-operator");
 const viewer = uniqueEmail("fleet-viewer");
-const secrets = { gax: `gax-${randomBytes(6).toString("hex")}`, acme: `acme-${randomBytes(6).toString("hex")}` };
+const secrets = {
+  gax: `gax-${randomBytes(6).toString("hex")}`,
+  acme: `acme-${randomBytes(6).toString("hex")}`,
+  agent: `agent-${randomBytes(6).toString("hex")}`,
+};
+const anySecret = new RegExp(`${secrets.gax}|${secrets.acme}|${secrets.agent}|inline-globex-secret`);
 
 const fleet = `version: 1
 deployments:
@@ -28,6 +33,7 @@ deployments:
         region: eu-west-1
         bootstrapClientId: acme-client
         bootstrapClientSecret: { file: acme.secret }
+        sampleAgent: { username: acme-agent, password: { env: LAB_AGENT_PASSWORD } }
       - cfgTenantName: Globex
         region: us-east-1
         bootstrapClientId: globex-client
@@ -35,7 +41,15 @@ deployments:
 `;
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  runCliProcess(args, { env: { ...process.env, DATABASE_URL: database.url, LAB_GAX_PASSWORD: secrets.gax, ...env } });
+  runCliProcess(args, {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      LAB_GAX_PASSWORD: secrets.gax,
+      LAB_AGENT_PASSWORD: secrets.agent,
+      ...env,
+    },
+  });
 
 beforeAll(async () => {
   database = await isolatedDatabase();
@@ -62,7 +76,7 @@ describe("cli import and export", { timeout: 180_000 }, () => {
     expect(run.stderr).toMatch(
       /bad\.yaml:9:17 deployments\[0\]\.tenants\[0\]\.region: must be a Genesys Cloud region id/,
     );
-    expect(run.stdout + run.stderr).not.toMatch(new RegExp(`${secrets.gax}|${secrets.acme}|inline-globex-secret`));
+    expect(run.stdout + run.stderr).not.toMatch(anySecret);
     expect(await database.db.deployment.count()).toBe(0);
   });
 
@@ -99,13 +113,15 @@ describe("cli import and export", { timeout: 180_000 }, () => {
 
     const exported = await cli(["export", "--as", operator]);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).not.toMatch(new RegExp(`${secrets.gax}|${secrets.acme}|inline-globex-secret`));
+    expect(exported.stdout).not.toMatch(anySecret);
+    expect(exported.stdout).toContain("env: HP_SAMPLE_AGENT_PASSWORD_LAB_ACME");
     expect(exported.stdout).toContain("bootstrapClientSecret:\n          env: HP_BOOTSTRAP_SECRET_LAB_ACME");
     await writeFile(join(dir, "exported.yaml"), exported.stdout);
     const roundTrip = await cli(["import", join(dir, "exported.yaml"), "--as", operator, "--dry-run"], {
       HP_GAX_PASSWORD_LAB: secrets.gax,
       HP_BOOTSTRAP_SECRET_LAB_ACME: secrets.acme,
       HP_BOOTSTRAP_SECRET_LAB_GLOBEX: "inline-globex-secret",
+      HP_SAMPLE_AGENT_PASSWORD_LAB_ACME: secrets.agent,
     });
     expect(roundTrip.stderr).toBe("");
     expect(roundTrip.stdout).toContain("would create 0, would update 0, 3 unchanged");

@@ -3,10 +3,17 @@ import type PgBoss from "pg-boss";
 import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { AuditEventInput } from "@/lib/audit/events";
 import type { Db, DbTx } from "@/lib/db/client";
-import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantLabel, tenantSecretRef } from "@/lib/provisioning";
+import {
+  BOOTSTRAP_SECRET,
+  gaxPasswordRef,
+  ISOLATION_AGENT_PASSWORD,
+  tenantLabel,
+  tenantSecretRef,
+} from "@/lib/provisioning";
 import { sealSecrets, type SecretRef } from "@/lib/secrets/store";
-import { tenantColumns, type FleetPlan } from "./fleet-plan";
+import { storedAgentUsername, tenantColumns, type FleetPlan } from "./fleet-plan";
 import { enqueueKeyPreparations } from "./key-preparation-jobs";
+import { replaceSampleAgent, storeNewSampleAgents } from "./sample-agents";
 
 type Sealing = { ref: SecretRef; value: string };
 
@@ -63,6 +70,11 @@ async function writeTenants(tx: DbTx, plan: FleetPlan, ids: Map<string, string>)
     ...tenantColumns(step.given),
   }));
   await tx.tenant.createMany({ data: rows });
+  const agents = rows.flatMap((row, index) => {
+    const agent = created[index]!.given.sampleAgent;
+    return agent ? [{ tenantId: row.id, agent }] : [];
+  });
+  secrets.push(...(await storeNewSampleAgents(tx, agents)));
   for (const [index, row] of rows.entries()) {
     const step = created[index]!;
     secrets.push({ ref: tenantSecretRef(row.id, BOOTSTRAP_SECRET), value: step.given.bootstrapClientSecret });
@@ -78,8 +90,10 @@ async function writeTenants(tx: DbTx, plan: FleetPlan, ids: Map<string, string>)
       },
     });
   }
-  for (const { before, given, changed, secretChanged, deploymentName } of plan.tenants) {
+  for (const { before, given, changed, secretChanged, agentChanged, deploymentName } of plan.tenants) {
     if (!before) continue;
+    const agent = agentChanged && given.sampleAgent ? { tenantId: before.id, agent: given.sampleAgent } : undefined;
+    if (agent) secrets.push(await replaceSampleAgent(tx, agent));
     const columns = tenantColumns(given);
     const data = Object.fromEntries(changed.map((field) => [field, columns[field]]));
     if (changed.length > 0) await tx.tenant.update({ where: { id: before.id }, data });
@@ -90,8 +104,11 @@ async function writeTenants(tx: DbTx, plan: FleetPlan, ids: Map<string, string>)
       outcome: "success",
       target: { type: "tenant", id: before.id, label: tenantLabel(deploymentName, before.cfgTenantName) },
       details: {
-        changes: Object.fromEntries(changed.map((field) => [field, { from: before[field], to: columns[field] }])),
-        resealed: secretChanged ? [BOOTSTRAP_SECRET] : [],
+        changes: {
+          ...Object.fromEntries(changed.map((field) => [field, { from: before[field], to: columns[field] }])),
+          ...(agent ? { sampleAgent: { from: storedAgentUsername(before), to: agent.agent.username } } : {}),
+        },
+        resealed: [...(secretChanged ? [BOOTSTRAP_SECRET] : []), ...(agent ? [ISOLATION_AGENT_PASSWORD] : [])],
       },
     });
   }

@@ -21,7 +21,12 @@ describe("docs/fleet.md", () => {
     await mkdir(join(dir, "secrets"));
     await writeFile(join(dir, "secrets", "acme-bootstrap.txt"), "acme-secret\n");
     process.env.GENESYS_CUSTOM_BASE_URLS = "on"; // the Globex tenant's base URLs
-    const env = { HP_GAX_PASSWORD_PRODUCTION_EU: "p1", LAB_GAX_PASSWORD: "p2", LAB_BOOTSTRAP_SECRET: "s" };
+    const env = {
+      HP_GAX_PASSWORD_PRODUCTION_EU: "p1",
+      HP_SAMPLE_AGENT_PASSWORD_PRODUCTION_EU_ACME: "p3",
+      LAB_GAX_PASSWORD: "p2",
+      LAB_BOOTSTRAP_SECRET: "s",
+    };
     const outcome = await importFleet(db, {
       text: example,
       lookup: { env, baseDir: dir },

@@ -1,7 +1,20 @@
 import { stringify } from "yaml";
 import type { Db } from "@/lib/db/client";
 import type { FleetFile } from "./fleet-schema";
+import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "@/lib/provisioning";
+import { storedAgentUsername } from "./fleet-plan";
 import { suggestedEnvName } from "./secret-source";
+
+/** The sample agent the isolation step keeps (entered by hand or imported), when its password is stored. */
+function sampleAgentOf(
+  tenant: { stepStates: { outputs: unknown }[] },
+  { hasPassword, password }: { hasPassword: boolean; password: () => { env: string } },
+) {
+  const username = storedAgentUsername(tenant);
+  if (!username || !hasPassword) return {};
+  const outputs = tenant.stepStates[0]!.outputs as { passwordIsEncrypted?: unknown };
+  return { sampleAgent: { username, password: password(), passwordIsEncrypted: outputs.passwordIsEncrypted === true } };
+}
 
 type ExportedFleet = { version: 1; deployments: Record<string, unknown>[] };
 
@@ -12,8 +25,18 @@ type ExportedFleet = { version: 1; deployments: Record<string, unknown>[] };
 export async function exportFleet(db: Db): Promise<{ fleet: ExportedFleet; secretVariables: string[] }> {
   const deployments = await db.deployment.findMany({
     orderBy: { name: "asc" },
-    include: { tenants: { orderBy: { cfgTenantName: "asc" } } },
+    include: {
+      tenants: {
+        orderBy: { cfgTenantName: "asc" },
+        include: { stepStates: { where: { stepKey: TENANT_ISOLATION } } },
+      },
+    },
   });
+  const agentPasswords = await db.secret.findMany({
+    where: { ownerType: "tenant", purpose: ISOLATION_AGENT_PASSWORD },
+    select: { ownerId: true },
+  });
+  const withAgentPassword = new Set(agentPasswords.map((row) => row.ownerId));
   const secretVariables: string[] = [];
   const secret = (...words: string[]) => {
     const env = suggestedEnvName(...words);
@@ -41,6 +64,10 @@ export async function exportFleet(db: Db): Promise<{ fleet: ExportedFleet; secre
         bootstrapClientSecret: secret("BOOTSTRAP_SECRET", deployment.name, tenant.cfgTenantName),
         services: tenant.services,
         settings: tenant.settings,
+        ...sampleAgentOf(tenant, {
+          hasPassword: withAgentPassword.has(tenant.id),
+          password: () => secret("SAMPLE_AGENT_PASSWORD", deployment.name, tenant.cfgTenantName),
+        }),
       })),
     })),
   };

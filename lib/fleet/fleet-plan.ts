@@ -1,10 +1,17 @@
 import pLimit from "p-limit";
 import type { Db } from "@/lib/db/client";
-import type { Deployment, Prisma, Tenant } from "@/lib/generated/prisma/client";
-import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantLabel, tenantSecretRef } from "@/lib/provisioning";
+import type { Deployment, Prisma, StepState, Tenant } from "@/lib/generated/prisma/client";
+import {
+  BOOTSTRAP_SECRET,
+  gaxPasswordRef,
+  ISOLATION_AGENT_PASSWORD,
+  TENANT_ISOLATION,
+  tenantLabel,
+  tenantSecretRef,
+} from "@/lib/provisioning";
 import { openSecret } from "@/lib/secrets/store";
 import { canonicalJson } from "./canonical-json";
-import type { ValidDeployment, ValidTenant } from "./validate-fleet";
+import type { SampleAgent, ValidDeployment, ValidTenant } from "./validate-fleet";
 
 /** What an import does to one deployment or tenant; `fields` names what differs (a secret by its field name). */
 export interface FleetChange {
@@ -48,9 +55,11 @@ export interface DeploymentStep {
 export interface TenantStep {
   deploymentName: string;
   given: ValidTenant;
-  before?: Tenant;
+  before?: Tenant & { stepStates: StepState[] };
   changed: (typeof TENANT_FIELDS)[number][];
   secretChanged: boolean;
+  /** The file gives a sample agent other than the one stored (username, password or its kind). */
+  agentChanged: boolean;
 }
 
 export interface FleetPlan {
@@ -66,11 +75,29 @@ export interface FleetPlan {
 const differs = async (db: Db, ref: Parameters<typeof openSecret>[1], value: string) =>
   (await openSecret(db, ref)) !== value;
 
+/** The agent the isolation step keeps in its outputs (username, kind) and sealed (password), against the file's. */
+/** The username of the sample agent a tenant's isolation step keeps, if any. */
+export const storedAgentUsername = (before: { stepStates: { outputs: unknown }[] }): string | null => {
+  const outputs = (before.stepStates[0]?.outputs ?? {}) as { agentUsername?: unknown };
+  return typeof outputs.agentUsername === "string" ? outputs.agentUsername : null;
+};
+
+async function sampleAgentDiffers(
+  db: Db,
+  { tenantId, stored, given }: { tenantId: string; stored: unknown; given: SampleAgent | undefined },
+) {
+  if (!given) return false;
+  const outputs = (stored ?? {}) as { agentUsername?: unknown; passwordIsEncrypted?: unknown };
+  if (outputs.agentUsername !== given.username || (outputs.passwordIsEncrypted ?? false) !== given.passwordIsEncrypted)
+    return true;
+  return differs(db, tenantSecretRef(tenantId, ISOLATION_AGENT_PASSWORD), given.password);
+}
+
 /** What importing these deployments would create and update; what the database has and the file omits stays. */
 export async function planFleet(db: Db, deployments: ValidDeployment[]): Promise<FleetPlan> {
   const stored = await db.deployment.findMany({
     where: { name: { in: deployments.map((deployment) => deployment.fields.name) } },
-    include: { tenants: true },
+    include: { tenants: { include: { stepStates: { where: { stepKey: TENANT_ISOLATION } } } } },
   });
   const byName = new Map(stored.map((row) => [row.name, row]));
   const limit = pLimit(8);
@@ -98,19 +125,28 @@ export async function planFleet(db: Db, deployments: ValidDeployment[]): Promise
         limit(async (): Promise<TenantStep> => {
           const before = existing.get(given.cfgTenantName);
           const deploymentName = deployment.fields.name;
-          if (!before) return { deploymentName, given, changed: [], secretChanged: true };
+          if (!before)
+            return {
+              deploymentName,
+              given,
+              changed: [],
+              secretChanged: true,
+              agentChanged: Boolean(given.sampleAgent),
+            };
           const columns = tenantColumns(given);
           const changed = TENANT_FIELDS.filter(
             (field) => canonicalJson(before[field]) !== canonicalJson(columns[field]),
           );
           const ref = tenantSecretRef(before.id, BOOTSTRAP_SECRET);
-          return {
-            deploymentName,
-            given,
-            before,
-            changed,
-            secretChanged: await differs(db, ref, given.bootstrapClientSecret),
-          };
+          const [secretChanged, agentChanged] = await Promise.all([
+            differs(db, ref, given.bootstrapClientSecret),
+            sampleAgentDiffers(db, {
+              tenantId: before.id,
+              stored: before.stepStates[0]?.outputs,
+              given: given.sampleAgent,
+            }),
+          ]);
+          return { deploymentName, given, before, changed, secretChanged, agentChanged };
         }),
       );
     }),
@@ -136,14 +172,20 @@ function describePlan(deployments: DeploymentStep[], tenants: TenantStep[]): Omi
       });
   }
   for (const step of tenants) {
-    const fields = [...step.changed, ...(step.before && step.secretChanged ? ["bootstrapClientSecret"] : [])];
+    const fields = [
+      ...step.changed,
+      ...(step.before && step.secretChanged ? ["bootstrapClientSecret"] : []),
+      ...(step.before && step.agentChanged ? ["sampleAgent"] : []),
+    ];
     const label = tenantLabel(step.deploymentName, step.given.cfgTenantName);
     if (step.before && fields.length === 0) unchanged++;
     else changes.push({ action: step.before ? "update" : "create", target: "tenant", label, fields });
   }
   return {
     deployments: deployments.filter((step) => !step.before || step.changed.length > 0 || step.passwordChanged),
-    tenants: tenants.filter((step) => !step.before || step.changed.length > 0 || step.secretChanged),
+    tenants: tenants.filter(
+      (step) => !step.before || step.changed.length > 0 || step.secretChanged || step.agentChanged,
+    ),
     changes,
     unchanged,
   };

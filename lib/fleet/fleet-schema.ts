@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { deploymentInputSchema, tenantInputSchema } from "@/lib/provisioning";
+import { lineText } from "@/lib/validation/text";
 import { secretSourceSchema } from "./secret-source";
 
 // The registration schemas' own fields, so a file cannot carry what the dashboard's forms refuse; their cross-field
@@ -8,7 +9,23 @@ import { secretSourceSchema } from "./secret-source";
 const { deploymentId: _deploymentId, bootstrapClientSecret: _secret, ...tenantFields } = tenantInputSchema.shape;
 const { gaxPassword: _password, ...deploymentFields } = deploymentInputSchema.shape;
 
-export const fleetTenantSchema = z.object({ ...tenantFields, bootstrapClientSecret: secretSourceSchema }).strict();
+/** A sample agent of the tenant for the isolation check (multi-tenant deployments): GAX username and password. */
+export const fleetSampleAgentSchema = z
+  .object({
+    username: lineText(255),
+    password: secretSourceSchema,
+    /** The password is the obscured value the GAX web UI sends. */
+    passwordIsEncrypted: z.boolean().default(false),
+  })
+  .strict();
+
+export const fleetTenantSchema = z
+  .object({
+    ...tenantFields,
+    bootstrapClientSecret: secretSourceSchema,
+    sampleAgent: fleetSampleAgentSchema.optional(),
+  })
+  .strict();
 
 export const fleetDeploymentSchema = z
   .object({ ...deploymentFields, gaxPassword: secretSourceSchema, tenants: z.array(fleetTenantSchema).default([]) })

@@ -3,7 +3,13 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "@/lib/provisioning";
+import {
+  BOOTSTRAP_SECRET,
+  gaxPasswordRef,
+  ISOLATION_AGENT_PASSWORD,
+  TENANT_ISOLATION,
+  tenantSecretRef,
+} from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { openSecret } from "@/lib/secrets/store";
 import { testDb } from "@/test/support/db";
@@ -18,9 +24,9 @@ async function fleetFixture() {
   const suffix = randomBytes(4).toString("hex");
   const dir = await mkdtemp(join(tmpdir(), "fleet-"));
   await writeFile(join(dir, "globex.secret"), `globex-secret-${suffix}\n`);
-  const env = { [`GAX_PW_${suffix}`]: `gax-password-${suffix}` };
+  const env = { [`GAX_PW_${suffix}`]: `gax-password-${suffix}`, [`AGENT_PW_${suffix}`]: `agent-password-${suffix}` };
   const name = `fleet-${suffix}`;
-  const text = (region = "eu-west-1", acmeSecret = `acme-secret-${suffix}`) => `version: 1
+  const text = (region = "eu-west-1", acmeSecret = `acme-secret-${suffix}`, agent = "globex-agent") => `version: 1
 deployments:
   - name: ${name}
     layout: multi-tenant
@@ -36,6 +42,7 @@ deployments:
         region: us-east-1
         bootstrapClientId: globex-client
         bootstrapClientSecret: { file: globex.secret }
+        sampleAgent: { username: ${agent}, password: { env: AGENT_PW_${suffix} } }
         services: [predictive-engagement, agent-pacing]
         settings:
           adminUsers: [{ name: Ada, email: ada@example.com }]
@@ -187,5 +194,41 @@ describe("fleet import of a single-tenant deployment", () => {
       FleetInvalidError,
     );
     expect(moved.problems.map((problem) => problem.path)).toEqual(["deployments[0].objectTenant"]);
+  });
+});
+
+describe("fleet import of a sample agent", () => {
+  it("stores it as the isolation step keeps an entered agent, pending its check, and replaces it when it differs", async () => {
+    const { name, suffix, text, lookup } = await fleetFixture();
+    await run(text(), lookup);
+    const globex = await db.tenant.findFirstOrThrow({ where: { deployment: { name }, cfgTenantName: "Globex" } });
+    const state = () =>
+      db.stepState.findUniqueOrThrow({
+        where: { tenantId_stepKey: { tenantId: globex.id, stepKey: TENANT_ISOLATION } },
+      });
+    expect(await state()).toMatchObject({
+      status: "pending",
+      outputs: { agentUsername: "globex-agent", passwordIsEncrypted: false },
+    });
+    const password = () => openSecret(db, tenantSecretRef(globex.id, ISOLATION_AGENT_PASSWORD));
+    expect(await password()).toBe(`agent-password-${suffix}`);
+
+    await db.stepState.update({
+      where: { tenantId_stepKey: { tenantId: globex.id, stepKey: TENANT_ISOLATION } },
+      data: { status: "done", outputs: { agentUsername: "globex-agent", seesTenants: ["Globex"] } },
+    });
+    expect(await run(text(), lookup)).toMatchObject({ changes: [] });
+
+    const replaced = await run(text(undefined, undefined, "globex-agent-2"), lookup);
+    expect(replaced.changes).toEqual([
+      { action: "update", target: "tenant", label: `${name}/Globex`, fields: ["sampleAgent"] },
+    ]);
+    expect(await state()).toMatchObject({ status: "pending", outputs: { agentUsername: "globex-agent-2" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "tenant.update", targetId: globex.id } });
+    expect(event.details).toMatchObject({
+      changes: { sampleAgent: { from: "globex-agent", to: "globex-agent-2" } },
+      resealed: [ISOLATION_AGENT_PASSWORD],
+    });
+    expect(JSON.stringify(event.details)).not.toContain(`agent-password-${suffix}`);
   });
 });

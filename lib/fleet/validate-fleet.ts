@@ -8,7 +8,7 @@ import {
   resolveObjectTenant,
   tenantInputSchema,
 } from "@/lib/provisioning";
-import { fleetSchema } from "./fleet-schema";
+import { fleetSampleAgentSchema, fleetSchema } from "./fleet-schema";
 import { FleetInvalidError, type FleetProblem } from "./fleet-problems";
 import { readFleetSource, type FleetSource } from "./fleet-source";
 import { resolveSecret, secretSourceSchema, type SecretLookup } from "./secret-source";
@@ -24,6 +24,7 @@ export interface ValidTenant {
   cfgTenantName: string;
   fields: TenantFields;
   bootstrapClientSecret: string;
+  sampleAgent?: SampleAgent;
 }
 export interface ValidDeployment {
   fields: DeploymentFields;
@@ -32,6 +33,7 @@ export interface ValidDeployment {
 }
 
 type Path = (string | number)[];
+export type SampleAgent = { username: string; password: string; passwordIsEncrypted: boolean };
 type Existing = { name: string; layout: string } & Parameters<typeof resolveObjectTenant>[0];
 
 /** A valid id for the registration schema's deploymentId while the deployment may not exist yet. */
@@ -111,7 +113,8 @@ async function validTenant(
     deployment,
   }: { raw: unknown; path: Path; deployment: { layout: string; objectTenantName: string | null } },
 ): Promise<ValidTenant | undefined> {
-  const given = record(raw);
+  const { sampleAgent: rawAgent, ...given } = record(raw);
+  const sampleAgent = await validSampleAgent(ctx, { raw: rawAgent, path: [...path, "sampleAgent"], deployment });
   const secret = await secretAt(ctx.problems, {
     value: given.bootstrapClientSecret,
     path: [...path, "bootstrapClientSecret"],
@@ -131,7 +134,24 @@ async function validTenant(
   const refusal = await ctx.checkBaseUrls(parsed.data);
   if (refusal) ctx.problems.addRefusal(path, refusal, "loginBaseUrl");
   const { deploymentId: _id, cfgTenantName: _name, bootstrapClientSecret, ...fields } = parsed.data;
-  return { cfgTenantName: named.name, fields, bootstrapClientSecret };
+  return { cfgTenantName: named.name, fields, bootstrapClientSecret, ...(sampleAgent ? { sampleAgent } : {}) };
+}
+
+/** The isolation check's sample agent, which only tenants of a multi-tenant deployment have. */
+async function validSampleAgent(
+  ctx: Context,
+  { raw, path, deployment }: { raw: unknown; path: Path; deployment: { layout: string } },
+): Promise<SampleAgent | undefined> {
+  if (raw === undefined) return undefined;
+  if (deployment.layout === "single-tenant")
+    ctx.problems.add(path, "applies only to a multi-tenant deployment's tenants (the isolation check)");
+  const password = await secretAt(ctx.problems, {
+    value: record(raw).password,
+    path: [...path, "password"],
+    lookup: ctx.lookup,
+  });
+  const parsed = fleetSampleAgentSchema.safeParse({ ...record(raw), password });
+  return parsed.success && password !== UNRESOLVED ? { ...parsed.data, password } : undefined;
 }
 
 async function validDeployment(ctx: Context, { raw, path }: { raw: unknown; path: Path }) {
