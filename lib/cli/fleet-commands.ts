@@ -63,16 +63,16 @@ export function registerFleetCommands(program: Command, io: CliIo): void {
       const text = await readTextFile(file, "FILE");
       const lookup = { env: process.env, baseDir: dirname(resolve(file)) };
       await withDbAndQueue(async (db, openQueue) => {
+        // Refused before the file's secrets are read or compared with the sealed ones.
+        const audit = await operatorContext(db, options.as, "tenant.manage");
         try {
           const outcome = await importFleet(db, {
             text,
             lookup,
             dryRun: Boolean(options.dryRun),
             openQueue,
-            authorize: async ({ deployments }) => {
-              const audit = await operatorContext(db, options.as, "tenant.manage");
-              return deployments ? operatorContext(db, options.as, "deployment.manage") : audit;
-            },
+            authorize: async ({ deployments }) =>
+              deployments ? operatorContext(db, options.as, "deployment.manage") : audit,
           });
           if (options.json) io.out(`${JSON.stringify(outcome, null, 2)}\n`);
           else printOutcome(io, outcome, Boolean(options.dryRun));
