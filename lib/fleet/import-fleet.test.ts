@@ -232,3 +232,20 @@ describe("fleet import of a sample agent", () => {
     expect(JSON.stringify(event.details)).not.toContain(`agent-password-${suffix}`);
   });
 });
+
+describe("fleet import into a registered deployment", () => {
+  it("adds a tenant the file gains, and leaves alone the tenants the file no longer names", async () => {
+    const { name, text, lookup } = await fleetFixture();
+    await run(text(), lookup);
+    const grown = `${text()}      - cfgTenantName: Initech
+        region: eu-west-1
+        bootstrapClientId: initech-client
+        bootstrapClientSecret: initech-secret
+`;
+    const withoutAcme = grown.replace(/ {6}- cfgTenantName: Acme[\s\S]*?(?= {6}- cfgTenantName: Globex)/, "");
+    const outcome = await run(withoutAcme, lookup);
+    expect(outcome.changes).toEqual([{ action: "create", target: "tenant", label: `${name}/Initech`, fields: [] }]);
+    const names = await db.tenant.findMany({ where: { deployment: { name } }, orderBy: { cfgTenantName: "asc" } });
+    expect(names.map((tenant) => tenant.cfgTenantName)).toEqual(["Acme", "Globex", "Initech"]);
+  });
+});
