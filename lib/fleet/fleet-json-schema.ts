@@ -5,7 +5,6 @@ import { fleetSchema } from "./fleet-schema";
 export function fleetJsonSchema() {
   return {
     ...z.toJSONSchema(fleetSchema, { io: "input", unrepresentable: "any" }),
-    $id: "https://hybrid-provisioner.local/fleet.schema.json",
     title: "Hybrid Provisioner fleet file",
     description:
       "Deployments and their tenants, as `npm run cli -- import` takes them and `export` prints them (docs/fleet.md).",
