@@ -150,8 +150,9 @@ async function validSampleAgent(
     path: [...path, "password"],
     lookup: ctx.lookup,
   });
+  // A password that cannot be read is already a problem, which stops the import.
   const parsed = fleetSampleAgentSchema.safeParse({ ...record(raw), password });
-  return parsed.success && password !== UNRESOLVED ? { ...parsed.data, password } : undefined;
+  return parsed.success ? { ...parsed.data, password } : undefined;
 }
 
 async function validDeployment(ctx: Context, { raw, path }: { raw: unknown; path: Path }) {
