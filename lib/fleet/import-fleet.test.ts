@@ -249,3 +249,12 @@ describe("fleet import into a registered deployment", () => {
     expect(names.map((tenant) => tenant.cfgTenantName)).toEqual(["Acme", "Globex", "Initech"]);
   });
 });
+
+describe("fleet import of an inline sample agent password", () => {
+  it("keeps any inline value, also one that reads like a placeholder", async () => {
+    const { name, text, lookup, suffix } = await fleetFixture();
+    await run(text().replace(`password: { env: AGENT_PW_${suffix} }`, "password: unresolved"), lookup);
+    const globex = await db.tenant.findFirstOrThrow({ where: { deployment: { name }, cfgTenantName: "Globex" } });
+    expect(await openSecret(db, tenantSecretRef(globex.id, ISOLATION_AGENT_PASSWORD))).toBe("unresolved");
+  });
+});
