@@ -16,6 +16,7 @@ import { testDb } from "@/test/support/db";
 import { rejectionOf } from "@/test/support/rejection";
 import { FleetInvalidError } from "./fleet-problems";
 import { importFleet } from "./import-fleet";
+import type { SecretLookup } from "./secret-source";
 
 const db = testDb();
 
@@ -51,7 +52,7 @@ deployments:
 }
 
 const grant = async () => testAudit;
-const run = (text: string, lookup: { env: Record<string, string>; baseDir: string }, dryRun = false) =>
+const run = (text: string, lookup: SecretLookup, dryRun = false) =>
   importFleet(db, { text, lookup, dryRun, authorize: grant });
 
 describe("fleet import", () => {
@@ -256,5 +257,19 @@ describe("fleet import of an inline sample agent password", () => {
     await run(text().replace(`password: { env: AGENT_PW_${suffix} }`, "password: unresolved"), lookup);
     const globex = await db.tenant.findFirstOrThrow({ where: { deployment: { name }, cfgTenantName: "Globex" } });
     expect(await openSecret(db, tenantSecretRef(globex.id, ISOLATION_AGENT_PASSWORD))).toBe("unresolved");
+  });
+});
+
+describe("fleet import of an upload", () => {
+  it("refuses secret references, which would name the server's environment and files", async () => {
+    const { name, text, lookup } = await fleetFixture();
+    const error = await rejectionOf(run(text(), { ...lookup, inlineOnly: true }), FleetInvalidError);
+    expect(error.problems.map((problem) => problem.path).sort()).toEqual([
+      "deployments[0].gaxPassword",
+      "deployments[0].tenants[1].bootstrapClientSecret",
+      "deployments[0].tenants[1].sampleAgent.password",
+    ]);
+    expect(error.problems[0]!.message).toMatch(/^must be given inline in an upload/);
+    expect(await db.deployment.findUnique({ where: { name } })).toBeNull();
   });
 });

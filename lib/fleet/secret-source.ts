@@ -16,12 +16,17 @@ export type SecretSource = z.output<typeof secretSourceSchema>;
 
 export type SecretResolution = { value: string } | { problem: string };
 
-/** Where references are looked up: the environment, and the directory relative file paths start from. */
-export type SecretLookup = { env: Record<string, string | undefined>; baseDir: string };
+/**
+ * Where references are looked up: the environment, and the directory relative file paths start from. `inlineOnly`:
+ * a file uploaded to the dashboard, whose references would name the server's own environment and files.
+ */
+export type SecretLookup = { env: Record<string, string | undefined>; baseDir: string; inlineOnly?: boolean };
 
 /** The secret's value (a file's content without its final line break), or why it cannot be read. */
 export async function resolveSecret(source: SecretSource, lookup: SecretLookup): Promise<SecretResolution> {
   if (typeof source === "string") return { value: source };
+  if (lookup.inlineOnly)
+    return { problem: "must be given inline in an upload (references would name the server's environment and files)" };
   if ("env" in source) {
     const value = lookup.env[source.env];
     return value ? { value } : { problem: `names environment variable ${source.env}, which is not set or empty` };
