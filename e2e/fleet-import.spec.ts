@@ -2,9 +2,12 @@ import { expect, test } from "./support/test";
 import { SANDBOX_ADMIN } from "../sandbox/gax/default-seed";
 import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin, e2eEnvironment } from "./support/environment";
-import { signInAs } from "./support/session";
+import { recordServerActions, replay } from "./support/server-actions";
+import { signInAs, signOut } from "./support/session";
+import { createUser } from "./support/users";
 
 test.use({ viewport: { width: 1280, height: 800 } });
+test.describe.configure({ mode: "serial" });
 
 const gaxUrl = `http://127.0.0.1:${e2eEnvironment.GAX_SANDBOX_PORT}/multi`;
 const deploymentName = `Fleet ${Date.now()}`;
@@ -23,8 +26,16 @@ deployments:
 `;
 const upload = (region: string) => ({ name: "fleet.yaml", mimeType: "text/yaml", buffer: Buffer.from(fleet(region)) });
 
+const viewer = {
+  email: `fleet-viewer-${Date.now()}@e2e.example.test`,
+  name: "Fleet Viewer",
+  password: "fleet-viewer-password-1",
+};
+let importRequest: { url: string; headers: Record<string, string>; body: string } | undefined;
+
 test("an admin uploads a fleet file, sees its problems or changes row by row, and imports it", async ({ page }) => {
   await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  const actions = recordServerActions(page);
   await page.goto("/deployments");
   await page.getByRole("button", { name: "Import fleet" }).first().click();
   const dialog = page.getByRole("dialog");
@@ -48,4 +59,22 @@ test("an admin uploads a fleet file, sees its problems or changes row by row, an
   await expect(page.getByText("Imported 2 changes")).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(deploymentName).first()).toBeVisible();
+  importRequest = actions.at(-1);
+  await createUser(page, viewer);
+  await signOut(page);
+});
+
+test("a viewer has no Import fleet, and the server refuses the viewer's replayed import", async ({ page }) => {
+  await signInAs(page, viewer.email, viewer.password);
+  await page.goto("/deployments");
+  await expect(page.getByText(deploymentName).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import fleet" })).toHaveCount(0);
+  const otherName = `${deploymentName} replayed`;
+  const refused = await replay(page, {
+    ...importRequest!,
+    body: importRequest!.body.replaceAll(deploymentName, otherName),
+  });
+  expect(refused).toContain('"code":"forbidden"');
+  await page.reload();
+  await expect(page.getByText(otherName)).toHaveCount(0);
 });
