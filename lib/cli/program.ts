@@ -6,6 +6,7 @@ import { SecretKeyError } from "@/lib/secrets/keyring";
 import { registerDoctorCommand } from "./doctor-command";
 import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
+import { registerFleetCommands } from "./fleet-commands";
 import { registerKeyPreparationCommands } from "./key-preparation-commands";
 import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerProvisioningCommands } from "./provisioning-commands";
@@ -20,6 +21,7 @@ const commandGroups: Array<(program: Command, io: CliIo) => void> = [
   registerRotationCommands,
   registerKeyPreparationCommands,
   registerDoctorCommand,
+  registerFleetCommands,
 ];
 
 function buildProgram(io: CliIo = processIo): Command {

@@ -57,3 +57,4 @@ export type { RotationPosition, RotationStage } from "./rotation/stages";
 export { networkAllowListStep } from "./steps/network-allow-list";
 export { keyMaterialOutputsSchema, PREPARED_SAML_KEY } from "./steps/saml-key-material";
 export { buildHybridIntegration, transactionObjectStep } from "./steps/transaction-object";
+export { ISOLATION_AGENT_PASSWORD } from "./steps/tenant-isolation";

@@ -1,4 +1,5 @@
 import { Server } from "lucide-react";
+import { FleetImportDialog } from "@/components/deployments/fleet-import-dialog";
 import { NewDeploymentDialog } from "@/components/deployments/new-deployment-dialog";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -20,7 +21,14 @@ export default async function DeploymentsPage() {
       <PageHeader
         title="Deployments"
         description="On-premises Genesys Multicloud CX environments, each reached through its GAX server."
-        actions={canManage ? <NewDeploymentDialog /> : undefined}
+        actions={
+          canManage ? (
+            <div className="flex gap-2">
+              <FleetImportDialog />
+              <NewDeploymentDialog />
+            </div>
+          ) : undefined
+        }
       />
       {deployments.length === 0 ? (
         <EmptyState
