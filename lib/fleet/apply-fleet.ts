@@ -12,7 +12,7 @@ import {
 } from "@/lib/provisioning";
 import { sealSecrets, type SecretRef } from "@/lib/secrets/store";
 import { storedAgentUsername, tenantColumns, type FleetPlan } from "./fleet-plan";
-import { enqueueKeyPreparations } from "./key-preparation-jobs";
+import { enqueueKeyPreparations } from "@/lib/jobs/key-preparation-jobs";
 import { replaceSampleAgent, storeNewSampleAgents } from "./sample-agents";
 
 type Sealing = { ref: SecretRef; value: string };
