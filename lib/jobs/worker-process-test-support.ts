@@ -10,9 +10,12 @@ export const fastRetrySettings: QueueSettings = {
   fixedRetryDelay: true,
 };
 
+/** The run lease of the worker processes: a killed one's tenant is free again this soon. */
+export const WORKER_LEASE_SECONDS = 2;
+
 const workerEnv = () => ({
   ...process.env,
-  RUN_LEASE_SECONDS: "2",
+  RUN_LEASE_SECONDS: String(WORKER_LEASE_SECONDS),
   JOB_TIMEOUT_SECONDS: String(fastRetrySettings.jobTimeoutSeconds),
   JOB_MAINTENANCE_SECONDS: String(fastRetrySettings.maintenanceIntervalSeconds),
   JOB_RETRY_DELAY_SECONDS: "1",
