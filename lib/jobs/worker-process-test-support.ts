@@ -33,9 +33,10 @@ export function workerProcesses() {
         : (child.once("exit", resolve), child.kill("SIGKILL")),
     );
   return {
-    start(): ChildProcess {
+    /** `env` overrides the fast settings (e.g. REVERIFY_CRON). */
+    start(env: Record<string, string> = {}): ChildProcess {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-        env: workerEnv(),
+        env: { ...workerEnv(), ...env },
         stdio: ["ignore", "ignore", "inherit"],
       });
       children.push(child);
