@@ -53,11 +53,17 @@ describe("configuration", () => {
   });
 
   it("gives every engine run the Genesys Cloud propagation window: 90 s unless set, 0 to 600 s", () => {
-    expect(engineSettings(parseEnv({}))).toEqual({ propagationWindowMs: 90_000 });
+    expect(engineSettings(parseEnv({})).propagationWindowMs).toBe(90_000);
     expect(workerSettings(parseEnv({ GENESYS_PROPAGATION_SECONDS: "30" })).propagationWindowMs).toBe(30_000);
     expect(problemsOf(() => parseEnv({ GENESYS_PROPAGATION_SECONDS: "601" }))).toEqual([
       "GENESYS_PROPAGATION_SECONDS must be from 0 to 600 seconds",
     ]);
+  });
+
+  it("gives every run (dashboard, worker, CLI) a 30 s tenant lease unless RUN_LEASE_SECONDS says otherwise", () => {
+    expect(engineSettings(parseEnv({})).leaseMs).toBe(30_000);
+    expect(engineSettings(parseEnv({ RUN_LEASE_SECONDS: "45" })).leaseMs).toBe(45_000);
+    expect(workerSettings(parseEnv({})).runLeaseSeconds).toBe(30);
   });
 
   it("refuses production mode (an external database) without a master key, and the web server without sign-in settings", () => {

@@ -82,7 +82,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: wholeNumber({ unit: "minutes", min: 2, max: 1440 }).default(30),
   /** Revealing secrets, exporting them and rotating a certificate ask for the password again after this long. */
   REAUTH_MINUTES: wholeNumber({ unit: "minutes", min: 1, max: 1440 }).default(10),
-  RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(600),
+  /** A run's process renews its lease every third of this; a dead one frees its tenant within it. */
+  RUN_LEASE_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(30),
   /** How long Genesys Cloud may take to honour a new client, secret, certificate or role before a refusal is final. */
   GENESYS_PROPAGATION_SECONDS: wholeNumber({ unit: "seconds", min: 0, max: 600 }).default(90),
   JOB_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).int().min(1).default(900),
@@ -137,8 +138,8 @@ export function assertWebServerConfig(env: AppEnv): void {
 }
 
 /** What every engine run of this process takes from the environment (the app, workers and the CLI alike). */
-export function engineSettings(env: Pick<AppEnv, "GENESYS_PROPAGATION_SECONDS">) {
-  return { propagationWindowMs: env.GENESYS_PROPAGATION_SECONDS * 1000 };
+export function engineSettings(env: Pick<AppEnv, "GENESYS_PROPAGATION_SECONDS" | "RUN_LEASE_SECONDS">) {
+  return { propagationWindowMs: env.GENESYS_PROPAGATION_SECONDS * 1000, leaseMs: env.RUN_LEASE_SECONDS * 1000 };
 }
 
 export function workerSettings(env: AppEnv) {

@@ -4,7 +4,7 @@ import { applyTenant } from "@/lib/provisioning";
 import { startProvisioningKit, testAudit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { enqueueRun } from "./enqueue";
 import { createBoss, ensureQueues, RUN_QUEUE } from "./queues";
-import { fastRetrySettings, workerProcesses } from "./worker-process-test-support";
+import { fastRetrySettings, WORKER_LEASE_SECONDS, workerProcesses } from "./worker-process-test-support";
 
 const settings = fastRetrySettings;
 const workers = workerProcesses();
@@ -74,6 +74,15 @@ describe("a worker killed with SIGKILL at any moment", { timeout: 240_000 }, () 
       );
       expect(reached).toBe(true);
       await workers.kill(worker);
+      const killedAt = Date.now();
+      // The killed worker's run frees its tenant within the lease: nothing renews it any more.
+      const latest = await kit.db.run.findFirstOrThrow({
+        where: { tenantId: kit.tenant.id },
+        orderBy: { startedAt: "desc" },
+      });
+      if (latest.status === "running")
+        expect(latest.leaseExpiresAt.getTime()).toBeLessThanOrEqual(killedAt + WORKER_LEASE_SECONDS * 1000);
+      else expect(latest.status).toBe("succeeded");
       if ((await jobState()) === "completed") break;
     }
     const last = workers.start();

@@ -10,9 +10,12 @@ export const fastRetrySettings: QueueSettings = {
   fixedRetryDelay: true,
 };
 
+/** The run lease of the worker processes: a killed one's tenant is free again this soon. */
+export const WORKER_LEASE_SECONDS = 2;
+
 const workerEnv = () => ({
   ...process.env,
-  RUN_LEASE_SECONDS: "2",
+  RUN_LEASE_SECONDS: String(WORKER_LEASE_SECONDS),
   JOB_TIMEOUT_SECONDS: String(fastRetrySettings.jobTimeoutSeconds),
   JOB_MAINTENANCE_SECONDS: String(fastRetrySettings.maintenanceIntervalSeconds),
   JOB_RETRY_DELAY_SECONDS: "1",
@@ -30,9 +33,10 @@ export function workerProcesses() {
         : (child.once("exit", resolve), child.kill("SIGKILL")),
     );
   return {
-    start(): ChildProcess {
+    /** `env` overrides the fast settings (e.g. REVERIFY_CRON). */
+    start(env: Record<string, string> = {}): ChildProcess {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-        env: workerEnv(),
+        env: { ...workerEnv(), ...env },
         stdio: ["ignore", "ignore", "inherit"],
       });
       children.push(child);

@@ -22,7 +22,7 @@ export interface EngineOptions extends ConnectionOptions {
   /** Who asked; copied onto every audit record of the run. */
   audit: AuditContext;
   hooks?: EngineHooks;
-  /** How long a run may go without progress before another run of the tenant may take over. */
+  /** How long a run's lease holds unless renewed (its process renews it every third of this while alive). */
   leaseMs?: number;
   /**
    * How long Genesys Cloud may refuse a new client or secret, a changed certificate or role before a refusal is final

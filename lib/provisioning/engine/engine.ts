@@ -16,7 +16,7 @@ import {
   type RunMode,
   type RunOutcome,
 } from "./run-records";
-import { contextFor, openRun, prepareStep } from "./step-setting";
+import { contextFor, openRun, prepareStep, type StepSetting } from "./step-setting";
 import { loadTenantView, type TenantView } from "../model/tenant-view";
 
 export type { EngineOptions, RunReport, StepReport } from "./engine-types";
@@ -74,7 +74,17 @@ export async function runTenant(request: RunRequest, options: EngineOptions): Pr
     throw error;
   });
   if (!setting) return endedEarly(db, request, "cancelled");
-  const { run } = setting;
+  try {
+    return await runOpened(setting, request, steps);
+  } finally {
+    await setting.heartbeat.stop();
+  }
+}
+
+/** The run once it holds the tenant's lease: its steps, then its end. */
+async function runOpened(setting: StepSetting, request: RunRequest, steps: AnyStep[]): Promise<RunReport> {
+  const { run, tenant } = setting;
+  const { db, audit } = setting.options;
   let reports: StepReport[] = [];
   let outcome: RunOutcome | undefined;
   let runFailure: Failure | undefined;
@@ -114,11 +124,24 @@ export async function completeStepManually(
 ): Promise<RunReport> {
   const { db } = options;
   const step = stepsFor(stepKey)[0]!;
-  if (!step.manual) throw new AppError("invalid_input", `"${step.title}" cannot be completed by hand.`);
-  const parsedValues = parseInput(step.manual.schema, values, `values for "${step.title}"`);
+  const { manual } = step;
+  if (!manual) throw new AppError("invalid_input", `"${step.title}" cannot be completed by hand.`);
+  const parsedValues = parseInput(manual.schema, values, `values for "${step.title}"`);
   const tenant = await loadTenantView(db, tenantId);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const setting = await openRun(options, { tenant, mode: "apply", stepKey: step.key, leaseMs });
+  try {
+    return await completeOpened(setting, { step, manual, parsedValues });
+  } finally {
+    await setting.heartbeat.stop();
+  }
+}
+
+async function completeOpened(
+  setting: StepSetting,
+  { step, manual, parsedValues }: { step: AnyStep; manual: NonNullable<AnyStep["manual"]>; parsedValues: unknown },
+): Promise<RunReport> {
+  const { db } = setting.options;
   const { run, connections } = setting;
   const stepRun = await db.stepRun.create({ data: { runId: run.id, stepKey: step.key } });
   const record = { stepRunId: stepRun.id, calls: connections.calls };
@@ -129,7 +152,7 @@ export async function completeStepManually(
     await connections.prepare();
     const { previous } = prepareStep(setting, step);
     waiting = previous?.status === "needs-input";
-    const result = await step.manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);
+    const result = await manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);
     report = {
       stepKey: step.key,
       title: step.title,
@@ -143,7 +166,7 @@ export async function completeStepManually(
   } catch (error) {
     // Values refused for a step that waits for them: it still waits (with the reason), it has not failed.
     const refused = waiting && error instanceof AppError && error.code === "invalid_input";
-    const stop = refused ? new NeedsInputError(step.manual.description, error.message) : error;
+    const stop = refused ? new NeedsInputError(manual.description, error.message) : error;
     const stopped = stoppedStep(stop, { step, record, correlationId: run.correlationId });
     report = stopped.report;
     await commitTransition(setting, { ...stopped.transition, finish: runOutcome([report]) });

@@ -8,7 +8,8 @@ import type { Failure } from "./failures";
 import type { TenantView } from "../model/tenant-view";
 
 export type RunMode = "plan" | "apply" | "verify";
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+/** A run's lease: renewed every third of it while its process lives (lease-heartbeat.ts), so a dead run frees its tenant this soon. */
+export const DEFAULT_LEASE_MS = 30_000;
 
 export interface RunHandle {
   id: string;

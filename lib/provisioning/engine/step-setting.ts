@@ -2,6 +2,7 @@ import { openSecret } from "@/lib/secrets/store";
 import { applicableStepRefs, unmetDependencies, type AnyStep } from "../catalogue";
 import { openConnections, type Connections } from "./connections";
 import type { EngineOptions } from "./engine-types";
+import { keepLeaseAlive, type LeaseHeartbeat } from "./lease-heartbeat";
 import { startRunReading, type RunHandle, type RunStart } from "./run-records";
 import { tenantSecretRef } from "../model/secret-refs";
 import { DEFAULT_PROPAGATION_WINDOW_MS } from "../model/propagation";
@@ -21,6 +22,8 @@ export interface StepSetting {
   /** Secrets opened during the run, by purpose, and those it sealed. */
   secrets: Map<string, Promise<string | undefined>>;
   lease: LeaseKeeper;
+  /** Renews the lease on a timer while the run lasts; stopped when it has ended. */
+  heartbeat: LeaseHeartbeat;
 }
 
 /** Says when the run's lease is due to be moved on: after a tenth of it has passed, so a slow step cannot lose it. */
@@ -96,7 +99,7 @@ export function contextFor(
   };
 }
 
-/** Starts a run (taking the tenant's lease) and reads its step states in the same transaction. */
+/** Starts a run (taking the tenant's lease, kept alive from then on) and reads its step states in the same transaction. */
 export async function openRun(options: EngineOptions, start: RunStart): Promise<StepSetting> {
   const { tenant, leaseMs } = start;
   const { run, value: states } = await startRunReading(options.db, options.audit, {
@@ -111,5 +114,6 @@ export async function openRun(options: EngineOptions, start: RunStart): Promise<
     states,
     secrets: new Map(),
     lease: new LeaseKeeper(leaseMs),
+    heartbeat: keepLeaseAlive(options.db, { runId: run.id, leaseMs }),
   };
 }

@@ -17,6 +17,7 @@ import {
   transactionKey,
 } from "./rotation-test-support";
 import { IDENTITY_PROVIDER, SAML_KEY_MATERIAL } from "../model/step-keys";
+import { stopAllLeaseHeartbeats } from "../engine/lease-heartbeat";
 
 let kit: ProvisioningKit;
 beforeAll(async () => {
@@ -117,7 +118,7 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
   it("holds the tenant's run lease: no apply meanwhile; a rotation whose process died is taken over once its lease passed", async () => {
     let reached!: () => void;
     const stuck = new Promise<void>((resolve) => (reached = resolve));
-    // The process "dies" after the transaction object was written: the hook never returns.
+    // The process "dies" after the transaction object was written: the hook never returns...
     void rotateCertificate(kit.tenant.id, {
       ...kit.engine,
       leaseMs: 1_000,
@@ -127,6 +128,8 @@ describe("certificate rotation recovery", { timeout: 180_000 }, () => {
       },
     });
     await stuck;
+    // ...and with it the timer that renews its lease.
+    await stopAllLeaseHeartbeats();
     await expect(applyTenant(kit.tenant.id, kit.engine)).rejects.toThrow(/Another apply run of .* is in progress/);
     await expect(rotateCertificate(kit.tenant.id, kit.engine)).rejects.toMatchObject({ code: "conflict" });
 

@@ -4,6 +4,7 @@ import { generatePassword } from "@/lib/saml/password";
 import { openConnections, type Connections } from "../engine/connections";
 import type { EngineOptions } from "../engine/engine";
 import { describeFailure, type Failure } from "../engine/failures";
+import { keepLeaseAlive } from "../engine/lease-heartbeat";
 import { DEFAULT_LEASE_MS, extendLease, finishRun, startRun, type RunHandle } from "../engine/run-records";
 import type { StepApplyResult } from "../model/step";
 import { identityProviderStep } from "../steps/identity-provider";
@@ -193,6 +194,26 @@ export async function rotateCertificate(tenantId: string, options: RotationOptio
       };
   }
   const run = await startRun(db, audit, { tenant, mode: "apply", stepKey: ROTATION_STEP_KEY, leaseMs });
+  const heartbeat = keepLeaseAlive(db, { runId: run.id, leaseMs });
+  try {
+    return await rotateHolding({ tenant, run, options });
+  } finally {
+    await heartbeat.stop();
+  }
+}
+
+/** The rotation once its run holds the tenant's lease: its stages from where the records say, then the run's end. */
+async function rotateHolding({
+  tenant,
+  run,
+  options,
+}: {
+  tenant: TenantView;
+  run: RunHandle;
+  options: RotationOptions;
+}): Promise<RotationReport> {
+  const { db, audit } = options;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const connections = openConnections(db, tenant, options);
   const setting: Setting = { tenant, run, connections, options };
   const worked: RotationReport["stages"] = [];
