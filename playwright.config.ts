@@ -32,7 +32,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /api\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    // The API spec provisions a demo tenant: it runs after the specs that expect the demo tenants as seeded.
+    {
+      name: "api",
+      testMatch: /api\.spec\.ts$/,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `${e2eBaseUrl}/api/health`,

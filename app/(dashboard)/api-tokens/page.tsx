@@ -18,8 +18,8 @@ export default async function ApiTokensPage() {
         title="API tokens"
         description={
           admin
-            ? "Everyone's personal tokens for the HTTP API (/api/v1); you may revoke any of them. See /api/v1/docs."
-            : "Your personal tokens for the HTTP API (/api/v1). Each acts with your current role. See /api/v1/docs."
+            ? "Everyone's personal tokens for the HTTP API (/api/v1); you may revoke any of them. See the API reference (/api-docs)."
+            : "Your personal tokens for the HTTP API (/api/v1). Each acts with your current role. See the API reference (/api-docs)."
         }
         actions={<CreateTokenDialog />}
       />
