@@ -3,6 +3,8 @@ import { createApiClient } from "../lib/api-v1/client";
 import { expect, test } from "./support/test";
 import { SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
 import { e2eAdmin, e2eBaseUrl } from "./support/environment";
+import { seriousViolations } from "./support/accessibility";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { signInAs } from "./support/session";
 import { dismissToast } from "./support/toasts";
 
@@ -144,4 +146,17 @@ test("bad input is a problem naming the field, and a revoked token is refused", 
   await expect(page.getByTestId(`api-token-row-${tokenName}`)).toContainText("Revoked");
   const refused = await client.GET("/deployments");
   expect(refused.response.status).toBe(401);
+});
+
+test("the OpenAPI document is served, and the API reference page lists its operations", async ({ page, request }) => {
+  const document = await (await request.get("/api/v1/openapi.json")).json();
+  expect(document.openapi).toBe("3.1.0");
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+  const apply = page.getByTestId("api-operation-applyTenant");
+  await expect(apply).toContainText("/api/v1/tenants/{id}/apply");
+  await expect(apply).toContainText("Idempotency-Key");
+  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoHorizontalScroll(page);
 });
