@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkDatabase } from "@/lib/db/health";
 import { AppError } from "@/lib/errors";
 import { enqueueRun } from "@/lib/jobs/enqueue";
@@ -31,19 +32,9 @@ const deploymentSelect = {
   createdAt: true,
   updatedAt: true,
   _count: { select: { tenants: true } },
-} as const;
+} as const satisfies Prisma.DeploymentSelect;
 
-type DeploymentRecord = {
-  [K in Exclude<keyof typeof deploymentSelect, "_count">]: K extends "connectionOk"
-    ? boolean | null
-    : K extends "connectionMessage"
-      ? string | null
-      : K extends "connectionCheckedAt"
-        ? Date | null
-        : K extends "createdAt" | "updatedAt"
-          ? Date
-          : string;
-} & { _count: { tenants: number } };
+type DeploymentRecord = Prisma.DeploymentGetPayload<{ select: typeof deploymentSelect }>;
 
 const deploymentJson = ({ _count, ...deployment }: DeploymentRecord) => ({
   ...deployment,
