@@ -32,7 +32,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /api\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    // The API spec provisions a demo tenant, so it runs after the specs that expect the demo tenants as seeded: with
+    // one worker, projects run in the order listed. (Not a project dependency: a filtered run would run them all.)
+    {
+      name: "api",
+      testMatch: /api\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `${e2eBaseUrl}/api/health`,

@@ -25,6 +25,13 @@ describe("DashboardShell", () => {
     expect(page.first("a").getAttribute("href")).toBe("#main-content");
   });
 
+  it("links every user to their API tokens from the header", () => {
+    const page = renderStatic(createElement(DashboardShell, { user } as DashboardShellProps, null));
+    const links = Array.from(page.first("header").getElementsByTagName("a"));
+    const tokens = links.find((link) => link.getAttribute("href") === "/api-tokens");
+    expect(tokens?.getAttribute("aria-label")).toBe("API tokens");
+  });
+
   it("lists every navigation item in the sidebar when no restriction is given", () => {
     const page = renderStatic(createElement(DashboardShell, { user } as DashboardShellProps, null));
     expect(navLabels(page)).toEqual([

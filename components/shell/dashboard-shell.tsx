@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
+import { KeyRound } from "lucide-react";
 import { Brand } from "./brand";
 import { MobileNav } from "./mobile-nav";
 import { RoleBadge } from "./role-badge";
@@ -33,6 +35,14 @@ export function DashboardShell({ user, visibleNav, children }: DashboardShellPro
             <p className="truncate text-xs text-muted-foreground">{user.email}</p>
           </div>
           <RoleBadge role={user.role} />
+          <Link
+            href="/api-tokens"
+            aria-label="API tokens"
+            title="API tokens"
+            className="inline-flex size-9 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <KeyRound aria-hidden="true" className="size-4" />
+          </Link>
           <SignOutButton />
         </div>
       </header>

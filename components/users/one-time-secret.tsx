@@ -5,13 +5,21 @@ import { Copy } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-/** Shows a generated password once: it is not stored in clear and cannot be shown again. */
-export function OneTimeSecret({ label, value }: { label: string; value: string }) {
+/** Shows a generated password or token once: it is not stored in clear and cannot be shown again. */
+export function OneTimeSecret({
+  label,
+  value,
+  whenLost = "reset the password if it is lost",
+}: {
+  label: string;
+  value: string;
+  whenLost?: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-2">
       <Alert variant="warning" title="Shown only once">
-        Copy it now and hand it over safely. It cannot be shown again; reset the password if it is lost.
+        Copy it now and hand it over safely. It cannot be shown again; {whenLost}.
       </Alert>
       <div className="flex items-center gap-2">
         <code

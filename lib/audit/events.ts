@@ -68,6 +68,24 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ sessionsEnded }),
   }),
   z.object({
+    action: z.literal("api_token.create"),
+    outcome: z.literal("success"),
+    target: target("api_token"),
+    details: z.object({ userId: z.string(), email: z.string(), name: z.string(), expiresAt: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("api_token.use_new_address"),
+    outcome: z.literal("success"),
+    target: target("api_token"),
+    details: z.object({ previousAddress: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("api_token.revoke"),
+    outcome: z.literal("success"),
+    target: target("api_token"),
+    details: z.object({ userId: z.string(), email: z.string(), name: z.string() }),
+  }),
+  z.object({
     action: z.literal("user.activate"),
     outcome: z.literal("success"),
     target: userTarget,

@@ -12,6 +12,7 @@ import { registerMaintenanceCommands } from "./maintenance-commands";
 import { registerProvisioningCommands } from "./provisioning-commands";
 import { registerRotationCommands } from "./rotation-commands";
 import { registerSamlCommands } from "./saml-commands";
+import { registerTokenCommands } from "./token-commands";
 
 /** Each command group registers itself here; add new groups (tenants, provisioning, audit) to this list. */
 const commandGroups: Array<(program: Command, io: CliIo) => void> = [
@@ -22,6 +23,7 @@ const commandGroups: Array<(program: Command, io: CliIo) => void> = [
   registerKeyPreparationCommands,
   registerDoctorCommand,
   registerFleetCommands,
+  registerTokenCommands,
 ];
 
 function buildProgram(io: CliIo = processIo): Command {

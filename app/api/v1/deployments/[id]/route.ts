@@ -1,0 +1,3 @@
+export { getDeployment as GET } from "@/lib/api-v1/handlers";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { applyTenant as POST } from "@/lib/api-v1/handlers";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import type { Action } from "@/lib/auth/permissions";
+
+/**
+ * One operation of /api/v1: its path, the permission it needs, and the zod schemas that validate its input and
+ * shape its answer. The route handler and the OpenAPI document are both made from this, so they cannot disagree.
+ */
+export type ApiOperation<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Result extends z.ZodType = z.ZodType,
+> = {
+  operationId: string;
+  method: "get" | "post" | "patch";
+  /** OpenAPI form, relative to /api/v1: /tenants/{id} */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Omitted only for the health check, which needs no token. */
+  permission?: Action;
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  response: Result;
+  status?: 200 | 201 | 202;
+  /** POSTs that start runs accept an Idempotency-Key header. */
+  idempotent?: boolean;
+};
+
+export const defineOperation = <
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Result extends z.ZodType = z.ZodType,
+>(
+  operation: ApiOperation<Params, Query, Body, Result>,
+) => operation;
