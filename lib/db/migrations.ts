@@ -29,20 +29,19 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every migrating process.
 const migrationLockKey = 72_011_903;
 
-function readMigrations(directory: string): MigrationFile[] {
+/** The migrations in the directory, by name, in the order they apply. */
+export function migrationNames(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(directory, entry.name, "migration.sql")))
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(join(directory, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+    .sort();
 }
 
-/** The migrations in the directory, by name, in the order they apply. */
-export function migrationNames(directory: string): string[] {
-  return readMigrations(directory).map((migration) => migration.name);
+function readMigrations(directory: string): MigrationFile[] {
+  return migrationNames(directory).map((name) => {
+    const sql = readFileSync(join(directory, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+  });
 }
 
 /**
