@@ -100,7 +100,7 @@ export function compareTenants(listed: GaxTenant[], registered: Registered[]) {
   };
 }
 
-const SINGLE_TENANT_NOTE =
+export const SINGLE_TENANT_DISCOVERY_NOTE =
   "A single-tenant deployment has one Configuration Server tenant, Environment or Resources, and registers it as its " +
   "only tenant (Add tenant; Object tenant says which one it is). Discovery lists the customer tenants of a " +
   "multi-tenant deployment.";
@@ -108,7 +108,7 @@ const SINGLE_TENANT_NOTE =
 async function multiTenantDeployment(db: Db, deploymentId: string): Promise<Deployment> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId } });
   if (!deployment) throw new AppError("not_found", "This deployment no longer exists.");
-  if (deployment.layout !== "multi-tenant") throw new AppError("invalid_input", SINGLE_TENANT_NOTE);
+  if (deployment.layout !== "multi-tenant") throw new AppError("invalid_input", SINGLE_TENANT_DISCOVERY_NOTE);
   return deployment;
 }
 
