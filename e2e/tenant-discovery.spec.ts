@@ -27,6 +27,7 @@ const viewer = {
   password: "discovery-viewer-password-1",
 };
 let registerRequest: RecordedAction | undefined;
+let fleetRequest: RecordedAction | undefined;
 
 const fleet = `version: 1
 deployments:
@@ -81,12 +82,14 @@ test("an admin discovers the deployment's tenants, registers a new one with its 
 
   // The fleet file: the selected tenants, to complete and import.
   await unregistered.getByRole("checkbox", { name: "Select Initech" }).check();
+  const fleetActions = recordServerActions(page);
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download as fleet file" }).click();
   const file = await readFile((await (await downloading).path())!, "utf8");
   expect(file).toContain("- cfgTenantName: Initech");
   expect(file).toContain(`name: ${deploymentName}`);
   expect(file).not.toContain(SANDBOX_ADMIN.password);
+  fleetRequest = fleetActions.find((action) => action.body.includes('"Initech"'));
   await unregistered.getByRole("checkbox", { name: "Select Initech" }).uncheck();
 
   await unregistered.getByRole("checkbox", { name: `Select ${newTenant}` }).check();
@@ -133,4 +136,6 @@ test("a viewer sees what GAX lists but cannot register, and the server refuses t
     body: registerRequest!.body.replaceAll(newTenant, "Initech"),
   });
   expect(refused).toContain('"code":"forbidden"');
+  expect(fleetRequest).toBeDefined();
+  expect(await replay(page, fleetRequest!)).toContain('"code":"forbidden"');
 });

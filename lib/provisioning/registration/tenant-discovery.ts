@@ -63,7 +63,7 @@ async function registeredTenants(db: Db, deploymentId: string): Promise<Register
  * Compares what GAX lists with what is registered. A tenant that was written to is matched by its DBID first (so a
  * tenant renamed in Configuration Server is still found, under its new name); every other by its exact name.
  */
-export function compareTenants(listed: GaxTenant[], registered: Registered[]) {
+function compareTenants(listed: GaxTenant[], registered: Registered[]) {
   const claimed = new Set<string>();
   const present: PresentTenant[] = [];
   const absent: AbsentTenant[] = [];
