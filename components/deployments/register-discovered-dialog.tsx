@@ -72,7 +72,7 @@ export function RegisterDiscoveredDialog({
         </DialogHeader>
         {current.state !== "enabled" ? (
           <Alert variant="warning" title={`${current.name} is ${current.state} in Configuration Server`}>
-            It can be registered; its on-premises steps write into it as into an enabled tenant.
+            It can be registered; check in Configuration Server that it is meant to be in use before provisioning it.
           </Alert>
         ) : null}
         <TenantRegistrationForm

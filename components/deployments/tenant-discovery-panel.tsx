@@ -15,10 +15,11 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 function summaryOf(discovery: TenantDiscoveryResult) {
   const listed = discovery.unregistered.length + discovery.present.length;
+  const absent = discovery.absent.length;
   return (
     `GAX user "${discovery.gaxUsername}" sees ${plural(listed, "tenant")} besides Environment: ` +
-    `${discovery.unregistered.length} not registered, ${discovery.present.length} registered; ` +
-    `${discovery.absent.length} registered not in GAX.`
+    `${discovery.unregistered.length} not registered, ${discovery.present.length} registered here.` +
+    (absent > 0 ? ` ${plural(absent, "registered tenant")} ${absent === 1 ? "is" : "are"} not in GAX.` : "")
   );
 }
 
