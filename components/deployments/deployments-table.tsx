@@ -1,12 +1,26 @@
 import Link from "next/link";
 import { NewTenantDialog } from "@/components/tenants/new-tenant-dialog";
+import { Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeploymentRow } from "@/lib/tenants/deployments";
 import { DeploymentHealth } from "./deployment-health";
 import { DeploymentRowActions } from "./deployment-row-actions";
 import { ObjectTenantCell } from "./object-tenant-cell";
 import { ObjectTenantDialog } from "./object-tenant-dialog";
+
+/** Every role may look at what GAX lists; registering is for those who may manage tenants. */
+function DiscoverTenantsLink({ deployment }: { deployment: DeploymentRow }) {
+  return (
+    <Button asChild variant="outline" size="sm">
+      <Link href={`/deployments/${deployment.id}/discover`}>
+        <Search aria-hidden="true" /> Discover tenants
+        <span className="sr-only"> of {deployment.name}</span>
+      </Link>
+    </Button>
+  );
+}
 
 type TableProps = { deployments: DeploymentRow[]; canAddTenants: boolean; canManage: boolean };
 
@@ -22,11 +36,9 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
           <TableHead>GAX</TableHead>
           <TableHead>hybrid_integration in</TableHead>
           <TableHead className="text-right">Tenants</TableHead>
-          {canAddTenants || canManage ? (
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          ) : null}
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -61,20 +73,19 @@ export function DeploymentsTable({ deployments, canAddTenants, canManage }: Tabl
                 <span className="sr-only"> tenants of {deployment.name}</span>
               </Link>
             </TableCell>
-            {canAddTenants || canManage ? (
-              <TableCell>
-                <div className="flex max-w-72 flex-wrap justify-end gap-2">
-                  {canAddTenants ? (
-                    <NewTenantDialog
-                      deployments={choices}
-                      defaultDeploymentId={deployment.id}
-                      triggerLabel="Add tenant"
-                    />
-                  ) : null}
-                  {canManage ? <DeploymentRowActions deployment={deployment} /> : null}
-                </div>
-              </TableCell>
-            ) : null}
+            <TableCell>
+              <div className="flex max-w-72 flex-wrap justify-end gap-2">
+                {deployment.layout === "multi-tenant" ? <DiscoverTenantsLink deployment={deployment} /> : null}
+                {canAddTenants ? (
+                  <NewTenantDialog
+                    deployments={choices}
+                    defaultDeploymentId={deployment.id}
+                    triggerLabel="Add tenant"
+                  />
+                ) : null}
+                {canManage ? <DeploymentRowActions deployment={deployment} /> : null}
+              </div>
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

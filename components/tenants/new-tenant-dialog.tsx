@@ -1,42 +1,24 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { checkBootstrapAction, createTenantAction } from "./actions";
-import { optionalText, text } from "@/components/deployments/form-values";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { SelectField } from "@/components/ui/select-field";
-import { DEFAULT_SERVICES, type ServiceKey } from "@/lib/provisioning/client-safe";
-import { NO_REGION, readConnection, TenantConnectionFields } from "./tenant-connection-fields";
+import { TenantRegistrationForm, type DeploymentChoice, type RegisteredTenant } from "./tenant-registration-form";
 
-type DeploymentChoice = { id: string; name: string; layout: string };
-
-const CFG_TENANT_HELP =
-  "The tenant's name in Configuration Server. Leave empty in a single-tenant deployment: it is the deployment's " +
-  "tenant, Environment or Resources.";
-type Check = { ok: true; orgName: string; orgShortName: string; warnings: string[] } | { ok: false; message: string };
-
-function readForm(form: HTMLFormElement, region: string) {
-  const data = new FormData(form);
-  return {
-    deploymentId: text(data, "deploymentId"),
-    cfgTenantName: optionalText(data, "cfgTenantName"),
-    ...readConnection(form, region),
-  };
+/** Toasts a registration's outcome and what to check before provisioning. */
+export function announceRegistered(tenant: RegisteredTenant) {
+  toast.success(`Tenant ${tenant.cfgTenantName} registered`, { description: `Connected to org ${tenant.orgName}.` });
+  for (const warning of tenant.warnings) toast.warning("Check before provisioning", { description: warning });
 }
 
 export function NewTenantDialog({
@@ -50,63 +32,15 @@ export function NewTenantDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [checking, startCheck] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [check, setCheck] = useState<Check | null>(null);
-  const [region, setRegion] = useState<string>(NO_REGION);
-  const [services, setServices] = useState<readonly ServiceKey[]>(DEFAULT_SERVICES);
-  const [form, setForm] = useState<HTMLFormElement | null>(null);
 
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setErrors({});
-      setFormError(null);
-      setCheck(null);
-      setRegion(NO_REGION);
-    }
-  }
-
-  function onTest() {
-    if (!form) return;
-    const values = readForm(form, region);
-    startCheck(async () => {
-      const result = await checkBootstrapAction(values);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setCheck({ ok: false, message: result.error });
-        return;
-      }
-      setErrors({});
-      setFormError(null);
-      setCheck(result.data.ok ? { ...result.data, warnings: result.data.warnings ?? [] } : result.data);
-    });
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = readForm(event.currentTarget, region);
-    startTransition(async () => {
-      const result = await createTenantAction({ ...values, services: [...services] });
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setFormError(result.error);
-        toast.error("Could not register the tenant", { description: result.error });
-        return;
-      }
-      toast.success(`Tenant ${result.data.cfgTenantName} registered`, {
-        description: `Connected to org ${result.data.orgName}.`,
-      });
-      for (const warning of result.data.warnings) toast.warning("Check before provisioning", { description: warning });
-      onOpenChange(false);
-      router.refresh();
-    });
+  function onRegistered(tenant: RegisteredTenant) {
+    announceRegistered(tenant);
+    setOpen(false);
+    router.refresh();
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant={defaultDeploymentId ? "outline" : "primary"} size={defaultDeploymentId ? "sm" : "md"}>
           <Plus aria-hidden="true" /> {triggerLabel}
@@ -120,62 +54,10 @@ export function NewTenantDialog({
             anything is saved.
           </DialogDescription>
         </DialogHeader>
-        <form ref={setForm} onSubmit={onSubmit} className="grid gap-4" noValidate>
-          <SelectField
-            label="Deployment"
-            required
-            error={errors.deploymentId}
-            name="deploymentId"
-            defaultValue={defaultDeploymentId ?? deployments[0]?.id}
-            placeholder="Choose a deployment"
-            options={deployments.map((deployment) => ({
-              value: deployment.id,
-              label: `${deployment.name} (${deployment.layout})`,
-            }))}
-          />
-          <Field label="Configuration Server tenant" error={errors.cfgTenantName} description={CFG_TENANT_HELP}>
-            <Input name="cfgTenantName" autoComplete="off" />
-          </Field>
-          <TenantConnectionFields
-            errors={errors}
-            region={region}
-            onRegionChange={setRegion}
-            services={services}
-            onServicesChange={setServices}
-          />
-          {check?.ok ? (
-            <Alert variant="success" title="The bootstrap credentials work">
-              They belong to org {check.orgName} ({check.orgShortName}).
-            </Alert>
-          ) : null}
-          {check?.ok && check.warnings.length > 0 ? (
-            <Alert variant="warning" title="Check before registering" data-testid="registration-warnings">
-              <ul className="grid gap-1">
-                {check.warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-          {check && !check.ok ? (
-            <Alert variant="error" title="The bootstrap credentials did not work">
-              {check.message}
-            </Alert>
-          ) : null}
-          {formError ? (
-            <Alert variant="error" title="Could not register the tenant">
-              {formError}
-            </Alert>
-          ) : null}
-          <DialogFooter>
-            <Button variant="outline" onClick={onTest} loading={checking} loadingText="Testing…">
-              Test credentials
-            </Button>
-            <Button type="submit" loading={pending} loadingText="Testing and saving…">
-              Register tenant
-            </Button>
-          </DialogFooter>
-        </form>
+        <TenantRegistrationForm
+          choice={{ kind: "open", deployments, defaultDeploymentId }}
+          onRegistered={onRegistered}
+        />
       </DialogContent>
     </Dialog>
   );

@@ -159,6 +159,24 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    // Tenant discovery: what GAX lists against what is registered; a failure says why GAX could not be asked.
+    action: z.literal("deployment.discover"),
+    outcome: z.enum(["success", "failure"]),
+    target: target("deployment"),
+    details: z.object({
+      counts: z
+        .object({
+          listed: z.number().int().min(0),
+          unregistered: z.number().int().min(0),
+          present: z.number().int().min(0),
+          absent: z.number().int().min(0),
+        })
+        .optional(),
+      absent: z.array(z.string()).optional(),
+      problem: z.string().optional(),
+    }),
+  }),
+  z.object({
     action: z.literal("deployment.test_connection"),
     outcome: z.enum(["success", "failure"]),
     target: target("deployment"),

@@ -47,6 +47,11 @@ export interface TenantRef {
   name: string;
 }
 
+/** A tenant as GAX lists it, with whether Configuration Server has it enabled (PSDK state CFGEnabled/CFGDisabled). */
+export interface GaxTenant extends TenantRef {
+  state: "enabled" | "disabled" | "other";
+}
+
 export interface FolderRef {
   dbid: string;
   name: string;
@@ -171,6 +176,8 @@ export interface ConfigServerBridge {
   signIn(): Promise<{ username: string }>;
   /** Looks for the Environment and Resources tenants (single-tenant deployments). */
   detectSingleTenant(): Promise<SingleTenantDetection>;
+  /** Every tenant this user may read (GET cfg/objects?type=CfgTenant), Environment included. */
+  listTenants(): Promise<GaxTenant[]>;
   /** The tenant by name, or null when it does not exist or this user may not read it. */
   findTenant(name: string): Promise<TenantRef | null>;
   /** The tenant's Transactions folder by name; throws a ConfigServerError when it is missing. */

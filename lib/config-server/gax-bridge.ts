@@ -3,7 +3,14 @@ import type { ConfigServerBridge } from "./bridge";
 import { withAnnexSection, type DesiredHybridIntegration } from "./desired-object";
 import { exportHybridIntegration } from "./export-hybrid-integration";
 import { GaxClient } from "./gax-client";
-import { findHybridIntegration, findTenant, findTransactionsFolder, listTenants, requireTenant } from "./gax-lookups";
+import {
+  findHybridIntegration,
+  findTenant,
+  findTransactionsFolder,
+  listTenants,
+  listTenantsWithState,
+  requireTenant,
+} from "./gax-lookups";
 import { parseGaxSettings, type GaxSettingsInput } from "./gax-settings";
 import { planFrom, verificationFrom } from "./hybrid-integration-diff";
 import { judgeSingleTenant } from "./single-tenant";
@@ -26,6 +33,7 @@ export function createGaxBridge(input: GaxSettingsInput): ConfigServerBridge {
   return {
     signIn: () => client.signIn(),
     detectSingleTenant: async () => judgeSingleTenant(await listTenants(client), settings.username),
+    listTenants: () => listTenantsWithState(client),
     findTenant: (name) => findTenant(client, name),
     findTransactionsFolder: folderOf,
     findHybridIntegration: (tenant) => findHybridIntegration(client, tenant),

@@ -1,4 +1,4 @@
-import type { FolderRef, GaxTransaction, TenantRef } from "./bridge";
+import type { FolderRef, GaxTenant, GaxTransaction, TenantRef } from "./bridge";
 import { HYBRID_INTEGRATION_NAME } from "./desired-object";
 import { ConfigServerError, GaxHttpError } from "./errors";
 import type { GaxClient, Query } from "./gax-client";
@@ -64,6 +64,15 @@ export async function requireTenant(client: GaxClient, name: string): Promise<Te
 
 export async function listTenants(client: GaxClient): Promise<TenantRef[]> {
   return (await listObjects<Named>(client, { type: "CfgTenant" })).map(({ dbid, name }) => ({ dbid, name }));
+}
+
+const tenantState = (state: string | undefined): GaxTenant["state"] =>
+  state === undefined || state === "CFGEnabled" ? "enabled" : state === "CFGDisabled" ? "disabled" : "other";
+
+/** Every tenant the user may read, with its state (an object listed without one is taken as enabled). */
+export async function listTenantsWithState(client: GaxClient): Promise<GaxTenant[]> {
+  const found = await listObjects<Named & { state?: string }>(client, { type: "CfgTenant" });
+  return found.map(({ dbid, name, state }) => ({ dbid, name, state: tenantState(state) }));
 }
 
 /** The tenant's folder for transactions: owned by the tenant (checked, whatever GAX's filter did), holding them. */

@@ -48,6 +48,8 @@ export type { DeploymentInput } from "./registration/deployments";
 export { chooseObjectTenant, detectObjectTenant } from "./registration/object-tenant-setting";
 export { prepareSamlKey } from "./registration/prepared-key";
 export { createTenant, tenantInputSchema } from "./registration/tenants";
+export { discoverTenants, SINGLE_TENANT_DISCOVERY_NOTE } from "./registration/tenant-discovery";
+export type { AbsentTenant, PresentTenant, TenantDiscovery } from "./registration/tenant-discovery";
 export { currentKeyMaterial } from "./rotation/records";
 export type { StageRecords } from "./rotation/records";
 export { rotateCertificate } from "./rotation/rotate";

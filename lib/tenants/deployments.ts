@@ -96,3 +96,8 @@ export async function listDeployments(db: DbTx): Promise<DeploymentRow[]> {
     objectTenant: fields.layout === "single-tenant" ? objectTenantOf(fields) : null,
   }));
 }
+
+/** The deployment's name, layout and GAX URL (the discovery page's heading), or null when there is none. */
+export function findDeploymentHeading(db: DbTx, id: string) {
+  return db.deployment.findUnique({ where: { id }, select: { id: true, name: true, layout: true, gaxBaseUrl: true } });
+}
