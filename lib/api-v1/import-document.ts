@@ -4,33 +4,36 @@ import { AppError } from "@/lib/errors";
 import type { FleetProblem } from "@/lib/fleet/fleet-problems";
 import { FleetInvalidError } from "@/lib/fleet/fleet-problems";
 import { importFleet } from "@/lib/fleet/import-fleet";
+import { importTenantCsv } from "@/lib/fleet/import-tenant-csv";
 import { getJobQueue } from "@/lib/jobs/queue-client";
 
 /** A fleet of a few thousand tenants; the bench's thousand are about a third of a megabyte. */
 export const maxImportBytes = 2_000_000;
 
 /** Content types of the document, and the format each is read as (JSON is YAML to the fleet reader). */
-const formats: Record<string, "yaml"> = {
+const formats: Record<string, "yaml" | "csv"> = {
   "application/json": "yaml",
   "application/yaml": "yaml",
   "application/x-yaml": "yaml",
   "text/yaml": "yaml",
+  "text/csv": "csv",
 };
 
-async function readDocument(request: Request): Promise<string> {
+async function readDocument(request: Request): Promise<{ text: string; format: "yaml" | "csv" }> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!formats[type])
-    throw new AppError("invalid_input", "Send the fleet document as JSON or YAML.", {
-      "Content-Type": ["must be application/json or application/yaml"],
+  const format = formats[type];
+  if (!format)
+    throw new AppError("invalid_input", "Send a fleet document as JSON or YAML, or a CSV of tenants.", {
+      "Content-Type": ["must be application/json, application/yaml or text/csv"],
     });
   const text = await request.text();
   if (!text.trim()) throw new AppError("invalid_input", "The body is empty.", { body: ["must be a fleet document"] });
   if (Buffer.byteLength(text) > maxImportBytes)
     throw new AppError("invalid_input", "The fleet document is too large.", { body: ["must be under 2 MB"] });
-  return text;
+  return { text, format };
 }
 
-/** Each problem under its path in the document, with its line and column. */
+/** Each problem under its path in the document (a CSV's column), with its line and column. */
 function problemErrors(problems: FleetProblem[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const problem of problems) {
@@ -41,21 +44,20 @@ function problemErrors(problems: FleetProblem[]): Record<string, string[]> {
 }
 
 /**
- * A fleet document from the request body, imported as the command does (lib/fleet's import: every problem first, then
+ * A fleet document (or a CSV of tenants) from the request body, imported as the command does (lib/fleet's import: every problem first, then
  * one audited transaction). Secrets must be inline: a reference would name the server's own environment and files.
  */
 export async function importDocument(
   request: Request,
   { dryRun, audit, mayManageDeployments }: { dryRun: boolean; audit: AuditContext; mayManageDeployments: boolean },
 ) {
-  const text = await readDocument(request);
+  const { text, format } = await readDocument(request);
   try {
-    return await importFleet(getDb(), {
-      text,
+    const common = {
       lookup: { env: {}, baseDir: "/", inlineOnly: true },
       dryRun,
       openQueue: getJobQueue,
-      authorize: async ({ deployments }) => {
+      authorize: async ({ deployments }: { deployments: boolean }) => {
         if (deployments && !mayManageDeployments)
           throw new AppError(
             "forbidden",
@@ -63,7 +65,10 @@ export async function importDocument(
           );
         return audit;
       },
-    });
+    };
+    return format === "csv"
+      ? await importTenantCsv(getDb(), { ...common, csv: text })
+      : await importFleet(getDb(), { ...common, text });
   } catch (error) {
     if (!(error instanceof FleetInvalidError)) throw error;
     const count = error.problems.length;

@@ -148,16 +148,16 @@ export const apiOperations = {
     operationId: "importFleet",
     method: "post",
     path: "/import",
-    summary: "Import a fleet document (docs/fleet.md): every problem first, then one transaction",
+    summary: "Import a fleet document or a CSV of tenants (docs/fleet.md): every problem first, then one transaction",
     tag: "Tenants",
     permission: "tenant.manage",
     query: importQuery,
     documentBody: {
       json: fleetDocumentSchema,
-      textTypes: ["application/yaml"],
+      textTypes: ["application/yaml", "text/csv"],
       description:
-        "A fleet file as JSON or YAML, secrets inline. Deployments in it need the deployment.manage permission " +
-        "(admins); tenants alone need tenant.manage.",
+        "A fleet file as JSON or YAML, or a CSV of tenants of registered deployments (text/csv), secrets inline. " +
+        "Deployments created or changed need the deployment.manage permission (admins); tenants alone need tenant.manage.",
     },
     response: importResultSchema,
   }),

@@ -270,6 +270,32 @@ deployments:
     expect(Object.keys(wrongType.json.errors)).toEqual(["Content-Type"]);
   });
 
+  it("imports a CSV of tenants sent as text/csv, its problems named by line and column", async () => {
+    const deployment = await newDeployment();
+    const csv = (region: string) =>
+      `deployment,cfgTenantName,region,bootstrapClientId,bootstrapClientSecret\n${deployment.name},Umbrella,${region},u-client,u-secret\n`;
+    const headers = { "Content-Type": "text/csv" };
+    const refused = await call(importFleetRoute, { as: "operator", body: csv("nowhere"), headers });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors.region).toEqual([expect.stringMatching(/\(line 2, column 3\)$/)]);
+    const dry = await call(importFleetRoute, {
+      as: "operator",
+      body: csv("eu-west-1"),
+      headers,
+      query: "?dryRun=true",
+    });
+    expect(dry.json).toMatchObject({ applied: false, unchanged: 1 });
+    expect(dry.json.changes).toEqual([
+      { action: "create", target: "tenant", label: `${deployment.name}/Umbrella`, fields: [] },
+    ]);
+    const imported = await call(importFleetRoute, { as: "operator", body: csv("eu-west-1"), headers });
+    expect(imported.json).toMatchObject({ applied: true });
+    const [tenant] = await db.tenant.findMany({ where: { deploymentId: deployment.id } });
+    expect(await auditOf(tenant!.id, "tenant.create")).toEqual([
+      expect.objectContaining({ actorEmail: emails.operator }),
+    ]);
+  });
+
   it("lets an operator import tenants but not deployments, and refuses viewers", async () => {
     const name = unique("Ops");
     const forbidden = await call(importFleetRoute, { as: "operator", body: fleet(name), headers: yaml });

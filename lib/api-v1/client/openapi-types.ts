@@ -124,7 +124,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a fleet document (docs/fleet.md): every problem first, then one transaction
+     * Import a fleet document or a CSV of tenants (docs/fleet.md): every problem first, then one transaction
      * @description Needs the `tenant.manage` permission.
      */
     post: operations["importFleet"];
@@ -1595,11 +1595,12 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description A fleet file as JSON or YAML, secrets inline. Deployments in it need the deployment.manage permission (admins); tenants alone need tenant.manage. */
+    /** @description A fleet file as JSON or YAML, or a CSV of tenants of registered deployments (text/csv), secrets inline. Deployments created or changed need the deployment.manage permission (admins); tenants alone need tenant.manage. */
     requestBody: {
       content: {
         "application/json": components["schemas"]["FleetFile"];
         "application/yaml": string;
+        "text/csv": string;
       };
     };
     responses: {
