@@ -401,7 +401,7 @@ export interface components {
       /** @description nextCursor of the previous page (towards older events) */
       cursor?: string;
       /** @default 50 */
-      limit: number;
+      limit?: number;
     };
     CancelRequest: Record<string, never>;
     Deployment: {
@@ -432,16 +432,16 @@ export interface components {
       /** @description Write-only: sealed at once, never returned */
       gaxPassword: string;
       /** @default false */
-      gaxPasswordEncrypted: boolean;
+      gaxPasswordEncrypted?: boolean;
       /** @default general */
-      annexSection: string;
+      annexSection?: string;
       /**
        * @default detect
        * @enum {string}
        */
-      objectTenant: "detect" | "Environment" | "Resources";
+      objectTenant?: "detect" | "Environment" | "Resources";
       /** @default  */
-      notes: string;
+      notes?: string;
       /** @description Save although GAX refused the sign-in made before saving (as the form's Save anyway) */
       saveAnyway?: boolean;
     };
@@ -479,16 +479,16 @@ export interface components {
         gaxBaseUrl: string;
         gaxUsername: string;
         /** @default false */
-        gaxPasswordEncrypted: boolean;
+        gaxPasswordEncrypted?: boolean;
         /** @default general */
-        annexSection: string;
+        annexSection?: string;
         /**
          * @default detect
          * @enum {string}
          */
-        objectTenant: "detect" | "Environment" | "Resources";
+        objectTenant?: "detect" | "Environment" | "Resources";
         /** @default  */
-        notes: string;
+        notes?: string;
         gaxPassword:
           | string
           | {
@@ -526,23 +526,23 @@ export interface components {
            *       "smokeTestUser": "hybrid-provisioner-smoke-test"
            *     }
            */
-          settings: {
+          settings?: {
             /** @default 86400 */
-            tokenLifetimeSeconds: number;
+            tokenLifetimeSeconds?: number;
             redirectUri?: string;
             /**
              * @default [
              *       "journey"
              *     ]
              */
-            samlScopes: string[];
+            samlScopes?: string[];
             /** @default https://www.genesys.com/pureengage */
-            issuerUri: string;
+            issuerUri?: string;
             ssoTargetUri?: string;
             /** @default 24 */
-            expireTimeHours: number;
+            expireTimeHours?: number;
             /** @default com */
-            domainSuffix: string;
+            domainSuffix?: string;
             /**
              * @default [
              *       "journey:session:view",
@@ -553,19 +553,19 @@ export interface components {
              *       "journey:actiontarget:view"
              *     ]
              */
-            employeePermissions: string[];
+            employeePermissions?: string[];
             /**
              * @default separate
              * @enum {string}
              */
-            ewtClient: "separate" | "shared";
+            ewtClient?: "separate" | "shared";
             /** @default [] */
-            adminUsers: {
+            adminUsers?: {
               name: string;
               email: string;
             }[];
             /** @default hybrid-provisioner-smoke-test */
-            smokeTestUser: string;
+            smokeTestUser?: string;
             /** Format: email */
             smokeTestAgentEmail?: string;
           };
@@ -588,7 +588,7 @@ export interface components {
                   file: string;
                 };
             /** @default false */
-            passwordIsEncrypted: boolean;
+            passwordIsEncrypted?: boolean;
           };
         }[];
       }[];
@@ -606,7 +606,7 @@ export interface components {
        * @default false
        * @enum {string}
        */
-      dryRun: "true" | "false";
+      dryRun?: "true" | "false";
     };
     ImportResult: {
       changes: {
@@ -745,23 +745,23 @@ export interface components {
        *       "smokeTestUser": "hybrid-provisioner-smoke-test"
        *     }
        */
-      settings: {
+      settings?: {
         /** @default 86400 */
-        tokenLifetimeSeconds: number;
+        tokenLifetimeSeconds?: number;
         redirectUri?: string;
         /**
          * @default [
          *       "journey"
          *     ]
          */
-        samlScopes: string[];
+        samlScopes?: string[];
         /** @default https://www.genesys.com/pureengage */
-        issuerUri: string;
+        issuerUri?: string;
         ssoTargetUri?: string;
         /** @default 24 */
-        expireTimeHours: number;
+        expireTimeHours?: number;
         /** @default com */
-        domainSuffix: string;
+        domainSuffix?: string;
         /**
          * @default [
          *       "journey:session:view",
@@ -772,19 +772,19 @@ export interface components {
          *       "journey:actiontarget:view"
          *     ]
          */
-        employeePermissions: string[];
+        employeePermissions?: string[];
         /**
          * @default separate
          * @enum {string}
          */
-        ewtClient: "separate" | "shared";
+        ewtClient?: "separate" | "shared";
         /** @default [] */
-        adminUsers: {
+        adminUsers?: {
           name: string;
           email: string;
         }[];
         /** @default hybrid-provisioner-smoke-test */
-        smokeTestUser: string;
+        smokeTestUser?: string;
         /** Format: email */
         smokeTestAgentEmail?: string;
       };
@@ -816,16 +816,16 @@ export interface components {
        * @default tenant
        * @enum {string}
        */
-      sort: "tenant" | "deployment" | "region" | "org" | "expiry" | "created";
+      sort?: "tenant" | "deployment" | "region" | "org" | "expiry" | "created";
       /**
        * @default asc
        * @enum {string}
        */
-      dir: "asc" | "desc";
+      dir?: "asc" | "desc";
       /** @default 1 */
-      page: number;
+      page?: number;
       /** @default 25 */
-      size: number;
+      size?: number;
     };
     TenantSummary: {
       /** Format: uuid */
