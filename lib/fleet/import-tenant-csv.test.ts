@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BOOTSTRAP_SECRET, tenantSecretRef } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
@@ -130,5 +133,29 @@ describe("a CSV of tenants", () => {
       FleetInvalidError,
     );
     expect(broken.problems[0]!.message).toMatch(/^is not valid CSV: /);
+  });
+
+  it("docs/fleet.md's example is a valid CSV of tenants (dry run: two tenants to create)", async () => {
+    const markdown = await readFile(new URL("../../docs/fleet.md", import.meta.url), "utf8");
+    const example = /```csv\n([\s\S]*?)```/.exec(markdown)![1]!;
+    const dir = await mkdtemp(join(tmpdir(), "csv-docs-"));
+    await mkdir(join(dir, "secrets"));
+    await writeFile(join(dir, "secrets", "globex.txt"), "globex-secret\n");
+    const env = { GAX_PW: "p", HP_BOOTSTRAP_SECRET_ACME: "a", HP_AGENT_PASSWORD_ACME: "b" };
+    const deployment = `version: 1
+deployments:
+  - { name: Production US, layout: multi-tenant, gaxBaseUrl: "http://gax.us.example:8080", gaxUsername: p, gaxPassword: { env: GAX_PW } }
+`;
+    await importFleet(db, { text: deployment, lookup: { env, baseDir: dir }, dryRun: false, authorize: grant });
+    const outcome = await importTenantCsv(db, {
+      csv: example,
+      lookup: { env, baseDir: dir },
+      dryRun: true,
+      authorize: grant,
+    });
+    expect(outcome.changes.map((change) => `${change.action} ${change.label}`)).toEqual([
+      "create Production US/Acme",
+      "create Production US/Globex",
+    ]);
   });
 });
