@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
 import { createApiClient } from "../lib/api-v1/client";
 import { expect, test } from "./support/test";
-import { SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
-import { e2eAdmin, e2eBaseUrl } from "./support/environment";
+import { SANDBOX_ADMIN, SANDBOX_AGENT_PASSWORD } from "../sandbox/gax/default-seed";
+import { bootstrapClientOf, defaultGenesysSeed } from "../sandbox/genesys-cloud";
+import { e2eAdmin, e2eBaseUrl, e2eEnvironment } from "./support/environment";
 import { seriousViolations } from "./support/accessibility";
 import { expectNoHorizontalScroll } from "./support/layout";
 import { signInAs } from "./support/session";
@@ -130,6 +131,98 @@ async function apply(client: Client, tenantId: string) {
   expect(response.response.status).toBe(202);
   return response.data!;
 }
+
+test("the pipeline rotates the provisioned tenant's certificate and follows the rotation's run", async () => {
+  test.setTimeout(240_000);
+  const client = createApiClient({ origin: e2eBaseUrl, token });
+  const tenants = await client.GET("/tenants", { params: { query: { q: "Globex" } } });
+  const tenantId = tenants.data!.items.find((tenant) => tenant.cfgTenantName === "Globex")!.id;
+  const before = await client.GET("/tenants/{id}/runs", { params: { path: { id: tenantId }, query: { limit: 1 } } });
+  const key = { "Idempotency-Key": `rotate-${tokenName}` };
+  const queued = await client.POST("/tenants/{id}/certificate/rotate", {
+    params: { path: { id: tenantId }, header: key },
+    body: {},
+  });
+  expect(queued.response.status).toBe(202);
+  expect(queued.data).toMatchObject({ tenantId, status: "queued" });
+  const again = await client.POST("/tenants/{id}/certificate/rotate", {
+    params: { path: { id: tenantId }, header: key },
+    body: {},
+  });
+  expect(again.data?.jobId).toBe(queued.data!.jobId);
+  // The worker starts the rotation's run when it takes the job: the tenant's newest run, stepKey certificate-rotation.
+  let rotationRun = "";
+  await expect
+    .poll(
+      async () => {
+        const runs = await client.GET("/tenants/{id}/runs", {
+          params: { path: { id: tenantId }, query: { limit: 1 } },
+        });
+        const newest = runs.data?.items[0];
+        rotationRun = newest && newest.id !== before.data?.items[0]?.id ? newest.id : "";
+        return newest?.stepKey;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe("certificate-rotation");
+  expect((await runEnded(client, rotationRun)).status).toBe("succeeded");
+});
+
+test("a pipeline registers a deployment and imports a tenant through the API, then plans and applies it", async () => {
+  test.setTimeout(240_000);
+  const client = createApiClient({ origin: e2eBaseUrl, token });
+  const name = `API ${Date.now()}`;
+  const created = await client.POST("/deployments", {
+    body: {
+      name,
+      layout: "multi-tenant",
+      gaxBaseUrl: `http://127.0.0.1:${e2eEnvironment.GAX_SANDBOX_PORT}/multi`,
+      gaxUsername: SANDBOX_ADMIN.username,
+      gaxPassword: SANDBOX_ADMIN.password,
+    },
+  });
+  expect(created.response.status).toBe(201);
+  expect(created.data).toMatchObject({ deployment: { name, connectionOk: true }, connection: { ok: true } });
+  expect(JSON.stringify(created.data)).not.toContain(SANDBOX_ADMIN.password);
+
+  const initech = bootstrapClientOf(defaultGenesysSeed, "initech-apac");
+  const genesys = `http://127.0.0.1:${e2eEnvironment.GENESYS_SANDBOX_PORT}`;
+  const csv =
+    "deployment,cfgTenantName,region,loginBaseUrl,apiBaseUrl,bootstrapClientId,bootstrapClientSecret\n" +
+    `${name},Initech,ap-southeast-2,${genesys},${genesys},${initech.clientId},${initech.clientSecret}\n`;
+  const importCsv = (dryRun: boolean) =>
+    fetch(`${e2eBaseUrl}/api/v1/import?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv" },
+      body: csv,
+    }).then((response) => response.json());
+  expect(await importCsv(true)).toMatchObject({
+    applied: false,
+    changes: [{ action: "create", target: "tenant", label: `${name}/Initech` }],
+  });
+  expect(await importCsv(false)).toMatchObject({ applied: true });
+
+  const listed = await client.GET("/tenants", { params: { query: { deployment: created.data!.deployment.id } } });
+  const tenantId = listed.data!.items[0]!.id;
+  const edited = await client.PATCH("/tenants/{id}", {
+    params: { path: { id: tenantId } },
+    body: { services: ["predictive-engagement", "agent-pacing"] },
+  });
+  expect(edited.response.status).toBe(200);
+  expect(edited.data?.tenant).toMatchObject({ id: tenantId, cfgTenantName: "Initech" });
+
+  const planned = await client.POST("/tenants/{id}/plan", { params: { path: { id: tenantId } }, body: {} });
+  expect(planned.response.status).toBe(202);
+  expect(["succeeded", "needs-input"]).toContain((await runEnded(client, planned.data!.id)).status);
+  const connected = await client.POST("/tenants/{id}/apply", {
+    params: { path: { id: tenantId } },
+    body: { step: "connect-org" },
+  });
+  expect(connected.data).toMatchObject({ mode: "apply", stepKey: "connect-org", status: "queued" });
+  expect(await runEnded(client, connected.data!.id)).toMatchObject({ status: "succeeded" });
+  const steps = await client.GET("/tenants/{id}/steps", { params: { path: { id: tenantId } } });
+  expect(steps.data?.items.find((step) => step.key === "connect-org")?.status).toBe("done");
+});
 
 test("bad input is a problem naming the field, and a revoked token is refused", async ({ page }) => {
   const client = createApiClient({ origin: e2eBaseUrl, token });

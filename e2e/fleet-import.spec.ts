@@ -78,3 +78,35 @@ test("a viewer has no Import fleet, and the server refuses the viewer's replayed
   await page.reload();
   await expect(page.getByText(otherName)).toHaveCount(0);
 });
+
+test("an admin uploads a CSV of tenants of a registered deployment, each problem at its row and column", async ({
+  page,
+}) => {
+  const csv = (region: string) => ({
+    name: "tenants.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "deployment,cfgTenantName,region,bootstrapClientId,bootstrapClientSecret,services\n" +
+        `${deploymentName},Pied Piper,${region},piper-client,piper-secret,predictive-engagement;agent-pacing\n`,
+    ),
+  });
+  await signInAs(page, e2eAdmin.email, e2eAdmin.password);
+  await page.goto("/deployments");
+  await page.getByRole("button", { name: "Import fleet" }).first().click();
+  const dialog = page.getByRole("dialog");
+  const file = dialog.getByLabel("Fleet file");
+
+  await file.setInputFiles(csv("nowhere"));
+  await expect(dialog.getByRole("status")).toHaveText("1 problem: nothing will be imported.");
+  const problem = dialog.getByRole("table", { name: "Problems in the file" }).getByRole("row").nth(1);
+  await expect(problem).toContainText("2:3");
+  await expect(problem).toContainText("region");
+
+  await file.setInputFiles(csv("eu-west-1"));
+  await expect(dialog.getByRole("status")).toHaveText("1 to change, 1 unchanged.");
+  const changes = dialog.getByRole("table", { name: "Changes" });
+  await expect(changes.getByRole("row", { name: `Create tenant ${deploymentName}/Pied Piper` })).toBeVisible();
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText("Imported 1 change")).toBeVisible();
+  await expect(dialog).toBeHidden();
+});

@@ -10,7 +10,6 @@ import {
   deleteDeployment,
   DETECT_OBJECT_TENANT,
   detectObjectTenant,
-  registerDeployment,
   testGaxConnection,
   updateDeployment,
   validateDeploymentInput,
@@ -23,6 +22,7 @@ import {
   objectTenantChoiceFormSchema,
   objectTenantDetectionSchema,
 } from "@/lib/tenants/deployment-form";
+import { registerDeploymentDetected } from "@/lib/tenants/register-deployment";
 
 const MANAGE = "deployment.manage";
 
@@ -43,9 +43,11 @@ export const testConnectionAction = authorizedAction(MANAGE, deploymentFormSchem
  * single-tenant one's tenant is detected at once (it is saved whatever detection says).
  */
 export const createDeploymentAction = authorizedAction(MANAGE, deploymentFormSchema, async (form, { audit }) => {
-  const { deployment, connection } = await registerDeployment(getDb(), audit, form as DeploymentInput);
-  const single = deployment.layout === "single-tenant";
-  const objectTenant = single ? await detectObjectTenant(getDb(), audit, { deploymentId: deployment.id }) : null;
+  const { deployment, connection, objectTenant } = await registerDeploymentDetected(
+    getDb(),
+    audit,
+    form as DeploymentInput,
+  );
   revalidatePath("/deployments");
   return { id: deployment.id, name: deployment.name, objectTenant, connection: connectionResult(connection) };
 });

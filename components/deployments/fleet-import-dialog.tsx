@@ -14,6 +14,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { isTenantCsv } from "@/lib/fleet/tenant-csv-name";
 import { importFleetAction, previewFleetAction } from "./fleet-actions";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewFleetAction>>, { ok: true }>["data"];
@@ -68,31 +69,34 @@ export function FleetImportDialog() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
-  const [text, setText] = useState<string | null>(null);
+  const [upload, setUpload] = useState<{ text: string; format: "fleet" | "csv" } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
 
   const reset = (next: boolean) => {
     setOpen(next);
-    setText(null);
+    setUpload(null);
     setPreview(null);
   };
 
   const choose = (file: File | undefined) =>
     startTransition(async () => {
       if (!file) return;
-      const content = await file.text();
-      const result = await previewFleetAction({ text: content });
+      const chosen = {
+        text: await file.text(),
+        format: isTenantCsv(file.name) ? ("csv" as const) : ("fleet" as const),
+      };
+      const result = await previewFleetAction(chosen);
       if (!result.ok) {
         toast.error("Could not read the file", { description: result.error });
         return;
       }
-      setText(content);
+      setUpload(chosen);
       setPreview(result.data);
     });
 
   const confirm = () =>
     startTransition(async () => {
-      const result = await importFleetAction({ text: text ?? "" });
+      const result = await importFleetAction(upload ?? { text: "" });
       if (!result.ok || result.data.problems.length > 0) {
         toast.error("Nothing was imported", { description: result.ok ? "The file has problems." : result.error });
         if (result.ok) setPreview(result.data);
@@ -118,8 +122,8 @@ export function FleetImportDialog() {
         <DialogHeader>
           <DialogTitle>Import a fleet file</DialogTitle>
           <DialogDescription>
-            A YAML or JSON file of deployments and tenants (docs/fleet.md), with its secrets inline. Nothing is saved
-            until you import it.
+            A YAML or JSON file of deployments and tenants, or a CSV of tenants of registered deployments
+            (docs/fleet.md), with its secrets inline. Nothing is saved until you import it.
           </DialogDescription>
         </DialogHeader>
         <div className="grid gap-4">
@@ -127,7 +131,7 @@ export function FleetImportDialog() {
             Fleet file
             <input
               type="file"
-              accept=".yaml,.yml,.json"
+              accept=".yaml,.yml,.json,.csv"
               disabled={pending}
               className="text-sm"
               onChange={(event) => choose(event.target.files?.[0])}

@@ -5,18 +5,11 @@ import { authorizedAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueRuns } from "@/lib/jobs/enqueue";
-import { enqueueKeyPreparation } from "@/lib/jobs/key-preparation-jobs";
 import { getJobQueue } from "@/lib/jobs/queue-client";
-import {
-  createTenant,
-  deleteTenant,
-  tenantUpdateInput,
-  tenantUpdateSchema,
-  updateTenant,
-  validateTenantInput,
-} from "@/lib/provisioning";
+import { deleteTenant, tenantUpdateSchema } from "@/lib/provisioning";
 import { checkBootstrapCredentials } from "@/lib/tenants/bootstrap-check";
 import { registrationWarnings } from "@/lib/tenants/registration-warnings";
+import { editTenant, registerTenant } from "@/lib/tenants/register-tenant";
 import { bootstrapCheckSchema, bulkRunSchema, tenantFormSchema, tenantRefSchema } from "@/lib/tenants/run-request";
 
 /** Tests the bootstrap credentials and says what to know before pairing (org paired elsewhere, tenant not in GAX). */
@@ -34,22 +27,11 @@ export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapC
  * exchanged for a token; what it should know (warnings) comes back with the result.
  */
 export const createTenantAction = authorizedAction("tenant.manage", tenantFormSchema, async (form, { audit }) => {
-  const { input } = await validateTenantInput(getDb(), form);
-  const check = await checkBootstrapCredentials(input);
-  if (!check.ok)
-    throw new AppError("invalid_input", `The bootstrap credentials did not work: ${check.message}`, {
-      bootstrapClientSecret: [check.message],
-    });
-  const tenant = await createTenant(getDb(), audit, input);
-  const warnings = await registrationWarnings(getDb(), { ...tenant, orgId: check.orgId, tenantId: tenant.id });
-  // The tenant is saved either way: without a prepared key, its first apply generates one.
-  await enqueueKeyPreparation(await getJobQueue(), tenant.id, audit).catch((error: unknown) =>
-    console.error("[jobs] key preparation not queued:", error instanceof Error ? error.message : error),
-  );
+  const { tenant, orgName, warnings } = await registerTenant(getDb(), audit, form);
   revalidatePath("/deployments");
   revalidatePath("/tenants");
   revalidatePath("/");
-  return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, orgName: check.orgName, warnings };
+  return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, orgName, warnings };
 });
 
 export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRunSchema, async (input, { audit }) => {
@@ -68,14 +50,7 @@ export const enqueueBulkRunsAction = authorizedAction("provisioning.run", bulkRu
 
 /** Saves an edit once every field is valid and the bootstrap credentials (the sealed secret, or a new one) work. */
 export const updateTenantAction = authorizedAction("tenant.manage", tenantUpdateSchema, async (update, { audit }) => {
-  const checked = await tenantUpdateInput(getDb(), update);
-  const check = await checkBootstrapCredentials(checked.input);
-  if (!check.ok)
-    throw new AppError("invalid_input", `The bootstrap credentials did not work: ${check.message}`, {
-      bootstrapClientSecret: [check.message],
-    });
-  const tenant = await updateTenant(getDb(), audit, checked);
-  const warnings = await registrationWarnings(getDb(), { ...tenant, orgId: check.orgId, tenantId: tenant.id });
+  const { tenant, warnings } = await editTenant(getDb(), audit, update);
   revalidatePath(`/tenants/${tenant.id}`);
   revalidatePath("/tenants");
   return { id: tenant.id, cfgTenantName: tenant.cfgTenantName, warnings };

@@ -48,14 +48,15 @@ function bearerToken(request: Request): string {
   return match[1]!;
 }
 
-async function authorize(request: Request, permission: ApiOperation["permission"]) {
+async function authorize(request: Request, { permission, adminOnly }: ApiOperation) {
   const origin = requestOrigin(request.headers);
   const caller = await authenticateApiToken(getDb(), { token: bearerToken(request), ...origin });
   const audit: AuditContext = {
     actor: { id: caller.user.id, email: caller.user.email, role: caller.user.role },
     ...origin,
   };
-  return { caller, audit, allowed: !permission || can(caller.user.role, permission) };
+  const roleAllows = !adminOnly || caller.user.role === "admin";
+  return { caller, audit, allowed: roleAllows && (!permission || can(caller.user.role, permission)) };
 }
 
 /**
@@ -71,7 +72,7 @@ export function apiRoute<Op extends ApiOperation>(
   return async (request, context) => {
     let limitHeaders: Record<string, string> = {};
     try {
-      const { caller, audit, allowed } = await authorize(request, operation.permission);
+      const { caller, audit, allowed } = await authorize(request, operation);
       const decision = limiter().take(caller.tokenId);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed)
@@ -82,7 +83,10 @@ export function apiRoute<Op extends ApiOperation>(
           }),
           limitHeaders,
         );
-      if (!allowed) throw new AppError("forbidden", `The ${caller.user.role} role does not allow this.`);
+      if (!allowed) {
+        const why = operation.adminOnly ? ` ${operation.adminOnly}` : "";
+        throw new AppError("forbidden", `The ${caller.user.role} role does not allow this.${why}`);
+      }
       const url = new URL(request.url);
       const result = await handler({
         params: parsePart(operation.params, await context.params, "path parameters"),

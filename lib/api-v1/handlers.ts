@@ -1,5 +1,4 @@
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkDatabase } from "@/lib/db/health";
 import { AppError } from "@/lib/errors";
 import { enqueueRun } from "@/lib/jobs/enqueue";
@@ -10,6 +9,7 @@ import type { AuditFilters } from "@/lib/audit/filters";
 import { loadTenantChecklist } from "@/lib/tenants/checklist";
 import { listTenantOverview } from "@/lib/tenants/overview";
 import { apiRoute } from "./api-route";
+import { deploymentJson, deploymentSelect } from "./deployment-json";
 import { runOnce, idempotencyKeyHeader } from "./idempotency";
 import { apiOperations as ops } from "./operations";
 import { problemResponse, problemOf } from "./problem";
@@ -17,33 +17,6 @@ import { healthSchema } from "./schemas";
 import { auditEventJson, runJson, runSelect, stepStatesJson, tenantDetailJson, tenantSummaryJson } from "./serializers";
 
 // The handlers of /api/v1; app/api/v1/**/route.ts only re-export them.
-
-const deploymentSelect = {
-  id: true,
-  name: true,
-  layout: true,
-  gaxBaseUrl: true,
-  gaxUsername: true,
-  objectTenant: true,
-  connectionOk: true,
-  connectionMessage: true,
-  connectionCheckedAt: true,
-  notes: true,
-  createdAt: true,
-  updatedAt: true,
-  _count: { select: { tenants: true } },
-} as const satisfies Prisma.DeploymentSelect;
-
-type DeploymentRecord = Prisma.DeploymentGetPayload<{ select: typeof deploymentSelect }>;
-
-const deploymentJson = ({ _count, ...deployment }: DeploymentRecord) => ({
-  ...deployment,
-  layout: deployment.layout as "single-tenant" | "multi-tenant",
-  connectionCheckedAt: deployment.connectionCheckedAt?.toISOString() ?? null,
-  createdAt: deployment.createdAt.toISOString(),
-  updatedAt: deployment.updatedAt.toISOString(),
-  tenantCount: _count.tenants,
-});
 
 /** Health needs no token: load balancers and pipelines check it before anything else. */
 export async function getHealth(): Promise<Response> {
@@ -83,7 +56,7 @@ export const listTenants = apiRoute(ops.listTenants, async ({ query }) => {
   };
 });
 
-async function checklistOf(tenantId: string) {
+export async function checklistOf(tenantId: string) {
   const checklist = await loadTenantChecklist(getDb(), tenantId);
   if (!checklist) throw new AppError("not_found", "This tenant does not exist.");
   return checklist;

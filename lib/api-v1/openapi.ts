@@ -52,6 +52,14 @@ const rateLimitHeaders = Object.fromEntries(
   ]),
 );
 
+/** A document body (an import): JSON by its schema, or the same document as text of another content type. */
+function requestBodyOf({ documentBody }: ApiOperation, components: Components) {
+  if (!documentBody) return {};
+  const text = Object.fromEntries(documentBody.textTypes.map((type) => [type, { schema: { type: "string" } }]));
+  const json = { "application/json": { schema: jsonSchemaOf(documentBody.json, { io: "input", components }) } };
+  return { requestBody: { required: true, description: documentBody.description, content: { ...json, ...text } } };
+}
+
 function operationObject(operation: ApiOperation, components: Components) {
   const parameters = [
     ...parametersOf(operation.params, { where: "path", components }),
@@ -82,8 +90,15 @@ function operationObject(operation: ApiOperation, components: Components) {
     operationId: operation.operationId,
     summary: operation.summary,
     tags: [operation.tag],
-    ...(operation.permission ? { description: `Needs the \`${operation.permission}\` permission.` } : { security: [] }),
+    ...(operation.permission
+      ? {
+          description: [`Needs the \`${operation.permission}\` permission.`, operation.adminOnly]
+            .filter(Boolean)
+            .join(" "),
+        }
+      : { security: [] }),
     ...(parameters.length ? { parameters } : {}),
+    ...requestBodyOf(operation, components),
     ...(operation.body
       ? {
           requestBody: {
@@ -117,7 +132,7 @@ export function openApiDocument(operations: Record<string, ApiOperation> = apiOp
       title: "Hybrid Provisioner API",
       version: "1",
       description:
-        "Automation for the Hybrid Provisioner: deployments, tenants, runs and the audit log. Authenticate with a " +
+        "Automation for the Hybrid Provisioner: deployments, tenants, fleet imports, runs, certificate rotation and the audit log. Authenticate with a " +
         "personal API token (`Authorization: Bearer hp_...`); errors are problem details (application/problem+json).",
     },
     servers: [{ url: "/api/v1" }],

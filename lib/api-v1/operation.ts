@@ -26,6 +26,10 @@ export type ApiOperation<
   status?: 200 | 201 | 202;
   /** POSTs that start runs accept an Idempotency-Key header. */
   idempotent?: boolean;
+  /** Also needs the admin role when called with a token; the text says why (the OpenAPI document shows it). */
+  adminOnly?: string;
+  /** A document in the body, read by the handler: JSON (this schema) or text of the other content types. */
+  documentBody?: { json: z.ZodType; textTypes: string[]; description: string };
 };
 
 export const defineOperation = <

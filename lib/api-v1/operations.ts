@@ -17,6 +17,24 @@ import {
   tenantListQuery,
   tenantListSchema,
 } from "./schemas";
+import {
+  deploymentCreateBody,
+  deploymentUpdateBody,
+  deploymentWriteSchema,
+  emptyBody,
+  fleetDocumentSchema,
+  importQuery,
+  importResultSchema,
+  rotationQueuedSchema,
+  tenantCreateBody,
+  tenantUpdateBody,
+  tenantWriteSchema,
+} from "./write-schemas";
+
+/** Why rotating a certificate with a token needs the admin role (docs/api.md, "Roles"). */
+const rotationNeedsAdmin =
+  "Rotating a certificate with a token needs the admin role: the dashboard asks an operator to enter their password " +
+  "again first, which a token cannot do.";
 
 const startRun = (mode: "plan" | "apply" | "verify", summary: string) =>
   defineOperation({
@@ -62,6 +80,28 @@ export const apiOperations = {
     params: idParams,
     response: deploymentSchema,
   }),
+  createDeployment: defineOperation({
+    operationId: "createDeployment",
+    method: "post",
+    path: "/deployments",
+    summary: "Register a deployment once GAX accepts a sign-in with its settings (or saveAnyway)",
+    tag: "Deployments",
+    permission: "deployment.manage",
+    body: deploymentCreateBody,
+    response: deploymentWriteSchema,
+    status: 201,
+  }),
+  updateDeployment: defineOperation({
+    operationId: "updateDeployment",
+    method: "patch",
+    path: "/deployments/{id}",
+    summary: "Edit a deployment; a change to how GAX is reached is signed in with first (or saveAnyway)",
+    tag: "Deployments",
+    permission: "deployment.manage",
+    params: idParams,
+    body: deploymentUpdateBody,
+    response: deploymentWriteSchema,
+  }),
   listTenants: defineOperation({
     operationId: "listTenants",
     method: "get",
@@ -81,6 +121,45 @@ export const apiOperations = {
     permission: "tenant.read",
     params: idParams,
     response: tenantDetailSchema,
+  }),
+  createTenant: defineOperation({
+    operationId: "createTenant",
+    method: "post",
+    path: "/tenants",
+    summary: "Register a tenant once its bootstrap credentials work",
+    tag: "Tenants",
+    permission: "tenant.manage",
+    body: tenantCreateBody,
+    response: tenantWriteSchema,
+    status: 201,
+  }),
+  updateTenant: defineOperation({
+    operationId: "updateTenant",
+    method: "patch",
+    path: "/tenants/{id}",
+    summary: "Edit a tenant once its bootstrap credentials (the sealed secret, or a new one) work",
+    tag: "Tenants",
+    permission: "tenant.manage",
+    params: idParams,
+    body: tenantUpdateBody,
+    response: tenantWriteSchema,
+  }),
+  importFleet: defineOperation({
+    operationId: "importFleet",
+    method: "post",
+    path: "/import",
+    summary: "Import a fleet document or a CSV of tenants (docs/fleet.md): every problem first, then one transaction",
+    tag: "Tenants",
+    permission: "tenant.manage",
+    query: importQuery,
+    documentBody: {
+      json: fleetDocumentSchema,
+      textTypes: ["application/yaml", "text/csv"],
+      description:
+        "A fleet file as JSON or YAML, or a CSV of tenants of registered deployments (text/csv), secrets inline. " +
+        "Deployments created or changed need the deployment.manage permission (admins); tenants alone need tenant.manage.",
+    },
+    response: importResultSchema,
   }),
   listTenantSteps: defineOperation({
     operationId: "listTenantSteps",
@@ -106,6 +185,20 @@ export const apiOperations = {
   planTenant: startRun("plan", "Queue a plan of the tenant (or of one step): what apply would change"),
   applyTenant: startRun("apply", "Queue an apply of the tenant (or of one step)"),
   verifyTenant: startRun("verify", "Queue a verify of the tenant (or of one step) against live state"),
+  rotateCertificate: defineOperation({
+    operationId: "rotateCertificate",
+    method: "post",
+    path: "/tenants/{id}/certificate/rotate",
+    summary: "Queue a rotation of the tenant's SAML certificate (or the resumption of an unfinished one)",
+    tag: "Runs",
+    permission: "provisioning.run",
+    adminOnly: rotationNeedsAdmin,
+    params: idParams,
+    body: emptyBody.meta({ id: "RotationRequest" }),
+    response: rotationQueuedSchema,
+    status: 202,
+    idempotent: true,
+  }),
   getRun: defineOperation({
     operationId: "getRun",
     method: "get",

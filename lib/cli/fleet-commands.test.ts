@@ -127,4 +127,30 @@ describe("cli import and export", { timeout: 180_000 }, () => {
     expect(roundTrip.stdout).toContain("would create 0, would update 0, 3 unchanged");
     expect(roundTrip.code).toBe(0);
   });
+
+  it("imports a CSV of tenants as an operator, each problem named by the file's line and column", async () => {
+    const header = "deployment,cfgTenantName,region,bootstrapClientId,bootstrapClientSecret,services";
+    const rows = (region: string) =>
+      `${header}\nLab,Initech,${region},initech-client,env:INITECH_SECRET,predictive-engagement;agent-pacing\n`;
+    await writeFile(join(dir, "bad.csv"), rows("nowhere"));
+    const bad = await cli(["import", join(dir, "bad.csv"), "--as", operator], { INITECH_SECRET: "initech-s3cret" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.csv:2:3 region: must be a Genesys Cloud region id/);
+    await writeFile(join(dir, "tenants.csv"), rows("ap-southeast-2"));
+    const dry = await cli(["import", join(dir, "tenants.csv"), "--as", operator, "--dry-run"], {
+      INITECH_SECRET: "initech-s3cret",
+    });
+    expect(dry.stderr).toBe("");
+    expect(dry.code).toBe(3);
+    expect(dry.stdout).toContain("import: would create 1, would update 0, 1 unchanged");
+    expect(dry.stdout).toContain("+ tenant Lab/Initech");
+    const applied = await cli(["import", join(dir, "tenants.csv"), "--as", operator], {
+      INITECH_SECRET: "initech-s3cret",
+    });
+    expect(applied.code).toBe(0);
+    expect(await database.db.tenant.findFirst({ where: { cfgTenantName: "Initech" } })).toMatchObject({
+      region: "ap-southeast-2",
+      services: ["predictive-engagement", "agent-pacing"],
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { describeProblem, FleetInvalidError } from "@/lib/fleet/fleet-problems";
 import { exportFleet, fleetYaml } from "@/lib/fleet/export-fleet";
 import { importFleet, type FleetImportOutcome } from "@/lib/fleet/import-fleet";
+import { importTenantCsv, isTenantCsv } from "@/lib/fleet/import-tenant-csv";
 import { createBoss, ensureQueues } from "@/lib/jobs/queues";
 import { withDatabase } from "@/lib/runtime/database";
 import { CliExitCode, EXIT_CHANGES, EXIT_FAILURE } from "./errors";
@@ -52,7 +53,7 @@ function printOutcome(io: CliIo, outcome: FleetImportOutcome, dryRun: boolean) {
 export function registerFleetCommands(program: Command, io: CliIo): void {
   program
     .command("import")
-    .argument("<file>", "fleet file, YAML or JSON (docs/fleet.md)")
+    .argument("<file>", "fleet file, YAML or JSON, or a CSV of tenants (*.csv) (docs/fleet.md)")
     .description(
       "register or update deployments and tenants from a fleet file; nothing is written if anything is wrong",
     )
@@ -66,14 +67,17 @@ export function registerFleetCommands(program: Command, io: CliIo): void {
         // Refused before the file's secrets are read or compared with the sealed ones.
         const audit = await operatorContext(db, options.as, "tenant.manage");
         try {
-          const outcome = await importFleet(db, {
-            text,
+          const request = {
             lookup,
             dryRun: Boolean(options.dryRun),
             openQueue,
-            authorize: async ({ deployments }) =>
+            authorize: async ({ deployments }: { deployments: boolean }) =>
               deployments ? operatorContext(db, options.as, "deployment.manage") : audit,
-          });
+          };
+          // A CSV of tenants (docs/fleet.md, "Tenants as CSV") goes through the same import.
+          const outcome = isTenantCsv(file)
+            ? await importTenantCsv(db, { ...request, csv: text })
+            : await importFleet(db, { ...request, text });
           if (options.json) io.out(`${JSON.stringify(outcome, null, 2)}\n`);
           else printOutcome(io, outcome, Boolean(options.dryRun));
           if (options.dryRun && outcome.changes.length > 0) throw new CliExitCode(EXIT_CHANGES);

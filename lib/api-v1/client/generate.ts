@@ -11,7 +11,8 @@ const header = `// Generated from /api/v1/openapi.json by openapi-typescript: ru
 
 /** The TypeScript types of the OpenAPI document, as openapi-fetch clients use them, formatted like the sources. */
 export async function generateApiTypes(): Promise<string> {
-  const ast = await openapiTS(structuredClone(openApiDocument()) as never);
+  // Fields with a default are optional in a request: the server fills them in.
+  const ast = await openapiTS(structuredClone(openApiDocument()) as never, { defaultNonNullable: false });
   const options = (await resolveConfig(generatedTypesPath)) ?? {};
   return format(header + astToString(ast), { ...options, filepath: generatedTypesPath });
 }

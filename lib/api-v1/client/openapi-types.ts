@@ -31,7 +31,11 @@ export interface paths {
      */
     get: operations["listDeployments"];
     put?: never;
-    post?: never;
+    /**
+     * Register a deployment once GAX accepts a sign-in with its settings (or saveAnyway)
+     * @description Needs the `deployment.manage` permission.
+     */
+    post: operations["createDeployment"];
     delete?: never;
     options?: never;
     head?: never;
@@ -55,7 +59,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Edit a deployment; a change to how GAX is reached is signed in with first (or saveAnyway)
+     * @description Needs the `deployment.manage` permission.
+     */
+    patch: operations["updateDeployment"];
     trace?: never;
   };
   "/tenants": {
@@ -71,7 +79,11 @@ export interface paths {
      */
     get: operations["listTenants"];
     put?: never;
-    post?: never;
+    /**
+     * Register a tenant once its bootstrap credentials work
+     * @description Needs the `tenant.manage` permission.
+     */
+    post: operations["createTenant"];
     delete?: never;
     options?: never;
     head?: never;
@@ -92,6 +104,30 @@ export interface paths {
     get: operations["getTenant"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a tenant once its bootstrap credentials (the sealed secret, or a new one) work
+     * @description Needs the `tenant.manage` permission.
+     */
+    patch: operations["updateTenant"];
+    trace?: never;
+  };
+  "/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a fleet document or a CSV of tenants (docs/fleet.md): every problem first, then one transaction
+     * @description Needs the `tenant.manage` permission.
+     */
+    post: operations["importFleet"];
     delete?: never;
     options?: never;
     head?: never;
@@ -192,6 +228,26 @@ export interface paths {
      * @description Needs the `provisioning.run` permission.
      */
     post: operations["verifyTenant"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/tenants/{id}/certificate/rotate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a rotation of the tenant's SAML certificate (or the resumption of an unfinished one)
+     * @description Needs the `provisioning.run` permission. Rotating a certificate with a token needs the admin role: the dashboard asks an operator to enter their password again first, which a token cannot do.
+     */
+    post: operations["rotateCertificate"];
     delete?: never;
     options?: never;
     head?: never;
@@ -346,7 +402,7 @@ export interface components {
       /** @description nextCursor of the previous page (towards older events) */
       cursor?: string;
       /** @default 50 */
-      limit: number;
+      limit?: number;
     };
     CancelRequest: Record<string, never>;
     Deployment: {
@@ -368,8 +424,175 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    DeploymentCreate: {
+      name: string;
+      /** @enum {string} */
+      layout: "single-tenant" | "multi-tenant";
+      gaxBaseUrl: string;
+      gaxUsername: string;
+      /** @description Write-only: sealed at once, never returned */
+      gaxPassword: string;
+      /** @default false */
+      gaxPasswordEncrypted?: boolean;
+      /** @default general */
+      annexSection?: string;
+      /**
+       * @default detect
+       * @enum {string}
+       */
+      objectTenant?: "detect" | "Environment" | "Resources";
+      /** @default  */
+      notes?: string;
+      /** @description Save although GAX refused the sign-in made before saving (as the form's Save anyway) */
+      saveAnyway?: boolean;
+    };
     DeploymentList: {
       items: components["schemas"]["Deployment"][];
+    };
+    /** @description Only the fields given change; the layout and the object tenant have their own controls */
+    DeploymentUpdate: {
+      name?: string;
+      gaxBaseUrl?: string;
+      gaxUsername?: string;
+      /** @description Write-only: absent keeps the sealed password */
+      gaxPassword?: string;
+      gaxPasswordEncrypted?: boolean;
+      annexSection?: string;
+      notes?: string;
+      /** @description Save although GAX refused the sign-in made before saving (as the form's Save anyway) */
+      saveAnyway?: boolean;
+    };
+    DeploymentWrite: {
+      deployment: components["schemas"]["Deployment"];
+      /** @description The sign-in to GAX made before saving (null when nothing about reaching GAX changed) */
+      connection: {
+        ok: boolean;
+        message: string;
+      } | null;
+    };
+    FleetFile: {
+      /** @constant */
+      version: 1;
+      deployments: {
+        name: string;
+        /** @enum {string} */
+        layout: "single-tenant" | "multi-tenant";
+        gaxBaseUrl: string;
+        gaxUsername: string;
+        /** @default false */
+        gaxPasswordEncrypted?: boolean;
+        /** @default general */
+        annexSection?: string;
+        /**
+         * @default detect
+         * @enum {string}
+         */
+        objectTenant?: "detect" | "Environment" | "Resources";
+        /** @default  */
+        notes?: string;
+        gaxPassword:
+          | string
+          | {
+              env: string;
+            }
+          | {
+              file: string;
+            };
+        tenants?: {
+          cfgTenantName?: string;
+          region?: string;
+          loginBaseUrl?: string;
+          apiBaseUrl?: string;
+          bootstrapClientId: string;
+          services?: string[];
+          /**
+           * @default {
+           *       "tokenLifetimeSeconds": 86400,
+           *       "samlScopes": [
+           *         "journey"
+           *       ],
+           *       "issuerUri": "https://www.genesys.com/pureengage",
+           *       "expireTimeHours": 24,
+           *       "domainSuffix": "com",
+           *       "employeePermissions": [
+           *         "journey:session:view",
+           *         "journey:event:view",
+           *         "journey:outcome:view",
+           *         "journey:segment:view",
+           *         "journey:actionmap:view",
+           *         "journey:actiontarget:view"
+           *       ],
+           *       "ewtClient": "separate",
+           *       "adminUsers": [],
+           *       "smokeTestUser": "hybrid-provisioner-smoke-test"
+           *     }
+           */
+          settings?: {
+            /** @default 86400 */
+            tokenLifetimeSeconds?: number;
+            redirectUri?: string;
+            /**
+             * @default [
+             *       "journey"
+             *     ]
+             */
+            samlScopes?: string[];
+            /** @default https://www.genesys.com/pureengage */
+            issuerUri?: string;
+            ssoTargetUri?: string;
+            /** @default 24 */
+            expireTimeHours?: number;
+            /** @default com */
+            domainSuffix?: string;
+            /**
+             * @default [
+             *       "journey:session:view",
+             *       "journey:event:view",
+             *       "journey:outcome:view",
+             *       "journey:segment:view",
+             *       "journey:actionmap:view",
+             *       "journey:actiontarget:view"
+             *     ]
+             */
+            employeePermissions?: string[];
+            /**
+             * @default separate
+             * @enum {string}
+             */
+            ewtClient?: "separate" | "shared";
+            /** @default [] */
+            adminUsers?: {
+              name: string;
+              email: string;
+            }[];
+            /** @default hybrid-provisioner-smoke-test */
+            smokeTestUser?: string;
+            /** Format: email */
+            smokeTestAgentEmail?: string;
+          };
+          bootstrapClientSecret:
+            | string
+            | {
+                env: string;
+              }
+            | {
+                file: string;
+              };
+          sampleAgent?: {
+            username: string;
+            password:
+              | string
+              | {
+                  env: string;
+                }
+              | {
+                  file: string;
+                };
+            /** @default false */
+            passwordIsEncrypted?: boolean;
+          };
+        }[];
+      }[];
     };
     Health: {
       /** @enum {string} */
@@ -377,6 +600,27 @@ export interface components {
       database: boolean;
       /** @constant */
       version: "v1";
+    };
+    ImportQuery: {
+      /**
+       * @description true: only say what would change
+       * @default false
+       * @enum {string}
+       */
+      dryRun?: "true" | "false";
+    };
+    ImportResult: {
+      changes: {
+        /** @enum {string} */
+        action: "create" | "update";
+        /** @enum {string} */
+        target: "deployment" | "tenant";
+        label: string;
+        fields: string[];
+      }[];
+      unchanged: number;
+      /** @description false for a dry run, or when nothing differs */
+      applied: boolean;
     };
     Problem: {
       /** @description A URI naming the kind of problem, e.g. /api/v1/problems/invalid_input */
@@ -389,6 +633,15 @@ export interface components {
         [key: string]: string[];
       };
     };
+    RotationQueued: {
+      /** Format: uuid */
+      tenantId: string;
+      /** @constant */
+      status: "queued";
+      /** @description The queued rotation; its run appears among the tenant's runs (stepKey certificate-rotation) */
+      jobId: string;
+    };
+    RotationRequest: Record<string, never>;
     Run: {
       /** Format: uuid */
       id: string;
@@ -460,6 +713,83 @@ export interface components {
       runActive: boolean;
       latestRun: components["schemas"]["Run"] | null;
     };
+    TenantCreate: {
+      /** Format: uuid */
+      deploymentId: string;
+      cfgTenantName?: string;
+      region?: string;
+      loginBaseUrl?: string;
+      apiBaseUrl?: string;
+      bootstrapClientId: string;
+      /** @description Write-only: sealed at once, never returned */
+      bootstrapClientSecret: string;
+      services?: string[];
+      /**
+       * @default {
+       *       "tokenLifetimeSeconds": 86400,
+       *       "samlScopes": [
+       *         "journey"
+       *       ],
+       *       "issuerUri": "https://www.genesys.com/pureengage",
+       *       "expireTimeHours": 24,
+       *       "domainSuffix": "com",
+       *       "employeePermissions": [
+       *         "journey:session:view",
+       *         "journey:event:view",
+       *         "journey:outcome:view",
+       *         "journey:segment:view",
+       *         "journey:actionmap:view",
+       *         "journey:actiontarget:view"
+       *       ],
+       *       "ewtClient": "separate",
+       *       "adminUsers": [],
+       *       "smokeTestUser": "hybrid-provisioner-smoke-test"
+       *     }
+       */
+      settings?: {
+        /** @default 86400 */
+        tokenLifetimeSeconds?: number;
+        redirectUri?: string;
+        /**
+         * @default [
+         *       "journey"
+         *     ]
+         */
+        samlScopes?: string[];
+        /** @default https://www.genesys.com/pureengage */
+        issuerUri?: string;
+        ssoTargetUri?: string;
+        /** @default 24 */
+        expireTimeHours?: number;
+        /** @default com */
+        domainSuffix?: string;
+        /**
+         * @default [
+         *       "journey:session:view",
+         *       "journey:event:view",
+         *       "journey:outcome:view",
+         *       "journey:segment:view",
+         *       "journey:actionmap:view",
+         *       "journey:actiontarget:view"
+         *     ]
+         */
+        employeePermissions?: string[];
+        /**
+         * @default separate
+         * @enum {string}
+         */
+        ewtClient?: "separate" | "shared";
+        /** @default [] */
+        adminUsers?: {
+          name: string;
+          email: string;
+        }[];
+        /** @default hybrid-provisioner-smoke-test */
+        smokeTestUser?: string;
+        /** Format: email */
+        smokeTestAgentEmail?: string;
+      };
+    };
     TenantList: {
       items: components["schemas"]["TenantSummary"][];
       total: number;
@@ -487,16 +817,16 @@ export interface components {
        * @default tenant
        * @enum {string}
        */
-      sort: "tenant" | "deployment" | "region" | "org" | "expiry" | "created";
+      sort?: "tenant" | "deployment" | "region" | "org" | "expiry" | "created";
       /**
        * @default asc
        * @enum {string}
        */
-      dir: "asc" | "desc";
+      dir?: "asc" | "desc";
       /** @default 1 */
-      page: number;
+      page?: number;
       /** @default 25 */
-      size: number;
+      size?: number;
     };
     TenantSummary: {
       /** Format: uuid */
@@ -523,6 +853,25 @@ export interface components {
         finishedAt: string | null;
         operatorMessage: string | null;
       } | null;
+    };
+    /** @description Only the fields given change. region, loginBaseUrl and apiBaseUrl are the org's address as a whole: when any of them is given, the ones left out are cleared. */
+    TenantUpdate: {
+      region?: string;
+      loginBaseUrl?: string;
+      apiBaseUrl?: string;
+      bootstrapClientId?: string;
+      /** @description Write-only: absent keeps the sealed secret */
+      bootstrapClientSecret?: string;
+      services?: string[];
+      settings?: {
+        redirectUri?: string;
+        ssoTargetUri?: string;
+      };
+    };
+    TenantWrite: {
+      tenant: components["schemas"]["Tenant"];
+      /** @description What to know before pairing (org paired elsewhere, tenant not in GAX) */
+      warnings: string[];
     };
   };
   responses: never;
@@ -640,6 +989,90 @@ export interface operations {
       };
     };
   };
+  createDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeploymentCreate"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWrite"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getDeployment: {
     parameters: {
       query?: never;
@@ -664,6 +1097,92 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Deployment"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateDeployment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeploymentUpdate"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWrite"];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -815,6 +1334,90 @@ export interface operations {
       };
     };
   };
+  createTenant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TenantCreate"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantWrite"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getTenant: {
     parameters: {
       query?: never;
@@ -839,6 +1442,182 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Tenant"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateTenant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TenantUpdate"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantWrite"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  importFleet: {
+    parameters: {
+      query?: {
+        /** @description true: only say what would change */
+        dryRun?: "true" | "false";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A fleet file as JSON or YAML, or a CSV of tenants of registered deployments (text/csv), secrets inline. Deployments created or changed need the deployment.manage permission (admins); tenants alone need tenant.manage. */
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FleetFile"];
+        "application/yaml": string;
+        "text/csv": string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ImportResult"];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -1272,6 +2051,95 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Run"];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's user's role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit of the token reached; see RateLimit-Reset */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rotateCertificate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The same key (per token) answers with the run the first request started */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RotationRequest"];
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Limit"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Remaining"?: number;
+          /** @description Token bucket of 120 requests per token */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RotationQueued"];
         };
       };
       /** @description Invalid input; `errors` names each field */

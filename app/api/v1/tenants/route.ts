@@ -1,3 +1,4 @@
 export { listTenants as GET } from "@/lib/api-v1/handlers";
+export { createTenantRoute as POST } from "@/lib/api-v1/write-handlers";
 
 export const dynamic = "force-dynamic";

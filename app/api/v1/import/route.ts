@@ -1,0 +1,3 @@
+export { importFleetRoute as POST } from "@/lib/api-v1/write-handlers";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,3 @@
+export { rotateCertificateRoute as POST } from "@/lib/api-v1/write-handlers";
+
+export const dynamic = "force-dynamic";
