@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { readCheckpoints } from "@/lib/audit/checkpoints";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
@@ -28,7 +28,8 @@ export function restoreCheckpoints(options: { backup: string; manifest: BackupMa
   const source = options.manifest.audit.checkpointsFile;
   if (!source) return "none" as const;
   if (existsSync(options.target) && statSync(options.target).size > 0) return "kept" as const;
-  copyFileSync(join(options.backup, source), options.target);
+  mkdirSync(dirname(options.target), { recursive: true });
+  writeFileSync(options.target, readFileSync(join(options.backup, source)), { mode: 0o600 });
   return "restored" as const;
 }
 

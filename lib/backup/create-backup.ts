@@ -5,7 +5,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { createBackupDirectory, writeSmallFile, writeStreamFile } from "./backup-files";
 import type { KeySources } from "./key-material";
 import { BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupFile, type BackupManifest } from "./manifest";
-import { applicationTables, columnList, quoteIdent } from "./tables";
+import { applicationTables, columnList, portableSession, quoteIdent } from "./tables";
 
 export const CHECKPOINTS_FILE = "audit-checkpoints.jsonl";
 
@@ -35,6 +35,7 @@ export async function createBackup(options: CreateOptions): Promise<BackupManife
     needed: string[];
   };
   try {
+    await portableSession(client);
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
     const migrations = (

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -72,8 +72,12 @@ export async function readManifest(directory: string): Promise<BackupManifest> {
   return parsed.data;
 }
 
-/** Every file the manifest lists is there with its checksum; the first that is not is named. */
-export async function verifyBackupFiles(directory: string, manifest: BackupManifest): Promise<void> {
+/** Every file the manifest lists is there with its checksum (`optional` ones may be absent); the first that is not is named. */
+export async function verifyBackupFiles(
+  directory: string,
+  manifest: BackupManifest,
+  optional: readonly string[] = [],
+): Promise<void> {
   const referenced = [
     ...manifest.tables.map((table) => table.file),
     ...(manifest.audit.checkpointsFile ? [manifest.audit.checkpointsFile] : []),
@@ -83,9 +87,11 @@ export async function verifyBackupFiles(directory: string, manifest: BackupManif
       throw new BackupError(`${MANIFEST_FILE} names ${path} but gives no checksum for it`);
   for (const file of manifest.files) {
     if (file.path.split("/").includes("..")) throw new BackupError(`${MANIFEST_FILE} names a file outside the backup`);
+    const path = join(directory, file.path);
+    if (optional.includes(file.path) && !existsSync(path)) continue;
     let actual: string;
     try {
-      actual = await sha256OfFile(join(directory, file.path));
+      actual = await sha256OfFile(path);
     } catch {
       throw new BackupError(`${file.path} is missing from the backup; nothing was restored`);
     }

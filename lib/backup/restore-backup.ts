@@ -6,9 +6,9 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { migrate, migrationNames } from "@/lib/db/migrations";
 import { BackupError } from "./errors";
-import { planRestoreKeys } from "./key-material";
+import { KEY_FILES, planRestoreKeys } from "./key-material";
 import { readManifest, verifyBackupFiles, type BackupManifest } from "./manifest";
-import { applicationTables, columnList, quoteIdent } from "./tables";
+import { applicationTables, columnList, portableSession, quoteIdent } from "./tables";
 
 /**
  * Everything a restore checks before it writes anything: the manifest, every file's checksum, that this build knows
@@ -21,7 +21,9 @@ export async function checkBackup(options: {
   dataDirectory: string;
 }) {
   const manifest = await readManifest(options.backup);
-  await verifyBackupFiles(options.backup, manifest);
+  // Key files may be kept apart from the backup when the keys are given in the environment.
+  const optional = options.env.APP_ENCRYPTION_KEY ? Object.values(KEY_FILES) : [];
+  await verifyBackupFiles(options.backup, manifest, optional);
   const known = new Set(migrationNames(options.migrationsDirectory));
   const unknown = manifest.migrations.find((name) => !known.has(name));
   if (unknown)
@@ -113,6 +115,7 @@ export async function restoreDatabase(options: {
   try {
     await checkTarget(client, options.manifest);
     await migrate(options.ownerUrl, options.migrationsDirectory, { only: options.manifest.migrations });
+    await portableSession(client);
     await client.query("BEGIN");
     try {
       const counts = await copyRows(client, options);

@@ -39,3 +39,10 @@ export async function applicationTables(client: pg.ClientBase): Promise<AppTable
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const columnList = (columns: string[]) => columns.map(quoteIdent).join(", ");
+
+/** Session settings that make COPY's text format read back the same on any server (as pg_dump sets them). */
+export async function portableSession(client: pg.ClientBase): Promise<void> {
+  await client.query(
+    "SET DateStyle = ISO; SET IntervalStyle = postgres; SET TimeZone = 'UTC'; SET extra_float_digits = 3; SET client_encoding = 'UTF8'",
+  );
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -230,10 +230,13 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
     }
   });
 
-  it("restores into an empty DATABASE_URL with the key given in the environment, migrating to the backup's level", async () => {
+  it("restores into an empty DATABASE_URL with the key kept apart and given in the environment, at the backup's level", async () => {
     const url = await emptyDatabase();
     const dataDirectory = mkdtempSync(join(tmpdir(), "hp-restore-external-"));
-    const run = await runCliProcess(["restore", "--from", backupDirectory], {
+    // The key material kept apart from the dump: the key given in the environment opens it.
+    const withoutKeys = copyOfBackup();
+    rmSync(join(withoutKeys, "keys"), { recursive: true });
+    const run = await runCliProcess(["restore", "--from", withoutKeys], {
       env: installationEnv({ DATABASE_URL: url, APP_ENCRYPTION_KEY: masterKey, DATA_DIR: dataDirectory }),
     });
     expect(run.stderr).toBe("");
@@ -244,6 +247,30 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
     const counts = await tableCounts(url);
     expect(counts.tenants).toBe(sourceCounts.tenants);
     expect(counts.secrets).toBe(sourceCounts.secrets);
+  });
+
+  it("backs up an external DATABASE_URL, saying that the key from the environment is not in the backup", async () => {
+    const isolated = await isolatedDatabase();
+    cleanups.push(() => isolated.drop());
+    await isolated.db.$transaction((tx) =>
+      recordAuditEvent(
+        tx,
+        { actor: systemActor },
+        { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} } },
+      ),
+    );
+    const out = join(scratchDirectory(), "backup");
+    const run = await runCliProcess(["backup", "--out", out], {
+      env: installationEnv({ DATABASE_URL: isolated.url, APP_ENCRYPTION_KEY: masterKey, DATA_DIR: scratchDirectory() }),
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/master key came from the environment \(APP_ENCRYPTION_KEY\) and is NOT in this backup/);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.keys).toMatchObject({ masterKey: "environment", previousKeys: "none" });
+    expect(manifest.tables.find((table: { name: string }) => table.name === "audit_events").rows).toBe(1);
+    expect(existsSync(join(out, "keys"))).toBe(false);
+    expect(await isolated.db.auditEvent.count({ where: { action: "backup.create" } })).toBe(1);
   });
 
   it("refuses a backup file that was changed, naming it, and writes nothing", async () => {

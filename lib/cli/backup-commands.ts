@@ -44,7 +44,8 @@ function keyWarning(manifest: BackupManifest, directory: string): string {
       : "";
   return (
     `WARNING: ${where}${previous} Keep the key material apart from the database files, encrypted and readable only ` +
-    `by those allowed to restore (e.g. move keys/ into your secret store; restore puts it back).\n`
+    `by those allowed to restore (e.g. keys/ in your secret store, put back into this directory for a restore; or give ` +
+    `APP_ENCRYPTION_KEY when restoring).\n`
   );
 }
 
@@ -125,13 +126,15 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
         const keyFiles = writeRestoredKeys(keys);
         const checkpointFile = auditCheckpointFile();
         const checkpoints = restoreCheckpoints({ backup: from, manifest, target: checkpointFile });
-        const db = createPrismaClient(runtime.databaseUrl);
+        // As the owner: with an external database the app role gets its grants on new tables only afterwards.
+        const db = createPrismaClient(runtime.ownerUrl);
         try {
           const chain = await verifyRestoredChain(db, checkpointFile);
           const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
           await recordRestore(db, audit, { backup: from, manifest, rows, chain });
           const runsEnded = await endQueuedRuns(db, audit);
-          return { rows, chain, keyFiles, checkpoints, checkpointFile, runsEnded };
+          const grantsNeeded = !runtime.appRole && runtime.ownerUrl !== runtime.databaseUrl;
+          return { rows, chain, keyFiles, checkpoints, checkpointFile, runsEnded, grantsNeeded };
         } finally {
           await db.$disconnect();
         }
@@ -146,6 +149,10 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       if (result.checkpoints === "restored") io.out(`Audit checkpoints restored into ${result.checkpointFile}.\n`);
       if (result.checkpoints === "kept")
         io.out(`${result.checkpointFile} already existed and was kept; the backup's checkpoints were not added.\n`);
+      if (result.grantsNeeded)
+        io.out(
+          "Grant the app role its privileges again before starting (README, External PostgreSQL: Least privilege).\n",
+        );
       if (result.runsEnded)
         io.out(
           `${result.runsEnded} queued run(s) ended failed: the job queue is not part of a backup; run them again.\n`,
