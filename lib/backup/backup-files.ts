@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -18,6 +18,10 @@ export async function createBackupDirectory(directory: string): Promise<void> {
       `--out: ${directory} is not empty (${entries.slice(0, 3).join(", ")}); choose a new directory`,
     );
   await mkdir(directory, { recursive: true, mode: 0o700 });
+}
+
+export async function emptyDirectory(directory: string): Promise<void> {
+  for (const entry of await readdir(directory)) await rm(join(directory, entry), { recursive: true, force: true });
 }
 
 /** Writes a stream to a new file (0600, in a 0700 sub-directory), returning its checksum, size and line count. */

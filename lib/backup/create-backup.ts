@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { createBackupDirectory, writeSmallFile, writeStreamFile } from "./backup-files";
+import { createBackupDirectory, emptyDirectory, writeSmallFile, writeStreamFile } from "./backup-files";
 import type { KeySources } from "./key-material";
 import { BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupFile, type BackupManifest } from "./manifest";
 import { applicationTables, columnList, portableSession, quoteIdent } from "./tables";
@@ -26,6 +26,16 @@ type CreateOptions = {
  */
 export async function createBackup(options: CreateOptions): Promise<BackupManifest> {
   await createBackupDirectory(options.out);
+  try {
+    return await writeBackup(options);
+  } catch (error) {
+    // The directory was empty: what is in it now is this attempt's, and a partial backup must not pass for one.
+    await emptyDirectory(options.out);
+    throw error;
+  }
+}
+
+async function writeBackup(options: CreateOptions): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const files: BackupFile[] = [];

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -16,7 +16,7 @@ import { testAudit } from "@/lib/provisioning/test-support";
 import { dataFiles, ensureDataDirectory } from "@/lib/runtime/data-files";
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { loadKeyring } from "@/lib/secrets/keyring";
-import { openSecret } from "@/lib/secrets/store";
+import { keyVersionOf, openSecret } from "@/lib/secrets/store";
 import { isolatedDatabase } from "@/test/support/db";
 import { freePort } from "@/test/support/free-port";
 
@@ -203,6 +203,11 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
       expect(counts).toEqual({ ...sourceCounts, audit_events: sourceCounts.audit_events! + 2 });
       // The search rows are derived: the audit log's insert trigger wrote them again as the events went back in.
       expect(await db.auditEventSearch.count()).toBe(counts.audit_events);
+      // The key versions' sequence continues after the restored rows.
+      const versions = await db.encryptionKey.findMany({ select: { version: true } });
+      expect(await keyVersionOf(db, "a-key-registered-after-the-restore")).toBe(
+        Math.max(...versions.map((row) => row.version)) + 1,
+      );
       const keyring = loadKeyring({ APP_ENCRYPTION_KEY: restoredKey });
       expect(await openSecret(db, tenantSecretRef(tenantId, BOOTSTRAP_SECRET), keyring)).toBe(bootstrapSecret);
       expect(await db.run.findUniqueOrThrow({ where: { id: queuedRunId } })).toMatchObject({
@@ -271,6 +276,31 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
     expect(manifest.tables.find((table: { name: string }) => table.name === "audit_events").rows).toBe(1);
     expect(existsSync(join(out, "keys"))).toBe(false);
     expect(await isolated.db.auditEvent.count({ where: { action: "backup.create" } })).toBe(1);
+  });
+
+  it("leaves no partial backup behind when it fails after the dump", async () => {
+    const isolated = await isolatedDatabase();
+    cleanups.push(() => isolated.drop());
+    await isolated.db.$transaction((tx) =>
+      recordAuditEvent(
+        tx,
+        { actor: systemActor },
+        { event: { action: "auth.sign_out", outcome: "success", target: { type: "user", id: "u" }, details: {} } },
+      ),
+    );
+    const out = join(scratchDirectory(), "backup");
+    // A checkpoint file that cannot be read: the failure comes after every table was written.
+    const run = await runCliProcess(["backup", "--out", out], {
+      env: installationEnv({
+        DATABASE_URL: isolated.url,
+        APP_ENCRYPTION_KEY: masterKey,
+        DATA_DIR: scratchDirectory(),
+        AUDIT_CHECKPOINT_FILE: scratchDirectory(),
+      }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/EISDIR/);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it("refuses a backup file that was changed, naming it, and writes nothing", async () => {
