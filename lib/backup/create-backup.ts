@@ -4,7 +4,9 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { createBackupDirectory, emptyDirectory, writeSmallFile, writeStreamFile } from "./backup-files";
 import type { KeySources } from "./key-material";
+import { loadKeyring } from "@/lib/secrets/keyring";
 import { BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupFile, type BackupManifest } from "./manifest";
+import { signManifest } from "./manifest-signature";
 import { applicationTables, columnList, portableSession, quoteIdent } from "./tables";
 
 export const CHECKPOINTS_FILE = "audit-checkpoints.jsonl";
@@ -39,7 +41,7 @@ async function writeBackup(options: CreateOptions): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const files: BackupFile[] = [];
-  let snapshot: Omit<BackupManifest, "formatVersion" | "product" | "createdAt" | "keys" | "files" | "audit"> & {
+  let snapshot: Pick<BackupManifest, "server" | "migrations" | "tables"> & {
     logId: string | null;
     head: { seq: string; hash: string } | null;
     needed: string[];
@@ -90,22 +92,27 @@ async function writeBackup(options: CreateOptions): Promise<BackupManifest> {
     files.push(await writeSmallFile(options.out, CHECKPOINTS_FILE, `${checkpoints.lines.join("\n")}\n`));
     checkpointsFile = CHECKPOINTS_FILE;
   }
-  const keySources = options.keys([...new Set([...snapshot.needed, ...checkpoints.keys])].sort());
+  const keyring = loadKeyring();
+  const needed = new Set([...snapshot.needed, ...checkpoints.keys, keyring.current.fingerprint]);
+  const keySources = options.keys([...needed].sort());
   for (const copy of keySources.copy)
     files.push(await writeSmallFile(options.out, copy.to, readFileSync(copy.from, "utf8")));
 
   const { copy: _copied, ...keys } = keySources;
-  const manifest: BackupManifest = {
-    formatVersion: BACKUP_FORMAT_VERSION,
-    product: options.product,
-    createdAt: new Date().toISOString(),
-    server: snapshot.server,
-    migrations: snapshot.migrations,
-    tables: snapshot.tables,
-    audit: { logId: snapshot.logId, head: snapshot.head, checkpointsFile },
-    keys,
-    files,
-  };
+  const manifest = signManifest(
+    {
+      formatVersion: BACKUP_FORMAT_VERSION,
+      product: options.product,
+      createdAt: new Date().toISOString(),
+      server: snapshot.server,
+      migrations: snapshot.migrations,
+      tables: snapshot.tables,
+      audit: { logId: snapshot.logId, head: snapshot.head, checkpointsFile },
+      keys,
+      files,
+    },
+    keyring,
+  );
   await writeSmallFile(options.out, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -35,6 +35,8 @@ export const manifestSchema = z.object({
     needed: z.array(z.string()),
   }),
   files: z.array(fileEntry),
+  /** HMAC-SHA256 of the rest (canonical JSON) under a key derived from the master key of this fingerprint. */
+  signature: z.object({ key: z.string(), hmac: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;

@@ -7,12 +7,14 @@ import { from as copyFrom } from "pg-copy-streams";
 import { migrate, migrationNames } from "@/lib/db/migrations";
 import { BackupError } from "./errors";
 import { KEY_FILES, planRestoreKeys } from "./key-material";
+import { loadKeyring } from "@/lib/secrets/keyring";
 import { readManifest, verifyBackupFiles, type BackupManifest } from "./manifest";
+import { checkManifestSignature } from "./manifest-signature";
 import { applicationTables, columnList, portableSession, quoteIdent } from "./tables";
 
 /**
- * Everything a restore checks before it writes anything: the manifest, every file's checksum, that this build knows
- * every migration of the backup, and that the master keys at hand open its data.
+ * Everything a restore checks before it writes anything: the manifest, that this build knows every migration of the
+ * backup, that the master keys at hand open its data and signed its manifest, and every file's checksum.
  */
 export async function checkBackup(options: {
   backup: string;
@@ -21,9 +23,6 @@ export async function checkBackup(options: {
   dataDirectory: string;
 }) {
   const manifest = await readManifest(options.backup);
-  // Key files may be kept apart from the backup when the keys are given in the environment.
-  const optional = options.env.APP_ENCRYPTION_KEY ? Object.values(KEY_FILES) : [];
-  await verifyBackupFiles(options.backup, manifest, optional);
   const known = new Set(migrationNames(options.migrationsDirectory));
   const unknown = manifest.migrations.find((name) => !known.has(name));
   if (unknown)
@@ -31,6 +30,10 @@ export async function checkBackup(options: {
       `the backup has migration ${unknown}, which this build does not know: restore it with version ${manifest.product.version} of ${manifest.product.name} or newer`,
     );
   const keys = planRestoreKeys({ ...options, manifest });
+  checkManifestSignature(manifest, loadKeyring(keys.env));
+  // Key files may be kept apart from the backup when the keys are given in the environment.
+  const optional = options.env.APP_ENCRYPTION_KEY ? Object.values(KEY_FILES) : [];
+  await verifyBackupFiles(options.backup, manifest, optional);
   return { manifest, keys };
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -313,6 +313,24 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/data\/tenants\.copy does not match its checksum .*nothing was restored/);
+    expect(await tableCounts(url)).toEqual({});
+  });
+
+  it("refuses a file changed together with its checksum: the manifest's signature needs the master key", async () => {
+    const copy = copyOfBackup();
+    const file = join(copy, "data/tenants.copy");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Restorable", "Restorablf"));
+    const manifestPath = join(copy, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    const entry = manifest.files.find((candidate: { path: string }) => candidate.path === "data/tenants.copy");
+    entry.sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const url = await emptyDatabase();
+    const run = await runCliProcess(["restore", "--from", copy], {
+      env: installationEnv({ DATABASE_URL: url, APP_ENCRYPTION_KEY: masterKey, DATA_DIR: scratchDirectory() }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/manifest\.json does not match its signature .*nothing was restored/);
     expect(await tableCounts(url)).toEqual({});
   });
 
