@@ -214,6 +214,8 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
         status: "failed",
         operatorMessage: expect.stringMatching(/restored from a backup/),
       });
+      // Nothing of the audit log's protection was switched off to put the rows back.
+      await expect(db.$executeRawUnsafe("DELETE FROM audit_events WHERE seq = 1")).rejects.toThrow(/append-only/);
       const last = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
       expect(last.map((event) => event.action)).toEqual(["run.finish", "backup.restore"]);
 
@@ -247,6 +249,7 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/The master key is the one given in APP_ENCRYPTION_KEY/);
+    expect(run.stdout).not.toMatch(/not applied yet/);
     expect(run.stdout).toMatch(/Audit chain intact/);
     expect(existsSync(join(dataDirectory, "master.key"))).toBe(false);
     const counts = await tableCounts(url);

@@ -16,6 +16,7 @@ import {
 } from "@/lib/backup";
 import { ensureAppRole } from "@/lib/db/app-role";
 import { createPrismaClient } from "@/lib/db/client";
+import { migrationNames } from "@/lib/db/migrations";
 import { auditCheckpointFile, dataDirectory, migrationsDirectory } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { maintenanceAuditContext } from "./cli-actor";
@@ -141,8 +142,11 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       });
       io.out(
         `Restored ${manifest.tables.length} tables, ${result.rows} rows, at migration level ${manifest.migrations.at(-1) ?? "none"} ` +
-          `(backup of ${manifest.createdAt}, version ${manifest.product.version}). Run npm run db:migrate to bring it to this release.\n`,
+          `(backup of ${manifest.createdAt}, version ${manifest.product.version}).\n`,
       );
+      const pending = migrationNames(migrationsDirectory).filter((name) => !manifest.migrations.includes(name));
+      if (pending.length)
+        io.out(`${pending.length} migration(s) of this release are not applied yet: run npm run db:migrate.\n`);
       if (result.keyFiles.length) io.out(`Master key restored into ${result.keyFiles.join(", ")} (mode 0600).\n`);
       else if (keys.source === "environment")
         io.out("The master key is the one given in APP_ENCRYPTION_KEY: keep setting it for this installation.\n");
