@@ -26,8 +26,15 @@ import { freePort } from "@/test/support/free-port";
 
 const masterKey = (process.env.APP_ENCRYPTION_KEY ??= randomBytes(32).toString("base64"));
 const bootstrapSecret = `bootstrap-${randomBytes(6).toString("hex")}`;
-const sourceDirectory = mkdtempSync(join(tmpdir(), "hp-backup-source-"));
-const backupDirectory = join(mkdtempSync(join(tmpdir(), "hp-backup-")), "backup");
+const temporaryDirectories: string[] = [];
+/** A new directory under the system's temporary one, removed after the tests. */
+function temporaryDirectory(prefix: string): string {
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirectories.push(directory);
+  return directory;
+}
+const sourceDirectory = temporaryDirectory("hp-backup-source-");
+const backupDirectory = join(temporaryDirectory("hp-backup-"), "backup");
 let sourcePort = 0;
 let tenantId = "";
 let queuedRunId = "";
@@ -78,10 +85,10 @@ async function emptyDatabase(): Promise<string> {
   return Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 }
 
-const scratchDirectory = () => mkdtempSync(join(tmpdir(), "hp-restore-scratch-"));
+const scratchDirectory = () => temporaryDirectory("hp-restore-scratch-");
 
 function copyOfBackup(): string {
-  const copy = join(mkdtempSync(join(tmpdir(), "hp-backup-copy-")), "backup");
+  const copy = join(temporaryDirectory("hp-backup-copy-"), "backup");
   cpSync(backupDirectory, copy, { recursive: true });
   return copy;
 }
@@ -129,6 +136,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
+  for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
 });
 
 describe("cli backup and restore", { timeout: 240_000 }, () => {
@@ -180,7 +188,7 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
   });
 
   it("restores into a fresh data directory: rows, the key, the chain, and later events chain on", async () => {
-    const target = mkdtempSync(join(tmpdir(), "hp-restore-"));
+    const target = temporaryDirectory("hp-restore-");
     const port = await freePort();
     const run = await runCliProcess(["restore", "--from", backupDirectory], {
       env: installationEnv({ DATA_DIR: target, EMBEDDED_POSTGRES_PORT: String(port) }),
@@ -239,7 +247,7 @@ describe("cli backup and restore", { timeout: 240_000 }, () => {
 
   it("restores into an empty DATABASE_URL with the key kept apart and given in the environment, at the backup's level", async () => {
     const url = await emptyDatabase();
-    const dataDirectory = mkdtempSync(join(tmpdir(), "hp-restore-external-"));
+    const dataDirectory = temporaryDirectory("hp-restore-external-");
     // The key material kept apart from the dump: the key given in the environment opens it.
     const withoutKeys = copyOfBackup();
     rmSync(join(withoutKeys, "keys"), { recursive: true });
