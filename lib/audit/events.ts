@@ -122,6 +122,34 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({ keyVersion: z.number(), resealed: z.number(), alreadyCurrent: z.number() }),
   }),
   z.object({
+    action: z.literal("backup.create"),
+    outcome: z.literal("success"),
+    target: target("backup"),
+    details: z.object({
+      directory: z.string(),
+      tables: z.number().int(),
+      rows: z.number().int(),
+      migration: z.string().nullable(),
+      auditHead: z.string().nullable(),
+      keySource: z.enum(["file", "environment"]),
+    }),
+  }),
+  z.object({
+    action: z.literal("backup.restore"),
+    outcome: z.enum(["success", "failure"]),
+    target: target("backup"),
+    details: z.object({
+      directory: z.string(),
+      createdAt: z.string(),
+      productVersion: z.string(),
+      tables: z.number().int(),
+      rows: z.number().int(),
+      migration: z.string().nullable(),
+      /** The restored audit chain as verified before this record was added to it. */
+      chain: z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.string().optional() }),
+    }),
+  }),
+  z.object({
     action: z.literal("deployment.create"),
     outcome: z.literal("success"),
     target: target("deployment"),

@@ -3,6 +3,8 @@ import { ConfigError } from "@/lib/config/env";
 import { MigrationError } from "@/lib/db/migrations";
 import { SamlInputError } from "@/lib/saml/errors";
 import { SecretKeyError } from "@/lib/secrets/keyring";
+import { BackupError } from "@/lib/backup";
+import { registerBackupCommands } from "./backup-commands";
 import { registerDoctorCommand } from "./doctor-command";
 import { CliExitCode, CliFailure, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from "./errors";
 import { processIo, type CliIo } from "./io";
@@ -24,6 +26,7 @@ const commandGroups: Array<(program: Command, io: CliIo) => void> = [
   registerDoctorCommand,
   registerFleetCommands,
   registerTokenCommands,
+  registerBackupCommands,
 ];
 
 function buildProgram(io: CliIo = processIo): Command {
@@ -56,7 +59,8 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
 function failureReason(error: unknown): string {
   if (error instanceof SamlInputError || error instanceof CliFailure || error instanceof ConfigError)
     return error.message;
-  if (error instanceof SecretKeyError || error instanceof MigrationError) return error.message;
+  if (error instanceof SecretKeyError || error instanceof MigrationError || error instanceof BackupError)
+    return error.message;
   const detail =
     error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
   const cause =

@@ -47,9 +47,16 @@ function readMigrations(directory: string): MigrationFile[] {
 /**
  * Applies pending migrations in name order, each in its own transaction, under an advisory lock.
  * Refuses to run when a migration that was applied has changed on disk or failed earlier.
+ * `only`: apply just these (a restore brings an empty database to exactly its backup's level).
  */
-export async function migrate(connectionString: string, directory: string): Promise<MigrationReport> {
-  const migrations = readMigrations(directory);
+export async function migrate(
+  connectionString: string,
+  directory: string,
+  options: { only?: readonly string[] } = {},
+): Promise<MigrationReport> {
+  const wanted = options.only && new Set(options.only);
+  const all = readMigrations(directory);
+  const migrations = all.filter((migration) => !wanted || wanted.has(migration.name));
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -64,7 +71,7 @@ export async function migrate(connectionString: string, directory: string): Prom
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const recorded = new Map(rows.map((row) => [row.migration_name, row]));
-    const onDisk = new Set(migrations.map((migration) => migration.name));
+    const onDisk = new Set(all.map((migration) => migration.name));
     for (const row of rows) {
       if (!onDisk.has(row.migration_name)) {
         throw new MigrationError(
