@@ -7,7 +7,7 @@ import { cancelRun, findStep } from "@/lib/provisioning";
 import { listAuditEvents } from "@/lib/audit/queries";
 import type { AuditFilters } from "@/lib/audit/filters";
 import { loadTenantChecklist } from "@/lib/tenants/checklist";
-import { listTenantOverview } from "@/lib/tenants/overview";
+import { listTenantOverviewAfter } from "@/lib/tenants/overview";
 import { apiRoute } from "./api-route";
 import { deploymentJson, deploymentSelect } from "./deployment-json";
 import { runOnce, idempotencyKeyHeader } from "./idempotency";
@@ -42,18 +42,13 @@ export const getDeployment = apiRoute(ops.getDeployment, async ({ params }) => {
 
 export const listTenants = apiRoute(ops.listTenants, async ({ query }) => {
   // The same parameters as the overview page's URL, checked strictly (the page falls back on bad values instead).
-  const page = await listTenantOverview(getDb(), {
-    ...query,
-    q: query.q || undefined,
-    region: query.region || undefined,
-  });
-  return {
-    items: page.rows.map(tenantSummaryJson),
-    total: page.total,
-    page: page.page,
-    pageCount: page.pageCount,
-    nextPage: page.page < page.pageCount ? page.page + 1 : null,
-  };
+  const { cursor, limit, ...filters } = query;
+  const page = await listTenantOverviewAfter(
+    getDb(),
+    { ...filters, q: filters.q || undefined, region: filters.region || undefined },
+    { cursor, limit },
+  );
+  return { items: page.rows.map(tenantSummaryJson), total: page.total, nextCursor: page.nextCursor };
 });
 
 export async function checklistOf(tenantId: string) {

@@ -79,21 +79,20 @@ export const tenantListQuery = z
     cert: z.enum(["expiring"]).optional().describe("Certificates expiring within the warning window, or expired"),
     sort: z.enum(SORT_KEYS).default("tenant"),
     dir: z.enum(["asc", "desc"]).default("asc"),
-    page: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000).default(1),
-    size: z.coerce
-      .number()
-      .pipe(z.union([z.literal(25), z.literal(50), z.literal(100)], { error: "must be 25, 50 or 100" }))
-      .default(25),
+    cursor: z
+      .string()
+      .max(4096, "must be at most 4096 characters")
+      .optional()
+      .describe("nextCursor of the previous page, with the same sort and dir"),
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(200).default(50),
   })
   .meta({ id: "TenantListQuery" });
 
 export const tenantListSchema = z
   .object({
     items: z.array(tenantSummarySchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageCount: z.number().int(),
-    nextPage: z.number().int().nullable().describe("The page parameter of the next page, or null on the last"),
+    total: z.number().int().describe("Tenants the filters match, on every page"),
+    nextCursor: z.string().nullable().describe("The cursor of the next page, or null on the last"),
   })
   .meta({ id: "TenantList" });
 

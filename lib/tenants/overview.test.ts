@@ -4,8 +4,8 @@ import { catalogue, createDeployment, createTenant } from "@/lib/provisioning";
 import { testAudit } from "@/lib/provisioning/test-support";
 import { testDb } from "@/test/support/db";
 import { listDeployments } from "./deployments";
-import { listTenantOverview, overviewFilterChoices } from "./overview";
-import { overviewQueryString, parseOverviewParams, parseOverviewSearch } from "./overview-params";
+import { listTenantOverview, listTenantOverviewAfter, overviewFilterChoices } from "./overview";
+import { overviewQueryString, parseOverviewParams, parseOverviewSearch, SORT_KEYS } from "./overview-params";
 import { applicableSteps } from "./tenant-status";
 
 const db = testDb();
@@ -182,6 +182,40 @@ describe("tenants overview", () => {
     expect((await page({ page: "9" })).page).toBe(2);
     expect((await page({ size: "50" })).rows).toHaveLength(27);
     expect((await listDeployments(db)).find((row) => row.id === deploymentId)?.tenantCount).toBe(27);
+  });
+
+  it("pages by cursor in the same order as by page, for every sort both ways, nulls included", async () => {
+    for (const sort of SORT_KEYS)
+      for (const dir of ["asc", "desc"] as const) {
+        const params = parseOverviewParams({ deployment: deploymentId, sort, dir, size: "100" });
+        const expected = names(await listTenantOverview(db, params));
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const next = await listTenantOverviewAfter(db, params, { cursor, limit: 4 });
+          expect(next.total).toBe(expected.length);
+          walked.push(...next.rows.map((row) => row.cfgTenantName));
+          cursor = next.nextCursor ?? undefined;
+        } while (cursor);
+        expect({ sort, dir, walked }).toEqual({ sort, dir, walked: expected });
+      }
+  });
+
+  it("goes on after the cursor's row when tenants are added before it, and refuses a cursor of another sort", async () => {
+    const params = parseOverviewParams({ deployment: deploymentId });
+    const first = await listTenantOverviewAfter(db, params, { limit: 3 });
+    expect(first.rows.map((row) => row.cfgTenantName)).toEqual(["Alpha", "Bravo", "Charlie"]);
+    await addTenant("Aardvark", "eu-west-1");
+    const second = await listTenantOverviewAfter(db, params, { cursor: first.nextCursor!, limit: 2 });
+    expect(second.rows.map((row) => row.cfgTenantName)).toEqual(["Delta", "Echo"]);
+    const other = parseOverviewParams({ deployment: deploymentId, sort: "region" });
+    await expect(listTenantOverviewAfter(db, other, { cursor: first.nextCursor!, limit: 2 })).rejects.toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { cursor: [expect.stringContaining("sort=tenant&dir=asc")] },
+    });
+    await expect(listTenantOverviewAfter(db, params, { cursor: "not-a-cursor", limit: 2 })).rejects.toMatchObject({
+      fieldErrors: { cursor: ["must be a nextCursor from a previous page"] },
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { certificateExpiry, certificateWarningCutoff, type CertificateExpiry } from "./overview-certificate";
 import type { OverviewParams } from "./overview-params";
+import { afterWhere, decodeCursor, encodeCursor, orderByOf, sortKeys, sortValuesOf } from "./overview-keyset";
 import type { TenantStatus } from "./statuses";
 import { allApplicableStepsDoneWhere } from "./step-applicability";
 import { summarizeTenant, type TenantSummary } from "./tenant-status";
@@ -65,7 +66,7 @@ function statusWhere(status: TenantStatus, now: Date): Prisma.TenantWhereInput {
   }
 }
 
-function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantWhereInput {
+function overviewWhere(params: Omit<OverviewParams, "page" | "size">, now = new Date()): Prisma.TenantWhereInput {
   const and: Prisma.TenantWhereInput[] = [];
   if (params.q) {
     const contains = { contains: params.q, mode: "insensitive" as const };
@@ -87,29 +88,30 @@ function overviewWhere(params: OverviewParams, now = new Date()): Prisma.TenantW
   return { AND: and };
 }
 
-function orderBy(params: OverviewParams): Prisma.TenantOrderByWithRelationInput[] {
-  const dir = params.dir;
-  const byName: Prisma.TenantOrderByWithRelationInput = { cfgTenantName: dir };
-  const nullsLast = (field: "region" | "orgShortName" | "certificateExpiresAt") =>
-    ({ [field]: { sort: dir, nulls: "last" } }) as Prisma.TenantOrderByWithRelationInput;
-  const primary: Record<OverviewParams["sort"], Prisma.TenantOrderByWithRelationInput[]> = {
-    tenant: [byName, { deployment: { name: "asc" } }],
-    deployment: [{ deployment: { name: dir } }, { cfgTenantName: "asc" }],
-    region: [nullsLast("region"), { cfgTenantName: "asc" }],
-    org: [nullsLast("orgShortName"), { cfgTenantName: "asc" }],
-    expiry: [nullsLast("certificateExpiresAt"), { cfgTenantName: "asc" }],
-    created: [{ createdAt: dir }],
-  };
-  return [...primary[params.sort], { id: "asc" }];
-}
-
 /** One page of the tenants overview: filtered, sorted and counted in the database; statuses derived per row. */
 export async function listTenantOverview(db: DbTx, params: OverviewParams, now = new Date()): Promise<OverviewPage> {
   const total = await db.tenant.count({ where: overviewWhere(params, now) });
   const pageCount = Math.max(1, Math.ceil(total / params.size));
   const page = Math.min(params.page, pageCount);
-  const rows = await overviewRows(db, params, { skip: (page - 1) * params.size, take: params.size, now });
+  const { rows } = await overviewRows(db, params, { skip: (page - 1) * params.size, take: params.size, now });
   return { rows, total, page, pageCount };
+}
+
+/**
+ * Up to `limit` tenants after `cursor` (a nextCursor of the same sort), in the overview's order: pages that stay
+ * right when tenants are added or removed in between (the API's paging).
+ */
+export async function listTenantOverviewAfter(
+  db: DbTx,
+  params: Omit<OverviewParams, "page" | "size">,
+  { cursor, limit, now = new Date() }: { cursor?: string; limit: number; now?: Date },
+): Promise<{ rows: OverviewRow[]; total: number; nextCursor: string | null }> {
+  const after = cursor ? afterWhere(sortKeys(params), decodeCursor(cursor, params)) : undefined;
+  const total = await db.tenant.count({ where: overviewWhere(params, now) });
+  const page = await overviewRows(db, params, { take: limit + 1, now, after });
+  const rows = page.rows.slice(0, limit);
+  const last = page.sortValues[limit - 1];
+  return { rows, total, nextCursor: page.rows.length > limit && last ? encodeCursor(params, last) : null };
 }
 
 /**
@@ -122,7 +124,7 @@ export async function* overviewRowBatches(
   { batchSize = 500, now = new Date() }: { batchSize?: number; now?: Date } = {},
 ): AsyncGenerator<OverviewRow[]> {
   for (let skip = 0; ; skip += batchSize) {
-    const rows = await overviewRows(db, params, { skip, take: batchSize, now });
+    const { rows } = await overviewRows(db, params, { skip, take: batchSize, now });
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
   }
@@ -130,16 +132,19 @@ export async function* overviewRowBatches(
 
 async function overviewRows(
   db: DbTx,
-  params: OverviewParams,
-  { skip, take, now }: { skip: number; take: number; now: Date },
-): Promise<OverviewRow[]> {
+  params: Omit<OverviewParams, "page" | "size">,
+  { skip, take, now, after }: { skip?: number; take: number; now: Date; after?: Prisma.TenantWhereInput },
+): Promise<{ rows: OverviewRow[]; sortValues: ReturnType<typeof sortValuesOf>[] }> {
+  const keys = sortKeys(params);
+  const where = overviewWhere(params, now);
   const tenants = await db.tenant.findMany({
-    where: overviewWhere(params, now),
-    orderBy: orderBy(params),
+    where: after ? { AND: [where, after] } : where,
+    orderBy: orderByOf(keys),
     skip,
     take,
     select: {
       id: true,
+      createdAt: true,
       cfgTenantName: true,
       region: true,
       orgShortName: true,
@@ -162,7 +167,7 @@ async function overviewRows(
       },
     },
   });
-  return tenants.map((tenant): OverviewRow => {
+  const rows = tenants.map((tenant): OverviewRow => {
     const latest = tenant.runs[0];
     const runActive = latest?.status === "running" && latest.leaseExpiresAt > now;
     const lastRun = latest
@@ -185,6 +190,7 @@ async function overviewRows(
       lastRun,
     };
   });
+  return { rows, sortValues: tenants.map((tenant) => sortValuesOf(keys, tenant)) };
 }
 
 /** The values the filter menus offer. */

@@ -794,11 +794,10 @@ export interface components {
     };
     TenantList: {
       items: components["schemas"]["TenantSummary"][];
+      /** @description Tenants the filters match, on every page */
       total: number;
-      page: number;
-      pageCount: number;
-      /** @description The page parameter of the next page, or null on the last */
-      nextPage: number | null;
+      /** @description The cursor of the next page, or null on the last */
+      nextCursor: string | null;
     };
     TenantListQuery: {
       /** @description Search tenant, org and deployment names */
@@ -825,10 +824,10 @@ export interface components {
        * @enum {string}
        */
       dir?: "asc" | "desc";
-      /** @default 1 */
-      page?: number;
-      /** @default 25 */
-      size?: number;
+      /** @description nextCursor of the previous page, with the same sort and dir */
+      cursor?: string;
+      /** @default 50 */
+      limit?: number;
     };
     TenantSummary: {
       /** Format: uuid */
@@ -1256,8 +1255,9 @@ export interface operations {
         cert?: "expiring";
         sort?: "tenant" | "deployment" | "region" | "org" | "expiry" | "created";
         dir?: "asc" | "desc";
-        page?: number;
-        size?: number;
+        /** @description nextCursor of the previous page, with the same sort and dir */
+        cursor?: string;
+        limit?: number;
       };
       header?: never;
       path?: never;
