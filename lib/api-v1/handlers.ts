@@ -97,6 +97,7 @@ const startRunHandler =
     const { runId } = await runOnce(getDb(), {
       tokenId: caller.tokenId,
       key: request.headers.get(idempotencyKeyHeader),
+      request: { operationId: `${mode}Tenant`, target: `tenant ${params.id}`, body },
       start: async () => {
         const request = { tenantId: params.id, mode, stepKey: body.step };
         return (await enqueueRun(await getJobQueue(), getDb(), { request, audit })).runId;

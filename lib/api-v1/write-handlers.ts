@@ -88,6 +88,7 @@ export const rotateCertificateRoute = apiRoute(ops.rotateCertificate, async ({ p
   const { runId: jobId } = await runOnce(db, {
     tokenId: caller.tokenId,
     key: request.headers.get(idempotencyKeyHeader),
+    request: { operationId: "rotateCertificate", target: `tenant ${params.id}`, body: {} },
     start: async () => enqueueRotation(await getJobQueue(), params.id, audit),
   });
   return { tenantId: params.id, status: "queued" as const, jobId };
