@@ -1,6 +1,7 @@
 // `npm start`: prepares everything a fresh clone needs (data directory, keys, database, migrations, first admin,
 // a production build when the current one is stale) and serves the dashboard.
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import next from "next";
 import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
 import type { Server } from "node:http";
@@ -13,6 +14,8 @@ import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
 import { createAppServer } from "@/lib/runtime/http-server";
+import { registerDatabaseGauges } from "@/lib/observability/database-gauges";
+import { appRoutePatterns, routeMatcher } from "@/lib/observability/route-patterns";
 import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
@@ -73,6 +76,7 @@ async function main() {
       markWorkerRunning();
     }
     stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
+    registerDatabaseGauges(db);
 
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {
@@ -91,6 +95,8 @@ async function main() {
       trustProxy: env.TRUST_PROXY,
       proxyHops: env.TRUST_PROXY_HOPS,
       publicUrl: process.env.NEXTAUTH_URL,
+      metricsToken: env.METRICS_TOKEN,
+      routeOf: routeMatcher(appRoutePatterns(join(projectRoot, "app"))),
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,10 @@ import { ConfigError, workerSettings } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { startAuditCheckpoints } from "@/lib/audit/checkpoints";
 import { startWorker } from "@/lib/jobs/worker";
+import { registerDatabaseGauges } from "@/lib/observability/database-gauges";
+import { startMetricsServer } from "@/lib/observability/metrics-server";
 import { auditCheckpointFile } from "@/lib/runtime/paths";
+import { closeHttpServer } from "@/lib/runtime/shutdown";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 
 try {
@@ -13,11 +16,18 @@ try {
   const settings = workerSettings(runtime.env);
   const worker = await startWorker(db, runtime.databaseUrl, settings);
   const stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
+  registerDatabaseGauges(db);
+  const { METRICS_PORT: metricsPort, METRICS_TOKEN: metricsToken, HOST: host } = runtime.env;
+  const metrics =
+    metricsPort && metricsToken
+      ? await startMetricsServer({ port: metricsPort, host, token: metricsToken })
+      : undefined;
   console.log(`Worker ${process.pid} started: ${settings.concurrency} runs at a time.`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    if (metrics) await closeHttpServer(metrics);
     await worker.stop();
     await stopCheckpoints();
     await db.$disconnect();

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientAddressHeader } from "@/lib/http/client-address";
+import { answerMetrics, isMetricsRequest, METRICS_PATH } from "@/lib/observability/metrics-endpoint";
+import { recordHttpRequest } from "@/lib/observability/metrics";
 import { readServerActionBody, replayed, SERVER_ACTION_BODY_LIMIT } from "./server-action-body";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -11,6 +13,26 @@ export interface AppServerOptions {
   proxyHops?: number;
   /** The dashboard's public URL (NEXTAUTH_URL): its host is accepted as a server action's Origin; https turns on HSTS. */
   publicUrl?: string;
+  /** METRICS_TOKEN: /metrics answers only a request bearing it; unset, /metrics does not exist (404). */
+  metricsToken?: string;
+  /** The route pattern a path reaches ("/tenants/[id]"), the label of the request metrics; default "other". */
+  routeOf?: (path: string) => string;
+}
+
+const knownMethods = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** Times every request and counts it under its route pattern and final status once the response is finished. */
+function measure(request: IncomingMessage, response: ServerResponse, routeOf: (path: string) => string): void {
+  const started = process.hrtime.bigint();
+  response.once("close", () => {
+    const path = request.url ?? "/";
+    recordHttpRequest({
+      method: knownMethods.has(request.method ?? "") ? request.method! : "other",
+      route: isMetricsRequest(request) ? METRICS_PATH : routeOf(path),
+      status: response.statusCode,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    });
+  });
 }
 
 /**
@@ -69,7 +91,9 @@ async function checkedServerAction(request: IncomingMessage, response: ServerRes
 export function createAppServer(handle: Handler, options: AppServerOptions): Server {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
   const hsts = publicUrl?.protocol === "https:";
+  const routeOf = options.routeOf ?? (() => "other");
   return createServer((request, response) => {
+    measure(request, response, routeOf);
     request.headers[clientAddressHeader] = clientAddressOf(request, options);
     delete request.headers["x-forwarded-host"];
     if (hsts) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -78,6 +102,7 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
       return;
     }
     const handled = async () => {
+      if (isMetricsRequest(request)) return answerMetrics(request, response, options.metricsToken);
       const checked = isServerAction(request) ? await checkedServerAction(request, response) : request;
       if (checked) await handle(checked, response);
     };

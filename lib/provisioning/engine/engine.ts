@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { countRun } from "@/lib/observability/metrics";
 import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
 import type { EngineOptions, RunReport, RunStatus, StepReport } from "./engine-types";
@@ -102,6 +103,7 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
     outcome = cancelled && !runFailure ? cancelledOutcome(reports, cancelled) : runOutcome(reports, runFailure);
     await finishRun(db, audit, { tenant, run, outcome });
   }
+  countRun({ mode: request.mode, outcome: outcome.status });
   return {
     runId: run.id,
     correlationId: run.correlationId,
@@ -174,5 +176,6 @@ async function completeOpened(
     await connections.close();
   }
   const { status } = runOutcome([report]);
+  countRun({ mode: "apply", outcome: status });
   return { runId: run.id, correlationId: run.correlationId, mode: "apply", status, steps: [report] };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordStep } from "@/lib/observability/metrics";
 import { appliesTo, type AnyStep } from "../catalogue";
 import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
@@ -21,6 +22,13 @@ function sideEffectsOf(step: AnyStep, setting: StepSetting): Pick<StepReport, "s
  * A step that waits for the operator's input is reported as such, as apply does.
  */
 async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
+  const started = performance.now();
+  const report = await readStepTimed(setting, step, mode);
+  recordStep({ step: step.key, mode, outcome: report.status, seconds: (performance.now() - started) / 1000 });
+  return report;
+}
+
+async function readStepTimed(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
   const { run, connections, options } = setting;
   const report = { stepKey: step.key, title: step.title, ...(mode === "plan" ? sideEffectsOf(step, setting) : {}) };
   const { previous, waitingFor, rawInput, ready } = prepareStep(setting, step);
