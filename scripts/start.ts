@@ -14,6 +14,7 @@ import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
 import { createAppServer } from "@/lib/runtime/http-server";
+import { configureLogging, log } from "@/lib/observability/logger";
 import { registerDatabaseGauges } from "@/lib/observability/database-gauges";
 import { appRoutePatterns, routeMatcher } from "@/lib/observability/route-patterns";
 import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
@@ -26,13 +27,14 @@ import { ensureFirstAdmin } from "@/lib/users/first-admin";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
+  configureLogging();
   let runtime: Runtime;
   try {
     assertWebServerConfig(parseEnv(process.env));
     runtime = await prepareRuntime();
   } catch (error) {
     // Configuration and database start-up problems are written for the operator: the message, not a stack trace.
-    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+    log().fatal(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
   const { env } = runtime;
@@ -55,7 +57,7 @@ async function main() {
 
   try {
     const report = await migrate(runtime.ownerUrl, migrationsDirectory);
-    if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
+    if (report.applied.length) log().info({ migrations: report.applied }, "database migrations applied");
     // New tables of the migrations just applied get the app role's grants too.
     if (runtime.appRole && report.applied.length > 0) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
 
@@ -80,7 +82,7 @@ async function main() {
 
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {
-      console.log("Building the dashboard (first start or changed sources)…");
+      log().info("building the dashboard (first start or changed sources)");
       const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
         stdio: "inherit",
         env: process.env,
@@ -105,6 +107,8 @@ async function main() {
     });
 
     const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    log().info({ url, worker: env.WORKER, metrics: Boolean(env.METRICS_TOKEN) }, "dashboard listening");
+    // What follows is for the person who started it (the first admin's password among it), never for the log.
     console.log(`\nHybrid Provisioner is running at ${url}`);
     if (sandboxes) {
       console.log(
@@ -127,7 +131,7 @@ async function main() {
       );
     }
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log().fatal(error instanceof Error ? error.message : String(error));
     await stop();
     process.exit(1);
   }

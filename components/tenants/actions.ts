@@ -18,6 +18,7 @@ import {
 import { checkBootstrapCredentials } from "@/lib/tenants/bootstrap-check";
 import { registrationWarnings } from "@/lib/tenants/registration-warnings";
 import { bootstrapCheckSchema, bulkRunSchema, tenantFormSchema, tenantRefSchema } from "@/lib/tenants/run-request";
+import { log } from "@/lib/observability/logger";
 
 /** Tests the bootstrap credentials and says what to know before pairing (org paired elsewhere, tenant not in GAX). */
 export const checkBootstrapAction = authorizedAction("tenant.manage", bootstrapCheckSchema, async (input) => {
@@ -44,7 +45,7 @@ export const createTenantAction = authorizedAction("tenant.manage", tenantFormSc
   const warnings = await registrationWarnings(getDb(), { ...tenant, orgId: check.orgId, tenantId: tenant.id });
   // The tenant is saved either way: without a prepared key, its first apply generates one.
   await enqueueKeyPreparation(await getJobQueue(), tenant.id, audit).catch((error: unknown) =>
-    console.error("[jobs] key preparation not queued:", error instanceof Error ? error.message : error),
+    log().error({ err: error, tenantId: tenant.id }, "key preparation not queued"),
   );
   revalidatePath("/deployments");
   revalidatePath("/tenants");

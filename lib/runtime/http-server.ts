@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { clientAddressHeader } from "@/lib/http/client-address";
 import { answerMetrics, isMetricsRequest, METRICS_PATH } from "@/lib/observability/metrics-endpoint";
 import { recordHttpRequest } from "@/lib/observability/metrics";
+import { log, withLogContext } from "@/lib/observability/logger";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/request-id";
 import { readServerActionBody, replayed, SERVER_ACTION_BODY_LIMIT } from "./server-action-body";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -21,17 +23,21 @@ export interface AppServerOptions {
 
 const knownMethods = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-/** Times every request and counts it under its route pattern and final status once the response is finished. */
+/**
+ * Times every request, counts it under its route pattern and final status once the response is finished, and logs it
+ * (by route pattern, never the raw URL, whose query may carry anything; Next.js's own assets only at debug level).
+ */
 function measure(request: IncomingMessage, response: ServerResponse, routeOf: (path: string) => string): void {
   const started = process.hrtime.bigint();
+  const logger = log();
   response.once("close", () => {
-    const path = request.url ?? "/";
-    recordHttpRequest({
-      method: knownMethods.has(request.method ?? "") ? request.method! : "other",
-      route: isMetricsRequest(request) ? METRICS_PATH : routeOf(path),
-      status: response.statusCode,
-      seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    });
+    const method = knownMethods.has(request.method ?? "") ? request.method! : "other";
+    const route = isMetricsRequest(request) ? METRICS_PATH : routeOf(request.url ?? "/");
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    recordHttpRequest({ method, route, status: response.statusCode, seconds });
+    const line = { method, route, status: response.statusCode, durationMs: Math.round(seconds * 1000) };
+    if (route.startsWith("/_next/")) logger.debug(line, "request");
+    else logger.info(line, "request");
   });
 }
 
@@ -92,7 +98,7 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
   const hsts = publicUrl?.protocol === "https:";
   const routeOf = options.routeOf ?? (() => "other");
-  return createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     measure(request, response, routeOf);
     request.headers[clientAddressHeader] = clientAddressOf(request, options);
     delete request.headers["x-forwarded-host"];
@@ -107,11 +113,17 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
       if (checked) await handle(checked, response);
     };
     handled().catch((error: unknown) => {
-      console.error("Unhandled request error", error);
+      log().error({ err: error }, "unhandled request error");
       if (!response.headersSent) {
         response.statusCode = 500;
         response.end("Internal error");
       }
     });
+  };
+  return createServer((request, response) => {
+    const requestId = requestIdOf(request);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader("X-Request-Id", requestId);
+    withLogContext({ requestId }, () => serve(request, response));
   });
 }

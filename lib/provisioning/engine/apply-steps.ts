@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
+import { log } from "@/lib/observability/logger";
 import { recordStep } from "@/lib/observability/metrics";
 import { appliesTo, findStep, type AnyStep } from "../catalogue";
 import type { StepReport } from "./engine-types";
@@ -168,8 +169,11 @@ export async function applySteps(
     const record = () => ({ stepRunId: stepRunId!, calls: connections.calls.slice(firstCall) });
     let completed: CompletedStep;
     const started = performance.now();
-    const measured = (outcome: string) =>
-      recordStep({ step: step.key, mode: "apply", outcome, seconds: (performance.now() - started) / 1000 });
+    const measured = (outcome: string) => {
+      const seconds = (performance.now() - started) / 1000;
+      recordStep({ step: step.key, mode: "apply", outcome, seconds });
+      log().info({ stepKey: step.key, status: outcome, durationMs: Math.round(seconds * 1000) }, "step ended");
+    };
     try {
       const { previous, waitingFor, rawInput } = prepareStep(setting, step);
       if (waitingFor.length > 0) {

@@ -3,6 +3,7 @@ import type { AuditEventInput } from "@/lib/audit/events";
 import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 import { countRun } from "@/lib/observability/metrics";
 import { describeFailure, type Failure } from "./failures";
 import type { RunMode } from "./run-records";
@@ -145,7 +146,10 @@ export async function failRunBeforeStart(
     });
     return run.mode;
   });
-  if (endedMode) countRun({ mode: endedMode, outcome: "failed" });
+  if (endedMode) {
+    countRun({ mode: endedMode, outcome: "failed" });
+    log().warn({ runId, mode: endedMode, status: "failed" }, "run ended before it started");
+  }
   return endedMode !== undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/observability/logger";
 import { recordStep } from "@/lib/observability/metrics";
 import { appliesTo, type AnyStep } from "../catalogue";
 import type { StepReport } from "./engine-types";
@@ -24,7 +25,9 @@ function sideEffectsOf(step: AnyStep, setting: StepSetting): Pick<StepReport, "s
 async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
   const started = performance.now();
   const report = await readStepTimed(setting, step, mode);
-  recordStep({ step: step.key, mode, outcome: report.status, seconds: (performance.now() - started) / 1000 });
+  const seconds = (performance.now() - started) / 1000;
+  recordStep({ step: step.key, mode, outcome: report.status, seconds });
+  log().info({ stepKey: step.key, status: report.status, durationMs: Math.round(seconds * 1000) }, "step ended");
   return report;
 }
 
