@@ -92,7 +92,9 @@ async function checkedServerAction(request: IncomingMessage, response: ServerRes
 /**
  * The app's HTTP server. It stamps each request with the client's address (overwriting any value the client sent,
  * so audit rows can rely on it), drops a client-sent X-Forwarded-Host (Next.js would trust it for redirects and the
- * server action origin check), refuses foreign server actions, and adds HSTS when the public URL is https.
+ * server action origin check), refuses foreign server actions, and adds HSTS when the public URL is https. Each
+ * request gets an id (X-Request-Id, a caller's safe one kept) that its log lines carry, and is measured for /metrics,
+ * which this server answers itself.
  */
 export function createAppServer(handle: Handler, options: AppServerOptions): Server {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
