@@ -18,7 +18,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["./test/global-setup.ts"],
-    // The tests reach Genesys Cloud at the sandbox's base URLs, as the embedded default does.
-    env: { GENESYS_CUSTOM_BASE_URLS: "on" },
+    // The tests reach Genesys Cloud at the sandbox's base URLs, as the embedded default does; the log keeps to
+    // warnings and errors (tests of the log capture their own).
+    env: { GENESYS_CUSTOM_BASE_URLS: "on", LOG_LEVEL: "warn" },
   },
 });

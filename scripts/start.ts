@@ -1,6 +1,7 @@
 // `npm start`: prepares everything a fresh clone needs (data directory, keys, database, migrations, first admin,
 // a production build when the current one is stale) and serves the dashboard.
 import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import next from "next";
 import { assertWebServerConfig, ConfigError, parseEnv, sandboxesEnabled, workerSettings } from "@/lib/config/env";
 import type { Server } from "node:http";
@@ -13,6 +14,9 @@ import { migrate } from "@/lib/db/migrations";
 import { isBuildCurrent, markBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
 import { dataFiles } from "@/lib/runtime/data-files";
 import { createAppServer } from "@/lib/runtime/http-server";
+import { configureLogging, log } from "@/lib/observability/logger";
+import { registerDatabaseGauges } from "@/lib/observability/database-gauges";
+import { appRoutePatterns, routeMatcher } from "@/lib/observability/route-patterns";
 import { auditCheckpointFile, migrationsDirectory, projectRoot } from "@/lib/runtime/paths";
 import { prepareRuntime, type Runtime } from "@/lib/runtime/prepare";
 import { startSandboxes, type RunningSandboxes } from "@/lib/runtime/sandboxes";
@@ -23,13 +27,14 @@ import { ensureFirstAdmin } from "@/lib/users/first-admin";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
+  configureLogging();
   let runtime: Runtime;
   try {
     assertWebServerConfig(parseEnv(process.env));
     runtime = await prepareRuntime();
   } catch (error) {
     // Configuration and database start-up problems are written for the operator: the message, not a stack trace.
-    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+    log().fatal(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
   const { env } = runtime;
@@ -52,7 +57,7 @@ async function main() {
 
   try {
     const report = await migrate(runtime.ownerUrl, migrationsDirectory);
-    if (report.applied.length) console.log(`Database: applied ${report.applied.join(", ")}`);
+    if (report.applied.length) log().info({ migrations: report.applied }, "database migrations applied");
     // New tables of the migrations just applied get the app role's grants too.
     if (runtime.appRole && report.applied.length > 0) await ensureAppRole(runtime.ownerUrl, runtime.appRole);
 
@@ -73,10 +78,11 @@ async function main() {
       markWorkerRunning();
     }
     stopCheckpoints = startAuditCheckpoints(db, auditCheckpointFile());
+    registerDatabaseGauges(db);
 
     const fingerprint = sourceFingerprint(projectRoot);
     if (!isBuildCurrent(projectRoot, fingerprint)) {
-      console.log("Building the dashboard (first start or changed sources)…");
+      log().info("building the dashboard (first start or changed sources)");
       const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
         stdio: "inherit",
         env: process.env,
@@ -91,6 +97,8 @@ async function main() {
       trustProxy: env.TRUST_PROXY,
       proxyHops: env.TRUST_PROXY_HOPS,
       publicUrl: process.env.NEXTAUTH_URL,
+      metricsToken: env.METRICS_TOKEN,
+      routeOf: routeMatcher(appRoutePatterns(join(projectRoot, "app"))),
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -99,6 +107,8 @@ async function main() {
     });
 
     const url = process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+    log().info({ url, worker: env.WORKER, metrics: Boolean(env.METRICS_TOKEN) }, "dashboard listening");
+    // What follows is for the person who started it (the first admin's password among it), never for the log.
     console.log(`\nHybrid Provisioner is running at ${url}`);
     if (sandboxes) {
       console.log(
@@ -121,7 +131,7 @@ async function main() {
       );
     }
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log().fatal(error instanceof Error ? error.message : String(error));
     await stop();
     process.exit(1);
   }

@@ -3,11 +3,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ChainStatus } from "@/components/audit/chain-status";
 import { sharedChainStatus } from "@/lib/audit/chain-status";
 import { getDb } from "@/lib/db/client";
+import { log } from "@/lib/observability/logger";
 
 /** Streams in after the table: the first check after a start reads the whole log. */
 export async function ChainStatusPanel() {
   const status = await sharedChainStatus(getDb()).catch((error: unknown) => {
-    console.error("[audit] chain verification failed", error);
+    log().error({ err: error }, "audit chain verification failed");
     return undefined;
   });
   if (status) return <ChainStatus {...status} />;

@@ -5,6 +5,7 @@ import type { Action } from "@/lib/auth/permissions";
 import { auditContextFor, requirePermission, type CurrentUser } from "@/lib/auth/session";
 import type { AuditContext } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 
 type ActionResult<T> =
   | { ok: true; data: T }
@@ -36,7 +37,7 @@ export function authorizedAction<Schema extends z.ZodType, T>(
       if (error instanceof AppError)
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
       const reference = randomUUID();
-      console.error(`[action ${reference}]`, error);
+      log().error({ err: error, reference }, "server action failed");
       return {
         ok: false,
         code: "internal",

@@ -8,6 +8,7 @@ import { requestOrigin } from "@/lib/http/client-address";
 import type { ApiOperation } from "./operation";
 import { fieldErrorsOf, problem, problemOf, problemResponse } from "./problem";
 import { apiRateLimiter, rateLimitHeaders, type RateLimiter } from "./rate-limit";
+import { log } from "@/lib/observability/logger";
 
 type Part<Op, Index extends 0 | 1 | 2> =
   Op extends ApiOperation<infer Params, infer Query, infer Body> ? z.output<[Params, Query, Body][Index]> : never;
@@ -101,7 +102,8 @@ export function apiRoute<Op extends ApiOperation>(
         headers: { ...limitHeaders, "Cache-Control": "no-store" },
       });
     } catch (error) {
-      if (!(error instanceof AppError) && !(error instanceof z.ZodError)) console.error(error);
+      if (!(error instanceof AppError) && !(error instanceof z.ZodError))
+        log().error({ err: error }, "API request failed");
       // A zod error here is the answer not matching its own schema: a server fault, not the client's.
       const shaped = error instanceof z.ZodError ? problemOf(new Error("response shape")) : problemOf(error);
       return problemResponse(shaped, limitHeaders);

@@ -2,6 +2,7 @@ import type { DbTx } from "@/lib/db/client";
 import { readCheckpoints } from "@/lib/audit/checkpoints";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
 import { auditCheckpointFile } from "@/lib/runtime/paths";
+import { log } from "@/lib/observability/logger";
 
 /** The whole chain against the checkpoints in the checkpoint file. */
 export const verifyAgainstCheckpoints = (db: DbTx) =>
@@ -35,7 +36,7 @@ export function createChainStatusCache(
   return async function chainStatus(db: DbTx): Promise<ChainStatus> {
     if (!last) return { ...(await refresh(db)), refreshing: false, ageMs: 0 };
     if (!running && Date.now() - last.checkedAt.getTime() >= maxAgeMs) {
-      refresh(db).catch((error: unknown) => console.error("[audit] background chain verification failed", error));
+      refresh(db).catch((error: unknown) => log().error({ err: error }, "background audit chain verification failed"));
     }
     return { ...last, refreshing: running !== undefined, ageMs: Date.now() - last.checkedAt.getTime() };
   };

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { chainKeyFor, currentChainKey, hmacHex } from "@/lib/audit/chain-key";
 import type { DbTx } from "@/lib/db/client";
+import { log } from "@/lib/observability/logger";
 
 /**
  * The chain's head (sequence and hash), signed with the chain key and kept outside the database: the table can then
@@ -74,7 +75,7 @@ export function startAuditCheckpoints(db: DbTx, file: string, intervalMs = 60_00
     try {
       last = (await writeCheckpoint(db, file, last)) ?? last;
     } catch (error) {
-      console.error("[audit] checkpoint not written:", error instanceof Error ? error.message : error);
+      log().error({ err: error }, "audit checkpoint not written");
     }
   };
   const timer = setInterval(() => void write(), intervalMs);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { CookieJar } from "tough-cookie";
+import { countGaxCall, countGaxRetry } from "@/lib/observability/metrics";
 import { ConfigServerError, GaxHttpError, GaxNetworkError, isTransient } from "./errors";
 
 export interface GaxClientOptions {
@@ -68,6 +69,7 @@ export class GaxClient {
         return await this.requestWithRenewal<T>(method, path, options);
       } catch (error) {
         if (attempt >= tries || !isTransient(error)) throw error;
+        countGaxRetry({ method, path: `/${path}`, reason: "transient" });
         await sleep(50 * attempt);
       }
     }
@@ -82,6 +84,7 @@ export class GaxClient {
       return (await this.send(method, path, options)) as T;
     } catch (error) {
       if (!(error instanceof GaxHttpError) || error.status !== 401) throw error;
+      countGaxRetry({ method, path: `/${path}`, reason: "session_renewed" });
       await this.renewSession();
       return (await this.send(method, path, options)) as T;
     }
@@ -118,8 +121,11 @@ export class GaxClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
+      countGaxCall({ method, path: `/${path}`, status: isTimeoutError(error) ? "timeout" : "network_error" });
       throw new GaxNetworkError(method, url.pathname, error);
     }
+    // Labelled with the path below /gax/api, the same whatever prefix the deployment's base URL has.
+    countGaxCall({ method, path: `/${path}`, status: response.status });
     for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url.href);
     let text: string;
     try {
@@ -163,6 +169,9 @@ function signInError(options: GaxClientOptions, error: unknown): unknown {
     { cause: error },
   );
 }
+
+const isTimeoutError = (error: unknown) =>
+  error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;

@@ -22,6 +22,11 @@ function wholeNumber({ unit, min, max }: { unit: string; min: number; max: numbe
     .max(max, { message: range });
 }
 
+export const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+  message: "must be fatal, error, warn, info, debug, trace or silent",
+});
+export const logFormat = z.enum(["json", "pretty"], { message: "must be json or pretty" });
+
 const envSchema = z.object({
   PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -93,6 +98,12 @@ const envSchema = z.object({
     .string()
     .regex(/^(\S+\s+){4}\S+$|^off$/, { message: "must be a five-field cron expression, or off" })
     .default("0 */6 * * *"),
+  /** Bearer token Prometheus sends for /metrics; unset, /metrics does not exist (docs/observability.md). */
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  /** `npm run worker` serves /metrics on this port (with METRICS_TOKEN). */
+  METRICS_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).optional(),
+  LOG_LEVEL: logLevel.optional(),
+  LOG_FORMAT: logFormat.optional(),
   GENESYS_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4010),
   GAX_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4020),
 });
@@ -120,6 +131,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     problems.push("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together");
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD))
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  if (env.METRICS_PORT && !env.METRICS_TOKEN)
+    problems.push("METRICS_PORT needs METRICS_TOKEN (metrics are never served unauthenticated)");
   if (isProductionMode(env) && !env.APP_ENCRYPTION_KEY) {
     problems.push("APP_ENCRYPTION_KEY is required with an external DATABASE_URL (production mode)");
   }

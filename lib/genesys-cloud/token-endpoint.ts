@@ -1,6 +1,7 @@
 // POST {login}/oauth/token: client credentials and SAML2 bearer exchanges, retried when throttled or unavailable.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
 import { backoffMs, isTimeout, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
@@ -79,6 +80,11 @@ function isThrottled(status: number, error: z.infer<typeof tokenErrorSchema> | u
   );
 }
 
+const countTokenCall = (status: Parameters<typeof countGenesysCall>[0]["status"]) =>
+  countGenesysCall({ method: "POST", path: PATH, status });
+const countTokenRetry = (reason: "throttled" | "server_error" | "network") =>
+  countGenesysRetry({ method: "POST", path: PATH, reason });
+
 export async function requestToken(call: TokenCall): Promise<TokenResponse> {
   const { clientId, clientSecret } = call.credentials;
   const authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`;
@@ -99,10 +105,12 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
       text = await response.text();
     } catch (error) {
       if (attempt < call.policy.maxAttempts) {
+        countTokenRetry("network");
         await sleep(backoffMs(call.policy, attempt));
         continue;
       }
       const code = isTimeout(error) ? "client.timeout" : "network.error";
+      countTokenCall(isTimeout(error) ? "timeout" : "network_error");
       throw fail(call, {
         code,
         message: error instanceof Error ? error.message : String(error),
@@ -118,6 +126,7 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
       json = undefined;
     }
     if (response.ok) {
+      countTokenCall(response.status);
       const parsed = tokenResponseSchema.safeParse(json);
       if (!parsed.success)
         throw fail(call, {
@@ -136,7 +145,9 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
     const error = tokenErrorSchema.safeParse(json).data;
     const throttled = isThrottled(response.status, error);
     const unavailable = call.policy.retryableStatuses.includes(response.status);
+    if (throttled && attempt >= call.policy.maxAttempts) countGenesysThrottledFinal({ method: "POST", path: PATH });
     if ((throttled || unavailable) && attempt < call.policy.maxAttempts) {
+      countTokenRetry(throttled ? "throttled" : "server_error");
       const waitMs =
         throttled && response.status === 429
           ? retryAfterSeconds(response.headers.get("retry-after")) * 1000
@@ -144,6 +155,7 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
       await sleep(waitMs);
       continue;
     }
+    countTokenCall(response.status);
     // A body that is not a token error of Genesys Cloud's is never repeated: the host may not be Genesys Cloud.
     const description =
       error?.description ?? error?.error_description ?? `HTTP ${response.status}, not a Genesys Cloud token error`;

@@ -1,6 +1,7 @@
 // Sends Platform API calls: bearer token, per-org pacing, timeouts, retries, typed errors, validated answers.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
 import type { OrgRateLimiter } from "./rate-limiter";
@@ -68,7 +69,9 @@ export class Transport {
     let throttled = 0;
     let tokenRenewed = false;
 
-    const finish = (status: number | undefined, correlationId: string | undefined, code?: string) =>
+    const finish = (status: number | undefined, correlationId: string | undefined, code?: string) => {
+      const answered = status ?? (code === "client.timeout" ? "timeout" : "network_error");
+      countGenesysCall({ method: spec.method, path: spec.path, status: answered });
       this.options.onCall?.({
         operation: spec.operation,
         method: spec.method,
@@ -79,6 +82,9 @@ export class Transport {
         attempts,
         durationMs: Date.now() - started,
       });
+    };
+    const retrying = (reason: Parameters<typeof countGenesysRetry>[0]["reason"]) =>
+      countGenesysRetry({ method: spec.method, path: spec.path, reason });
     type Failure = {
       status?: number;
       code: string;
@@ -138,6 +144,7 @@ export class Transport {
       if (sendError !== undefined || !response) {
         const safe = idempotent || neverSent(sendError);
         if (safe && attempts < policy.maxAttempts) {
+          retrying("network");
           await sleep(backoffMs(policy, attempts));
           continue;
         }
@@ -193,6 +200,7 @@ export class Transport {
         tokenRenewed = true;
         attempts -= 1;
         this.options.invalidateToken(token);
+        retrying("token_renewed");
         continue;
       }
       if (status === 429) {
@@ -201,8 +209,10 @@ export class Transport {
         if (waitSeconds <= policy.maxRetryAfterSeconds && throttled <= policy.max429Retries) {
           attempts -= 1;
           limiter.pauseFor(waitSeconds * 1000);
+          retrying("throttled");
           continue;
         }
+        countGenesysThrottledFinal({ method: spec.method, path: spec.path });
         throw failure({
           status,
           code,
@@ -215,6 +225,7 @@ export class Transport {
       }
       if (policy.retryableStatuses.includes(status)) {
         if (idempotent && attempts < policy.maxAttempts) {
+          retrying("server_error");
           await sleep(backoffMs(policy, attempts));
           continue;
         }

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { parseEnv, workerSettings } from "@/lib/config/env";
 import { createBoss, ensureQueues } from "./queues";
+import { log } from "@/lib/observability/logger";
 
 const holder = globalThis as unknown as { hybridProvisionerQueue?: Promise<PgBoss> };
 
@@ -11,7 +12,7 @@ export function getJobQueue(): Promise<PgBoss> {
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which prepares the database.");
     const settings = workerSettings(parseEnv(process.env));
     const boss = createBoss(url, settings, { schedule: false, supervise: false });
-    boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+    boss.on("error", (error) => log().error({ err: error }, "job queue error"));
     await boss.start();
     await ensureQueues(boss, settings);
     return boss;

@@ -7,6 +7,7 @@ import { enqueueRuns } from "./enqueue";
 import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
 import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
+import { log, withLogContext } from "@/lib/observability/logger";
 
 type WorkerSettings = QueueSettings & {
   /** Runs processed at once by this process; the per-org rate limiter paces them against Genesys Cloud. */
@@ -33,14 +34,16 @@ export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
  */
 export async function startWorker(db: Db, databaseUrl: string, settings: WorkerSettings): Promise<RunningWorker> {
   const boss = createBoss(databaseUrl, settings, { schedule: Boolean(settings.reverifyCron), supervise: true });
-  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => log().error({ err: error }, "job queue error"));
   await boss.start();
   await ensureQueues(boss, settings);
 
   // The Genesys Cloud client keeps one rate limiter and token cache per org in the process, so concurrent runs
   // against one org are paced together.
-  const handleRun = async ([job]: PgBoss.JobWithMetadata<unknown>[]) => {
-    const request = runJobSchema.parse(job!.data);
+  const handleRun = ([job]: PgBoss.JobWithMetadata<unknown>[]) =>
+    withLogContext({ jobId: job!.id }, () => runJob(job!));
+  const runJob = async (job: PgBoss.JobWithMetadata<unknown>) => {
+    const request = runJobSchema.parse(job.data);
     const audit = { actor: request.actor, clientAddress: request.clientAddress, userAgent: request.userAgent };
     const { runId } = request;
     try {
@@ -53,13 +56,14 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
       const conflict = error instanceof AppError && error.code === "conflict";
       // A job queued before runs were rows has none to end: pg-boss retries it as before.
       if (!runId) throw conflict ? new Error(error.message) : error;
-      const tried = job!.retryCount + 1;
+      const tried = job.retryCount + 1;
       if (conflict) {
         // Another run holds the tenant: the run stays queued, says why, and pg-boss tries it again later. When the
         // holder is this job's own earlier attempt (the run is no longer queued), it is retried as before.
-        const tries = Math.min(job!.retryLimit + 1, settings.leaseConflictTries ?? LEASE_CONFLICT_TRIES);
+        const tries = Math.min(job.retryLimit + 1, settings.leaseConflictTries ?? LEASE_CONFLICT_TRIES);
         const waiting = `${error.message} Waiting for it: tried ${tried} of ${tries} times.`;
         const queued = await noteRunWaiting(db, runId, waiting);
+        log().info({ runId, tried, tries }, "tenant busy: the run waits for the other run");
         if (!queued || tried < tries) throw new Error(error.message);
         const gaveUp = `${error.message} Gave up after ${tries} tries: run it again once the other run has finished.`;
         await failRunBeforeStart(db, audit, { runId, error: new AppError("conflict", gaveUp), onlyIfQueued: true });
@@ -67,7 +71,8 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
       }
       // Anything else before the engine took the run over ends it failed now, with its message. After, the job is
       // retried (the engine resumes from its records) until its tries are used up, then the run ends failed.
-      if (!(await isStillQueued(db, runId)) && tried <= job!.retryLimit) throw error;
+      log().warn({ err: error, runId, tried }, "run job failed");
+      if (!(await isStillQueued(db, runId)) && tried <= job.retryLimit) throw error;
       await failRunBeforeStart(db, audit, { runId, error });
       return { runId, status: "failed" };
     }

@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientAddressHeader } from "@/lib/http/client-address";
+import { answerMetrics, isMetricsRequest, METRICS_PATH } from "@/lib/observability/metrics-endpoint";
+import { recordHttpRequest } from "@/lib/observability/metrics";
+import { log, withLogContext } from "@/lib/observability/logger";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/request-id";
 import { readServerActionBody, replayed, SERVER_ACTION_BODY_LIMIT } from "./server-action-body";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -11,6 +15,30 @@ export interface AppServerOptions {
   proxyHops?: number;
   /** The dashboard's public URL (NEXTAUTH_URL): its host is accepted as a server action's Origin; https turns on HSTS. */
   publicUrl?: string;
+  /** METRICS_TOKEN: /metrics answers only a request bearing it; unset, /metrics does not exist (404). */
+  metricsToken?: string;
+  /** The route pattern a path reaches ("/tenants/[id]"), the label of the request metrics; default "other". */
+  routeOf?: (path: string) => string;
+}
+
+const knownMethods = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * Times every request, counts it under its route pattern and final status once the response is finished, and logs it
+ * (by route pattern, never the raw URL, whose query may carry anything; Next.js's own assets only at debug level).
+ */
+function measure(request: IncomingMessage, response: ServerResponse, routeOf: (path: string) => string): void {
+  const started = process.hrtime.bigint();
+  const logger = log();
+  response.once("close", () => {
+    const method = knownMethods.has(request.method ?? "") ? request.method! : "other";
+    const route = isMetricsRequest(request) ? METRICS_PATH : routeOf(request.url ?? "/");
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    recordHttpRequest({ method, route, status: response.statusCode, seconds });
+    const line = { method, route, status: response.statusCode, durationMs: Math.round(seconds * 1000) };
+    if (route.startsWith("/_next/")) logger.debug(line, "request");
+    else logger.info(line, "request");
+  });
 }
 
 /**
@@ -64,12 +92,16 @@ async function checkedServerAction(request: IncomingMessage, response: ServerRes
 /**
  * The app's HTTP server. It stamps each request with the client's address (overwriting any value the client sent,
  * so audit rows can rely on it), drops a client-sent X-Forwarded-Host (Next.js would trust it for redirects and the
- * server action origin check), refuses foreign server actions, and adds HSTS when the public URL is https.
+ * server action origin check), refuses foreign server actions, and adds HSTS when the public URL is https. Each
+ * request gets an id (X-Request-Id, a caller's safe one kept) that its log lines carry, and is measured for /metrics,
+ * which this server answers itself.
  */
 export function createAppServer(handle: Handler, options: AppServerOptions): Server {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
   const hsts = publicUrl?.protocol === "https:";
-  return createServer((request, response) => {
+  const routeOf = options.routeOf ?? (() => "other");
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
+    measure(request, response, routeOf);
     request.headers[clientAddressHeader] = clientAddressOf(request, options);
     delete request.headers["x-forwarded-host"];
     if (hsts) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -78,15 +110,22 @@ export function createAppServer(handle: Handler, options: AppServerOptions): Ser
       return;
     }
     const handled = async () => {
+      if (isMetricsRequest(request)) return answerMetrics(request, response, options.metricsToken);
       const checked = isServerAction(request) ? await checkedServerAction(request, response) : request;
       if (checked) await handle(checked, response);
     };
     handled().catch((error: unknown) => {
-      console.error("Unhandled request error", error);
+      log().error({ err: error }, "unhandled request error");
       if (!response.headersSent) {
         response.statusCode = 500;
         response.end("Internal error");
       }
     });
+  };
+  return createServer((request, response) => {
+    const requestId = requestIdOf(request);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader("X-Request-Id", requestId);
+    withLogContext({ requestId }, () => serve(request, response));
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueKeyPreparation } from "@/lib/jobs/key-preparation-jobs";
 import { getJobQueue } from "@/lib/jobs/queue-client";
+import { log } from "@/lib/observability/logger";
 import {
   createTenant,
   tenantUpdateInput,
@@ -31,7 +32,7 @@ export async function registerTenant(db: Db, audit: AuditContext, form: unknown)
   const warnings = await registrationWarnings(db, { ...tenant, orgId: check.orgId, tenantId: tenant.id });
   // The tenant is saved either way: without a prepared key, its first apply generates one.
   await enqueueKeyPreparation(await getJobQueue(), tenant.id, audit).catch((error: unknown) =>
-    console.error("[jobs] key preparation not queued:", error instanceof Error ? error.message : error),
+    log().error({ err: error, tenantId: tenant.id }, "key preparation not queued"),
   );
   return { tenant, orgName: check.orgName, warnings };
 }

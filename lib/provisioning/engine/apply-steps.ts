@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
+import { log } from "@/lib/observability/logger";
+import { recordStep } from "@/lib/observability/metrics";
 import { appliesTo, findStep, type AnyStep } from "../catalogue";
 import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
@@ -166,6 +168,12 @@ export async function applySteps(
     const firstCall = connections.calls.length;
     const record = () => ({ stepRunId: stepRunId!, calls: connections.calls.slice(firstCall) });
     let completed: CompletedStep;
+    const started = performance.now();
+    const measured = (outcome: string) => {
+      const seconds = (performance.now() - started) / 1000;
+      recordStep({ step: step.key, mode: "apply", outcome, seconds });
+      log().info({ stepKey: step.key, status: outcome, durationMs: Math.round(seconds * 1000) }, "step ended");
+    };
     try {
       const { previous, waitingFor, rawInput } = prepareStep(setting, step);
       if (waitingFor.length > 0) {
@@ -177,9 +185,11 @@ export async function applySteps(
       completed = { key: step.key, ...record(), manual: false, result };
     } catch (error) {
       const stopped = stoppedStep(error, { step, record: record(), correlationId: run.correlationId });
+      measured(stopped.report.status);
       ({ stepRunId, index } = await transition(index + 1, stopped.transition, [stopped.report]));
       continue;
     }
+    measured("succeeded");
     const { result, changes } = completed.result;
     const succeeded: StepReport = { stepKey: step.key, title: step.title, status: "succeeded", result, changes };
     try {

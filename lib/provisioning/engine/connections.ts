@@ -3,6 +3,7 @@ import { createGaxBridge } from "@/lib/config-server/gax-bridge";
 import type { GaxSettingsInput } from "@/lib/config-server/gax-settings";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 import { assertGenesysBaseUrls, assertOutboundUrl } from "@/lib/http/outbound-policy";
 import {
   createGenesysCloudClient,
@@ -51,6 +52,9 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
     ...options.genesys,
     onCall: (record) => {
       calls.push(record);
+      const { method, path, status, code, attempts, durationMs, correlationId } = record;
+      const fields = { method, path, status, code, attempts, durationMs, genesysCorrelationId: correlationId };
+      log().debug(fields, "Genesys Cloud call");
       options.genesys?.onCall?.(record);
     },
   };

@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import { log, withLogContext } from "@/lib/observability/logger";
+import { countRun } from "@/lib/observability/metrics";
 import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
 import type { EngineOptions, RunReport, RunStatus, StepReport } from "./engine-types";
@@ -75,11 +77,18 @@ export async function runTenant(request: RunRequest, options: EngineOptions): Pr
   });
   if (!setting) return endedEarly(db, request, "cancelled");
   try {
-    return await runOpened(setting, request, steps);
+    return await withLogContext(runLogFields(setting), () => runOpened(setting, request, steps));
   } finally {
     await setting.heartbeat.stop();
   }
 }
+
+/** What every log line of a run carries, so `grep <runId>` finds the whole run. */
+const runLogFields = ({ run, tenant }: StepSetting) => ({
+  runId: run.id,
+  tenantId: tenant.id,
+  correlationId: run.correlationId,
+});
 
 /** The run once it holds the tenant's lease: its steps, then its end. */
 async function runOpened(setting: StepSetting, request: RunRequest, steps: AnyStep[]): Promise<RunReport> {
@@ -89,6 +98,8 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
   let outcome: RunOutcome | undefined;
   let runFailure: Failure | undefined;
   let cancelled: { by: string; next?: string } | undefined;
+  const started = Date.now();
+  log().info({ mode: request.mode, stepKey: request.stepKey }, "run started");
   try {
     await setting.connections.prepare();
     if (request.mode === "apply") ({ reports, outcome } = await applySteps(setting, steps));
@@ -102,6 +113,8 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
     outcome = cancelled && !runFailure ? cancelledOutcome(reports, cancelled) : runOutcome(reports, runFailure);
     await finishRun(db, audit, { tenant, run, outcome });
   }
+  countRun({ mode: request.mode, outcome: outcome.status });
+  log().info({ mode: request.mode, status: outcome.status, durationMs: Date.now() - started }, "run finished");
   return {
     runId: run.id,
     correlationId: run.correlationId,
@@ -131,7 +144,7 @@ export async function completeStepManually(
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const setting = await openRun(options, { tenant, mode: "apply", stepKey: step.key, leaseMs });
   try {
-    return await completeOpened(setting, { step, manual, parsedValues });
+    return await withLogContext(runLogFields(setting), () => completeOpened(setting, { step, manual, parsedValues }));
   } finally {
     await setting.heartbeat.stop();
   }
@@ -174,5 +187,7 @@ async function completeOpened(
     await connections.close();
   }
   const { status } = runOutcome([report]);
+  countRun({ mode: "apply", outcome: status });
+  log().info({ mode: "apply", stepKey: step.key, manual: true, status }, "run finished");
   return { runId: run.id, correlationId: run.correlationId, mode: "apply", status, steps: [report] };
 }

@@ -2,6 +2,7 @@ import { redact } from "@/lib/audit/redact";
 import { ConfigServerError, GaxHttpError, GaxNetworkError } from "@/lib/config-server/errors";
 import { DesiredObjectInputError } from "@/lib/config-server/desired-object";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 import { isGenesysCloudError } from "@/lib/genesys-cloud";
 import { SamlInputError } from "@/lib/saml/errors";
 import { SettingsError } from "../model/settings";
@@ -33,7 +34,7 @@ export function describeFailure(error: unknown, stepTitle: string, correlationId
     return undefined;
   })();
   if (known) return { code: known.code, message: redact(known.message) };
-  console.error(`[provisioning ${correlationId}] ${stepTitle} failed`, error);
+  log().error({ err: error, correlationId, step: stepTitle }, "failed unexpectedly");
   return {
     code: "internal",
     message: `"${stepTitle}" failed unexpectedly. The server log has the details under correlation id ${correlationId}.`,

@@ -3,6 +3,8 @@ import type { AuditEventInput } from "@/lib/audit/events";
 import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
+import { countRun } from "@/lib/observability/metrics";
 import { describeFailure, type Failure } from "./failures";
 import type { RunMode } from "./run-records";
 import { SettingsError } from "../model/settings";
@@ -117,10 +119,10 @@ export async function failRunBeforeStart(
   { runId, error, onlyIfQueued = false }: { runId: string; error: unknown; onlyIfQueued?: boolean },
 ): Promise<boolean> {
   const endable = onlyIfQueued ? ["queued"] : ["queued", "running"];
-  return db.$transaction(async (tx) => {
+  const endedMode = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
     const run = await tx.run.findUnique({ where: { id: runId }, include: tenantOfRun });
-    if (!run || !endable.includes(run.status)) return false;
+    if (!run || !endable.includes(run.status)) return undefined;
     const failure = failureBeforeStart(error, run.correlationId);
     await tx.run.update({
       where: { id: runId },
@@ -142,8 +144,13 @@ export async function failRunBeforeStart(
         },
       ],
     });
-    return true;
+    return run.mode;
   });
+  if (endedMode) {
+    countRun({ mode: endedMode, outcome: "failed" });
+    log().warn({ runId, mode: endedMode, status: "failed" }, "run ended before it started");
+  }
+  return endedMode !== undefined;
 }
 
 /**
@@ -156,14 +163,14 @@ export async function cancelRun(
   audit: AuditContext,
   { runId, tenantId }: { runId: string; tenantId: string },
 ): Promise<{ status: "cancelled" | "running" }> {
-  return db.$transaction(async (tx) => {
+  const answer = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
     const run = await tx.run.findUnique({ where: { id: runId }, include: tenantOfRun });
     if (!run || run.tenantId !== tenantId) throw new AppError("not_found", "This run no longer exists.");
     if (run.status !== "queued" && run.status !== "running")
       throw new AppError("conflict", `This run has already ended (${run.status}): there is nothing to cancel.`);
     // Asked already (only a running run can still be queued or running after that): it stops at its next boundary.
-    if (run.cancelRequestedAt) return { status: "running" };
+    if (run.cancelRequestedAt) return { status: "running" as const, mode: run.mode };
     const now = new Date();
     const who = whoOf(audit);
     const stopsNow = run.status === "queued" || run.leaseExpiresAt <= now;
@@ -190,8 +197,11 @@ export async function cancelRun(
         },
       ],
     });
-    return { status: stopsNow ? "cancelled" : "running" };
+    return { status: stopsNow ? ("cancelled" as const) : ("running" as const), mode: run.mode };
   });
+  // A running run that stops at its next boundary is counted when it ends there.
+  if (answer.status === "cancelled") countRun({ mode: answer.mode, outcome: "cancelled" });
+  return { status: answer.status };
 }
 
 /** Who asked the running run to stop, or undefined: read at each step boundary. */

@@ -1,4 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/observability/logger";
+import { recordStep } from "@/lib/observability/metrics";
 import { appliesTo, type AnyStep } from "../catalogue";
 import type { StepReport } from "./engine-types";
 import { describeFailure } from "./failures";
@@ -21,6 +23,15 @@ function sideEffectsOf(step: AnyStep, setting: StepSetting): Pick<StepReport, "s
  * A step that waits for the operator's input is reported as such, as apply does.
  */
 async function readStep(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
+  const started = performance.now();
+  const report = await readStepTimed(setting, step, mode);
+  const seconds = (performance.now() - started) / 1000;
+  recordStep({ step: step.key, mode, outcome: report.status, seconds });
+  log().info({ stepKey: step.key, status: report.status, durationMs: Math.round(seconds * 1000) }, "step ended");
+  return report;
+}
+
+async function readStepTimed(setting: StepSetting, step: AnyStep, mode: "plan" | "verify"): Promise<StepReport> {
   const { run, connections, options } = setting;
   const report = { stepKey: step.key, title: step.title, ...(mode === "plan" ? sideEffectsOf(step, setting) : {}) };
   const { previous, waitingFor, rawInput, ready } = prepareStep(setting, step);
