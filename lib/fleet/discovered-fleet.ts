@@ -2,7 +2,7 @@ import { Document } from "yaml";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { SERVICES } from "@/lib/provisioning";
-import { suggestedEnvName } from "./secret-source";
+import { deploymentEntry, secretReferences } from "./exported-entries";
 
 /** A tenant GAX listed that is not registered yet (tenant discovery). */
 export interface DiscoveredTenantEntry {
@@ -28,24 +28,12 @@ export async function discoveredFleetYaml(
 ): Promise<string> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId } });
   if (!deployment) throw new AppError("not_found", "This deployment no longer exists.");
-  const variables: string[] = [];
-  const secret = (...words: string[]) => {
-    const env = suggestedEnvName(...words);
-    variables.push(env);
-    return { env };
-  };
+  const { variables, secret } = secretReferences();
   const fleet = {
     version: 1,
     deployments: [
       {
-        name: deployment.name,
-        layout: deployment.layout,
-        gaxBaseUrl: deployment.gaxBaseUrl,
-        gaxUsername: deployment.gaxUsername,
-        gaxPassword: secret("GAX_PASSWORD", deployment.name),
-        gaxPasswordEncrypted: deployment.gaxPasswordEncrypted,
-        annexSection: deployment.annexSection,
-        ...(deployment.notes ? { notes: deployment.notes } : {}),
+        ...deploymentEntry(deployment, secret),
         tenants: tenants.map((tenant) => ({
           cfgTenantName: tenant.name,
           region: "",

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { FleetFile } from "./fleet-schema";
 import { ISOLATION_AGENT_PASSWORD, TENANT_ISOLATION } from "@/lib/provisioning";
 import { storedAgentUsername } from "./fleet-plan";
-import { suggestedEnvName } from "./secret-source";
+import { deploymentEntry, secretReferences } from "./exported-entries";
 
 /** The sample agent the isolation step keeps (entered by hand or imported), when its password is stored. */
 function sampleAgentOf(
@@ -37,24 +37,11 @@ export async function exportFleet(db: Db): Promise<{ fleet: ExportedFleet; secre
     select: { ownerId: true },
   });
   const withAgentPassword = new Set(agentPasswords.map((row) => row.ownerId));
-  const secretVariables: string[] = [];
-  const secret = (...words: string[]) => {
-    const env = suggestedEnvName(...words);
-    secretVariables.push(env);
-    return { env };
-  };
+  const { variables: secretVariables, secret } = secretReferences();
   const fleet: ExportedFleet = {
     version: 1,
     deployments: deployments.map((deployment) => ({
-      name: deployment.name,
-      layout: deployment.layout,
-      gaxBaseUrl: deployment.gaxBaseUrl,
-      gaxUsername: deployment.gaxUsername,
-      gaxPassword: secret("GAX_PASSWORD", deployment.name),
-      gaxPasswordEncrypted: deployment.gaxPasswordEncrypted,
-      annexSection: deployment.annexSection,
-      ...(deployment.layout === "single-tenant" ? { objectTenant: deployment.objectTenant } : {}),
-      ...(deployment.notes ? { notes: deployment.notes } : {}),
+      ...deploymentEntry(deployment, secret),
       tenants: deployment.tenants.map((tenant) => ({
         cfgTenantName: tenant.cfgTenantName,
         ...(tenant.region ? { region: tenant.region } : {}),
