@@ -77,7 +77,6 @@ function counts(): { passed: number; failed: number } {
   };
 }
 
-if (!node24) console.log("NODE24_PATH is not set: the Node 24 steps (tests and start) are skipped.");
 for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
@@ -93,6 +92,10 @@ for (const step of steps) {
   }
   console.log(`=== ${step.name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+if (!node24)
+  console.log(
+    "\n=== Unit and integration tests on Node 24, Start on Node 24: skipped (NODE24_PATH is not set; .ci/run sets it)",
+  );
 const { passed, failed } = counts();
 console.log("\nAll checks passed.");
 console.log(`${passed} passed, ${failed} failed`);
