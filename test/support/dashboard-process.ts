@@ -1,12 +1,54 @@
 // Test helpers: the dashboard as operators run it (`scripts/start.ts` in its own process, production build), and its
 // sign-in and sign-out through next-auth's own endpoints, as a browser does them.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isBuildCurrent, sourceFingerprint } from "@/lib/runtime/build-freshness";
+import { projectRoot } from "@/lib/runtime/paths";
 import { until } from "@/test/support/until";
+
+const buildLock = join(
+  tmpdir(),
+  `hp-build-${createHash("sha256").update(projectRoot).digest("hex").slice(0, 12)}.lock`,
+);
+
+/**
+ * Builds the dashboard when its build is stale, one test file at a time: files that start dashboards run in parallel,
+ * and two `next build`s into one .next would break each other. A lock left by a killed run expires after 20 minutes.
+ */
+async function buildOnce(): Promise<void> {
+  await until(
+    async () => {
+      try {
+        mkdirSync(buildLock);
+        return true;
+      } catch {
+        const since = statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+        if (Date.now() - since > 20 * 60_000) rmSync(buildLock, { recursive: true, force: true });
+        return false;
+      }
+    },
+    { timeoutMs: 12 * 60_000, intervalMs: 1000, what: "another test file's build" },
+  );
+  try {
+    if (isBuildCurrent(projectRoot, sourceFingerprint(projectRoot))) return;
+    const build = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const status = await new Promise((resolve) => build.once("exit", resolve));
+    if (status !== 0) throw new Error(`the dashboard's build failed (exit ${status})`);
+  } finally {
+    rmSync(buildLock, { recursive: true, force: true });
+  }
+}
 
 export type DashboardProcess = { url: string; child: ChildProcess; stop(): Promise<void> };
 
 /** Starts `scripts/start.ts` on `port` with `env` over this process's environment; resolves once /api/health is 200. */
 export async function startDashboard({ env, port }: { env: Record<string, string>; port: number }) {
+  await buildOnce();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
@@ -18,13 +60,12 @@ export async function startDashboard({ env, port }: { env: Record<string, string
     child.kill("SIGTERM");
     await exited;
   };
-  // The first start may build the dashboard.
   await until(
     async () => {
       if (child.exitCode !== null) throw new Error(`the dashboard on ${url} exited with ${child.exitCode}`);
       return (await fetch(`${url}/api/health`).catch(() => undefined))?.ok === true;
     },
-    { timeoutMs: 12 * 60_000, intervalMs: 1000, what: `the dashboard on ${url}` },
+    { timeoutMs: 3 * 60_000, intervalMs: 1000, what: `the dashboard on ${url}` },
   );
   return { url, child, stop } satisfies DashboardProcess;
 }
