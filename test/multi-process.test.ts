@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -31,6 +32,7 @@ let dataDirectory: string;
 let first: DashboardProcess;
 let second: DashboardProcess;
 const workers = workerProcesses();
+let workerChildren: ChildProcess[] = [];
 
 beforeAll(async () => {
   database = await isolatedDatabase();
@@ -67,8 +69,8 @@ beforeAll(async () => {
     GAX_SANDBOX_PORT: String(await freePort()),
   });
   second = await dashboard({ SANDBOX: "off" });
-  workers.start({ ...shared, WORKER_CONCURRENCY: "1" });
-  workers.start({ ...shared, WORKER_CONCURRENCY: "1" });
+  // Started together, as compose starts them: both set up the queues at once.
+  workerChildren = [0, 1].map(() => workers.start({ ...shared, WORKER_CONCURRENCY: "1" }));
   for (const account of [viewer, guessed])
     await createUser(database.db, { actor: systemActor }, { ...account, name: "Test", role: "viewer" });
 }, 14 * 60_000);
@@ -150,5 +152,6 @@ describe("two dashboard processes and two workers on one database", { timeout: 2
     );
     // Both dashboards run with WORKER=off: the worker processes ran these.
     expect(runs.map((run) => run.status)).toEqual(tenants.map(() => "succeeded"));
+    expect(workerChildren.map((child) => child.exitCode ?? child.signalCode)).toEqual([null, null]);
   });
 });
