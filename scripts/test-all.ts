@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 const reports = {
   vitest: ".test-reports/vitest.json",
   vitestExternal: ".test-reports/vitest-external.json",
+  vitestNode24: ".test-reports/vitest-node24.json",
   playwright: ".test-reports/e2e.json",
 };
 rmSync(".test-reports", { recursive: true, force: true });
@@ -21,7 +22,27 @@ const vitestRun = (report: string) => [
 /** EXTERNAL_TEST_DATABASE_URL (CI sets it): the unit and integration tests run once more on that PostgreSQL server. */
 const external = process.env.EXTERNAL_TEST_DATABASE_URL;
 
-const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
+/**
+ * NODE24_PATH (CI sets it): a Node 24 binary; the unit and integration tests run again on it (embedded PostgreSQL),
+ * and `npm start` must start and stop cleanly on it.
+ */
+const node24 = process.env.NODE24_PATH;
+
+type Step = { name: string; args: string[]; env?: Record<string, string | undefined>; node?: string };
+
+const node24Steps: Step[] = node24
+  ? [
+      {
+        name: "Unit and integration tests on Node 24",
+        args: vitestRun(reports.vitestNode24),
+        env: { TEST_DATABASE_URL: undefined },
+        node: node24,
+      },
+      { name: "Start on Node 24", args: ["--import", "tsx", "scripts/start-check.ts"], node: node24 },
+    ]
+  : [];
+
+const steps: Step[] = [
   { name: "Prisma client", args: ["scripts/prisma-generate.mjs"] },
   { name: "Lint", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] },
   { name: "Format", args: ["node_modules/prettier/bin/prettier.cjs", "--check", "."] },
@@ -37,12 +58,15 @@ const steps: { name: string; args: string[]; env?: Record<string, string> }[] = 
       ]
     : []),
   { name: "End-to-end tests", args: ["--import", "tsx", "scripts/e2e.ts"] },
+  ...node24Steps,
 ];
 
 function counts(): { passed: number; failed: number } {
   const read = (path: string) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
   type VitestReport = { numPassedTests: number; numFailedTests: number } | undefined;
-  const vitest = [reports.vitest, reports.vitestExternal].map((path) => read(path) as VitestReport);
+  const vitest = [reports.vitest, reports.vitestExternal, reports.vitestNode24].map(
+    (path) => read(path) as VitestReport,
+  );
   const e2e = read(reports.playwright) as
     { stats: { expected: number; unexpected: number; flaky: number } } | undefined;
   const sum = (pick: (report: NonNullable<VitestReport>) => number) =>
@@ -56,7 +80,7 @@ function counts(): { passed: number; failed: number } {
 for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, step.args, {
+  const result = spawnSync(step.node ?? process.execPath, step.args, {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_JSON_REPORT: reports.playwright, ...step.env },
   });
@@ -68,6 +92,10 @@ for (const step of steps) {
   }
   console.log(`=== ${step.name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+if (!node24)
+  console.log(
+    "\n=== Unit and integration tests on Node 24, Start on Node 24: skipped (NODE24_PATH is not set; .ci/run sets it)",
+  );
 const { passed, failed } = counts();
 console.log("\nAll checks passed.");
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import { completeStepManually, TENANT_ISOLATION } from "@/lib/provisioning";
 import { SANDBOX_AGENT_PASSWORD } from "@/sandbox/gax/default-seed";
 import { freePort } from "@/test/support/free-port";
 import { isolatedDatabase } from "@/test/support/db";
-import { until } from "@/test/support/until";
+import { signIn, startDashboard, type DashboardProcess } from "@/test/support/dashboard-process";
 
 // Production mode, as the README describes it: an external database migrated by its owner, the app and its workers
 // connected as the role the README's SQL creates, every key given. The dashboard must start, sign a user in, and a
@@ -33,7 +33,7 @@ function readmeAppRoleSql(database: string, role: string, password: string): str
 let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 let appUrl: string;
 let appDb: Db;
-let server: ChildProcess | undefined;
+let server: DashboardProcess | undefined;
 let baseUrl: string;
 let dataDirectory: string;
 const role = `hp_app_${randomBytes(3).toString("hex")}`;
@@ -68,30 +68,18 @@ beforeAll(async () => {
     GENESYS_PROPAGATION_SECONDS: "0",
     REVERIFY_CRON: "off",
   });
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  server = await startDashboard({
+    port,
     env: {
-      ...process.env,
       ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
       GENESYS_SANDBOX_PORT: String(await freePort()),
       GAX_SANDBOX_PORT: String(await freePort()),
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  // The first start may build the dashboard.
-  await until(async () => (await fetch(`${baseUrl}/api/health`).catch(() => undefined))?.ok === true, {
-    timeoutMs: 12 * 60_000,
-    intervalMs: 1000,
   });
 }, 13 * 60_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   await appDb?.$disconnect();
   await database?.drop();
   const cleanup = new pg.Client({ connectionString: database.url.replace(/\/[^/]+$/, "/postgres") });
@@ -101,29 +89,16 @@ afterAll(async () => {
   rmSync(dataDirectory, { recursive: true, force: true });
 }, 60_000);
 
-/** Signs in through the dashboard's own sign-in endpoint and returns the session cookie. */
-async function signIn(): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
-  });
-  const session = answer.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in refused (${answer.status})`);
-  return session.split(";")[0]!;
-}
-
 describe("production mode: an external database, the app role of least privilege, every key given", () => {
   it("is healthy and signs the configured admin in", async () => {
     expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
     const ready = await fetch(`${baseUrl}/api/ready`);
     expect(await ready.json()).toMatchObject({ status: "ready" });
     expect(ready.status).toBe(200);
-    const overview = await fetch(`${baseUrl}/`, { headers: { Cookie: await signIn() }, redirect: "manual" });
+    const overview = await fetch(`${baseUrl}/`, {
+      headers: { Cookie: await signIn(baseUrl, admin) },
+      redirect: "manual",
+    });
     expect(overview.status).toBe(200);
     expect(await overview.text()).toContain("Overview");
   });

@@ -1,7 +1,8 @@
 /**
- * A token bucket per API token, in this process's memory: the app serves from one Node process (the embedded
- * default and the documented deployment), so this is exact there, costs no database write per request, and forgets
- * nothing that matters across a restart (a full bucket). Behind several app processes each would allow the limit.
+ * A token bucket per API token, in this process's memory: exact with one dashboard process (the embedded default),
+ * no database write per request, and nothing that matters lost on a restart (a full bucket). With several dashboard
+ * processes behind a load balancer each keeps its own buckets, so N processes allow up to N x the limit (README,
+ * "Running in production").
  */
 export type RateLimitDecision = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 

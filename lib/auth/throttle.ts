@@ -26,18 +26,25 @@ export async function isThrottled(db: DbTx, keys: Keys, now = new Date()): Promi
   return rows.some((row) => row.lockedUntil !== null && row.lockedUntil > now);
 }
 
+/**
+ * One statement that reads and writes the row, so failures counted at once by several requests (or several dashboard
+ * processes on one database) are all counted: a read-then-write would let concurrent failures overwrite each other.
+ */
 async function countFailure(
   db: DbTx,
   { key, rule, now }: { key: string; rule: typeof throttlePolicy.account; now: Date },
 ) {
-  const existing = await db.signInThrottle.findUnique({ where: { key } });
-  const inWindow = existing && now.getTime() - existing.windowStart.getTime() < throttlePolicy.windowMs;
-  const failures = inWindow ? existing.failures + 1 : 1;
-  const over = failures - rule.freeFailures;
-  const lockedUntil =
-    over >= 0 ? new Date(now.getTime() + Math.min(rule.baseLockMs * 2 ** over, rule.maxLockMs)) : null;
-  const data = { failures, windowStart: inWindow ? existing.windowStart : now, lockedUntil };
-  await db.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+  const failures = Prisma.sql`CASE WHEN t.window_start > ${now}::timestamptz - make_interval(secs => ${throttlePolicy.windowMs / 1000}) THEN t.failures + 1 ELSE 1 END`;
+  const lockFor = (count: Prisma.Sql) => Prisma.sql`CASE WHEN ${count} >= ${rule.freeFailures}
+    THEN ${now}::timestamptz + make_interval(secs => LEAST(${rule.baseLockMs}::float8 * power(2, LEAST(${count} - ${rule.freeFailures}, 30)), ${rule.maxLockMs}) / 1000)
+    END`;
+  await db.$executeRaw`
+    INSERT INTO sign_in_throttles AS t (key, failures, window_start, locked_until)
+    VALUES (${key}, 1, ${now}, ${lockFor(Prisma.sql`1`)})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = ${failures},
+      window_start = CASE WHEN t.window_start > ${now}::timestamptz - make_interval(secs => ${throttlePolicy.windowMs / 1000}) THEN t.window_start ELSE ${now} END,
+      locked_until = ${lockFor(failures)}`;
 }
 
 export async function registerFailure(db: DbTx, keys: Keys, now = new Date()): Promise<void> {

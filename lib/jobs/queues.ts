@@ -59,11 +59,31 @@ export function createBoss(
   });
 }
 
+/**
+ * pg-boss creates a queue's partition table without a lock of its own, so processes starting together on a fresh
+ * database (a dashboard and its workers) can deadlock each other; PostgreSQL then fails all but one. The losers try
+ * again after a short random wait, by when the queue exists and its creation is a no-op.
+ */
+async function retriedOnDeadlock(create: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      const deadlock = (error as { code?: string }).code === "40P01";
+      if (!deadlock || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    }
+  }
+}
+
 export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
-  await boss.createQueue(RUN_QUEUE, retriedQueue(RUN_QUEUE, settings));
-  await boss.createQueue(REVERIFY_QUEUE, { name: REVERIFY_QUEUE, policy: "singleton", retryLimit: 0 });
-  // A rotation that failed on its own (e.g. its smoke test) is not retried: the job succeeds with a failed report
-  // and the operator resumes the rotation once the cause is fixed.
-  await boss.createQueue(ROTATION_QUEUE, retriedQueue(ROTATION_QUEUE, settings));
-  await boss.createQueue(KEY_PREPARATION_QUEUE, retriedQueue(KEY_PREPARATION_QUEUE, settings));
+  const queues: PgBoss.Queue[] = [
+    retriedQueue(RUN_QUEUE, settings),
+    { name: REVERIFY_QUEUE, policy: "singleton", retryLimit: 0 },
+    // A rotation that failed on its own (e.g. its smoke test) is not retried: the job succeeds with a failed report
+    // and the operator resumes the rotation once the cause is fixed.
+    retriedQueue(ROTATION_QUEUE, settings),
+    retriedQueue(KEY_PREPARATION_QUEUE, settings),
+  ];
+  for (const queue of queues) await retriedOnDeadlock(() => boss.createQueue(queue.name, queue));
 }
