@@ -30,7 +30,9 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     details: z.object({
       email: z.string(),
       method: z.enum(["password", "oidc"]),
-      reason: z.enum(["bad_credentials", "throttled", "inactive", "unknown_role", "no_role_claim"]).optional(),
+      reason: z
+        .enum(["bad_credentials", "throttled", "in_progress", "inactive", "unknown_role", "no_role_claim"])
+        .optional(),
       /** Attempts refused while the account or address was locked since the last row, counted instead of written. */
       throttledAttemptsNotRecorded: z.number().int().min(1).optional(),
     }),

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { throttlePolicy } from "@/lib/auth/throttle";
@@ -55,6 +56,27 @@ describe("password sign-in", () => {
     const user = await newUser();
     await setUserActive(db, { actor: systemActor }, { id: user.id, active: false });
     expect(await authenticateWithPassword(db, attempt(user.email, password))).toBeNull();
+  });
+
+  it("refuses an attempt made while another for the same account is being checked (in any process), and audits why", async () => {
+    const user = await newUser();
+    // Another process's attempt in progress: it holds the account's sign-in lock.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`sign-in:account:${user.email}`]);
+      expect(await authenticateWithPassword(db, attempt(user.email, password))).toBeNull();
+      const refused = await db.auditEvent.findFirst({
+        where: { action: "auth.sign_in", actorEmail: user.email },
+        orderBy: { seq: "desc" },
+      });
+      expect(refused).toMatchObject({ outcome: "failure", details: { reason: "in_progress" } });
+      const otherAccount = await newUser();
+      expect(await authenticateWithPassword(db, attempt(otherAccount.email, password))).not.toBeNull();
+    } finally {
+      await other.end();
+    }
+    expect(await authenticateWithPassword(db, attempt(user.email, password))).toMatchObject({ id: user.id });
   });
 
   it("locks an account after repeated failures, even for the right password, and the same for unknown accounts", async () => {

@@ -13,6 +13,27 @@ import {
 } from "@/lib/auth/throttle";
 
 type SignedInUser = { id: string; email: string; name: string; role: Role };
+type RefusalReason = "bad_credentials" | "throttled" | "in_progress" | "inactive" | "unknown_role";
+
+/**
+ * Checks one attempt per account at a time, in every process on the database: an attempt made while another for the
+ * same account is being checked is refused at once, so a burst of parallel guesses cannot all be checked before the
+ * first failures lock the account. The gate holds one connection and never waits (a try-lock), so waiting attempts
+ * cannot take the pool from the work they wait for.
+ */
+async function oneAttemptPerAccount<T>(
+  db: Db,
+  { key, attempt, busy }: { key: string; attempt: () => Promise<T>; busy: () => Promise<T> },
+): Promise<T> {
+  return db.$transaction(
+    async (gate) => {
+      const [row] = await gate.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${`sign-in:${key}`}, 0)) AS locked`;
+      return row?.locked ? attempt() : busy();
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
 type SignInAttempt = { email: string; password: string; clientAddress: string | null; userAgent: string | null };
 
 /**
@@ -24,10 +45,7 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
   const email = bounded(attempt.email.trim().toLowerCase(), AUDIT_FIELD_CAPS.email);
   const keys = throttleKeys(email, attempt.clientAddress);
   const context = { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent };
-  const refuse = async (
-    reason: "bad_credentials" | "throttled" | "inactive" | "unknown_role",
-    user?: { id: string; role: string },
-  ) => {
+  const refuse = async (reason: RefusalReason, user?: { id: string; role: string }) => {
     await db.$transaction(async (tx) => {
       // While locked, only the first refusal is written; the others are counted and reported with the next row.
       if (reason === "throttled" && (await countThrottledAttempt(tx, keys)) > 1) return;
@@ -57,6 +75,28 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
   };
 
   if (!email || !attempt.password) return refuse("bad_credentials");
+  return oneAttemptPerAccount(db, {
+    key: keys.account,
+    attempt: () => checkAttempt(db, { attempt, email, keys, refuse }),
+    busy: () => refuse("in_progress"),
+  });
+}
+
+async function checkAttempt(
+  db: Db,
+  {
+    attempt,
+    email,
+    keys,
+    refuse,
+  }: {
+    attempt: SignInAttempt;
+    email: string;
+    keys: ReturnType<typeof throttleKeys>;
+    refuse: (reason: RefusalReason, user?: { id: string; role: string }) => Promise<null>;
+  },
+): Promise<SignedInUser | null> {
+  const context = { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent };
   if (await isThrottled(db, keys)) return refuse("throttled");
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   if (!user?.passwordHash) {
