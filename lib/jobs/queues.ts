@@ -8,6 +8,10 @@ export const REVERIFY_QUEUE = "scheduled-reverify";
 export const ROTATION_QUEUE = "certificate-rotation";
 /** SAML signing keys generated for newly registered tenants (lib/jobs/key-preparation-jobs.ts). */
 export const KEY_PREPARATION_QUEUE = "key-preparation";
+/** One job per alert delivery; its tries and backoff are set per job (lib/notifications/notify.ts). */
+export const NOTIFICATION_QUEUE = "notification-delivery";
+/** The daily look for certificates about to expire (lib/notifications/certificate-expiry.ts). */
+export const CERTIFICATE_EXPIRY_QUEUE = "certificate-expiry-check";
 
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
@@ -66,4 +70,10 @@ export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
   // and the operator resumes the rotation once the cause is fixed.
   await boss.createQueue(ROTATION_QUEUE, retriedQueue(ROTATION_QUEUE, settings));
   await boss.createQueue(KEY_PREPARATION_QUEUE, retriedQueue(KEY_PREPARATION_QUEUE, settings));
+  await boss.createQueue(NOTIFICATION_QUEUE, { name: NOTIFICATION_QUEUE, policy: "standard", expireInSeconds: 300 });
+  await boss.createQueue(CERTIFICATE_EXPIRY_QUEUE, {
+    name: CERTIFICATE_EXPIRY_QUEUE,
+    policy: "singleton",
+    retryLimit: 0,
+  });
 }

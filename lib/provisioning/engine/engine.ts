@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { notifyRunEnded } from "@/lib/notifications/run-events";
 import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
 import type { EngineOptions, RunReport, RunStatus, StepReport } from "./engine-types";
@@ -102,6 +103,7 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
     outcome = cancelled && !runFailure ? cancelledOutcome(reports, cancelled) : runOutcome(reports, runFailure);
     await finishRun(db, audit, { tenant, run, outcome });
   }
+  await notifyRunEnded(db, run.id);
   return {
     runId: run.id,
     correlationId: run.correlationId,

@@ -3,6 +3,7 @@ import type { AuditEventInput } from "@/lib/audit/events";
 import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { notifyRunEnded } from "@/lib/notifications/run-events";
 import { describeFailure, type Failure } from "./failures";
 import type { RunMode } from "./run-records";
 import { SettingsError } from "../model/settings";
@@ -117,7 +118,7 @@ export async function failRunBeforeStart(
   { runId, error, onlyIfQueued = false }: { runId: string; error: unknown; onlyIfQueued?: boolean },
 ): Promise<boolean> {
   const endable = onlyIfQueued ? ["queued"] : ["queued", "running"];
-  return db.$transaction(async (tx) => {
+  const ended = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
     const run = await tx.run.findUnique({ where: { id: runId }, include: tenantOfRun });
     if (!run || !endable.includes(run.status)) return false;
@@ -144,6 +145,8 @@ export async function failRunBeforeStart(
     });
     return true;
   });
+  if (ended) await notifyRunEnded(db, runId);
+  return ended;
 }
 
 /**

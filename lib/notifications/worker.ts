@@ -1,0 +1,15 @@
+import type PgBoss from "pg-boss";
+import type { Db } from "@/lib/db/client";
+import { CERTIFICATE_EXPIRY_QUEUE } from "@/lib/jobs/queues";
+import { alertExpiringCertificates } from "./certificate-expiry";
+import { workNotificationDeliveries } from "./delivery";
+import { notificationSettings } from "./settings";
+
+/** The worker's share of alerts: deliveries, and the daily certificate expiry check (CERT_EXPIRY_CHECK_CRON). */
+export async function startNotificationWork(boss: PgBoss, db: Db): Promise<void> {
+  await workNotificationDeliveries(boss, db);
+  const { certificateCheckCron } = notificationSettings();
+  await boss.work(CERTIFICATE_EXPIRY_QUEUE, async () => ({ alerts: await alertExpiringCertificates(db) }));
+  if (certificateCheckCron) await boss.schedule(CERTIFICATE_EXPIRY_QUEUE, certificateCheckCron, {});
+  else await boss.unschedule(CERTIFICATE_EXPIRY_QUEUE).catch(() => undefined);
+}
