@@ -27,6 +27,7 @@ describe("visibleNavItems", () => {
       "Network",
       "Deployments",
       "Users",
+      "Notifications",
       "Settings",
     ]);
   });
