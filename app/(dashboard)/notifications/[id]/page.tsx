@@ -28,7 +28,7 @@ export default async function EndpointDeliveriesPage({ params }: { params: Promi
         description={
           <>
             The latest 50 deliveries to this endpoint, newest first.{" "}
-            <Link href="/notifications" className="text-primary underline-offset-4 hover:underline">
+            <Link href="/notifications" className="text-primary underline underline-offset-4">
               All endpoints
             </Link>
           </>
