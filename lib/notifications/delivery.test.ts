@@ -43,12 +43,14 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+// The endpoints here get their deliveries by id (notify's endpointId) or by a type nothing else in the shared test
+// database raises, so runs of other test files do not queue deliveries to them.
 let counter = 0;
 async function endpoint(input: Omit<EndpointInput, "name" | "eventTypes"> & Partial<EndpointInput>) {
   counter += 1;
   const parsed = endpointInputSchema.parse({
     name: `alerts-${Date.now()}-${counter}`,
-    eventTypes: ["run.failed"],
+    eventTypes: ["audit.chain_broken"],
     ...input,
   });
   return createEndpoint(db, audit, parsed);
@@ -177,14 +179,23 @@ describe("alert delivery", { timeout: 90_000 }, () => {
   });
 
   it("goes only to enabled endpoints that want the event, and once per dedupe key", async () => {
-    const wanted = await endpoint({ kind: "webhook", url: receiver.url("/wanted"), eventTypes: ["drift.detected"] });
+    const wanted = await endpoint({
+      kind: "webhook",
+      url: receiver.url("/wanted"),
+      eventTypes: ["audit.chain_broken"],
+    });
     const disabled = await endpoint({
       kind: "webhook",
       url: receiver.url("/disabled"),
-      eventTypes: ["drift.detected"],
+      eventTypes: ["audit.chain_broken"],
       enabled: false,
     });
-    const input = { type: "drift.detected" as const, summary: "drift", path: "/", dedupeKey: `drift-${Date.now()}` };
+    const input = {
+      type: "audit.chain_broken" as const,
+      summary: "broken",
+      path: "/audit",
+      dedupeKey: `chain-${Date.now()}`,
+    };
     const deliveries = await notify(db, input, { boss, settings });
     const rows = await db.notificationDelivery.findMany({ where: { id: { in: deliveries } } });
     expect(rows.map((row) => row.endpointId)).toContain(wanted.id);

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { verifyAgainstCheckpoints } from "@/lib/audit/chain-status";
 import type { AuditContext } from "@/lib/audit/record";
 import { desiredHybridIntegration } from "@/lib/config-server/desired-object";
@@ -26,6 +26,12 @@ import { ISOLATION_STEP } from "./run-events";
 
 const audit: AuditContext = { actor: { id: null, email: "alerts-admin@example.test", role: "admin" } };
 const kits: ProvisioningKit[] = [];
+const sharedEndpoints: string[] = [];
+// Endpoints left enabled would receive alerts from other test files' runs in the shared database.
+afterEach(async () => {
+  const ids = sharedEndpoints.splice(0);
+  await testDb().notificationEndpoint.updateMany({ where: { id: { in: ids } }, data: { enabled: false } });
+});
 afterAll(async () => {
   await Promise.all(kits.map((kit) => kit.close()));
   await closeJobQueue();
@@ -46,7 +52,9 @@ async function endpointFor(db: Db, eventTypes: EventType[]) {
     url: "http://127.0.0.1:9/unused",
     eventTypes,
   });
-  return (await createEndpoint(db, audit, input)).id;
+  const { id } = await createEndpoint(db, audit, input);
+  if (db === testDb()) sharedEndpoints.push(id);
+  return id;
 }
 
 /** The payloads of the deliveries queued to the endpoint about the tenant (or about none). */
