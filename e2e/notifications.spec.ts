@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Page } from "@playwright/test";
 import { seriousViolations } from "./support/accessibility";
 import { e2eAdmin } from "./support/environment";
 import { expectNoHorizontalScroll } from "./support/layout";
@@ -23,6 +24,13 @@ const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 let server: Server;
 let receiverUrl: string;
 let adminActions: RecordedAction[] = [];
+
+/** The table's own frame does not scroll sideways either: every column, the actions included, is in view. */
+async function expectTableFits(page: Page, name: string) {
+  const frame = page.getByRole("table", { name }).locator("..");
+  const overflow = await frame.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow, `the ${name} table is ${overflow} px wider than its frame`).toBeLessThanOrEqual(0);
+}
 
 test.beforeAll(async () => {
   server = createServer((request, response) => {
@@ -64,6 +72,7 @@ test("an admin adds a signed webhook, sends a test and sees it delivered in the 
   await expect(row).not.toContainText("Audit chain broken");
   await expect(row).not.toContainText(secret);
   await expectNoHorizontalScroll(page);
+  await expectTableFits(page, "Alert endpoints");
   expect(await seriousViolations(page)).toEqual([]);
 
   await row.getByRole("button", { name: `Send test to ${endpointName}` }).click();
@@ -78,6 +87,7 @@ test("an admin adds a signed webhook, sends a test and sees it delivered in the 
   await expect(delivery).toContainText("Test");
   await expect(delivery).toContainText("A test from Hybrid Provisioner");
   await expectNoHorizontalScroll(page);
+  await expectTableFits(page, "Deliveries");
   expect(await seriousViolations(page)).toEqual([]);
 
   // The receiver got it, signed with the secret shown once over the timestamp and the raw body.

@@ -10,7 +10,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
   if (deliveries.length === 0)
     return <EmptyState icon={Inbox} title="No deliveries yet" description="Use Send test to try the endpoint." />;
   return (
-    <Table>
+    <Table aria-label="Deliveries">
       <TableHeader>
         <TableRow>
           <TableHead>Time</TableHead>

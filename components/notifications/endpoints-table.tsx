@@ -21,7 +21,7 @@ export function EndpointsTable({ endpoints }: { endpoints: EndpointRow[] }) {
       />
     );
   return (
-    <Table>
+    <Table aria-label="Alert endpoints">
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>
@@ -45,11 +45,11 @@ export function EndpointsTable({ endpoints }: { endpoints: EndpointRow[] }) {
                 {endpoint.enabled ? null : <StatusChip tone="neutral" label="Disabled" />}
               </div>
             </TableCell>
-            <TableCell className="max-w-72">
+            <TableCell className="max-w-64">
               <div className="text-xs text-muted-foreground">{kindLabel(endpoint.kind)}</div>
               <div className="break-all">{endpoint.url ?? endpoint.recipients.join(", ")}</div>
             </TableCell>
-            <TableCell className="max-w-56 whitespace-normal">
+            <TableCell className="max-w-48 whitespace-normal">
               {endpoint.eventTypes.map(eventTypeLabel).join(", ")}
             </TableCell>
             <TableCell>
@@ -63,7 +63,7 @@ export function EndpointsTable({ endpoints }: { endpoints: EndpointRow[] }) {
               )}
             </TableCell>
             <TableCell className="text-right">
-              <div className="flex flex-wrap justify-end gap-2">
+              <div className="flex justify-end gap-2">
                 <SendTestButton endpoint={endpoint} />
                 <EndpointRowActions endpoint={endpoint as EditableEndpoint} />
               </div>
