@@ -11,8 +11,14 @@ import type { Db } from "@/lib/db/client";
 import { closeJobQueue } from "@/lib/jobs/queue-client";
 import { createBoss, ensureQueues } from "@/lib/jobs/queues";
 import { fastRetrySettings } from "@/lib/jobs/worker-process-test-support";
-import { applyTenant, runTenant, TENANT_ISOLATION } from "@/lib/provisioning";
-import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "@/lib/provisioning/test-support";
+import { AppError } from "@/lib/errors";
+import { applyTenant, failRunBeforeStart, queueRuns, runTenant, TENANT_ISOLATION } from "@/lib/provisioning";
+import {
+  startProvisioningKit,
+  testAudit,
+  type KitOptions,
+  type ProvisioningKit,
+} from "@/lib/provisioning/test-support";
 import type { EventType } from "@/lib/notifications/event-types";
 import { endpointInputSchema } from "@/lib/validation/notification-endpoint";
 import { defaultGaxSeed, SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
@@ -121,6 +127,26 @@ describe("alert sources", { timeout: 120_000 }, () => {
       },
     ]);
     expect(await deliveredTo(kit.db, leaks, kit.tenant.id)).toEqual([]);
+  });
+
+  it("a queued run that could not start queues run.failed too", async () => {
+    const kit = await kitWith();
+    const endpointId = await endpointFor(kit.db, ["run.failed"]);
+    const [run] = await kit.db.$transaction((tx) =>
+      queueRuns(tx, testAudit, { tenantIds: [kit.tenant.id], mode: "plan" }),
+    );
+    const error = new AppError("not_found", "The tenant is gone.");
+    expect(await failRunBeforeStart(kit.db, testAudit, { runId: run!.runId, error })).toBe(true);
+    expect(await deliveredTo(kit.db, endpointId, kit.tenant.id)).toEqual([
+      {
+        status: "queued",
+        payload: expect.objectContaining({
+          type: "run.failed",
+          summary: expect.stringMatching(/^The plan run of sandbox-\w+\/Acme failed: The tenant is gone\./),
+          details: expect.objectContaining({ runId: run!.runId, errorCode: "not_found" }),
+        }),
+      },
+    ]);
   });
 
   it("an isolation check that finds another tenant's object readable queues isolation.leak, on apply and on verify", async () => {

@@ -1,0 +1,59 @@
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CERTIFICATE_EXPIRY_QUEUE, createBoss, ensureQueues } from "@/lib/jobs/queues";
+import { fastRetrySettings } from "@/lib/jobs/worker-process-test-support";
+import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
+import { endpointInputSchema } from "@/lib/validation/notification-endpoint";
+import { until } from "@/test/support/until";
+import { createEndpoint } from "./endpoints";
+import { startNotificationWork } from "./worker";
+
+let kit: ProvisioningKit;
+let boss: PgBoss;
+
+beforeAll(async () => {
+  kit = await startProvisioningKit();
+  boss = createBoss(process.env.DATABASE_URL!, fastRetrySettings, { schedule: false, supervise: false });
+  await boss.start();
+  await ensureQueues(boss, fastRetrySettings);
+});
+afterAll(async () => {
+  await boss?.stop({ graceful: false });
+  await kit?.close();
+});
+
+describe("the worker's share of alerts", { timeout: 60_000 }, () => {
+  it("schedules the daily certificate expiry check, whose job alerts a certificate about to expire", async () => {
+    await startNotificationWork(boss, kit.db);
+    const schedules = await boss.getSchedules();
+    expect(schedules.find((schedule) => schedule.name === CERTIFICATE_EXPIRY_QUEUE)).toMatchObject({
+      cron: "0 6 * * *",
+    });
+
+    const input = endpointInputSchema.parse({
+      kind: "webhook",
+      name: `expiry-check-${Date.now()}`,
+      url: "http://127.0.0.1:9/unused",
+      eventTypes: ["certificate.expiring"],
+    });
+    const { id } = await createEndpoint(kit.db, { actor: { id: null, email: "t@example.test", role: "admin" } }, input);
+    const expiresAt = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+    await kit.db.tenant.update({ where: { id: kit.tenant.id }, data: { certificateExpiresAt: expiresAt } });
+    try {
+      await boss.send(CERTIFICATE_EXPIRY_QUEUE, {});
+      const delivery = await until(
+        () =>
+          kit.db.notificationDelivery
+            .findFirst({ where: { endpointId: id }, include: { event: true } })
+            .then((row) => row ?? undefined),
+        { timeoutMs: 20_000, what: "the expiry alert" },
+      );
+      expect(delivery.event).toMatchObject({
+        type: "certificate.expiring",
+        summary: expect.stringContaining("expires in 3 days"),
+      });
+    } finally {
+      await kit.db.notificationEndpoint.update({ where: { id }, data: { enabled: false } });
+    }
+  });
+});
