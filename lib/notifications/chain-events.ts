@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ChainReport } from "@/lib/audit/verify-chain";
 import type { Db } from "@/lib/db/client";
 import { notifySafely } from "./notify";
@@ -11,6 +12,6 @@ export async function notifyChainBroken(db: Db, report: ChainReport, now = new D
     summary: `The audit log's chain is broken at ${seq === "checkpoints" ? "its checkpoints" : `event ${seq}`}: ${reason}.`,
     path: "/audit",
     details: { firstBroken: { seq, reason }, checked: report.checked },
-    dedupeKey: `audit.chain_broken:${seq}:${reason}:${now.toISOString().slice(0, 10)}`,
+    dedupeKey: `audit.chain_broken:${seq}:${createHash("sha256").update(reason).digest("hex")}:${now.toISOString().slice(0, 10)}`,
   });
 }

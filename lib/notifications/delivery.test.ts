@@ -8,7 +8,7 @@ import { endpointInputSchema, type EndpointInput } from "@/lib/validation/notifi
 import { testDb } from "@/test/support/db";
 import { until } from "@/test/support/until";
 import { workNotificationDeliveries, type Attempt } from "./delivery";
-import { createEndpoint } from "./endpoints";
+import { createEndpoint, deleteEndpoint, updateEndpoint } from "./endpoints";
 import { notify } from "./notify";
 import type { NotificationPayload } from "./payload";
 import { notificationSettings, type NotificationSettings } from "./settings";
@@ -217,5 +217,33 @@ describe("alert delivery", { timeout: 90_000 }, () => {
     } finally {
       delete process.env.OUTBOUND_ALLOWED_HOSTS;
     }
+  });
+});
+
+describe("endpoint changes", () => {
+  it("are audited with the changed fields, a URL only by its origin since its path may hold a token", async () => {
+    const { id } = await endpoint({ kind: "slack", url: "https://hooks.example.com/services/T000/B000/tokenvalue123" });
+    await updateEndpoint(db, audit, {
+      id,
+      input: endpointInputSchema.parse({
+        kind: "slack",
+        name: `renamed-${id}`,
+        url: "https://hooks.example.com/services/T000/B000/othertoken456",
+        eventTypes: ["audit.chain_broken", "run.failed"],
+      }),
+    });
+    const [, update] = await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { seq: "asc" } });
+    expect(update).toMatchObject({ action: "notification_endpoint.update", targetLabel: `renamed-${id}` });
+    const { changes } = update!.details as { changes: Record<string, unknown> };
+    expect(changes).toMatchObject({
+      url: { from: "https://hooks.example.com/…", to: "https://hooks.example.com/…" },
+      eventTypes: { from: ["audit.chain_broken"], to: ["audit.chain_broken", "run.failed"] },
+    });
+    expect(JSON.stringify(update!.details)).not.toMatch(/tokenvalue123|othertoken456/);
+
+    await deleteEndpoint(db, audit, id);
+    expect(await db.notificationEndpoint.count({ where: { id } })).toBe(0);
+    const deleted = await db.auditEvent.findFirst({ where: { targetId: id, action: "notification_endpoint.delete" } });
+    expect(deleted).toMatchObject({ outcome: "success", details: { kind: "slack" } });
   });
 });

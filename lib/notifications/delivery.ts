@@ -82,7 +82,5 @@ export async function workNotificationDeliveries(boss: PgBoss, db: Db): Promise<
     if (outcome === "retry") throw new Error("This delivery's try failed; it is tried again later.");
     return { outcome };
   };
-  // Two at once, so one slow receiver does not hold back the others.
-  for (let index = 0; index < 2; index += 1)
-    await boss.work(NOTIFICATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, handle);
+  await boss.work(NOTIFICATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, handle);
 }

@@ -15,6 +15,9 @@ const target = (endpoint: { id: string; name: string }) => ({
   label: endpoint.name,
 });
 
+/** A webhook URL as the audit log records it: its origin only, since a path or query may carry a token (Slack's do). */
+export const auditedUrl = (url: string | null) => (url ? `${new URL(url).origin}/…` : null);
+
 const fieldsOf = (input: ParsedEndpointInput) => ({
   name: input.name,
   kind: input.kind,
@@ -84,7 +87,10 @@ export async function updateEndpoint(
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of ["name", "url", "recipients", "eventTypes", "enabled"] as const)
         if (JSON.stringify(before[key]) !== JSON.stringify(fields[key]))
-          changes[key] = { from: before[key], to: fields[key] };
+          changes[key] =
+            key === "url"
+              ? { from: auditedUrl(before.url), to: auditedUrl(fields.url) }
+              : { from: before[key], to: fields[key] };
       if (Object.keys(changes).length === 0) return;
       const endpoint = await tx.notificationEndpoint.update({ where: { id }, data: fields });
       await recordAuditEvent(tx, audit, {

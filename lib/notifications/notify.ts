@@ -17,6 +17,12 @@ export type NotifyOptions = {
   settings?: NotificationSettings;
 };
 
+/** A worker process's own queue handle, used for the alerts it raises instead of opening a second one. */
+let workerQueue: PgBoss | undefined;
+export function sendAlertsThrough(boss: PgBoss | undefined): void {
+  workerQueue = boss;
+}
+
 /** pg-boss writing through the caller's transaction, so deliveries and their jobs commit together. */
 const inTransaction = (tx: DbTx): PgBoss.InsertOptions => ({
   db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
@@ -33,7 +39,7 @@ export async function notify(db: Db, input: NotificationInput, options: NotifyOp
   });
   if (endpoints.length === 0) return [];
   const settings = options.settings ?? notificationSettings();
-  const boss = options.boss ?? (await getJobQueue());
+  const boss = options.boss ?? workerQueue ?? (await getJobQueue());
   const eventId = randomUUID();
   const occurredAt = new Date();
   const payload = payloadOf(input, { id: eventId, occurredAt, dashboardUrl: settings.dashboardUrl });
