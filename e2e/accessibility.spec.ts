@@ -10,6 +10,7 @@ const dashboardPages = [
   { path: "/network", heading: "Network" },
   { path: "/deployments", heading: "Deployments" },
   { path: "/users", heading: "Users" },
+  { path: "/notifications", heading: "Notifications" },
   { path: "/settings", heading: "Settings" },
   { path: "/forbidden", heading: "Not allowed" },
 ];

@@ -29,6 +29,7 @@ test("no page but the tenants overview scrolls sideways at 1280 px", async ({ pa
     { path: "/network", heading: "Network" },
     { path: "/deployments", heading: "Deployments" },
     { path: "/users", heading: "Users" },
+    { path: "/notifications", heading: "Notifications" },
     { path: "/settings", heading: "Settings" },
     { path: tenant, heading: "Acme" },
     { path: `${tenant}/certificate`, heading: /SAML certificate/ },

@@ -14,6 +14,7 @@ const navPermission: Record<string, Action> = {
   "/network": "network.read",
   "/deployments": "deployment.read",
   "/users": "user.manage",
+  "/notifications": "settings.manage",
   "/settings": "settings.read",
 };
 

@@ -41,6 +41,7 @@ describe("DashboardShell", () => {
       "Network",
       "Deployments",
       "Users",
+      "Notifications",
       "Settings",
     ]);
     expect(page.first("nav").getAttribute("aria-label")).toBe("Main");

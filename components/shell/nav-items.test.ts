@@ -27,6 +27,7 @@ describe("visibleNavItems", () => {
       "Network",
       "Deployments",
       "Users",
+      "Notifications",
       "Settings",
     ]);
   });
@@ -38,6 +39,6 @@ describe("visibleNavItems", () => {
   it("hides everything for an empty list and ignores unknown hrefs", () => {
     expect(visibleNavItems([])).toEqual([]);
     expect(visibleNavItems(["/nowhere"])).toEqual([]);
-    expect(NAV_ITEMS).toHaveLength(7);
+    expect(NAV_ITEMS).toHaveLength(8);
   });
 });

@@ -1,4 +1,14 @@
-import { Building, LayoutDashboard, Network, ScrollText, Server, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  Bell,
+  Building,
+  LayoutDashboard,
+  Network,
+  ScrollText,
+  Server,
+  Settings,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 type NavItem = { href: string; label: string; icon: LucideIcon };
 
@@ -10,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/network", label: "Network", icon: Network },
   { href: "/deployments", label: "Deployments", icon: Server },
   { href: "/users", label: "Users", icon: Users },
+  { href: "/notifications", label: "Notifications", icon: Bell },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 

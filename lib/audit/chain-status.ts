@@ -1,12 +1,16 @@
 import type { DbTx } from "@/lib/db/client";
 import { readCheckpoints } from "@/lib/audit/checkpoints";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-chain";
+import { notifyChainBroken } from "@/lib/notifications/chain-events";
 import { auditCheckpointFile } from "@/lib/runtime/paths";
 import { log } from "@/lib/observability/logger";
 
-/** The whole chain against the checkpoints in the checkpoint file. */
-export const verifyAgainstCheckpoints = (db: DbTx) =>
-  verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
+/** The whole chain against the checkpoints in the checkpoint file; a broken chain is alerted (lib/notifications). */
+export async function verifyAgainstCheckpoints(db: DbTx): Promise<ChainReport> {
+  const report = await verifyAuditChain(db, { checkpoints: readCheckpoints(auditCheckpointFile()) });
+  if (!report.ok && "$connect" in db) await notifyChainBroken(db, report);
+  return report;
+}
 
 /** ageMs: how old the result is as it is handed out (a shared result may be minutes old). */
 type ChainStatus = { report: ChainReport; checkedAt: Date; refreshing: boolean; ageMs: number };

@@ -393,6 +393,30 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    action: z.literal("notification_endpoint.create"),
+    outcome: z.literal("success"),
+    target: target("notification_endpoint"),
+    details: z.object({ kind: z.string(), eventTypes: z.array(z.string()), enabled: z.boolean() }),
+  }),
+  z.object({
+    action: z.literal("notification_endpoint.update"),
+    outcome: z.literal("success"),
+    target: target("notification_endpoint"),
+    details: z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  }),
+  z.object({
+    action: z.literal("notification_endpoint.delete"),
+    outcome: z.literal("success"),
+    target: target("notification_endpoint"),
+    details: z.object({ kind: z.string() }),
+  }),
+  z.object({
+    action: z.literal("notification_endpoint.test"),
+    outcome: z.literal("success"),
+    target: target("notification_endpoint"),
+    details: z.object({ deliveryId: z.string() }),
+  }),
+  z.object({
     action: z.literal("secret.prepare"),
     outcome: z.literal("success"),
     target: tenantTarget,

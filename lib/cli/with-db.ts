@@ -1,3 +1,4 @@
+import { closeJobQueue } from "@/lib/jobs/queue-client";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { withDatabase } from "@/lib/runtime/database";
 
@@ -8,6 +9,8 @@ export async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
     try {
       return await work(db);
     } finally {
+      // Alerts a command queued (lib/notifications) opened the queue handle: closed before the database stops.
+      await closeJobQueue();
       await db.$disconnect();
     }
   });

@@ -106,6 +106,22 @@ const envSchema = z.object({
   LOG_FORMAT: logFormat.optional(),
   GENESYS_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4010),
   GAX_SANDBOX_PORT: z.coerce.number({ message: "must be a number" }).int().min(1).max(65535).default(4020),
+  // Alerts (lib/notifications): e-mail's mail server, certificate expiry, delivery tries.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, {
+      message: "must be an smtp:// or smtps:// URL (e.g. smtps://user:pass@mail.example.com)",
+    })
+    .optional(),
+  SMTP_FROM: z.string().min(3, { message: "must be a sender address" }).optional(),
+  CERT_EXPIRY_ALERT_DAYS: wholeNumber({ unit: "days", min: 1, max: 365 }).default(30),
+  CERT_EXPIRY_CHECK_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$|^off$/, { message: "must be a five-field cron expression, or off" })
+    .default("0 6 * * *"),
+  NOTIFICATION_TRIES: wholeNumber({ unit: "", min: 1, max: 10 }).default(5),
+  NOTIFICATION_RETRY_DELAY_SECONDS: wholeNumber({ unit: "seconds", min: 1, max: 3600 }).default(10),
+  NOTIFICATION_TIMEOUT_SECONDS: wholeNumber({ unit: "seconds", min: 1, max: 120 }).default(10),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

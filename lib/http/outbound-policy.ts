@@ -66,18 +66,19 @@ export async function assertGenesysBaseUrls(
   for (const field of given) await assertOutboundUrl(urls[field]!, field, resolve);
 }
 
-/**
- * Hosts GAX may be registered at, from OUTBOUND_ALLOWED_HOSTS: names, `*.suffix` wildcards and CIDR ranges. Unset:
- * any host an admin registers (the registered deployments are the list).
- */
-export function assertAllowedGaxHost(url: string, env: Record<string, string | undefined> = process.env): void {
-  const rules = (env.OUTBOUND_ALLOWED_HOSTS ?? "")
+/** OUTBOUND_ALLOWED_HOSTS: names, `*.suffix` wildcards and CIDR ranges; empty when unset. */
+export const outboundHostRules = (env: Record<string, string | undefined> = process.env) =>
+  (env.OUTBOUND_ALLOWED_HOSTS ?? "")
     .split(",")
     .map((rule) => rule.trim().toLowerCase())
     .filter(Boolean);
-  if (rules.length === 0) return;
+
+/** Whether the URL's host matches OUTBOUND_ALLOWED_HOSTS (any host when it is unset). */
+export function isAllowedOutboundHost(url: string, env: Record<string, string | undefined> = process.env): boolean {
+  const rules = outboundHostRules(env);
+  if (rules.length === 0) return true;
   const host = hostOf(url).toLowerCase();
-  const allowed = rules.some((rule) => {
+  return rules.some((rule) => {
     if (rule.includes("/")) {
       const [network, bits] = rule.split("/");
       const family = isIP(network!);
@@ -88,8 +89,14 @@ export function assertAllowedGaxHost(url: string, env: Record<string, string | u
     }
     return rule.startsWith("*.") ? host.endsWith(rule.slice(1)) : host === rule;
   });
-  if (!allowed) {
-    const message = `is not in OUTBOUND_ALLOWED_HOSTS (${rules.join(", ")})`;
-    throw new AppError("invalid_input", `The GAX URL's host ${message}.`, { gaxBaseUrl: [message] });
-  }
+}
+
+/**
+ * Hosts GAX may be registered at, from OUTBOUND_ALLOWED_HOSTS: names, `*.suffix` wildcards and CIDR ranges. Unset:
+ * any host an admin registers (the registered deployments are the list).
+ */
+export function assertAllowedGaxHost(url: string, env: Record<string, string | undefined> = process.env): void {
+  if (isAllowedOutboundHost(url, env)) return;
+  const message = `is not in OUTBOUND_ALLOWED_HOSTS (${outboundHostRules(env).join(", ")})`;
+  throw new AppError("invalid_input", `The GAX URL's host ${message}.`, { gaxBaseUrl: [message] });
 }

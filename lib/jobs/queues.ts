@@ -8,6 +8,12 @@ export const REVERIFY_QUEUE = "scheduled-reverify";
 export const ROTATION_QUEUE = "certificate-rotation";
 /** SAML signing keys generated for newly registered tenants (lib/jobs/key-preparation-jobs.ts). */
 export const KEY_PREPARATION_QUEUE = "key-preparation";
+/** One job per alert delivery; its tries and backoff are set per job (lib/notifications/notify.ts). */
+export const NOTIFICATION_QUEUE = "notification-delivery";
+/** Delivery jobs that ended without their try being recorded (the worker died or the try outlived its expiry). */
+export const NOTIFICATION_UNDELIVERED_QUEUE = "notification-undelivered";
+/** The daily look for certificates about to expire (lib/notifications/certificate-expiry.ts). */
+export const CERTIFICATE_EXPIRY_QUEUE = "certificate-expiry-check";
 
 /** What a queued run carries: the request, and who asked (copied onto every audit record of the run). */
 export const runJobSchema = z.object({
@@ -84,6 +90,9 @@ export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
     // and the operator resumes the rotation once the cause is fixed.
     retriedQueue(ROTATION_QUEUE, settings),
     retriedQueue(KEY_PREPARATION_QUEUE, settings),
+    { name: NOTIFICATION_UNDELIVERED_QUEUE, policy: "standard", retryLimit: 2 },
+    { name: NOTIFICATION_QUEUE, policy: "standard", expireInSeconds: 300, deadLetter: NOTIFICATION_UNDELIVERED_QUEUE },
+    { name: CERTIFICATE_EXPIRY_QUEUE, policy: "singleton", retryLimit: 0 },
   ];
   for (const queue of queues) await retriedOnDeadlock(() => boss.createQueue(queue.name, queue));
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { alertExpiringCertificateOf } from "@/lib/notifications/certificate-expiry";
 import { rotateCertificate } from "@/lib/provisioning";
 import { actorSchema } from "./job-actor";
 import { ROTATION_QUEUE } from "./queues";
@@ -46,6 +47,7 @@ export async function workRotations(
         propagationWindowMs: settings.propagationWindowMs,
         requestId: job!.id,
       });
+      await alertExpiringCertificateOf(db, request.tenantId);
       return { rotationId: report.rotationId, status: report.status, stage: report.stage };
     } catch (error) {
       // Another run holds the tenant: fail this attempt so pg-boss retries it later.

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { failRunBeforeStart, isStillQueued, noteRunWaiting, runTenant } from "@/lib/provisioning";
 import { enqueueRuns } from "./enqueue";
+import { startNotificationWork } from "@/lib/notifications/worker";
 import { workKeyPreparations } from "./key-preparation-jobs";
 import { workRotations } from "./rotation-jobs";
 import { createBoss, ensureQueues, REVERIFY_QUEUE, RUN_QUEUE, runJobSchema, type QueueSettings } from "./queues";
@@ -33,7 +34,7 @@ export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
  * worker died is retried after its timeout and resumes where the engine's records say it stopped.
  */
 export async function startWorker(db: Db, databaseUrl: string, settings: WorkerSettings): Promise<RunningWorker> {
-  const boss = createBoss(databaseUrl, settings, { schedule: Boolean(settings.reverifyCron), supervise: true });
+  const boss = createBoss(databaseUrl, settings, { schedule: true, supervise: true });
   boss.on("error", (error) => log().error({ err: error }, "job queue error"));
   await boss.start();
   await ensureQueues(boss, settings);
@@ -83,6 +84,7 @@ export async function startWorker(db: Db, databaseUrl: string, settings: WorkerS
 
   await workRotations(boss, db, settings);
   await workKeyPreparations(boss, db);
+  await startNotificationWork(boss, db);
 
   if (settings.reverifyCron) {
     await boss.schedule(REVERIFY_QUEUE, settings.reverifyCron, {});

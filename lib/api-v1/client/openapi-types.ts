@@ -387,6 +387,10 @@ export interface components {
         | "certificate_rotation.fail"
         | "secret.regenerate"
         | "tenant.diagnose"
+        | "notification_endpoint.create"
+        | "notification_endpoint.update"
+        | "notification_endpoint.delete"
+        | "notification_endpoint.test"
         | "secret.prepare";
       /** @enum {string} */
       outcome?: "success" | "failure";
@@ -2416,6 +2420,10 @@ export interface operations {
           | "certificate_rotation.fail"
           | "secret.regenerate"
           | "tenant.diagnose"
+          | "notification_endpoint.create"
+          | "notification_endpoint.update"
+          | "notification_endpoint.delete"
+          | "notification_endpoint.test"
           | "secret.prepare";
         outcome?: "success" | "failure";
         /** @description Events at or after this time */

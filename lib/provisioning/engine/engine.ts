@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { log, withLogContext } from "@/lib/observability/logger";
 import { countRun } from "@/lib/observability/metrics";
+import { notifyRunEnded } from "@/lib/notifications/run-events";
 import { applySteps, commitTransition, stoppedStep } from "./apply-steps";
 import { catalogue, findStep, type AnyStep } from "../catalogue";
 import type { EngineOptions, RunReport, RunStatus, StepReport } from "./engine-types";
@@ -115,6 +116,7 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
   }
   countRun({ mode: request.mode, outcome: outcome.status });
   log().info({ mode: request.mode, status: outcome.status, durationMs: Date.now() - started }, "run finished");
+  await notifyRunEnded(db, run.id);
   return {
     runId: run.id,
     correlationId: run.correlationId,

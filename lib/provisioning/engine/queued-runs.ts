@@ -5,6 +5,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/observability/logger";
 import { countRun } from "@/lib/observability/metrics";
+import { notifyRunEnded } from "@/lib/notifications/run-events";
 import { describeFailure, type Failure } from "./failures";
 import type { RunMode } from "./run-records";
 import { SettingsError } from "../model/settings";
@@ -149,6 +150,7 @@ export async function failRunBeforeStart(
   if (endedMode) {
     countRun({ mode: endedMode, outcome: "failed" });
     log().warn({ runId, mode: endedMode, status: "failed" }, "run ended before it started");
+    await notifyRunEnded(db, runId);
   }
   return endedMode !== undefined;
 }
