@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { settingNames } from "@/lib/config/env";
 
 // The Dockerfile and compose.yaml are not built or run in CI (no container runtime there): this keeps them true to
 // the project they package, so a renamed script, variable or Node line shows up here.
@@ -15,11 +16,7 @@ const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as {
 };
 
 /** The variables lib/config/env.ts validates (the keys of its schema). */
-function knownVariables(): Set<string> {
-  const source = readFileSync("lib/config/env.ts", "utf8");
-  const schema = source.slice(source.indexOf("const envSchema = z.object({"), source.indexOf("\n});"));
-  return new Set([...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]!));
-}
+const knownVariables = () => new Set(settingNames());
 
 /** Major versions `engines.node` admits: each alternative is ^MAJOR or ^MAJOR.MINOR. */
 const admittedMajors = () =>

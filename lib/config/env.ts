@@ -126,6 +126,9 @@ const envSchema = z.object({
 
 export type AppEnv = z.infer<typeof envSchema>;
 
+/** The name of every setting this file validates. */
+export const settingNames = (): string[] => Object.keys(envSchema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration is invalid:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
