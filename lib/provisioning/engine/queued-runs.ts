@@ -149,7 +149,7 @@ export async function failRunBeforeStart(
   });
   if (endedMode) {
     countRun({ mode: endedMode, outcome: "failed" });
-    log().warn({ runId, mode: endedMode, status: "failed" }, "run ended before it started");
+    log().info({ runId, mode: endedMode, status: "failed" }, "run ended before it started");
     await notifyRunEnded(db, runId);
   }
   return endedMode !== undefined;
