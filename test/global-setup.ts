@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const name = `hp_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   let serverUrl = process.env.TEST_DATABASE_URL;
   let stopServer: (() => Promise<void>) | undefined;
-  const directory = resolve(".data-test", `run-${process.pid}`);
+  const directory = resolve(".data-test", `run-${process.pid}-${randomBytes(3).toString("hex")}`);
   if (!serverUrl) {
     rmSync(directory, { recursive: true, force: true });
     ensureDataDirectory(directory);

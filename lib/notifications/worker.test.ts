@@ -1,6 +1,12 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERTIFICATE_EXPIRY_QUEUE, NOTIFICATION_QUEUE, createBoss, ensureQueues } from "@/lib/jobs/queues";
+import {
+  CERTIFICATE_EXPIRY_QUEUE,
+  NOTIFICATION_QUEUE,
+  NOTIFICATION_UNDELIVERED_QUEUE,
+  createBoss,
+  ensureQueues,
+} from "@/lib/jobs/queues";
 import { fastRetrySettings } from "@/lib/jobs/worker-process-test-support";
 import { startProvisioningKit, type ProvisioningKit } from "@/lib/provisioning/test-support";
 import { endpointInputSchema } from "@/lib/validation/notification-endpoint";
@@ -8,7 +14,6 @@ import { until } from "@/test/support/until";
 import { undeliveredMessage } from "./delivery";
 import { createEndpoint } from "./endpoints";
 import { notify } from "./notify";
-import { notificationSettings } from "./settings";
 import { startNotificationWork } from "./worker";
 
 let kit: ProvisioningKit;
@@ -74,24 +79,48 @@ describe("the worker's share of alerts", { timeout: 60_000 }, () => {
     });
     const { id } = await createEndpoint(kit.db, { actor: { id: null, email: "t@example.test", role: "admin" } }, input);
     try {
-      // The delivery's job, taken by a worker that then dies: pg-boss fails the job without the handler's record.
-      await boss.offWork(NOTIFICATION_QUEUE);
-      const [deliveryId] = await notify(
+      // Each delivery's job names the dead-letter queue that pg-boss moves it to when it fails without its handler.
+      const [queuedId] = await notify(
         kit.db,
         { type: "run.failed", summary: "a run failed", path: "/", dedupeKey: `undelivered-${Date.now()}` },
-        { boss, endpointId: id, settings: { ...notificationSettings(), tries: 1 } },
+        { boss, endpointId: id },
       );
-      const [job] = await boss.fetch(NOTIFICATION_QUEUE, { includeMetadata: true });
-      expect(job?.data).toEqual({ deliveryId });
-      await boss.fail(NOTIFICATION_QUEUE, job!.id, { message: "worker died" });
-      const delivery = await until(
+      const jobs = await kit.db.$queryRaw<{ dead_letter: string | null }[]>`
+        SELECT dead_letter FROM pgboss.job WHERE name = ${NOTIFICATION_QUEUE} AND data->>'deliveryId' = ${queuedId}`;
+      expect(jobs).toEqual([{ dead_letter: NOTIFICATION_UNDELIVERED_QUEUE }]);
+
+      // A dead letter ends a delivery still queued, and leaves one that ended alone.
+      const event = await kit.db.notificationEvent.create({
+        data: { type: "run.failed", summary: "a run failed", payload: {} },
+      });
+      const [stuck, delivered] = await Promise.all(
+        ["queued", "delivered"].map((status) =>
+          kit.db.notificationDelivery.create({ data: { eventId: event.id, endpointId: id, status } }),
+        ),
+      );
+      for (const delivery of [stuck!, delivered!])
+        await boss.send(NOTIFICATION_UNDELIVERED_QUEUE, { deliveryId: delivery.id });
+      const ended = await until(
         async () => {
-          const row = await kit.db.notificationDelivery.findUnique({ where: { id: deliveryId! } });
+          const row = await kit.db.notificationDelivery.findUnique({ where: { id: stuck!.id } });
           return row?.status === "failed" ? row : undefined;
         },
         { timeoutMs: 30_000, what: "the undelivered delivery to end" },
       );
-      expect(delivery.operatorMessage).toBe(undeliveredMessage);
+      expect(ended.operatorMessage).toBe(undeliveredMessage);
+      const deadLetterOf = async (deliveryId: string) =>
+        (
+          await kit.db.$queryRaw<{ state: string }[]>`
+            SELECT state::text FROM pgboss.job WHERE name = ${NOTIFICATION_UNDELIVERED_QUEUE} AND data->>'deliveryId' = ${deliveryId}`
+        )[0]?.state;
+      await until(async () => ((await deadLetterOf(delivered!.id)) === "completed" ? true : undefined), {
+        timeoutMs: 30_000,
+        what: "the delivered row's dead letter to be handled",
+      });
+      expect(await kit.db.notificationDelivery.findUnique({ where: { id: delivered!.id } })).toMatchObject({
+        status: "delivered",
+        operatorMessage: null,
+      });
     } finally {
       await kit.db.notificationEndpoint.update({ where: { id }, data: { enabled: false } });
     }
