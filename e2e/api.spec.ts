@@ -185,7 +185,8 @@ test("a pipeline registers a deployment and imports a tenant through the API, th
   expect(created.data).toMatchObject({ deployment: { name, connectionOk: true }, connection: { ok: true } });
   expect(JSON.stringify(created.data)).not.toContain(SANDBOX_ADMIN.password);
 
-  const initech = bootstrapClientOf(defaultGenesysSeed, "initech-apac");
+  // An org no demo tenant holds: an org belongs to one tenant, and the demo Initech's is connected by then.
+  const initech = bootstrapClientOf(defaultGenesysSeed, "umbrella-apac");
   const genesys = `http://127.0.0.1:${e2eEnvironment.GENESYS_SANDBOX_PORT}`;
   const csv =
     "deployment,cfgTenantName,region,loginBaseUrl,apiBaseUrl,bootstrapClientId,bootstrapClientSecret\n" +

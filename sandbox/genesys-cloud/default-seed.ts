@@ -138,6 +138,14 @@ export const defaultGenesysSeed: GenesysSandboxSeed = parseGenesysSeed(
         regionDomain: "mypurecloud.com.au",
         emailDomain: "initech.example.com",
       }),
+      // No demo tenant uses this org: tests that register and connect a new tenant next to the demo tenants.
+      org({
+        n: 4,
+        name: "Umbrella Asia Pacific",
+        shortName: "umbrella-apac",
+        regionDomain: "mypurecloud.com.au",
+        emailDomain: "umbrella.example.com",
+      }),
     ],
   },
   "default seed",

@@ -6,7 +6,7 @@ const clone = () => structuredClone(defaultGenesysSeed) as unknown as { orgs: Re
 
 describe("Genesys Cloud sandbox seed", () => {
   it("ships a valid default seed with three orgs, each with Home, admin, employee and a bootstrap client", () => {
-    expect(defaultGenesysSeed.orgs).toHaveLength(3);
+    expect(defaultGenesysSeed.orgs).toHaveLength(4);
     for (const org of defaultGenesysSeed.orgs) {
       expect(org.divisions.filter((d) => d.homeDivision)).toHaveLength(1);
       expect(org.roles.map((r) => r.defaultRoleId)).toEqual(expect.arrayContaining(["admin", "employee"]));
