@@ -86,9 +86,8 @@ for (const step of steps) {
   });
   // A report that counts failures fails the step even if the process exited with 0 (an exit hook in a dependency
   // once turned vitest's failures into success).
-  const { failed: failedSoFar } = counts();
-  if (result.status !== 0 || failedSoFar > 0) {
-    const { passed, failed } = counts();
+  const { passed, failed } = counts();
+  if (result.status !== 0 || failed > 0) {
     console.error(`\n${step.name} failed (exit ${result.status ?? result.signal}, ${failed} failed).`);
     console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(result.status || 1);

@@ -77,7 +77,7 @@ export async function authenticateWithPassword(db: Db, attempt: SignInAttempt): 
   if (!email || !attempt.password) return refuse("bad_credentials");
   return oneAttemptPerAccount(db, {
     key: keys.account,
-    attempt: () => checkAttempt(db, { attempt, email, keys, refuse }),
+    attempt: () => checkAttempt(db, { attempt, email, keys, context, refuse }),
     busy: () => refuse("in_progress"),
   });
 }
@@ -88,15 +88,16 @@ async function checkAttempt(
     attempt,
     email,
     keys,
+    context,
     refuse,
   }: {
     attempt: SignInAttempt;
     email: string;
     keys: ReturnType<typeof throttleKeys>;
+    context: { clientAddress: string | null; userAgent: string | null };
     refuse: (reason: RefusalReason, user?: { id: string; role: string }) => Promise<null>;
   },
 ): Promise<SignedInUser | null> {
-  const context = { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent };
   if (await isThrottled(db, keys)) return refuse("throttled");
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   if (!user?.passwordHash) {

@@ -91,7 +91,9 @@ export async function ensureQueues(boss: PgBoss, settings: QueueSettings) {
     retriedQueue(ROTATION_QUEUE, settings),
     retriedQueue(KEY_PREPARATION_QUEUE, settings),
     { name: NOTIFICATION_UNDELIVERED_QUEUE, policy: "standard", retryLimit: 2 },
-    { name: NOTIFICATION_QUEUE, policy: "standard", expireInSeconds: 300, deadLetter: NOTIFICATION_UNDELIVERED_QUEUE },
+    // Each delivery job names its dead-letter queue itself (lib/notifications/notify.ts), so queues created before
+    // the dead-letter queue existed are covered too.
+    { name: NOTIFICATION_QUEUE, policy: "standard", expireInSeconds: 300 },
     { name: CERTIFICATE_EXPIRY_QUEUE, policy: "singleton", retryLimit: 0 },
   ];
   for (const queue of queues) await retriedOnDeadlock(() => boss.createQueue(queue.name, queue));
