@@ -24,6 +24,7 @@ import {
 import { SANDBOX_ADMIN } from "@/sandbox/gax/default-seed";
 import { startBenchDatabase } from "./database";
 import { lowerBound } from "./bound";
+import { profileMeasuredRun } from "./profile";
 import { CallTimeline } from "./call-timeline";
 import { minimumCalls } from "./minimum-calls";
 import { cpuFloorSeconds, describeResources, measureResources } from "./resources";
@@ -192,10 +193,12 @@ async function runPart(meanLatencyMs: number): Promise<PartResult> {
     const resources = await measureResources(database.url, database.postgresDirectory, {
       sampleLock: Boolean(process.env.PROVISION_BENCH_VERBOSE),
     });
+    const stopProfile = await profileMeasuredRun(process.env.PROVISION_BENCH_PROFILE);
     const uninstall = timeline.install();
     const started = Date.now();
     const results = await Promise.all(tenants.map((tenant) => limit(() => applyOne(tenant)))).finally(uninstall);
     const wallSeconds = (Date.now() - started) / 1000;
+    await stopProfile();
     const used = await resources.stop();
     const sandboxCpu = (await sandboxes.cpuSeconds()) - sandboxCpuBefore;
 

@@ -4,7 +4,7 @@ import { AUDIT_FIELD_CAPS, boundedDetails, boundedOrNull } from "@/lib/audit/bou
 import { currentChainKey } from "@/lib/audit/chain-key";
 import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
-import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
+import type { AuditEvent } from "@/lib/generated/prisma/client";
 
 export type AuditActor = { id: string | null; email: string | null; role: string | null };
 export type AuditContext = { actor: AuditActor; clientAddress?: string | null; userAgent?: string | null };
@@ -13,9 +13,10 @@ export type AuditContext = { actor: AuditActor; clientAddress?: string | null; u
 const chainLockKey = 72_011_904;
 
 /**
- * The last row this process appended. Writers append one at a time under the lock, so when the lock is granted
- * this is usually still the end of the chain; the insert checks that it is (it may have been rolled back, or
- * another process may have appended since) and the chain end is read from the table when it is not.
+ * The last row this process appended, or is about to append. Writers append one at a time under the lock, in about
+ * the order they ask for it, so this is usually the end of the chain when the lock is granted; the insert checks
+ * that it is (it may have been rolled back, a writer may have overtaken another, or another process may have appended
+ * since) and the chain end is read from the table when it is not.
  */
 let lastAppended: { seq: bigint; hash: string } | undefined;
 
@@ -47,20 +48,39 @@ function chainedRow(
   return { ...row, hash: auditRowHash(row) } as AuditEvent;
 }
 
-const rowValues = (row: AuditEvent) => Prisma.sql`(
-  ${row.seq.toString()}::bigint, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorId}::text, ${row.actorEmail}::text, ${row.actorRole}::text,
-  ${row.clientAddress}::text, ${row.userAgent}::text, ${row.action}::text, ${row.targetType}::text, ${row.targetId}::text, ${row.targetLabel}::text,
-  ${row.outcome}::text, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}::text, ${row.chainKey}::text, ${row.hash}::text)`;
+/** A row as `audit_append_after` reads it (jsonb_to_recordset: snake_case keys, seq as text). */
+const rowJson = (row: AuditEvent) => ({
+  seq: row.seq.toString(),
+  occurred_at: row.occurredAt.toISOString(),
+  actor_id: row.actorId,
+  actor_email: row.actorEmail,
+  actor_role: row.actorRole,
+  client_address: row.clientAddress,
+  user_agent: row.userAgent,
+  action: row.action,
+  target_type: row.targetType,
+  target_id: row.targetId,
+  target_label: row.targetLabel,
+  outcome: row.outcome,
+  details: row.details,
+  prev_hash: row.prevHash,
+  chain_key: row.chainKey,
+  hash: row.hash,
+});
 
-/** Inserts the rows only if `previous` is the end of the chain; one statement, so the lock is held briefly. */
-async function appendAfter(tx: DbTx, rows: AuditEvent[], previous: { seq: bigint; hash: string }): Promise<boolean> {
-  const appended = await tx.$queryRaw<{ seq: bigint }[]>`
-    INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, chain_key, hash)
-    SELECT * FROM (VALUES ${Prisma.join(rows.map(rowValues))}) AS appended
-    WHERE EXISTS (SELECT 1 FROM audit_events WHERE seq = ${previous.seq.toString()}::bigint AND hash = ${previous.hash}::text)
-      AND NOT EXISTS (SELECT 1 FROM audit_events WHERE seq > ${previous.seq.toString()}::bigint)
-    RETURNING seq`;
-  return appended.length === rows.length;
+/**
+ * Takes the chain lock and inserts the rows only if `previous` is still the end of the chain, in one round trip (a
+ * database function: migration audit_append). The lock is held until the caller's transaction ends either way.
+ */
+async function lockAndAppendAfter(
+  tx: DbTx,
+  rows: AuditEvent[],
+  previous: { seq: bigint; hash: string },
+): Promise<boolean> {
+  const [result] = await tx.$queryRaw<{ appended: number }[]>`
+    SELECT audit_append_after(${chainLockKey}::bigint, ${previous.seq.toString()}::bigint, ${previous.hash}::text,
+      ${JSON.stringify(rows.map(rowJson))}::jsonb) AS appended`;
+  return result?.appended === rows.length;
 }
 
 /** Each event chained onto the one before it, the first onto `previous`. */
@@ -90,15 +110,13 @@ export async function recordAuditEvents(
     const parsed = auditEventSchema.parse(event);
     return { parsed, details: boundedDetails(redact(parsed.details as Record<string, unknown>, knownSecrets)) };
   });
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
   const guess = lastAppended;
   if (guess) {
     const rows = chainedRows(context, prepared, guess);
-    if (await appendAfter(tx, rows, guess)) {
-      lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
-      return rows;
-    }
-  }
+    // Writers of this process queue for the lock in the order they get here, so the next one chains onto these rows.
+    lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+    if (await lockAndAppendAfter(tx, rows, guess)) return rows;
+  } else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const rows = chainedRows(context, prepared, last);
   await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, details: row.details as object })) });

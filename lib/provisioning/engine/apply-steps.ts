@@ -8,9 +8,14 @@ import { describeFailure } from "./failures";
 import { neededInputOf } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
 import { contextFor, prepareStep, type StepSetting } from "./step-setting";
-import { cancelRequestedBy } from "./queued-runs";
 import { cancelledOutcome, runOutcome, type RunOutcome } from "./run-records";
-import { recordStepTransition, type CompletedStep, type PassedStep, type StepTransition } from "./step-records";
+import {
+  recordStepTransition,
+  type CompletedStep,
+  type PassedStep,
+  type StepTransition,
+  type TransitionRecord,
+} from "./step-records";
 
 /** Notes what a committed transition changed in the run's view of the step states and sealed secrets. */
 function noteTransition(setting: StepSetting, transition: StepTransition) {
@@ -36,13 +41,13 @@ function noteTransition(setting: StepSetting, transition: StepTransition) {
   }
 }
 
-export async function commitTransition(setting: StepSetting, transition: StepTransition): Promise<string | undefined> {
+export async function commitTransition(setting: StepSetting, transition: StepTransition): Promise<TransitionRecord> {
   const { tenant, run, options, lease } = setting;
   const extendLeaseMs = lease.due();
   const recorded = { ...transition, extendLeaseMs };
-  const stepRunId = await recordStepTransition(options.db, options.audit, { tenant, run, transition: recorded });
+  const record = await recordStepTransition(options.db, options.audit, { tenant, run, transition: recorded });
   noteTransition(setting, transition);
-  return stepRunId;
+  return record;
 }
 
 /** How a step that started ended without its result: failed, or waiting for the operator's input. */
@@ -145,21 +150,17 @@ export async function applySteps(
     const next = passOver(setting, { steps, from, ended: endedNow });
     const endedReports = [...reports, ...endReport, ...next.reports];
     const nextStep = steps[next.index];
-    // An operator's cancel is honoured here, at the boundary: the run ends instead of starting its next step.
-    const cancelledBy = nextStep && (await cancelRequestedBy(setting.options.db, run.id));
-    if (cancelledBy) {
-      outcome = cancelledOutcome(endedReports, { by: cancelledBy, next: nextStep.title });
-      await commitTransition(setting, { ...end, passed: next.passed, finish: outcome });
-      endWith([...endReport, ...next.reports]);
-      return { stepRunId: undefined, index: steps.length };
-    }
-    if (!nextStep) outcome = runOutcome(endedReports);
-    const stepRunId = await commitTransition(setting, {
+    const finish = nextStep ? undefined : runOutcome(endedReports);
+    // An operator's cancel is honoured here, at the boundary (in the same transaction): the run ends instead of
+    // starting its next step.
+    const cancelled = nextStep && ((by: string) => cancelledOutcome(endedReports, { by, next: nextStep.title }));
+    const record = await commitTransition(setting, {
       ...{ ...end, passed: next.passed, begin: nextStep?.key },
-      ...(outcome ? { finish: outcome } : {}),
+      ...(finish ? { finish } : { cancelled }),
     });
+    outcome = finish ?? record.cancelled;
     endWith([...endReport, ...next.reports]);
-    return { stepRunId, index: next.index };
+    return { stepRunId: record.stepRunId, index: record.cancelled ? steps.length : next.index };
   };
 
   let { stepRunId, index } = await transition(0, {}, []);

@@ -31,33 +31,46 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 
 describe("step records of an apply", () => {
-  it("opens each applied step (StepRun with its attempt number, state running) in one statement and finishes it (StepRun, state done) with one more", async () => {
+  it("records each step boundary in one statement: the step's end (StepRun, state done), the steps passed over and the next step's start (StepRun with its attempt number, state running)", async () => {
     expect(report.status).toBe("succeeded");
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     const skipped = report.steps.length - applied;
     expect(applied).toBeGreaterThan(5);
-    const starts = statements.filter((statement) =>
-      /^WITH started AS \( INSERT INTO step_runs .* INSERT INTO step_states/.test(statement),
+    const boundaries = statements.filter((statement) => /^WITH .*\b(started|finished) AS \(/.test(statement));
+    const starts = boundaries.filter((statement) =>
+      /started AS \( INSERT INTO step_runs .* running_state AS \( INSERT INTO step_states/.test(statement),
     );
-    const updates = statements.filter((statement) =>
-      /^WITH finished AS \( UPDATE step_runs .* INSERT INTO step_states/.test(statement),
+    const ends = boundaries.filter((statement) =>
+      /finished AS \( UPDATE step_runs .* done_state AS \( INSERT INTO step_states/.test(statement),
     );
-    expect([starts.length, updates.length]).toEqual([applied, applied]);
-    // No other writes to either table: the passed-over steps' StepRuns are the only other insert.
+    expect([boundaries.length, starts.length, ends.length]).toEqual([applied + 1, applied, applied]);
+    // No other writes to either table.
     const otherWrites = statements.filter(
       (statement) =>
-        /step_runs|step_states/.test(statement) &&
-        !/^(SELECT|WITH (started|finished) AS|INSERT INTO "public"."step_runs")/.test(statement),
+        /step_runs|step_states/.test(statement) && !/^SELECT/.test(statement) && !boundaries.includes(statement),
     );
     expect(otherWrites).toEqual([]);
     const passedOver = await kit.db.stepRun.count({ where: { runId: report.runId, status: "skipped" } });
     expect(passedOver).toBe(skipped);
   });
 
+  it("reads an operator's cancel request in the boundary's statement, not with a query of its own", () => {
+    const boundaryReads = statements.filter((statement) =>
+      /^WITH .*started AS \(.*cancel_requested_at/.test(statement),
+    );
+    const ownReads = statements.filter((statement) =>
+      /^SELECT "public"."runs"."id", "public"."runs"."cancel_requested_at", "public"."runs"."cancelled_by" FROM/.test(
+        statement,
+      ),
+    );
+    expect(boundaryReads.length).toBeGreaterThan(0);
+    expect(ownReads).toEqual([]);
+  });
+
   it("commits a step's end with the next step's start (the last one's with the run's end): one transaction and one audit append per step, plus the run's start and first step", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 2);
-    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(
+    expect(statements.filter((statement) => statement.startsWith("SELECT audit_append_after("))).toHaveLength(
       applied + 2,
     );
   });
@@ -95,15 +108,14 @@ describe("step records of an apply that goes on after a step that needs input", 
     const started = report.steps.filter((step) => step.status !== "skipped" && step.status !== "not-run");
     expect(started.map((step) => step.status).filter((status) => status !== "succeeded")).toEqual(["needs-input"]);
     expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(started.length + 2);
-    expect(statements.filter((statement) => statement.startsWith("INSERT INTO audit_events"))).toHaveLength(
+    expect(statements.filter((statement) => statement.startsWith("SELECT audit_append_after("))).toHaveLength(
       started.length + 2,
     );
-    // The isolation check's end and the network allow-list's start commit together.
-    const end = statements.findIndex((statement) => /^UPDATE "public"."step_runs" SET/.test(statement));
-    const nextCommit = statements.indexOf("COMMIT", end);
-    const starts = statements.flatMap((statement, index) => (/^WITH started AS/.test(statement) ? [index] : []));
-    expect(end).toBeGreaterThan(0);
-    expect(starts.filter((index) => index > end && index < nextCommit)).toHaveLength(1);
+    // The isolation check's end and the network allow-list's start are one statement.
+    const boundary = statements.filter((statement) =>
+      /^WITH stopped AS \( UPDATE step_runs .* stopped_state AS .* started AS \(/.test(statement),
+    );
+    expect(boundary).toHaveLength(1);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId } });
     expect(run.status).toBe("needs-input");
   });

@@ -34,25 +34,22 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
     ...extra,
   }) as Prisma.InputJsonObject;
 
-const stepWhere = (tenant: TenantView, stepKey: string) => ({ tenantId_stepKey: { tenantId: tenant.id, stepKey } });
-
 /** Where the writers of one transition write: its transaction, the run and tenant, and the transition's time. */
 type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date };
 
+/** Common table expressions of the transition's one statement (data-modifying ones run whether read or not). */
+type Ctes = Prisma.Sql[];
+
 /**
- * Started: with one statement, its StepRun, with its attempt number (1 plus the tries at this step since it last
- * succeeded: failed, waiting for input, or abandoned), and its state set to running. Returns the StepRun and the audit
- * record.
+ * Started, unless an operator asked the run to stop (it then ends at this boundary): its StepRun, with its attempt
+ * number (1 plus the tries at this step since it last succeeded: failed, waiting for input, or abandoned), and its
+ * state set to running. The statement's `began` says whether it started.
  */
-async function writeStart(
-  { tx, tenant, run }: Writing,
-  stepKey: string,
-): Promise<{ stepRunId: string; event: AuditEventInput }> {
-  const id = randomUUID();
-  await tx.$executeRaw`
-    WITH started AS (
+function startCtes({ tenant, run }: Writing, stepKey: string, stepRunId: string): Ctes {
+  return [
+    Prisma.sql`started AS (
       INSERT INTO step_runs (id, run_id, step_key, attempts)
-      SELECT ${id}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
+      SELECT ${stepRunId}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
       FROM step_runs tried JOIN runs ON runs.id = tried.run_id
       WHERE runs.tenant_id = ${tenant.id}::uuid AND runs.mode = 'apply' AND tried.step_key = ${stepKey}
         AND tried.status IN ('failed', 'needs-input', 'running')
@@ -60,20 +57,21 @@ async function writeStart(
           (SELECT max(succeeded.started_at) FROM step_runs succeeded JOIN runs applied ON applied.id = succeeded.run_id
            WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
           '-infinity')
-      RETURNING id)
-    INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
-    SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
-    ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now()`;
-  return {
-    stepRunId: id,
-    event: {
-      action: "step.start",
-      outcome: "success",
-      target: tenantTarget(tenant),
-      details: { runId: run.id, correlationId: run.correlationId, step: stepKey },
-    },
-  };
+      HAVING NOT EXISTS (SELECT 1 FROM runs asked WHERE asked.id = ${run.id}::uuid AND asked.cancel_requested_at IS NOT NULL)
+      RETURNING id)`,
+    Prisma.sql`running_state AS (
+      INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
+      SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
+      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now())`,
+  ];
 }
+
+const startEvent = ({ tenant, run }: Writing, stepKey: string): AuditEventInput => ({
+  action: "step.start",
+  outcome: "success",
+  target: tenantTarget(tenant),
+  details: { runId: run.id, correlationId: run.correlationId, step: stepKey },
+});
 
 async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
   const other = await tx.tenant.findFirst({
@@ -136,6 +134,8 @@ export interface StepTransition {
   waiting?: WaitingStep;
   passed?: PassedStep[];
   begin?: string;
+  /** With `begin`: how the run ends instead when an operator has asked it to stop (by whom). */
+  cancelled?: (by: string) => RunOutcome;
   /** Also moves the run's lease on by this long. */
   extendLeaseMs?: number;
   /** Also ends the run: the transition after its last step. */
@@ -143,10 +143,15 @@ export interface StepTransition {
 }
 
 /**
- * Done: seals the secrets the API returned once, stores the outputs, closes the intents of the objects the step
- * owns and finishes its StepRun. Returns its audit records.
+ * Done: seals the secrets the API returned once and records the org and certificate (statements of their own), then
+ * adds to `ctes` the closing of the intents of the objects the step owns, its StepRun's end and its stored outputs.
+ * Returns its audit records.
  */
-async function writeCompletion({ tx, tenant, run, now }: Writing, step: CompletedStep): Promise<AuditEventInput[]> {
+async function writeCompletion(
+  { tx, tenant, run, now }: Writing,
+  step: CompletedStep,
+  ctes: Ctes,
+): Promise<AuditEventInput[]> {
   const { result } = step;
   const secrets = Object.entries(result.secrets ?? {});
   if (result.org) await recordOrg(tx, tenant, result.org);
@@ -161,24 +166,25 @@ async function writeCompletion({ tx, tenant, run, now }: Writing, step: Complete
     await tx.secret.deleteMany({
       where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } },
     });
-  for (const object of result.externalObjects ?? []) {
-    await tx.externalIntent.updateMany({
-      where: { tenantId: tenant.id, kind: object.kind, marker: object.marker },
-      data: { status: "done", objectId: object.id, completedAt: now },
-    });
-  }
   const correlationIds = apiCorrelationIds(step.calls);
   const evidence = evidenceOf(step.calls, { changes: result.changes });
-  // The StepRun finished and the state done (its plan, drift and error cleared), in one statement.
-  await tx.$executeRaw`
-    WITH finished AS (
+  // The intents of the objects it made closed, the StepRun finished and the state done (plan, drift, error cleared).
+  ctes.push(
+    ...(result.externalObjects ?? []).map(
+      (object, index) => Prisma.sql`${Prisma.raw(`intent_${index}`)} AS (
+        UPDATE external_intents SET status = 'done', object_id = ${object.id}, completed_at = ${now.toISOString()}::timestamptz
+        WHERE tenant_id = ${tenant.id}::uuid AND kind = ${object.kind} AND marker = ${object.marker})`,
+    ),
+    Prisma.sql`finished AS (
       UPDATE step_runs SET status = 'succeeded', outcome = ${step.manual ? "manual" : result.result}, finished_at = ${now.toISOString()}::timestamptz,
         correlation_ids = ${JSON.stringify(correlationIds)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb
-      WHERE id = ${step.stepRunId}::uuid)
-    INSERT INTO step_states (id, tenant_id, step_key, status, outputs, manual, last_applied_at, updated_at)
-    VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, 'done', ${JSON.stringify(result.outputs)}::jsonb, ${step.manual}::boolean, ${now.toISOString()}::timestamptz, now())
-    ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'done', outputs = EXCLUDED.outputs, manual = step_states.manual OR EXCLUDED.manual,
-      last_applied_at = EXCLUDED.last_applied_at, error_code = NULL, verify_status = NULL, drift = NULL, plan = NULL, planned_at = NULL, updated_at = now()`;
+      WHERE id = ${step.stepRunId}::uuid)`,
+    Prisma.sql`done_state AS (
+      INSERT INTO step_states (id, tenant_id, step_key, status, outputs, manual, last_applied_at, updated_at)
+      VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, 'done', ${JSON.stringify(result.outputs)}::jsonb, ${step.manual}::boolean, ${now.toISOString()}::timestamptz, now())
+      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'done', outputs = EXCLUDED.outputs, manual = step_states.manual OR EXCLUDED.manual,
+        last_applied_at = EXCLUDED.last_applied_at, error_code = NULL, verify_status = NULL, drift = NULL, plan = NULL, planned_at = NULL, updated_at = now())`,
+  );
   const target = tenantTarget(tenant);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   const events: AuditEventInput[] = [
@@ -205,30 +211,35 @@ async function writeCompletion({ tx, tenant, run, now }: Writing, step: Complete
   return events;
 }
 
-/** A step that ended without its result: its StepRun and its state, in two statements. Returns its correlation ids. */
-async function writeStopped(
-  { tx, tenant, now }: Writing,
+/** A step that ended without its result: its StepRun and its state, added to `ctes`. Returns its correlation ids. */
+function stoppedCtes(
+  { tenant, now }: Writing,
   step: { key: string; stepRunId: string; calls: CallRecord[] },
   stop: { status: "failed" | "needs-input"; errorCode: string | null; message: string },
-): Promise<string[]> {
+  ctes: Ctes,
+): string[] {
   const correlationIds = apiCorrelationIds(step.calls);
-  const { status, errorCode, message: operatorMessage } = stop;
-  await tx.stepRun.update({
-    where: { id: step.stepRunId },
-    data: { status, finishedAt: now, errorCode, operatorMessage, correlationIds, evidence: evidenceOf(step.calls) },
-  });
-  const state = { status, errorCode };
-  const create = { tenantId: tenant.id, stepKey: step.key, ...state };
-  await tx.stepState.upsert({ where: stepWhere(tenant, step.key), create, update: state });
+  const { status, errorCode, message } = stop;
+  ctes.push(
+    Prisma.sql`stopped AS (
+      UPDATE step_runs SET status = ${status}, finished_at = ${now.toISOString()}::timestamptz, error_code = ${errorCode},
+        operator_message = ${message}, correlation_ids = ${JSON.stringify(correlationIds)}::jsonb,
+        evidence = ${JSON.stringify(evidenceOf(step.calls))}::jsonb
+      WHERE id = ${step.stepRunId}::uuid)`,
+    Prisma.sql`stopped_state AS (
+      INSERT INTO step_states (id, tenant_id, step_key, status, error_code, updated_at)
+      VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, ${status}, ${errorCode}, now())
+      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code, updated_at = now())`,
+  );
   return correlationIds;
 }
 
-/** Failed: the StepRun and the state. Returns its audit record. */
-async function writeFailure(writing: Writing, step: FailedStep): Promise<AuditEventInput> {
+/** Failed: the StepRun and the state, added to `ctes`. Returns its audit record. */
+function writeFailure(writing: Writing, step: FailedStep, ctes: Ctes): AuditEventInput {
   const { tenant, run } = writing;
   const { failure } = step;
   const stop = { status: "failed" as const, errorCode: failure.code, message: failure.message };
-  const correlationIds = await writeStopped(writing, step, stop);
+  const correlationIds = stoppedCtes(writing, step, stop, ctes);
   return {
     action: "step.fail",
     outcome: "failure",
@@ -244,11 +255,11 @@ async function writeFailure(writing: Writing, step: FailedStep): Promise<AuditEv
   };
 }
 
-/** Waiting for input: the StepRun and the state (no error code: nothing failed). Returns its audit record. */
-async function writeWaiting(writing: Writing, step: WaitingStep): Promise<AuditEventInput> {
+/** Waiting for input: the StepRun and the state (no error code: nothing failed), added to `ctes`. Returns its record. */
+function writeWaiting(writing: Writing, step: WaitingStep, ctes: Ctes): AuditEventInput {
   const { tenant, run } = writing;
   const { needed } = step;
-  await writeStopped(writing, step, { status: "needs-input", errorCode: null, message: needed.message });
+  stoppedCtes(writing, step, { status: "needs-input", errorCode: null, message: needed.message }, ctes);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   return {
     action: "step.needs_input",
@@ -258,41 +269,68 @@ async function writeWaiting(writing: Writing, step: WaitingStep): Promise<AuditE
   };
 }
 
-/** Records a transition in one transaction; returns the StepRun of the step it began, if any. */
+/** Steps passed over: their StepRuns, ended at once, added to `ctes`. */
+function passedCtes({ run, now }: Writing, passed: PassedStep[], ctes: Ctes): void {
+  if (passed.length === 0) return;
+  const at = now.toISOString();
+  const rows = passed.map(
+    (step) =>
+      Prisma.sql`(${randomUUID()}::uuid, ${run.id}::uuid, ${step.key}, 'skipped', ${step.outcome}, ${step.reason ?? null}, ${at}::timestamptz, ${at}::timestamptz)`,
+  );
+  ctes.push(Prisma.sql`passed AS (
+    INSERT INTO step_runs (id, run_id, step_key, status, outcome, operator_message, started_at, finished_at)
+    VALUES ${Prisma.join(rows)})`);
+}
+
+/** How a transition ended: the StepRun of the step it began, or the run's end when an operator had asked it to stop. */
+export interface TransitionRecord {
+  stepRunId?: string;
+  cancelled?: RunOutcome;
+}
+
+/**
+ * Records a transition in one transaction: the org, certificate and secrets a step returned (when it did), then the
+ * rest in one statement (step end, steps passed over, lease, next step's start), the run's end, and the audit records.
+ * A run an operator asked to stop does not begin its next step: it ends with `transition.cancelled(by)` instead.
+ */
 export async function recordStepTransition(
   db: Db,
   audit: AuditContext,
   { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
-): Promise<string | undefined> {
+): Promise<TransitionRecord> {
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
   const now = new Date();
   return db.$transaction(async (tx) => {
     const writing: Writing = { tx, tenant, run, now };
     const events: AuditEventInput[] = [];
-    if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed)));
-    if (transition.failed) events.push(await writeFailure(writing, transition.failed));
-    if (transition.waiting) events.push(await writeWaiting(writing, transition.waiting));
-    const passed = transition.passed ?? [];
-    if (passed.length > 0) {
-      const passedRun = (step: PassedStep) => ({
-        ...{ runId: run.id, stepKey: step.key, status: "skipped", outcome: step.outcome },
-        ...{ operatorMessage: step.reason ?? null, startedAt: now, finishedAt: now },
-      });
-      await tx.stepRun.createMany({ data: passed.map(passedRun) });
+    const ctes: Ctes = [];
+    if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed, ctes)));
+    if (transition.failed) events.push(writeFailure(writing, transition.failed, ctes));
+    if (transition.waiting) events.push(writeWaiting(writing, transition.waiting, ctes));
+    passedCtes(writing, transition.passed ?? [], ctes);
+    const stepRunId = transition.begin ? randomUUID() : undefined;
+    if (transition.begin) ctes.push(...startCtes(writing, transition.begin, stepRunId!));
+    if (transition.extendLeaseMs && !transition.finish) {
+      const leaseExpiresAt = new Date(Date.now() + transition.extendLeaseMs).toISOString();
+      ctes.push(
+        Prisma.sql`lease AS (UPDATE runs SET lease_expires_at = ${leaseExpiresAt}::timestamptz WHERE id = ${run.id}::uuid)`,
+      );
     }
-    let stepRunId: string | undefined;
-    if (transition.begin) {
-      const started = await writeStart(writing, transition.begin);
-      stepRunId = started.stepRunId;
-      events.push(started.event);
+    const began = transition.begin ? Prisma.sql`(SELECT count(*) FROM started)::int` : Prisma.sql`0`;
+    const [asked] = await tx.$queryRaw<{ began: number; cancelledBy: string | null }[]>`
+      ${ctes.length > 0 ? Prisma.sql`WITH ${Prisma.join(ctes, ",\n")}` : Prisma.empty}
+      SELECT ${began} AS began, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
+    const record: TransitionRecord = {};
+    if (transition.begin && asked?.began === 1) {
+      record.stepRunId = stepRunId;
+      events.push(startEvent(writing, transition.begin));
+    } else if (transition.begin) {
+      if (!transition.cancelled) throw new Error(`The run was stopped before "${transition.begin}" and cannot end.`);
+      record.cancelled = transition.cancelled(asked?.cancelledBy ?? "an operator");
+      events.push(await writeRunFinish(tx, { tenant, run, outcome: record.cancelled }));
     }
-    if (transition.extendLeaseMs && !transition.finish)
-      await tx.run.update({
-        where: { id: run.id },
-        data: { leaseExpiresAt: new Date(Date.now() + transition.extendLeaseMs) },
-      });
     if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
     await recordAuditEvents(tx, audit, { events, knownSecrets: secretValues });
-    return stepRunId;
+    return record;
   });
 }
