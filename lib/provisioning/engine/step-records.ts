@@ -214,8 +214,13 @@ async function writeCompletion(
 /** A step that ended without its result: its StepRun and its state, added to `ctes`. Returns its correlation ids. */
 function stoppedCtes(
   { tenant, now }: Writing,
-  step: { key: string; stepRunId: string; calls: CallRecord[] },
-  stop: { status: "failed" | "needs-input"; errorCode: string | null; message: string },
+  {
+    step,
+    stop,
+  }: {
+    step: { key: string; stepRunId: string; calls: CallRecord[] };
+    stop: { status: "failed" | "needs-input"; errorCode: string | null; message: string };
+  },
   ctes: Ctes,
 ): string[] {
   const correlationIds = apiCorrelationIds(step.calls);
@@ -239,7 +244,7 @@ function writeFailure(writing: Writing, step: FailedStep, ctes: Ctes): AuditEven
   const { tenant, run } = writing;
   const { failure } = step;
   const stop = { status: "failed" as const, errorCode: failure.code, message: failure.message };
-  const correlationIds = stoppedCtes(writing, step, stop, ctes);
+  const correlationIds = stoppedCtes(writing, { step, stop }, ctes);
   return {
     action: "step.fail",
     outcome: "failure",
@@ -259,7 +264,8 @@ function writeFailure(writing: Writing, step: FailedStep, ctes: Ctes): AuditEven
 function writeWaiting(writing: Writing, step: WaitingStep, ctes: Ctes): AuditEventInput {
   const { tenant, run } = writing;
   const { needed } = step;
-  stoppedCtes(writing, step, { status: "needs-input", errorCode: null, message: needed.message }, ctes);
+  const stop = { status: "needs-input" as const, errorCode: null, message: needed.message };
+  stoppedCtes(writing, { step, stop }, ctes);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
   return {
     action: "step.needs_input",
