@@ -1,11 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRowHash } from "@/lib/audit/hash";
-import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  appendForRun,
+  recordAuditEvent,
+  recordAuditEvents,
+  runAppendRefusal,
+  type AuditContext,
+} from "@/lib/audit/record";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { isolatedDatabase, uniqueEmail } from "@/test/support/db";
+import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
 
 // Its own database: these tests tamper with the log, which every other test expects to be intact.
 const isolated = await isolatedDatabase();
@@ -50,40 +56,7 @@ async function tamper(sql: string) {
 }
 
 /** A row appended by another process: straight into the table, chained onto the current end. */
-async function appendForeignRow() {
-  const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-  const foreign = {
-    ...last,
-    seq: last.seq + BigInt(1),
-    occurredAt: new Date(),
-    actorEmail: "other-process@example.test",
-    details: { from: "another process" },
-    prevHash: last.hash,
-  };
-  const { hash: _previousHash, ...fields } = foreign;
-  await raw.query(
-    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_email, actor_role, client_address, user_agent, action, target_type, target_id, target_label, outcome, details, prev_hash, chain_key, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [
-      foreign.seq.toString(),
-      foreign.occurredAt,
-      foreign.actorId,
-      foreign.actorEmail,
-      foreign.actorRole,
-      foreign.clientAddress,
-      foreign.userAgent,
-      foreign.action,
-      foreign.targetType,
-      foreign.targetId,
-      foreign.targetLabel,
-      foreign.outcome,
-      JSON.stringify(foreign.details),
-      foreign.prevHash,
-      foreign.chainKey,
-      auditRowHash(fields),
-    ],
-  );
-}
+const appendForeignRow = () => appendForeignAuditRow(db, isolated.url);
 
 describe("audit log", () => {
   it("chains rows: each row's prevHash is the previous row's hash and the chain verifies", async () => {
@@ -214,6 +187,59 @@ describe("audit log", () => {
     expect(first!.prevHash).toBe(theirs!.hash);
     expect(second!.prevHash).toBe(first!.hash);
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  describe("a run's change written as one statement", () => {
+    const event = (id: string) => ({
+      action: "user.deactivate" as const,
+      outcome: "success" as const,
+      target: { type: "user" as const, id },
+      details: {},
+    });
+    const runId = "00000000-0000-4000-8000-000000000001";
+
+    const write = (append: Prisma.Sql) => db.$queryRaw`SELECT ${append} AS appended`;
+
+    it("appends its events where this process expects the chain to end", async () => {
+      await appendSome(1);
+      const events = [event("one-a"), event("one-b")];
+      expect(await appendForRun(context, { events, runId, after: Prisma.sql`0` }, write)).toBe(true);
+      const appended = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
+      expect(appended.map((row) => row.targetId)).toEqual(["one-b", "one-a"]);
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+    });
+
+    it("takes turns within the process, so appends made at once all chain in", async () => {
+      await appendSome(1);
+      const before = await db.auditEvent.count();
+      const appends = ["t1", "t2", "t3", "t4", "t5"].map((id) =>
+        appendForRun(context, { events: [event(id)], runId, after: Prisma.sql`0` }, write),
+      );
+      expect(await Promise.all(appends)).toEqual([true, true, true, true, true]);
+      expect(await db.auditEvent.count()).toBe(before + 5);
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+    });
+
+    it("is refused as a whole when the chain has moved on, and the next append chains after the other process's row", async () => {
+      await appendSome(1);
+      await appendForeignRow();
+      const before = await db.auditEvent.count();
+      const refusals: unknown[] = [];
+      const written = await appendForRun(
+        context,
+        { events: [event("refused")], runId, after: Prisma.sql`0` },
+        (append) =>
+          write(append).catch((error: unknown) => (refusals.push(runAppendRefusal(error)), Promise.reject(error))),
+      );
+      expect([written, refusals]).toEqual([false, ["chain-moved"]]);
+      expect(await db.auditEvent.count()).toBe(before);
+      await appendSome(1);
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+    });
+
+    it("is not offered for no events", async () => {
+      expect(await appendForRun(context, { events: [], runId, after: Prisma.sql`0` }, write)).toBe(false);
+    });
   });
 
   it("refuses an event that does not match its schema", async () => {

@@ -4,7 +4,7 @@ import { AUDIT_FIELD_CAPS, boundedDetails, boundedOrNull } from "@/lib/audit/bou
 import { currentChainKey } from "@/lib/audit/chain-key";
 import { auditRowHash, genesisHash, type ChainedFields } from "@/lib/audit/hash";
 import { redact } from "@/lib/audit/redact";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import { Prisma, type AuditEvent } from "@/lib/generated/prisma/client";
 
 export type AuditActor = { id: string | null; email: string | null; role: string | null };
 export type AuditContext = { actor: AuditActor; clientAddress?: string | null; userAgent?: string | null };
@@ -13,10 +13,10 @@ export type AuditContext = { actor: AuditActor; clientAddress?: string | null; u
 const chainLockKey = 72_011_904;
 
 /**
- * The last row this process appended, or is about to append. Writers append one at a time under the lock, in about
- * the order they ask for it, so this is usually the end of the chain when the lock is granted; the insert checks
- * that it is (it may have been rolled back, a writer may have overtaken another, or another process may have appended
- * since) and the chain end is read from the table when it is not.
+ * The last row this process appended, or is about to append. This process's writers ask for the lock in turn (see
+ * inTurn), so this is usually the end of the chain when the lock is granted; the insert checks that it is (it may
+ * have been rolled back, or another process may have appended since) and the chain end is read from the table when
+ * it is not.
  */
 let lastAppended: { seq: bigint; hash: string } | undefined;
 
@@ -95,6 +95,13 @@ function chainedRows(
   return rows;
 }
 
+/** The events checked, their details redacted (with `knownSecrets`) and bounded. */
+const preparedEvents = (events: AuditEventInput[], knownSecrets: string[]) =>
+  events.map((event) => {
+    const parsed = auditEventSchema.parse(event);
+    return { parsed, details: boundedDetails(redact(parsed.details as Record<string, unknown>, knownSecrets)) };
+  });
+
 /**
  * Appends events inside the caller's transaction, in order, so the records commit or roll back with the change
  * they describe. Details are redacted before they are stored; `knownSecrets` adds values the caller is handling.
@@ -106,22 +113,94 @@ export async function recordAuditEvents(
   { events, knownSecrets = [] }: { events: AuditEventInput[]; knownSecrets?: string[] },
 ): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
-  const prepared = events.map((event) => {
-    const parsed = auditEventSchema.parse(event);
-    return { parsed, details: boundedDetails(redact(parsed.details as Record<string, unknown>, knownSecrets)) };
-  });
-  const guess = lastAppended;
-  if (guess) {
-    const rows = chainedRows(context, prepared, guess);
-    // Writers of this process queue for the lock in the order they get here, so the next one chains onto these rows.
+  const prepared = preparedEvents(events, knownSecrets);
+  return inTurn(async () => {
+    const guess = lastAppended;
+    if (guess) {
+      const rows = chainedRows(context, prepared, guess);
+      // The next writer of this process chains onto these rows: it asks for the lock once this one holds it.
+      lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+      if (await lockAndAppendAfter(tx, rows, guess)) return rows;
+    } else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
+    const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+    const rows = chainedRows(context, prepared, last);
+    await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, details: row.details as object })) });
     lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
-    if (await lockAndAppendAfter(tx, rows, guess)) return rows;
-  } else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const rows = chainedRows(context, prepared, last);
-  await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, details: row.details as object })) });
-  lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
-  return rows;
+    return rows;
+  });
+}
+
+/**
+ * This process's appends take turns: each asks for the chain lock once the one before it holds it (or has committed),
+ * so they reach the lock in the order their rows were chained and this process's guess of the chain's end holds. The
+ * turn is only an ordering: a writer that waits for it longer than this goes on without it (a transaction that holds
+ * the lock and appends again must not wait for a writer that waits for that lock).
+ */
+const TURN_WAIT_MS = 2_000;
+let turnTail: Promise<unknown> = Promise.resolve();
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const before = turnTail;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = Promise.race([
+    before.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, TURN_WAIT_MS))),
+  ]).finally(() => clearTimeout(timer));
+  const mine = waited.then(work);
+  turnTail = mine.catch(() => undefined);
+  return mine;
+}
+
+/** Why a statement that appended with `auditAppendForRun` was refused (it wrote nothing; the caller writes again). */
+export type RunAppendRefusal = "chain-moved" | "cancel-requested";
+
+const refusalCodes: Record<string, RunAppendRefusal> = { HPA01: "chain-moved", HPA02: "cancel-requested" };
+
+/** The refusal an error of such a statement stands for, or undefined for any other error. */
+export function runAppendRefusal(error: unknown): RunAppendRefusal | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  return code ? refusalCodes[code] : undefined;
+}
+
+/**
+ * For a change of a run written as one statement (no transaction of its own): `write` runs the statement with the
+ * SQL expression that appends the events where this process expects the chain to end; the database refuses the
+ * whole statement when the chain has moved on or an operator has asked the run to stop. True when it was written;
+ * false when it was refused or this process does not know the chain's end yet (nothing was written: the caller writes
+ * the change in a transaction). `after` is an expression the database evaluates before it takes the chain lock (the
+ * statement's own writes, counted), so the lock is held only for the append and the commit.
+ * Takes its turn with the process's other appends (inTurn): the statement is sent once the one before it holds
+ * the lock or has committed.
+ */
+export async function appendForRun(
+  context: AuditContext,
+  {
+    events,
+    knownSecrets = [],
+    runId,
+    after,
+  }: { events: AuditEventInput[]; knownSecrets?: string[]; runId: string; after: Prisma.Sql },
+  write: (append: Prisma.Sql) => Promise<unknown>,
+): Promise<boolean> {
+  if (events.length === 0) return false;
+  const prepared = preparedEvents(events, knownSecrets);
+  return inTurn(async () => {
+    const guess = lastAppended;
+    if (!guess) return false;
+    const rows = chainedRows(context, prepared, guess);
+    const end = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+    try {
+      await write(Prisma.sql`audit_append_for_run(${chainLockKey}::bigint, ${guess.seq.toString()}::bigint,
+        ${guess.hash}::text, ${JSON.stringify(rows.map(rowJson))}::jsonb, ${runId}::uuid, (${after})::bigint)`);
+      // A writer in a transaction may have chained onto these rows meanwhile: its guess stays.
+      if (lastAppended === guess) lastAppended = end;
+      return true;
+    } catch (error) {
+      if (runAppendRefusal(error)) return false;
+      throw error;
+    }
+  });
 }
 
 /** One event: see recordAuditEvents. */

@@ -36,13 +36,25 @@ export async function sealSecrets(
   keyring: Keyring = loadKeyring(),
 ): Promise<void> {
   if (entries.length === 0) return;
+  await db.$executeRaw`${await sealingStatement(db, entries, keyring)}`;
+}
+
+/**
+ * The statement that seals the values (non-empty), for a caller to run or to make part of its own (as a common table
+ * expression); the values are remembered for redaction at once.
+ */
+export async function sealingStatement(
+  db: DbTx,
+  entries: { ref: SecretRef; value: string }[],
+  keyring: Keyring = loadKeyring(),
+): Promise<Prisma.Sql> {
   for (const { value } of entries) rememberSecretValue(value);
   const keyVersion = await keyVersionOf(db, keyring.current.fingerprint);
   const rows = entries.map(
     ({ ref, value }) =>
       Prisma.sql`(${randomUUID()}::uuid, ${ref.ownerType}, ${ref.ownerId}, ${ref.purpose}, ${keyVersion}::int, ${encrypt(keyring.current.key, value, contextOf(ref))}, now(), now())`,
   );
-  await db.$executeRaw`
+  return Prisma.sql`
     INSERT INTO secrets (id, owner_type, owner_id, purpose, key_version, sealed, created_at, updated_at) VALUES ${Prisma.join(rows)}
     ON CONFLICT (owner_type, owner_id, purpose) DO UPDATE SET key_version = EXCLUDED.key_version, sealed = EXCLUDED.sealed, updated_at = EXCLUDED.updated_at`;
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
 import { applyTenant, type RunReport } from "./engine";
 import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../test-support";
 
@@ -19,6 +20,30 @@ async function loggedApply(options: KitOptions = {}) {
   } finally {
     await logged.$disconnect();
   }
+}
+
+const isAuditAppend = (statement: string) =>
+  statement.startsWith("SELECT audit_append_after(") || statement.includes("SELECT audit_append_for_run(");
+
+/**
+ * Step boundaries written as one statement with their audit records, and those written in a transaction with them
+ * (Prisma's log shows each COMMIT, not BEGIN: the boundary's audit append comes before the next COMMIT).
+ */
+function boundariesByKind(statements: string[]) {
+  let oneStatement = 0;
+  let inTransaction = 0;
+  for (const [index, statement] of statements.entries()) {
+    if (!/^WITH .*\b(started|finished|stopped) AS \(/.test(statement)) continue;
+    if (statement.includes("SELECT audit_append_for_run(")) {
+      oneStatement += 1;
+      continue;
+    }
+    const commit = statements.indexOf("COMMIT", index);
+    if (commit < 0 || !statements.slice(index + 1, commit).some(isAuditAppend))
+      throw new Error(`a step boundary written without its audit records: ${statement}`);
+    inTransaction += 1;
+  }
+  return { oneStatement, inTransaction };
 }
 
 let kit: ProvisioningKit;
@@ -67,12 +92,14 @@ describe("step records of an apply", () => {
     expect(ownReads).toEqual([]);
   });
 
-  it("commits a step's end with the next step's start (the last one's with the run's end): one transaction and one audit append per step, plus the run's start and first step", () => {
+  it("commits a step's end with the next step's start and their audit records: usually as one statement, otherwise in one transaction (the org, the certificate, the run's end)", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
-    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(applied + 2);
-    expect(statements.filter((statement) => statement.startsWith("SELECT audit_append_after("))).toHaveLength(
-      applied + 2,
-    );
+    expect(statements.filter(isAuditAppend)).toHaveLength(applied + 2);
+    const { oneStatement, inTransaction } = boundariesByKind(statements);
+    expect(oneStatement + inTransaction).toBe(applied + 1);
+    expect(oneStatement).toBeGreaterThanOrEqual(applied - 3);
+    // The run's start, and each boundary written in a transaction.
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(inTransaction + 1);
   });
 
   it("reads the step states once, in the transaction that takes the tenant's lease", () => {
@@ -107,10 +134,9 @@ describe("step records of an apply that goes on after a step that needs input", 
     expect(report.status).toBe("needs-input");
     const started = report.steps.filter((step) => step.status !== "skipped" && step.status !== "not-run");
     expect(started.map((step) => step.status).filter((status) => status !== "succeeded")).toEqual(["needs-input"]);
-    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(started.length + 2);
-    expect(statements.filter((statement) => statement.startsWith("SELECT audit_append_after("))).toHaveLength(
-      started.length + 2,
-    );
+    expect(statements.filter(isAuditAppend)).toHaveLength(started.length + 2);
+    const { oneStatement, inTransaction } = boundariesByKind(statements);
+    expect(oneStatement + inTransaction).toBe(started.length + 1);
     // The isolation check's end and the network allow-list's start are one statement.
     const boundary = statements.filter((statement) =>
       /^WITH stopped AS \( UPDATE step_runs .* stopped_state AS .* started AS \(/.test(statement),
@@ -118,5 +144,39 @@ describe("step records of an apply that goes on after a step that needs input", 
     expect(boundary).toHaveLength(1);
     const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId } });
     expect(run.status).toBe("needs-input");
+  });
+});
+
+describe("step records of an apply while another process appends to the audit log", () => {
+  it("writes a boundary again in a transaction when the chain has moved on: every step's records and the chain hold", async () => {
+    const other = await startProvisioningKit();
+    try {
+      const appendedByOthers: number[] = [];
+      const hooks = {
+        afterExternalCreate: async () => {
+          await appendForeignAuditRow(other.db, inject("databaseUrl"));
+          appendedByOthers.push(1);
+        },
+      };
+      const applied = await applyTenant(other.tenant.id, { ...other.engine, hooks });
+      expect(applied.status).toBe("succeeded");
+      expect(appendedByOthers.length).toBeGreaterThan(0);
+      const starts = await other.db.auditEvent.count({
+        where: { action: "step.start", details: { path: ["runId"], equals: applied.runId } },
+      });
+      expect(starts).toBe(applied.steps.filter((step) => step.status !== "skipped").length);
+      // The shared test database holds rows of other test files signed with other keys: check the links from the
+      // run's first record on (each row chained onto the one before it, no gap and no fork).
+      const first = await other.db.auditEvent.findFirstOrThrow({
+        where: { action: "run.start", details: { path: ["runId"], equals: applied.runId } },
+      });
+      const rows = await other.db.auditEvent.findMany({ where: { seq: { gte: first.seq } }, orderBy: { seq: "asc" } });
+      for (const [index, row] of rows.slice(1).entries()) {
+        expect(row.seq).toBe(rows[index]!.seq + BigInt(1));
+        expect(row.prevHash).toBe(rows[index]!.hash);
+      }
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput } from "@/lib/audit/events";
-import { recordAuditEvents, type AuditContext } from "@/lib/audit/record";
+import { appendForRun, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import { redact } from "@/lib/audit/redact";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sealSecrets } from "@/lib/secrets/store";
+import { sealingStatement, sealSecrets } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
 import type { NeededInput } from "../model/needs-input";
 import { tenantTarget, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
@@ -34,11 +34,16 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
     ...extra,
   }) as Prisma.InputJsonObject;
 
-/** Where the writers of one transition write: its transaction, the run and tenant, and the transition's time. */
-type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date };
+/**
+ * Where the writers of one transition write: its transaction (or the client, when the transition is one statement),
+ * the run and tenant, and the transition's time.
+ */
+type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date; oneStatement: boolean };
 
 /** Common table expressions of the transition's one statement (data-modifying ones run whether read or not). */
-type Ctes = Prisma.Sql[];
+type Ctes = { name: string; body: Prisma.Sql }[];
+/** A named common table expression; each returns a row per row it wrote, so the statement can count them. */
+const cte = (name: string, body: Prisma.Sql) => ({ name, body });
 
 /**
  * Started, unless an operator asked the run to stop (it then ends at this boundary): its StepRun, with its attempt
@@ -47,7 +52,9 @@ type Ctes = Prisma.Sql[];
  */
 function startCtes({ tenant, run }: Writing, stepKey: string, stepRunId: string): Ctes {
   return [
-    Prisma.sql`started AS (
+    cte(
+      "started",
+      Prisma.sql`
       INSERT INTO step_runs (id, run_id, step_key, attempts)
       SELECT ${stepRunId}::uuid, ${run.id}::uuid, ${stepKey}, 1 + count(*)::int
       FROM step_runs tried JOIN runs ON runs.id = tried.run_id
@@ -58,11 +65,15 @@ function startCtes({ tenant, run }: Writing, stepKey: string, stepRunId: string)
            WHERE applied.tenant_id = ${tenant.id}::uuid AND applied.mode = 'apply' AND succeeded.step_key = ${stepKey} AND succeeded.status = 'succeeded'),
           '-infinity')
       HAVING NOT EXISTS (SELECT 1 FROM runs asked WHERE asked.id = ${run.id}::uuid AND asked.cancel_requested_at IS NOT NULL)
-      RETURNING id)`,
-    Prisma.sql`running_state AS (
+      RETURNING id`,
+    ),
+    cte(
+      "running_state",
+      Prisma.sql`
       INSERT INTO step_states (id, tenant_id, step_key, status, updated_at)
       SELECT ${randomUUID()}::uuid, ${tenant.id}::uuid, ${stepKey}, 'running', now() FROM started
-      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now())`,
+      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'running', updated_at = now() RETURNING 1`,
+    ),
   ];
 }
 
@@ -148,42 +159,54 @@ export interface StepTransition {
  * Returns its audit records.
  */
 async function writeCompletion(
-  { tx, tenant, run, now }: Writing,
+  { tx, tenant, run, now, oneStatement }: Writing,
   step: CompletedStep,
   ctes: Ctes,
 ): Promise<AuditEventInput[]> {
   const { result } = step;
   const secrets = Object.entries(result.secrets ?? {});
-  if (result.org) await recordOrg(tx, tenant, result.org);
-  // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
-  if (result.certificateExpiresAt)
-    await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
-  await sealSecrets(
-    tx,
-    secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value })),
-  );
-  if (result.discardSecrets?.length)
-    await tx.secret.deleteMany({
-      where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } },
-    });
+  const sealing = secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value }));
+  if (oneStatement) {
+    if (sealing.length > 0) ctes.push(cte("sealed", Prisma.sql`${await sealingStatement(tx, sealing)} RETURNING 1`));
+  } else {
+    if (result.org) await recordOrg(tx, tenant, result.org);
+    // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
+    if (result.certificateExpiresAt)
+      await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
+    await sealSecrets(tx, sealing);
+    if (result.discardSecrets?.length)
+      await tx.secret.deleteMany({
+        where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } },
+      });
+  }
   const correlationIds = apiCorrelationIds(step.calls);
   const evidence = evidenceOf(step.calls, { changes: result.changes });
   // The intents of the objects it made closed, the StepRun finished and the state done (plan, drift, error cleared).
   ctes.push(
-    ...(result.externalObjects ?? []).map(
-      (object, index) => Prisma.sql`${Prisma.raw(`intent_${index}`)} AS (
+    ...(result.externalObjects ?? []).map((object, index) =>
+      cte(
+        `intent_${index}`,
+        Prisma.sql`
         UPDATE external_intents SET status = 'done', object_id = ${object.id}, completed_at = ${now.toISOString()}::timestamptz
-        WHERE tenant_id = ${tenant.id}::uuid AND kind = ${object.kind} AND marker = ${object.marker})`,
+        WHERE tenant_id = ${tenant.id}::uuid AND kind = ${object.kind} AND marker = ${object.marker} RETURNING 1`,
+      ),
     ),
-    Prisma.sql`finished AS (
+    cte(
+      "finished",
+      Prisma.sql`
       UPDATE step_runs SET status = 'succeeded', outcome = ${step.manual ? "manual" : result.result}, finished_at = ${now.toISOString()}::timestamptz,
         correlation_ids = ${JSON.stringify(correlationIds)}::jsonb, evidence = ${JSON.stringify(evidence)}::jsonb
-      WHERE id = ${step.stepRunId}::uuid)`,
-    Prisma.sql`done_state AS (
+      WHERE id = ${step.stepRunId}::uuid RETURNING 1`,
+    ),
+    cte(
+      "done_state",
+      Prisma.sql`
       INSERT INTO step_states (id, tenant_id, step_key, status, outputs, manual, last_applied_at, updated_at)
       VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, 'done', ${JSON.stringify(result.outputs)}::jsonb, ${step.manual}::boolean, ${now.toISOString()}::timestamptz, now())
       ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = 'done', outputs = EXCLUDED.outputs, manual = step_states.manual OR EXCLUDED.manual,
-        last_applied_at = EXCLUDED.last_applied_at, error_code = NULL, verify_status = NULL, drift = NULL, plan = NULL, planned_at = NULL, updated_at = now())`,
+        last_applied_at = EXCLUDED.last_applied_at, error_code = NULL, verify_status = NULL, drift = NULL, plan = NULL, planned_at = NULL, updated_at = now()
+      RETURNING 1`,
+    ),
   );
   const target = tenantTarget(tenant);
   const ref = { runId: run.id, correlationId: run.correlationId, step: step.key };
@@ -226,15 +249,22 @@ function stoppedCtes(
   const correlationIds = apiCorrelationIds(step.calls);
   const { status, errorCode, message } = stop;
   ctes.push(
-    Prisma.sql`stopped AS (
+    cte(
+      "stopped",
+      Prisma.sql`
       UPDATE step_runs SET status = ${status}, finished_at = ${now.toISOString()}::timestamptz, error_code = ${errorCode},
         operator_message = ${message}, correlation_ids = ${JSON.stringify(correlationIds)}::jsonb,
         evidence = ${JSON.stringify(evidenceOf(step.calls))}::jsonb
-      WHERE id = ${step.stepRunId}::uuid)`,
-    Prisma.sql`stopped_state AS (
+      WHERE id = ${step.stepRunId}::uuid RETURNING 1`,
+    ),
+    cte(
+      "stopped_state",
+      Prisma.sql`
       INSERT INTO step_states (id, tenant_id, step_key, status, error_code, updated_at)
       VALUES (${randomUUID()}::uuid, ${tenant.id}::uuid, ${step.key}, ${status}, ${errorCode}, now())
-      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code, updated_at = now())`,
+      ON CONFLICT (tenant_id, step_key) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code, updated_at = now()
+      RETURNING 1`,
+    ),
   );
   return correlationIds;
 }
@@ -283,9 +313,14 @@ function passedCtes({ run, now }: Writing, passed: PassedStep[], ctes: Ctes): vo
     (step) =>
       Prisma.sql`(${randomUUID()}::uuid, ${run.id}::uuid, ${step.key}, 'skipped', ${step.outcome}, ${step.reason ?? null}, ${at}::timestamptz, ${at}::timestamptz)`,
   );
-  ctes.push(Prisma.sql`passed AS (
+  ctes.push(
+    cte(
+      "passed",
+      Prisma.sql`
     INSERT INTO step_runs (id, run_id, step_key, status, outcome, operator_message, started_at, finished_at)
-    VALUES ${Prisma.join(rows)})`);
+    VALUES ${Prisma.join(rows)} RETURNING 1`,
+    ),
+  );
 }
 
 /** How a transition ended: the StepRun of the step it began, or the run's end when an operator had asked it to stop. */
@@ -295,36 +330,94 @@ export interface TransitionRecord {
 }
 
 /**
- * Records a transition in one transaction: the org, certificate and secrets a step returned (when it did), then the
- * rest in one statement (step end, steps passed over, lease, next step's start), the run's end, and the audit records.
- * A run an operator asked to stop does not begin its next step: it ends with `transition.cancelled(by)` instead.
+ * The transition's records as common table expressions of one statement (step end, steps passed over, lease, next
+ * step's start) and their audit records; what a completed step writes outside that statement is written first.
+ */
+async function transitionParts(writing: Writing, transition: StepTransition) {
+  const events: AuditEventInput[] = [];
+  const ctes: Ctes = [];
+  if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed, ctes)));
+  if (transition.failed) events.push(writeFailure(writing, transition.failed, ctes));
+  if (transition.waiting) events.push(writeWaiting(writing, transition.waiting, ctes));
+  passedCtes(writing, transition.passed ?? [], ctes);
+  const stepRunId = transition.begin ? randomUUID() : undefined;
+  if (transition.begin) ctes.push(...startCtes(writing, transition.begin, stepRunId!));
+  if (transition.extendLeaseMs && !transition.finish) {
+    const leaseExpiresAt = new Date(Date.now() + transition.extendLeaseMs).toISOString();
+    ctes.push(
+      cte(
+        "lease",
+        Prisma.sql`UPDATE runs SET lease_expires_at = ${leaseExpiresAt}::timestamptz WHERE id = ${writing.run.id}::uuid RETURNING 1`,
+      ),
+    );
+  }
+  return { events, ctes, stepRunId };
+}
+
+const withCtes = (ctes: Ctes) =>
+  ctes.length > 0
+    ? Prisma.sql`WITH ${Prisma.join(
+        ctes.map(({ name, body }) => Prisma.sql`${Prisma.raw(name)} AS (${body})`),
+        ",\n",
+      )}`
+    : Prisma.empty;
+
+/** The rows the expressions wrote; reading them makes the statement write them at that point. */
+const rowsWritten = (ctes: Ctes) =>
+  Prisma.join(
+    ctes.map(({ name }) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`),
+    " + ",
+  );
+
+/**
+ * The usual transition (a step's end and the next one's start, with no org, certificate, discarded secret, lease or
+ * run end to write) as one statement with its audit records: no transaction of its own, so one round trip. Undefined
+ * when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run to stop):
+ * it wrote nothing then, and the caller writes the transition in a transaction.
+ */
+async function recordInOneStatement(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
+): Promise<TransitionRecord | undefined> {
+  const result = transition.completed?.result;
+  const extras = result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length;
+  if (extras || transition.finish || transition.extendLeaseMs || !transition.begin) return undefined;
+  const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
+  const { events, ctes, stepRunId } = await transitionParts(writing, transition);
+  events.push(startEvent(writing, transition.begin));
+  const knownSecrets = Object.values(result?.secrets ?? {});
+  // The statement's writes are counted into the append's arguments, so they are done before it takes the chain lock.
+  const after = rowsWritten(ctes);
+  const written = await appendForRun(
+    audit,
+    { events, knownSecrets, runId: run.id, after },
+    (append) => db.$queryRaw`${withCtes(ctes)} SELECT ${append} AS appended`,
+  );
+  if (!written) return undefined;
+  return { stepRunId };
+}
+
+/**
+ * Records a transition: as one statement when it can be (recordInOneStatement), otherwise in one transaction: the
+ * org, certificate and secrets a step returned (when it did), then the rest in one statement (step end, steps passed
+ * over, lease, next step's start), the run's end, and the audit records. A run an operator asked to stop does not
+ * begin its next step: it ends with `transition.cancelled(by)` instead.
  */
 export async function recordStepTransition(
   db: Db,
   audit: AuditContext,
   { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
 ): Promise<TransitionRecord> {
+  const oneStatement = await recordInOneStatement(db, audit, { tenant, run, transition });
+  if (oneStatement) return oneStatement;
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
-  const now = new Date();
   return db.$transaction(async (tx) => {
-    const writing: Writing = { tx, tenant, run, now };
-    const events: AuditEventInput[] = [];
-    const ctes: Ctes = [];
-    if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed, ctes)));
-    if (transition.failed) events.push(writeFailure(writing, transition.failed, ctes));
-    if (transition.waiting) events.push(writeWaiting(writing, transition.waiting, ctes));
-    passedCtes(writing, transition.passed ?? [], ctes);
-    const stepRunId = transition.begin ? randomUUID() : undefined;
-    if (transition.begin) ctes.push(...startCtes(writing, transition.begin, stepRunId!));
-    if (transition.extendLeaseMs && !transition.finish) {
-      const leaseExpiresAt = new Date(Date.now() + transition.extendLeaseMs).toISOString();
-      ctes.push(
-        Prisma.sql`lease AS (UPDATE runs SET lease_expires_at = ${leaseExpiresAt}::timestamptz WHERE id = ${run.id}::uuid)`,
-      );
-    }
+    const writing: Writing = { tx, tenant, run, now: new Date(), oneStatement: false };
+    const { events, ctes, stepRunId } = await transitionParts(writing, transition);
     const began = transition.begin ? Prisma.sql`(SELECT count(*) FROM started)::int` : Prisma.sql`0`;
     const [asked] = await tx.$queryRaw<{ began: number; cancelledBy: string | null }[]>`
-      ${ctes.length > 0 ? Prisma.sql`WITH ${Prisma.join(ctes, ",\n")}` : Prisma.empty}
+      ${withCtes(ctes)}
       SELECT ${began} AS began, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
     const record: TransitionRecord = {};
     if (transition.begin && asked?.began === 1) {

@@ -20,3 +20,24 @@ BEGIN
   GET DIAGNOSTICS appended = ROW_COUNT;
   RETURN appended;
 END $$;
+
+-- A step boundary of a run written in one statement: its audit rows appended as above, or the whole statement
+-- refused, so that the caller writes the boundary again in a transaction of its own: when an operator has asked the
+-- run to stop (SQLSTATE HPA02; it ends there instead) or when the chain has moved on (HPA01). The caller passes the
+-- rows its statement wrote as `written`: an argument is evaluated before the call, so those writes are done before
+-- the lock is taken and the lock is held only for the append and the commit.
+CREATE FUNCTION "audit_append_for_run"(lock_key bigint, after_seq bigint, after_hash text, rows jsonb, run_id uuid,
+  written bigint)
+RETURNS integer LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  appended integer;
+BEGIN
+  IF EXISTS (SELECT 1 FROM runs WHERE id = run_id AND cancel_requested_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'an operator asked the run to stop' USING ERRCODE = 'HPA02';
+  END IF;
+  appended := audit_append_after(lock_key, after_seq, after_hash, rows);
+  IF appended = 0 THEN
+    RAISE EXCEPTION 'the audit chain has moved on' USING ERRCODE = 'HPA01';
+  END IF;
+  RETURN appended;
+END $$;
