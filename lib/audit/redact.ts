@@ -66,11 +66,18 @@ const minimumSecretLength = 6;
 
 export function rememberSecretValue(value: string): void {
   if (value.length < minimumSecretLength) return;
-  const encodings = knownValues.get(value) ?? encodingsOf(value);
+  const known = knownValues.get(value);
+  const encodings = known ?? encodingsOf(value);
   knownValues.delete(value);
   knownValues.set(value, encodings);
-  if (knownValues.size > maxKnownValues) knownValues.delete(knownValues.keys().next().value as string);
-  knownNeedles = undefined;
+  knownSorted = undefined;
+  if (known) return;
+  countPrefixes(encodings, 1);
+  if (knownValues.size > maxKnownValues) {
+    const oldest = knownValues.keys().next().value as string;
+    countPrefixes(knownValues.get(oldest)!, -1);
+    knownValues.delete(oldest);
+  }
 }
 
 /** Every form in which a secret could be written out: as is, base64, base64url, hex and URL-encoded. */
@@ -94,30 +101,39 @@ const prefixLength = minimumSecretLength;
 const longestFirst = (needles: string[]) => needles.sort((a, b) => b.length - a.length);
 const prefixesOf = (needles: string[]) => new Set(needles.map((needle) => needle.slice(0, prefixLength)));
 
-/** The known values' needles longest first (a stable sort: equal lengths keep their order), and their first characters. */
-let knownNeedles: { sorted: string[]; prefixes: Set<string> } | undefined;
+/** The first characters of the known values' needles, with how many needles start so; kept as values come and go. */
+const knownPrefixes = new Map<string, number>();
+
+function countPrefixes(needles: string[], by: 1 | -1) {
+  for (const prefix of needles.map((needle) => needle.slice(0, prefixLength))) {
+    const count = (knownPrefixes.get(prefix) ?? 0) + by;
+    if (count > 0) knownPrefixes.set(prefix, count);
+    else knownPrefixes.delete(prefix);
+  }
+}
+
+/** The known values' needles longest first (a stable sort: equal lengths keep their order), built when first needed. */
+let knownSorted: string[] | undefined;
 
 /**
- * The needles of one redaction: the known values' (rebuilt after a value is remembered) and the caller's. The list in
- * which they are tried is built only when some string may contain one: known needles first, then the caller's, then
- * a stable sort by length, as the one list of both would sort.
+ * The needles of one redaction: the known values' and the caller's. The list in which they are tried is built only
+ * when some string may contain one: known needles first, then the caller's, then a stable sort by length, as the one
+ * list of both would sort.
  */
 function needlesFor(extraSecrets: string[]) {
-  if (!knownNeedles) {
-    const sorted = longestFirst([...knownValues.values()].flat());
-    knownNeedles = { sorted, prefixes: prefixesOf(sorted) };
-  }
-  const known = knownNeedles;
   const extra = extraSecrets.filter((secret) => secret.length >= minimumSecretLength).flatMap(encodingsOf);
-  let sorted: string[] | undefined = extra.length === 0 ? known.sorted : undefined;
+  let sorted: string[] | undefined;
   return {
-    prefixes: extra.length === 0 ? [known.prefixes] : [known.prefixes, prefixesOf(extra)],
-    sorted: () => (sorted ??= longestFirst([...known.sorted, ...extra])),
+    prefixes: extra.length === 0 ? [knownPrefixes] : [knownPrefixes, prefixesOf(extra)],
+    sorted: () => {
+      knownSorted ??= longestFirst([...knownValues.values()].flat());
+      return (sorted ??= extra.length === 0 ? knownSorted : longestFirst([...knownSorted, ...extra]));
+    },
   };
 }
 
 /** True when some needle could start in text: no needle's first characters occur there means no needle does. */
-function mayContainNeedle(text: string, prefixes: Set<string>[]): boolean {
+function mayContainNeedle(text: string, prefixes: { has(prefix: string): boolean }[]): boolean {
   for (let start = 0; start + prefixLength <= text.length; start += 1) {
     const part = text.slice(start, start + prefixLength);
     if (prefixes.some((set) => set.has(part))) return true;
