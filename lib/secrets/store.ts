@@ -76,6 +76,44 @@ export async function openSecret(
   return value;
 }
 
+/**
+ * Opens, with one query, every value held by the given owners (all their purposes) and the given refs; each is
+ * remembered for redaction. Returns them by ref: a ref that holds nothing is not in the list.
+ */
+export async function openSecrets(
+  db: DbTx,
+  { owners = [], refs = [] }: { owners?: { ownerType: string; ownerId: string }[]; refs?: SecretRef[] },
+  keyring: Keyring = loadKeyring(),
+): Promise<{ ref: SecretRef; value: string }[]> {
+  const wanted = [
+    ...owners.map((owner) => Prisma.sql`(s.owner_type = ${owner.ownerType} AND s.owner_id = ${owner.ownerId})`),
+    ...refs.map(
+      (ref) =>
+        Prisma.sql`(s.owner_type = ${ref.ownerType} AND s.owner_id = ${ref.ownerId} AND s.purpose = ${ref.purpose})`,
+    ),
+  ];
+  if (wanted.length === 0) return [];
+  const rows = await db.$queryRaw<
+    {
+      ownerType: string;
+      ownerId: string;
+      purpose: string;
+      sealed: string;
+      keyVersion: number;
+      fingerprint: string | null;
+    }[]
+  >`
+    SELECT s.owner_type AS "ownerType", s.owner_id AS "ownerId", s.purpose, s.sealed, s.key_version AS "keyVersion", k.fingerprint
+    FROM secrets s LEFT JOIN encryption_keys k ON k.version = s.key_version
+    WHERE ${Prisma.join(wanted, " OR ")}`;
+  return rows.map(({ ownerType, ownerId, purpose, sealed, keyVersion, fingerprint }) => {
+    const ref = { ownerType, ownerId, purpose };
+    const value = decrypt(keyOf(keyVersion, fingerprint, keyring), sealed, contextOf(ref));
+    rememberSecretValue(value);
+    return { ref, value };
+  });
+}
+
 export async function hasSecret(db: DbTx, ref: SecretRef): Promise<boolean> {
   return (await db.secret.count({ where: ref })) > 0;
 }

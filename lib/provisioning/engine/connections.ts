@@ -13,7 +13,7 @@ import {
   type GenesysCloudClientOptions,
   type GenesysCloudCredentials,
 } from "@/lib/genesys-cloud";
-import { openSecret } from "@/lib/secrets/store";
+import { openSecret, openSecrets } from "@/lib/secrets/store";
 import { BOOTSTRAP_SECRET, gaxPasswordRef, tenantSecretRef } from "../model/secret-refs";
 import type { TenantView } from "../model/tenant-view";
 
@@ -60,18 +60,33 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
   };
   let bootstrap: GenesysCloudClient | undefined;
   let bootstrapSecret: string | undefined;
+  let gaxPassword: string | undefined;
   let bridge: ConfigServerBridge | undefined;
+  /** The tenant's sealed values by purpose, opened by prepare(). */
+  const tenantSecrets = new Map<string, string>();
 
   const genesysAs = (credentials: GenesysCloudCredentials) =>
     createGenesysCloudClient(tenant.target, credentials, clientOptions);
 
   return {
     calls,
-    /** Opens the bootstrap secret before the first step, so genesys() can stay synchronous. */
+    tenantSecrets,
+    /**
+     * Opens the tenant's secrets and the deployment's GAX password with one query before the first step, so genesys()
+     * can stay synchronous and the steps' secrets need no query of their own.
+     */
     async prepare(): Promise<void> {
       // A tenant registered with base URLs while they were allowed is refused once they no longer are.
       if ("loginBaseUrl" in tenant.target) await assertGenesysBaseUrls(tenant.target);
-      bootstrapSecret ??= await openSecret(db, tenantSecretRef(tenant.id, BOOTSTRAP_SECRET));
+      if (bootstrapSecret) return;
+      const gaxRef = gaxPasswordRef(tenant.deployment.id);
+      const owner = tenantSecretRef(tenant.id, BOOTSTRAP_SECRET);
+      const opened = await openSecrets(db, { owners: [owner], refs: [gaxRef] });
+      for (const { ref, value } of opened) {
+        if (ref.ownerType === gaxRef.ownerType && ref.ownerId === gaxRef.ownerId) gaxPassword = value;
+        else tenantSecrets.set(ref.purpose, value);
+      }
+      bootstrapSecret = tenantSecrets.get(BOOTSTRAP_SECRET);
     },
     genesys(): GenesysCloudClient {
       if (!bootstrapSecret)
@@ -85,7 +100,7 @@ export function openConnections(db: DbTx, tenant: TenantView, options: Connectio
     genesysAs,
     async bridge(): Promise<ConfigServerBridge> {
       if (bridge) return bridge;
-      const password = await openSecret(db, gaxPasswordRef(tenant.deployment.id));
+      const password = gaxPassword ?? (await openSecret(db, gaxPasswordRef(tenant.deployment.id)));
       if (!password)
         throw new AppError(
           "precondition_failed",

@@ -19,7 +19,7 @@ import {
   type RunMode,
   type RunOutcome,
 } from "./run-records";
-import { contextFor, openRun, prepareStep, type StepSetting } from "./step-setting";
+import { contextFor, openRun, prepareRun, prepareStep, type StepSetting } from "./step-setting";
 import { loadTenantView, type TenantView } from "../model/tenant-view";
 
 export type { EngineOptions, RunReport, StepReport } from "./engine-types";
@@ -102,7 +102,7 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
   const started = Date.now();
   log().info({ mode: request.mode, stepKey: request.stepKey }, "run started");
   try {
-    await setting.connections.prepare();
+    await prepareRun(setting);
     if (request.mode === "apply") ({ reports, outcome } = await applySteps(setting, steps));
     else ({ reports, cancelled } = await readSteps(setting, steps, request.mode));
   } catch (error) {
@@ -164,7 +164,7 @@ async function completeOpened(
   let report: StepReport;
   let waiting = false;
   try {
-    await connections.prepare();
+    await prepareRun(setting);
     const { previous } = prepareStep(setting, step);
     waiting = previous?.status === "needs-input";
     const result = await manual.complete(contextFor(setting, { step, input: undefined, previous }), parsedValues);

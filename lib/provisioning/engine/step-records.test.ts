@@ -117,6 +117,16 @@ describe("step records of an apply", () => {
     expect(reads[0]).toBeLessThan(statements.indexOf("COMMIT"));
   });
 
+  it("opens the secrets stored at the run's start (the tenant's and the deployment's GAX password) with one query before its first step", () => {
+    const batched = statements.filter((statement) => /FROM secrets s .* OR \(s\.owner_type/.test(statement));
+    expect(batched).toHaveLength(1);
+    const firstStep = statements.findIndex((statement) => /started AS \(/.test(statement));
+    expect(statements.indexOf(batched[0]!)).toBeLessThan(firstStep);
+    // Only purposes not stored at the start (the OAuth clients' secrets, before their first apply) are read again.
+    const single = statements.filter((statement) => /FROM secrets s .* AND s\.purpose = \$3$/.test(statement));
+    expect(single.length).toBeLessThanOrEqual(3);
+  });
+
   it("opens each secret with one query", () => {
     expect(statements.filter((statement) => /FROM "public"."encryption_keys"/.test(statement))).toEqual([]);
   });

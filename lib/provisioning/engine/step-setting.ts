@@ -99,6 +99,13 @@ export function contextFor(
   };
 }
 
+/** Opens the run's connections and its secrets (one query), before its first step. */
+export async function prepareRun(setting: StepSetting): Promise<void> {
+  await setting.connections.prepare();
+  for (const [purpose, value] of setting.connections.tenantSecrets)
+    if (!setting.secrets.has(purpose)) setting.secrets.set(purpose, Promise.resolve(value));
+}
+
 /** Starts a run (taking the tenant's lease, kept alive from then on) and reads its step states in the same transaction. */
 export async function openRun(options: EngineOptions, start: RunStart): Promise<StepSetting> {
   const { tenant, leaseMs } = start;
