@@ -13,9 +13,11 @@ const leakOf = (differences: Difference[]) => differences.filter((difference) =>
 /**
  * The alerts a run's end calls for: a failed run, drift a verify found (steps applied before that drifted or went
  * missing), and an isolation leak (apply's check refused by a leak, or verify's check drifted by one). Reads the run's
- * records, so it holds for every way a run ends; never throws.
+ * records, so it holds for every way a run ends; never throws. A caller that knows how the run ended passes it: a plan
+ * or apply that succeeded calls for none (no step failed, and only verify finds drift), so nothing is read.
  */
-export async function notifyRunEnded(db: Db, runId: string): Promise<void> {
+export async function notifyRunEnded(db: Db, runId: string, ended?: { mode: string; status: string }): Promise<void> {
+  if (ended && ended.status === "succeeded" && ended.mode !== "verify") return;
   try {
     const run = await db.run.findUnique({
       where: { id: runId },

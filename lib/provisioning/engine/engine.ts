@@ -116,7 +116,7 @@ async function runOpened(setting: StepSetting, request: RunRequest, steps: AnySt
   }
   countRun({ mode: request.mode, outcome: outcome.status });
   log().info({ mode: request.mode, status: outcome.status, durationMs: Date.now() - started }, "run finished");
-  await notifyRunEnded(db, run.id);
+  await notifyRunEnded(db, run.id, { mode: request.mode, status: outcome.status });
   return {
     runId: run.id,
     correlationId: run.correlationId,

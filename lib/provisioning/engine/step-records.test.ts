@@ -127,6 +127,10 @@ describe("step records of an apply", () => {
     expect(single.length).toBeLessThanOrEqual(3);
   });
 
+  it("reads nothing more for alerts once an apply has succeeded (it calls for none)", () => {
+    expect(statements.filter((statement) => /^SELECT .* FROM "public"."step_runs"/.test(statement))).toEqual([]);
+  });
+
   it("opens each secret with one query", () => {
     expect(statements.filter((statement) => /FROM "public"."encryption_keys"/.test(statement))).toEqual([]);
   });
