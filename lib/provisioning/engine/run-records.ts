@@ -61,27 +61,34 @@ export async function startRunReading<T>(
   { tenant, mode, stepKey, leaseMs, queuedRunId, read }: RunStart & { read: (tx: DbTx) => Promise<T> },
 ): Promise<{ run: RunHandle; value: T }> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
+    // The tenant's row locked, and its latest running run read, in one statement.
+    const [active] = await tx.$queryRaw<
+      { mode: string | null; startedAt: Date | null; requestedBy: string | null; leaseExpiresAt: Date | null }[]
+    >`
+      SELECT latest.mode, latest.started_at AS "startedAt", latest.requested_by AS "requestedBy",
+        latest.lease_expires_at AS "leaseExpiresAt"
+      FROM tenants LEFT JOIN LATERAL (
+        SELECT mode, started_at, requested_by, lease_expires_at FROM runs
+        WHERE runs.tenant_id = tenants.id AND runs.status = 'running' ORDER BY started_at DESC LIMIT 1) latest ON true
+      WHERE tenants.id = ${tenant.id}::uuid FOR UPDATE OF tenants`;
     const now = new Date();
-    const active = await tx.run.findFirst({
-      where: { tenantId: tenant.id, status: "running" },
-      orderBy: { startedAt: "desc" },
-    });
-    if (active && active.leaseExpiresAt > now) {
+    if (active?.leaseExpiresAt && active.leaseExpiresAt > now) {
       throw new AppError(
         "conflict",
-        `Another ${active.mode} run of ${tenant.label} is in progress (started ${active.startedAt.toISOString()} by ${active.requestedBy ?? "the system"}). Wait for it to finish, then try again.`,
+        `Another ${active.mode} run of ${tenant.label} is in progress (started ${active.startedAt!.toISOString()} by ${active.requestedBy ?? "the system"}). Wait for it to finish, then try again.`,
       );
     }
-    await tx.run.updateMany({
-      where: { tenantId: tenant.id, status: "running" },
-      data: {
-        status: "abandoned",
-        finishedAt: now,
-        errorCode: "abandoned",
-        operatorMessage: "The process running this stopped before it finished.",
-      },
-    });
+    // Runs whose lease ran out: their process stopped.
+    if (active?.leaseExpiresAt)
+      await tx.run.updateMany({
+        where: { tenantId: tenant.id, status: "running" },
+        data: {
+          status: "abandoned",
+          finishedAt: now,
+          errorCode: "abandoned",
+          operatorMessage: "The process running this stopped before it finished.",
+        },
+      });
     const leaseExpiresAt = new Date(now.getTime() + leaseMs);
     const run =
       (queuedRunId && (await takeOver(tx, { queuedRunId, now, leaseExpiresAt }))) ||

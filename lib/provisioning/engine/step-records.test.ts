@@ -109,7 +109,7 @@ describe("step records of an apply", () => {
         : [],
     );
     const lease = statements.findIndex((statement) =>
-      /^SELECT id FROM tenants WHERE id = \$1::uuid FOR UPDATE$/.test(statement),
+      /^SELECT .* FROM tenants .* FOR UPDATE OF tenants$/.test(statement),
     );
     expect(reads).toHaveLength(1);
     expect(lease).toBeGreaterThanOrEqual(0);
@@ -125,6 +125,16 @@ describe("step records of an apply", () => {
     // Only purposes not stored at the start (the OAuth clients' secrets, before their first apply) are read again.
     const single = statements.filter((statement) => /FROM secrets s .* AND s\.purpose = \$3$/.test(statement));
     expect(single.length).toBeLessThanOrEqual(3);
+  });
+
+  it("takes the tenant's lease with one statement that also finds a running run, and marks none abandoned when there is none", () => {
+    const runReads = statements.filter((statement) => /^SELECT .* FROM "public"."runs" WHERE/.test(statement));
+    const abandoned = statements.filter((statement) =>
+      /^UPDATE "public"."runs" SET "status" = \$1, "finished_at" = \$2, "error_code" = \$3, "operator_message" = \$4 WHERE \("public"."runs"."tenant_id"/.test(
+        statement,
+      ),
+    );
+    expect([runReads, abandoned]).toEqual([[], []]);
   });
 
   it("reads nothing more for alerts once an apply has succeeded (it calls for none)", () => {
