@@ -9,13 +9,8 @@ import { neededInputOf } from "../model/needs-input";
 import { parseInput } from "../model/parse-input";
 import { contextFor, prepareStep, type StepSetting } from "./step-setting";
 import { cancelledOutcome, runOutcome, type RunOutcome } from "./run-records";
-import {
-  recordStepTransition,
-  type CompletedStep,
-  type PassedStep,
-  type StepTransition,
-  type TransitionRecord,
-} from "./step-records";
+import type { CompletedStep, PassedStep, StepTransition } from "./step-records";
+import { recordStepTransition, type TransitionRecord } from "./step-transition";
 
 /** Notes what a committed transition changed in the run's view of the step states and sealed secrets. */
 function noteTransition(setting: StepSetting, transition: StepTransition) {

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput } from "@/lib/audit/events";
-import { appendForRun, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import { redact } from "@/lib/audit/redact";
-import type { Db, DbTx } from "@/lib/db/client";
+import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sealingStatement, sealSecrets } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
 import type { NeededInput } from "../model/needs-input";
-import { tenantTarget, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
+import { tenantTarget, type RunHandle, type RunOutcome } from "./run-records";
 import { tenantSecretRef } from "../model/secret-refs";
 import type { StepApplyResult } from "../model/step";
 import { tenantLabel, type TenantView } from "../model/tenant-view";
@@ -38,10 +37,10 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
  * Where the writers of one transition write: its transaction (or the client, when the transition is one statement),
  * the run and tenant, and the transition's time.
  */
-type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date; oneStatement: boolean };
+export type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date; oneStatement: boolean };
 
 /** Common table expressions of the transition's one statement (data-modifying ones run whether read or not). */
-type Ctes = { name: string; body: Prisma.Sql }[];
+export type Ctes = { name: string; body: Prisma.Sql }[];
 /** A named common table expression; each returns a row per row it wrote, so the statement can count them. */
 const cte = (name: string, body: Prisma.Sql) => ({ name, body });
 
@@ -77,7 +76,7 @@ function startCtes({ tenant, run }: Writing, stepKey: string, stepRunId: string)
   ];
 }
 
-const startEvent = ({ tenant, run }: Writing, stepKey: string): AuditEventInput => ({
+export const startEvent = ({ tenant, run }: Writing, stepKey: string): AuditEventInput => ({
   action: "step.start",
   outcome: "success",
   target: tenantTarget(tenant),
@@ -323,17 +322,11 @@ function passedCtes({ run, now }: Writing, passed: PassedStep[], ctes: Ctes): vo
   );
 }
 
-/** How a transition ended: the StepRun of the step it began, or the run's end when an operator had asked it to stop. */
-export interface TransitionRecord {
-  stepRunId?: string;
-  cancelled?: RunOutcome;
-}
-
 /**
  * The transition's records as common table expressions of one statement (step end, steps passed over, lease, next
  * step's start) and their audit records; what a completed step writes outside that statement is written first.
  */
-async function transitionParts(writing: Writing, transition: StepTransition) {
+export async function transitionParts(writing: Writing, transition: StepTransition) {
   const events: AuditEventInput[] = [];
   const ctes: Ctes = [];
   if (transition.completed) events.push(...(await writeCompletion(writing, transition.completed, ctes)));
@@ -352,84 +345,4 @@ async function transitionParts(writing: Writing, transition: StepTransition) {
     );
   }
   return { events, ctes, stepRunId };
-}
-
-const withCtes = (ctes: Ctes) =>
-  ctes.length > 0
-    ? Prisma.sql`WITH ${Prisma.join(
-        ctes.map(({ name, body }) => Prisma.sql`${Prisma.raw(name)} AS (${body})`),
-        ",\n",
-      )}`
-    : Prisma.empty;
-
-/** The rows the expressions wrote; reading them makes the statement write them at that point. */
-const rowsWritten = (ctes: Ctes) =>
-  Prisma.join(
-    ctes.map(({ name }) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`),
-    " + ",
-  );
-
-/**
- * The usual transition (a step's end and the next one's start, with no org, certificate, discarded secret, lease or
- * run end to write) as one statement with its audit records: no transaction of its own, so one round trip. Undefined
- * when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run to stop):
- * it wrote nothing then, and the caller writes the transition in a transaction.
- */
-async function recordInOneStatement(
-  db: Db,
-  audit: AuditContext,
-  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
-): Promise<TransitionRecord | undefined> {
-  const result = transition.completed?.result;
-  const extras = result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length;
-  if (extras || transition.finish || transition.extendLeaseMs || !transition.begin) return undefined;
-  const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
-  const { events, ctes, stepRunId } = await transitionParts(writing, transition);
-  events.push(startEvent(writing, transition.begin));
-  const knownSecrets = Object.values(result?.secrets ?? {});
-  // The statement's writes are counted into the append's arguments, so they are done before it takes the chain lock.
-  const after = rowsWritten(ctes);
-  const written = await appendForRun(
-    audit,
-    { events, knownSecrets, runId: run.id, after },
-    (append) => db.$queryRaw`${withCtes(ctes)} SELECT ${append} AS appended`,
-  );
-  if (!written) return undefined;
-  return { stepRunId };
-}
-
-/**
- * Records a transition: as one statement when it can be (recordInOneStatement), otherwise in one transaction: the
- * org, certificate and secrets a step returned (when it did), then the rest in one statement (step end, steps passed
- * over, lease, next step's start), the run's end, and the audit records. A run an operator asked to stop does not
- * begin its next step: it ends with `transition.cancelled(by)` instead.
- */
-export async function recordStepTransition(
-  db: Db,
-  audit: AuditContext,
-  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
-): Promise<TransitionRecord> {
-  const oneStatement = await recordInOneStatement(db, audit, { tenant, run, transition });
-  if (oneStatement) return oneStatement;
-  const secretValues = Object.values(transition.completed?.result.secrets ?? {});
-  return db.$transaction(async (tx) => {
-    const writing: Writing = { tx, tenant, run, now: new Date(), oneStatement: false };
-    const { events, ctes, stepRunId } = await transitionParts(writing, transition);
-    const began = transition.begin ? Prisma.sql`(SELECT count(*) FROM started)::int` : Prisma.sql`0`;
-    const [asked] = await tx.$queryRaw<{ began: number; cancelledBy: string | null }[]>`
-      ${withCtes(ctes)}
-      SELECT ${began} AS began, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
-    const record: TransitionRecord = {};
-    if (transition.begin && asked?.began === 1) {
-      record.stepRunId = stepRunId;
-      events.push(startEvent(writing, transition.begin));
-    } else if (transition.begin) {
-      if (!transition.cancelled) throw new Error(`The run was stopped before "${transition.begin}" and cannot end.`);
-      record.cancelled = transition.cancelled(asked?.cancelledBy ?? "an operator");
-      events.push(await writeRunFinish(tx, { tenant, run, outcome: record.cancelled }));
-    }
-    if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
-    await recordAuditEvents(tx, audit, { events, knownSecrets: secretValues });
-    return record;
-  });
 }

@@ -1,0 +1,94 @@
+// How a step boundary of an apply is recorded: as one statement with its audit records when it can be, otherwise in
+// one transaction (step-records.ts writes its parts).
+import { appendForRun, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
+import { startEvent, transitionParts, type Ctes, type StepTransition, type Writing } from "./step-records";
+import type { TenantView } from "../model/tenant-view";
+
+/** How a transition ended: the StepRun of the step it began, or the run's end when an operator had asked it to stop. */
+export interface TransitionRecord {
+  stepRunId?: string;
+  cancelled?: RunOutcome;
+}
+
+const withCtes = (ctes: Ctes) =>
+  ctes.length > 0
+    ? Prisma.sql`WITH ${Prisma.join(
+        ctes.map(({ name, body }) => Prisma.sql`${Prisma.raw(name)} AS (${body})`),
+        ",\n",
+      )}`
+    : Prisma.empty;
+
+/** The rows the expressions wrote; reading them makes the statement write them at that point. */
+const rowsWritten = (ctes: Ctes) =>
+  Prisma.join(
+    ctes.map(({ name }) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`),
+    " + ",
+  );
+
+/**
+ * The usual transition (a step's end and the next one's start, with no org, certificate, discarded secret, lease or
+ * run end to write) as one statement with its audit records: no transaction of its own, so one round trip. Undefined
+ * when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run to stop):
+ * it wrote nothing then, and the caller writes the transition in a transaction.
+ */
+async function recordInOneStatement(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
+): Promise<TransitionRecord | undefined> {
+  const result = transition.completed?.result;
+  const extras = result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length;
+  if (extras || transition.finish || transition.extendLeaseMs || !transition.begin) return undefined;
+  const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
+  const { events, ctes, stepRunId } = await transitionParts(writing, transition);
+  events.push(startEvent(writing, transition.begin));
+  const knownSecrets = Object.values(result?.secrets ?? {});
+  // The statement's writes are counted into the append's arguments, so they are done before it takes the chain lock.
+  const after = rowsWritten(ctes);
+  const written = await appendForRun(
+    audit,
+    { events, knownSecrets, runId: run.id, after },
+    (append) => db.$queryRaw`${withCtes(ctes)} SELECT ${append} AS appended`,
+  );
+  if (!written) return undefined;
+  return { stepRunId };
+}
+
+/**
+ * Records a transition: as one statement when it can be (recordInOneStatement), otherwise in one transaction: the
+ * org, certificate and secrets a step returned (when it did), then the rest in one statement (step end, steps passed
+ * over, lease, next step's start), the run's end, and the audit records. A run an operator asked to stop does not
+ * begin its next step: it ends with `transition.cancelled(by)` instead.
+ */
+export async function recordStepTransition(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
+): Promise<TransitionRecord> {
+  const oneStatement = await recordInOneStatement(db, audit, { tenant, run, transition });
+  if (oneStatement) return oneStatement;
+  const secretValues = Object.values(transition.completed?.result.secrets ?? {});
+  return db.$transaction(async (tx) => {
+    const writing: Writing = { tx, tenant, run, now: new Date(), oneStatement: false };
+    const { events, ctes, stepRunId } = await transitionParts(writing, transition);
+    const began = transition.begin ? Prisma.sql`(SELECT count(*) FROM started)::int` : Prisma.sql`0`;
+    const [asked] = await tx.$queryRaw<{ began: number; cancelledBy: string | null }[]>`
+      ${withCtes(ctes)}
+      SELECT ${began} AS began, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
+    const record: TransitionRecord = {};
+    if (transition.begin && asked?.began === 1) {
+      record.stepRunId = stepRunId;
+      events.push(startEvent(writing, transition.begin));
+    } else if (transition.begin) {
+      if (!transition.cancelled) throw new Error(`The run was stopped before "${transition.begin}" and cannot end.`);
+      record.cancelled = transition.cancelled(asked?.cancelledBy ?? "an operator");
+      events.push(await writeRunFinish(tx, { tenant, run, outcome: record.cancelled }));
+    }
+    if (transition.finish) events.push(await writeRunFinish(tx, { tenant, run, outcome: transition.finish }));
+    await recordAuditEvents(tx, audit, { events, knownSecrets: secretValues });
+    return record;
+  });
+}
