@@ -83,6 +83,9 @@ async function lockAndAppendAfter(
   return result?.appended === rows.length;
 }
 
+/** Where the chain ends after these rows. */
+const endOf = (rows: AuditEvent[]) => ({ seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash });
+
 /** Each event chained onto the one before it, the first onto `previous`. */
 function chainedRows(
   context: AuditContext,
@@ -119,13 +122,13 @@ export async function recordAuditEvents(
     if (guess) {
       const rows = chainedRows(context, prepared, guess);
       // The next writer of this process chains onto these rows: it asks for the lock once this one holds it.
-      lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+      lastAppended = endOf(rows);
       if (await lockAndAppendAfter(tx, rows, guess)) return rows;
     } else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${chainLockKey})`;
     const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
     const rows = chainedRows(context, prepared, last);
     await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, details: row.details as object })) });
-    lastAppended = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+    lastAppended = endOf(rows);
     return rows;
   });
 }
@@ -189,7 +192,7 @@ export async function appendForRun(
     const guess = lastAppended;
     if (!guess) return false;
     const rows = chainedRows(context, prepared, guess);
-    const end = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
+    const end = endOf(rows);
     try {
       await write(Prisma.sql`audit_append_for_run(${chainLockKey}::bigint, ${guess.seq.toString()}::bigint,
         ${guess.hash}::text, ${JSON.stringify(rows.map(rowJson))}::jsonb, ${runId}::uuid, (${after})::bigint)`);

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
 import { applyTenant, type RunReport } from "./engine";
+import { transitionParts } from "./step-records";
+import type { StepApplyResult } from "../model/step";
+import type { TenantView } from "../model/tenant-view";
 import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../test-support";
 
 /** An apply of a fresh kit's tenant through the engine's own client, with Prisma's query log, so its statements can be counted. */
@@ -202,5 +205,33 @@ describe("step records of an apply while another process appends to the audit lo
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("step records written inside one statement", () => {
+  it("refuses a step's org, certificate or discarded secrets there: they need statements of their own, in a transaction", async () => {
+    const writing = {
+      tx: kit.db,
+      tenant: kit.tenant as unknown as TenantView,
+      run: { id: report.runId, correlationId: report.correlationId, mode: "apply" as const, stepKey: null },
+      now: new Date(),
+      oneStatement: true,
+    };
+    const completed = (result: Partial<StepApplyResult>) => ({
+      completed: {
+        key: "connect-org",
+        stepRunId: report.runId,
+        manual: false,
+        calls: [],
+        result: { result: "checked" as const, outputs: {}, changes: [], ...result },
+      },
+    });
+    for (const extra of [
+      { org: { id: "org", name: "Org", shortName: "org" } },
+      { certificateExpiresAt: new Date() },
+      { discardSecrets: ["old"] },
+    ])
+      await expect(transitionParts(writing, completed(extra))).rejects.toThrow(/need a transaction/);
+    await expect(transitionParts(writing, completed({}))).resolves.toMatchObject({ events: [expect.anything()] });
   });
 });

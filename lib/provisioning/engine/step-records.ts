@@ -153,6 +153,13 @@ export interface StepTransition {
 }
 
 /**
+ * What a completed step writes with statements of its own, so only in a transaction: the org (checked against the
+ * other tenants first), the certificate's expiry (on the tenant row) and the secrets it discards.
+ */
+export const writesOwnStatements = (result: StepApplyResult | undefined) =>
+  Boolean(result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length);
+
+/**
  * Done: seals the secrets the API returned once and records the org and certificate (statements of their own), then
  * adds to `ctes` the closing of the intents of the objects the step owns, its StepRun's end and its stored outputs.
  * Returns its audit records.
@@ -166,6 +173,7 @@ async function writeCompletion(
   const secrets = Object.entries(result.secrets ?? {});
   const sealing = secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value }));
   if (oneStatement) {
+    if (writesOwnStatements(result)) throw new Error(`"${step.key}" has records that need a transaction.`);
     if (sealing.length > 0) ctes.push(cte("sealed", Prisma.sql`${await sealingStatement(tx, sealing)} RETURNING 1`));
   } else {
     if (result.org) await recordOrg(tx, tenant, result.org);

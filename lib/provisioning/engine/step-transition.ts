@@ -4,7 +4,14 @@ import { appendForRun, recordAuditEvents, type AuditContext } from "@/lib/audit/
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
-import { startEvent, transitionParts, type Ctes, type StepTransition, type Writing } from "./step-records";
+import {
+  startEvent,
+  transitionParts,
+  writesOwnStatements,
+  type Ctes,
+  type StepTransition,
+  type Writing,
+} from "./step-records";
 import type { TenantView } from "../model/tenant-view";
 
 /** How a transition ended: the StepRun of the step it began, or the run's end when an operator had asked it to stop. */
@@ -40,8 +47,8 @@ async function recordInOneStatement(
   { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
 ): Promise<TransitionRecord | undefined> {
   const result = transition.completed?.result;
-  const extras = result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length;
-  if (extras || transition.finish || transition.extendLeaseMs || !transition.begin) return undefined;
+  if (writesOwnStatements(result) || transition.finish || transition.extendLeaseMs || !transition.begin)
+    return undefined;
   const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
   const { events, ctes, stepRunId } = await transitionParts(writing, transition);
   events.push(startEvent(writing, transition.begin));
