@@ -21,6 +21,32 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("axe judges text as it rests, not halfway through a fade, and still flags text that rests faint", async ({
+  page,
+}) => {
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  // Like a toast sliding behind a newer one: its text fades, and mid-fade its contrast is briefly too low.
+  const fade = (id: string, to: number) =>
+    page.evaluate(
+      ({ id, to }) => {
+        const note = document.createElement("p");
+        note.id = id;
+        note.textContent = "A notice that fades";
+        note.style.cssText = "position:fixed;top:0;left:0;color:#000;background:#fff;opacity:0.2";
+        document.querySelector("main")!.append(note);
+        note.getBoundingClientRect();
+        note.style.transition = "opacity 1500ms linear";
+        note.style.opacity = String(to);
+      },
+      { id, to },
+    );
+  await fade("fading-in", 1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await fade("resting-faint", 0.25);
+  expect((await seriousViolations(page)).map((violation) => violation.rule)).toEqual(["color-contrast"]);
+});
+
 test.describe("signed in as an admin", () => {
   test.beforeEach(async ({ page }) => {
     await signInAs(page, e2eAdmin.email, e2eAdmin.password);
