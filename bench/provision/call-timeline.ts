@@ -1,7 +1,9 @@
 // Every HTTP call of each tenant's run, timed, so the lower bound uses the run's own critical path and the Platform
-// API calls each access token made. The run's fetches are attributed to its tenant through AsyncLocalStorage.
+// API calls each access token made. The calls are seen through undici's diagnostics channels (the product's HTTP
+// client and Node's fetch both publish there) and attributed to their tenant's run through AsyncLocalStorage.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { performance } from "node:perf_hooks";
 
 export type CallKind = "api" | "token" | "gax";
@@ -30,12 +32,21 @@ interface RunCalls {
   afterLastMs(): number;
 }
 
-function urlOf(input: Parameters<typeof fetch>[0]): string {
-  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+/** A request as undici publishes it: its headers as a flat [name, value, ...] list (or, in older undici, one string). */
+interface PublishedRequest {
+  origin: string;
+  path: string;
+  headers: string[] | string;
 }
 
-function bearerDigest(init: Parameters<typeof fetch>[1]): string | undefined {
-  const value = new Headers(init?.headers).get("authorization");
+function authorizationOf(headers: PublishedRequest["headers"]): string | undefined {
+  if (typeof headers === "string") return /^authorization: (.*)$/im.exec(headers)?.[1]?.trim();
+  for (let i = 0; i < headers.length; i += 2) if (headers[i]?.toLowerCase() === "authorization") return headers[i + 1];
+  return undefined;
+}
+
+function bearerDigest(request: PublishedRequest): string | undefined {
+  const value = authorizationOf(request.headers);
   return value?.startsWith("Bearer ") ? createHash("sha256").update(value).digest("hex").slice(0, 16) : undefined;
 }
 
@@ -53,7 +64,6 @@ export function longestSequentialChain(calls: readonly TimedCall[]): number {
 
 export class CallTimeline {
   private readonly current = new AsyncLocalStorage<TimedCall[]>();
-  private readonly realFetch = globalThis.fetch;
 
   constructor(private readonly genesysUrl: string) {}
 
@@ -62,25 +72,33 @@ export class CallTimeline {
     return new URL(url).pathname.startsWith("/api/") ? "api" : "token";
   }
 
-  /** Wraps the global fetch; returns the function that puts it back. */
+  /** Starts timing the calls made inside `record`; returns the function that stops it. */
   install(): () => void {
-    const realFetch = this.realFetch;
-    globalThis.fetch = async (input, init) => {
+    const inFlight = new WeakMap<object, { call: TimedCall; calls: TimedCall[] }>();
+    const onCreate = (message: unknown) => {
       const calls = this.current.getStore();
-      if (!calls) return realFetch(input, init);
-      const url = urlOf(input);
-      const kind = this.kindOf(url);
-      const token = kind === "api" ? bearerDigest(init) : undefined;
-      const call: TimedCall = { kind, start: performance.now(), end: Number.NaN, token };
-      try {
-        return await realFetch(input, init);
-      } finally {
-        call.end = performance.now();
-        calls.push(call);
-      }
+      if (!calls) return;
+      const request = (message as { request: PublishedRequest }).request;
+      const kind = this.kindOf(`${request.origin}${request.path}`);
+      const token = kind === "api" ? bearerDigest(request) : undefined;
+      inFlight.set(request, { call: { kind, start: performance.now(), end: Number.NaN, token }, calls });
     };
+    // A call ends when its answer's headers arrive (or it fails), as a fetch promise resolves.
+    const onEnd = (message: unknown) => {
+      const request = (message as { request: object }).request;
+      const entry = inFlight.get(request);
+      if (!entry) return;
+      inFlight.delete(request);
+      entry.call.end = performance.now();
+      entry.calls.push(entry.call);
+    };
+    subscribe("undici:request:create", onCreate);
+    subscribe("undici:request:headers", onEnd);
+    subscribe("undici:request:error", onEnd);
     return () => {
-      globalThis.fetch = realFetch;
+      unsubscribe("undici:request:create", onCreate);
+      unsubscribe("undici:request:headers", onEnd);
+      unsubscribe("undici:request:error", onEnd);
     };
   }
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { CookieJar } from "tough-cookie";
+import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGaxCall, countGaxRetry } from "@/lib/observability/metrics";
 import { ConfigServerError, GaxHttpError, GaxNetworkError, isTransient } from "./errors";
 
@@ -112,13 +113,13 @@ export class GaxClient {
     const cookie = await this.jar.getCookieString(url.href);
     if (cookie) headers.cookie = cookie;
     if (options.body !== undefined) headers["content-type"] = "application/json";
-    let response: Response;
+    let response: OutboundAnswer;
     try {
-      response = await fetch(url, {
+      response = await sendOutbound(url, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        timeoutMs: this.options.timeoutMs,
       });
     } catch (error) {
       countGaxCall({ method, path: `/${path}`, status: isTimeoutError(error) ? "timeout" : "network_error" });
@@ -127,13 +128,7 @@ export class GaxClient {
     // Labelled with the path below /gax/api, the same whatever prefix the deployment's base URL has.
     countGaxCall({ method, path: `/${path}`, status: response.status });
     for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url.href);
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new GaxNetworkError(method, url.pathname, error);
-    }
-    const body = parseJson(text);
+    const body = parseJson(response.text);
     if (!response.ok) {
       // A body without GAX's message field is never repeated: the host may not be GAX.
       const message =

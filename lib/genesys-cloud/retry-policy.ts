@@ -42,7 +42,8 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 
 /** Connection refused or host unknown: the request never reached the server, so it is safe to send again. */
 export function neverSent(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  const failure = error as { code?: string; cause?: { code?: string } } | undefined;
+  const code = failure?.code ?? failure?.cause?.code;
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 

@@ -1,6 +1,7 @@
 // POST {login}/oauth/token: client credentials and SAML2 bearer exchanges, retried when throttled or unavailable.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
@@ -89,10 +90,9 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
   const { clientId, clientSecret } = call.credentials;
   const authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`;
   for (let attempt = 1; ; attempt += 1) {
-    let response: Response;
-    let text: string;
+    let response: OutboundAnswer;
     try {
-      response = await fetch(new URL(PATH, call.loginBaseUrl), {
+      response = await sendOutbound(new URL(PATH, call.loginBaseUrl), {
         method: "POST",
         headers: {
           Authorization: authorization,
@@ -100,9 +100,8 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
           Accept: "application/json",
         },
         body: new URLSearchParams(call.form).toString(),
-        signal: AbortSignal.timeout(call.policy.timeoutMs),
+        timeoutMs: call.policy.timeoutMs,
       });
-      text = await response.text();
     } catch (error) {
       if (attempt < call.policy.maxAttempts) {
         countTokenRetry("network");
@@ -121,7 +120,7 @@ export async function requestToken(call: TokenCall): Promise<TokenResponse> {
     const correlationId = response.headers.get("inin-correlation-id") ?? undefined;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(response.text);
     } catch {
       json = undefined;
     }

@@ -1,6 +1,7 @@
 // Sends Platform API calls: bearer token, per-org pacing, timeouts, retries, typed errors, validated answers.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
@@ -118,12 +119,12 @@ export class Transport {
       attempts += 1;
       const release = await limiter.acquire();
       let token = "";
-      let response: Response | undefined;
+      let response: OutboundAnswer | undefined;
       let text = "";
       let sendError: unknown;
       try {
         token = await this.options.getToken();
-        response = await fetch(url, {
+        response = await sendOutbound(url, {
           method: spec.method,
           headers: {
             Authorization: `Bearer ${token}`,
@@ -131,9 +132,9 @@ export class Transport {
             ...(spec.body === undefined ? {} : { "Content-Type": "application/json" }),
           },
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-          signal: AbortSignal.timeout(policy.timeoutMs),
+          timeoutMs: policy.timeoutMs,
         });
-        text = await response.text();
+        text = response.text;
       } catch (error) {
         if (error instanceof GenesysCloudError) throw error;
         sendError = error;
