@@ -169,7 +169,8 @@ export function runAppendRefusal(error: unknown): RunAppendRefusal | undefined {
 /**
  * For a change of a run written as one statement (no transaction of its own): `write` runs the statement with the
  * SQL expression that appends the events where this process expects the chain to end; the database refuses the
- * whole statement when the chain has moved on or an operator has asked the run to stop. True when it was written;
+ * whole statement when the chain has moved on or an operator has asked the run `runId` to stop (null: the change is
+ * written whether or not a stop was asked, as a run's end is). True when it was written;
  * false when it was refused or this process does not know the chain's end yet (nothing was written: the caller writes
  * the change in a transaction). `after` is an expression the database evaluates before it takes the chain lock (the
  * statement's own writes, counted), so the lock is held only for the append and the commit.
@@ -183,7 +184,7 @@ export async function appendForRun(
     knownSecrets = [],
     runId,
     after,
-  }: { events: AuditEventInput[]; knownSecrets?: string[]; runId: string; after: Prisma.Sql },
+  }: { events: AuditEventInput[]; knownSecrets?: string[]; runId: string | null; after: Prisma.Sql },
   write: (append: Prisma.Sql) => Promise<unknown>,
 ): Promise<boolean> {
   if (events.length === 0) return false;

@@ -3,6 +3,7 @@ import type { AuditEventInput } from "@/lib/audit/events";
 import { recordAuditEvent, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus, StepReport } from "./engine-types";
 import type { Failure } from "./failures";
 import type { TenantView } from "../model/tenant-view";
@@ -183,18 +184,17 @@ export function cancelledOutcome(reports: StepReport[], { by, next }: { by: stri
   };
 }
 
-/** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
-export async function writeRunFinish(tx: DbTx, { tenant, run, outcome }: RunFinish): Promise<AuditEventInput> {
-  await tx.run.update({
-    where: { id: run.id },
-    data: {
-      status: outcome.status,
-      finishedAt: new Date(),
-      errorCode: outcome.errorCode ?? null,
-      operatorMessage: outcome.operatorMessage ?? null,
-      summary: { steps: outcome.steps },
-    },
-  });
+/** The run's end: its status, time, error and summary, as a statement that returns a row when it wrote one. */
+export function runFinishStatement({ run, outcome }: Pick<RunFinish, "run" | "outcome">, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE runs SET status = ${outcome.status}, finished_at = ${now.toISOString()}::timestamptz,
+      error_code = ${outcome.errorCode ?? null}, operator_message = ${outcome.operatorMessage ?? null},
+      summary = ${JSON.stringify({ steps: outcome.steps })}::jsonb
+    WHERE id = ${run.id}::uuid RETURNING 1`;
+}
+
+/** The audit record of the run's end. */
+export function runFinishEvent({ tenant, run, outcome }: RunFinish): AuditEventInput {
   return {
     action: "run.finish",
     outcome: outcome.status === "succeeded" ? "success" : "failure",
@@ -208,6 +208,12 @@ export async function writeRunFinish(tx: DbTx, { tenant, run, outcome }: RunFini
       ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
     },
   };
+}
+
+/** Ends the run inside the caller's transaction; returns its audit record for the caller to append. */
+export async function writeRunFinish(tx: DbTx, finish: RunFinish): Promise<AuditEventInput> {
+  await tx.$queryRaw`${runFinishStatement(finish, new Date())}`;
+  return runFinishEvent(finish);
 }
 
 export async function finishRun(db: Db, audit: AuditContext, finish: RunFinish): Promise<void> {

@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
 import { applyTenant, type RunReport } from "./engine";
+import { loadTenantView } from "../model/tenant-view";
+import { startRun } from "./run-records";
 import { transitionParts } from "./step-records";
+import { recordStepTransition } from "./step-transition";
 import type { StepApplyResult } from "../model/step";
 import type { TenantView } from "../model/tenant-view";
-import { startProvisioningKit, type KitOptions, type ProvisioningKit } from "../test-support";
+import { startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "../test-support";
 
-/** An apply of a fresh kit's tenant through the engine's own client, with Prisma's query log, so its statements can be counted. */
-async function loggedApply(options: KitOptions = {}) {
-  const kit = await startProvisioningKit(options);
+/** A client like the engine's, with Prisma's query log, so the statements it sends can be counted. */
+function loggedClient() {
   const statements: string[] = [];
   const logged = new PrismaClient({
     adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 10 }),
@@ -18,6 +20,13 @@ async function loggedApply(options: KitOptions = {}) {
     omit: { user: { passwordHash: true }, secret: { sealed: true } },
   });
   logged.$on("query", (event) => statements.push(event.query.replace(/\s+/g, " ").trim()));
+  return { logged, statements };
+}
+
+/** An apply of a fresh kit's tenant through the engine's own client, with Prisma's query log. */
+async function loggedApply(options: KitOptions = {}) {
+  const kit = await startProvisioningKit(options);
+  const { logged, statements } = loggedClient();
   try {
     return { kit, statements, report: await applyTenant(kit.tenant.id, { ...kit.engine, db: logged }) };
   } finally {
@@ -95,14 +104,27 @@ describe("step records of an apply", () => {
     expect(ownReads).toEqual([]);
   });
 
-  it("commits a step's end with the next step's start and their audit records: usually as one statement, otherwise in one transaction (the org, the certificate, the run's end)", () => {
+  it("commits a step's end with the next step's start and their audit records: usually as one statement, otherwise in one transaction (the org, the certificate)", () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     expect(statements.filter(isAuditAppend)).toHaveLength(applied + 2);
     const { oneStatement, inTransaction } = boundariesByKind(statements);
     expect(oneStatement + inTransaction).toBe(applied + 1);
-    expect(oneStatement).toBeGreaterThanOrEqual(applied - 3);
+    expect(oneStatement).toBeGreaterThanOrEqual(applied - 2);
     // The run's start, and each boundary written in a transaction.
     expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(inTransaction + 1);
+  });
+
+  it("ends the run in the last step's boundary statement", async () => {
+    const ends = statements.filter((statement) => /\brun_end AS \( UPDATE runs SET status = \$\d+/.test(statement));
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatch(/finished AS \(.*SELECT audit_append_for_run\(/);
+    expect(statements.filter((statement) => statement.startsWith('UPDATE "public"."runs" SET "status"'))).toEqual([]);
+    const run = await kit.db.run.findUniqueOrThrow({ where: { id: report.runId } });
+    expect(run).toMatchObject({ status: "succeeded", errorCode: null, operatorMessage: null });
+    expect(run.finishedAt).toBeInstanceOf(Date);
+    expect(run.summary).toEqual({
+      steps: Object.fromEntries(report.steps.map((step) => [step.stepKey, expect.any(String)])),
+    });
   });
 
   it("reads the step states once, in the transaction that takes the tenant's lease", () => {
@@ -233,5 +255,32 @@ describe("step records written inside one statement", () => {
     ])
       await expect(transitionParts(writing, completed(extra))).rejects.toThrow(/need a transaction/);
     await expect(transitionParts(writing, completed({}))).resolves.toMatchObject({ events: [expect.anything()] });
+  });
+});
+
+describe("a run's end asked to stop during its last step", () => {
+  it("is still one statement: a stop asked for holds back only a next step, and the run ends with its outcome", async () => {
+    const own = await startProvisioningKit();
+    const { logged, statements } = loggedClient();
+    try {
+      const tenant = await loadTenantView(own.db, own.tenant.id);
+      const run = await startRun(own.db, testAudit, { tenant, mode: "apply", stepKey: null, leaseMs: 60_000 });
+      await own.db.run.update({ where: { id: run.id }, data: { cancelRequestedAt: new Date(), cancelledBy: "x" } });
+      statements.length = 0;
+      const finish = { status: "succeeded" as const, steps: {} };
+      await expect(recordStepTransition(logged, testAudit, { tenant, run, transition: { finish } })).resolves.toEqual({
+        stepRunId: undefined,
+      });
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/^WITH run_end AS \( UPDATE runs .*SELECT audit_append_for_run\(/);
+      expect(await own.db.run.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "succeeded" });
+      const ended = await own.db.auditEvent.findFirst({
+        where: { action: "run.finish", details: { path: ["runId"], equals: run.id } },
+      });
+      expect(ended?.details).toMatchObject({ status: "succeeded" });
+    } finally {
+      await logged.$disconnect();
+      await own.close();
+    }
   });
 });

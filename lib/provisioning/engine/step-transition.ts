@@ -3,7 +3,7 @@
 import { appendForRun, recordAuditEvents, type AuditContext } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
+import { runFinishEvent, runFinishStatement, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
 import {
   startEvent,
   transitionParts,
@@ -36,10 +36,10 @@ const rowsWritten = (ctes: Ctes) =>
   );
 
 /**
- * The usual transition (a step's end and the next one's start, with no org, certificate, discarded secret, lease or
- * run end to write) as one statement with its audit records: no transaction of its own, so one round trip. Undefined
- * when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run to stop):
- * it wrote nothing then, and the caller writes the transition in a transaction.
+ * The usual transition (a step's end and the next one's start, or the run's end, with no org, certificate, discarded
+ * secret or lease to write) as one statement with its audit records: no transaction of its own, so one round trip.
+ * Undefined when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run
+ * to stop before its next step): it wrote nothing then, and the caller writes the transition in a transaction.
  */
 async function recordInOneStatement(
   db: Db,
@@ -47,17 +47,22 @@ async function recordInOneStatement(
   { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
 ): Promise<TransitionRecord | undefined> {
   const result = transition.completed?.result;
-  if (writesOwnStatements(result) || transition.finish || transition.extendLeaseMs || !transition.begin)
-    return undefined;
+  const { begin, finish } = transition;
+  if (writesOwnStatements(result) || (transition.extendLeaseMs && !finish) || !(begin || finish)) return undefined;
   const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
   const { events, ctes, stepRunId } = await transitionParts(writing, transition);
-  events.push(startEvent(writing, transition.begin));
+  if (begin) events.push(startEvent(writing, begin));
+  if (finish) {
+    ctes.push({ name: "run_end", body: runFinishStatement({ run, outcome: finish }, writing.now) });
+    events.push(runFinishEvent({ tenant, run, outcome: finish }));
+  }
   const knownSecrets = Object.values(result?.secrets ?? {});
   // The statement's writes are counted into the append's arguments, so they are done before it takes the chain lock.
   const after = rowsWritten(ctes);
   const written = await appendForRun(
     audit,
-    { events, knownSecrets, runId: run.id, after },
+    // A cancel request refuses a boundary that would start a step; the run's end is written either way.
+    { events, knownSecrets, runId: begin ? run.id : null, after },
     (append) => db.$queryRaw`${withCtes(ctes)} SELECT ${append} AS appended`,
   );
   if (!written) return undefined;
