@@ -1,7 +1,7 @@
+import { answerAfter } from "../shared/answer-latency";
 import type { HttpBindings } from "@hono/node-server";
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { setTimeout as sleep } from "node:timers/promises";
 import { invalid, notFound } from "./api-errors";
 import { createObject, deleteObject, listObjects, readObject, updateObject } from "./cfg-objects";
 import type { DeploymentState } from "./deployment-state";
@@ -28,9 +28,10 @@ async function jsonBody(c: Context<GaxEnv>): Promise<unknown> {
   }
 }
 
-/** Picks the deployment, logs the request, and injects the configured faults around the handler. */
+/** Picks the deployment, logs the request, and injects the configured faults around the handler; the latency counts from the request's arrival, handling included. */
 export function deploymentAndFaults(runtime: SandboxRuntime) {
   return async (c: Context<GaxEnv>, next: () => Promise<void>) => {
+    const arrivedAt = performance.now();
     const name = c.req.param("deployment") ?? runtime.defaultDeployment;
     const deployment = runtime.deployments.get(name);
     if (!deployment) throw notFound(`no GAX deployment named "${name}"`);
@@ -43,14 +44,16 @@ export function deploymentAndFaults(runtime: SandboxRuntime) {
       outcome: "dropped",
     });
     if (runtime.faults.sessionsExpireNow()) runtime.expireAllSessions();
-    if (runtime.faults.latencyMs > 0) await sleep(runtime.faults.latencyMs);
+    const answered = () => answerAfter(arrivedAt, runtime.faults.latencyMs);
     const fault = runtime.faults.decide(c.req.method, path);
     if (fault.action !== "none" && fault.phase === "before") {
+      await answered();
       if (fault.action === "drop") return dropConnection(c);
       entry.outcome = fault.status;
       return c.json({ status: fault.status, message: "Injected server error" }, fault.status as 503);
     }
     await next();
+    await answered();
     if (fault.action === "drop") {
       c.res = dropConnection(c);
       return;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningGenesysSandbox } from "./index";
 import { ACME, api, postToken, tokenFor, withSandbox } from "./test-support";
@@ -79,6 +80,40 @@ describe("fault injection and control endpoints", () => {
     const started = performance.now();
     await api(sandbox.url, token, { method: "GET", path: "/api/v2/organizations/me" });
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+  });
+
+  it("counts the latency from the request's arrival: its handling (here, a body sent slowly) is part of it", async () => {
+    await control("faults", { latencyMs: 300 });
+    const { port } = new URL(sandbox.url);
+    const parts = ['{"name":"slow body",', '"authorizedGrantType":"TOKEN"}'];
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/v2/oauth/clients",
+          headers: {
+            authorization: `Bearer ${token}`,
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(parts.join(""))),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", reject);
+      request.write(parts[0]);
+      setTimeout(() => request.end(parts[1]), 200);
+    });
+    const elapsed = performance.now() - started;
+    expect(status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(295);
+    // Added after the handling, the latency would answer at 200 + 300 ms.
+    expect(elapsed).toBeLessThan(450);
   });
 
   it("rejects a bad fault configuration naming the field", async () => {

@@ -1,7 +1,7 @@
 // The request pipeline: correlation id, control endpoints, faults, bearer auth, rate limit, OAuth scope, route, answer.
+import { answerAfter } from "../shared/answer-latency";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 import { applyRateLimit, authenticate } from "./api-auth";
 import type { FaultInjector } from "./faults";
 import type { Reply, RequestContext, SandboxRuntime } from "./http/context";
@@ -90,6 +90,7 @@ function write(res: ServerResponse, reply: Reply): void {
 
 export function createHandler(p: Pipeline) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const arrivedAt = performance.now();
     const correlationId = randomUUID();
     res.setHeader("ININ-Correlation-Id", correlationId);
     const method = req.method ?? "GET";
@@ -113,7 +114,7 @@ export function createHandler(p: Pipeline) {
         path: url.pathname,
         status: fault.drop ? "dropped" : reply.status,
       });
-    if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.delayMs > 0) await answerAfter(arrivedAt, fault.delayMs);
     if (fault.drop) {
       req.socket.destroy();
       return;
