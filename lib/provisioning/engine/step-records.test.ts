@@ -166,6 +166,17 @@ describe("step records of an apply", () => {
     expect(statements.filter((statement) => /^SELECT .* FROM "public"."step_runs"/.test(statement))).toEqual([]);
   });
 
+  it("reads the deployment's other tenants' isolation results with one query", () => {
+    expect(
+      statements.filter((statement) => /FROM step_states s JOIN tenants t ON t\.id = s\.tenant_id/.test(statement)),
+    ).toHaveLength(1);
+    expect(
+      statements.filter((statement) =>
+        statement.includes('SELECT "public"."step_states"."id", "public"."step_states"."outputs"'),
+      ),
+    ).toEqual([]);
+  });
+
   it("opens each secret with one query", () => {
     expect(statements.filter((statement) => /FROM "public"."encryption_keys"/.test(statement))).toEqual([]);
   });

@@ -70,17 +70,12 @@ export function contextFor(
       }
       return opened;
     },
-    async peerStates() {
-      const states = await options.db.stepState.findMany({
-        where: {
-          stepKey: step.key,
-          status: "done",
-          tenant: { deploymentId: tenant.deployment.id, id: { not: tenant.id } },
-        },
-        select: { outputs: true, tenant: { select: { cfgTenantName: true } } },
-      });
-      return states.map((state) => ({ tenantName: state.tenant.cfgTenantName, outputs: state.outputs as StepOutputs }));
-    },
+    // One query (a relation select would be two).
+    peerStates: () =>
+      options.db.$queryRaw<{ tenantName: string; outputs: StepOutputs }[]>`
+        SELECT t.cfg_tenant_name AS "tenantName", s.outputs FROM step_states s JOIN tenants t ON t.id = s.tenant_id
+        WHERE s.step_key = ${step.key} AND s.status = 'done'
+          AND t.deployment_id = ${tenant.deployment.id}::uuid AND t.id <> ${tenant.id}::uuid`,
     async beforeCreate(kind, marker) {
       await options.db.externalIntent.upsert({
         where: { tenantId_kind_marker: { tenantId: tenant.id, kind, marker } },
