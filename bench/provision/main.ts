@@ -95,7 +95,9 @@ interface PartResult {
 }
 
 async function runPart(meanLatencyMs: number): Promise<PartResult> {
-  console.log(`\n-- mean sandbox latency ${meanLatencyMs} ms`);
+  console.log(
+    `\n-- mean sandbox latency ${meanLatencyMs} ms (Node ${process.version}, ${availableParallelism()} cores)`,
+  );
   const latency = latencies(meanLatencyMs);
   const database = await startBenchDatabase();
   const sandboxSettings = {
