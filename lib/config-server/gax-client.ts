@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { CookieJar } from "tough-cookie";
-import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
+import { isTimeout, sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGaxCall, countGaxRetry } from "@/lib/observability/metrics";
 import { ConfigServerError, GaxHttpError, GaxNetworkError, isTransient } from "./errors";
 
@@ -122,7 +122,7 @@ export class GaxClient {
         timeoutMs: this.options.timeoutMs,
       });
     } catch (error) {
-      countGaxCall({ method, path: `/${path}`, status: isTimeoutError(error) ? "timeout" : "network_error" });
+      countGaxCall({ method, path: `/${path}`, status: isTimeout(error) ? "timeout" : "network_error" });
       throw new GaxNetworkError(method, url.pathname, error);
     }
     // Labelled with the path below /gax/api, the same whatever prefix the deployment's base URL has.
@@ -164,9 +164,6 @@ function signInError(options: GaxClientOptions, error: unknown): unknown {
     { cause: error },
   );
 }
-
-const isTimeoutError = (error: unknown) =>
-  error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;

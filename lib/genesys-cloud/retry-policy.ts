@@ -39,14 +39,3 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   const at = Date.parse(header);
   return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
 }
-
-/** Connection refused or host unknown: the request never reached the server, so it is safe to send again. */
-export function neverSent(error: unknown): boolean {
-  const failure = error as { code?: string; cause?: { code?: string } } | undefined;
-  const code = failure?.code ?? failure?.cause?.code;
-  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
-}
-
-export function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-}

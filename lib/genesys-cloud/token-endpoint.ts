@@ -1,11 +1,11 @@
 // POST {login}/oauth/token: client credentials and SAML2 bearer exchanges, retried when throttled or unavailable.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
+import { isTimeout, sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
-import { backoffMs, isTimeout, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
+import { backoffMs, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
 
 export const SAML2_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:saml2-bearer";
 

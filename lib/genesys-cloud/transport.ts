@@ -1,12 +1,12 @@
 // Sends Platform API calls: bearer token, per-org pacing, timeouts, retries, typed errors, validated answers.
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
+import { isTimeout, neverSent, sendOutbound, type OutboundAnswer } from "@/lib/http/outbound-request";
 import { countGenesysCall, countGenesysRetry, countGenesysThrottledFinal } from "@/lib/observability/metrics";
 import { GenesysCloudError } from "./errors";
 import { operatorMessage } from "./operator-messages";
 import type { OrgRateLimiter } from "./rate-limiter";
-import { backoffMs, isTimeout, neverSent, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
+import { backoffMs, retryAfterSeconds, type RetryPolicy } from "./retry-policy";
 
 export interface CallRecord {
   operation: string;

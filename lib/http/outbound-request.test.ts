@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { neverSent } from "@/lib/genesys-cloud/retry-policy";
-import { sendOutbound } from "./outbound-request";
+import { isTimeout, neverSent, sendOutbound } from "./outbound-request";
 
 let server: Server;
 let base: string;
@@ -70,6 +69,7 @@ describe("sendOutbound", () => {
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(isTimeout(error)).toBe(true);
   });
 
   it("rejects a refused connection with the socket's code, which marks it as never sent", async () => {

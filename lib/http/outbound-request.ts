@@ -53,3 +53,14 @@ export async function sendOutbound(url: URL | string, options: OutboundRequest):
     text,
   };
 }
+
+/** A send that gave up after its `timeoutMs` (or was aborted). */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
+/** Connection refused or host unknown: the request never reached the server, so it is safe to send again. */
+export function neverSent(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+}
