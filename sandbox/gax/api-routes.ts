@@ -1,7 +1,7 @@
-import { answerAfter } from "../shared/answer-latency";
 import type { HttpBindings } from "@hono/node-server";
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { answerAfter } from "../shared/answer-latency";
 import { invalid, notFound } from "./api-errors";
 import { createObject, deleteObject, listObjects, readObject, updateObject } from "./cfg-objects";
 import type { DeploymentState } from "./deployment-state";
@@ -28,7 +28,10 @@ async function jsonBody(c: Context<GaxEnv>): Promise<unknown> {
   }
 }
 
-/** Picks the deployment, logs the request, and injects the configured faults around the handler; the latency counts from the request's arrival, handling included. */
+/**
+ * Picks the deployment, logs the request, and injects the configured faults around the handler; the latency counts
+ * from the request's arrival, handling included.
+ */
 export function deploymentAndFaults(runtime: SandboxRuntime) {
   return async (c: Context<GaxEnv>, next: () => Promise<void>) => {
     const arrivedAt = performance.now();

@@ -1,7 +1,7 @@
 // The request pipeline: correlation id, control endpoints, faults, bearer auth, rate limit, OAuth scope, route, answer.
-import { answerAfter } from "../shared/answer-latency";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerAfter } from "../shared/answer-latency";
 import { applyRateLimit, authenticate } from "./api-auth";
 import type { FaultInjector } from "./faults";
 import type { Reply, RequestContext, SandboxRuntime } from "./http/context";
