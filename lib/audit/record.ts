@@ -1,4 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
+import { sqlStateOf } from "@/lib/db/sql-state";
 import { auditEventSchema, type AuditEventInput } from "@/lib/audit/events";
 import { AUDIT_FIELD_CAPS, boundedDetails, boundedOrNull } from "@/lib/audit/bounds";
 import { currentChainKey } from "@/lib/audit/chain-key";
@@ -155,14 +156,18 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Why a statement that appended with `auditAppendForRun` was refused (it wrote nothing; the caller writes again). */
-export type RunAppendRefusal = "chain-moved" | "cancel-requested";
+export type RunAppendRefusal = "chain-moved" | "cancel-requested" | "row-locked";
 
-const refusalCodes: Record<string, RunAppendRefusal> = { HPA01: "chain-moved", HPA02: "cancel-requested" };
+/** HPA01 and HPA02: audit_append_for_run; 55P03 (lock_not_available): a row the statement locks without waiting. */
+const refusalCodes: Record<string, RunAppendRefusal> = {
+  HPA01: "chain-moved",
+  HPA02: "cancel-requested",
+  "55P03": "row-locked",
+};
 
 /** The refusal an error of such a statement stands for, or undefined for any other error. */
 export function runAppendRefusal(error: unknown): RunAppendRefusal | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta;
-  const code = meta?.driverAdapterError?.cause?.originalCode;
+  const code = sqlStateOf(error);
   return code ? refusalCodes[code] : undefined;
 }
 

@@ -5,10 +5,11 @@ import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
 import { applyTenant, type RunReport } from "./engine";
 import { loadTenantView } from "../model/tenant-view";
 import { startRun } from "./run-records";
-import { transitionParts } from "./step-records";
 import { recordStepTransition } from "./step-transition";
-import type { StepApplyResult } from "../model/step";
-import type { TenantView } from "../model/tenant-view";
+import { openSecret, sealSecret } from "@/lib/secrets/store";
+import { tenantSecretRef } from "../model/secret-refs";
+import { SAML_KEY_MATERIAL } from "../model/step-keys";
+import { PREPARED_SAML_KEY } from "../steps/saml-key-material";
 import { startProvisioningKit, testAudit, type KitOptions, type ProvisioningKit } from "../test-support";
 
 /** A client like the engine's, with Prisma's query log, so the statements it sends can be counted. */
@@ -104,14 +105,18 @@ describe("step records of an apply", () => {
     expect(ownReads).toEqual([]);
   });
 
-  it("commits a step's end with the next step's start and their audit records: usually as one statement, otherwise in one transaction (the org, the certificate)", () => {
+  it("commits each step's end with the next step's start and their audit records as one statement, the org and the certificate too", async () => {
     const applied = report.steps.filter((step) => step.status !== "skipped").length;
     expect(statements.filter(isAuditAppend)).toHaveLength(applied + 2);
-    const { oneStatement, inTransaction } = boundariesByKind(statements);
-    expect(oneStatement + inTransaction).toBe(applied + 1);
-    expect(oneStatement).toBeGreaterThanOrEqual(applied - 2);
-    // The run's start, and each boundary written in a transaction.
-    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(inTransaction + 1);
+    expect(boundariesByKind(statements)).toEqual({ oneStatement: applied + 1, inTransaction: 0 });
+    // Only the run's start is a transaction.
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(1);
+    const records = statements.filter((statement) => statement.includes("SELECT step_tenant_records("));
+    expect(records).toHaveLength(2);
+    expect(records.every((statement) => statement.includes("SELECT audit_append_for_run("))).toBe(true);
+    const tenant = await kit.db.tenant.findUniqueOrThrow({ where: { id: kit.tenant.id } });
+    expect(tenant.orgId).toEqual(expect.any(String));
+    expect(tenant.certificateExpiresAt).toBeInstanceOf(Date);
   });
 
   it("ends the run in the last step's boundary statement", async () => {
@@ -241,31 +246,76 @@ describe("step records of an apply while another process appends to the audit lo
   });
 });
 
-describe("step records written inside one statement", () => {
-  it("refuses a step's org, certificate or discarded secrets there: they need statements of their own, in a transaction", async () => {
-    const writing = {
-      tx: kit.db,
-      tenant: kit.tenant as unknown as TenantView,
-      run: { id: report.runId, correlationId: report.correlationId, mode: "apply" as const, stepKey: null },
-      now: new Date(),
-      oneStatement: true,
-    };
-    const completed = (result: Partial<StepApplyResult>) => ({
-      completed: {
-        key: "connect-org",
-        stepRunId: report.runId,
+describe("a step's tenant records while another transaction holds the tenant's row", () => {
+  it("waits for the row in a transaction instead, and discards a prepared key sealed just before", async () => {
+    const own = await startProvisioningKit();
+    const { logged, statements } = loggedClient();
+    try {
+      const tenant = await loadTenantView(own.db, own.tenant.id);
+      const run = await startRun(own.db, testAudit, { tenant, mode: "apply", stepKey: null, leaseMs: 60_000 });
+      const begun = await recordStepTransition(own.db, testAudit, {
+        tenant,
+        run,
+        transition: { begin: SAML_KEY_MATERIAL },
+      });
+      const preparedRef = tenantSecretRef(tenant.id, PREPARED_SAML_KEY);
+      // As a key being prepared does: the tenant's row locked, the key sealed, not yet committed.
+      let commitPreparation!: () => void;
+      const held = new Promise<void>((resolve) => (commitPreparation = resolve));
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const preparation = own.db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
+          await sealSecret(tx, { ref: preparedRef, value: "a key prepared meanwhile" });
+          locked();
+          await held;
+        },
+        { timeout: 30_000 },
+      );
+      await lockTaken;
+      statements.length = 0;
+      const expiresAt = new Date("2036-12-01T00:00:00Z");
+      const completed = {
+        key: SAML_KEY_MATERIAL,
+        stepRunId: begun.stepRunId!,
         manual: false,
         calls: [],
-        result: { result: "checked" as const, outputs: {}, changes: [], ...result },
-      },
-    });
-    for (const extra of [
-      { org: { id: "org", name: "Org", shortName: "org" } },
-      { certificateExpiresAt: new Date() },
-      { discardSecrets: ["old"] },
-    ])
-      await expect(transitionParts(writing, completed(extra))).rejects.toThrow(/need a transaction/);
-    await expect(transitionParts(writing, completed({}))).resolves.toMatchObject({ events: [expect.anything()] });
+        result: {
+          result: "created" as const,
+          outputs: {},
+          changes: [],
+          certificateExpiresAt: expiresAt,
+          discardSecrets: [PREPARED_SAML_KEY],
+        },
+      };
+      const finish = { status: "succeeded" as const, steps: {} };
+      const transition = recordStepTransition(logged, testAudit, { tenant, run, transition: { completed, finish } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      commitPreparation();
+      await preparation;
+      await expect(transition).resolves.toEqual({});
+      // The one statement was refused at once (the row was held; Prisma logs only statements that succeeded), then a
+      // transaction waited for the row and wrote the boundary.
+      const lock = statements.findIndex((statement) =>
+        /^SELECT 1 FROM tenants WHERE id = \$1::uuid FOR UPDATE$/.test(statement),
+      );
+      const records = statements.findIndex((statement) => statement.includes("SELECT step_tenant_records("));
+      expect(lock).toBeGreaterThanOrEqual(0);
+      expect(records).toBeGreaterThan(lock);
+      expect(statements.indexOf("COMMIT")).toBeGreaterThan(records);
+      expect(await openSecret(own.db, preparedRef)).toBeUndefined();
+      const row = await own.db.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+      expect(row.certificateExpiresAt).toEqual(expiresAt);
+      expect(
+        await own.db.stepState.findUnique({
+          where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: SAML_KEY_MATERIAL } },
+        }),
+      ).toMatchObject({ status: "done" });
+    } finally {
+      await logged.$disconnect();
+      await own.close();
+    }
   });
 });
 

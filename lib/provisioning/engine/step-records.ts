@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { AuditEventInput } from "@/lib/audit/events";
 import { redact } from "@/lib/audit/redact";
 import type { DbTx } from "@/lib/db/client";
+import { sqlStateOf } from "@/lib/db/sql-state";
 import { AppError } from "@/lib/errors";
 import type { CallRecord } from "@/lib/genesys-cloud";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sealingStatement, sealSecrets } from "@/lib/secrets/store";
+import { sealingStatement } from "@/lib/secrets/store";
 import type { Failure } from "./failures";
 import type { NeededInput } from "../model/needs-input";
 import { tenantTarget, type RunHandle, type RunOutcome } from "./run-records";
@@ -37,12 +38,14 @@ export const evidenceOf = (calls: CallRecord[], extra: Record<string, unknown> =
  * Where the writers of one transition write: its transaction (or the client, when the transition is one statement),
  * the run and tenant, and the transition's time.
  */
-export type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date; oneStatement: boolean };
+export type Writing = { tx: DbTx; tenant: TenantView; run: RunHandle; now: Date };
 
 /** Common table expressions of the transition's one statement (data-modifying ones run whether read or not). */
 export type Ctes = { name: string; body: Prisma.Sql }[];
 /** A named common table expression; each returns a row per row it wrote, so the statement can count them. */
 const cte = (name: string, body: Prisma.Sql) => ({ name, body });
+/** The expression that writes on the tenant's row: it locks the row, so a transaction takes the row first. */
+export const TENANT_RECORDS = "tenant_records";
 
 /**
  * Started, unless an operator asked the run to stop (it then ends at this boundary): its StepRun, with its attempt
@@ -83,21 +86,40 @@ export const startEvent = ({ tenant, run }: Writing, stepKey: string): AuditEven
   details: { runId: run.id, correlationId: run.correlationId, step: stepKey },
 });
 
-async function recordOrg(tx: DbTx, tenant: TenantView, org: NonNullable<StepApplyResult["org"]>): Promise<void> {
-  const other = await tx.tenant.findFirst({
+/** The error of a completion whose org another tenant holds (SQLSTATE HPT01 of step_tenant_records). */
+export const isOrgTaken = (error: unknown) => sqlStateOf(error) === "HPT01";
+
+/** What an operator is told when the org a step connected is already another tenant's. */
+export async function orgTakenError(
+  db: DbTx,
+  tenant: TenantView,
+  org: NonNullable<StepApplyResult["org"]>,
+): Promise<AppError> {
+  const other = await db.tenant.findFirst({
     where: { orgId: org.id, id: { not: tenant.id } },
     include: { deployment: { select: { name: true } } },
   });
-  if (other) {
-    throw new AppError(
-      "conflict",
-      `Org ${org.shortName} (${org.id}) is already provisioned for tenant ${tenantLabel(other.deployment.name, other.cfgTenantName)}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`,
-    );
-  }
-  await tx.tenant.update({
-    where: { id: tenant.id },
-    data: { orgId: org.id, orgName: org.name, orgShortName: org.shortName },
-  });
+  const holder = other ? `tenant ${tenantLabel(other.deployment.name, other.cfgTenantName)}` : "another tenant";
+  return new AppError(
+    "conflict",
+    `Org ${org.shortName} (${org.id}) is already provisioned for ${holder}. Each tenant needs its own Genesys Cloud org: check the bootstrap client.`,
+  );
+}
+
+/**
+ * What a completed step writes on the tenant's row and secrets (the org, the certificate's expiry, secrets it
+ * discards), as one call of step_tenant_records (migration step_tenant_records); none when it has nothing there.
+ */
+function tenantRecordsCte(tenant: TenantView, result: StepApplyResult) {
+  const { org, certificateExpiresAt, discardSecrets = [] } = result;
+  if (!org && !certificateExpiresAt && discardSecrets.length === 0) return undefined;
+  return cte(
+    TENANT_RECORDS,
+    Prisma.sql`
+    SELECT step_tenant_records(${tenant.id}::uuid, ${org?.id ?? null}::text, ${org?.name ?? null}::text,
+      ${org?.shortName ?? null}::text, ${certificateExpiresAt?.toISOString() ?? null}::timestamptz,
+      ${discardSecrets}::text[]) AS written`,
+  );
 }
 
 export interface CompletedStep {
@@ -153,39 +175,21 @@ export interface StepTransition {
 }
 
 /**
- * What a completed step writes with statements of its own, so only in a transaction: the org (checked against the
- * other tenants first), the certificate's expiry (on the tenant row) and the secrets it discards.
- */
-export const writesOwnStatements = (result: StepApplyResult | undefined) =>
-  Boolean(result?.org || result?.certificateExpiresAt || result?.discardSecrets?.length);
-
-/**
- * Done: seals the secrets the API returned once and records the org and certificate (statements of their own), then
- * adds to `ctes` the closing of the intents of the objects the step owns, its StepRun's end and its stored outputs.
- * Returns its audit records.
+ * Done: adds to `ctes` the sealing of the secrets the API returned once, the tenant's records (org, certificate,
+ * discarded secrets), the closing of the intents of the objects the step owns, its StepRun's end and its stored
+ * outputs. Returns its audit records.
  */
 async function writeCompletion(
-  { tx, tenant, run, now, oneStatement }: Writing,
+  { tx, tenant, run, now }: Writing,
   step: CompletedStep,
   ctes: Ctes,
 ): Promise<AuditEventInput[]> {
   const { result } = step;
   const secrets = Object.entries(result.secrets ?? {});
   const sealing = secrets.map(([purpose, value]) => ({ ref: tenantSecretRef(tenant.id, purpose), value }));
-  if (oneStatement) {
-    if (writesOwnStatements(result)) throw new Error(`"${step.key}" has records that need a transaction.`);
-    if (sealing.length > 0) ctes.push(cte("sealed", Prisma.sql`${await sealingStatement(tx, sealing)} RETURNING 1`));
-  } else {
-    if (result.org) await recordOrg(tx, tenant, result.org);
-    // Updating the tenant row first also waits for a key being prepared for it (prepared-key.ts locks the row).
-    if (result.certificateExpiresAt)
-      await tx.tenant.update({ where: { id: tenant.id }, data: { certificateExpiresAt: result.certificateExpiresAt } });
-    await sealSecrets(tx, sealing);
-    if (result.discardSecrets?.length)
-      await tx.secret.deleteMany({
-        where: { ownerType: "tenant", ownerId: tenant.id, purpose: { in: result.discardSecrets } },
-      });
-  }
+  if (sealing.length > 0) ctes.push(cte("sealed", Prisma.sql`${await sealingStatement(tx, sealing)} RETURNING 1`));
+  const tenantRecords = tenantRecordsCte(tenant, result);
+  if (tenantRecords) ctes.push(tenantRecords);
   const correlationIds = apiCorrelationIds(step.calls);
   const evidence = evidenceOf(step.calls, { changes: result.changes });
   // The intents of the objects it made closed, the StepRun finished and the state done (plan, drift, error cleared).

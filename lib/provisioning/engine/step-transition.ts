@@ -5,9 +5,11 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runFinishEvent, runFinishStatement, writeRunFinish, type RunHandle, type RunOutcome } from "./run-records";
 import {
+  isOrgTaken,
+  orgTakenError,
   startEvent,
+  TENANT_RECORDS,
   transitionParts,
-  writesOwnStatements,
   type Ctes,
   type StepTransition,
   type Writing,
@@ -36,10 +38,11 @@ const rowsWritten = (ctes: Ctes) =>
   );
 
 /**
- * The usual transition (a step's end and the next one's start, or the run's end, with no org, certificate, discarded
- * secret or lease to write) as one statement with its audit records: no transaction of its own, so one round trip.
- * Undefined when it cannot be one, or when the statement was refused (the chain moved on, or an operator asked the run
- * to stop before its next step): it wrote nothing then, and the caller writes the transition in a transaction.
+ * The usual transition (a step's end and the next one's start, or the run's end, with no lease to move on) as one
+ * statement with its audit records: no transaction of its own, so one round trip. Undefined when it cannot be one, or
+ * when the statement was refused (the chain moved on, an operator asked the run to stop before its next step, or
+ * another transaction held the tenant's row): it wrote nothing then, and the caller writes the transition in a
+ * transaction.
  */
 async function recordInOneStatement(
   db: Db,
@@ -48,8 +51,8 @@ async function recordInOneStatement(
 ): Promise<TransitionRecord | undefined> {
   const result = transition.completed?.result;
   const { begin, finish } = transition;
-  if (writesOwnStatements(result) || (transition.extendLeaseMs && !finish) || !(begin || finish)) return undefined;
-  const writing: Writing = { tx: db, tenant, run, now: new Date(), oneStatement: true };
+  if ((transition.extendLeaseMs && !finish) || !(begin || finish)) return undefined;
+  const writing: Writing = { tx: db, tenant, run, now: new Date() };
   const { events, ctes, stepRunId } = await transitionParts(writing, transition);
   if (begin) events.push(startEvent(writing, begin));
   if (finish) {
@@ -71,25 +74,45 @@ async function recordInOneStatement(
 
 /**
  * Records a transition: as one statement when it can be (recordInOneStatement), otherwise in one transaction: the
- * org, certificate and secrets a step returned (when it did), then the rest in one statement (step end, steps passed
- * over, lease, next step's start), the run's end, and the audit records. A run an operator asked to stop does not
- * begin its next step: it ends with `transition.cancelled(by)` instead.
+ * tenant's row locked first when the step writes on it (waiting for a key being prepared), then the rest in one
+ * statement (step end, tenant records, steps passed over, lease, next step's start), the run's end, and the audit
+ * records. A run an operator asked to stop does not begin its next step: it ends with `transition.cancelled(by)`
+ * instead. An org that another tenant holds fails the transition (AppError "conflict"), and nothing is written.
  */
 export async function recordStepTransition(
   db: Db,
   audit: AuditContext,
   { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
 ): Promise<TransitionRecord> {
-  const oneStatement = await recordInOneStatement(db, audit, { tenant, run, transition });
-  if (oneStatement) return oneStatement;
+  try {
+    return (
+      (await recordInOneStatement(db, audit, { tenant, run, transition })) ??
+      (await recordInTransaction(db, audit, { tenant, run, transition }))
+    );
+  } catch (error) {
+    const org = transition.completed?.result.org;
+    if (org && isOrgTaken(error)) throw await orgTakenError(db, tenant, org);
+    throw error;
+  }
+}
+
+async function recordInTransaction(
+  db: Db,
+  audit: AuditContext,
+  { tenant, run, transition }: { tenant: TenantView; run: RunHandle; transition: StepTransition },
+): Promise<TransitionRecord> {
   const secretValues = Object.values(transition.completed?.result.secrets ?? {});
   return db.$transaction(async (tx) => {
-    const writing: Writing = { tx, tenant, run, now: new Date(), oneStatement: false };
+    const writing: Writing = { tx, tenant, run, now: new Date() };
     const { events, ctes, stepRunId } = await transitionParts(writing, transition);
+    if (ctes.some(({ name }) => name === TENANT_RECORDS))
+      await tx.$executeRaw`SELECT 1 FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
     const began = transition.begin ? Prisma.sql`(SELECT count(*) FROM started)::int` : Prisma.sql`0`;
+    // Every expression read, so that those which only select (the tenant records) run too.
+    const written = ctes.length > 0 ? rowsWritten(ctes) : Prisma.sql`0`;
     const [asked] = await tx.$queryRaw<{ began: number; cancelledBy: string | null }[]>`
       ${withCtes(ctes)}
-      SELECT ${began} AS began, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
+      SELECT ${began} AS began, ${written} AS written, cancelled_by AS "cancelledBy" FROM runs WHERE id = ${run.id}::uuid`;
     const record: TransitionRecord = {};
     if (transition.begin && asked?.began === 1) {
       record.stepRunId = stepRunId;
