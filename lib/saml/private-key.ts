@@ -21,11 +21,24 @@ export function encryptPrivateKey(
   format: KeyEncryptionFormat = "traditional",
 ): string {
   assertKeyPassword(password);
+  if (format === "traditional") {
+    // OpenSSL's own PEM writer (PEM_write_bio_RSAPrivateKey), as `openssl rsa -aes256` uses.
+    const pem = createPrivateKey(privateKeyPem).export({
+      type: "pkcs1",
+      format: "pem",
+      cipher: "aes-256-cbc",
+      passphrase: password,
+    });
+    return withUnixLineEndings(pem.toString());
+  }
+  // Node cannot set the PBKDF2 iteration count, so PKCS#8 is built by node-forge.
   const key = forge.pki.privateKeyFromPem(privateKeyPem);
-  const options: forge.pki.EncryptionOptions =
-    format === "traditional"
-      ? { legacy: true, algorithm: "aes256" }
-      : { algorithm: "aes256", prfAlgorithm: "sha256", count: PKCS8_PBKDF2_ITERATIONS, saltSize: 16 };
+  const options: forge.pki.EncryptionOptions = {
+    algorithm: "aes256",
+    prfAlgorithm: "sha256",
+    count: PKCS8_PBKDF2_ITERATIONS,
+    saltSize: 16,
+  };
   return withUnixLineEndings(forge.pki.encryptRsaPrivateKey(key, password, options));
 }
 

@@ -152,9 +152,9 @@ describe("step records of an apply", () => {
     expect(batched).toHaveLength(1);
     const firstStep = statements.findIndex((statement) => /started AS \(/.test(statement));
     expect(statements.indexOf(batched[0]!)).toBeLessThan(firstStep);
-    // Only purposes not stored at the start (the OAuth clients' secrets, before their first apply) are read again.
+    // Only a purpose not stored at the start is read again, and not the key material's before it has a certificate.
     const single = statements.filter((statement) => /FROM secrets s .* AND s\.purpose = \$3$/.test(statement));
-    expect(single.length).toBeLessThanOrEqual(3);
+    expect(single.length).toBeLessThanOrEqual(1);
   });
 
   it("takes the tenant's lease with one statement that also finds a running run, and marks none abandoned when there is none", () => {

@@ -104,11 +104,13 @@ function materialResult({
 /** What is wrong with the stored material, as differences; none when it is complete, consistent and current. */
 async function problems(ctx: StepContext<Input>): Promise<FieldDifference[] | null> {
   const outputs = keyMaterialOutputsSchema.safeParse(ctx.previous?.outputs).data;
+  // Without a certificate there is nothing to check the secrets against: they are not read.
+  if (!outputs) return null;
   const [encryptedKey, password] = await Promise.all([
     ctx.secret(SAML_SECRETS.encryptedKey),
     ctx.secret(SAML_SECRETS.keyPassword),
   ]);
-  if (!outputs || !encryptedKey || !password) return null;
+  if (!encryptedKey || !password) return null;
   try {
     const key = readPrivateKey(encryptedKey, password);
     if (!keyMatchesCertificate(key, outputs.certificatePem))
