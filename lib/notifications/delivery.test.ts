@@ -122,10 +122,9 @@ describe("alert delivery", { timeout: 90_000 }, () => {
     expect(body.text).toMatch(/^\*Test\*: A test from Hybrid Provisioner, sent by alerts-admin@example\.test/);
     expect(body.text).toContain("/notifications|Open in the dashboard>");
     expect(body.blocks.map((block) => block.type)).toEqual(["section", "context"]);
-    expect((await db.auditEvent.findMany({ where: { targetId: id } })).map((event) => event.action)).toEqual([
-      "notification_endpoint.create",
-      "notification_endpoint.test",
-    ]);
+    expect(
+      (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { seq: "asc" } })).map((event) => event.action),
+    ).toEqual(["notification_endpoint.create", "notification_endpoint.test"]);
   });
 
   it("retries with backoff: a receiver that fails twice gets the alert on the third try, each try recorded", async () => {
