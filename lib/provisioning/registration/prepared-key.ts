@@ -25,8 +25,8 @@ async function keyNeeded(db: DbTx, tenantId: string): Promise<boolean> {
  * Generates the RSA key of a registered tenant's SAML key material ahead of its first apply and seals it; the
  * key-material step then only certifies it. RSA key generation is the one CPU-heavy part of provisioning (about a
  * quarter of a second of a core per key), so bulk applies go faster when it was done at registration.
- * The tenant row is locked while sealing, and the step's completion updates that row before it deletes the
- * prepared key: a key is never left behind for a tenant whose key material is done.
+ * The tenant row is locked while sealing, and the step's completion locks that row before it deletes the prepared
+ * key (step_tenant_records): a key is never left behind for a tenant whose key material is done.
  */
 export async function prepareSamlKey(
   db: Db,
