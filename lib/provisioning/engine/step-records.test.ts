@@ -2,9 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendForeignAuditRow } from "@/test/support/foreign-audit-row";
+import { until } from "@/test/support/until";
 import { applyTenant, type RunReport } from "./engine";
-import { loadTenantView } from "../model/tenant-view";
-import { startRun } from "./run-records";
+import { loadTenantView, type TenantView } from "../model/tenant-view";
+import { startRun, type RunHandle } from "./run-records";
 import { recordStepTransition } from "./step-transition";
 import { openSecret, sealSecret } from "@/lib/secrets/store";
 import { tenantSecretRef } from "../model/secret-refs";
@@ -32,6 +33,31 @@ async function loggedApply(options: KitOptions = {}) {
     return { kit, statements, report: await applyTenant(kit.tenant.id, { ...kit.engine, db: logged }) };
   } finally {
     await logged.$disconnect();
+  }
+}
+
+/**
+ * A run started on a fresh kit's tenant, and the engine's client with Prisma's query log, for `work` to record
+ * transitions of; both closed afterwards.
+ */
+async function withOwnRun(
+  work: (setting: {
+    own: ProvisioningKit;
+    logged: ReturnType<typeof loggedClient>["logged"];
+    statements: string[];
+    tenant: TenantView;
+    run: RunHandle;
+  }) => Promise<void>,
+) {
+  const own = await startProvisioningKit();
+  const { logged, statements } = loggedClient();
+  try {
+    const tenant = await loadTenantView(own.db, own.tenant.id);
+    const run = await startRun(own.db, testAudit, { tenant, mode: "apply", stepKey: null, leaseMs: 60_000 });
+    await work({ own, logged, statements, tenant, run });
+  } finally {
+    await logged.$disconnect();
+    await own.close();
   }
 }
 
@@ -248,11 +274,7 @@ describe("step records of an apply while another process appends to the audit lo
 
 describe("a step's tenant records while another transaction holds the tenant's row", () => {
   it("waits for the row in a transaction instead, and discards a prepared key sealed just before", async () => {
-    const own = await startProvisioningKit();
-    const { logged, statements } = loggedClient();
-    try {
-      const tenant = await loadTenantView(own.db, own.tenant.id);
-      const run = await startRun(own.db, testAudit, { tenant, mode: "apply", stepKey: null, leaseMs: 60_000 });
+    await withOwnRun(async ({ own, logged, statements, tenant, run }) => {
       const begun = await recordStepTransition(own.db, testAudit, {
         tenant,
         run,
@@ -291,7 +313,15 @@ describe("a step's tenant records while another transaction holds the tenant's r
       };
       const finish = { status: "succeeded" as const, steps: {} };
       const transition = recordStepTransition(logged, testAudit, { tenant, run, transition: { completed, finish } });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await until(
+        async () => {
+          const [waiting] = await own.db.$queryRaw<{ count: number }[]>`
+            SELECT count(*)::int AS count FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM tenants WHERE id = $1::uuid FOR UPDATE%'`;
+          return waiting!.count > 0;
+        },
+        { what: "the boundary's transaction to wait for the tenant's row" },
+      );
       commitPreparation();
       await preparation;
       await expect(transition).resolves.toEqual({});
@@ -312,20 +342,13 @@ describe("a step's tenant records while another transaction holds the tenant's r
           where: { tenantId_stepKey: { tenantId: tenant.id, stepKey: SAML_KEY_MATERIAL } },
         }),
       ).toMatchObject({ status: "done" });
-    } finally {
-      await logged.$disconnect();
-      await own.close();
-    }
+    });
   });
 });
 
 describe("a run's end asked to stop during its last step", () => {
   it("is still one statement: a stop asked for holds back only a next step, and the run ends with its outcome", async () => {
-    const own = await startProvisioningKit();
-    const { logged, statements } = loggedClient();
-    try {
-      const tenant = await loadTenantView(own.db, own.tenant.id);
-      const run = await startRun(own.db, testAudit, { tenant, mode: "apply", stepKey: null, leaseMs: 60_000 });
+    await withOwnRun(async ({ own, logged, statements, tenant, run }) => {
       await own.db.run.update({ where: { id: run.id }, data: { cancelRequestedAt: new Date(), cancelledBy: "x" } });
       statements.length = 0;
       const finish = { status: "succeeded" as const, steps: {} };
@@ -339,9 +362,6 @@ describe("a run's end asked to stop during its last step", () => {
         where: { action: "run.finish", details: { path: ["runId"], equals: run.id } },
       });
       expect(ended?.details).toMatchObject({ status: "succeeded" });
-    } finally {
-      await logged.$disconnect();
-      await own.close();
-    }
+    });
   });
 });
